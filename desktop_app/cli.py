@@ -1,0 +1,106 @@
+"""The command line: the same services as the window, no window.
+
+Each subcommand is a function taking the parsed arguments and returning an exit code.
+Errors are printed to stderr in plain English with a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop_app import APP_NAME, __version__
+from desktop_app.paths import default_database_path
+from desktop_app.services.container import AppServices, open_services
+
+Command = Callable[[argparse.Namespace], int]
+_COMMANDS: dict[str, Command] = {}
+
+
+class CommandError(Exception):
+    """A failure to report to the user as one line on stderr."""
+
+
+def _needs_db(sub: argparse.ArgumentParser, *, required: bool = True) -> None:
+    sub.add_argument(
+        "--db", type=Path, required=required, default=argparse.SUPPRESS,
+        help="the database file to use",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="partnership-compass",
+        description=f"{APP_NAME}: self-review, partnerships and improvement plans for schools.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--db", type=Path, default=None,
+        help=f"database file to open (default: {default_database_path()})",
+    )
+    parser.add_argument(
+        "--exit-after-first-paint", action="store_true",
+        help="open the window, and exit as soon as it has painted (for benchmarks and smoke tests)",
+    )
+    subs = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = subs.add_parser("demo", help="create a new database holding the sample school")
+    _needs_db(demo)
+    _COMMANDS["demo"] = _cmd_demo
+
+    export = subs.add_parser("export-json", help="write everything in the file as JSON")
+    _needs_db(export)
+    export.add_argument("--out", type=Path, required=True, help="the JSON file to write")
+    _COMMANDS["export-json"] = _cmd_export_json
+
+    return parser
+
+
+def _open(db: Path, *, create: bool = False) -> AppServices:
+    if not create and not db.exists():
+        raise CommandError(f"There is no file at {db}.")
+    return open_services(db, create=create)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from desktop_app.services.sample_data import create_sample_school
+
+    db: Path = args.db
+    if db.exists():
+        raise CommandError(f"{db} already exists; the demo never overwrites a file. Choose a new path.")
+    services = open_services(db, create=True)
+    try:
+        school, _ = create_sample_school(services.store, services.catalogue)
+    finally:
+        services.close()
+    print(f"Created {db} with the sample school “{school.name}”.")
+    return 0
+
+
+def _cmd_export_json(args: argparse.Namespace) -> int:
+    from desktop_app.services.export_service import write_export
+
+    services = _open(args.db)
+    try:
+        write_export(services.store, args.out)
+    finally:
+        services.close()
+    print(f"Exported everything in {args.db.name} to {args.out}.")
+    return 0
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a parsed subcommand; turn any expected failure into a message and exit code 1."""
+    from desktop_app.storage.errors import StorageError
+
+    try:
+        return _COMMANDS[args.command](args)
+    except (CommandError, StorageError, ValueError, LookupError) as exc:
+        print(f"{APP_NAME}: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"{APP_NAME}: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1

@@ -1,0 +1,114 @@
+"""The maturity profile: pure rules for progress, gaps and per-dimension summaries."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from desktop_app.domain.framework import Framework, Strand
+from desktop_app.domain.levels import Level
+from desktop_app.domain.review import StrandJudgement
+
+
+@dataclass(frozen=True)
+class StrandPosition:
+    strand: Strand
+    dimension_title: str
+    current: Level | None
+    target: Level | None
+    previous: Level | None
+    weight: int
+    is_master: bool
+
+    @property
+    def gap(self) -> int:
+        """Levels still to climb; an unjudged strand or one without a target has no gap yet."""
+        if self.current is None or self.target is None:
+            return 0
+        return max(0, int(self.target) - int(self.current))
+
+    @property
+    def weighted_gap(self) -> int:
+        return self.gap * self.weight
+
+
+@dataclass(frozen=True)
+class DimensionSummary:
+    title: str
+    judged: int
+    total: int
+    average_level: float | None
+    below_target: int
+
+
+@dataclass(frozen=True)
+class MaturityProfile:
+    positions: tuple[StrandPosition, ...]
+
+    @property
+    def judged_count(self) -> int:
+        return sum(1 for p in self.positions if p.current is not None)
+
+    @property
+    def total(self) -> int:
+        return len(self.positions)
+
+    @property
+    def progress_text(self) -> str:
+        return f"{self.judged_count} of {self.total} strands judged"
+
+    def unjudged(self) -> list[StrandPosition]:
+        return [p for p in self.positions if p.current is None]
+
+    def priorities(self) -> list[StrandPosition]:
+        """Strands below target, largest weighted gap first; the master strand wins ties.
+
+        The master strand is Hargreaves's 'theory of the case': the strand the others hang on,
+        so among equal gaps it comes first.
+        """
+        below = [p for p in self.positions if p.gap > 0]
+        return sorted(below, key=lambda p: (-p.weighted_gap, not p.is_master, -p.gap))
+
+    def dimensions(self) -> list[DimensionSummary]:
+        titles: list[str] = []
+        for p in self.positions:
+            if p.dimension_title not in titles:
+                titles.append(p.dimension_title)
+        summaries = []
+        for title in titles:
+            members = [p for p in self.positions if p.dimension_title == title]
+            levels = [int(p.current) for p in members if p.current is not None]
+            summaries.append(
+                DimensionSummary(
+                    title=title,
+                    judged=len(levels),
+                    total=len(members),
+                    average_level=sum(levels) / len(levels) if levels else None,
+                    below_target=sum(1 for p in members if p.gap > 0),
+                )
+            )
+        return summaries
+
+
+def build_profile(
+    framework: Framework,
+    judgements: Mapping[str, StrandJudgement],
+    previous_levels: Mapping[str, Level] | None = None,
+) -> MaturityProfile:
+    previous_levels = previous_levels or {}
+    positions = []
+    for dimension in framework.dimensions:
+        for strand in dimension.strands:
+            j = judgements.get(strand.id) or StrandJudgement(strand_id=strand.id)
+            positions.append(
+                StrandPosition(
+                    strand=strand,
+                    dimension_title=dimension.title,
+                    current=j.level,
+                    target=j.target,
+                    previous=previous_levels.get(strand.id),
+                    weight=j.weight,
+                    is_master=j.is_master,
+                )
+            )
+    return MaturityProfile(tuple(positions))

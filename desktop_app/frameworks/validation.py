@@ -1,0 +1,130 @@
+"""Checks a framework definition and names the file, the JSON path and the problem."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.domain.levels import Level
+
+SUPPORTED_FORMAT_VERSION = 1
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+MAX_TEXT = 4000
+
+
+@dataclass(frozen=True)
+class FrameworkProblem:
+    file: str
+    path: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: at {self.path}: {self.problem}"
+
+
+class FrameworkError(Exception):
+    def __init__(self, problems: list[FrameworkProblem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class _Checker:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[FrameworkProblem] = []
+
+    def fail(self, path: str, problem: str) -> None:
+        self.problems.append(FrameworkProblem(self.file, path, problem))
+
+    def text(self, obj: dict[str, Any], key: str, path: str, *, max_len: int = MAX_TEXT) -> None:
+        value = obj.get(key)
+        where = f"{path}.{key}"
+        if key not in obj:
+            self.fail(where, "is missing")
+        elif not isinstance(value, str) or not value.strip():
+            self.fail(where, "must be non-empty text")
+        elif len(value) > max_len:
+            self.fail(where, f"is longer than {max_len} characters")
+
+    def ident(self, obj: dict[str, Any], key: str, path: str) -> None:
+        self.text(obj, key, path, max_len=63)
+        value = obj.get(key)
+        if isinstance(value, str) and value and not _ID.match(value):
+            self.fail(f"{path}.{key}", "must be lower-case letters, digits and hyphens")
+
+    def items(self, obj: dict[str, Any], key: str, path: str) -> list[Any]:
+        value = obj.get(key)
+        if not isinstance(value, list) or not value:
+            self.fail(f"{path}.{key}", "must be a non-empty list")
+            return []
+        return value
+
+
+def validate(data: Any, file: str) -> list[FrameworkProblem]:
+    """Return every problem found; an empty list means the framework can be loaded."""
+    c = _Checker(file)
+    if not isinstance(data, dict):
+        c.fail("$", "must be a JSON object")
+        return c.problems
+    version = data.get("format_version")
+    if version != SUPPORTED_FORMAT_VERSION:
+        c.fail("$.format_version", f"must be {SUPPORTED_FORMAT_VERSION} (found {version!r})")
+        return c.problems
+    c.ident(data, "id", "$")
+    for key in ("edition", "title", "source", "description"):
+        c.text(data, key, "$")
+
+    expected_levels = [lvl.key for lvl in Level]
+    levels = c.items(data, "levels", "$")
+    keys = [lv.get("key") if isinstance(lv, dict) else None for lv in levels]
+    if levels and keys != expected_levels:
+        c.fail("$.levels", f"must list the levels {', '.join(expected_levels)} in that order")
+    for i, lv in enumerate(levels):
+        if isinstance(lv, dict):
+            c.text(lv, "label", f"$.levels[{i}]")
+            c.text(lv, "meaning", f"$.levels[{i}]")
+
+    seen: set[str] = set()
+    for d, dim in enumerate(c.items(data, "dimensions", "$")):
+        dpath = f"$.dimensions[{d}]"
+        if not isinstance(dim, dict):
+            c.fail(dpath, "must be an object")
+            continue
+        c.ident(dim, "id", dpath)
+        c.text(dim, "title", dpath)
+        c.text(dim, "summary", dpath)
+        for s, strand in enumerate(c.items(dim, "strands", dpath)):
+            spath = f"{dpath}.strands[{s}]"
+            if not isinstance(strand, dict):
+                c.fail(spath, "must be an object")
+                continue
+            _check_strand(c, strand, spath, seen)
+    return c.problems
+
+
+def _check_strand(c: _Checker, strand: dict[str, Any], spath: str, seen: set[str]) -> None:
+    c.ident(strand, "id", spath)
+    sid = strand.get("id")
+    if isinstance(sid, str):
+        if sid in seen:
+            c.fail(f"{spath}.id", f"'{sid}' is used by another strand")
+        seen.add(sid)
+    c.text(strand, "title", spath, max_len=120)
+    c.text(strand, "short_title", spath, max_len=30)
+    c.text(strand, "summary", spath)
+    descriptors = strand.get("descriptors")
+    if not isinstance(descriptors, dict):
+        c.fail(f"{spath}.descriptors", "must be an object with one descriptor per level")
+    else:
+        for lvl in Level:
+            c.text(descriptors, lvl.key, f"{spath}.descriptors")
+        for extra in set(descriptors) - {lvl.key for lvl in Level}:
+            c.fail(f"{spath}.descriptors.{extra}", "is not a level")
+    prompts = strand.get("evidence_prompts")
+    if not isinstance(prompts, list) or not 1 <= len(prompts) <= 5:
+        c.fail(f"{spath}.evidence_prompts", "must be a list of one to five questions")
+    else:
+        for p, prompt in enumerate(prompts):
+            if not isinstance(prompt, str) or not prompt.strip():
+                c.fail(f"{spath}.evidence_prompts[{p}]", "must be non-empty text")

@@ -1,0 +1,149 @@
+"""Use cases for review rounds and strand-by-strand self-assessment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from desktop_app.domain.framework import Framework
+from desktop_app.domain.profile import MaturityProfile, build_profile
+from desktop_app.domain.review import (
+    JudgementChanges,
+    ReviewRound,
+    RoundScope,
+    RoundStatus,
+    StrandJudgement,
+)
+from desktop_app.domain.school import clean_name
+from desktop_app.frameworks.loader import FrameworkCatalogue
+from desktop_app.services.changes import Changes, Topic
+from desktop_app.storage.store import Store
+
+
+class RoundLocked(ValueError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This review round has been agreed, so its judgements are locked. "
+            "Reopen it as a draft to change them."
+        )
+
+
+@dataclass(frozen=True)
+class JudgementEdit:
+    """One saved change, with what is needed to reverse it exactly."""
+
+    round_id: int
+    strand_id: str
+    changes: JudgementChanges
+    before: StrandJudgement
+    after: StrandJudgement
+    unmarked_masters: tuple[str, ...] = ()
+
+
+class AssessmentService:
+    def __init__(self, store: Store, catalogue: FrameworkCatalogue) -> None:
+        self._store = store
+        self._catalogue = catalogue
+
+    @property
+    def catalogue(self) -> FrameworkCatalogue:
+        return self._catalogue
+
+    def framework_for(self, round_: ReviewRound) -> Framework:
+        return self._catalogue.get(round_.framework_id, round_.framework_edition)
+
+    def rounds(self, school_id: int) -> list[ReviewRound]:
+        return self._store.rounds.for_school(school_id)
+
+    def get_round(self, round_id: int) -> ReviewRound:
+        return self._store.rounds.get(round_id)
+
+    def judgements(self, round_id: int) -> dict[str, StrandJudgement]:
+        return self._store.rounds.judgements(round_id)
+
+    def judgement(self, round_id: int, strand_id: str) -> StrandJudgement:
+        return self._store.rounds.judgement(round_id, strand_id)
+
+    def start_round(
+        self,
+        school_id: int,
+        title: str,
+        held_on: date,
+        framework: Framework,
+        scope: RoundScope,
+        copy_from: int | None = None,
+    ) -> tuple[ReviewRound, Changes]:
+        """Create a round; with copy_from, start from that round's judgements.
+
+        Only strands the new edition also has are copied, so moving from the 2011 to the
+        2012 edition carries eleven strands across and leaves the new one unjudged.
+        """
+        title = clean_name(title, "round title")
+        with self._store.transaction():
+            round_ = self._store.rounds.add(
+                school_id, title, held_on, framework.id, framework.edition, scope
+            )
+            if copy_from is not None:
+                for strand_id, judgement in self._store.rounds.judgements(copy_from).items():
+                    if framework.has_strand(strand_id):
+                        self._store.rounds.save_judgement(round_.id, judgement)
+        return round_, Changes.of(Topic.ROUNDS, Topic.JUDGEMENTS)
+
+    def rename_round(self, round_id: int, title: str, held_on: date) -> Changes:
+        title = clean_name(title, "round title")
+        with self._store.transaction():
+            self._store.rounds.rename(round_id, title, held_on)
+        return Changes.of(Topic.ROUNDS)
+
+    def set_status(self, round_id: int, status: RoundStatus) -> Changes:
+        with self._store.transaction():
+            self._store.rounds.set_status(round_id, status)
+        return Changes.of(Topic.ROUNDS)
+
+    def change_judgement(
+        self, round_id: int, strand_id: str, changes: JudgementChanges
+    ) -> tuple[JudgementEdit, Changes]:
+        """Save a change to one strand at once; returns what is needed to undo it."""
+        round_ = self._store.rounds.get(round_id)
+        if round_.status is RoundStatus.AGREED:
+            raise RoundLocked()
+        if not self.framework_for(round_).has_strand(strand_id):
+            raise ValueError(f"The strand '{strand_id}' is not in this round's framework.")
+        with self._store.transaction():
+            unmarked: list[str] = []
+            if changes.values.get("is_master") is True:
+                unmarked = self._store.rounds.clear_master(round_id, strand_id)
+            before = self._store.rounds.apply_changes(round_id, strand_id, changes)
+            after = self._store.rounds.judgement(round_id, strand_id)
+        edit = JudgementEdit(round_id, strand_id, changes, before, after, tuple(unmarked))
+        return edit, Changes.of(Topic.JUDGEMENTS)
+
+    def undo_edit(self, edit: JudgementEdit) -> Changes:
+        with self._store.transaction():
+            self._store.rounds.apply_changes(
+                edit.round_id, edit.strand_id, edit.changes.inverse_for(edit.before)
+            )
+            for strand_id in edit.unmarked_masters:
+                j = self._store.rounds.judgement(edit.round_id, strand_id)
+                self._store.rounds.save_judgement(edit.round_id, replace(j, is_master=True))
+        return Changes.of(Topic.JUDGEMENTS)
+
+    def redo_edit(self, edit: JudgementEdit) -> Changes:
+        return self.change_judgement(edit.round_id, edit.strand_id, edit.changes)[1]
+
+    def profile(self, round_id: int) -> MaturityProfile:
+        round_ = self._store.rounds.get(round_id)
+        previous = self._store.rounds.previous(round_)
+        previous_levels = {}
+        if previous is not None:
+            previous_levels = {
+                sid: j.level
+                for sid, j in self._store.rounds.judgements(previous.id).items()
+                if j.level is not None
+            }
+        return build_profile(
+            self.framework_for(round_), self._store.rounds.judgements(round_id), previous_levels
+        )
+
+    def previous_round(self, round_id: int) -> ReviewRound | None:
+        return self._store.rounds.previous(self._store.rounds.get(round_id))

@@ -1,0 +1,75 @@
+"""Everything in the file as documented JSON (docs/export-format.md), for data portability."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop_app import __version__
+from desktop_app.domain.review import StrandJudgement
+from desktop_app.storage.store import Store
+
+EXPORT_FORMAT = "partnership-compass-export"
+EXPORT_FORMAT_VERSION = 1
+
+
+def _judgement(j: StrandJudgement) -> dict[str, Any]:
+    return {
+        "strand_id": j.strand_id,
+        "level": j.level.key if j.level else None,
+        "target": j.target.key if j.target else None,
+        "confidence": j.confidence.value if j.confidence else None,
+        "evidence": j.evidence,
+        "next_step": j.next_step,
+        "weight": j.weight,
+        "is_master": j.is_master,
+    }
+
+
+def _school_section(store: Store, school_id: int) -> dict[str, Any]:
+    school = store.schools.get(school_id)
+    rounds = []
+    for r in store.rounds.for_school(school.id):
+        rounds.append(
+            {
+                "id": r.id,
+                "title": r.title,
+                "held_on": r.held_on.isoformat(),
+                "framework": {"id": r.framework_id, "edition": r.framework_edition},
+                "scope": r.scope.value,
+                "status": r.status.value,
+                "judgements": [_judgement(j) for j in store.rounds.judgements(r.id).values()],
+            }
+        )
+    return {
+        "id": school.id,
+        "name": school.name,
+        "urn": school.urn,
+        "phase": school.phase,
+        "local_authority_or_trust": school.local_authority_or_trust,
+        "is_sample": school.is_sample,
+        "review_rounds": rounds,
+    }
+
+
+def export_everything(store: Store) -> dict[str, Any]:
+    return {
+        "format": EXPORT_FORMAT,
+        "format_version": EXPORT_FORMAT_VERSION,
+        "app_version": __version__,
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "schools": [_school_section(store, s.id) for s in store.schools.all()],
+    }
+
+
+def write_export(store: Store, out: Path) -> None:
+    """Write to a temporary file and move it into place, so a failure leaves no half file."""
+    data = export_everything(store)
+    part = out.with_name(out.name + ".part")
+    with open(part, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+    os.replace(part, out)

@@ -1,0 +1,197 @@
+"""Opening the one SQLite file safely: recognise it, refuse what is not ours, migrate, lock.
+
+Every check that could refuse a file runs on a read-only connection first, so a file
+we refuse (not SQLite, someone else's, newer, damaged) is never modified.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop_app.storage.errors import (
+    AlreadyOpen,
+    CannotCreate,
+    DamagedDatabase,
+    ForeignDatabase,
+    NewerVersion,
+    NotADatabaseFile,
+)
+from desktop_app.storage.file_lock import FileLock
+from desktop_app.storage.migrations import MIGRATIONS
+
+# "PCmp": lets us tell our files from any other SQLite database.
+APPLICATION_ID = 0x50436D70
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def connect(path: Path, *, read_only: bool = False) -> Database:
+    """A connection with our pragmas. Autocommit unless inside db.atomic()."""
+    if read_only:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db = Database(conn, execute_plugins=False)
+    if not read_only:
+        db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+def _header_problem(path: Path) -> Exception | None:
+    size = path.stat().st_size
+    if size == 0:
+        return DamagedDatabase(path, "the file is empty")
+    with open(path, "rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(SQLITE_HEADER):
+        return NotADatabaseFile(path)
+    if len(header) < 100:
+        return DamagedDatabase(path, "the file is cut short")
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id != APPLICATION_ID:
+        return ForeignDatabase(path)
+    page_size = int.from_bytes(header[16:18], "big") or 65536
+    page_count = int.from_bytes(header[28:32], "big")
+    if page_count and size < page_size * page_count:
+        return DamagedDatabase(path, "the file is shorter than it should be")
+    return None
+
+
+def inspect_file(path: Path) -> None:
+    """Raise a StorageError if the file at path is not a healthy database of ours we can open.
+
+    Read-only: never writes to the file, so it is safe on anything the user points us at.
+    """
+    problem = _header_problem(path)
+    if problem:
+        raise problem
+    try:
+        db = connect(path, read_only=True)
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabase(path, str(exc)) from None
+    try:
+        verdict = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+        if verdict != ["ok"]:
+            raise DamagedDatabase(path, verdict[0] if verdict else "the check gave no answer")
+        known = {m.name for m in MIGRATIONS._migrations}
+        applied = [m.name for m in MIGRATIONS.applied(db)]
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise NewerVersion(path, unknown)
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabase(path, str(exc)) from None
+    finally:
+        db.conn.close()
+
+
+def _restrict_to_owner(path: Path) -> None:
+    if sys.platform != "win32":
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(path, 0o600)
+
+
+def _create_new(path: Path) -> None:
+    """Build a fresh database beside the target and move it into place in one step,
+    so a crash during creation never leaves a half-made file at the real path."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CannotCreate(path, exc.strerror or "the folder cannot be made") from None
+    part = path.with_name(path.name + ".creating")
+    part.unlink(missing_ok=True)
+    try:
+        fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+        db = connect(part)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        MIGRATIONS.apply(db)
+        db.conn.close()
+        os.replace(part, path)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise CannotCreate(path, exc.strerror or str(exc)) from None
+
+
+def pending_migrations(path: Path) -> list[str]:
+    db = connect(path, read_only=True)
+    try:
+        return [m.name for m in MIGRATIONS.pending(db)]
+    finally:
+        db.conn.close()
+
+
+class OpenDatabase:
+    """The open file: its connection, its lock and its path."""
+
+    def __init__(self, path: Path, db: Database, lock: FileLock) -> None:
+        self.path = path
+        self.db = db
+        self._lock = lock
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            # Fold the WAL back in so the file stands alone when the user copies it.
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.conn.close()
+        self._lock.release()
+
+
+def open_database(
+    path: Path,
+    *,
+    create: bool = True,
+    before_migrate: Callable[[Path], None] | None = None,
+) -> OpenDatabase:
+    """Open (or create) the database at path for writing.
+
+    before_migrate is called with the path when an existing file needs migrating,
+    so the caller can take a backup first.
+    """
+    path = Path(path)
+    if not path.exists():
+        if not create:
+            raise CannotCreate(path, "the file does not exist")
+        lock = FileLock(path.with_name(path.name + ".lock"))
+        if not lock.try_acquire():
+            raise AlreadyOpen(path)
+        try:
+            _create_new(path)
+        except Exception:
+            lock.release()
+            raise
+    else:
+        inspect_file(path)
+        lock = FileLock(path.with_name(path.name + ".lock"))
+        if not lock.try_acquire():
+            raise AlreadyOpen(path)
+    try:
+        if pending_migrations(path) and before_migrate is not None:
+            before_migrate(path)
+        db = connect(path)
+        db.execute("PRAGMA journal_mode = WAL")
+        # NORMAL is durable in WAL mode against application crashes; only a power cut
+        # can lose the last commit, and never corrupts the file.
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA foreign_keys = OFF")
+        MIGRATIONS.apply(db)
+        db.execute("PRAGMA foreign_keys = ON")
+        broken = db.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            db.conn.close()
+            raise DamagedDatabase(path, "some records point at records that no longer exist")
+    except sqlite3.DatabaseError as exc:
+        lock.release()
+        raise DamagedDatabase(path, str(exc)) from None
+    except Exception:
+        lock.release()
+        raise
+    _restrict_to_owner(path)
+    return OpenDatabase(path, db, lock)

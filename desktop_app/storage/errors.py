@@ -1,0 +1,56 @@
+"""Why a database file could not be opened, in words a headteacher can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StorageError(Exception):
+    """Base class; str() is a plain-English message for the user."""
+
+
+class NotADatabaseFile(StorageError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"“{path.name}” is not a Partnership Compass file (it is not a database at all). "
+            "It has not been changed. Choose another file, or restore a backup."
+        )
+
+
+class ForeignDatabase(StorageError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"“{path.name}” is a database made by another program, not by Partnership Compass. "
+            "It has not been changed."
+        )
+
+
+class NewerVersion(StorageError):
+    def __init__(self, path: Path, unknown: list[str]) -> None:
+        self.unknown = unknown
+        super().__init__(
+            f"“{path.name}” was saved by a newer version of Partnership Compass. "
+            "Install the latest version to open it. The file has not been changed."
+        )
+
+
+class DamagedDatabase(StorageError):
+    def __init__(self, path: Path, detail: str) -> None:
+        self.detail = detail
+        super().__init__(
+            f"“{path.name}” is damaged and cannot be opened safely ({detail}). "
+            "It has not been changed. Restore the newest good backup, or choose another file."
+        )
+
+
+class AlreadyOpen(StorageError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"“{path.name}” is already open in another copy of Partnership Compass. "
+            "Close that copy first, so the two do not overwrite each other's changes."
+        )
+
+
+class CannotCreate(StorageError):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"Partnership Compass cannot create “{path}”: {reason}.")
