@@ -1,0 +1,54 @@
+"""What every page shares: the services, the undo stack, the current school and round,
+and one app-wide signal that says what a use case changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop_app.services.changes import Changes
+from desktop_app.services.container import AppServices
+
+T = TypeVar("T")
+UNDO_LIMIT = 50
+
+
+class UiContext(QObject):
+    changed = Signal(object)  # Changes: broadcast after every saved use case
+    selection_changed = Signal()  # the school or round being worked on changed
+
+    def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        self.school_id: int | None = None
+        self.round_id: int | None = None
+
+    def select(self, school_id: int | None, round_id: int | None) -> None:
+        if (school_id, round_id) == (self.school_id, self.round_id):
+            return
+        self.school_id, self.round_id = school_id, round_id
+        if school_id is not None:
+            self.services.schools.remember_opened(school_id, round_id)
+        self.selection_changed.emit()
+
+    def notify(self, changes: Changes) -> None:
+        if changes.topics:
+            self.changed.emit(changes)
+
+    def push(self, command: QUndoCommand) -> None:
+        """Run an undoable command (its redo() does the first save)."""
+        self.undo_stack.push(command)
+
+    def attempt(self, parent: QWidget | None, action: Callable[[], T]) -> T | None:
+        """Run a use case; show a plain-English message instead of crashing on bad input."""
+        try:
+            return action()
+        except (ValueError, LookupError) as exc:
+            QMessageBox.warning(parent, "Not saved", str(exc))
+            return None

@@ -1,0 +1,70 @@
+"""Run long work (exports, backups, imports) off the GUI thread, in the shape of Anki's QueryOp.
+
+The work function must not touch widgets or the GUI thread's database connection:
+give it plain data (an immutable snapshot, a file path) and let it open what it needs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class _Signals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[Callable[[int, str], None]], Any], signals: _Signals) -> None:
+        super().__init__()
+        self._work = work
+        self.signals = signals
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._work(self.signals.progress.emit)
+        except Exception as exc:  # noqa: BLE001 - delivered to the GUI thread to show the user
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+_live: set[_Signals] = set()
+
+
+def run_in_background(
+    work: Callable[[Callable[[int, str], None]], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    on_progress: Callable[[int, str], None] | None = None,
+) -> None:
+    """Call work(progress) on the thread pool; results arrive on the GUI thread.
+
+    PARTNERSHIP_COMPASS_SYNC_TASKS=1 runs the work inline, which keeps tests deterministic.
+    """
+    signals = _Signals()
+    _live.add(signals)
+
+    def finish(result: Any) -> None:
+        _live.discard(signals)
+        on_done(result)
+
+    def fail(exc: Any) -> None:
+        _live.discard(signals)
+        on_error(exc)
+
+    signals.finished.connect(finish)
+    signals.failed.connect(fail)
+    if on_progress is not None:
+        signals.progress.connect(on_progress)
+    job = _Job(work, signals)
+    if os.environ.get("PARTNERSHIP_COMPASS_SYNC_TASKS") == "1":
+        job.run()
+    else:
+        QThreadPool.globalInstance().start(job)
