@@ -1,0 +1,90 @@
+"""Red/amber/green status for anything with dates and a status: commitments and plan actions.
+
+The rules, in order (the first that applies wins):
+1. Done: green ("done").
+2. Dropped: no colour ("dropped"); it is no longer tracked.
+3. Due date passed: red ("overdue by N days").
+4. Start date passed but not yet started (still proposed or agreed): amber ("should have started").
+5. Due within DUE_SOON_DAYS days: amber ("due in N days").
+6. Review date passed: amber ("review overdue").
+7. Otherwise: green ("on track").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+DUE_SOON_DAYS = 14
+
+
+class WorkStatus(Enum):
+    PROPOSED = "proposed"
+    AGREED = "agreed"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class Rag(Enum):
+    RED = "red"
+    AMBER = "amber"
+    GREEN = "green"
+    NONE = "none"
+
+    @property
+    def label(self) -> str:
+        return "—" if self is Rag.NONE else self.value.capitalize()
+
+
+@dataclass(frozen=True)
+class RagResult:
+    rag: Rag
+    reason: str
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def rag_status(
+    status: WorkStatus,
+    today: date,
+    *,
+    start: date | None = None,
+    due: date | None = None,
+    review: date | None = None,
+) -> RagResult:
+    if status is WorkStatus.DONE:
+        return RagResult(Rag.GREEN, "done")
+    if status is WorkStatus.DROPPED:
+        return RagResult(Rag.NONE, "dropped")
+    if due is not None and due < today:
+        return RagResult(Rag.RED, f"overdue by {_days((today - due).days)}")
+    if (
+        start is not None
+        and start <= today
+        and status in (WorkStatus.PROPOSED, WorkStatus.AGREED)
+    ):
+        return RagResult(Rag.AMBER, "should have started")
+    if due is not None and (due - today).days <= DUE_SOON_DAYS:
+        left = (due - today).days
+        return RagResult(Rag.AMBER, "due today" if left == 0 else f"due in {_days(left)}")
+    if review is not None and review < today:
+        return RagResult(Rag.AMBER, "review overdue")
+    return RagResult(Rag.GREEN, "on track")
+
+
+def is_overdue(status: WorkStatus, due: date | None, today: date) -> bool:
+    return due is not None and due < today and status not in (WorkStatus.DONE, WorkStatus.DROPPED)
+
+
+def is_due_soon(status: WorkStatus, due: date | None, today: date, days: int = DUE_SOON_DAYS) -> bool:
+    if due is None or status in (WorkStatus.DONE, WorkStatus.DROPPED):
+        return False
+    return 0 <= (due - today).days <= days
