@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +10,13 @@ from pathlib import Path
 from desktop_app.frameworks.loader import FrameworkCatalogue, load_catalogue
 from desktop_app.paths import resource_path
 from desktop_app.services.assessment_service import AssessmentService
+from desktop_app.services.backup_service import BackupService, before_migration_backup
+from desktop_app.services.commitment_service import CommitmentService
+from desktop_app.services.erasure_service import ErasureService
+from desktop_app.services.partner_service import PartnerService
+from desktop_app.services.pdf_export_service import PdfExportService
+from desktop_app.services.plan_service import PlanService
+from desktop_app.services.reflection_service import ReflectionService
 from desktop_app.services.school_service import SchoolService
 from desktop_app.storage.store import Store
 
@@ -23,12 +31,23 @@ class AppServices:
     catalogue: FrameworkCatalogue
     schools: SchoolService
     assessment: AssessmentService
+    partners: PartnerService
+    commitments: CommitmentService
+    plans: PlanService
+    reflections: ReflectionService
+    pdf_export: PdfExportService
+    backups: BackupService
+    erasure: ErasureService
 
     @property
     def db_path(self) -> Path:
         return self.store.path
 
     def close(self) -> None:
+        try:
+            self.backups.backup_on_close()
+        except Exception:  # a failed backup must not stop the file closing
+            logging.getLogger(__name__).exception("The backup on closing failed")
         self.store.close()
 
 
@@ -37,14 +56,25 @@ def open_services(
     catalogue: FrameworkCatalogue | None = None,
     *,
     create: bool = True,
-    before_migrate: Callable[[Path], None] | None = None,
+    before_migrate: Callable[[Path], None] | None = before_migration_backup,
 ) -> AppServices:
     """Open the file (raises a StorageError with a plain-English message) and wire services."""
     catalogue = catalogue or default_catalogue()
     store = Store.open(db_path, create=create, before_migrate=before_migrate)
+    assessment = AssessmentService(store, catalogue)
+    plans = PlanService(store, assessment)
+    reflections = ReflectionService(store)
+    backups = BackupService(store)
     return AppServices(
         store=store,
         catalogue=catalogue,
         schools=SchoolService(store),
-        assessment=AssessmentService(store, catalogue),
+        assessment=assessment,
+        partners=PartnerService(store),
+        commitments=CommitmentService(store, catalogue),
+        plans=plans,
+        reflections=reflections,
+        pdf_export=PdfExportService(store, assessment),
+        backups=backups,
+        erasure=ErasureService(store, backups),
     )

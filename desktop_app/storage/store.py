@@ -7,6 +7,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop_app.storage.database import OpenDatabase, open_database
+from desktop_app.storage.repositories.commitments import CommitmentRepository
+from desktop_app.storage.repositories.partners import PartnerSchoolRepository
+from desktop_app.storage.repositories.partnerships import PartnershipRepository
+from desktop_app.storage.repositories.plans import PlanRepository
+from desktop_app.storage.repositories.reflections import ReflectionRepository
 from desktop_app.storage.repositories.rounds import RoundRepository
 from desktop_app.storage.repositories.schools import SchoolRepository
 from desktop_app.storage.repositories.settings import SettingsRepository
@@ -19,6 +24,11 @@ class Store:
         self.schools = SchoolRepository(self.db)
         self.rounds = RoundRepository(self.db)
         self.settings = SettingsRepository(self.db)
+        self.partners = PartnerSchoolRepository(self.db)
+        self.partnerships = PartnershipRepository(self.db)
+        self.commitments = CommitmentRepository(self.db)
+        self.plans = PlanRepository(self.db)
+        self.reflections = ReflectionRepository(self.db)
         self._write_count = 0
 
     @classmethod

@@ -1,0 +1,95 @@
+"""Use cases for two-way commitments between our school and its partner schools."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from desktop_app.domain.partners import (
+    Commitment,
+    CommitmentDetails,
+    Reciprocity,
+    reciprocity,
+)
+from desktop_app.domain.rag import WorkStatus
+from desktop_app.frameworks.loader import FrameworkCatalogue
+from desktop_app.services.changes import Changes, Topic
+from desktop_app.storage.store import Store
+
+_CHANGED = Changes.of(Topic.COMMITMENTS)
+
+
+class CommitmentService:
+    def __init__(self, store: Store, catalogue: FrameworkCatalogue) -> None:
+        self._store = store
+        self._catalogue = catalogue
+
+    def list_for_school(self, school_id: int) -> list[Commitment]:
+        """Every live commitment, loaded in three queries: screens filter these in memory."""
+        return self._store.commitments.for_school(school_id)
+
+    def get(self, commitment_id: int) -> Commitment:
+        return self._store.commitments.get(commitment_id)
+
+    def for_strand(self, school_id: int, strand_id: str) -> list[Commitment]:
+        return [c for c in self.list_for_school(school_id) if strand_id in c.strand_ids]
+
+    def reciprocity(self, school_id: int, partner_id: int) -> Reciprocity:
+        return reciprocity(partner_id, self.list_for_school(school_id))
+
+    def owners(self, school_id: int) -> list[str]:
+        names = {c.owner for c in self.list_for_school(school_id) if c.owner}
+        return sorted(names, key=str.casefold)
+
+    def _check(self, details: CommitmentDetails) -> CommitmentDetails:
+        clean = details.validated()
+        for partner_id in clean.partner_ids:
+            self._store.partners.get(partner_id)
+        known = {s.id for fw in self._catalogue.frameworks for s in fw.strands()}
+        unknown = [s for s in clean.strand_ids if s not in known]
+        if unknown:
+            raise ValueError(f"These strands are not in any framework: {', '.join(unknown)}.")
+        return clean
+
+    def create(self, school_id: int, details: CommitmentDetails) -> tuple[Commitment, Changes]:
+        with self._store.transaction():
+            clean = self._check(details)
+            self._store.schools.get(school_id)
+            commitment = self._store.commitments.add(school_id, clean)
+        return commitment, _CHANGED
+
+    def update(self, commitment_id: int, details: CommitmentDetails) -> tuple[Commitment, Changes]:
+        with self._store.transaction():
+            clean = self._check(details)
+            commitment = self._store.commitments.update(commitment_id, clean)
+        return commitment, _CHANGED
+
+    def set_status(self, commitment_id: int, status: WorkStatus) -> tuple[Commitment, Changes]:
+        with self._store.transaction():
+            self._store.commitments.set_status(commitment_id, status)
+            commitment = self._store.commitments.get(commitment_id)
+        return commitment, _CHANGED
+
+    def remove(self, commitment_id: int) -> Changes:
+        """Soft removal, so undo brings it back exactly."""
+        with self._store.transaction():
+            self._store.commitments.set_removed(commitment_id, True)
+        return _CHANGED
+
+    def restore(self, commitment_id: int) -> Changes:
+        with self._store.transaction():
+            self._store.commitments.set_removed(commitment_id, False)
+        return _CHANGED
+
+    def duplicate(self, commitment_id: int, today: date) -> tuple[Commitment, Changes]:
+        """A fresh proposed copy (for a promise repeated next term), dates cleared."""
+        original = self.get(commitment_id)
+        details = replace(
+            original.details,
+            status=WorkStatus.PROPOSED,
+            start=today,
+            due=None,
+            review=None,
+            evidence_of_impact="",
+        )
+        return self.create(original.school_id, details)

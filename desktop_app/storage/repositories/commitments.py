@@ -1,0 +1,224 @@
+"""Commitments with their partner schools and strands.
+
+Loading is three queries in all (commitments, their partners, their strands), assembled
+in Python, so a screen of 5,000 commitments never runs a query per row.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop_app.domain.commitment_filter import CommitmentFilter
+from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
+from desktop_app.domain.rag import WorkStatus
+
+_COLUMNS = (
+    "direction",
+    "what",
+    "owner",
+    "start_on",
+    "due_on",
+    "review_on",
+    "status",
+    "evidence_of_impact",
+    "confidential",
+)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _values(d: CommitmentDetails) -> list[object]:
+    return [
+        d.direction.value,
+        d.what,
+        d.owner,
+        _iso(d.start),
+        _iso(d.due),
+        _iso(d.review),
+        d.status.value,
+        d.evidence_of_impact,
+        int(d.confidential),
+    ]
+
+
+class CommitmentRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(
+        self, school_id: int, details: CommitmentDetails, *, commitment_id: int | None = None
+    ) -> Commitment:
+        cols = ", ".join(("id", "school_id", *_COLUMNS))
+        marks = ", ".join("?" * (len(_COLUMNS) + 2))
+        cursor = self._db.execute(
+            f"INSERT INTO commitments ({cols}) VALUES ({marks})",
+            [commitment_id, school_id, *_values(details)],
+        )
+        assert cursor.lastrowid is not None
+        self._write_links(cursor.lastrowid, details)
+        return self.get(cursor.lastrowid)
+
+    def update(self, commitment_id: int, details: CommitmentDetails) -> Commitment:
+        self.get(commitment_id)
+        sets = ", ".join(f"{c} = ?" for c in _COLUMNS)
+        self._db.execute(
+            f"UPDATE commitments SET {sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+            " WHERE id = ?",
+            [*_values(details), commitment_id],
+        )
+        self._write_links(commitment_id, details)
+        return self.get(commitment_id)
+
+    def _write_links(self, commitment_id: int, details: CommitmentDetails) -> None:
+        conn = self._db.conn
+        conn.execute("DELETE FROM commitment_partners WHERE commitment_id = ?", [commitment_id])
+        conn.execute("DELETE FROM commitment_strands WHERE commitment_id = ?", [commitment_id])
+        conn.executemany(
+            "INSERT INTO commitment_partners (commitment_id, partner_id, position)"
+            " VALUES (?, ?, ?)",
+            [(commitment_id, p, i) for i, p in enumerate(details.partner_ids)],
+        )
+        conn.executemany(
+            "INSERT INTO commitment_strands (commitment_id, strand_id, position) VALUES (?, ?, ?)",
+            [(commitment_id, s, i) for i, s in enumerate(details.strand_ids)],
+        )
+
+    def get(self, commitment_id: int) -> Commitment:
+        rows = list(self._db.query("SELECT * FROM commitments WHERE id = ?", [commitment_id]))
+        if not rows:
+            raise LookupError(f"There is no commitment with id {commitment_id}.")
+        return self._build(rows, "WHERE commitment_id = ?", [commitment_id])[0]
+
+    def is_removed(self, commitment_id: int) -> bool:
+        row = self._db.execute(
+            "SELECT removed_at FROM commitments WHERE id = ?", [commitment_id]
+        ).fetchone()
+        if row is None:
+            raise LookupError(f"There is no commitment with id {commitment_id}.")
+        return row[0] is not None
+
+    def for_school(self, school_id: int) -> list[Commitment]:
+        rows = list(
+            self._db.query(
+                "SELECT * FROM commitments WHERE school_id = ? AND removed_at IS NULL"
+                " ORDER BY due_on IS NULL, due_on, id",
+                [school_id],
+            )
+        )
+        links = (
+            "WHERE commitment_id IN (SELECT id FROM commitments"
+            " WHERE school_id = ? AND removed_at IS NULL)"
+        )
+        return self._build(rows, links, [school_id])
+
+    def _build(self, rows: list[Any], link_where: str, params: list[object]) -> list[Commitment]:
+        partners: dict[int, list[int]] = defaultdict(list)
+        for cid, pid in self._db.execute(
+            f"SELECT commitment_id, partner_id FROM commitment_partners {link_where}"
+            " ORDER BY commitment_id, position",
+            params,
+        ).fetchall():
+            partners[cid].append(pid)
+        strands: dict[int, list[str]] = defaultdict(list)
+        for cid, sid in self._db.execute(
+            f"SELECT commitment_id, strand_id FROM commitment_strands {link_where}"
+            " ORDER BY commitment_id, position",
+            params,
+        ).fetchall():
+            strands[cid].append(sid)
+        return [
+            Commitment(
+                id=r["id"],
+                school_id=r["school_id"],
+                direction=Direction(r["direction"]),
+                what=r["what"],
+                partner_ids=tuple(partners[r["id"]]),
+                strand_ids=tuple(strands[r["id"]]),
+                owner=r["owner"],
+                start=_date(r["start_on"]),
+                due=_date(r["due_on"]),
+                review=_date(r["review_on"]),
+                status=WorkStatus(r["status"]),
+                evidence_of_impact=r["evidence_of_impact"],
+                confidential=bool(r["confidential"]),
+            )
+            for r in rows
+        ]
+
+    def set_removed(self, commitment_id: int, removed: bool) -> None:
+        self.get(commitment_id)
+        self._db.execute(
+            "UPDATE commitments SET removed_at ="
+            " CASE WHEN ? THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE NULL END WHERE id = ?",
+            [int(removed), commitment_id],
+        )
+
+    def set_status(self, commitment_id: int, status: WorkStatus) -> None:
+        self._db.execute(
+            "UPDATE commitments SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+            " WHERE id = ?",
+            [status.value, commitment_id],
+        )
+
+    def matching_rows(self, school_id: int, f: CommitmentFilter) -> list[tuple[Any, ...]]:
+        """The same rows a CommitmentFilter keeps, chosen by SQL alone.
+
+        The screens filter in memory; this is the yardstick the benchmark measures them
+        against. Text search here is ASCII case-insensitive (SQLite's LIKE).
+        """
+        where = ["c.school_id = ?", "c.removed_at IS NULL"]
+        params: list[object] = [school_id]
+        if f.partner_id is not None:
+            where.append(
+                "EXISTS (SELECT 1 FROM commitment_partners p"
+                " WHERE p.commitment_id = c.id AND p.partner_id = ?)"
+            )
+            params.append(f.partner_id)
+        if f.strand_id is not None:
+            where.append(
+                "EXISTS (SELECT 1 FROM commitment_strands s"
+                " WHERE s.commitment_id = c.id AND s.strand_id = ?)"
+            )
+            params.append(f.strand_id)
+        if f.status is not None:
+            where.append("c.status = ?")
+            params.append(f.status.value)
+        if f.owner is not None:
+            where.append("c.owner = ?")
+            params.append(f.owner)
+        if f.direction is not None:
+            where.append("c.direction = ?")
+            params.append(f.direction.value)
+        live = "c.status NOT IN ('done', 'dropped') AND c.due_on IS NOT NULL"
+        if f.overdue:
+            where.append(f"{live} AND c.due_on < ?")
+            params.append(f.today.isoformat())
+        if f.due_soon:
+            where.append(
+                f"{live} AND c.due_on BETWEEN ? AND date(?, '+{int(f.due_soon_days)} days')"
+            )
+            params += [f.today.isoformat(), f.today.isoformat()]
+        if f.text:
+            like = f"%{f.text}%"
+            where.append(
+                "(c.what LIKE ? OR c.owner LIKE ? OR EXISTS (SELECT 1 FROM commitment_partners p"
+                " JOIN partner_schools ps ON ps.id = p.partner_id"
+                " WHERE p.commitment_id = c.id AND ps.name LIKE ?))"
+            )
+            params += [like, like, like]
+        sql = f"SELECT c.* FROM commitments c WHERE {' AND '.join(where)} ORDER BY c.id"
+        return self._db.execute(sql, params).fetchall()
+
+    def count(self, school_id: int) -> int:
+        sql = "SELECT count(*) FROM commitments WHERE school_id = ? AND removed_at IS NULL"
+        return int(self._db.execute(sql, [school_id]).fetchone()[0])
