@@ -17,9 +17,44 @@ T = TypeVar("T")
 UNDO_LIMIT = 50
 
 
+class SavingCommand(QUndoCommand):
+    """An undo step whose apply() and revert() each save through a service.
+
+    Errors during undo/redo cannot propagate through Qt's C++ undo stack, so they are
+    reported through UiContext.failed instead.
+    """
+
+    def __init__(self, ctx: UiContext, text: str) -> None:
+        super().__init__(text)
+        self.ctx = ctx
+        self.skip_next_redo = False
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self.skip_next_redo:
+            self.skip_next_redo = False
+            return
+        try:
+            self.apply()
+        except (ValueError, LookupError) as exc:
+            self.ctx.report_failure(exc)
+
+    def undo(self) -> None:
+        try:
+            self.revert()
+        except (ValueError, LookupError) as exc:
+            self.ctx.report_failure(exc)
+
+
 class UiContext(QObject):
     changed = Signal(object)  # Changes: broadcast after every saved use case
     selection_changed = Signal()  # the school or round being worked on changed
+    failed = Signal(str)  # an undo or redo that could not be carried out, in plain words
 
     def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,8 +77,18 @@ class UiContext(QObject):
             self.changed.emit(changes)
 
     def push(self, command: QUndoCommand) -> None:
-        """Run an undoable command (its redo() does the first save)."""
+        """Save a change and put it on the undo stack.
+
+        A SavingCommand's first save runs here, before the stack sees it, so a refused
+        change (bad input, locked round) raises to the caller and never reaches the stack.
+        """
+        if isinstance(command, SavingCommand):
+            command.apply()
+            command.skip_next_redo = True
         self.undo_stack.push(command)
+
+    def report_failure(self, exc: BaseException) -> None:
+        self.failed.emit(str(exc))
 
     def attempt(self, parent: QWidget | None, action: Callable[[], T]) -> T | None:
         """Run a use case; show a plain-English message instead of crashing on bad input."""

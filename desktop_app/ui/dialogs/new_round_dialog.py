@@ -1,0 +1,111 @@
+"""Start a review round: title, date, framework edition, scope, optionally from the last round."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.framework import Framework
+from desktop_app.domain.review import ReviewRound, RoundScope
+
+
+def suggested_title(today: date) -> str:
+    term = "Autumn" if today.month >= 9 else "Spring" if today.month <= 3 else "Summer"
+    return f"{term} {today.year} self-review"
+
+
+class NewRoundDialog(QDialog):
+    def __init__(
+        self,
+        frameworks: list[Framework],
+        previous_rounds: list[ReviewRound],
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Start a review round")
+        self.title = QLineEdit(suggested_title(today))
+        self.title.setAccessibleName("Round title")
+        self.held_on = QDateEdit(QDate(today.year, today.month, today.day))
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("d MMMM yyyy")
+        self.held_on.setAccessibleName("Date of the review")
+        self.framework = QComboBox()
+        self.framework.setAccessibleName("Framework edition")
+        for fw in sorted(frameworks, key=lambda f: f.edition, reverse=True):
+            self.framework.addItem(fw.title, fw)
+        self.scope = QComboBox()
+        self.scope.setAccessibleName("Scope")
+        for scope in RoundScope:
+            self.scope.addItem(scope.label, scope)
+        self.copy = QCheckBox("Start from the judgements of an earlier round")
+        self.copy.setAccessibleName("Start from an earlier round")
+        self.copy_from = QComboBox()
+        self.copy_from.setAccessibleName("Earlier round to start from")
+        for r in previous_rounds:
+            self.copy_from.addItem(f"{r.title} ({r.held_on:%d %b %Y})", r.id)
+        self.copy.setChecked(bool(previous_rounds))
+        self.copy.setEnabled(bool(previous_rounds))
+        self.copy_from.setEnabled(bool(previous_rounds))
+        self.copy.toggled.connect(self.copy_from.setEnabled)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+
+        form = QFormLayout()
+        for text, widget in (
+            ("&Title", self.title),
+            ("&Date", self.held_on),
+            ("&Framework", self.framework),
+            ("&Whose maturity", self.scope),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        form.addRow("", self.copy)
+        form.addRow("", self.copy_from)
+        scope_hint = QLabel(
+            "A school can be strong on its own while the practice is not yet shared across the "
+            "partnership, so judge the two separately."
+        )
+        scope_hint.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start round")
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(scope_hint)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _on_buttons_accepted(self) -> None:
+        if not self.title.text().strip():
+            self.error.setText("Please give the round a title.")
+            return
+        self.accept()
+
+    def chosen(self) -> tuple[str, date, Framework, RoundScope, int | None]:
+        d = self.held_on.date()
+        copy_from = self.copy_from.currentData() if self.copy.isChecked() else None
+        return (
+            self.title.text(),
+            date(d.year(), d.month(), d.day()),
+            self.framework.currentData(),
+            self.scope.currentData(),
+            copy_from,
+        )

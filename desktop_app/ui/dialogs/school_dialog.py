@@ -1,0 +1,80 @@
+"""Set up or edit a school: name, URN, phase, local authority or trust."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.school import PHASES, School, SchoolDetails
+
+
+class SchoolDialog(QDialog):
+    """Validates through the domain rules so the dialog and the service agree."""
+
+    def __init__(self, parent: QWidget | None = None, school: School | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit school" if school else "Set up my school")
+        self.setAccessibleName(self.windowTitle())
+        self.name = QLineEdit(school.name if school else "")
+        self.name.setAccessibleName("School name")
+        self.name.setMaxLength(200)
+        self.urn = QLineEdit(school.urn if school else "")
+        self.urn.setAccessibleName("URN")
+        self.urn.setPlaceholderText("six digits, e.g. 123456")
+        self.urn.setMaxLength(6)
+        self.phase = QComboBox()
+        self.phase.setAccessibleName("Phase")
+        self.phase.addItems(list(PHASES))
+        if school and school.phase in PHASES:
+            self.phase.setCurrentText(school.phase)
+        else:
+            self.phase.setCurrentText("Primary")
+        self.authority = QLineEdit(school.local_authority_or_trust if school else "")
+        self.authority.setAccessibleName("Local authority or trust")
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Problem")
+        self.error.setStyleSheet("color: palette(link); font-weight: bold;")
+
+        form = QFormLayout()
+        for text, widget in (
+            ("School &name", self.name),
+            ("&URN", self.urn),
+            ("&Phase", self.phase),
+            ("&Local authority or trust", self.authority),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        hint = QLabel(
+            "The URN is the school's unique reference number in Get Information about Schools."
+        )
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.details: SchoolDetails | None = None
+
+    def _on_buttons_accepted(self) -> None:
+        details = SchoolDetails(
+            self.name.text(), self.urn.text(), self.phase.currentText(), self.authority.text()
+        )
+        try:
+            self.details = details.validated()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()

@@ -1,0 +1,61 @@
+"""Start the window: open the database (or explain why not), show the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app import APP_NAME, __version__
+from desktop_app.paths import default_database_path, resource_path
+from desktop_app.services.container import AppServices, open_services
+from desktop_app.storage.errors import StorageError
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    icon = resource_path("icons", "partnership-compass.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def open_or_explain(path: Path) -> AppServices | None:
+    """Open the file; on failure show the plain-English reason and return None."""
+    try:
+        return open_services(path)
+    except StorageError as exc:
+        QMessageBox.critical(None, f"{APP_NAME} cannot open this file", str(exc))
+        return None
+
+
+def run_gui(db: Path | None, *, exit_after_first_paint: bool = False) -> int:
+    app = _application()
+    path = db or default_database_path()
+    services = open_or_explain(path)
+    if services is None:
+        return 1
+    from desktop_app.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    if exit_after_first_paint:
+        window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    screen = app.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        window.resize(min(1280, available.width()), min(820, available.height()))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        services.close()

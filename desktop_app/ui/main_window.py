@@ -1,0 +1,320 @@
+"""The main window: the round bar, the navigation list and the pages, and the menus."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import APP_NAME, __version__
+from desktop_app.domain.review import RoundScope, RoundStatus
+from desktop_app.services.changes import Changes, Topic
+from desktop_app.services.container import AppServices
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.dialogs.new_round_dialog import NewRoundDialog, suggested_title
+from desktop_app.ui.dialogs.school_dialog import SchoolDialog
+from desktop_app.ui.navigation import PAGE_SPECS
+from desktop_app.ui.pages.assessment_page import AssessmentPage
+from desktop_app.ui.pages.base import Page
+from desktop_app.ui.pages.overview_page import OverviewPage
+from desktop_app.ui.pages.welcome_page import WelcomePage
+from desktop_app.ui.widgets.round_bar import RoundBar
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()
+
+    def __init__(self, services: AppServices, today: date | None = None) -> None:
+        super().__init__()
+        self.ctx = UiContext(services, self)
+        self.today = today or date.today()
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+        self._painted = False
+
+        problems = [str(p) for p in services.catalogue.problems]
+        self.welcome = WelcomePage(problems)
+        self.welcome.set_up_requested.connect(self.new_school)
+        self.welcome.sample_requested.connect(self.open_sample)
+
+        self.round_bar = RoundBar()
+        self.round_bar.school_chosen.connect(self._on_round_bar_school_chosen)
+        self.round_bar.round_chosen.connect(self._on_round_bar_round_chosen)
+        self.round_bar.new_round_requested.connect(self.new_round)
+        self.round_bar.status_toggle_requested.connect(self.toggle_round_status)
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Screens")
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        for spec in PAGE_SPECS:
+            page = spec.factory(self.ctx)
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(spec.title)
+            item.setToolTip(spec.description)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        width = max(self.nav.sizeHintForColumn(0), 0) + self.fontMetrics().horizontalAdvance("MMM")
+        self.nav.setFixedWidth(width)
+        overview = self.pages.get("overview")
+        if isinstance(overview, OverviewPage):
+            overview.judge_strand_requested.connect(self.judge_strand)
+
+        workspace = QWidget()
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        col = QVBoxLayout(workspace)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.round_bar)
+        col.addLayout(body, 1)
+
+        self.modes = QStackedWidget()
+        self.modes.addWidget(self.welcome)
+        self.modes.addWidget(workspace)
+        self.setCentralWidget(self.modes)
+
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.ctx.changed.connect(self._on_ctx_changed)
+        self.ctx.failed.connect(lambda message: QMessageBox.warning(self, "Not changed", message))
+        self._build_menus()
+        self._choose_initial_selection()
+        self.installEventFilter(self)
+
+    # Menus -------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self._action(self.file_menu, "&New school…", self.new_school, QKeySequence.StandardKey.New)
+        self._action(self.file_menu, "&Edit school details…", self.edit_school)
+        self._action(self.file_menu, "Start a new review &round…", self.new_round)
+        self.file_menu.addSeparator()
+        self._action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        self.edit_menu = bar.addMenu("&Edit")
+        undo = self.ctx.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.ctx.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+
+        self.view_menu = bar.addMenu("&View")
+        for index, spec in enumerate(PAGE_SPECS):
+            shortcut = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
+            self._action(self.view_menu, spec.title, lambda i=index: self.show_page_at(i), shortcut)
+
+        self.help_menu = bar.addMenu("&Help")
+        self._action(self.help_menu, f"&About {APP_NAME}", self._about)
+
+    def _action(
+        self,
+        menu: QObject,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    # Selection ---------------------------------------------------------------
+
+    def _choose_initial_selection(self) -> None:
+        schools = self.ctx.services.schools.list_schools()
+        if not schools:
+            self.modes.setCurrentIndex(0)
+            return
+        last_school, last_round = self.ctx.services.schools.last_opened()
+        school_id = last_school if any(s.id == last_school for s in schools) else schools[0].id
+        rounds = self.ctx.services.assessment.rounds(school_id)
+        round_id = last_round if any(r.id == last_round for r in rounds) else None
+        if round_id is None and rounds:
+            round_id = rounds[0].id
+        self._select(school_id, round_id)
+        self.modes.setCurrentIndex(1)
+        self.show_page("overview")
+
+    def _select(self, school_id: int | None, round_id: int | None) -> None:
+        self.ctx.select(school_id, round_id)
+        self._refresh_round_bar()
+
+    def _refresh_round_bar(self) -> None:
+        services = self.ctx.services
+        schools = services.schools.list_schools()
+        rounds = services.assessment.rounds(self.ctx.school_id) if self.ctx.school_id else []
+        self.round_bar.show_choices(schools, self.ctx.school_id, rounds, self.ctx.round_id)
+        school = next((s for s in schools if s.id == self.ctx.school_id), None)
+        self.setWindowTitle(f"{school.display_name} – {APP_NAME}" if school else APP_NAME)
+
+    def _on_round_bar_school_chosen(self, school_id: int) -> None:
+        self.current_page_flush()
+        rounds = self.ctx.services.assessment.rounds(school_id)
+        self._select(school_id, rounds[0].id if rounds else None)
+
+    def _on_round_bar_round_chosen(self, round_id: int) -> None:
+        self.current_page_flush()
+        self._select(self.ctx.school_id, round_id)
+
+    def _on_ctx_changed(self, changes: Changes) -> None:
+        self.saved_label.setText("All changes saved")
+        if changes.touches(Topic.SCHOOLS, Topic.ROUNDS):
+            self._refresh_round_bar()
+
+    # Pages -------------------------------------------------------------------
+
+    def show_page(self, key: str) -> None:
+        keys = [spec.key for spec in PAGE_SPECS]
+        if key in keys:
+            self.show_page_at(keys.index(key))
+
+    def show_page_at(self, index: int) -> None:
+        if self.modes.currentIndex() == 1:
+            self.nav.setCurrentRow(index)
+
+    def current_page_flush(self) -> None:
+        page = self.pages.get("assessment")
+        if isinstance(page, AssessmentPage):
+            page.flush()
+
+    def judge_strand(self, strand_id: str) -> None:
+        self.show_page("assessment")
+        page = self.pages.get("assessment")
+        if isinstance(page, AssessmentPage):
+            page.show_strand(strand_id)
+
+    # Use cases ---------------------------------------------------------------
+
+    def new_school(self) -> None:
+        dialog = SchoolDialog(self)
+        if not dialog.exec() or dialog.details is None:
+            return
+        details = dialog.details
+        result = self.ctx.attempt(self, lambda: self.ctx.services.schools.create_school(details))
+        if result is None:
+            return
+        school, changes = result
+        # A new school starts with a draft round on the newest edition, ready to judge.
+        round_, round_changes = self.ctx.services.assessment.start_round(
+            school.id,
+            suggested_title(self.today),
+            self.today,
+            self.ctx.services.catalogue.latest(),
+            RoundScope.SCHOOL,
+        )
+        self.ctx.undo_stack.clear()
+        self._select(school.id, round_.id)
+        self.modes.setCurrentIndex(1)
+        self.ctx.notify(Changes(changes.topics | round_changes.topics))
+        self.show_page("assessment")
+
+    def open_sample(self) -> None:
+        from desktop_app.services.sample_data import create_sample_school
+
+        services = self.ctx.services
+        school, changes = create_sample_school(services.store, services.catalogue)
+        rounds = services.assessment.rounds(school.id)
+        self._select(school.id, rounds[0].id if rounds else None)
+        self.modes.setCurrentIndex(1)
+        self.ctx.notify(changes)
+        self.show_page("overview")
+
+    def edit_school(self) -> None:
+        if self.ctx.school_id is None:
+            return
+        school = self.ctx.services.schools.get(self.ctx.school_id)
+        dialog = SchoolDialog(self, school)
+        if not dialog.exec() or dialog.details is None:
+            return
+        details = dialog.details
+        result = self.ctx.attempt(
+            self, lambda: self.ctx.services.schools.update_school(school.id, details)
+        )
+        if result is not None:
+            self.ctx.notify(result[1])
+
+    def new_round(self) -> None:
+        if self.ctx.school_id is None:
+            return
+        self.current_page_flush()
+        services = self.ctx.services
+        rounds = services.assessment.rounds(self.ctx.school_id)
+        dialog = NewRoundDialog(services.catalogue.frameworks, rounds, self.today, self)
+        if not dialog.exec():
+            return
+        title, held_on, framework, scope, copy_from = dialog.chosen()
+        school_id = self.ctx.school_id
+        result = self.ctx.attempt(
+            self,
+            lambda: services.assessment.start_round(school_id, title, held_on, framework, scope, copy_from),
+        )
+        if result is None:
+            return
+        round_, changes = result
+        self._select(school_id, round_.id)
+        self.ctx.notify(changes)
+        self.show_page("assessment")
+
+    def toggle_round_status(self) -> None:
+        if self.ctx.round_id is None:
+            return
+        self.current_page_flush()
+        service = self.ctx.services.assessment
+        round_ = service.get_round(self.ctx.round_id)
+        if round_.status is RoundStatus.DRAFT:
+            profile = service.profile(round_.id)
+            if profile.unjudged():
+                answer = QMessageBox.question(
+                    self,
+                    "Mark as agreed",
+                    f"{len(profile.unjudged())} strands are not judged yet. Mark the round as agreed anyway?",
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+            new_status = RoundStatus.AGREED
+        else:
+            new_status = RoundStatus.DRAFT
+        changes = service.set_status(round_.id, new_status)
+        # Undoing an edit inside a round that has just been locked would be refused; start afresh.
+        self.ctx.undo_stack.clear()
+        self.ctx.notify(changes)
+
+    def _about(self) -> None:
+        sources = "\n".join(f"• {fw.title}: {fw.source}" for fw in self.ctx.services.catalogue.frameworks)
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nOffline self-review, partnership and improvement planning "
+            f"for schools.\n\nFrameworks:\n{sources}\n\nData file: {self.ctx.services.db_path}",
+        )
+
+    # Window events -----------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.current_page_flush()
+        event.accept()

@@ -1,0 +1,28 @@
+"""The pages in the navigation list, in order. Each feature adds one entry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.pages.assessment_page import AssessmentPage
+from desktop_app.ui.pages.base import Page
+from desktop_app.ui.pages.overview_page import OverviewPage
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    factory: Callable[[UiContext], Page]
+    #: Shown as a tooltip and read by screen readers.
+    description: str
+
+
+PAGE_SPECS: list[PageSpec] = [
+    PageSpec("overview", "Overview", OverviewPage, "The maturity profile at a glance"),
+    PageSpec(
+        "assessment", "Self-assessment", AssessmentPage, "Judge each strand with evidence"
+    ),
+]

@@ -1,0 +1,207 @@
+"""Self-assessment: judge each strand against its four level descriptors, with evidence."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.framework import Framework, Strand
+from desktop_app.domain.levels import Level
+from desktop_app.domain.review import JudgementChanges, RoundStatus
+from desktop_app.services.changes import Topic
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.pages.base import Page
+from desktop_app.ui.undo import ChangeJudgementCommand
+from desktop_app.ui.widgets.judgement_form import JudgementForm
+from desktop_app.ui.widgets.level_cards import LevelCardRow
+from desktop_app.ui.widgets.strand_navigator import StrandNavigator
+
+
+def _heading(text: str = "", scale: float = 1.4) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+class AssessmentPage(Page):
+    watches = frozenset({Topic.JUDGEMENTS, Topic.ROUNDS, Topic.COMMITMENTS})
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._framework: Framework | None = None
+        self._strand: Strand | None = None
+        self._editable = True
+
+        self.navigator = StrandNavigator()
+        self.navigator.strand_selected.connect(self._on_navigator_strand_selected)
+
+        self.dimension_label = QLabel()
+        self.title_label = _heading()
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.locked_banner = QLabel(
+            "This review round is agreed, so its judgements are locked. "
+            "Use “Reopen as draft” at the top to change them."
+        )
+        self.locked_banner.setWordWrap(True)
+        self.locked_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.locked_banner.setAccessibleName("Round locked")
+
+        self.cards = LevelCardRow()
+        self.cards.level_chosen.connect(self._on_cards_level_chosen)
+        self.clear_level = QPushButton("Mark as not judged")
+        self.clear_level.setAccessibleName("Mark as not judged")
+        self.clear_level.clicked.connect(lambda: self._save(JudgementChanges.of(level=None)))
+
+        self.prompts_label = QLabel()
+        self.prompts_label.setWordWrap(True)
+        self.prompts_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.form = JudgementForm()
+        self.form.changed.connect(self._save)
+
+        self.linked_slot = QVBoxLayout()
+
+        self.previous_button = QPushButton("&Previous strand")
+        self.previous_button.setAccessibleName("Previous strand")
+        self.previous_button.clicked.connect(lambda: self._step(-1))
+        self.next_button = QPushButton("&Next strand")
+        self.next_button.setAccessibleName("Next strand")
+        self.next_button.clicked.connect(lambda: self._step(1))
+
+        detail = QWidget()
+        col = QVBoxLayout(detail)
+        col.addWidget(self.dimension_label)
+        col.addWidget(self.title_label)
+        col.addWidget(self.summary_label)
+        col.addWidget(self.locked_banner)
+        choose = QHBoxLayout()
+        choose.addWidget(_heading("Which level fits best?  (press 1 to 4, or Alt+1 to Alt+4)", 1.0), 1)
+        choose.addWidget(self.clear_level)
+        col.addLayout(choose)
+        col.addWidget(self.cards)
+        col.addWidget(_heading("What would show this?", 1.0))
+        col.addWidget(self.prompts_label)
+        col.addWidget(self.form)
+        col.addLayout(self.linked_slot)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.previous_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+        col.addLayout(buttons)
+        col.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(detail)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.navigator)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([self.fontMetrics().horizontalAdvance("M") * 24, 800])
+        outer = QVBoxLayout(self)
+        outer.addWidget(splitter)
+
+        for level in Level:
+            shortcut = QShortcut(QKeySequence(f"Alt+{int(level)}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda lv=level: self._on_cards_level_chosen(lv))
+        focus_cards = QShortcut(QKeySequence("Alt+L"), self)
+        focus_cards.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        focus_cards.activated.connect(self.cards.focus_chosen)
+
+    # Loading -----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        round_id = self.ctx.round_id
+        if round_id is None:
+            self._framework = None
+            return
+        service = self.ctx.services.assessment
+        round_ = service.get_round(round_id)
+        framework = service.framework_for(round_)
+        judgements = service.judgements(round_id)
+        if self._framework is None or self._framework.key != framework.key or set(
+            self.navigator.strand_ids()
+        ) != {s.id for s in framework.strands()}:
+            self._framework = framework
+            self.navigator.show_framework(framework, judgements)
+        else:
+            self.navigator.update_levels(judgements)
+        self._editable = round_.status is RoundStatus.DRAFT
+        self.locked_banner.setVisible(not self._editable)
+        if self.navigator.current_strand() is None:
+            self.navigator.select(next(framework.strands()).id)
+        else:
+            self._show_strand(self.navigator.current_strand() or "")
+
+    def _show_strand(self, strand_id: str) -> None:
+        if self._framework is None or self.ctx.round_id is None:
+            return
+        strand = self._framework.strand(strand_id)
+        self._strand = strand
+        dimension = self._framework.dimension_of(strand_id)
+        self.dimension_label.setText(dimension.title)
+        self.title_label.setText(strand.title)
+        self.summary_label.setText(strand.summary)
+        self.cards.show_strand(strand)
+        self.prompts_label.setText("\n".join(f"•  {p}" for p in strand.evidence_prompts))
+        judgement = self.ctx.services.assessment.judgement(self.ctx.round_id, strand_id)
+        self.cards.set_level(judgement.level)
+        self.form.show_judgement(judgement)
+        self.cards.set_enabled_for_editing(self._editable)
+        self.form.set_editable(self._editable)
+        self.clear_level.setEnabled(self._editable and judgement.level is not None)
+        ids = self.navigator.strand_ids()
+        self.previous_button.setEnabled(ids.index(strand_id) > 0)
+        self.next_button.setEnabled(ids.index(strand_id) < len(ids) - 1)
+
+    def current_strand_id(self) -> str | None:
+        return self._strand.id if self._strand else None
+
+    def show_strand(self, strand_id: str) -> None:
+        """Used by other pages ("judge this strand")."""
+        self.navigator.select(strand_id)
+
+    # Actions -----------------------------------------------------------------
+
+    def _on_navigator_strand_selected(self, strand_id: str) -> None:
+        self.form.flush()
+        self._show_strand(strand_id)
+
+    def _on_cards_level_chosen(self, level: Level) -> None:
+        self._save(JudgementChanges.of(level=level))
+
+    def _step(self, delta: int) -> None:
+        self.form.flush()
+        self.navigator.step(delta)
+        self.cards.focus_chosen()
+
+    def _save(self, changes: JudgementChanges) -> None:
+        if self._strand is None or self.ctx.round_id is None or not self._editable:
+            return
+        command = ChangeJudgementCommand(
+            self.ctx, self.ctx.round_id, self._strand.id, self._strand.title, changes
+        )
+        self.ctx.attempt(self, lambda: self.ctx.push(command))
+
+    def flush(self) -> None:
+        self.form.flush()

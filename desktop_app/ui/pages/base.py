@@ -1,0 +1,43 @@
+"""The base of every page: refresh from services, and only when something it shows changed."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.services.changes import Changes, Topic
+from desktop_app.ui.context import UiContext
+
+
+class Page(QWidget):
+    #: Topics that make this page reload; pages override.
+    watches: frozenset[Topic] = frozenset({Topic.EVERYTHING})
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = True
+        ctx.changed.connect(self.on_changes)
+        ctx.selection_changed.connect(self._on_selection_changed)
+
+    def refresh(self) -> None:
+        """Reload everything shown from the services."""
+        raise NotImplementedError
+
+    def on_changes(self, changes: Changes) -> None:
+        if not changes.touches(*self.watches):
+            return
+        if self.isVisible():
+            self.refresh()
+            self._stale = False
+        else:
+            self._stale = True
+
+    def _on_selection_changed(self) -> None:
+        self.on_changes(Changes.of(Topic.EVERYTHING))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)

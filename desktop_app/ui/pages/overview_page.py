@@ -1,0 +1,177 @@
+"""Overview: the maturity profile at a glance, for the head and for governors on a projector."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.profile import DimensionSummary, MaturityProfile
+from desktop_app.services.changes import Topic
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.profile_chart import ProfileChart
+
+
+def _level_words(average: float | None) -> str:
+    if average is None:
+        return "not judged yet"
+    names = ["Beginning", "Developing", "Embedding", "Leading"]
+    return f"mostly {names[min(3, max(0, round(average) - 1))]} (average {average:.1f} of 4)"
+
+
+def _bold(text: str, scale: float = 1.0) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+class _DimensionCard(QFrame):
+    def __init__(self, summary: DimensionSummary) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_bold(summary.title, 1.1))
+        layout.addWidget(QLabel(f"{summary.judged} of {summary.total} strands judged"))
+        level = QLabel(_level_words(summary.average_level))
+        level.setWordWrap(True)
+        layout.addWidget(level)
+        below = summary.below_target
+        layout.addWidget(QLabel(f"{below} strand{'s' if below != 1 else ''} below target"))
+        self.setAccessibleName(summary.title)
+
+
+class OverviewPage(Page):
+    watches = frozenset({Topic.JUDGEMENTS, Topic.ROUNDS})
+    judge_strand_requested = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.heading = _bold("", 1.5)
+        self.progress = QLabel()
+        self.chart = ProfileChart()
+
+        self.dimensions = QGridLayout()
+        self.gaps = QTableWidget(0, 5)
+        self.gaps.setHorizontalHeaderLabels(["Strand", "Now", "Target", "Importance", "Weighted gap"])
+        self.gaps.setAccessibleName("Strands with the largest weighted gap")
+        self.gaps.verticalHeader().setVisible(False)
+        self.gaps.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.gaps.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        header = self.gaps.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 5):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.gaps.cellActivated.connect(self._on_gaps_cell_activated)
+        self.unjudged = QListWidget()
+        self.unjudged.setAccessibleName("Strands still to judge")
+        self.unjudged.itemActivated.connect(self._on_unjudged_item_activated)
+
+        side = QVBoxLayout()
+        side.addLayout(self.dimensions)
+        side.addWidget(_bold("Largest weighted gaps (target minus now, times importance)"))
+        side.addWidget(self.gaps, 2)
+        side.addWidget(_bold("Still to judge"))
+        side.addWidget(self.unjudged, 1)
+
+        chart_box = QVBoxLayout()
+        chart_box.addWidget(self.chart, 1)
+        body = QHBoxLayout()
+        body.addLayout(chart_box, 3)
+        body.addLayout(side, 2)
+
+        content = QWidget()
+        col = QVBoxLayout(content)
+        col.addWidget(self.heading)
+        col.addWidget(self.progress)
+        col.addLayout(body, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def refresh(self) -> None:
+        if self.ctx.round_id is None:
+            return
+        service = self.ctx.services.assessment
+        round_ = service.get_round(self.ctx.round_id)
+        profile = service.profile(round_.id)
+        previous = service.previous_round(round_.id)
+        self.heading.setText(f"Maturity profile: {round_.title}")
+        compared = f" Compared with {previous.title}." if previous else ""
+        self.progress.setText(
+            f"{profile.progress_text}. {round_.scope.label}, {round_.status.label.lower()}.{compared}"
+        )
+        self.chart.set_profile(profile)
+        self._show_dimensions(profile)
+        self._show_gaps(profile)
+        self._show_unjudged(profile)
+
+    def _show_dimensions(self, profile: MaturityProfile) -> None:
+        while self.dimensions.count():
+            item = self.dimensions.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        for i, summary in enumerate(profile.dimensions()):
+            self.dimensions.addWidget(_DimensionCard(summary), 0, i)
+
+    def _show_gaps(self, profile: MaturityProfile) -> None:
+        rows = profile.priorities()
+        self.gaps.setRowCount(len(rows))
+        for r, p in enumerate(rows):
+            title = p.strand.title + ("  ★ master strand" if p.is_master else "")
+            values = [
+                title,
+                p.current.label if p.current else "",
+                p.target.label if p.target else "",
+                str(p.weight),
+                str(p.weighted_gap),
+            ]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, p.strand.id)
+                self.gaps.setItem(r, c, item)
+        if not rows:
+            self.gaps.setRowCount(1)
+            self.gaps.setItem(0, 0, QTableWidgetItem("No strand is below its target."))
+            for c in range(1, 5):
+                self.gaps.setItem(0, c, QTableWidgetItem(""))
+
+    def _show_unjudged(self, profile: MaturityProfile) -> None:
+        self.unjudged.clear()
+        for p in profile.unjudged():
+            item = QListWidgetItem(f"{p.strand.title} ({p.dimension_title})")
+            item.setData(Qt.ItemDataRole.UserRole, p.strand.id)
+            self.unjudged.addItem(item)
+        if not profile.unjudged():
+            self.unjudged.addItem("Every strand has a judgement.")
+
+    def _on_gaps_cell_activated(self, row: int, _col: int) -> None:
+        item = self.gaps.item(row, 0)
+        strand_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if strand_id:
+            self.judge_strand_requested.emit(str(strand_id))
+
+    def _on_unjudged_item_activated(self, item: QListWidgetItem) -> None:
+        strand_id = item.data(Qt.ItemDataRole.UserRole)
+        if strand_id:
+            self.judge_strand_requested.emit(str(strand_id))

@@ -1,0 +1,135 @@
+"""Four level descriptors side by side; the user chooses one with the mouse or keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from desktop_app.domain.framework import Strand
+from desktop_app.domain.levels import Level
+
+
+class LevelCard(QFrame):
+    """One level: its name and what it looks like for this strand. Focusable and checkable."""
+
+    chosen = Signal(object)  # Level
+    step = Signal(int)  # -1 / +1: move focus to the neighbouring card
+
+    def __init__(self, level: Level, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.level = level
+        self._selected = False
+        self.setObjectName("LevelCard")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(self)
+        self._title = QLabel(f"{int(level)}  {level.label}")
+        font = self._title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self._title.setFont(font)
+        self._text = QLabel()
+        self._text.setWordWrap(True)
+        self._text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._text.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self._title)
+        layout.addWidget(self._text, 1)
+        self._update_style()
+
+    def set_descriptor(self, text: str) -> None:
+        self._text.setText(text)
+        self.setAccessibleName(f"Level {int(self.level)}, {self.level.label}")
+        self.setAccessibleDescription(text)
+        self.setToolTip(f"Press Space or {int(self.level)} to choose {self.level.label}")
+
+    def set_selected(self, selected: bool) -> None:
+        self._selected = selected
+        self.setAccessibleName(
+            f"Level {int(self.level)}, {self.level.label}{', chosen' if selected else ''}"
+        )
+        self._update_style()
+
+    @property
+    def selected(self) -> bool:
+        return self._selected
+
+    def _update_style(self) -> None:
+        # Colours come from the palette so the high-contrast theme and dark mode still work;
+        # the border width carries the meaning, not colour alone.
+        focus = self.hasFocus()
+        border = 3 if self._selected else 1
+        colour = "palette(highlight)" if (self._selected or focus) else "palette(mid)"
+        background = "palette(alternate-base)" if self._selected else "palette(base)"
+        style = "dashed" if focus and not self._selected else "solid"
+        self.setStyleSheet(
+            f"#LevelCard {{ border: {border}px {style} {colour}; border-radius: 6px;"
+            f" background: {background}; }}"
+        )
+        self._title.setText(f"{int(self.level)}  {self.level.label}" + ("  ✓" if self._selected else ""))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.chosen.emit(self.level)
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        key = event.key()
+        if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.chosen.emit(self.level)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.step.emit(-1)
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self.step.emit(1)
+        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_4:
+            self.chosen.emit(Level(key - Qt.Key.Key_0))
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
+        self._update_style()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
+        self._update_style()
+        super().focusOutEvent(event)
+
+
+class LevelCardRow(QWidget):
+    """The four cards. Emits level_chosen; the owner saves and calls set_level()."""
+
+    level_chosen = Signal(object)  # Level
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.cards = [LevelCard(level, self) for level in Level]
+        for card in self.cards:
+            layout.addWidget(card, 1)
+            card.chosen.connect(self.level_chosen)
+            card.step.connect(lambda delta, c=card: self._step(c, delta))
+        self.setAccessibleName("Levels")
+
+    def show_strand(self, strand: Strand) -> None:
+        for card in self.cards:
+            card.set_descriptor(strand.descriptor(card.level))
+
+    def set_level(self, level: Level | None) -> None:
+        for card in self.cards:
+            card.set_selected(card.level == level)
+
+    def set_enabled_for_editing(self, enabled: bool) -> None:
+        for card in self.cards:
+            card.setEnabled(enabled)
+
+    def focus_chosen(self) -> None:
+        chosen = next((c for c in self.cards if c.selected), self.cards[0])
+        chosen.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _step(self, card: LevelCard, delta: int) -> None:
+        index = self.cards.index(card) + delta
+        if 0 <= index < len(self.cards):
+            self.cards[index].setFocus(Qt.FocusReason.TabFocusReason)

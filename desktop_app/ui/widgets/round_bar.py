@@ -1,0 +1,74 @@
+"""The bar across the top: which school, which review round, and whether it is agreed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop_app.domain.review import ReviewRound, RoundStatus
+from desktop_app.domain.school import School
+
+
+class RoundBar(QWidget):
+    school_chosen = Signal(int)
+    round_chosen = Signal(int)
+    new_round_requested = Signal()
+    status_toggle_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.school = QComboBox()
+        self.school.setAccessibleName("School")
+        self.school.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.round = QComboBox()
+        self.round.setAccessibleName("Review round")
+        self.round.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.status = QLabel()
+        self.status.setAccessibleName("Round status")
+        self.toggle = QPushButton()
+        self.toggle.setAccessibleName("Agree or reopen this round")
+        self.new_round = QPushButton("New round…")
+        self.new_round.setAccessibleName("Start a new review round")
+        school_label = QLabel("&School")
+        school_label.setBuddy(self.school)
+        round_label = QLabel("&Round")
+        round_label.setBuddy(self.round)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        for widget in (school_label, self.school, round_label, self.round, self.status):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.toggle)
+        layout.addWidget(self.new_round)
+        self.school.activated.connect(lambda i: self.school_chosen.emit(int(self.school.itemData(i))))
+        self.round.activated.connect(lambda i: self.round_chosen.emit(int(self.round.itemData(i))))
+        self.new_round.clicked.connect(self.new_round_requested)
+        self.toggle.clicked.connect(self.status_toggle_requested)
+
+    def show_choices(
+        self,
+        schools: list[School],
+        school_id: int | None,
+        rounds: list[ReviewRound],
+        round_id: int | None,
+    ) -> None:
+        for combo in (self.school, self.round):
+            combo.blockSignals(True)
+            combo.clear()
+        for s in schools:
+            self.school.addItem(f"{s.display_name}  ·  URN {s.urn}", s.id)
+        self.school.setCurrentIndex(max(0, self.school.findData(school_id)))
+        for r in rounds:
+            self.round.addItem(f"{r.title}  ·  {r.held_on:%d %b %Y}", r.id)
+        self.round.setCurrentIndex(max(0, self.round.findData(round_id)))
+        for combo in (self.school, self.round):
+            combo.blockSignals(False)
+        current = next((r for r in rounds if r.id == round_id), None)
+        self.round.setEnabled(bool(rounds))
+        self.toggle.setVisible(current is not None)
+        if current is None:
+            self.status.setText("No review round yet")
+            return
+        agreed = current.status is RoundStatus.AGREED
+        self.status.setText(f"{current.status.label} · {current.scope.label}")
+        self.toggle.setText("Reopen as draft" if agreed else "Mark as agreed")

@@ -1,0 +1,107 @@
+"""Strands grouped by dimension, each showing its current level, with overall progress."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from desktop_app.domain.framework import Framework
+from desktop_app.domain.review import StrandJudgement
+
+_STRAND_ROLE = Qt.ItemDataRole.UserRole
+
+
+class StrandNavigator(QWidget):
+    strand_selected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.progress_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setAccessibleName("Strands judged")
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(2)
+        self.tree.setAccessibleName("Strands")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.currentItemChanged.connect(self._on_tree_current_changed)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.tree, 1)
+        self._items: dict[str, QTreeWidgetItem] = {}
+
+    def show_framework(self, framework: Framework, judgements: Mapping[str, StrandJudgement]) -> None:
+        current = self.current_strand()
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self._items.clear()
+        for dimension in framework.dimensions:
+            parent = QTreeWidgetItem([dimension.title, ""])
+            font = parent.font(0)
+            font.setBold(True)
+            parent.setFont(0, font)
+            parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(parent)
+            for strand in dimension.strands:
+                item = QTreeWidgetItem([strand.title, ""])
+                item.setData(0, _STRAND_ROLE, strand.id)
+                parent.addChild(item)
+                self._items[strand.id] = item
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        self.update_levels(judgements)
+        self.tree.resizeColumnToContents(1)
+        if current in self._items:
+            self.select(current)
+
+    def update_levels(self, judgements: Mapping[str, StrandJudgement]) -> None:
+        judged = 0
+        for strand_id, item in self._items.items():
+            j = judgements.get(strand_id)
+            level = j.level if j else None
+            master = " ★" if j and j.is_master else ""
+            item.setText(1, (level.label if level else "Not judged") + master)
+            item.setData(1, Qt.ItemDataRole.AccessibleTextRole, item.text(1).replace("★", "master strand"))
+            judged += level is not None
+        total = len(self._items)
+        self.progress_label.setText(f"{judged} of {total} strands judged")
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(judged)
+        self.progress_bar.setAccessibleDescription(self.progress_label.text())
+
+    def strand_ids(self) -> list[str]:
+        return list(self._items)
+
+    def current_strand(self) -> str | None:
+        item = self.tree.currentItem()
+        value = item.data(0, _STRAND_ROLE) if item else None
+        return str(value) if value else None
+
+    def select(self, strand_id: str) -> None:
+        item = self._items.get(strand_id)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+
+    def step(self, delta: int) -> None:
+        ids = self.strand_ids()
+        if not ids:
+            return
+        current = self.current_strand()
+        index = ids.index(current) + delta if current in ids else 0
+        self.select(ids[max(0, min(len(ids) - 1, index))])
+
+    def _on_tree_current_changed(self, current: QTreeWidgetItem | None, _prev: object) -> None:
+        if current is None:
+            return
+        strand_id = current.data(0, _STRAND_ROLE)
+        if strand_id:
+            self.strand_selected.emit(str(strand_id))
+        elif current.childCount():
+            # A dimension heading: move to its first strand so arrows never stop on a heading.
+            self.tree.setCurrentItem(current.child(0))
