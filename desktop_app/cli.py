@@ -55,6 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, help="the JSON file to write")
     _COMMANDS["export-json"] = _cmd_export_json
 
+    _add_data_safety_commands(subs)
+
+    schools = subs.add_parser(
+        "import-schools",
+        help="add or update partner schools from a Get Information about Schools CSV download",
+    )
+    _needs_db(schools)
+    schools.add_argument("--csv", type=Path, required=True, help="the GIAS CSV file to read")
+    _COMMANDS["import-schools"] = _cmd_import_schools
+
     return parser
 
 
@@ -89,6 +99,81 @@ def _cmd_export_json(args: argparse.Namespace) -> int:
         services.close()
     print(f"Exported everything in {args.db.name} to {args.out}.")
     return 0
+
+
+def _cmd_import_schools(args: argparse.Namespace) -> int:
+    services = _open(args.db)
+    try:
+        preview = services.partners.preview_import(args.csv)
+        services.partners.apply_import(preview)
+    finally:
+        services.close()
+    print(f"Imported {args.csv.name}: {preview.summary()}.")
+    return 0
+
+
+# Data safety: backup, restore, check ------------------------------------------------
+
+
+def _add_data_safety_commands(subs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    backup = subs.add_parser("backup", help="copy the database safely to another file")
+    _needs_db(backup)
+    backup.add_argument("--out", type=Path, required=True, help="the backup file to write")
+    _COMMANDS["backup"] = _cmd_backup
+
+    restore = subs.add_parser("restore", help="replace the database with a backup (after a copy)")
+    _needs_db(restore)
+    restore.add_argument(
+        "--from", dest="source", type=Path, required=True, help="the backup to restore"
+    )
+    _COMMANDS["restore"] = _cmd_restore
+
+    check = subs.add_parser("check", help="say whether a database file is healthy (exit 0 if so)")
+    _needs_db(check)
+    _COMMANDS["check"] = _cmd_check
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from desktop_app.storage.backup import copy_database
+    from desktop_app.storage.database import inspect_file
+
+    if not args.db.exists():
+        raise CommandError(f"There is no file at {args.db}.")
+    if args.out.exists():
+        raise CommandError(f"{args.out} already exists; choose a new file name for the backup.")
+    inspect_file(args.db)
+    copy_database(args.db, args.out)
+    print(f"Backed up {args.db.name} to {args.out} (checked and complete).")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from desktop_app.services.backup_service import restore_file
+
+    if not args.source.exists():
+        raise CommandError(f"There is no backup at {args.source}.")
+    if not args.db.exists():
+        restore_file(args.db, args.source)
+        print(f"Restored {args.source.name} as a new file at {args.db}.")
+        return 0
+    services = _open(args.db)
+    try:
+        safety, _ = services.backups.restore(args.source)
+    finally:
+        services.close()
+    print(
+        f"Restored {args.db.name} from {args.source.name}."
+        f" The file as it was is kept in {safety}."
+    )
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from desktop_app.storage.health import check_file
+
+    verdict = check_file(args.db)
+    print(verdict.message, file=sys.stdout if verdict.healthy else sys.stderr)
+    return 0 if verdict.healthy else 2
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -35,7 +35,12 @@ BUSY_TIMEOUT_MS = 5000
 def connect(path: Path, *, read_only: bool = False) -> Database:
     """A connection with our pragmas. Autocommit unless inside db.atomic()."""
     if read_only:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        if not path.with_name(path.name + "-wal").exists():
+            # Nothing lives outside the main file, so read it as immutable: SQLite then
+            # creates no -shm/-wal beside a file we may be refusing (damaged, foreign, newer).
+            uri += "&immutable=1"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

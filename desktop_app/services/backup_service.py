@@ -1,0 +1,177 @@
+"""Backups and restores as use cases. The 10-minute timer lives in the UI; it calls
+backup_if_due(), and the decision and the copying live here.
+
+Backups read the file through their own connection, so backup_if_due(), backup_on_close(),
+backup_to() and list_backups() may run on a background thread. restore() writes through the
+open connection and must run on the thread that opened the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop_app.domain.backups import (
+    BackupInfo,
+    BackupName,
+    BackupReason,
+    backups_to_delete,
+    parse_backup_name,
+    timer_backup_due,
+)
+from desktop_app.paths import backups_dir_for
+from desktop_app.services.changes import Changes, Topic
+from desktop_app.storage.backup import (
+    backups_holding_school,
+    copy_database,
+    purge_school_from_backup,
+    restore_into,
+    summarise_backup,
+    verify_restorable,
+)
+from desktop_app.storage.store import Store
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _backups_in(folder: Path, stem: str) -> list[tuple[BackupName, Path]]:
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        name = parse_backup_name(path.name)
+        if name is not None and name.stem == stem and path.is_file():
+            found.append((name, path))
+    return found
+
+
+def take_backup_of(db_path: Path, reason: BackupReason, now: datetime) -> Path:
+    """Copy db_path into its backups folder under a timestamped name; returns the new file."""
+    folder = backups_dir_for(db_path)
+    serial = 0
+    while True:
+        name = BackupName(db_path.stem, now, reason, serial)
+        target = folder / name.file_name
+        if not target.exists():
+            break
+        serial += 1
+    copy_database(db_path, target)
+    return target
+
+
+def thin_backups(db_path: Path, now: datetime) -> list[Path]:
+    """Delete the backups the keeping policy no longer needs; returns what was deleted."""
+    found = dict(_backups_in(backups_dir_for(db_path), db_path.stem))
+    deleted = []
+    for name in backups_to_delete(found, now):
+        with contextlib.suppress(OSError):
+            found[name].unlink()
+            deleted.append(found[name])
+    return deleted
+
+
+def before_migration_backup(db_path: Path) -> None:
+    """The before_migrate hook of open_services: an update never runs without a copy."""
+    take_backup_of(db_path, BackupReason.BEFORE_MIGRATION, utc_now())
+
+
+class SameFile(ValueError):
+    def __init__(self) -> None:
+        super().__init__("That is the file already open. Choose a backup to restore from.")
+
+
+class BackupService:
+    def __init__(self, store: Store, clock: Clock = utc_now) -> None:
+        self._store = store
+        self._clock = clock
+        self._last_backup_at: datetime | None = None
+        self._writes_backed_up = store.write_count
+
+    @property
+    def folder(self) -> Path:
+        return backups_dir_for(self._store.path)
+
+    def changed_since_backup(self) -> bool:
+        return self._store.write_count != self._writes_backed_up
+
+    def take_backup(self, reason: BackupReason, *, thin: bool = True) -> Path:
+        # Read the counter first: a change saved while copying may or may not be in the
+        # copy, so it must still count as "not yet backed up".
+        writes = self._store.write_count
+        now = self._clock()
+        path = take_backup_of(self._store.path, reason, now)
+        self._writes_backed_up = writes
+        self._last_backup_at = now
+        if thin:
+            thin_backups(self._store.path, now)
+        return path
+
+    def backup_if_due(self) -> Path | None:
+        """Called by the UI every minute or so; backs up at most every 10 minutes, and only
+        when something changed."""
+        if not timer_backup_due(self._last_backup_at, self.changed_since_backup(), self._clock()):
+            return None
+        return self.take_backup(BackupReason.TIMER)
+
+    def backup_on_close(self) -> Path | None:
+        if not self.changed_since_backup():
+            return None
+        return self.take_backup(BackupReason.CLOSE)
+
+    def backup_to(self, target: Path) -> Path:
+        """ "Back up now..." to a file the user chose (for example a USB stick)."""
+        target = Path(target)
+        if target.resolve() == self._store.path.resolve():
+            raise SameFile()
+        copy_database(self._store.path, target)
+        return target
+
+    def list_backups(self) -> list[BackupInfo]:
+        """Newest first, each read from the file itself (read-only)."""
+        found = _backups_in(self.folder, self._store.path.stem)
+        found.sort(key=lambda item: (item[0].taken_at, item[0].serial), reverse=True)
+        return [summarise_backup(path) for _, path in found]
+
+    def newest_good_backup(self) -> BackupInfo | None:
+        return next((b for b in self.list_backups() if b.usable), None)
+
+    def restore(self, source: Path) -> tuple[Path, Changes]:
+        """Replace the open file's contents with source, after backing up the current file.
+
+        Returns the safety copy. Nothing changes if source is not a healthy file of ours.
+        """
+        source = Path(source)
+        if source.resolve() == self._store.path.resolve():
+            raise SameFile()
+        verify_restorable(source)
+        # Not thinned yet: thinning might remove the very backup being restored.
+        safety = self.take_backup(BackupReason.BEFORE_RESTORE, thin=False)
+        restore_into(self._store.db, self._store.path, source)
+        self._writes_backed_up = self._store.write_count
+        thin_backups(self._store.path, self._clock())
+        return safety, Changes.of(Topic.EVERYTHING)
+
+    def backups_holding_school(self, urn: str) -> list[Path]:
+        paths = [path for _, path in _backups_in(self.folder, self._store.path.stem)]
+        return backups_holding_school(sorted(paths), urn)
+
+    def purge_school_from_backups(self, urn: str) -> int:
+        """Rewrite every backup that still holds the school without it; returns how many."""
+        holding = self.backups_holding_school(urn)
+        for path in holding:
+            purge_school_from_backup(path, urn)
+        return len(holding)
+
+
+def restore_file(db_path: Path, source: Path) -> None:
+    """Command-line restore onto a file that does not exist yet: a checked copy."""
+    verify_restorable(source)
+    copy_database(source, db_path)

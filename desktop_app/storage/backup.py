@@ -1,0 +1,274 @@
+"""Copies of the database made with SQLite's online backup API, and restoring from them.
+
+Never a plain file copy: a live WAL database is the main file *plus* its -wal file, and
+copying the main file alone can give a copy that is out of date or damaged. The backup API
+reads one consistent snapshot through SQLite itself.
+
+Every copy is written beside its target as `name.part`, checked with a full
+`PRAGMA integrity_check`, and only then moved into place, so a crash or a full disk never
+leaves a half-written backup under a real backup's name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop_app.domain.backups import BackupInfo, TableCount, parse_backup_name
+from desktop_app.storage.database import APPLICATION_ID, connect, inspect_file
+from desktop_app.storage.errors import CannotCreate, DamagedDatabase, StorageError
+from desktop_app.storage.migrations import MIGRATIONS
+
+# Tables that are bookkeeping, not the user's records, in the restore list's counts.
+_NOT_RECORDS = {"settings", "_sqlite_migrations"}
+
+
+class BackupFailed(StorageError):
+    def __init__(self, target: Path, reason: str) -> None:
+        super().__init__(
+            f"The backup “{target.name}” could not be made: {reason}. Your data has not changed."
+        )
+
+
+def restrict_to_owner(path: Path) -> None:
+    """Owner-only (0600) on Linux and macOS; Windows user folders are already per-user."""
+    if sys.platform != "win32":
+        os.chmod(path, 0o600)
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file that is owner-only from its first byte (no window where it is not)."""
+    path.unlink(missing_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def integrity_problem(path: Path) -> str | None:
+    """None when a full integrity check of the file passes; otherwise SQLite's first complaint."""
+    try:
+        db = connect(path, read_only=True)
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    try:
+        rows = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        db.conn.close()
+    if rows != ["ok"]:
+        return rows[0] if rows else "the check gave no answer"
+    if app_id != APPLICATION_ID:
+        return "it is not a Partnership Compass file"
+    return None
+
+
+def _backup_between(source: sqlite3.Connection, target: Path) -> None:
+    dest = sqlite3.connect(str(target))
+    try:
+        # pages=-1 copies everything in one step, so the copy is one consistent snapshot.
+        source.backup(dest, pages=-1)
+        # A backup is a single self-contained file: no -wal beside it to lose or mismatch.
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy the database at source to target with the backup API, checked, owner-only.
+
+    Safe while the app has source open: it reads committed data only, through its own
+    read-only connection (so it may run on a background thread).
+    """
+    target = Path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupFailed(target, exc.strerror or str(exc)) from None
+    part = target.with_name(target.name + ".part")
+    try:
+        create_private_file(part)
+        src = connect(source, read_only=True)
+        try:
+            _backup_between(src.conn, part)
+        finally:
+            src.conn.close()
+        problem = integrity_problem(part)
+        if problem:
+            raise BackupFailed(target, f"the copy did not pass its check ({problem})")
+        _fsync(part)
+        os.replace(part, target)
+        restrict_to_owner(target)
+    except sqlite3.DatabaseError as exc:
+        raise BackupFailed(target, str(exc)) from None
+    except OSError as exc:
+        raise BackupFailed(target, exc.strerror or str(exc)) from None
+    finally:
+        _remove_with_sidecars(part)
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
+
+
+def _user_word(table: str) -> str:
+    return table.replace("_", " ")
+
+
+def summarise_backup(path: Path) -> BackupInfo:
+    """Read a backup (read-only) for the restore list: its schools and how many records."""
+    parsed = parse_backup_name(path.name)
+    size = path.stat().st_size if path.exists() else 0
+    info = BackupInfo(
+        path=path,
+        taken_at=parsed.taken_at if parsed else None,
+        reason=parsed.reason if parsed else None,
+        size_bytes=size,
+    )
+    try:
+        inspect_file(path)
+        db = connect(path, read_only=True)
+    except (StorageError, sqlite3.DatabaseError, OSError) as exc:
+        return _with_problem(info, str(exc))
+    try:
+        schools = tuple(r["name"] for r in db.query("SELECT name FROM schools ORDER BY name"))
+        tables = [
+            r["name"]
+            for r in db.query(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+            )
+        ]
+        counts = []
+        for table in tables:
+            if table in _NOT_RECORDS or table == "schools" or "_fts" in table:
+                continue
+            n = db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            counts.append(TableCount(_user_word(table), int(n)))
+    except sqlite3.DatabaseError as exc:
+        return _with_problem(info, str(exc))
+    finally:
+        db.conn.close()
+    return BackupInfo(info.path, info.taken_at, info.reason, size, schools, tuple(counts), None)
+
+
+def _with_problem(info: BackupInfo, problem: str) -> BackupInfo:
+    return BackupInfo(info.path, info.taken_at, info.reason, info.size_bytes, problem=problem)
+
+
+def verify_restorable(source: Path) -> None:
+    """Raise a StorageError unless source is a healthy file of ours this version can open."""
+    inspect_file(source)
+    problem = integrity_problem(source)
+    if problem:
+        raise DamagedDatabase(source, problem)
+
+
+def _match_page_size(copy: Path, page_size: int) -> None:
+    """The backup API cannot change the page size of a WAL database, so adapt the copy."""
+    db = sqlite3.connect(str(copy), isolation_level=None)
+    try:
+        if db.execute("PRAGMA page_size").fetchone()[0] != page_size:
+            db.execute("PRAGMA journal_mode = DELETE")
+            db.execute(f"PRAGMA page_size = {int(page_size)}")
+            db.execute("VACUUM")
+    finally:
+        db.close()
+
+
+def migrate_in_place(db: Database, path: Path) -> None:
+    """Bring a just-restored older file up to this version's schema."""
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        MIGRATIONS.apply(db)
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
+    if db.execute("PRAGMA foreign_key_check").fetchall():
+        raise DamagedDatabase(path, "some records point at records that no longer exist")
+
+
+def restore_into(live: Database, live_path: Path, source: Path) -> None:
+    """Replace everything in the open database with the contents of source.
+
+    The source is checked first and copied beside the live file; the copy is then written
+    into the live database with the backup API, which SQLite does as one write transaction:
+    a crash part-way leaves the live file exactly as it was. The file lock stays held and
+    the connection stays open, so nothing else can slip in between.
+    """
+    verify_restorable(source)
+    staging = live_path.with_name(live_path.name + ".restoring")
+    try:
+        copy_database(source, staging)
+        _match_page_size(staging, live.execute("PRAGMA page_size").fetchone()[0])
+        src = sqlite3.connect(str(staging))
+        try:
+            src.backup(live.conn, pages=-1)
+        finally:
+            src.close()
+    except sqlite3.DatabaseError as exc:
+        raise CannotCreate(live_path, f"the restore could not be written ({exc})") from None
+    finally:
+        _remove_with_sidecars(staging)
+    live.execute("PRAGMA journal_mode = WAL")
+    migrate_in_place(live, live_path)
+    with contextlib.suppress(sqlite3.Error):
+        live.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def backups_holding_school(paths: list[Path], urn: str) -> list[Path]:
+    """The backups (read-only) that still hold a school with this URN."""
+    holding = []
+    for path in paths:
+        try:
+            db = connect(path, read_only=True)
+        except sqlite3.DatabaseError:
+            continue
+        try:
+            row = db.execute("SELECT 1 FROM schools WHERE urn = ?", [urn]).fetchone()
+        except sqlite3.DatabaseError:
+            row = None
+        finally:
+            db.conn.close()
+        if row:
+            holding.append(path)
+    return holding
+
+
+def purge_school_from_backup(path: Path, urn: str) -> None:
+    """Rewrite one backup without the school: copy, delete with overwriting, compact, check,
+    then swap in. The original stays untouched until the clean copy has passed its check."""
+    part = path.with_name(path.name + ".purging")
+    try:
+        copy_database(path, part)
+        db = connect(part)
+        try:
+            db.execute("PRAGMA secure_delete = ON")
+            with db.atomic():
+                db.execute("DELETE FROM schools WHERE urn = ?", [urn])
+            db.execute("PRAGMA journal_mode = DELETE")
+            # VACUUM rebuilds the file from live rows only, so no freed page keeps old text.
+            db.execute("VACUUM")
+        finally:
+            db.conn.close()
+        problem = integrity_problem(part)
+        if problem:
+            raise BackupFailed(path, f"the cleaned copy did not pass its check ({problem})")
+        _fsync(part)
+        os.replace(part, path)
+        restrict_to_owner(path)
+    except sqlite3.DatabaseError as exc:
+        raise BackupFailed(path, str(exc)) from None
+    finally:
+        _remove_with_sidecars(part)
