@@ -1,0 +1,276 @@
+"""The improvement plan: priorities, the actions that deliver them, progress notes and sign-off.
+
+A plan belongs to one school and one review round. Governors approve a version; an approved
+version is locked, and later changes go into a new draft version so the approved one is kept
+exactly as the board saw it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from desktop_app.domain.levels import Level
+from desktop_app.domain.profile import MaturityProfile
+from desktop_app.domain.rag import Rag, RagResult, WorkStatus, is_overdue, rag_status
+
+MAX_TITLE_LENGTH = 200
+MAX_TEXT_LENGTH = 20_000
+SUGGESTION_LIMIT = 3
+
+
+class PlanStatus(Enum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+
+    @property
+    def label(self) -> str:
+        return "Approved by governors" if self is PlanStatus.APPROVED else "Draft"
+
+
+class PlanLocked(ValueError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This version of the plan has been approved by governors, so it is locked. "
+            "Start a new version to make changes; the approved version is kept."
+        )
+
+
+def clean_title(raw: str, what: str) -> str:
+    title = " ".join(raw.split())
+    if not title:
+        raise ValueError(f"Please give the {what}.")
+    if len(title) > MAX_TITLE_LENGTH:
+        raise ValueError(f"The {what} is too long: at most {MAX_TITLE_LENGTH} characters.")
+    return title
+
+
+def clean_text(raw: str, what: str) -> str:
+    text = raw.strip()
+    if len(text) > MAX_TEXT_LENGTH:
+        raise ValueError(f"The {what} is too long: at most {MAX_TEXT_LENGTH:,} characters.")
+    return text
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """The board's approval, as it will be quoted in the minutes."""
+
+    approved_on: date
+    minute_reference: str
+    chair_name: str
+
+    def validated(self, today: date) -> SignOff:
+        if self.approved_on > today:
+            raise ValueError("The approval date cannot be in the future.")
+        return SignOff(
+            approved_on=self.approved_on,
+            minute_reference=clean_title(self.minute_reference, "minute reference"),
+            chair_name=clean_title(self.chair_name, "chair's name"),
+        )
+
+
+@dataclass(frozen=True)
+class PriorityDraft:
+    """What a user types (or a suggestion proposes) for a priority, before it has an id."""
+
+    title: str
+    why: str = ""
+    strand_ids: tuple[str, ...] = ()
+    target_level: Level | None = None
+    success_criteria: str = ""
+    confidential: bool = False
+
+    def validated(self) -> PriorityDraft:
+        return PriorityDraft(
+            title=clean_title(self.title, "priority's title"),
+            why=clean_text(self.why, "reason for this priority"),
+            strand_ids=tuple(dict.fromkeys(self.strand_ids)),
+            target_level=self.target_level,
+            success_criteria=clean_text(self.success_criteria, "success criteria"),
+            confidential=self.confidential,
+        )
+
+
+@dataclass(frozen=True)
+class Priority:
+    id: int
+    plan_id: int
+    position: int
+    title: str
+    why: str
+    strand_ids: tuple[str, ...]
+    target_level: Level | None
+    success_criteria: str
+    confidential: bool = False
+
+    def as_draft(self) -> PriorityDraft:
+        return PriorityDraft(
+            self.title,
+            self.why,
+            self.strand_ids,
+            self.target_level,
+            self.success_criteria,
+            self.confidential,
+        )
+
+
+@dataclass(frozen=True)
+class ActionDraft:
+    what: str
+    owner: str = ""
+    start: date | None = None
+    due: date | None = None
+    resources: str = ""
+    milestones: str = ""
+    monitored_by: str = ""
+    status: WorkStatus = WorkStatus.PROPOSED
+    confidential: bool = False
+
+    def validated(self) -> ActionDraft:
+        if self.start and self.due and self.due < self.start:
+            raise ValueError("The due date must be on or after the start date.")
+        return ActionDraft(
+            what=clean_title(self.what, "action"),
+            owner=clean_text(self.owner, "owner")[:MAX_TITLE_LENGTH],
+            start=self.start,
+            due=self.due,
+            resources=clean_text(self.resources, "resources or cost"),
+            milestones=clean_text(self.milestones, "milestones"),
+            monitored_by=clean_text(self.monitored_by, "name of who monitors it")[
+                :MAX_TITLE_LENGTH
+            ],
+            status=self.status,
+            confidential=self.confidential,
+        )
+
+
+@dataclass(frozen=True)
+class Action:
+    id: int
+    priority_id: int
+    position: int
+    what: str
+    owner: str
+    start: date | None
+    due: date | None
+    resources: str
+    milestones: str
+    monitored_by: str
+    status: WorkStatus
+    confidential: bool = False
+
+    def rag(self, today: date) -> RagResult:
+        """The same red/amber/green rules as commitments."""
+        return rag_status(self.status, today, start=self.start, due=self.due)
+
+    def milestone_lines(self) -> list[str]:
+        return [line.strip() for line in self.milestones.splitlines() if line.strip()]
+
+    def as_draft(self) -> ActionDraft:
+        return ActionDraft(
+            self.what,
+            self.owner,
+            self.start,
+            self.due,
+            self.resources,
+            self.milestones,
+            self.monitored_by,
+            self.status,
+            self.confidential,
+        )
+
+
+@dataclass(frozen=True)
+class ProgressNote:
+    """A dated monitoring note (termly, usually). Internal: never in the partner version."""
+
+    id: int
+    plan_id: int
+    written_on: date
+    text: str
+    action_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ImprovementPlan:
+    id: int
+    school_id: int
+    round_id: int
+    version: int
+    status: PlanStatus
+    sign_off: SignOff | None
+    priorities: tuple[Priority, ...] = ()
+    actions: tuple[Action, ...] = ()
+    notes: tuple[ProgressNote, ...] = ()
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status is PlanStatus.APPROVED
+
+    @property
+    def title(self) -> str:
+        return f"Improvement plan, version {self.version}"
+
+    def actions_for(self, priority_id: int) -> list[Action]:
+        return [a for a in self.actions if a.priority_id == priority_id]
+
+    def priority(self, priority_id: int) -> Priority:
+        for p in self.priorities:
+            if p.id == priority_id:
+                return p
+        raise LookupError(f"No priority with id {priority_id} in this plan")
+
+    def action(self, action_id: int) -> Action:
+        for a in self.actions:
+            if a.id == action_id:
+                return a
+        raise LookupError(f"No action with id {action_id} in this plan")
+
+    def overdue(self, today: date) -> list[Action]:
+        return [a for a in self.actions if is_overdue(a.status, a.due, today)]
+
+    def exceptions(self, today: date) -> list[Action]:
+        """Red first, then amber: what governors should look at before anything else."""
+        order = {Rag.RED: 0, Rag.AMBER: 1}
+        flagged = [a for a in self.actions if a.rag(today).rag in order]
+        return sorted(flagged, key=lambda a: (order[a.rag(today).rag], a.due or date.max))
+
+
+def suggest_priorities(
+    profile: MaturityProfile,
+    existing: tuple[Priority, ...] = (),
+    limit: int = SUGGESTION_LIMIT,
+) -> list[PriorityDraft]:
+    """Draft priorities from the strands with the largest weighted gap, the master strand first.
+
+    Only drafts: the user chooses which to add. A strand already covered by a priority is
+    skipped, and few priorities are suggested on purpose, because plans with many
+    priorities are the ones that are never used.
+    """
+    covered = {sid for p in existing for sid in p.strand_ids}
+    below = [p for p in profile.priorities() if p.strand.id not in covered]
+    ordered = sorted(below, key=lambda p: (not p.is_master, -p.weighted_gap, -p.gap))
+    drafts = []
+    for position in ordered[:limit]:
+        assert position.current is not None and position.target is not None
+        reason = (
+            f"Judged {position.current.label}, target {position.target.label} "
+            f"(importance {position.weight} of 5"
+            + ("; our master strand" if position.is_master else "")
+            + ")."
+        )
+        drafts.append(
+            PriorityDraft(
+                title=f"Move {position.strand.title} to {position.target.label}",
+                why=reason,
+                strand_ids=(position.strand.id,),
+                target_level=position.target,
+                success_criteria=(
+                    f"{position.strand.title} judged {position.target.label} "
+                    "at the next review, with evidence agreed by partners."
+                ),
+            )
+        )
+    return drafts

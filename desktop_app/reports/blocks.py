@@ -1,0 +1,150 @@
+"""Small building blocks every report uses: paragraphs of user text, tables, headings, cover."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from desktop_app.domain.rag import RagResult
+from desktop_app.reports.document import FRAME_WIDTH, PageRef, SectionHeading
+from desktop_app.reports.snapshot import ReportSnapshot
+from desktop_app.reports.styles import HEADER_FILL, RULE, rag_colour, stylesheet
+from desktop_app.reports.text import markup
+
+Cell = Any  # a string (escaped for us) or any flowable
+
+
+def para(text: str | None, style: str = "Body") -> Paragraph:
+    """User text as a paragraph: always escaped."""
+    return Paragraph(markup(text), stylesheet()[style])
+
+
+def rich(markup_text: str, style: str = "Body") -> Paragraph:
+    """Our own markup (already escaped where it includes user text)."""
+    return Paragraph(markup_text, stylesheet()[style])
+
+
+def when(d: date | None) -> str:
+    # Not %-d: Windows' strftime does not support it.
+    return f"{d.day} {d:%B %Y}" if d else "—"
+
+
+def rag_cell(result: RagResult, status_label: str) -> Paragraph:
+    colour = rag_colour(result.rag.value)
+    word = result.rag.label if result.rag.value != "none" else "No colour"
+    return rich(
+        f'<font color="{colour}"><b>● {word}</b></font><br/>'
+        f"{markup(status_label)}: {markup(result.reason)}",
+        "Cell",
+    )
+
+
+def table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    fractions: Sequence[float],
+    *,
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> Table:
+    """A full-width table whose header repeats on every page and whose rows may split."""
+    total = sum(fractions)
+    widths = [FRAME_WIDTH * f / total for f in fractions]
+    data: list[list[Cell]] = [[rich(markup(h), "HeadCell") for h in header]]
+    for row in rows:
+        data.append([para(c, "Cell") if isinstance(c, str) else c for c in row])
+    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    style = [
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEADER_FILL)),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(RULE)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        *extra,
+    ]
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def key_values(pairs: Sequence[tuple[str, str]], label_share: float = 0.3) -> Table:
+    data = [[rich(markup(k), "CellBold"), para(v, "Cell")] for k, v in pairs]
+    t = Table(
+        data,
+        colWidths=[FRAME_WIDTH * label_share, FRAME_WIDTH * (1 - label_share)],
+        hAlign="LEFT",
+        splitInRow=1,
+    )
+    t.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(RULE)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return t
+
+
+def heading(text: str, key: str, style: str = "H1", level: int = 0) -> SectionHeading:
+    return SectionHeading(markup(text), stylesheet()[style], key, text, level)
+
+
+def contents(entries: Sequence[tuple[str, str]]) -> list[Any]:
+    """A contents list with clickable entries and page numbers filled in at the end."""
+    rows = [
+        [rich(f'<a href="#{key}" color="#1f2933">{markup(title)}</a>', "Contents"), PageRef(key)]
+        for key, title in entries
+    ]
+    t = Table(rows, colWidths=[FRAME_WIDTH - 20 * mm, 20 * mm], hAlign="LEFT")
+    t.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor(RULE)),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [rich("Contents", "H2"), t]
+
+
+def cover(snap: ReportSnapshot, title: str, extra: Sequence[tuple[str, str]] = ()) -> list[Any]:
+    school, round_ = snap.school, snap.round
+    plan = snap.plan
+    if plan is None:
+        status = "No improvement plan yet"
+    elif plan.sign_off is not None:
+        status = (
+            f"Version {plan.version}, approved by governors on {when(plan.sign_off.approved_on)}"
+        )
+    else:
+        status = f"Version {plan.version}, draft (not yet approved by governors)"
+    story: list[Any] = [Spacer(1, 8 * mm), para(title, "Title"), para(school.name, "Subtitle")]
+    if snap.partner is not None:
+        story.append(
+            para(
+                f"Partner version, prepared for {snap.partner.name}. Anything marked confidential "
+                "and all internal notes have been left out.",
+                "Banner",
+            )
+        )
+    pairs = [
+        ("School", school.name),
+        ("URN", school.urn),
+        ("Review round", f"{round_.title} ({when(round_.held_on)}), {round_.scope.label.lower()}"),
+        ("Plan status", status),
+        ("Framework", snap.framework_title),
+        ("Prepared on", when(snap.today)),
+        *extra,
+    ]
+    story += [key_values(pairs), Spacer(1, 6 * mm)]
+    return story

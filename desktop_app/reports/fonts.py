@@ -1,0 +1,49 @@
+"""Embedded TrueType fonts (DejaVu Sans), registered once, the first time a PDF is made.
+
+The standard PDF fonts have no glyphs for Welsh ŵ and ŷ, so every document uses DejaVu,
+shipped with its licence in resources/fonts/ so frozen Windows builds have it too.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from desktop_app.paths import resource_path
+
+REGULAR = "CompassSans"
+BOLD = "CompassSans-Bold"
+_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+
+_lock = threading.Lock()
+_registered = False
+
+
+class FontMissing(RuntimeError):
+    pass
+
+
+def register_fonts() -> tuple[str, str]:
+    """Register the fonts with ReportLab (safe to call from any thread, any number of times)."""
+    global _registered
+    with _lock:
+        if _registered:
+            return REGULAR, BOLD
+        from reportlab.lib.fonts import addMapping
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        for name, file_name in _FILES.items():
+            path = resource_path("fonts", file_name)
+            if not path.is_file():
+                raise FontMissing(
+                    f"The font file {file_name} is missing from {path.parent}; "
+                    "please reinstall Partnership Compass."
+                )
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        # Bold-italic and italic fall back to what we ship, so <b>/<i> never pick Helvetica.
+        addMapping(REGULAR, 0, 0, REGULAR)
+        addMapping(REGULAR, 1, 0, BOLD)
+        addMapping(REGULAR, 0, 1, REGULAR)
+        addMapping(REGULAR, 1, 1, BOLD)
+        _registered = True
+        return REGULAR, BOLD

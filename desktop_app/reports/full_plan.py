@@ -1,0 +1,68 @@
+"""The full plan: everything, for the school's own leaders. Internal: never sent outside."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import PageBreak
+
+from desktop_app.reports.blocks import contents, cover, heading, para
+from desktop_app.reports.document import BuiltPdf, DocumentInfo, build_pdf
+from desktop_app.reports.sections import (
+    commitments_section,
+    notes_section,
+    priorities_section,
+    profile_section,
+    reflection_section,
+    sign_off_section,
+    strand_table,
+)
+from desktop_app.reports.snapshot import Audience, Progress, ReportSnapshot
+
+SECTIONS = (
+    ("profile", "Maturity profile"),
+    ("strands", "Strand by strand"),
+    ("priorities", "Priorities and actions"),
+    ("commitments", "Commitments given and received"),
+    ("notes", "Progress notes"),
+    ("reflection", "Reflection on a self-improving system"),
+    ("sign-off", "Governors' sign-off"),
+)
+
+
+class FullPlanRenderer:
+    audience = Audience.FULL
+
+    def __init__(self, snapshot: ReportSnapshot) -> None:
+        self._snap = snapshot
+
+    def info(self) -> DocumentInfo:
+        s = self._snap
+        return DocumentInfo(
+            title=f"{s.school.name}: improvement plan, {s.round.title}",
+            subject="Improvement plan and self-review (internal)",
+            author=s.author,
+            school_name=s.school.name,
+            audience_label=self.audience.label,
+            keywords=("improvement plan", "self-review", "maturity model"),
+        )
+
+    def story(self) -> list[Any]:
+        s = self._snap
+        numbered = [(key, f"{i}. {title}") for i, (key, title) in enumerate(SECTIONS, start=1)]
+        titles = dict(numbered)
+        story: list[Any] = [*cover(s, "Improvement plan"), *contents(numbered), PageBreak()]
+        story += [heading(titles["profile"], "profile"), *profile_section(s)]
+        story += [heading(titles["strands"], "strands"), strand_table(s, internal=True)]
+        story += [PageBreak(), heading(titles["priorities"], "priorities")]
+        story += priorities_section(s, with_actions=True)
+        story += [heading(titles["commitments"], "commitments")]
+        story += commitments_section(s, list(s.commitments))
+        story += [heading(titles["notes"], "notes")]
+        story += notes_section(s, s.plan) if s.plan else [para("No plan yet.", "Muted")]
+        story += [heading(titles["reflection"], "reflection"), *reflection_section(s.reflections)]
+        story += [heading(titles["sign-off"], "sign-off"), *sign_off_section(s)]
+        return story
+
+    def render(self, progress: Progress | None = None) -> BuiltPdf:
+        return build_pdf(self.story(), self.info(), progress)

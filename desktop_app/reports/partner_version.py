@@ -1,0 +1,58 @@
+"""The partner version: what one partner school may see, and nothing marked confidential."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop_app.reports.blocks import cover, heading, para
+from desktop_app.reports.document import BuiltPdf, DocumentInfo, build_pdf
+from desktop_app.reports.sections import (
+    commitments_section,
+    priorities_section,
+    profile_section,
+    strand_table,
+)
+from desktop_app.reports.snapshot import Audience, Progress, ReportSnapshot, partner_safe
+
+
+class PartnerVersionRenderer:
+    audience = Audience.PARTNER
+
+    def __init__(self, snapshot: ReportSnapshot) -> None:
+        if snapshot.partner is None:
+            raise ValueError("Choose the partner school this version is for.")
+        # Filter again here, so a snapshot assembled carelessly still cannot leak.
+        self._snap = partner_safe(snapshot, snapshot.partner)
+        self._partner_name = snapshot.partner.name
+
+    def info(self) -> DocumentInfo:
+        s = self._snap
+        return DocumentInfo(
+            title=f"{s.school.name}: partner version for {self._partner_name}",
+            subject="Self-review and improvement priorities shared with a partner school",
+            author=s.author,
+            school_name=s.school.name,
+            audience_label=f"Partner version for {self._partner_name}",
+            keywords=("partner version", "self-review", "commitments"),
+        )
+
+    def story(self) -> list[Any]:
+        s = self._snap
+        story: list[Any] = [*cover(s, "Partner version")]
+        story += [heading("Our agreed levels", "levels"), *profile_section(s)]
+        story += [strand_table(s, internal=False)]
+        story += [heading("Our priorities", "priorities")]
+        story += priorities_section(s, with_actions=False)
+        story += [heading(f"Commitments with {self._partner_name}", "commitments")]
+        story += commitments_section(s, list(s.commitments))
+        story.append(
+            para(
+                "This version leaves out our internal evidence, notes and anything we marked "
+                "confidential. Please talk to us before sharing it further.",
+                "Muted",
+            )
+        )
+        return story
+
+    def render(self, progress: Progress | None = None) -> BuiltPdf:
+        return build_pdf(self.story(), self.info(), progress)

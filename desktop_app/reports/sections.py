@@ -1,0 +1,223 @@
+"""The sections reports are made of. Each takes the snapshot (domain objects) and returns
+flowables; what to include for which audience is decided by the renderers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Spacer
+
+from desktop_app.domain.partners import Commitment, Direction
+from desktop_app.domain.plan import Action, ImprovementPlan, Priority
+from desktop_app.domain.reflection import QUESTIONS, SOURCE, Reflection, ReflectionPart
+from desktop_app.reports.blocks import key_values, para, rag_cell, rich, table, when
+from desktop_app.reports.charts import profile_chart
+from desktop_app.reports.document import FRAME_WIDTH
+from desktop_app.reports.snapshot import ReportSnapshot
+from desktop_app.reports.text import markup
+
+_DIRECTION_TITLES = {
+    Direction.WE_GIVE: "What we give",
+    Direction.WE_RECEIVE: "What we receive",
+    Direction.JOINT: "Joint work",
+}
+
+
+def level_text(level: Any) -> str:
+    return level.label if level is not None else "Not judged"
+
+
+def profile_section(snap: ReportSnapshot, *, chart_width: float = FRAME_WIDTH) -> list[Any]:
+    profile = snap.profile
+    intro = (
+        f"{profile.progress_text}. Bars show the level agreed in this review; the pale band "
+        "shows the target"
+        + (f"; diamonds show {snap.previous_round_title}." if snap.previous_round_title else ".")
+    )
+    return [para(intro, "Muted"), Spacer(1, 2 * mm), profile_chart(profile, chart_width)]
+
+
+def strand_table(snap: ReportSnapshot, *, internal: bool) -> Any:
+    rows = []
+    for p in snap.profile.positions:
+        j = snap.judgements.get(p.strand.id)
+        name = rich(
+            f"<b>{markup(p.strand.title)}</b>"
+            + (" (master strand)" if p.is_master else "")
+            + f"<br/><font size=7>{markup(p.dimension_title)}</font>",
+            "Cell",
+        )
+        level = level_text(p.current)
+        target = level_text(p.target) if p.target else "—"
+        if internal:
+            confidence = j.confidence.label if j and j.confidence else "—"
+            rows.append(
+                [name, level, target, confidence, j.evidence if j else "", j.next_step if j else ""]
+            )
+        else:
+            rows.append([name, level, target, level_text(p.previous) if p.previous else "—"])
+    if internal:
+        return table(
+            ["Strand", "Level", "Target", "Confidence", "Evidence", "Next step"],
+            rows,
+            [0.2, 0.1, 0.1, 0.1, 0.3, 0.2],
+        )
+    return table(
+        ["Strand", "Agreed level", "Target", "Last review"], rows, [0.46, 0.18, 0.18, 0.18]
+    )
+
+
+def priority_block(
+    snap: ReportSnapshot, number: int, priority: Priority, *, with_criteria: bool = True
+) -> list[Any]:
+    strands = ", ".join(snap.strand_title(s) for s in priority.strand_ids) or "—"
+    pairs = [
+        ("Why", priority.why or "—"),
+        ("Strands", strands),
+        ("Target level", level_text(priority.target_level) if priority.target_level else "—"),
+    ]
+    if with_criteria:
+        pairs.append(("Success criteria", priority.success_criteria or "—"))
+    return [para(f"Priority {number}: {priority.title}", "H2"), key_values(pairs, 0.22)]
+
+
+def actions_table(snap: ReportSnapshot, actions: list[Action]) -> Any:
+    rows = []
+    for a in actions:
+        detail = f"<b>{markup(a.what)}</b>"
+        if a.resources:
+            detail += f"<br/><i>Resources or cost:</i> {markup(a.resources)}"
+        if a.milestones:
+            detail += "<br/><i>Milestones:</i> " + "; ".join(markup(m) for m in a.milestone_lines())
+        people = f"{markup(a.owner or '—')}"
+        if a.monitored_by:
+            people += f"<br/><i>Monitored by</i> {markup(a.monitored_by)}"
+        rows.append(
+            [
+                rich(detail, "Cell"),
+                rich(people, "Cell"),
+                f"Start {when(a.start)}\nDue {when(a.due)}",
+                rag_cell(a.rag(snap.today), a.status.label),
+            ]
+        )
+    return table(["Action", "Owner", "Dates", "Status"], rows, [0.46, 0.2, 0.15, 0.19])
+
+
+def priorities_section(snap: ReportSnapshot, *, with_actions: bool) -> list[Any]:
+    plan = snap.plan
+    if plan is None or not plan.priorities:
+        return [para("No priorities have been set yet.", "Muted")]
+    story: list[Any] = []
+    for number, priority in enumerate(plan.priorities, start=1):
+        block = priority_block(snap, number, priority)
+        actions = plan.actions_for(priority.id) if with_actions else []
+        if with_actions and actions:
+            story += block
+            story += [Spacer(1, 2 * mm), actions_table(snap, actions)]
+        elif with_actions:
+            story += [*block, para("No actions yet.", "Muted")]
+        else:
+            story.append(KeepTogether(block))
+        story.append(Spacer(1, 3 * mm))
+    return story
+
+
+def commitments_section(snap: ReportSnapshot, commitments: list[Commitment]) -> list[Any]:
+    if not commitments:
+        return [para("No commitments recorded.", "Muted")]
+    story: list[Any] = []
+    for direction in Direction:
+        group = [c for c in commitments if c.direction is direction]
+        if not group:
+            continue
+        story.append(para(f"{_DIRECTION_TITLES[direction]} ({len(group)})", "H2"))
+        rows = []
+        for c in group:
+            strands = ", ".join(snap.strand_title(s) for s in c.strand_ids)
+            what = f"<b>{markup(c.what)}</b>"
+            if strands:
+                what += f"<br/><font size=7>Strands: {markup(strands)}</font>"
+            if c.evidence_of_impact:
+                what += f"<br/><i>Impact:</i> {markup(c.evidence_of_impact)}"
+            rows.append(
+                [
+                    rich(what, "Cell"),
+                    snap.partner_names(c.partner_ids),
+                    c.owner or "—",
+                    f"Due {when(c.due)}" + (f"\nReview {when(c.review)}" if c.review else ""),
+                    rag_cell(c.rag(snap.today), c.status.label),
+                ]
+            )
+        story.append(
+            table(
+                ["Commitment", "Partner school", "Owner", "Dates", "Status"],
+                rows,
+                [0.4, 0.18, 0.13, 0.12, 0.17],
+            )
+        )
+    return story
+
+
+def notes_section(snap: ReportSnapshot, plan: ImprovementPlan) -> list[Any]:
+    if not plan.notes:
+        return [para("No progress notes yet.", "Muted")]
+    titles = {a.id: a.what for a in plan.actions}
+    rows = []
+    for n in plan.notes:
+        about = titles.get(n.action_id, "The plan as a whole") if n.action_id else "The plan"
+        rows.append([when(n.written_on), about, n.text])
+    return [table(["Date", "About", "Note"], rows, [0.14, 0.26, 0.6])]
+
+
+def reflection_section(reflections: tuple[Reflection, ...]) -> list[Any]:
+    story: list[Any] = [para(SOURCE + ".", "Muted")]
+    answered = [r for r in reflections if r.answered_count or r.barriers]
+    if not answered:
+        return [*story, para("The reflection has not been started.", "Muted")]
+    for r in answered:
+        if len(answered) > 1:
+            story.append(para(r.scope.label, "H2"))
+        for part in ReflectionPart:
+            story.append(para(part.label, "H2"))
+            for q in (q for q in QUESTIONS if q.part is part):
+                story.append(para(f"{q.number}. {q.text}", "H3"))
+                answer = r.answer(q.id).strip()
+                story.append(para(answer, "Body") if answer else para("Not answered.", "Muted"))
+        if r.barriers:
+            story.append(para("What is hindering progress", "H2"))
+            rows = [
+                [b.text, "Turned into a plan action" if b.is_actioned else "Not yet actioned"]
+                for b in r.barriers
+            ]
+            story.append(table(["Barrier", "Follow-up"], rows, [0.75, 0.25]))
+    return story
+
+
+def sign_off_section(snap: ReportSnapshot) -> list[Any]:
+    plan = snap.plan
+    if plan is not None and plan.sign_off is not None:
+        s = plan.sign_off
+        return [
+            key_values(
+                [
+                    ("Approved by", "The governing board"),
+                    ("Date of approval", when(s.approved_on)),
+                    ("Minute reference", s.minute_reference),
+                    ("Chair of governors", s.chair_name),
+                    ("Plan version", str(plan.version)),
+                ]
+            )
+        ]
+    blank = "\n\n"
+    return [
+        para("This version has not yet been approved by the governing board.", "Callout"),
+        key_values(
+            [
+                ("Date of approval", blank),
+                ("Minute reference", blank),
+                ("Chair of governors", blank),
+                ("Signature", blank),
+            ]
+        ),
+    ]

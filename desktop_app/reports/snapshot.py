@@ -1,0 +1,120 @@
+"""The frozen data a PDF is drawn from, so rendering can run off the GUI thread.
+
+A service assembles a ReportSnapshot from the database; the renderers never read storage.
+partner_safe() is the one place that decides what a partner school may see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import Enum
+
+from desktop_app.domain.partners import Commitment, Direction, PartnerSchool
+from desktop_app.domain.plan import ImprovementPlan
+from desktop_app.domain.profile import MaturityProfile
+from desktop_app.domain.reflection import Reflection
+from desktop_app.domain.review import ReviewRound, StrandJudgement
+from desktop_app.domain.school import School
+
+# progress(percent, message): how far a long export has got.
+Progress = Callable[[int, str], None]
+
+
+class Audience(Enum):
+    FULL = "full"
+    GOVERNORS = "governors"
+    PARTNER = "partner"
+
+    @property
+    def label(self) -> str:
+        return {
+            Audience.FULL: "Full plan (internal)",
+            Audience.GOVERNORS: "Governors' summary",
+            Audience.PARTNER: "Partner version",
+        }[self]
+
+
+@dataclass(frozen=True)
+class ReportSnapshot:
+    audience: Audience
+    school: School
+    round: ReviewRound
+    framework_title: str
+    profile: MaturityProfile
+    judgements: dict[str, StrandJudgement]
+    plan: ImprovementPlan | None
+    today: date
+    commitments: tuple[Commitment, ...] = ()
+    partners: tuple[PartnerSchool, ...] = ()
+    reflections: tuple[Reflection, ...] = ()
+    partner: PartnerSchool | None = None
+    author: str = "Partnership Compass"
+    previous_round_title: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def partner_name(self, partner_id: int) -> str:
+        for p in self.partners:
+            if p.id == partner_id:
+                return p.name
+        return "a partner school"
+
+    def partner_names(self, ids: tuple[int, ...]) -> str:
+        return ", ".join(self.partner_name(i) for i in ids) or "—"
+
+    def commitments_by(self, direction: Direction) -> list[Commitment]:
+        return [c for c in self.commitments if c.direction is direction]
+
+    def strand_title(self, strand_id: str) -> str:
+        for p in self.profile.positions:
+            if p.strand.id == strand_id:
+                return p.strand.title
+        return strand_id
+
+
+def partner_safe(snapshot: ReportSnapshot, partner: PartnerSchool) -> ReportSnapshot:
+    """Everything one partner school may see, and nothing else.
+
+    Left out: anything marked confidential, evidence, confidence and next steps (internal
+    self-evaluation), actions and progress notes (internal), the reflection, commitments
+    that do not involve this partner, and every partner's private notes.
+    """
+    plan = snapshot.plan
+    if plan is not None:
+        plan = replace(
+            plan,
+            priorities=tuple(p for p in plan.priorities if not p.confidential),
+            actions=(),
+            notes=(),
+        )
+    judgements = {
+        sid: StrandJudgement(
+            strand_id=sid,
+            level=j.level,
+            target=j.target,
+            weight=j.weight,
+            is_master=j.is_master,
+        )
+        for sid, j in snapshot.judgements.items()
+    }
+    commitments = tuple(
+        c for c in snapshot.commitments if partner.id in c.partner_ids and not c.confidential
+    )
+    involved = {i for c in commitments for i in c.partner_ids} | {partner.id}
+    partners = tuple(
+        PartnerSchool(id=p.id, name=p.name, urn=p.urn)
+        for p in snapshot.partners
+        if p.id in involved
+    )
+    return replace(
+        snapshot,
+        audience=Audience.PARTNER,
+        judgements=judgements,
+        plan=plan,
+        commitments=commitments,
+        partners=partners,
+        reflections=(),
+        partner=PartnerSchool(id=partner.id, name=partner.name, urn=partner.urn),
+        notes=(),
+    )

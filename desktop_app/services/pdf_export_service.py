@@ -1,0 +1,121 @@
+"""Assemble a frozen snapshot for a PDF, then (possibly on another thread) render it.
+
+snapshot() reads the database and must run on the thread that owns the connection; write()
+only touches the snapshot and the file system, so the window runs it in the background.
+ReportLab is imported only inside write(), so starting the app never loads it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from desktop_app.domain.reflection import ReflectionScope
+from desktop_app.reports.export import ExportResult, check_password
+from desktop_app.reports.snapshot import Audience, Progress, ReportSnapshot, partner_safe
+from desktop_app.services.assessment_service import AssessmentService
+from desktop_app.storage.store import Store
+
+
+class PdfExportService:
+    def __init__(self, store: Store, assessment: AssessmentService) -> None:
+        self._store = store
+        self._assessment = assessment
+
+    def default_round_id(self, school_id: int) -> int:
+        rounds = self._store.rounds.for_school(school_id)
+        if not rounds:
+            raise LookupError("This school has no review round yet, so there is nothing to export.")
+        return rounds[0].id
+
+    def partners_for(self, school_id: int) -> list[tuple[int, str, str]]:
+        """(id, name, URN) of partners a partner version can be made for: those with
+        commitments, then every other partner school in the file."""
+        live = self._store.partners.all()
+        involved = {i for c in self._store.commitments.for_school(school_id) for i in c.partner_ids}
+        ordered = sorted(live, key=lambda p: (p.id not in involved, p.name.casefold()))
+        return [(p.id, p.name, p.urn) for p in ordered]
+
+    def partner_by_urn(self, urn: str) -> int:
+        partner = self._store.partners.by_urn(urn.strip())
+        if partner is None:
+            raise LookupError(f"There is no partner school with URN {urn.strip()} in this file.")
+        return partner.id
+
+    def snapshot(
+        self,
+        school_id: int,
+        audience: Audience,
+        today: date,
+        *,
+        round_id: int | None = None,
+        partner_id: int | None = None,
+        author: str = "",
+    ) -> ReportSnapshot:
+        school = self._store.schools.get(school_id)
+        round_id = round_id if round_id is not None else self.default_round_id(school_id)
+        round_ = self._store.rounds.get(round_id)
+        if round_.school_id != school_id:
+            raise ValueError("That review round belongs to another school.")
+        framework = self._assessment.framework_for(round_)
+        previous = self._store.rounds.previous(round_)
+        versions = self._store.plans.versions(round_id)
+        plan = versions[0] if versions else None
+        if audience is not Audience.FULL and plan is not None and not plan.is_locked:
+            # Governors and partners see the approved version while a new draft is in hand.
+            plan = next((p for p in versions if p.is_locked), plan)
+        snap = ReportSnapshot(
+            audience=audience,
+            school=school,
+            round=round_,
+            framework_title=f"{framework.title}, {framework.edition} edition",
+            profile=self._assessment.profile(round_id),
+            judgements=self._store.rounds.judgements(round_id),
+            plan=plan,
+            today=today,
+            commitments=tuple(self._store.commitments.for_school(school_id)),
+            partners=tuple(self._store.partners.all(include_removed=True)),
+            reflections=tuple(
+                self._store.reflections.get(school_id, scope) for scope in ReflectionScope
+            ),
+            author=author or school.name,
+            previous_round_title=previous.title if previous else None,
+        )
+        if audience is Audience.PARTNER:
+            if partner_id is None:
+                raise ValueError("Choose the partner school this version is for.")
+            return partner_safe(snap, self._store.partners.get(partner_id))
+        return snap
+
+    @staticmethod
+    def check_password(password: str | None) -> None:
+        check_password(password)
+
+    @staticmethod
+    def write(
+        snapshot: ReportSnapshot,
+        out: Path,
+        *,
+        password: str | None = None,
+        progress: Progress | None = None,
+    ) -> ExportResult:
+        """Render and save; safe to run off the GUI thread (no database access)."""
+        from desktop_app.reports.export import write_pdf
+
+        return write_pdf(snapshot, out, password=password, progress=progress)
+
+    def export(
+        self,
+        school_id: int,
+        audience: Audience,
+        out: Path,
+        today: date,
+        *,
+        round_id: int | None = None,
+        partner_id: int | None = None,
+        password: str | None = None,
+    ) -> ExportResult:
+        """Snapshot and write in one go (the command line)."""
+        check_password(password)
+        snap = self.snapshot(school_id, audience, today, round_id=round_id, partner_id=partner_id)
+        return self.write(snap, out, password=password)
