@@ -10,6 +10,10 @@ from typing import Any
 
 from desktop_app import __version__
 from desktop_app.domain.review import StrandJudgement
+from desktop_app.services.partners_export import (
+    partner_schools_section,
+    school_partnership_section,
+)
 from desktop_app.storage.store import Store
 
 EXPORT_FORMAT = "partnership-compass-export"
@@ -52,6 +56,7 @@ def _school_section(store: Store, school_id: int) -> dict[str, Any]:
         "local_authority_or_trust": school.local_authority_or_trust,
         "is_sample": school.is_sample,
         "review_rounds": rounds,
+        **school_partnership_section(store, school.id),
     }
 
 
@@ -62,6 +67,7 @@ def export_everything(store: Store) -> dict[str, Any]:
         "app_version": __version__,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "schools": [_school_section(store, s.id) for s in store.schools.all()],
+        "partner_schools": partner_schools_section(store),
     }
 
 

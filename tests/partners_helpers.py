@@ -1,0 +1,50 @@
+"""Shared builders for the partner and commitment tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from desktop_app.domain.partners import CommitmentDetails, Direction, PartnerSchoolDetails
+from desktop_app.domain.rag import WorkStatus
+from desktop_app.domain.school import School, SchoolDetails
+from desktop_app.services.container import AppServices
+
+FIXTURES = Path(__file__).parent / "fixtures" / "gias"
+JPD = "joint-practice-development"
+COACHING = "mentoring-and-coaching"
+
+
+def our_school(services: AppServices) -> School:
+    school, _ = services.schools.create_school(
+        SchoolDetails("Oakwood Primary School", "199999", "Primary", "Leeds")
+    )
+    return school
+
+
+def add_partner(services: AppServices, name: str, urn: str = "") -> int:
+    partner, _ = services.partners.create_partner(PartnerSchoolDetails(name, urn=urn))
+    return partner.id
+
+
+def promise(
+    partner_ids: tuple[int, ...],
+    what: str = "Two SLE days of maths coaching",
+    *,
+    direction: Direction = Direction.WE_GIVE,
+    strands: tuple[str, ...] = (JPD,),
+    owner: str = "Mrs Patel",
+    due: date | None = None,
+    status: WorkStatus = WorkStatus.AGREED,
+    confidential: bool = False,
+) -> CommitmentDetails:
+    return CommitmentDetails(
+        direction=direction,
+        what=what,
+        partner_ids=partner_ids,
+        strand_ids=strands,
+        owner=owner,
+        due=due,
+        status=status,
+        confidential=confidential,
+    )
