@@ -17,6 +17,7 @@ from desktop_app.domain.rag import Rag, RagResult, WorkStatus, is_overdue, rag_s
 
 MAX_TITLE_LENGTH = 200
 MAX_TEXT_LENGTH = 20_000
+MAX_ACTION_LENGTH = 2_000
 SUGGESTION_LIMIT = 3
 
 
@@ -131,8 +132,13 @@ class ActionDraft:
     def validated(self) -> ActionDraft:
         if self.start and self.due and self.due < self.start:
             raise ValueError("The due date must be on or after the start date.")
+        what = self.what.strip()
+        if not what:
+            raise ValueError("Please say what the action is.")
+        if len(what) > MAX_ACTION_LENGTH:
+            raise ValueError(f"The action is too long: at most {MAX_ACTION_LENGTH:,} characters.")
         return ActionDraft(
-            what=clean_title(self.what, "action"),
+            what=what,
             owner=clean_text(self.owner, "owner")[:MAX_TITLE_LENGTH],
             start=self.start,
             due=self.due,

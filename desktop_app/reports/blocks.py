@@ -12,6 +12,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.domain.rag import RagResult
 from desktop_app.reports.document import FRAME_WIDTH, PageRef, SectionHeading
+from desktop_app.reports.fonts import REGULAR
 from desktop_app.reports.snapshot import ReportSnapshot
 from desktop_app.reports.styles import HEADER_FILL, RULE, rag_colour, stylesheet
 from desktop_app.reports.text import markup
@@ -29,9 +30,12 @@ def rich(markup_text: str, style: str = "Body") -> Paragraph:
     return Paragraph(markup_text, stylesheet()[style])
 
 
-def when(d: date | None) -> str:
+def when(d: date | None, *, short: bool = False) -> str:
+    """'1 September 2026', or '1 Sep 2026' in narrow table columns."""
+    if d is None:
+        return "—"
     # Not %-d: Windows' strftime does not support it.
-    return f"{d.day} {d:%B %Y}" if d else "—"
+    return f"{d.day} {d:%b %Y}" if short else f"{d.day} {d:%B %Y}"
 
 
 def rag_cell(result: RagResult, status_label: str) -> Paragraph:
@@ -62,6 +66,8 @@ def table(
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEADER_FILL)),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(RULE)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        # Tables set a default cell font even with no plain-text cells: keep it ours.
+        ("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -84,6 +90,7 @@ def key_values(pairs: Sequence[tuple[str, str]], label_share: float = 0.3) -> Ta
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(RULE)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 4),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -109,7 +116,8 @@ def contents(entries: Sequence[tuple[str, str]]) -> list[Any]:
         TableStyle(
             [
                 ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor(RULE)),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ]
         )

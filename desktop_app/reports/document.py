@@ -38,6 +38,7 @@ class DocumentInfo:
     audience_label: str
     keywords: tuple[str, ...] = ()
     language: str = "en-GB"
+    footer: str = ""
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -87,7 +88,8 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self.line(MARGIN, top - 2.5 * mm, PAGE_WIDTH - MARGIN, top - 2.5 * mm)
         bottom = 11 * mm
         self.line(MARGIN, bottom + 4 * mm, PAGE_WIDTH - MARGIN, bottom + 4 * mm)
-        self.drawString(MARGIN, bottom, _fit(self, info.title, REGULAR, 8, FRAME_WIDTH * 0.7))
+        footer = info.footer or info.title
+        self.drawString(MARGIN, bottom, _fit(self, footer, REGULAR, 8, FRAME_WIDTH * 0.7))
         self.drawRightString(PAGE_WIDTH - MARGIN, bottom, f"Page {number} of {total}")
         self.restoreState()
 
@@ -121,7 +123,7 @@ class SectionHeading(Paragraph):  # type: ignore[misc]
 class PageRef(Flowable):  # type: ignore[misc]
     """Where a contents page number goes; the canvas fills it in once pages are counted."""
 
-    def __init__(self, key: str, width: float = 12 * mm, height: float = 11) -> None:
+    def __init__(self, key: str, width: float = 12 * mm, height: float = 16) -> None:
         super().__init__()
         self.key = key
         self.width = width
@@ -133,7 +135,8 @@ class PageRef(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         canv = self.canv
         if isinstance(canv, NumberedCanvas):
-            x, y = canv.absolutePosition(self.width, 1)
+            # Level with the first baseline of the entry beside it (16 pt leading, 10.5 pt text).
+            x, y = canv.absolutePosition(self.width, self.height - 13.5)
             canv.page_refs.append((canv.getPageNumber(), x, y, self.key))
 
 

@@ -45,5 +45,10 @@ def register_fonts() -> tuple[str, str]:
         addMapping(REGULAR, 1, 0, BOLD)
         addMapping(REGULAR, 0, 1, REGULAR)
         addMapping(REGULAR, 1, 1, BOLD)
+        # Charts start from ReportLab's default state (Helvetica, unembedded) before drawing
+        # their own strings; make the default ours so no standard font is left in the PDF.
+        from reportlab.graphics import shapes
+
+        shapes.STATE_DEFAULTS["fontName"] = REGULAR
         _registered = True
         return REGULAR, BOLD

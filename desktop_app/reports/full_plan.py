@@ -43,6 +43,7 @@ class FullPlanRenderer:
             subject="Improvement plan and self-review (internal)",
             author=s.author,
             school_name=s.school.name,
+            footer=f"Improvement plan, {s.round.title}",
             audience_label=self.audience.label,
             keywords=("improvement plan", "self-review", "maturity model"),
         )

@@ -82,12 +82,13 @@ def _decisions(snap: ReportSnapshot, plan: ImprovementPlan | None, overdue: int)
             "with partner schools, not yet agreed."
         )
     covered = {s for p in (plan.priorities if plan else ()) for s in p.strand_ids}
-    for p in snap.profile.priorities():
-        if p.strand.id not in covered:
-            decisions.append(
-                f"Confirm that {p.strand.title} ({level_text(p.current)}, target "
-                f"{level_text(p.target)}) can wait: no priority covers it."
-            )
+    waiting = [p.strand.title for p in snap.profile.priorities() if p.strand.id not in covered]
+    if waiting:
+        decisions.append(
+            "Confirm that these strands below target can wait, as no priority covers them: "
+            + ", ".join(waiting)
+            + "."
+        )
     return decisions or ["No decisions are needed this time."]
 
 
@@ -110,6 +111,7 @@ class GovernorsSummaryRenderer:
             subject="Summary of the improvement plan for the governing board",
             author=s.author,
             school_name=s.school.name,
+            footer=f"Governors' summary, {s.round.title}",
             audience_label=self.audience.label,
             keywords=("governors", "improvement plan", "summary"),
         )
@@ -149,7 +151,7 @@ class GovernorsSummaryRenderer:
                     f"{shorten(e.what, 160)}",
                     e.kind,
                     e.owner or "—",
-                    when(e.due),
+                    when(e.due, short=True),
                     rag_cell(e.rag, e.status),
                 ]
                 for e in exceptions[:limit]

@@ -32,6 +32,7 @@ class PartnerVersionRenderer:
             subject="Self-review and improvement priorities shared with a partner school",
             author=s.author,
             school_name=s.school.name,
+            footer=f"Shared with {self._partner_name}: please do not pass on",
             audience_label=f"Partner version for {self._partner_name}",
             keywords=("partner version", "self-review", "commitments"),
         )

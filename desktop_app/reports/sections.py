@@ -61,7 +61,7 @@ def strand_table(snap: ReportSnapshot, *, internal: bool) -> Any:
         return table(
             ["Strand", "Level", "Target", "Confidence", "Evidence", "Next step"],
             rows,
-            [0.2, 0.1, 0.1, 0.1, 0.3, 0.2],
+            [0.17, 0.115, 0.115, 0.13, 0.29, 0.18],
         )
     return table(
         ["Strand", "Agreed level", "Target", "Last review"], rows, [0.46, 0.18, 0.18, 0.18]
@@ -97,11 +97,11 @@ def actions_table(snap: ReportSnapshot, actions: list[Action]) -> Any:
             [
                 rich(detail, "Cell"),
                 rich(people, "Cell"),
-                f"Start {when(a.start)}\nDue {when(a.due)}",
+                f"From {when(a.start, short=True)}\nDue {when(a.due, short=True)}",
                 rag_cell(a.rag(snap.today), a.status.label),
             ]
         )
-    return table(["Action", "Owner", "Dates", "Status"], rows, [0.46, 0.2, 0.15, 0.19])
+    return table(["Action", "Owner", "Dates", "Status"], rows, [0.43, 0.2, 0.18, 0.19])
 
 
 def priorities_section(snap: ReportSnapshot, *, with_actions: bool) -> list[Any]:
@@ -145,7 +145,8 @@ def commitments_section(snap: ReportSnapshot, commitments: list[Commitment]) -> 
                     rich(what, "Cell"),
                     snap.partner_names(c.partner_ids),
                     c.owner or "—",
-                    f"Due {when(c.due)}" + (f"\nReview {when(c.review)}" if c.review else ""),
+                    f"Due {when(c.due, short=True)}"
+                    + (f"\nReview {when(c.review, short=True)}" if c.review else ""),
                     rag_cell(c.rag(snap.today), c.status.label),
                 ]
             )
@@ -153,7 +154,7 @@ def commitments_section(snap: ReportSnapshot, commitments: list[Commitment]) -> 
             table(
                 ["Commitment", "Partner school", "Owner", "Dates", "Status"],
                 rows,
-                [0.4, 0.18, 0.13, 0.12, 0.17],
+                [0.37, 0.18, 0.13, 0.15, 0.17],
             )
         )
     return story

@@ -68,7 +68,9 @@ class PdfExportService:
             audience=audience,
             school=school,
             round=round_,
-            framework_title=f"{framework.title}, {framework.edition} edition",
+            framework_title=framework.title
+            if framework.edition in framework.title
+            else f"{framework.title}, {framework.edition} edition",
             profile=self._assessment.profile(round_id),
             judgements=self._store.rounds.judgements(round_id),
             plan=plan,

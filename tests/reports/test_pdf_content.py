@@ -1,0 +1,194 @@
+"""What each PDF says: text extracted with pypdf proves every section's content."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import CONFIDENTIAL_MARKERS, TODAY, Planted
+from pdf_text import flat, pages_text
+from pypdf import PdfReader
+
+from desktop_app.reports.snapshot import Audience
+
+
+def _export(planted: Planted, audience: Audience, out: Path, **kw: object) -> Path:
+    s = planted.services
+    partner = planted.partner_id if audience is Audience.PARTNER else None
+    snap = s.pdf_export.snapshot(planted.school_id, audience, TODAY, partner_id=partner)
+    s.pdf_export.write(snap, out, **kw)  # type: ignore[arg-type]
+    return out
+
+
+@pytest.fixture
+def full_pdf(planted: Planted, tmp_path: Path) -> Path:
+    return _export(planted, Audience.FULL, tmp_path / "full.pdf")
+
+
+def test_full_plan_has_every_section_with_its_content(full_pdf: Path) -> None:
+    text = flat(full_pdf)
+    cover = pages_text(full_pdf)[0]
+    for fact in (
+        "Improvement plan",
+        "Brookfield Meadow Primary School",
+        "999001",
+        "Autumn 2026 self-review",
+        "2012 edition",
+        "draft",
+    ):
+        assert fact in cover
+    for n, title in enumerate(
+        (
+            "Maturity profile",
+            "Strand by strand",
+            "Priorities and actions",
+            "Commitments given and received",
+            "Progress notes",
+            "Reflection on a self-improving system",
+            "Governors' sign-off",
+        ),
+        start=1,
+    ):
+        assert f"{n}. {title}" in text
+    # Strand table: level, target, evidence, confidence, next step.
+    assert "Joint practice development" in text and "(master strand)" in text
+    assert "Eleven of our fourteen teachers" in text
+    assert "Train two facilitators from each trio school" in text
+    # Priorities and actions, with owner, status and RAG from the same rules as commitments.
+    assert "Priority 1: Move Joint practice development to Leading" in text
+    assert "Mr Ellery, deputy head" in text and "Monitored by Mrs Rhian Pugh" in text
+    assert "overdue by" in text and "Red" in text
+    # Commitments in both directions, named partners.
+    assert "What we give" in text and "What we receive" in text and "Joint work" in text
+    assert "Phonics coaching for our Reception team" in text
+    assert "Millhaven Infant School" in text
+    # Progress notes, reflection answers and barriers, sign-off block.
+    assert "Autumn term monitoring visit" in text
+    assert "Every teacher in the cluster works on a shared question" in text
+    assert "No protected time for joint planning across schools" in text
+    assert "not yet been approved by the governing board" in text
+
+
+def test_contents_page_numbers_point_at_the_headings(full_pdf: Path) -> None:
+    pages = pages_text(full_pdf)
+    titles = [
+        "1. Maturity profile",
+        "2. Strand by strand",
+        "3. Priorities and actions",
+        "4. Commitments given and received",
+        "5. Progress notes",
+        "6. Reflection on a self-improving system",
+        "7. Governors' sign-off",
+    ]
+    # pypdf gives the numbers (drawn last) in contents order, each on its own line.
+    numbers = [int(n) for n in re.findall(r"^(\d{1,3})$", pages[0], re.M)]
+    assert len(numbers) == len(titles)
+    assert numbers == sorted(numbers) and numbers[0] == 2
+    for title, page in zip(titles, numbers, strict=True):
+        assert title in pages[page - 1], f"{title} is not on page {page}"
+        assert title not in pages[page - 2] or page - 2 == 0
+
+
+def test_every_page_is_numbered_page_x_of_y(full_pdf: Path) -> None:
+    pages = pages_text(full_pdf)
+    assert len(pages) > 2
+    for number, text in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in text
+        assert "Brookfield Meadow Primary School" in text and "Full plan (internal)" in text
+
+
+def test_metadata_language_and_embedded_fonts(full_pdf: Path) -> None:
+    reader = PdfReader(str(full_pdf))
+    meta = reader.metadata
+    assert meta is not None
+    assert "improvement plan" in (meta.title or "")
+    assert meta.author and meta.subject
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts.add(str(font["/BaseFont"]))
+            if "/DescendantFonts" not in font:
+                assert "/FontDescriptor" in font or font["/Subtype"] == "/TrueType"
+    assert fonts == {"/AAAAAA+DejaVuSans", "/AAAAAA+DejaVuSans-Bold"}, fonts  # subset = embedded
+
+
+def test_governors_summary_is_two_pages_at_most_exceptions_first(
+    planted: Planted, tmp_path: Path
+) -> None:
+    path = _export(planted, Audience.GOVERNORS, tmp_path / "gov.pdf")
+    pages = pages_text(path)
+    assert len(pages) <= 2
+    text = flat(path)
+    assert text.index("Needs your attention") < text.index("Strands below target")
+    assert text.index("Strands below target") < text.index("Decisions needed")
+    assert text.index("Decisions needed") < text.index("Maturity profile")
+    assert "SECRET-ACTION" in text  # the overdue action is the first exception
+    assert "Approve version 1 of the improvement plan" in text
+    assert "Page 1 of" in pages[0] and "Governors' summary" in pages[0]
+
+
+def test_governors_summary_stays_at_two_pages_with_many_exceptions(
+    planted: Planted, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from desktop_app.domain.plan import ActionDraft
+    from desktop_app.domain.rag import WorkStatus
+
+    s = planted.services
+    plan = s.plans.get(planted.plan_id)
+    for n in range(60):
+        s.plans.add_action(
+            plan.priorities[0].id,
+            ActionDraft(
+                f"Late action {n} " + "with a long description " * 8,
+                "Owner",
+                None,
+                date(2026, 1, 1),
+                "",
+                "",
+                "",
+                WorkStatus.IN_PROGRESS,
+            ),
+        )
+    path = _export(planted, Audience.GOVERNORS, tmp_path / "gov.pdf")
+    assert len(pages_text(path)) <= 2
+    assert "more, listed in the full plan" in flat(path)
+
+
+def test_partner_version_contains_no_confidential_marker(planted: Planted, tmp_path: Path) -> None:
+    path = _export(planted, Audience.PARTNER, tmp_path / "partner.pdf")
+    text = flat(path)
+    leaked = [m for m in CONFIDENTIAL_MARKERS if m in text]
+    assert leaked == []
+    # The same markers are in the full plan, so the test can tell they were planted.
+    full = flat(_export(planted, Audience.FULL, tmp_path / "full.pdf"))
+    planted_in_full = [m for m in CONFIDENTIAL_MARKERS if m in full]
+    assert len(planted_in_full) >= 10
+
+
+def test_partner_version_says_so_and_shows_levels_priorities_and_shared_commitments(
+    planted: Planted, tmp_path: Path
+) -> None:
+    path = _export(planted, Audience.PARTNER, tmp_path / "partner.pdf")
+    pages = pages_text(path)
+    text = flat(path)
+    assert "Partner version" in pages[0] and "Kestrelford Primary School" in pages[0]
+    assert "Anything marked confidential and all internal notes have been left out" in text
+    assert "Our agreed levels" in text and "Embedding" in text
+    assert "Priority 1: Move Joint practice development to Leading" in text
+    assert "Host two lesson study cycles" in text  # with this partner
+    assert "Joint reviewer training" in text  # joint, includes this partner
+    assert "Phonics coaching" not in text  # with the other partner only
+    assert "Eleven of our fourteen teachers" not in text  # evidence is internal
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page
+        assert "Partner version for Kestrelford Primary School" in page
+
+
+def test_partner_version_needs_a_partner(planted: Planted) -> None:
+    with pytest.raises(ValueError, match="partner school"):
+        planted.services.pdf_export.snapshot(planted.school_id, Audience.PARTNER, TODAY)
