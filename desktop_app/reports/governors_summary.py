@@ -92,6 +92,20 @@ def _decisions(snap: ReportSnapshot, plan: ImprovementPlan | None, overdue: int)
     return decisions or ["No decisions are needed this time."]
 
 
+def _priorities_table(plan: ImprovementPlan, today: date, limit: int) -> Any:
+    rows = []
+    for p in plan.priorities[:limit]:
+        actions = plan.actions_for(p.id)
+        done = sum(1 for a in actions if a.status is WorkStatus.DONE)
+        flags = [a.rag(today).rag for a in actions]
+        red, amber = flags.count(Rag.RED), flags.count(Rag.AMBER)
+        watch = ", ".join(
+            t for t in (f"{red} red" if red else "", f"{amber} amber" if amber else "") if t
+        )
+        rows.append([shorten(p.title, 150), f"{done} of {len(actions)} done", watch or "On track"])
+    return table(["Priority", "Actions", "To watch"], rows, [0.6, 0.2, 0.2])
+
+
 def _more(count: int) -> list[Any]:
     if count <= 0:
         return []
@@ -191,6 +205,10 @@ class GovernorsSummaryRenderer:
         for number, text in enumerate(decisions[:limit], start=1):
             story.append(para(f"{number}. {text}", "Body"))
         story += _more(len(decisions) - limit)
+        if plan is not None and plan.priorities:
+            story.append(heading("The plan's priorities", "priorities"))
+            story.append(_priorities_table(plan, s.today, limit))
+            story += _more(len(plan.priorities) - limit)
         story.append(heading("Maturity profile", "profile"))
         story += profile_section(s, chart_width=FRAME_WIDTH * 0.92)
         return story
