@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop_app.domain.framework import Framework
+from desktop_app.domain.levels import Level
+from desktop_app.domain.plan import (
+    Action,
+    ActionDraft,
+    ImprovementPlan,
+    PlanStatus,
+    Priority,
+    PriorityDraft,
+    SignOff,
+    suggest_priorities,
+)
+from desktop_app.domain.profile import build_profile
+from desktop_app.domain.rag import Rag, WorkStatus
+from desktop_app.domain.reflection import QUESTIONS, ReflectionPart, question
+from desktop_app.domain.review import StrandJudgement
+
+TODAY = date(2026, 11, 23)
+
+
+def _action(**kw: object) -> Action:
+    values: dict[str, object] = dict(
+        id=1,
+        priority_id=1,
+        position=0,
+        what="x",
+        owner="",
+        start=None,
+        due=None,
+        resources="",
+        milestones="",
+        monitored_by="",
+        status=WorkStatus.AGREED,
+    )
+    values.update(kw)
+    return Action(**values)  # type: ignore[arg-type]
+
+
+def test_suggestions_put_the_master_strand_first_then_largest_weighted_gap(
+    catalogue_2012: Framework,
+) -> None:
+    ids = [s.id for s in catalogue_2012.strands()]
+    judgements = {
+        ids[0]: StrandJudgement(ids[0], Level.BEGINNING, Level.LEADING, weight=5),  # 15
+        ids[1]: StrandJudgement(ids[1], Level.BEGINNING, Level.DEVELOPING, weight=2),  # 2
+        ids[2]: StrandJudgement(ids[2], Level.EMBEDDING, Level.LEADING, weight=1, is_master=True),
+        ids[3]: StrandJudgement(ids[3], Level.DEVELOPING, Level.LEADING, weight=3),  # 6
+        ids[4]: StrandJudgement(ids[4], Level.LEADING, Level.LEADING, weight=5),  # no gap
+    }
+    drafts = suggest_priorities(build_profile(catalogue_2012, judgements))
+    assert [d.strand_ids for d in drafts] == [(ids[2],), (ids[0],), (ids[3],)]
+    assert "master strand" in drafts[0].why
+    assert drafts[1].target_level is Level.LEADING
+    assert all(d.title and d.success_criteria for d in drafts)
+
+
+def test_suggestions_skip_strands_already_covered_and_can_be_empty(
+    catalogue_2012: Framework,
+) -> None:
+    ids = [s.id for s in catalogue_2012.strands()]
+    judgements = {ids[0]: StrandJudgement(ids[0], Level.BEGINNING, Level.LEADING)}
+    profile = build_profile(catalogue_2012, judgements)
+    existing = (Priority(1, 1, 0, "Already", "", (ids[0],), None, ""),)
+    assert suggest_priorities(profile, existing) == []
+    assert suggest_priorities(build_profile(catalogue_2012, {})) == []
+
+
+def test_action_rag_uses_the_commitment_rules() -> None:
+    assert _action(due=date(2026, 11, 1)).rag(TODAY).rag is Rag.RED
+    assert _action(due=date(2026, 12, 1)).rag(TODAY).reason == "due in 8 days"
+    assert _action(start=date(2026, 11, 1), status=WorkStatus.PROPOSED).rag(TODAY).rag is Rag.AMBER
+    assert _action(due=date(2026, 1, 1), status=WorkStatus.DONE).rag(TODAY).rag is Rag.GREEN
+    assert _action(status=WorkStatus.DROPPED).rag(TODAY).rag is Rag.NONE
+
+
+def test_exceptions_list_red_before_amber() -> None:
+    red = _action(id=1, due=date(2026, 11, 1))
+    amber = _action(id=2, due=date(2026, 11, 30))
+    green = _action(id=3, due=date(2027, 6, 1))
+    plan = ImprovementPlan(1, 1, 1, 1, PlanStatus.DRAFT, None, (), (amber, green, red))
+    assert [a.id for a in plan.exceptions(TODAY)] == [1, 2]
+    assert [a.id for a in plan.overdue(TODAY)] == [1]
+
+
+@pytest.mark.parametrize(
+    ("draft", "message"),
+    [
+        (PriorityDraft("  "), "title"),
+        (PriorityDraft("x" * 201), "too long"),
+        (PriorityDraft("ok", why="x" * 20_001), "too long"),
+    ],
+)
+def test_priority_validation(draft: PriorityDraft, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        draft.validated()
+
+
+def test_action_validation() -> None:
+    with pytest.raises(ValueError, match="due date"):
+        ActionDraft("x", start=date(2026, 5, 1), due=date(2026, 4, 1)).validated()
+    with pytest.raises(ValueError, match="what the action is"):
+        ActionDraft("   ").validated()
+    assert ActionDraft("  Do it \n").validated().what == "Do it"
+    assert PriorityDraft("a  b", strand_ids=("s", "s")).validated().strand_ids == ("s",)
+
+
+def test_sign_off_needs_names_and_a_past_date() -> None:
+    with pytest.raises(ValueError, match="future"):
+        SignOff(date(2027, 1, 1), "FGB 1", "Chair").validated(TODAY)
+    with pytest.raises(ValueError, match="minute reference"):
+        SignOff(TODAY, " ", "Chair").validated(TODAY)
+    assert SignOff(TODAY, " FGB  7 ", "Ms  Chair").validated(TODAY).chair_name == "Ms Chair"
+
+
+def test_ten_questions_in_two_parts_of_five() -> None:
+    assert len(QUESTIONS) == 10
+    assert len({q.id for q in QUESTIONS}) == 10
+    for part in ReflectionPart:
+        assert [q.number for q in QUESTIONS if q.part is part] == [1, 2, 3, 4, 5]
+    assert "getting in the way" in question("practice-1").text
+    with pytest.raises(LookupError):
+        question("nope")
