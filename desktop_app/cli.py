@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     _COMMANDS["export-json"] = _cmd_export_json
 
     _add_data_safety_commands(subs)
+    _add_pdf_command(subs)
 
     schools = subs.add_parser(
         "import-schools",
@@ -109,6 +110,55 @@ def _cmd_import_schools(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(f"Imported {args.csv.name}: {preview.summary()}.")
+    return 0
+
+
+# PDF export ---------------------------------------------------------------------------
+
+
+def _add_pdf_command(subs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    pdf = subs.add_parser("export-pdf", help="write the plan as a PDF for one audience")
+    _needs_db(pdf)
+    pdf.add_argument("--school", required=True, metavar="URN", help="our school's URN")
+    pdf.add_argument("--audience", required=True, choices=["full", "governors", "partner"])
+    pdf.add_argument("--partner", metavar="URN", help="the partner school (partner version)")
+    pdf.add_argument("--round", type=int, metavar="ID", help="review round id (default: newest)")
+    pdf.add_argument("--password-file", type=Path, help="protect the PDF with the password in FILE")
+    pdf.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    _COMMANDS["export-pdf"] = _cmd_export_pdf
+
+
+def _cmd_export_pdf(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from desktop_app.reports.snapshot import Audience
+
+    audience = Audience(args.audience)
+    if audience is Audience.PARTNER and not args.partner:
+        raise CommandError("The partner version needs --partner URN.")
+    password = None
+    if args.password_file is not None:
+        lines = args.password_file.read_text(encoding="utf-8").splitlines()
+        password = lines[0] if lines else ""
+    services = _open(args.db)
+    try:
+        school = services.schools.by_urn(args.school)
+        if school is None:
+            raise CommandError(f"There is no school with URN {args.school} in {args.db.name}.")
+        partner_id = services.pdf_export.partner_by_urn(args.partner) if args.partner else None
+        result = services.pdf_export.export(
+            school.id,
+            audience,
+            args.out,
+            date.today(),
+            round_id=args.round,
+            partner_id=partner_id,
+            password=password,
+        )
+    finally:
+        services.close()
+    locked = ", password protected" if result.encrypted else ""
+    print(f"Wrote {result.path} ({audience.label}, {result.pages} pages{locked}).")
     return 0
 
 
