@@ -16,6 +16,7 @@ from desktop_app.services.gias_import import (
     MAX_FILE_BYTES,
     ImportFileError,
     ImportPreview,
+    ParsedFile,
     build_preview,
     parse_gias_csv,
 )
@@ -100,7 +101,10 @@ class PartnerService:
         return self.preview_bytes(path.name, data)
 
     def preview_bytes(self, file_name: str, data: bytes) -> ImportPreview:
-        parsed = parse_gias_csv(data)
+        return self.preview_parsed(file_name, parse_gias_csv(data))
+
+    def preview_parsed(self, file_name: str, parsed: ParsedFile) -> ImportPreview:
+        """Sort an already parsed file (parsing can run off the GUI thread; this cannot)."""
         return build_preview(file_name, parsed, self._store.partners.by_urns())
 
     def apply_import(self, preview: ImportPreview) -> tuple[ImportResult, Changes]:

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.pages.assessment_page import AssessmentPage
 from desktop_app.ui.pages.base import Page
+from desktop_app.ui.pages.commitments_page import CommitmentsPage
 from desktop_app.ui.pages.overview_page import OverviewPage
+from desktop_app.ui.pages.partners_page import PartnersPage
 
 
 @dataclass(frozen=True)
@@ -24,5 +26,17 @@ PAGE_SPECS: list[PageSpec] = [
     PageSpec("overview", "Overview", OverviewPage, "The maturity profile at a glance"),
     PageSpec(
         "assessment", "Self-assessment", AssessmentPage, "Judge each strand with evidence"
+    ),
+    PageSpec(
+        "partners",
+        "Partner schools",
+        PartnersPage,
+        "The partner school register, partnerships, and what we give and receive with each",
+    ),
+    PageSpec(
+        "commitments",
+        "Commitments",
+        CommitmentsPage,
+        "What we have promised partners and what they have promised us",
     ),
 ]

@@ -24,6 +24,7 @@ from desktop_app.ui.pages.base import Page
 from desktop_app.ui.undo import ChangeJudgementCommand
 from desktop_app.ui.widgets.judgement_form import JudgementForm
 from desktop_app.ui.widgets.level_cards import LevelCardRow
+from desktop_app.ui.widgets.linked_commitments import LinkedCommitmentsList
 from desktop_app.ui.widgets.strand_navigator import StrandNavigator
 
 
@@ -75,6 +76,8 @@ class AssessmentPage(Page):
         self.form.changed.connect(self._save)
 
         self.linked_slot = QVBoxLayout()
+        self.linked_commitments = LinkedCommitmentsList(ctx)
+        self.linked_slot.addWidget(self.linked_commitments)
 
         self.previous_button = QPushButton("&Previous strand")
         self.previous_button.setAccessibleName("Previous strand")
@@ -164,6 +167,7 @@ class AssessmentPage(Page):
         self.summary_label.setText(strand.summary)
         self.cards.show_strand(strand)
         self.prompts_label.setText("\n".join(f"•  {p}" for p in strand.evidence_prompts))
+        self.linked_commitments.show_strand(self.ctx.school_id, strand_id)
         judgement = self.ctx.services.assessment.judgement(self.ctx.round_id, strand_id)
         self.cards.set_level(judgement.level)
         self.form.show_judgement(judgement)

@@ -1,0 +1,151 @@
+"""Add or edit a commitment: who gives what to whom, for which strand, by when."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.framework import Framework
+from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction, PartnerSchool
+from desktop_app.domain.rag import WorkStatus
+from desktop_app.ui.widgets.form_helpers import CheckList, OptionalDateEdit, buddy, error_label
+
+
+class CommitmentDialog(QDialog):
+    def __init__(
+        self,
+        partners: list[PartnerSchool],
+        framework: Framework | None,
+        today: date,
+        parent: QWidget | None = None,
+        commitment: Commitment | None = None,
+        owners: list[str] | None = None,
+        preset: CommitmentDetails | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit commitment" if commitment else "Add a commitment")
+        self.setAccessibleName(self.windowTitle())
+        d = commitment.details if commitment else preset or CommitmentDetails(Direction.WE_GIVE, "")
+
+        self.directions: dict[Direction, QRadioButton] = {}
+        direction_row = QHBoxLayout()
+        for direction, text in (
+            (Direction.WE_GIVE, "We &give"),
+            (Direction.WE_RECEIVE, "We &receive"),
+            (Direction.JOINT, "&Joint work"),
+        ):
+            button = QRadioButton(text)
+            button.setAccessibleName(direction.label)
+            button.setChecked(direction is d.direction)
+            self.directions[direction] = button
+            direction_row.addWidget(button)
+        direction_row.addStretch(1)
+        direction_box = QWidget()
+        direction_box.setLayout(direction_row)
+        direction_box.setAccessibleName("Direction")
+
+        self.what = QPlainTextEdit(d.what)
+        self.what.setAccessibleName("What is promised")
+        self.what.setTabChangesFocus(True)
+        self.what.setPlaceholderText("For example: two days of SLE support for early reading")
+        self.partners = CheckList("Partner schools")
+        shown = [p for p in partners if not p.removed or p.id in d.partner_ids]
+        self.partners.fill([(p.display_name, p.id) for p in shown], d.partner_ids)
+        self.strands = CheckList("Strands this serves")
+        if framework is not None:
+            self.strands.fill([(s.title, s.id) for s in framework.strands()], d.strand_ids)
+        self.owner = QLineEdit(d.owner)
+        self.owner.setAccessibleName("Owner")
+        self.owner.setMaxLength(200)
+        self.owner.setPlaceholderText("Who makes sure it happens")
+        if owners:
+            self.owner.setCompleter(QCompleter(owners, self))
+        self.start = OptionalDateEdit("Start date", d.start, today)
+        self.due = OptionalDateEdit("Due date", d.due, today)
+        self.review = OptionalDateEdit("Review date", d.review, today)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Progress")
+        for s in WorkStatus:
+            self.status.addItem(s.label, s)
+        self.status.setCurrentIndex(list(WorkStatus).index(d.status))
+        self.impact = QPlainTextEdit(d.evidence_of_impact)
+        self.impact.setAccessibleName("Evidence of impact")
+        self.impact.setTabChangesFocus(True)
+        self.impact.setPlaceholderText("What changed for pupils or staff, and how you know")
+        self.confidential = QCheckBox("Confidential: never shared with partners")
+        self.confidential.setAccessibleName("Confidential: never shared with partners")
+        self.confidential.setChecked(d.confidential)
+        self.error = error_label()
+        lines = self.fontMetrics().lineSpacing()
+        for sized, rows in (
+            (self.what, 3),
+            (self.partners, 5),
+            (self.strands, 6),
+            (self.impact, 3),
+        ):
+            sized.setMinimumHeight(lines * rows)
+
+        form = QFormLayout()
+        for text, widget in (
+            ("Direction", direction_box),
+            ("&What is promised", self.what),
+            ("&Partner schools", self.partners),
+            ("&Strands", self.strands),
+            ("&Owner", self.owner),
+            ("S&tart", self.start),
+            ("&Due", self.due),
+            ("Re&view", self.review),
+            ("Pr&ogress", self.status),
+            ("Evidence of &impact", self.impact),
+            ("", self.confidential),
+        ):
+            form.addRow(buddy(text, widget), widget)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.details: CommitmentDetails | None = None
+        self.what.setFocus()
+
+    def direction(self) -> Direction:
+        return next(d for d, b in self.directions.items() if b.isChecked())
+
+    def _on_buttons_accepted(self) -> None:
+        details = CommitmentDetails(
+            direction=self.direction(),
+            what=self.what.toPlainText(),
+            partner_ids=tuple(self.partners.checked()),
+            strand_ids=tuple(self.strands.checked()),
+            owner=self.owner.text(),
+            start=self.start.value(),
+            due=self.due.value(),
+            review=self.review.value(),
+            status=self.status.currentData(),
+            evidence_of_impact=self.impact.toPlainText(),
+            confidential=self.confidential.isChecked(),
+        )
+        try:
+            self.details = details.validated()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()

@@ -1,0 +1,117 @@
+"""Add or edit a partnership: type, depth, members, dates, agreement and roles."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.partners import (
+    SYSTEM_LEADERSHIP_ROLES,
+    Depth,
+    PartnerSchool,
+    Partnership,
+    PartnershipDetails,
+    PartnershipType,
+)
+from desktop_app.ui.widgets.form_helpers import CheckList, OptionalDateEdit, buddy, error_label
+
+
+class PartnershipDialog(QDialog):
+    def __init__(
+        self,
+        partners: list[PartnerSchool],
+        parent: QWidget | None = None,
+        partnership: Partnership | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit partnership" if partnership else "Add a partnership")
+        self.setAccessibleName(self.windowTitle())
+        d = partnership.details if partnership else PartnershipDetails("", PartnershipType.CLUSTER)
+        self.name = QLineEdit(d.name)
+        self.name.setAccessibleName("Partnership name")
+        self.name.setMaxLength(200)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Type of partnership")
+        for t in PartnershipType:
+            self.kind.addItem(t.label, t)
+        self.kind.setCurrentIndex(list(PartnershipType).index(d.type))
+        self.depth_choice = QComboBox()
+        self.depth_choice.setAccessibleName("Depth")
+        self.depth_choice.addItem("Light-touch: occasional links and sharing", Depth.LIGHT_TOUCH)
+        self.depth_choice.addItem(
+            "Deep: joint work built into plans, roles and budgets", Depth.DEEP
+        )
+        self.depth_choice.setCurrentIndex(list(Depth).index(d.depth))
+        self.start = OptionalDateEdit("Start date", d.start)
+        self.end = OptionalDateEdit("End date", d.end)
+        self.members = CheckList("Member schools")
+        shown = [p for p in partners if not p.removed or p.id in d.member_ids]
+        self.members.fill([(p.display_name, p.id) for p in shown], d.member_ids)
+        self.roles = CheckList("System-leadership roles involved")
+        self.roles.fill([(r.label, r) for r in SYSTEM_LEADERSHIP_ROLES], d.roles)
+        self.agreement = QPlainTextEdit(d.agreement_notes)
+        self.agreement.setAccessibleName("Notes on the written agreement")
+        self.agreement.setTabChangesFocus(True)
+        self.agreement.setPlaceholderText(
+            "Who signed it and when, what each school commits to, how decisions are made…"
+        )
+        self.error = error_label()
+        lines = self.fontMetrics().lineSpacing()
+        for sized, rows in ((self.members, 6), (self.roles, 5), (self.agreement, 4)):
+            sized.setMinimumHeight(lines * rows)
+
+        form = QFormLayout()
+        for text, widget in (
+            ("&Name", self.name),
+            ("&Type", self.kind),
+            ("&Depth", self.depth_choice),
+            ("&Start", self.start),
+            ("&End", self.end),
+            ("&Member schools", self.members),
+            ("System-leadership &roles", self.roles),
+            ("Written &agreement", self.agreement),
+        ):
+            form.addRow(buddy(text, widget), widget)
+        hint = QLabel(
+            "Your own school is always a member. Tick the partner schools in this partnership "
+            "(add them to the register first if they are missing)."
+        )
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.details: PartnershipDetails | None = None
+
+    def _on_buttons_accepted(self) -> None:
+        details = PartnershipDetails(
+            name=self.name.text(),
+            type=self.kind.currentData(),
+            member_ids=tuple(self.members.checked()),
+            start=self.start.value(),
+            end=self.end.value(),
+            depth=self.depth_choice.currentData(),
+            agreement_notes=self.agreement.toPlainText(),
+            roles=tuple(self.roles.checked()),
+        )
+        try:
+            self.details = details.validated()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()

@@ -1,0 +1,274 @@
+"""Commitments: what we have promised partners and what they have promised us.
+
+Loads every commitment once per change (three queries), then filters and sorts in
+memory, so the screen stays quick with thousands of rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.framework import Framework
+from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
+from desktop_app.domain.rag import WorkStatus
+from desktop_app.services.changes import Topic
+from desktop_app.ui.commitment_actions import push_new_commitment
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
+from desktop_app.ui.models.commitment_table_model import (
+    RAG_COLUMN,
+    CommitmentFilterProxy,
+    CommitmentTableModel,
+)
+from desktop_app.ui.pages.base import Page
+from desktop_app.ui.undo import FunctionCommand
+from desktop_app.ui.widgets.commitment_filter_bar import CommitmentFilterBar
+
+
+def _button(text: str, name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(name)
+    return button
+
+
+class CommitmentsPage(Page):
+    watches = frozenset(
+        {Topic.COMMITMENTS, Topic.PARTNERS, Topic.SCHOOLS, Topic.ROUNDS, Topic.PARTNERSHIPS}
+    )
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.today = today
+        self.model = CommitmentTableModel(self)
+        self.proxy = CommitmentFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filters = CommitmentFilterBar()
+        self.filters.changed.connect(self.apply_filters)
+
+        self.table = QTableView()
+        self.table.setAccessibleName("Commitments")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(RAG_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        # Fixed row heights: measuring 5,000 rows' contents would stall the screen.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for column, width in enumerate((16, 30, 8, 18, 16, 10, 8, 8)):
+            self.table.setColumnWidth(column, width * em)
+        self.table.doubleClicked.connect(lambda _i: self.edit_commitment())
+        self.table.activated.connect(lambda _i: self.edit_commitment())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        self.add_button = _button("&Add commitment…", "Add commitment")
+        self.add_button.clicked.connect(self.add_commitment)
+        self.edit_button = _button("&Edit…", "Edit commitment")
+        self.edit_button.clicked.connect(self.edit_commitment)
+        self.done_button = _button("Mark &done", "Mark commitment done")
+        self.done_button.clicked.connect(self.mark_done)
+        self.delete_button = _button("De&lete", "Delete commitment")
+        self.delete_button.clicked.connect(self.delete_commitment)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_commitment)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("How many commitments are shown")
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.done_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addLayout(buttons)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        self._names: dict[int, str] = {}
+        self._update_buttons()
+
+    # Loading -----------------------------------------------------------------
+
+    def framework(self) -> Framework | None:
+        services = self.ctx.services
+        if self.ctx.round_id is not None:
+            return services.assessment.framework_for(
+                services.assessment.get_round(self.ctx.round_id)
+            )
+        try:
+            return services.catalogue.latest()
+        except LookupError:
+            return None
+
+    def refresh(self) -> None:
+        services = self.ctx.services
+        school_id = self.ctx.school_id
+        selected = self.selected()
+        partners = services.partners.list_partners(include_removed=True)
+        self._names = {p.id: p.display_name for p in partners}
+        commitments = services.commitments.list_for_school(school_id) if school_id else []
+        titles = {s.id: s.title for fw in services.catalogue.frameworks for s in fw.strands()}
+        framework = self.framework()
+        if framework is not None:  # the current round's wording wins
+            titles.update({s.id: s.title for s in framework.strands()})
+        owners = sorted({c.owner for c in commitments if c.owner}, key=str.casefold)
+        strand_choices = [(s.title, s.id) for s in framework.strands()] if framework else []
+        live = [(p.display_name, p.id) for p in partners if not p.removed]
+        self.filters.blockSignals(True)
+        self.filters.set_choices(live, strand_choices, owners)
+        self.filters.blockSignals(False)
+        self.model.set_commitments(commitments, self._names, titles, self.today())
+        self.proxy.set_partner_names(self._names)
+        self.proxy.set_filter(self.filters.current(self.today()))
+        self.add_button.setEnabled(school_id is not None)
+        if selected is not None:
+            self.select_commitment(selected.id)
+        self._update_counts()
+
+    def apply_filters(self) -> None:
+        self.proxy.set_filter(self.filters.current(self.today()))
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"Showing {shown:,} of {total:,} commitments")
+        if total == 0:
+            self.empty_label.setText(
+                "No commitments yet. Add what your school has promised its partners, and what "
+                "they have promised you, so both sides of each partnership are visible."
+            )
+        elif shown == 0:
+            self.empty_label.setText("No commitments match these filters.")
+        else:
+            self.empty_label.setText("")
+        self.empty_label.setVisible(bool(self.empty_label.text()))
+        self._update_buttons()
+
+    def selected(self) -> Commitment | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.proxy.commitment_at(rows[0].row()) if rows else None
+
+    def select_commitment(self, commitment_id: int) -> None:
+        row = self.model.row_of(commitment_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def _update_buttons(self) -> None:
+        c = self.selected()
+        self.edit_button.setEnabled(c is not None)
+        self.delete_button.setEnabled(c is not None)
+        self.done_button.setEnabled(c is not None and c.status is not WorkStatus.DONE)
+
+    # Actions -----------------------------------------------------------------
+
+    def _dialog(
+        self, commitment: Commitment | None, preset: CommitmentDetails | None = None
+    ) -> CommitmentDialog:
+        services = self.ctx.services
+        school_id = self.ctx.school_id
+        return CommitmentDialog(
+            services.partners.list_partners(include_removed=commitment is not None),
+            self.framework(),
+            self.today(),
+            self,
+            commitment,
+            owners=services.commitments.owners(school_id) if school_id else [],
+            preset=preset,
+        )
+
+    def add_commitment(self, preset: CommitmentDetails | None = None) -> None:
+        school_id = self.ctx.school_id
+        if school_id is None:
+            return
+        if preset is None:  # start from whatever the user is filtering on
+            f = self.filters.current(self.today())
+            preset = CommitmentDetails(
+                f.direction or Direction.WE_GIVE,
+                "",
+                partner_ids=(f.partner_id,) if f.partner_id else (),
+                strand_ids=(f.strand_id,) if f.strand_id else (),
+            )
+        dialog = self._dialog(None, preset)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
+            return
+        self.save_new(school_id, dialog.details)
+
+    def save_new(self, school_id: int, details: CommitmentDetails) -> None:
+        made = push_new_commitment(self.ctx, self, school_id, details)
+        if made is not None:
+            self.select_commitment(made)
+
+    def edit_commitment(self) -> None:
+        current = self.selected()
+        if current is None:
+            return
+        dialog = self._dialog(current)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
+            return
+        self.save_edit(current, dialog.details)
+
+    def save_edit(self, current: Commitment, new: CommitmentDetails) -> None:
+        old = current.details
+        if new == old:
+            return
+        service = self.ctx.services.commitments
+        command = FunctionCommand(
+            self.ctx,
+            "edit commitment",
+            lambda: service.update(current.id, new)[1],
+            lambda: service.update(current.id, old)[1],
+        )
+        self.ctx.attempt(self, lambda: self.ctx.push(command))
+
+    def mark_done(self) -> None:
+        current = self.selected()
+        if current is None or current.status is WorkStatus.DONE:
+            return
+        self.save_edit(current, replace(current.details, status=WorkStatus.DONE))
+
+    def delete_commitment(self) -> None:
+        current = self.selected()
+        if current is None:
+            return
+        service = self.ctx.services.commitments
+        command = FunctionCommand(
+            self.ctx,
+            "delete commitment",
+            lambda: service.remove(current.id),
+            lambda: service.restore(current.id),
+        )
+        self.ctx.attempt(self, lambda: self.ctx.push(command))

@@ -1,0 +1,274 @@
+"""The partner school register: add, edit, remove (undoable) and import from GIAS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.partners import PartnerSchool
+from desktop_app.services.changes import Changes
+from desktop_app.services.gias_import import ImportPreview, parse_gias_csv
+from desktop_app.services.partner_service import ImportResult
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.dialogs.gias_preview_dialog import GiasPreviewDialog
+from desktop_app.ui.dialogs.partner_dialog import PartnerSchoolDialog
+from desktop_app.ui.models.partner_table_model import PartnerTableModel
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.undo import FunctionCommand
+from desktop_app.ui.widgets.reciprocity_panel import ReciprocityPanel
+
+
+def _button(text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(name)
+    button.clicked.connect(slot)
+    return button
+
+
+class PartnerRegisterTab(QWidget):
+    def __init__(self, ctx: UiContext, today: Callable[[], date]) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.today = today
+        self.model = PartnerTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search partner schools")
+        self.search.setPlaceholderText("Search by name, URN, town's local authority, trust…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        search_label = QLabel("&Search")
+        search_label.setBuddy(self.search)
+
+        self.table = QTableView()
+        self.table.setAccessibleName("Partner schools")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for column, width in enumerate((20, 5, 7, 10, 9, 12, 6, 10)):
+            self.table.setColumnWidth(column, width * em)
+        self.table.doubleClicked.connect(lambda _i: self.edit_partner())
+        self.table.activated.connect(lambda _i: self.edit_partner())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+
+        self.add_button = _button("&Add partner school…", "Add partner school", self.add_partner)
+        self.edit_button = _button("&Edit…", "Edit partner school", self.edit_partner)
+        self.remove_button = _button("&Remove", "Remove partner school", self.remove_partner)
+        self.import_button = _button(
+            "&Import from GIAS CSV…", "Import partner schools from a GIAS CSV file", self.import_csv
+        )
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Number of partner schools")
+
+        self.reciprocity = ReciprocityPanel()
+
+        buttons = QHBoxLayout()
+        for widget in (self.add_button, self.edit_button, self.remove_button, self.import_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        left = QWidget()
+        col = QVBoxLayout(left)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addLayout(buttons)
+        col.addLayout(search_row)
+        col.addWidget(self.table, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.reciprocity)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._update_buttons()
+
+    # Loading -----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        selected = self.selected_partner()
+        partners = self.ctx.services.partners.list_partners()
+        self.model.set_partners(partners)
+        self.count_label.setText(
+            f"{len(partners)} partner school{'s' if len(partners) != 1 else ''}"
+        )
+        if selected is not None:
+            self.select_partner(selected.id)
+        self._show_selected()
+
+    def selected_partner(self) -> PartnerSchool | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.partner(self.proxy.mapToSource(rows[0]).row())
+
+    def select_partner(self, partner_id: int) -> None:
+        row = self.model.row_of(partner_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def _show_selected(self) -> None:
+        partner = self.selected_partner()
+        school_id = self.ctx.school_id
+        if partner is None or school_id is None:
+            self.reciprocity.show_reciprocity(None, None, self.today())
+        else:
+            r = self.ctx.services.commitments.reciprocity(school_id, partner.id)
+            self.reciprocity.show_reciprocity(partner, r, self.today())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_partner() is not None
+        self.edit_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
+
+    # Actions -----------------------------------------------------------------
+
+    def add_partner(self) -> None:
+        dialog = PartnerSchoolDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
+            return
+        details = dialog.details
+        service = self.ctx.services.partners
+        made: list[int] = []
+
+        def do() -> Changes:
+            if made:
+                return service.restore_partner(made[0])
+            partner, changes = service.create_partner(details)
+            made.append(partner.id)
+            return changes
+
+        command = FunctionCommand(
+            self.ctx,
+            f"add partner school {details.name}",
+            do,
+            lambda: service.remove_partner(made[0]),
+        )
+        self.ctx.attempt(self, lambda: self.ctx.push(command))
+        if made:
+            self.select_partner(made[0])
+
+    def edit_partner(self) -> None:
+        partner = self.selected_partner()
+        if partner is None:
+            return
+        dialog = PartnerSchoolDialog(self, partner)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
+            return
+        new, old = dialog.details, partner.details
+        if new == old:
+            return
+        service = self.ctx.services.partners
+        command = FunctionCommand(
+            self.ctx,
+            f"edit partner school {new.name}",
+            lambda: service.update_partner(partner.id, new)[1],
+            lambda: service.update_partner(partner.id, old)[1],
+        )
+        self.ctx.attempt(self, lambda: self.ctx.push(command))
+
+    def remove_partner(self) -> None:
+        partner = self.selected_partner()
+        if partner is None:
+            return
+        service = self.ctx.services.partners
+        command = FunctionCommand(
+            self.ctx,
+            f"remove partner school {partner.name}",
+            lambda: service.remove_partner(partner.id),
+            lambda: service.restore_partner(partner.id),
+        )
+        self.ctx.attempt(self, lambda: self.ctx.push(command))
+
+    def import_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Import partner schools from Get Information about Schools",
+            str(Path.home()),
+            "CSV files (*.csv);;All files (*)",
+        )
+        if not path:
+            return
+        self.import_button.setEnabled(False)
+        chosen = Path(path)
+
+        def work(_progress: Callable[[int, str], None]) -> Any:
+            # Parsing is pure (no database), so it is safe off the GUI thread.
+            if chosen.is_dir():
+                raise ValueError(f"“{chosen.name}” is a folder, not a CSV file.")
+            try:
+                data = chosen.read_bytes()
+            except OSError as exc:
+                raise ValueError(f"“{chosen.name}” cannot be read ({exc.strerror}).") from None
+            return parse_gias_csv(data)
+
+        def done(parsed: Any) -> None:
+            self.import_button.setEnabled(True)
+            preview = self.ctx.services.partners.preview_parsed(chosen.name, parsed)
+            self._confirm_import(preview)
+
+        def failed(exc: BaseException) -> None:
+            self.import_button.setEnabled(True)
+            QMessageBox.warning(self, "Not imported", str(exc))
+
+        run_in_background(work, done, failed)
+
+    def _confirm_import(self, preview: ImportPreview) -> None:
+        dialog = GiasPreviewDialog(preview, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not preview.has_changes:
+            return
+        service = self.ctx.services.partners
+        results: list[ImportResult] = []
+
+        def do() -> Changes:
+            result, changes = service.apply_import(preview)
+            results.append(result)
+            return changes
+
+        command = FunctionCommand(
+            self.ctx,
+            f"import partner schools from {preview.file_name}",
+            do,
+            lambda: service.undo_import(results.pop()),
+        )
+        self.ctx.attempt(self, lambda: self.ctx.push(command))

@@ -1,0 +1,159 @@
+"""Partnerships our school belongs to: add, edit and remove (undoable)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.partners import Depth, Partnership
+from desktop_app.services.changes import Changes
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.dialogs.partnership_dialog import PartnershipDialog
+from desktop_app.ui.models.partnership_table_model import PartnershipTableModel
+from desktop_app.ui.undo import FunctionCommand
+
+
+class PartnershipsTab(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.model = PartnershipTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView()
+        self.table.setAccessibleName("Partnerships")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: self.edit_partnership())
+        self.table.activated.connect(lambda _i: self.edit_partnership())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        self.add_button = QPushButton("Add &partnership…")
+        self.add_button.setAccessibleName("Add partnership")
+        self.add_button.clicked.connect(self.add_partnership)
+        self.edit_button = QPushButton("E&dit…")
+        self.edit_button.setAccessibleName("Edit partnership")
+        self.edit_button.clicked.connect(self.edit_partnership)
+        self.remove_button = QPushButton("Remo&ve")
+        self.remove_button.setAccessibleName("Remove partnership")
+        self.remove_button.clicked.connect(self.remove_partnership)
+        self.depth_label = QLabel()
+        self.depth_label.setWordWrap(True)
+        self.depth_label.setAccessibleName("Depth of partnerships")
+
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.depth_label)
+        layout.addWidget(self.table, 1)
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        school_id = self.ctx.school_id
+        services = self.ctx.services
+        names = {
+            p.id: p.display_name for p in services.partners.list_partners(include_removed=True)
+        }
+        partnerships = services.partners.list_partnerships(school_id) if school_id else []
+        self.model.set_partnerships(partnerships, names)
+        deep = sum(p.depth is Depth.DEEP for p in partnerships)
+        self.depth_label.setText(
+            f"{len(partnerships)} partnership{'s' if len(partnerships) != 1 else ''}, "
+            f"{deep} of them deep. A few deep partnerships are usually worth more than many "
+            "light-touch ones."
+            if partnerships
+            else "No partnerships recorded yet. Add the clusters, trusts, trios and "
+            "networks your school belongs to."
+        )
+        self.add_button.setEnabled(school_id is not None)
+        self._update_buttons()
+
+    def selected(self) -> Partnership | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.partnership(self.proxy.mapToSource(rows[0]).row())
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected() is not None
+        self.edit_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
+
+    def add_partnership(self) -> None:
+        school_id = self.ctx.school_id
+        if school_id is None:
+            return
+        service = self.ctx.services.partners
+        dialog = PartnershipDialog(service.list_partners(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
+            return
+        details = dialog.details
+        made: list[int] = []
+
+        def do() -> Changes:
+            if made:
+                return service.restore_partnership(made[0])
+            partnership, changes = service.create_partnership(school_id, details)
+            made.append(partnership.id)
+            return changes
+
+        command = self._command(
+            f"add partnership {details.name}", do, lambda: service.remove_partnership(made[0])
+        )
+        self.ctx.attempt(self, lambda: self.ctx.push(command))
+
+    def edit_partnership(self) -> None:
+        current = self.selected()
+        if current is None:
+            return
+        service = self.ctx.services.partners
+        dialog = PartnershipDialog(service.list_partners(include_removed=True), self, current)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
+            return
+        new, old = dialog.details, current.details
+        if new == old:
+            return
+        command = self._command(
+            f"edit partnership {new.name}",
+            lambda: service.update_partnership(current.id, new)[1],
+            lambda: service.update_partnership(current.id, old)[1],
+        )
+        self.ctx.attempt(self, lambda: self.ctx.push(command))
+
+    def remove_partnership(self) -> None:
+        current = self.selected()
+        if current is None:
+            return
+        service = self.ctx.services.partners
+        command = self._command(
+            f"remove partnership {current.name}",
+            lambda: service.remove_partnership(current.id),
+            lambda: service.restore_partnership(current.id),
+        )
+        self.ctx.attempt(self, lambda: self.ctx.push(command))
+
+    def _command(
+        self, text: str, do: Callable[[], Changes], undo: Callable[[], Changes]
+    ) -> FunctionCommand:
+        return FunctionCommand(self.ctx, text, do, undo)

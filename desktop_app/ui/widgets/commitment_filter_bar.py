@@ -1,0 +1,135 @@
+"""The commitments screen's filters: partner, strand, progress, owner, direction, dates, search."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from desktop_app.domain.commitment_filter import CommitmentFilter
+from desktop_app.domain.partners import Direction
+from desktop_app.domain.rag import DUE_SOON_DAYS, WorkStatus
+
+
+def _combo(name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
+    return combo
+
+
+def _refill(combo: QComboBox, any_text: str, items: Sequence[tuple[str, Any]]) -> None:
+    """Replace the choices, keeping the current one if it is still offered."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(any_text, None)
+    for text, key in items:
+        combo.addItem(text, key)
+    index = combo.findData(current) if current is not None else 0
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+class CommitmentFilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.partner = _combo("Filter by partner school")
+        self.strand = _combo("Filter by strand")
+        self.status = _combo("Filter by progress")
+        _refill(self.status, "Any progress", [(s.label, s) for s in WorkStatus])
+        self.owner = _combo("Filter by owner")
+        self.direction = _combo("Filter by direction")
+        _refill(self.direction, "Both ways", [(d.label, d) for d in Direction])
+        self.overdue = QCheckBox("&Overdue")
+        self.overdue.setAccessibleName("Only overdue commitments")
+        self.due_soon = QCheckBox(f"Due in the ne&xt {DUE_SOON_DAYS} days")
+        self.due_soon.setAccessibleName(f"Only commitments due in the next {DUE_SOON_DAYS} days")
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search commitments")
+        self.search.setPlaceholderText("Search what is promised, owners and partner schools")
+        self.search.setClearButtonEnabled(True)
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.setAccessibleName("Clear all filters")
+        self.clear_button.clicked.connect(self.clear)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for column, (text, widget) in enumerate(
+            (
+                ("&Partner school", self.partner),
+                ("S&trand", self.strand),
+                ("Pro&gress", self.status),
+                ("O&wner", self.owner),
+                ("Di&rection", self.direction),
+            )
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            grid.addWidget(label, 0, column)
+            grid.addWidget(widget, 1, column)
+        search_label = QLabel("Sear&ch")
+        search_label.setBuddy(self.search)
+        grid.addWidget(search_label, 2, 0)
+        grid.addWidget(self.search, 2, 1, 1, 2)
+        grid.addWidget(self.overdue, 2, 3)
+        grid.addWidget(self.due_soon, 2, 4)
+        grid.addWidget(self.clear_button, 1, 5)
+
+        for combo in (self.partner, self.strand, self.status, self.owner, self.direction):
+            combo.currentIndexChanged.connect(self.changed)
+        self.overdue.toggled.connect(self.changed)
+        self.due_soon.toggled.connect(self.changed)
+        self.search.textChanged.connect(self.changed)
+
+    def set_choices(
+        self,
+        partners: Sequence[tuple[str, int]],
+        strands: Sequence[tuple[str, str]],
+        owners: Sequence[str],
+    ) -> None:
+        _refill(self.partner, "All partner schools", partners)
+        _refill(self.strand, "All strands", strands)
+        _refill(self.owner, "Anyone", [(o, o) for o in owners])
+
+    def current(self, today: date) -> CommitmentFilter:
+        return CommitmentFilter(
+            today=today,
+            partner_id=self.partner.currentData(),
+            strand_id=self.strand.currentData(),
+            status=self.status.currentData(),
+            owner=self.owner.currentData(),
+            direction=self.direction.currentData(),
+            overdue=self.overdue.isChecked(),
+            due_soon=self.due_soon.isChecked(),
+            text=self.search.text().strip(),
+        )
+
+    def clear(self) -> None:
+        self.blockSignals(True)
+        for combo in (self.partner, self.strand, self.status, self.owner, self.direction):
+            combo.setCurrentIndex(0)
+        self.overdue.setChecked(False)
+        self.due_soon.setChecked(False)
+        self.search.clear()
+        self.blockSignals(False)
+        self.changed.emit()
+
+    def choose(self, combo: QComboBox, key: Any) -> None:
+        index = combo.findData(key)
+        if index >= 0:
+            combo.setCurrentIndex(index)

@@ -1,0 +1,103 @@
+"""Small form pieces the partner, partnership and commitment dialogs share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be left unset: a tick box turns the date on."""
+
+    def __init__(self, name: str, value: date | None = None, default: date | None = None) -> None:
+        super().__init__()
+        self.enabled = QCheckBox("Set")
+        self.enabled.setAccessibleName(f"{name}: set a date")
+        self.edit = QDateEdit()
+        self.edit.setAccessibleName(name)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("d MMM yyyy")
+        start = value or default or date.today()
+        self.edit.setDate(QDate(start.year, start.month, start.day))
+        self.enabled.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.enabled)
+        row.addWidget(self.edit, 1)
+        self.setFocusProxy(self.enabled)
+
+    def value(self) -> date | None:
+        if not self.enabled.isChecked():
+            return None
+        d = self.edit.date()
+        return date(d.year(), d.month(), d.day())
+
+    def set_value(self, value: date | None) -> None:
+        self.enabled.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(QDate(value.year, value.month, value.day))
+
+
+class CheckList(QListWidget):
+    """A list of tick boxes (partner schools, strands, roles), operable by keyboard."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setAccessibleName(name)
+        self.itemActivated.connect(self._toggle)
+
+    def _toggle(self, item: QListWidgetItem) -> None:
+        checked = item.checkState() == Qt.CheckState.Checked
+        item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    def fill(self, items: Iterable[tuple[str, Any]], checked: Iterable[Any] = ()) -> None:
+        chosen = set(checked)
+        self.clear()
+        for text, key in items:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
+            self.addItem(item)
+
+    def checked(self) -> list[Any]:
+        return [
+            self.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_checked(self, keys: Iterable[Any]) -> None:
+        chosen = set(keys)
+        for i in range(self.count()):
+            item = self.item(i)
+            state = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if state else Qt.CheckState.Unchecked)
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setAccessibleName("Problem")
+    label.setStyleSheet("color: palette(link); font-weight: bold;")
+    return label
+
+
+def buddy(text: str, widget: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
