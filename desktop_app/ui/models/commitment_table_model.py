@@ -79,9 +79,8 @@ class CommitmentTableModel(QAbstractTableModel):
         rag = c.rag(today)
         partners = ", ".join(names.get(p, "(unknown school)") for p in c.partner_ids)
         strands = ", ".join(titles.get(s, s) for s in c.strand_ids)
-        what = " ".join(c.what.split())
-        if c.confidential:
-            what = f"🔒 {what}"
+        plain = " ".join(c.what.split())
+        what = f"🔒 {plain}" if c.confidential else plain
         cells = (
             rag_text(rag),
             what,
@@ -94,7 +93,7 @@ class CommitmentTableModel(QAbstractTableModel):
         )
         keys = (
             (RAG_ORDER[rag.rag], c.due or date.max),
-            what.casefold(),
+            plain.casefold(),
             c.direction.label,
             partners.casefold(),
             strands.casefold(),
