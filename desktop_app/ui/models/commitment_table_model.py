@@ -7,7 +7,7 @@ call back into Python), and the proxy filters from a precomputed set of accepted
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop_app.domain.commitment_filter import CommitmentFilter
+from desktop_app.domain.commitment_filter import CommitmentFilter, CommitmentIndex
 from desktop_app.domain.partners import Commitment
 from desktop_app.domain.rag import RagResult
 from desktop_app.ui.models.rag_colours import RAG_ORDER, rag_background, rag_foreground, rag_text
@@ -38,10 +38,19 @@ HEADERS = (
 )
 RAG_COLUMN, WHAT_COLUMN, DUE_COLUMN, PROGRESS_COLUMN = 0, 1, 6, 7
 COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ROLES_WE_ANSWER = frozenset(
+    {_DISPLAY, _TOOLTIP, _ACCESSIBLE, _BACKGROUND, _FOREGROUND, int(COMMITMENT_ID_ROLE)}
+)
 
 
 @dataclass(frozen=True)
 class _Row:
+    load: int  # position in the list as loaded, which is how the filter index numbers rows
     commitment: Commitment
     rag: RagResult
     cells: tuple[str, ...]
@@ -58,6 +67,9 @@ class CommitmentTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[_Row] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.filter_index = CommitmentIndex([], {}, date.today())
+        #: load position of each current row; changed in place so a proxy can hold it
+        self.load_order: list[int] = []
 
     def set_commitments(
         self,
@@ -67,14 +79,18 @@ class CommitmentTableModel(QAbstractTableModel):
         today: date,
     ) -> None:
         self.beginResetModel()
-        self._rows = [self._row(c, partner_names, strand_titles, today) for c in commitments]
+        self._rows = [
+            self._row(i, c, partner_names, strand_titles, today) for i, c in enumerate(commitments)
+        ]
+        self.filter_index = CommitmentIndex(commitments, partner_names, today)
         if self._sort is not None:
             self._sort_rows(*self._sort)
+        self.load_order[:] = [r.load for r in self._rows]
         self.endResetModel()
 
     @staticmethod
     def _row(
-        c: Commitment, names: Mapping[int, str], titles: Mapping[str, str], today: date
+        load: int, c: Commitment, names: Mapping[int, str], titles: Mapping[str, str], today: date
     ) -> _Row:
         rag = c.rag(today)
         partners = ", ".join(names.get(p, "(unknown school)") for p in c.partner_ids)
@@ -104,13 +120,16 @@ class CommitmentTableModel(QAbstractTableModel):
         tip = c.what if len(c.what) < 2000 else c.what[:2000] + "…"
         if c.confidential:
             tip += "\n\nConfidential: never shared with partners."
-        return _Row(c, rag, cells, keys, tip)
+        return _Row(load, c, rag, cells, keys, tip)
 
     def commitment(self, row: int) -> Commitment:
         return self._rows[row].commitment
 
     def commitments(self) -> list[Commitment]:
         return [r.commitment for r in self._rows]
+
+    def commitments_by_load(self) -> list[tuple[int, Commitment]]:
+        return [(r.load, r.commitment) for r in self._rows]
 
     def row_of(self, commitment_id: int) -> int | None:
         for i, r in enumerate(self._rows):
@@ -125,23 +144,26 @@ class CommitmentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Called for every role of every visible cell on each repaint: kept to plain
+        # int comparisons against module constants (enum attribute look-ups are slow).
+        if role not in _ROLES_WE_ANSWER:
             return None
-        row = self._rows[index.row()]
+        r = index.row()
+        if not 0 <= r < len(self._rows) or not index.isValid():
+            return None
+        row = self._rows[r]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return row.cells[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return row.cells[RAG_COLUMN] if column == RAG_COLUMN else row.tooltip
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == _ACCESSIBLE:
             return row.cells[column].replace("🔒", "confidential:")
-        if column == RAG_COLUMN and role == Qt.ItemDataRole.BackgroundRole:
-            return rag_background(row.rag)
-        if column == RAG_COLUMN and role == Qt.ItemDataRole.ForegroundRole:
-            return rag_foreground(row.rag)
-        if role == COMMITMENT_ID_ROLE:
-            return row.commitment.id
-        return None
+        if role == _BACKGROUND:
+            return rag_background(row.rag) if column == RAG_COLUMN else None
+        if role == _FOREGROUND:
+            return rag_foreground(row.rag) if column == RAG_COLUMN else None
+        return row.commitment.id  # COMMITMENT_ID_ROLE
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -162,6 +184,7 @@ class CommitmentTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         ids = [self._rows[i.row()].commitment.id for i in persistent]
         self._sort_rows(column, order)
+        self.load_order[:] = [r.load for r in self._rows]
         where = {r.commitment.id: i for i, r in enumerate(self._rows)}
         self.changePersistentIndexList(
             persistent,
@@ -176,15 +199,18 @@ class CommitmentTableModel(QAbstractTableModel):
 
 
 class CommitmentFilterProxy(QSortFilterProxyModel):
-    """Filters with the domain's CommitmentFilter; sorting is delegated to the source."""
+    """Filters with the domain's CommitmentFilter; sorting is delegated to the source.
+
+    A filter change asks the source's CommitmentIndex for one flag per loaded row, so
+    filterAcceptsRow (called once per row by Qt) is two list look-ups.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._filter: CommitmentFilter | None = None
-        self._accepted: set[int] | None = None  # ids; None means "all"
+        self._keep: list[bool] | None = None  # by load position; None means "all"
+        self._order: list[int] = []
         self._names: Mapping[int, str] = {}
-        self._sort_column = -1
-        self._sort_order = Qt.SortOrder.AscendingOrder
 
     def set_partner_names(self, names: Mapping[int, str]) -> None:
         self._names = names
@@ -194,36 +220,41 @@ class CommitmentFilterProxy(QSortFilterProxyModel):
         return self._filter
 
     def set_filter(self, f: CommitmentFilter | None) -> None:
-        self.beginFilterChange()
         self._filter = f
         self._recompute()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._remap()
 
     def source_reloaded(self) -> None:
         """Call after the source model's rows are replaced, before the view repaints."""
-        self.beginFilterChange()
         self._recompute()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._remap()
+
+    def _remap(self) -> None:
+        # invalidate() rebuilds the mapping and tells views with one layout change.
+        # The incremental beginFilterChange()/endFilterChange() pair emits a row-removal
+        # or insertion per run of changed rows, which with thousands of scattered rows
+        # costs the view far more than the filtering itself (measured: 17 ms against 5 ms).
+        self.invalidate()
 
     def _recompute(self) -> None:
         source = self.sourceModel()
         f = self._filter
         if f is None or f.is_empty or not isinstance(source, CommitmentTableModel):
-            self._accepted = None
+            self._keep = None
             return
-        matches: Callable[[Commitment, Mapping[int, str]], bool] = f.matches
-        names = self._names
-        self._accepted = {c.id for c in source.commitments() if matches(c, names)}
+        self._order = source.load_order
+        index = source.filter_index
+        if index.today == f.today and index.size == source.rowCount():
+            self._keep = index.rows(f)
+        else:  # the index was built for another day: use the rule itself
+            by_load = sorted(source.commitments_by_load())
+            self._keep = [f.matches(c, self._names) for _, c in by_load]
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if self._accepted is None:
-            return True
-        source = self.sourceModel()
-        assert isinstance(source, CommitmentTableModel)
-        return source.commitment(source_row).id in self._accepted
+        keep = self._keep
+        return keep is None or keep[self._order[source_row]]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort_column, self._sort_order = column, order
         source = self.sourceModel()
         if source is not None:
             source.sort(column, order)

@@ -1,0 +1,224 @@
+"""Benchmark: the commitments screen's filter refresh against raw SQL returning the same rows.
+
+Seeds a temporary database with 500 partner schools and 5,000 commitments, opens the real
+CommitmentsPage offscreen, and for several filters (partner, strand, progress, owner,
+overdue, due soon, search text, and a combination) times:
+  screen: setting the filter on the page (apply_filters(): the proxy model re-filters and
+          the counts update), then letting the table repaint (processing the view's events;
+          offscreen software painting of the visible rows), reported with and without the
+          repaint, and
+  SQL:    CommitmentRepository.matching_rows(), one SQL query choosing the same rows
+          (checked to be the same set of commitments).
+Prints medians of several runs and the ratio screen/SQL; target <= 3.
+Also prints the time to open the screen (a full reload) for information.
+Run: .venv/bin/python bench/commitments_filter.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if sys.version_info < (3, 12):
+    # PySide6 6.12.0 on Python 3.11 drops a reference to None on every call returning None
+    # (see the final report of issue 3); this run makes tens of thousands of such calls.
+    import ctypes
+
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.domain.commitment_filter import CommitmentFilter
+from desktop_app.domain.partners import (
+    CommitmentDetails,
+    Direction,
+    PartnerSchoolDetails,
+)
+from desktop_app.domain.rag import WorkStatus
+from desktop_app.domain.school import SchoolDetails
+from desktop_app.services.container import AppServices, open_services
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.pages.commitments_page import CommitmentsPage
+from desktop_app.ui.widgets.commitment_filter_bar import CommitmentFilterBar
+
+TODAY = date(2026, 11, 23)
+PARTNERS = 500
+COMMITMENTS = 5_000
+OWNERS = ["Mrs Patel", "Mr Shah", "Ms O'Neill", "Dr Evans", "Mr Kowalski", "Mrs Adeyemi"]
+TOPICS = [
+    "maths coaching",
+    "writing moderation",
+    "peer review visit",
+    "SEND outreach",
+    "phonics training",
+    "governor buddying",
+    "curriculum mapping",
+    "NQT mentoring",
+]
+
+
+def seed(services: AppServices) -> int:
+    rng = random.Random(2026)
+    store = services.store
+    strands = [s.id for s in services.catalogue.latest().strands()]
+    school, _ = services.schools.create_school(
+        SchoolDetails("Benchmark Primary School", "100000", "Primary", "Leeds")
+    )
+    with store.transaction():
+        store.partners.add_many(
+            PartnerSchoolDetails(f"Partner School {n:03d}", urn=f"{200000 + n}", phase="Primary")
+            for n in range(PARTNERS)
+        )
+    ids = [p.id for p in store.partners.all()]
+    with store.transaction():
+        for n in range(COMMITMENTS):
+            due = TODAY + timedelta(days=rng.randint(-120, 240)) if rng.random() < 0.9 else None
+            store.commitments.add(
+                school.id,
+                CommitmentDetails(
+                    direction=rng.choice(list(Direction)),
+                    what=f"{rng.choice(TOPICS).capitalize()} number {n}",
+                    partner_ids=tuple(rng.sample(ids, rng.choice((1, 1, 1, 2, 3)))),
+                    strand_ids=tuple(rng.sample(strands, rng.choice((0, 1, 1, 2)))),
+                    owner=rng.choice(OWNERS),
+                    start=TODAY - timedelta(days=rng.randint(0, 200)),
+                    due=due,
+                    status=rng.choice(list(WorkStatus)),
+                ),
+            )
+    return school.id
+
+
+def scenarios(partner_id: int, strand_id: str) -> dict[str, Callable[[CommitmentFilterBar], None]]:
+    return {
+        "partner": lambda bar: bar.choose(bar.partner, partner_id),
+        "strand": lambda bar: bar.choose(bar.strand, strand_id),
+        "progress": lambda bar: bar.choose(bar.status, WorkStatus.IN_PROGRESS),
+        "owner": lambda bar: bar.choose(bar.owner, "Mr Shah"),
+        "overdue": lambda bar: bar.overdue.setChecked(True),
+        "due soon": lambda bar: bar.due_soon.setChecked(True),
+        "search": lambda bar: bar.search.setText("moderation"),
+        "combined": lambda bar: (
+            bar.choose(bar.owner, "Mrs Patel"),
+            bar.overdue.setChecked(True),
+            bar.search.setText("coaching"),
+        ),
+    }
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        services = open_services(Path(folder) / "bench.sqlite3")
+        try:
+            started = time.perf_counter()
+            school_id = seed(services)
+            print(
+                f"Seeded {PARTNERS} partner schools and {COMMITMENTS:,} commitments "
+                f"in {time.perf_counter() - started:.1f} s."
+            )
+            ctx = UiContext(services)
+            ctx.select(school_id, None)
+            page = CommitmentsPage(ctx, today=lambda: TODAY)
+            page.resize(1366, 768)
+            page.show()
+            app.processEvents()
+            opens = [_timed(lambda: (page.refresh(), app.processEvents())) for _ in range(5)]
+            loads = [
+                _timed(
+                    lambda: services.store.commitments.matching_rows(
+                        school_id, CommitmentFilter(TODAY)
+                    )
+                )
+                for _ in range(5)
+            ]
+            print(
+                f"Open the screen (full reload): {statistics.median(opens) * 1000:.1f} ms "
+                f"(raw SQL for all rows: {statistics.median(loads) * 1000:.1f} ms)"
+            )
+            partner_id = services.partners.list_partners()[7].id
+            strand_id = next(services.catalogue.latest().strands()).id
+            bar = page.filters
+            totals = {"proxy": 0.0, "screen": 0.0, "sql": 0.0}
+            print(
+                f"{'filter':<10} {'rows':>6} {'proxy ms':>9} {'+paint ms':>10} {'SQL ms':>8} "
+                f"{'ratio':>6} {'w/o paint':>9}"
+            )
+            for name, choose in scenarios(partner_id, strand_id).items():
+                proxy_times: list[float] = []
+                screen_times: list[float] = []
+                sql_times: list[float] = []
+                shown = 0
+                for _ in range(args.runs):
+                    bar.blockSignals(True)
+                    bar.clear()
+                    page.apply_filters()
+                    choose(bar)
+                    bar.blockSignals(False)
+                    app.processEvents()
+                    proxy_time = _timed(page.apply_filters)
+                    paint_time = _timed(app.processEvents)
+                    proxy_times.append(proxy_time)
+                    screen_times.append(proxy_time + paint_time)
+                    f = bar.current(TODAY)
+                    rows: list[object] = []
+                    sql_times.append(
+                        _timed(
+                            lambda f=f, rows=rows: rows.extend(
+                                services.store.commitments.matching_rows(school_id, f)
+                            )
+                        )
+                    )
+                    shown = page.proxy.rowCount()
+                    screen_ids = {page.proxy.commitment_at(r).id for r in range(shown)}
+                    sql_ids = {r[0] for r in rows}  # type: ignore[index]
+                    if screen_ids != sql_ids:
+                        print(f"MISMATCH for {name}: screen {len(screen_ids)}, SQL {len(sql_ids)}")
+                        return 1
+                proxy = statistics.median(proxy_times)
+                screen = statistics.median(screen_times)
+                sql = statistics.median(sql_times)
+                totals["proxy"] += proxy
+                totals["screen"] += screen
+                totals["sql"] += sql
+                print(
+                    f"{name:<10} {shown:>6} {proxy * 1000:>9.2f} {screen * 1000:>10.2f} "
+                    f"{sql * 1000:>8.2f} {screen / sql:>6.2f} {proxy / sql:>9.2f}"
+                )
+            print(
+                "All filters (sum of medians): "
+                f"screen with repaint {totals['screen'] * 1000:.1f} ms, "
+                f"without repaint {totals['proxy'] * 1000:.1f} ms, "
+                f"SQL {totals['sql'] * 1000:.1f} ms"
+            )
+            print(
+                f"Ratio screen/SQL: {totals['screen'] / totals['sql']:.2f}x with repaint, "
+                f"{totals['proxy'] / totals['sql']:.2f}x without (target <= 3x)"
+            )
+            page.close()
+        finally:
+            services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
