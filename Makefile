@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck imports pytest bench package package-test screenshots clean
+.PHONY: run test lint typecheck imports pytest bench package package-test package-size installer-check installer icons screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,36 @@ test: lint typecheck imports pytest
 
 bench: $(STAMP)
 	$(PY) bench/startup.py
+
+# Packaging (packaging/): a one-folder PyInstaller bundle in dist/PartnershipCompass, built for
+# the system it runs on. Not part of `make test`: a build takes about half a minute.
+PACKAGE_STAMP := $(VENV)/.installed-package
+
+$(PACKAGE_STAMP): $(STAMP) pyproject.toml
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[package]"
+	touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN packaging/partnership_compass.spec
+
+# Runs the frozen app (not the source): version, demo, export-json, first paint headless.
+package-test: package
+	$(PY) packaging/smoke_test.py
+
+package-size:
+	$(PY) packaging/report_size.py
+
+# Compiles packaging/windows/installer.nsi against the bundle with makensis (Debian: nsis).
+installer-check: package
+	$(PY) packaging/build_installer.py --check
+
+# The real installer, on Windows after `make package`: dist/PartnershipCompass-X.Y.Z-setup.exe
+installer:
+	$(PY) packaging/build_installer.py
+
+# Redraw the PNG/ICO/ICNS icons after editing resources/icons/partnership-compass.svg.
+icons: $(STAMP)
+	$(PY) packaging/make_icons.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -63,7 +63,7 @@ def main() -> int:
             print(f"could not write {out}", file=sys.stderr)
             return 1
 
-    # Each size is drawn from the SVG rather than scaled down from 256 px, so small sizes stay crisp.
+    # Each size is drawn from the SVG, not scaled down from 256 px, so small sizes stay crisp.
     ico_images = [to_pillow(renders[s]) for s in ICO_SIZES]
     largest = ico_images[-1]
     largest.save(

@@ -1,0 +1,401 @@
+"""Run the FROZEN app (not the source) and check it works as an installed copy would.
+
+    .venv/bin/python packaging/smoke_test.py [--dist dist/PartnershipCompass] [--keep]
+
+The bundle is first copied to a temporary folder whose name has a space in it (as
+"%LOCALAPPDATA%\\Programs\\Partnership Compass" has), and every command runs from an
+unrelated working folder with a throwaway data folder: so anything that still reached
+into the source tree, or the user's real data, would show up as a failure.
+
+Checks assert on effects, not on diagnostics built into the app:
+  * --version prints the version in desktop_app/__init__.py;
+  * demo builds the sample school from the bundled sample data and frameworks, and
+    export-json shows every judgement pointing at a strand of a bundled framework;
+  * the window opens and paints offscreen (and on a real X server under xvfb-run when
+    there is one), with every Qt plugin loaded from inside the bundle;
+  * the DejaVu fonts are in the bundle, and a PDF made by the frozen app's `export-pdf`
+    embeds them (read back with pypdf); a password-protected one (encrypted by pikepdf inside
+    the bundle) does not open without its password and does with it (read back with pikepdf);
+  * what the spec leaves out stays out (Qt translations, unused Qt modules).
+Exits 0 when all pass, 1 otherwise. Runs with the project's .venv (pypdf and pikepdf read the PDFs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLE_NAME = "PartnershipCompass"
+TIMEOUT = 120
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def source_constants() -> dict[str, str]:
+    """APP_NAME and __version__ from the source, read without importing the package."""
+    tree = ast.parse((ROOT / "desktop_app" / "__init__.py").read_text(encoding="utf-8"))
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    found[target.id] = str(node.value.value)
+    return found
+
+
+class Bundle:
+    def __init__(self, folder: Path, work: Path) -> None:
+        self.folder = folder
+        self.work = work
+        suffix = ".exe" if sys.platform == "win32" else ""
+        self.gui_exe = folder / f"{BUNDLE_NAME}{suffix}"
+        # A windowed Windows .exe has no stdout; the spec builds a console twin for commands.
+        cli = folder / f"{BUNDLE_NAME}-cli{suffix}"
+        self.cli_exe = cli if cli.exists() else self.gui_exe
+        internal = folder / "_internal"
+        self.internal = internal if internal.is_dir() else folder
+        self.env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("PYTHON", "QT_", "PARTNERSHIP_COMPASS_"))
+        }
+        self.env["PARTNERSHIP_COMPASS_DATA"] = str(work / "user-data")
+
+    def run(
+        self,
+        args: Sequence[str],
+        *,
+        gui: bool = False,
+        env: dict[str, str] | None = None,
+        wrapper: Sequence[str] = (),
+    ) -> subprocess.CompletedProcess[str]:
+        exe = self.gui_exe if gui else self.cli_exe
+        merged = {**self.env, **(env or {})}
+        started = time.monotonic()
+        result = subprocess.run(
+            [*wrapper, str(exe), *args],
+            cwd=self.work,
+            env=merged,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            timeout=TIMEOUT,
+            check=False,
+        )
+        print(
+            f"    $ {exe.name} {' '.join(args)}  -> exit {result.returncode} "
+            f"in {time.monotonic() - started:.2f} s"
+        )
+        if result.returncode != 0:
+            raise CheckFailed(
+                f"exit code {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+            )
+        return result
+
+
+def check_version(bundle: Bundle) -> None:
+    constants = source_constants()
+    expected = f"{constants['APP_NAME']} {constants['__version__']}"
+    out = bundle.run(["--version"]).stdout.strip()
+    if out != expected:
+        raise CheckFailed(f"--version printed {out!r}, expected {expected!r}")
+
+
+def _bundled_json(bundle: Bundle, *parts: str) -> object:
+    path = bundle.internal.joinpath("resources", *parts)
+    if not path.is_file():
+        raise CheckFailed(f"{path} is not in the bundle")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def check_demo_and_export(bundle: Bundle) -> Path:
+    db = bundle.work / "demo.sqlite3"
+    out = bundle.run(["demo", "--db", str(db)]).stdout
+    sample = _bundled_json(bundle, "sample", "sample-school.json")
+    assert isinstance(sample, dict)
+    school_name = sample["school"]["name"]
+    if school_name not in out or not db.is_file():
+        raise CheckFailed(f"demo did not report the sample school {school_name!r}: {out!r}")
+
+    export_file = bundle.work / "export.json"
+    bundle.run(["export-json", "--db", str(db), "--out", str(export_file)])
+    exported = json.loads(export_file.read_text(encoding="utf-8"))
+    schools = [s for s in exported["schools"] if s["name"] == school_name]
+    if len(schools) != 1:
+        raise CheckFailed(f"export-json holds {len(schools)} schools named {school_name!r}")
+
+    frameworks = {}
+    for path in sorted((bundle.internal / "resources" / "frameworks").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        frameworks[(data["id"], data["edition"])] = {
+            strand["id"] for dimension in data["dimensions"] for strand in dimension["strands"]
+        }
+    if not frameworks:
+        raise CheckFailed("no framework files in the bundle")
+    rounds = schools[0]["review_rounds"]
+    judged = 0
+    for review in rounds:
+        key = (review["framework"]["id"], review["framework"]["edition"])
+        if key not in frameworks:
+            raise CheckFailed(f"round {review['title']!r} uses framework {key}, not in the bundle")
+        unknown = {j["strand_id"] for j in review["judgements"]} - frameworks[key]
+        if unknown:
+            raise CheckFailed(f"judgements on strands not in framework {key}: {sorted(unknown)}")
+        judged += len(review["judgements"])
+    if judged < len(sample["judgements"]):
+        raise CheckFailed(
+            f"export holds {judged} judgements; the sample has "
+            f"{len(sample['judgements'])} in its current round alone"
+        )
+    print(
+        f"    sample school, {len(rounds)} review rounds and {judged} judgements on "
+        f"{len(frameworks)} bundled frameworks"
+    )
+    return db
+
+
+_LOADED = re.compile(r'qt\.core\.library: "(?P<path>[^"]+)" loaded library')
+_PLUGIN_FAILURES = (
+    "Cannot load library",
+    "Could not load the Qt platform plugin",
+    "could not be loaded",
+    "Could not find the Qt platform plugin",
+)
+
+
+def _check_first_paint(bundle: Bundle, db: Path, platform: str, wrapper: Sequence[str]) -> None:
+    result = bundle.run(
+        ["--db", str(db), "--exit-after-first-paint"],
+        gui=True,
+        wrapper=wrapper,
+        env={"QT_QPA_PLATFORM": platform, "QT_DEBUG_PLUGINS": "1"},
+    )
+    log = result.stdout + result.stderr
+    failures = [line for line in log.splitlines() if any(f in line for f in _PLUGIN_FAILURES)]
+    if failures:
+        raise CheckFailed("Qt plugin failures:\n" + "\n".join(failures))
+    loaded = [Path(m["path"]) for m in _LOADED.finditer(log)]
+    bundle_root = bundle.folder.resolve()
+    outside = [p for p in loaded if bundle_root not in p.resolve().parents]
+    if outside:
+        raise CheckFailed(f"Qt plugins loaded from outside the bundle: {outside}")
+    names = {p.name for p in loaded}
+    if not any(platform in name for name in names):
+        raise CheckFailed(f"the {platform} platform plugin was not loaded from the bundle: {names}")
+    print(f"    {platform}: painted; plugins from the bundle: {', '.join(sorted(names))}")
+
+
+def check_gui_offscreen(bundle: Bundle, db: Path) -> None:
+    _check_first_paint(bundle, db, "offscreen", ())
+
+
+def check_gui_xcb(bundle: Bundle, db: Path) -> None:
+    xvfb = shutil.which("xvfb-run")
+    if not sys.platform.startswith("linux") or xvfb is None:
+        print("    skipped: needs Linux and xvfb-run (Debian package xvfb)")
+        return
+    _check_first_paint(bundle, db, "xcb", (xvfb, "-a"))
+
+
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+
+
+def check_fonts(bundle: Bundle, db: Path) -> None:
+    fonts = bundle.internal / "resources" / "fonts"
+    missing = [name for name in FONT_FILES if not (fonts / name).is_file()]
+    if missing:
+        raise CheckFailed(f"fonts missing from the bundle: {missing}")
+    if not any("LICENSE" in p.name.upper() or "LICENCE" in p.name.upper() for p in fonts.iterdir()):
+        raise CheckFailed("the DejaVu licence is not shipped beside the fonts")
+    pdf = bundle.work / "report.pdf"
+    bundle.run(
+        [
+            "export-pdf",
+            "--db",
+            str(db),
+            *_sample_school(bundle),
+            "--audience",
+            "full",
+            "--out",
+            str(pdf),
+        ]
+    )
+    embedded = embedded_fonts(pdf)
+    if not any("DejaVu" in name for name in embedded):
+        raise CheckFailed(f"the frozen app's PDF does not embed DejaVu: {sorted(embedded)}")
+    print(f"    the frozen app's PDF embeds {', '.join(sorted(embedded))}")
+
+
+def _sample_school(bundle: Bundle) -> list[str]:
+    sample = _bundled_json(bundle, "sample", "sample-school.json")
+    assert isinstance(sample, dict)
+    return ["--school", str(sample["school"]["urn"])]
+
+
+def check_password_pdf(bundle: Bundle, db: Path) -> None:
+    """A password-protected PDF: ReportLab writes it, then pikepdf (qpdf) encrypts it."""
+    import pikepdf
+
+    password = "Compass smoke test ŵ"
+    password_file = bundle.work / "password.txt"
+    password_file.write_text(password + "\n", encoding="utf-8")
+    pdf = bundle.work / "governors.pdf"
+    bundle.run(
+        [
+            "export-pdf",
+            "--db",
+            str(db),
+            *_sample_school(bundle),
+            "--audience",
+            "governors",
+            "--password-file",
+            str(password_file),
+            "--out",
+            str(pdf),
+        ]
+    )
+    try:
+        pikepdf.open(pdf).close()
+    except pikepdf.PasswordError:
+        pass
+    else:
+        raise CheckFailed("the PDF opened without its password")
+    with pikepdf.open(pdf, password=password) as opened:
+        info = opened.encryption
+        if info.bits != 256:
+            raise CheckFailed(f"expected AES-256 encryption, got {info.bits} bits (R={info.R})")
+        print(
+            f"    {len(opened.pages)} pages, AES-{info.bits} (R={info.R}); opens with the password"
+        )
+
+
+def embedded_fonts(pdf: Path) -> set[str]:
+    """Names of the fonts with embedded font programs, on any page of the PDF."""
+    from pypdf import PdfReader
+
+    names: set[str] = set()
+    for page in PdfReader(pdf).pages:
+        resources = page.get("/Resources")
+        fonts = resources.get_object().get("/Font") if resources else None
+        for ref in fonts.get_object().values() if fonts else []:
+            font = ref.get_object()
+            descriptors = [font.get("/FontDescriptor")]
+            descriptors += [
+                d.get_object().get("/FontDescriptor") for d in font.get("/DescendantFonts", [])
+            ]
+            for descriptor in filter(None, descriptors):
+                descriptor = descriptor.get_object()
+                if any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                    names.add(str(font.get("/BaseFont")))
+    return names
+
+
+LEFT_OUT = (
+    "QtWebEngine",
+    "Qt6Quick",
+    "Qt6Qml",
+    "Qt6Network",
+    "Qt6Multimedia",
+    "Qt63D",
+    "Qt6Pdf",
+    "qtwebengine_locales",
+)
+
+
+def check_left_out(bundle: Bundle) -> None:
+    translations = [p for p in bundle.internal.rglob("translations") if p.is_dir()]
+    qm_files = list(bundle.internal.rglob("*.qm"))
+    if qm_files or any(any(t.iterdir()) for t in translations):
+        raise CheckFailed(f"Qt translations are in the bundle: {qm_files[:5]}")
+    unwanted = sorted(
+        str(p.relative_to(bundle.folder))
+        for p in bundle.folder.rglob("*")
+        if any(name in p.name for name in LEFT_OUT)
+    )
+    if unwanted:
+        raise CheckFailed(f"unused Qt modules are in the bundle: {unwanted[:10]}")
+    dangling = [p for p in bundle.folder.rglob("*") if p.is_symlink() and not p.exists()]
+    if dangling:
+        raise CheckFailed(f"dangling links in the bundle: {dangling}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--dist",
+        type=Path,
+        default=ROOT / "dist" / BUNDLE_NAME,
+        help="the one-folder bundle to test (default: %(default)s)",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    if not args.dist.is_dir():
+        print(f"No bundle at {args.dist}: run `make package` first.", file=sys.stderr)
+        return 1
+
+    temp = Path(tempfile.mkdtemp(prefix="compass-smoke-"))
+    try:
+        installed = temp / "Programs" / "Partnership Compass"
+        started = time.monotonic()
+        shutil.copytree(args.dist, installed, symlinks=True)
+        print(f"Copied {args.dist} to {installed} in {time.monotonic() - started:.1f} s")
+        work = temp / "work folder"
+        work.mkdir()
+        bundle = Bundle(installed, work)
+        db_holder: dict[str, Path] = {}
+
+        def demo(b: Bundle) -> None:
+            db_holder["db"] = check_demo_and_export(b)
+
+        def with_db(check: Callable[[Bundle, Path], None]) -> Callable[[Bundle], None]:
+            def run(b: Bundle) -> None:
+                if "db" not in db_holder:
+                    raise CheckFailed("needs the demo database, which was not made")
+                check(b, db_holder["db"])
+
+            return run
+
+        checks: list[tuple[str, Callable[[Bundle], None]]] = [
+            ("--version matches the source", check_version),
+            ("demo and export-json use the bundled sample data and frameworks", demo),
+            ("window paints offscreen, plugins from the bundle", with_db(check_gui_offscreen)),
+            ("window paints on X11 (xcb) under Xvfb", with_db(check_gui_xcb)),
+            ("DejaVu fonts ship in the bundle and embed in a PDF", with_db(check_fonts)),
+            ("password-protected PDF (pikepdf inside the bundle)", with_db(check_password_pdf)),
+            ("left-out Qt parts stay out", check_left_out),
+        ]
+        failed = 0
+        for title, check in checks:
+            print(f"* {title}")
+            try:
+                check(bundle)
+            except (CheckFailed, subprocess.TimeoutExpired, OSError, KeyError) as exc:
+                failed += 1
+                print(f"  FAILED: {exc}")
+            else:
+                print("  ok")
+        print(f"{len(checks) - failed} passed, {failed} failed")
+        return 1 if failed else 0
+    finally:
+        if args.keep:
+            print(f"Kept {temp}")
+        else:
+            shutil.rmtree(temp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
