@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         self._action(self.file_menu, "&New school…", self.new_school, QKeySequence.StandardKey.New)
         self._action(self.file_menu, "&Edit school details…", self.edit_school)
         self._action(self.file_menu, "Start a new review &round…", self.new_round)
+        self._action(  # partner schools (issue 3)
+            self.file_menu, "&Import partner schools from a GIAS CSV file…", self._import_partners
+        )
         self.file_menu.addSeparator()
         self._action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -122,6 +125,12 @@ class MainWindow(QMainWindow):
 
         self.help_menu = bar.addMenu("&Help")
         self._action(self.help_menu, f"&About {APP_NAME}", self._about)
+
+    def _import_partners(self) -> None:
+        self.show_page("partners")
+        page = self.pages.get("partners")
+        if page is not None and hasattr(page, "import_partner_schools"):
+            page.import_partner_schools()
 
     def _action(
         self,

@@ -159,7 +159,10 @@ def test_gias_file_that_is_not_a_csv_changes_nothing(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(junk), ""))
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: messages.append(text))
-    qtbot.mouseClick(partners.register.import_button, Qt.MouseButton.LeftButton)
+    window.show_page("overview")
+    (action,) = [a for a in window.file_menu.actions() if "GIAS" in a.text()]
+    action.trigger()  # File > Import partner schools… opens the partner screen and the file
+    assert window.stack.currentWidget() is partners
     qtbot.waitUntil(lambda: bool(messages))
     assert "not a CSV file" in messages[0]
     assert window.ctx.services.partners.list_partners() == []

@@ -33,6 +33,11 @@ class PartnersPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
+    def import_partner_schools(self) -> None:
+        """The File menu's "Import partner schools" action."""
+        self.tabs.setCurrentWidget(self.register)
+        self.register.import_csv()
+
     def refresh(self) -> None:
         self.register.refresh()
         self.partnerships.refresh()
