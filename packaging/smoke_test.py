@@ -11,11 +11,14 @@ Checks assert on effects, not on diagnostics built into the app:
   * --version prints the version in desktop_app/__init__.py;
   * demo builds the sample school from the bundled sample data and frameworks, and
     export-json shows every judgement pointing at a strand of a bundled framework;
+  * backup copies the demo database and check finds the copy healthy;
   * the window opens and paints offscreen (and on a real X server under xvfb-run when
     there is one), with every Qt plugin loaded from inside the bundle;
   * the DejaVu fonts are in the bundle, and a PDF made by the frozen app's `export-pdf`
     embeds them (read back with pypdf); a password-protected one (encrypted by pikepdf inside
     the bundle) does not open without its password and does with it (read back with pikepdf);
+  * on Linux, the bundle's install.sh installs a valid desktop entry, icons and a command into
+    a throwaway home, and --uninstall removes them but not the data folder;
   * what the spec leaves out stays out (Qt translations, unused Qt modules).
 Exits 0 when all pass, 1 otherwise. Runs with the project's .venv (pypdf and pikepdf read the PDFs).
 """
@@ -178,12 +181,13 @@ _PLUGIN_FAILURES = (
 
 
 def _check_first_paint(bundle: Bundle, db: Path, platform: str, wrapper: Sequence[str]) -> None:
-    result = bundle.run(
-        ["--db", str(db), "--exit-after-first-paint"],
-        gui=True,
-        wrapper=wrapper,
-        env={"QT_QPA_PLATFORM": platform, "QT_DEBUG_PLUGINS": "1"},
-    )
+    args = ["--db", str(db), "--exit-after-first-paint"]
+    env = {"QT_QPA_PLATFORM": platform, "QT_DEBUG_PLUGINS": "1"}
+    result = bundle.run(args, gui=True, wrapper=wrapper, env=env)
+    if bundle.cli_exe != bundle.gui_exe:
+        # Windows: the windowed program painted and exited cleanly, but it has no stderr for
+        # Qt's plugin log; its console twin (same _internal folder) shows which plugins load.
+        result = bundle.run(args, wrapper=wrapper, env=env)
     log = result.stdout + result.stderr
     failures = [line for line in log.splitlines() if any(f in line for f in _PLUGIN_FAILURES)]
     if failures:
@@ -209,6 +213,15 @@ def check_gui_xcb(bundle: Bundle, db: Path) -> None:
         print("    skipped: needs Linux and xvfb-run (Debian package xvfb)")
         return
     _check_first_paint(bundle, db, "xcb", (xvfb, "-a"))
+
+
+def check_backup(bundle: Bundle, db: Path) -> None:
+    """The data-safety commands, which use SQLite's online backup inside the bundle."""
+    copy = bundle.work / "backup copy.sqlite3"
+    bundle.run(["backup", "--db", str(db), "--out", str(copy)])
+    if not copy.is_file() or copy.stat().st_size == 0:
+        raise CheckFailed("backup wrote no file")
+    bundle.run(["check", "--db", str(copy)])
 
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
@@ -304,6 +317,44 @@ def embedded_fonts(pdf: Path) -> set[str]:
     return names
 
 
+def check_linux_install(bundle: Bundle) -> None:
+    """install.sh from the bundle, into a throwaway home: menu entry, icons, command, uninstall."""
+    script = bundle.folder / "install.sh"
+    if not sys.platform.startswith("linux"):
+        print("    skipped: Linux only")
+        return
+    if not script.is_file():
+        raise CheckFailed("install.sh is not in the Linux bundle")
+    home = bundle.work / "home"
+    data = home / ".local" / "share" / "Partnership Compass"
+    data.mkdir(parents=True)
+    (data / "compass.sqlite3").write_bytes(b"the user's data")
+    env = {**bundle.env, "HOME": str(home)}
+    env.pop("XDG_DATA_HOME", None)
+    subprocess.run(["sh", str(script)], env=env, check=True, capture_output=True, timeout=TIMEOUT)
+    entry = home / ".local/share/applications/partnership-compass.desktop"
+    validator = shutil.which("desktop-file-validate")
+    if validator:
+        checked = subprocess.run([validator, str(entry)], capture_output=True, text=True)
+        if checked.returncode != 0 or checked.stdout.strip():
+            raise CheckFailed(f"the installed desktop entry is not valid: {checked.stdout}")
+    icon = home / ".local/share/icons/hicolor/48x48/apps/partnership-compass.png"
+    if not icon.is_file() or "Icon=partnership-compass" not in entry.read_text(encoding="utf-8"):
+        raise CheckFailed("the desktop entry's icon was not installed")
+    command = home / ".local/bin/partnership-compass"
+    version = subprocess.run([str(command), "--version"], env=env, capture_output=True, text=True)
+    if version.returncode != 0 or not version.stdout.startswith("Partnership Compass"):
+        raise CheckFailed(f"the installed command does not run: {version.stderr}")
+    subprocess.run(["sh", str(script), "--uninstall"], env=env, check=True, capture_output=True)
+    if command.exists() or entry.exists() or (home / ".local/lib/partnership-compass").exists():
+        raise CheckFailed("install.sh --uninstall left the program behind")
+    if (data / "compass.sqlite3").read_bytes() != b"the user's data":
+        raise CheckFailed("install.sh --uninstall touched the data folder")
+    print(
+        f"    installed, ran, validated{' the entry' if validator else ''}, uninstalled; data kept"
+    )
+
+
 LEFT_OUT = (
     "QtWebEngine",
     "Qt6Quick",
@@ -376,6 +427,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             ("window paints on X11 (xcb) under Xvfb", with_db(check_gui_xcb)),
             ("DejaVu fonts ship in the bundle and embed in a PDF", with_db(check_fonts)),
             ("password-protected PDF (pikepdf inside the bundle)", with_db(check_password_pdf)),
+            ("backup, then check the copy", with_db(check_backup)),
+            ("Linux: install.sh, desktop entry, uninstall keeps data", check_linux_install),
             ("left-out Qt parts stay out", check_left_out),
         ]
         failed = 0
