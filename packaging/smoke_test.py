@@ -11,6 +11,7 @@ Checks assert on effects, not on diagnostics built into the app:
   * --version prints the version in desktop_app/__init__.py;
   * demo builds the sample school from the bundled sample data and frameworks, and
     export-json shows every judgement pointing at a strand of a bundled framework;
+  * the first run of a new install, with no data folder yet, opens the window and makes one;
   * backup copies the demo database and check finds the copy healthy;
   * the window opens and paints offscreen (and on a real X server under xvfb-run when
     there is one), with every Qt plugin loaded from inside the bundle;
@@ -205,6 +206,18 @@ def _check_first_paint(bundle: Bundle, db: Path, platform: str, wrapper: Sequenc
 
 def check_gui_offscreen(bundle: Bundle, db: Path) -> None:
     _check_first_paint(bundle, db, "offscreen", ())
+
+
+def check_first_run(bundle: Bundle) -> None:
+    """A newly installed app, opened for the first time: no data folder exists yet."""
+    data = bundle.work / "first run" / "Partnership Compass"
+    bundle.run(
+        ["--exit-after-first-paint"],
+        gui=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PARTNERSHIP_COMPASS_DATA": str(data)},
+    )
+    if not (data / "compass.sqlite3").is_file():
+        raise CheckFailed(f"the first run made no database in {data}")
 
 
 def check_gui_xcb(bundle: Bundle, db: Path) -> None:
@@ -425,6 +438,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             ("demo and export-json use the bundled sample data and frameworks", demo),
             ("window paints offscreen, plugins from the bundle", with_db(check_gui_offscreen)),
             ("window paints on X11 (xcb) under Xvfb", with_db(check_gui_xcb)),
+            ("first run: no data folder yet", check_first_run),
             ("DejaVu fonts ship in the bundle and embed in a PDF", with_db(check_fonts)),
             ("password-protected PDF (pikepdf inside the bundle)", with_db(check_password_pdf)),
             ("backup, then check the copy", with_db(check_backup)),
