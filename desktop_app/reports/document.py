@@ -27,6 +27,7 @@ MARGIN = 18 * mm
 TOP_MARGIN = 22 * mm
 BOTTOM_MARGIN = 20 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
+FRAME_HEIGHT = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
             MARGIN,
             BOTTOM_MARGIN,
             FRAME_WIDTH,
-            PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN,
+            FRAME_HEIGHT,
             id="body",
             leftPadding=0,
             rightPadding=0,

@@ -17,12 +17,20 @@ from reportlab.platypus import Spacer
 from desktop_app.domain.plan import ImprovementPlan
 from desktop_app.domain.rag import Rag, RagResult, WorkStatus
 from desktop_app.reports.blocks import heading, key_values, para, rag_cell, table, when
-from desktop_app.reports.document import FRAME_WIDTH, BuiltPdf, DocumentInfo, build_pdf
+from desktop_app.reports.document import (
+    FRAME_HEIGHT,
+    FRAME_WIDTH,
+    BuiltPdf,
+    DocumentInfo,
+    build_pdf,
+)
 from desktop_app.reports.sections import level_text, profile_section
 from desktop_app.reports.snapshot import Audience, Progress, ReportSnapshot
 from desktop_app.reports.text import shorten
 
 MAX_PAGES = 2
+# Page breaks waste some space (headings kept with their tables, rows not split).
+FIT_ALLOWANCE = 0.94
 LIMITS = (10, 7, 5, 3, 2, 1)
 
 
@@ -117,6 +125,7 @@ class GovernorsSummaryRenderer:
 
     def __init__(self, snapshot: ReportSnapshot) -> None:
         self._snap = snapshot
+        self.chosen_limit = LIMITS[0]
 
     def info(self) -> DocumentInfo:
         s = self._snap
@@ -216,8 +225,22 @@ class GovernorsSummaryRenderer:
     def render(self, progress: Progress | None = None) -> BuiltPdf:
         built: BuiltPdf | None = None
         for limit in LIMITS:
-            built = build_pdf(self.story(limit), self.info(), progress)
+            story = self.story(limit)
+            # Measuring is much cheaper than laying out and saving, so skip limits whose
+            # content clearly cannot fit; the real page count still has the last word.
+            if limit != LIMITS[-1] and not _may_fit(story):
+                continue
+            self.chosen_limit = limit
+            built = build_pdf(story, self.info(), progress)
             if built.pages <= MAX_PAGES:
                 return built
         assert built is not None
         return built
+
+
+def _may_fit(story: list[Any]) -> bool:
+    total = 0.0
+    for flowable in story:
+        _, height = flowable.wrap(FRAME_WIDTH, FRAME_HEIGHT)
+        total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return bool(total <= MAX_PAGES * FRAME_HEIGHT * FIT_ALLOWANCE)

@@ -11,11 +11,10 @@ from reportlab.platypus import KeepTogether, Spacer
 from desktop_app.domain.partners import Commitment, Direction
 from desktop_app.domain.plan import Action, ImprovementPlan, Priority
 from desktop_app.domain.reflection import QUESTIONS, SOURCE, Reflection, ReflectionPart
-from desktop_app.reports.blocks import key_values, para, rag_cell, rich, table, when
+from desktop_app.reports.blocks import key_values, para, rag_cell, stack, table, when
 from desktop_app.reports.charts import profile_chart
 from desktop_app.reports.document import FRAME_WIDTH
 from desktop_app.reports.snapshot import ReportSnapshot
-from desktop_app.reports.text import markup
 
 _DIRECTION_TITLES = {
     Direction.WE_GIVE: "What we give",
@@ -42,11 +41,10 @@ def strand_table(snap: ReportSnapshot, *, internal: bool) -> Any:
     rows = []
     for p in snap.profile.positions:
         j = snap.judgements.get(p.strand.id)
-        name = rich(
-            f"<b>{markup(p.strand.title)}</b>"
-            + (" (master strand)" if p.is_master else "")
-            + f"<br/><font size=7>{markup(p.dimension_title)}</font>",
-            "Cell",
+        name = stack(
+            (p.strand.title, "CellBold"),
+            ("(master strand)" if p.is_master else None, "Cell"),
+            (p.dimension_title, "CellSmall"),
         )
         level = level_text(p.current)
         target = level_text(p.target) if p.target else "—"
@@ -85,18 +83,18 @@ def priority_block(
 def actions_table(snap: ReportSnapshot, actions: list[Action]) -> Any:
     rows = []
     for a in actions:
-        detail = f"<b>{markup(a.what)}</b>"
-        if a.resources:
-            detail += f"<br/><i>Resources or cost:</i> {markup(a.resources)}"
-        if a.milestones:
-            detail += "<br/><i>Milestones:</i> " + "; ".join(markup(m) for m in a.milestone_lines())
-        people = f"{markup(a.owner or '—')}"
-        if a.monitored_by:
-            people += f"<br/><i>Monitored by</i> {markup(a.monitored_by)}"
+        milestones = "; ".join(a.milestone_lines())
         rows.append(
             [
-                rich(detail, "Cell"),
-                rich(people, "Cell"),
+                stack(
+                    (a.what, "CellBold"),
+                    (f"Resources or cost: {a.resources}" if a.resources else None, "Cell"),
+                    (f"Milestones: {milestones}" if milestones else None, "Cell"),
+                ),
+                stack(
+                    (a.owner or "—", "Cell"),
+                    (f"Monitored by {a.monitored_by}" if a.monitored_by else None, "CellLabel"),
+                ),
                 f"From {when(a.start, short=True)}\nDue {when(a.due, short=True)}",
                 rag_cell(a.rag(snap.today), a.status.label),
             ]
@@ -135,14 +133,16 @@ def commitments_section(snap: ReportSnapshot, commitments: list[Commitment]) -> 
         rows = []
         for c in group:
             strands = ", ".join(snap.strand_title(s) for s in c.strand_ids)
-            what = f"<b>{markup(c.what)}</b>"
-            if strands:
-                what += f"<br/><font size=7>Strands: {markup(strands)}</font>"
-            if c.evidence_of_impact:
-                what += f"<br/><i>Impact:</i> {markup(c.evidence_of_impact)}"
             rows.append(
                 [
-                    rich(what, "Cell"),
+                    stack(
+                        (c.what, "CellBold"),
+                        (f"Strands: {strands}" if strands else None, "CellSmall"),
+                        (
+                            f"Impact: {c.evidence_of_impact}" if c.evidence_of_impact else None,
+                            "Cell",
+                        ),
+                    ),
                     snap.partner_names(c.partner_ids),
                     c.owner or "—",
                     f"Due {when(c.due, short=True)}"

@@ -45,6 +45,10 @@ def stylesheet() -> Any:
     add("Muted", parent="Small", textColor=colors.HexColor(MUTED))
     add("Cell", fontSize=8.5, leading=10.5, spaceAfter=0, splitLongWords=1)
     add("CellBold", parent="Cell", fontName=BOLD)
+    for rag, colour in (("Red", RED), ("Amber", AMBER), ("Green", GREEN), ("None", MUTED)):
+        add(f"Rag{rag}", parent="CellBold", textColor=colors.HexColor(colour))
+    add("CellSmall", parent="Cell", fontSize=7, leading=9, textColor=colors.HexColor(MUTED))
+    add("CellLabel", parent="Cell", textColor=colors.HexColor(MUTED))
     add("HeadCell", parent="Cell", fontName=BOLD, textColor=colors.HexColor(ACCENT))
     add(
         "Title",
