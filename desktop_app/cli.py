@@ -25,7 +25,10 @@ class CommandError(Exception):
 
 def _needs_db(sub: argparse.ArgumentParser, *, required: bool = True) -> None:
     sub.add_argument(
-        "--db", type=Path, required=required, default=argparse.SUPPRESS,
+        "--db",
+        type=Path,
+        required=required,
+        default=argparse.SUPPRESS,
         help="the database file to use",
     )
 
@@ -37,11 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
-        "--db", type=Path, default=None,
+        "--db",
+        type=Path,
+        default=None,
         help=f"database file to open (default: {default_database_path()})",
     )
     parser.add_argument(
-        "--exit-after-first-paint", action="store_true",
+        "--exit-after-first-paint",
+        action="store_true",
         help="open the window, and exit as soon as it has painted (for benchmarks and smoke tests)",
     )
     subs = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -80,7 +86,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     db: Path = args.db
     if db.exists():
-        raise CommandError(f"{db} already exists; the demo never overwrites a file. Choose a new path.")
+        raise CommandError(
+            f"{db} already exists; the demo never overwrites a file. Choose a new path."
+        )
     services = open_services(db, create=True)
     try:
         school, _ = create_sample_school(services.store, services.catalogue)
@@ -212,8 +220,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(
-        f"Restored {args.db.name} from {args.source.name}."
-        f" The file as it was is kept in {safety}."
+        f"Restored {args.db.name} from {args.source.name}. The file as it was is kept in {safety}."
     )
     return 0
 

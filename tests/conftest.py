@@ -6,13 +6,26 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from desktop_app.frameworks.loader import FrameworkCatalogue  # noqa: E402
-from desktop_app.services.container import AppServices, default_catalogue, open_services  # noqa: E402
+from desktop_app.frameworks.loader import FrameworkCatalogue
+from desktop_app.services.container import AppServices, default_catalogue, open_services
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_network() -> Iterator[None]:
+    """The app never opens a network connection: any attempt fails the test that made it.
+
+    Everything is blocked, AF_UNIX included: Qt offscreen does not need Python sockets.
+    """
+    import no_network
+
+    no_network.install()
+    yield
+    no_network.uninstall()
 
 
 @pytest.fixture(autouse=True)

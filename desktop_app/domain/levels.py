@@ -26,7 +26,9 @@ class Level(IntEnum):
         try:
             return cls[key.strip().upper()]
         except KeyError:
-            raise ValueError(f"'{key}' is not a level (use beginning, developing, embedding or leading)") from None
+            raise ValueError(
+                f"'{key}' is not a level (use beginning, developing, embedding or leading)"
+            ) from None
 
 
 class Confidence(Enum):

@@ -66,11 +66,7 @@ def rag_status(
         return RagResult(Rag.NONE, "dropped")
     if due is not None and due < today:
         return RagResult(Rag.RED, f"overdue by {_days((today - due).days)}")
-    if (
-        start is not None
-        and start <= today
-        and status in (WorkStatus.PROPOSED, WorkStatus.AGREED)
-    ):
+    if start is not None and start <= today and status in (WorkStatus.PROPOSED, WorkStatus.AGREED):
         return RagResult(Rag.AMBER, "should have started")
     if due is not None and (due - today).days <= DUE_SOON_DAYS:
         left = (due - today).days
@@ -84,7 +80,9 @@ def is_overdue(status: WorkStatus, due: date | None, today: date) -> bool:
     return due is not None and due < today and status not in (WorkStatus.DONE, WorkStatus.DROPPED)
 
 
-def is_due_soon(status: WorkStatus, due: date | None, today: date, days: int = DUE_SOON_DAYS) -> bool:
+def is_due_soon(
+    status: WorkStatus, due: date | None, today: date, days: int = DUE_SOON_DAYS
+) -> bool:
     if due is None or status in (WorkStatus.DONE, WorkStatus.DROPPED):
         return False
     return 0 <= (due - today).days <= days

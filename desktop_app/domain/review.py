@@ -64,7 +64,7 @@ class StrandJudgement:
         return self.level is not None
 
     def with_changes(self, changes: JudgementChanges) -> StrandJudgement:
-        return replace(self, **changes.values)
+        return replace(self, **changes.values)  # type: ignore[arg-type]  # validated in JudgementChanges
 
 
 _FIELDS = frozenset(
@@ -92,7 +92,9 @@ class JudgementChanges:
         for name in ("evidence", "next_step"):
             text = self.values.get(name)
             if text is not None and (not isinstance(text, str) or len(text) > MAX_TEXT_LENGTH):
-                raise ValueError(f"The {name.replace('_', ' ')} is too long: at most {MAX_TEXT_LENGTH:,} characters.")
+                raise ValueError(
+                    f"The {name.replace('_', ' ')} is too long: at most {MAX_TEXT_LENGTH:,} characters."
+                )
         weight = self.values.get("weight")
         if weight is not None and (
             not isinstance(weight, int) or not MIN_WEIGHT <= weight <= MAX_WEIGHT

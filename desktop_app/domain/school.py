@@ -50,7 +50,11 @@ class School:
 
     @property
     def display_name(self) -> str:
-        return f"{self.name} (sample data)" if self.is_sample and "sample" not in self.name.lower() else self.name
+        return (
+            f"{self.name} (sample data)"
+            if self.is_sample and "sample" not in self.name.lower()
+            else self.name
+        )
 
 
 @dataclass(frozen=True)
@@ -69,5 +73,7 @@ class SchoolDetails:
             name=clean_name(self.name),
             urn=clean_urn(self.urn),
             phase=self.phase,
-            local_authority_or_trust=" ".join(self.local_authority_or_trust.split())[:MAX_NAME_LENGTH],
+            local_authority_or_trust=" ".join(self.local_authority_or_trust.split())[
+                :MAX_NAME_LENGTH
+            ],
         )

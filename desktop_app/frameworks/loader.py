@@ -19,7 +19,9 @@ def load_framework_file(path: Path) -> Framework:
     name = path.name
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise FrameworkError([FrameworkProblem(name, "$", "the file is too large to be a framework")])
+            raise FrameworkError(
+                [FrameworkProblem(name, "$", "the file is too large to be a framework")]
+            )
         raw = path.read_bytes().decode("utf-8-sig")
         data = json.loads(raw)
     except FrameworkError:
@@ -30,7 +32,9 @@ def load_framework_file(path: Path) -> Framework:
         problem = f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         raise FrameworkError([FrameworkProblem(name, "$", problem)]) from None
     except OSError as exc:
-        raise FrameworkError([FrameworkProblem(name, "$", f"cannot be read ({exc.strerror})")]) from None
+        raise FrameworkError(
+            [FrameworkProblem(name, "$", f"cannot be read ({exc.strerror})")]
+        ) from None
     return framework_from_dict(data, name)
 
 
@@ -52,7 +56,9 @@ def framework_from_dict(data: Any, file: str = "<data>") -> Framework:
             )
             for s in dim["strands"]
         )
-        dimensions.append(Dimension(dim["id"], dim["title"].strip(), dim["summary"].strip(), strands))
+        dimensions.append(
+            Dimension(dim["id"], dim["title"].strip(), dim["summary"].strip(), strands)
+        )
     levels = tuple(
         LevelMeaning(Level.from_key(lv["key"]), lv["label"].strip(), lv["meaning"].strip())
         for lv in data["levels"]
@@ -100,7 +106,9 @@ def load_catalogue(folder: Path) -> FrameworkCatalogue:
             continue
         if catalogue.has(fw.id, fw.edition):
             catalogue.problems.append(
-                FrameworkProblem(path.name, "$.edition", f"edition {fw.edition} of {fw.id} is defined twice")
+                FrameworkProblem(
+                    path.name, "$.edition", f"edition {fw.edition} of {fw.id} is defined twice"
+                )
             )
             continue
         catalogue.frameworks.append(fw)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -154,7 +154,10 @@ class MainWindow(QMainWindow):
             self.modes.setCurrentIndex(0)
             return
         last_school, last_round = self.ctx.services.schools.last_opened()
-        school_id = last_school if any(s.id == last_school for s in schools) else schools[0].id
+        known = {s.id for s in schools}
+        school_id = (
+            last_school if last_school in known and last_school is not None else schools[0].id
+        )
         rounds = self.ctx.services.assessment.rounds(school_id)
         round_id = last_round if any(r.id == last_round for r in rounds) else None
         if round_id is None and rounds:
@@ -266,15 +269,17 @@ class MainWindow(QMainWindow):
             return
         self.current_page_flush()
         services = self.ctx.services
-        rounds = services.assessment.rounds(self.ctx.school_id)
+        school_id = self.ctx.school_id
+        rounds = services.assessment.rounds(school_id)
         dialog = NewRoundDialog(services.catalogue.frameworks, rounds, self.today, self)
         if not dialog.exec():
             return
         title, held_on, framework, scope, copy_from = dialog.chosen()
-        school_id = self.ctx.school_id
         result = self.ctx.attempt(
             self,
-            lambda: services.assessment.start_round(school_id, title, held_on, framework, scope, copy_from),
+            lambda: services.assessment.start_round(
+                school_id, title, held_on, framework, scope, copy_from
+            ),
         )
         if result is None:
             return
@@ -308,7 +313,9 @@ class MainWindow(QMainWindow):
         self.ctx.notify(changes)
 
     def _about(self) -> None:
-        sources = "\n".join(f"• {fw.title}: {fw.source}" for fw in self.ctx.services.catalogue.frameworks)
+        sources = "\n".join(
+            f"• {fw.title}: {fw.source}" for fw in self.ctx.services.catalogue.frameworks
+        )
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
@@ -318,12 +325,12 @@ class MainWindow(QMainWindow):
 
     # Window events -----------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             self.first_painted.emit()
         return super().eventFilter(watched, event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.current_page_flush()
         event.accept()

@@ -24,9 +24,7 @@ class PageSpec:
 
 PAGE_SPECS: list[PageSpec] = [
     PageSpec("overview", "Overview", OverviewPage, "The maturity profile at a glance"),
-    PageSpec(
-        "assessment", "Self-assessment", AssessmentPage, "Judge each strand with evidence"
-    ),
+    PageSpec("assessment", "Self-assessment", AssessmentPage, "Judge each strand with evidence"),
     PageSpec(
         "partners",
         "Partner schools",

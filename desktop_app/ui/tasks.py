@@ -20,7 +20,9 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[Callable[[int, str], None]], Any], signals: _Signals) -> None:
+    def __init__(
+        self, work: Callable[[Callable[[int, str], None]], Any], signals: _Signals
+    ) -> None:
         super().__init__()
         self._work = work
         self.signals = signals

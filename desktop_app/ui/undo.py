@@ -65,7 +65,7 @@ class ChangeJudgementCommand(SavingCommand):
     def id(self) -> int:
         return 1001
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
+    def mergeWith(self, other: QUndoCommand) -> bool:
         """Typing saves often; consecutive saves of the same text field merge into one step."""
         if not isinstance(other, ChangeJudgementCommand) or other._edit is None:
             return False

@@ -108,7 +108,7 @@ def test_malformed_framework_names_file_path_and_problem(
 )
 def test_broken_files_are_reported(tmp_path: Path, content: str, problem: str) -> None:
     file = _write(tmp_path, content)
-    with pytest.raises(FrameworkError, match="fw.json") as info:
+    with pytest.raises(FrameworkError, match=r"fw\.json") as info:
         load_framework_file(file)
     assert problem in str(info.value)
 
@@ -120,7 +120,9 @@ def test_binary_file_is_reported(tmp_path: Path) -> None:
         load_framework_file(file)
 
 
-def test_catalogue_keeps_good_frameworks_when_one_is_broken(tmp_path: Path, good: dict[str, Any]) -> None:
+def test_catalogue_keeps_good_frameworks_when_one_is_broken(
+    tmp_path: Path, good: dict[str, Any]
+) -> None:
     _write(tmp_path, good, "a-good.json")
     _write(tmp_path, "{oops", "b-broken.json")
     duplicate = copy.deepcopy(good)

@@ -53,6 +53,4 @@ def m001_create_schools_rounds_judgements(db: Database) -> None:
         )
         """
     )
-    db.execute(
-        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
-    )
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")

@@ -109,7 +109,9 @@ class RoundRepository:
         return _round(rows[0]) if rows else None
 
     def set_status(self, round_id: int, status: RoundStatus) -> None:
-        self._db.execute("UPDATE review_rounds SET status = ? WHERE id = ?", [status.value, round_id])
+        self._db.execute(
+            "UPDATE review_rounds SET status = ? WHERE id = ?", [status.value, round_id]
+        )
 
     def rename(self, round_id: int, title: str, held_on: date) -> None:
         self._db.execute(
@@ -131,7 +133,8 @@ class RoundRepository:
     def judgement(self, round_id: int, strand_id: str) -> StrandJudgement:
         rows = list(
             self._db.query(
-                "SELECT * FROM judgements WHERE round_id = ? AND strand_id = ?", [round_id, strand_id]
+                "SELECT * FROM judgements WHERE round_id = ? AND strand_id = ?",
+                [round_id, strand_id],
             )
         )
         return _judgement(rows[0]) if rows else StrandJudgement(strand_id=strand_id)
@@ -177,7 +180,9 @@ class RoundRepository:
         )
         return cleared
 
-    def apply_changes(self, round_id: int, strand_id: str, changes: JudgementChanges) -> StrandJudgement:
+    def apply_changes(
+        self, round_id: int, strand_id: str, changes: JudgementChanges
+    ) -> StrandJudgement:
         """Update some fields; returns the judgement as it was before."""
         before = self.judgement(round_id, strand_id)
         self.save_judgement(round_id, before.with_changes(changes))

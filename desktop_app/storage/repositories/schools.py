@@ -28,7 +28,13 @@ class SchoolRepository:
         cursor = self._db.execute(
             "INSERT INTO schools (name, urn, phase, local_authority_or_trust, is_sample)"
             " VALUES (?, ?, ?, ?, ?)",
-            [details.name, details.urn, details.phase, details.local_authority_or_trust, int(is_sample)],
+            [
+                details.name,
+                details.urn,
+                details.phase,
+                details.local_authority_or_trust,
+                int(is_sample),
+            ],
         )
         school_id = cursor.lastrowid
         assert school_id is not None
@@ -52,7 +58,9 @@ class SchoolRepository:
         return _school(rows[0]) if rows else None
 
     def all(self) -> list[School]:
-        return [_school(r) for r in self._db.query("SELECT * FROM schools ORDER BY is_sample, name")]
+        return [
+            _school(r) for r in self._db.query("SELECT * FROM schools ORDER BY is_sample, name")
+        ]
 
     def delete(self, school_id: int) -> None:
         self._db.execute("DELETE FROM schools WHERE id = ?", [school_id])

@@ -79,10 +79,10 @@ class AssessmentPage(Page):
         self.linked_commitments = LinkedCommitmentsList(ctx)
         self.linked_slot.addWidget(self.linked_commitments)
 
-        self.previous_button = QPushButton("&Previous strand")
+        self.previous_button = QPushButton("Previous strand (Alt+P)")
         self.previous_button.setAccessibleName("Previous strand")
         self.previous_button.clicked.connect(lambda: self._step(-1))
-        self.next_button = QPushButton("&Next strand")
+        self.next_button = QPushButton("Next strand (Alt+N)")
         self.next_button.setAccessibleName("Next strand")
         self.next_button.clicked.connect(lambda: self._step(1))
 
@@ -93,7 +93,9 @@ class AssessmentPage(Page):
         col.addWidget(self.summary_label)
         col.addWidget(self.locked_banner)
         choose = QHBoxLayout()
-        choose.addWidget(_heading("Which level fits best?  (press 1 to 4, or Alt+1 to Alt+4)", 1.0), 1)
+        choose.addWidget(
+            _heading("Which level fits best?  (press 1 to 4, or Alt+1 to Alt+4)", 1.0), 1
+        )
         choose.addWidget(self.clear_level)
         col.addLayout(choose)
         col.addWidget(self.cards)
@@ -127,6 +129,12 @@ class AssessmentPage(Page):
             shortcut = QShortcut(QKeySequence(f"Alt+{int(level)}"), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda lv=level: self._on_cards_level_chosen(lv))
+        # Explicit shortcuts rather than button mnemonics: they also work while the buttons are
+        # scrolled out of view, and do not clash with mnemonics elsewhere in the window.
+        for keys, delta in (("Alt+N", 1), ("Alt+P", -1)):
+            move = QShortcut(QKeySequence(keys), self)
+            move.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            move.activated.connect(lambda d=delta: self._step(d))
         focus_cards = QShortcut(QKeySequence("Alt+L"), self)
         focus_cards.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         focus_cards.activated.connect(self.cards.focus_chosen)
@@ -142,9 +150,11 @@ class AssessmentPage(Page):
         round_ = service.get_round(round_id)
         framework = service.framework_for(round_)
         judgements = service.judgements(round_id)
-        if self._framework is None or self._framework.key != framework.key or set(
-            self.navigator.strand_ids()
-        ) != {s.id for s in framework.strands()}:
+        if (
+            self._framework is None
+            or self._framework.key != framework.key
+            or set(self.navigator.strand_ids()) != {s.id for s in framework.strands()}
+        ):
             self._framework = framework
             self.navigator.show_framework(framework, judgements)
         else:

@@ -36,7 +36,7 @@ class Page(QWidget):
     def _on_selection_changed(self) -> None:
         self.on_changes(Changes.of(Topic.EVERYTHING))
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
             self._stale = False
             self.refresh()

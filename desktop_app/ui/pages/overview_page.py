@@ -69,7 +69,9 @@ class OverviewPage(Page):
 
         self.dimensions = QGridLayout()
         self.gaps = QTableWidget(0, 5)
-        self.gaps.setHorizontalHeaderLabels(["Strand", "Now", "Target", "Importance", "Weighted gap"])
+        self.gaps.setHorizontalHeaderLabels(
+            ["Strand", "Now", "Target", "Importance", "Weighted gap"]
+        )
         self.gaps.setAccessibleName("Strands with the largest weighted gap")
         self.gaps.verticalHeader().setVisible(False)
         self.gaps.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -83,24 +85,24 @@ class OverviewPage(Page):
         self.unjudged.setAccessibleName("Strands still to judge")
         self.unjudged.itemActivated.connect(self._on_unjudged_item_activated)
 
-        side = QVBoxLayout()
-        side.addLayout(self.dimensions)
-        side.addWidget(_bold("Largest weighted gaps (target minus now, times importance)"))
-        side.addWidget(self.gaps, 2)
-        side.addWidget(_bold("Still to judge"))
-        side.addWidget(self.unjudged, 1)
+        side_col = QVBoxLayout()
+        side_col.addLayout(self.dimensions)
+        side_col.addWidget(_bold("Largest weighted gaps (target minus now, times importance)"))
+        side_col.addWidget(self.gaps, 2)
+        side_col.addWidget(_bold("Still to judge"))
+        side_col.addWidget(self.unjudged, 1)
 
         chart_box = QVBoxLayout()
         chart_box.addWidget(self.chart, 1)
         body = QHBoxLayout()
         body.addLayout(chart_box, 3)
-        body.addLayout(side, 2)
+        body.addLayout(side_col, 2)
 
         content = QWidget()
-        col = QVBoxLayout(content)
-        col.addWidget(self.heading)
-        col.addWidget(self.progress)
-        col.addLayout(body, 1)
+        page_col = QVBoxLayout(content)
+        page_col.addWidget(self.heading)
+        page_col.addWidget(self.progress)
+        page_col.addLayout(body, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -129,8 +131,9 @@ class OverviewPage(Page):
     def _show_dimensions(self, profile: MaturityProfile) -> None:
         while self.dimensions.count():
             item = self.dimensions.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for i, summary in enumerate(profile.dimensions()):
             self.dimensions.addWidget(_DimensionCard(summary), 0, i)
 

@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.levels import Confidence, Level
-from desktop_app.domain.review import MAX_TEXT_LENGTH, MAX_WEIGHT, MIN_WEIGHT, JudgementChanges, StrandJudgement
+from desktop_app.domain.review import (
+    MAX_TEXT_LENGTH,
+    MAX_WEIGHT,
+    MIN_WEIGHT,
+    JudgementChanges,
+    StrandJudgement,
+)
 
 TEXT_SAVE_DELAY_MS = 600
 _WEIGHT_WORDS = {1: "minor", 2: "useful", 3: "important", 4: "very important", 5: "essential"}
@@ -27,7 +33,7 @@ _WEIGHT_WORDS = {1: "minor", 2: "useful", 3: "important", 4: "very important", 5
 class _EvidenceEdit(QPlainTextEdit):
     focus_left = Signal()
 
-    def focusOutEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+    def focusOutEvent(self, event: object) -> None:
         self.focus_left.emit()
         super().focusOutEvent(event)  # type: ignore[arg-type]
 
@@ -44,9 +50,11 @@ class JudgementForm(QWidget):
         self.evidence = _EvidenceEdit()
         self.evidence.setAccessibleName("Evidence")
         self.evidence.setTabChangesFocus(True)
-        self.evidence.setPlaceholderText("What have you seen that shows this level? Name sources and dates.")
+        self.evidence.setPlaceholderText(
+            "What have you seen that shows this level? Name sources and dates."
+        )
         self.evidence.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
-        evidence_label = QLabel("&Evidence")
+        evidence_label = QLabel("Evi&dence")
         evidence_label.setBuddy(self.evidence)
         form.addRow(evidence_label, self.evidence)
 
@@ -99,7 +107,9 @@ class JudgementForm(QWidget):
         self.next_step.textEdited.connect(lambda _t: self._timer.start())
         self.next_step.editingFinished.connect(self.flush)
         self.confidence.activated.connect(
-            lambda _i: self.changed.emit(JudgementChanges.of(confidence=self.confidence.currentData()))
+            lambda _i: self.changed.emit(
+                JudgementChanges.of(confidence=self.confidence.currentData())
+            )
         )
         self.target.activated.connect(
             lambda _i: self.changed.emit(JudgementChanges.of(target=self.target.currentData()))
@@ -141,8 +151,8 @@ class JudgementForm(QWidget):
             self.changed.emit(JudgementChanges(values))
 
     def set_editable(self, editable: bool) -> None:
-        for widget in (self.evidence, self.next_step):
-            widget.setReadOnly(not editable)
-        for widget in (self.confidence, self.target, self.weight, self.master):
-            widget.setEnabled(editable)
+        self.evidence.setReadOnly(not editable)
+        self.next_step.setReadOnly(not editable)
+        for control in (self.confidence, self.target, self.weight, self.master):
+            control.setEnabled(editable)
         self.evidence.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

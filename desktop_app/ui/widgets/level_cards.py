@@ -67,15 +67,17 @@ class LevelCard(QFrame):
             f"#LevelCard {{ border: {border}px {style} {colour}; border-radius: 6px;"
             f" background: {background}; }}"
         )
-        self._title.setText(f"{int(self.level)}  {self.level.label}" + ("  ✓" if self._selected else ""))
+        self._title.setText(
+            f"{int(self.level)}  {self.level.label}" + ("  ✓" if self._selected else "")
+        )
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.setFocus(Qt.FocusReason.MouseFocusReason)
             self.chosen.emit(self.level)
         super().mousePressEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.chosen.emit(self.level)
@@ -88,11 +90,11 @@ class LevelCard(QFrame):
         else:
             super().keyPressEvent(event)
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
+    def focusInEvent(self, event: QFocusEvent) -> None:
         self._update_style()
         super().focusInEvent(event)
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self._update_style()
         super().focusOutEvent(event)
 

@@ -48,16 +48,20 @@ class ProfileChart(QWidget):
     def _row_height(self) -> int:
         return int(self.fontMetrics().height() * 1.9)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self) -> QSize:
         rows = self._profile.total if self._profile else 12
         fm = self.fontMetrics()
-        return QSize(fm.horizontalAdvance("M") * 60, self._row_height() * (rows + 3) + fm.height() * 3)
+        return QSize(
+            fm.horizontalAdvance("M") * 60, self._row_height() * (rows + 3) + fm.height() * 3
+        )
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def minimumSizeHint(self) -> QSize:
         rows = self._profile.total if self._profile else 12
-        return QSize(self.fontMetrics().horizontalAdvance("M") * 40, self._row_height() * (rows + 3))
+        return QSize(
+            self.fontMetrics().horizontalAdvance("M") * 40, self._row_height() * (rows + 3)
+        )
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
@@ -93,12 +97,18 @@ class ProfileChart(QWidget):
                 dimension = p.dimension_title
                 painter.setFont(bold)
                 painter.setPen(text)
-                painter.drawText(QRectF(0, y, right, row_h * 0.9), Qt.AlignmentFlag.AlignVCenter, dimension)
+                painter.drawText(
+                    QRectF(0, y, right, row_h * 0.9), Qt.AlignmentFlag.AlignVCenter, dimension
+                )
                 painter.setFont(self.font())
                 y += row_h * 0.9
-            label = fm.elidedText(p.strand.title + (" ★" if p.is_master else ""), Qt.TextElideMode.ElideRight, label_w)
+            label = fm.elidedText(
+                p.strand.title + (" ★" if p.is_master else ""), Qt.TextElideMode.ElideRight, label_w
+            )
             painter.setPen(text)
-            painter.drawText(QRectF(fm.height() // 2, y, label_w, row_h), Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(
+                QRectF(fm.height() // 2, y, label_w, row_h), Qt.AlignmentFlag.AlignVCenter, label
+            )
             painter.setPen(QPen(grid, 1, Qt.PenStyle.DotLine))
             for i in range(5):
                 painter.drawLine(QPointF(left + col_w * i, y), QPointF(left + col_w * i, y + row_h))
@@ -108,7 +118,11 @@ class ProfileChart(QWidget):
                 painter.fillRect(QRectF(left, bar_y, col_w * int(p.current), bar_h), CURRENT)
             else:
                 painter.setPen(text)
-                painter.drawText(QRectF(left + 4, y, plot_w, row_h), Qt.AlignmentFlag.AlignVCenter, "not judged yet")
+                painter.drawText(
+                    QRectF(left + 4, y, plot_w, row_h),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    "not judged yet",
+                )
             if p.previous is not None:
                 px = left + col_w * int(p.previous)
                 painter.setPen(QPen(PREVIOUS, 3, Qt.PenStyle.DashLine))
@@ -117,7 +131,14 @@ class ProfileChart(QWidget):
                 tx = left + col_w * int(p.target)
                 r = bar_h * 0.6
                 cy = y + row_h / 2
-                diamond = QPolygonF([QPointF(tx, cy - r), QPointF(tx + r, cy), QPointF(tx, cy + r), QPointF(tx - r, cy)])
+                diamond = QPolygonF(
+                    [
+                        QPointF(tx, cy - r),
+                        QPointF(tx + r, cy),
+                        QPointF(tx, cy + r),
+                        QPointF(tx - r, cy),
+                    ]
+                )
                 painter.setPen(QPen(TARGET, 3))
                 painter.setBrush(pal.color(QPalette.ColorRole.Base))
                 painter.drawPolygon(diamond)
@@ -138,7 +159,11 @@ class ProfileChart(QWidget):
         r = h * 0.35
         cy = y + h / 2
         painter.setPen(QPen(TARGET, 3))
-        painter.drawPolygon(QPolygonF([QPointF(x, cy - r), QPointF(x + r, cy), QPointF(x, cy + r), QPointF(x - r, cy)]))
+        painter.drawPolygon(
+            QPolygonF(
+                [QPointF(x, cy - r), QPointF(x + r, cy), QPointF(x, cy + r), QPointF(x - r, cy)]
+            )
+        )
         x += h
         painter.setPen(text)
         painter.drawText(QPointF(x, y + h * 0.8), "Target")

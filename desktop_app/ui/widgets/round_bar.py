@@ -40,7 +40,9 @@ class RoundBar(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.toggle)
         layout.addWidget(self.new_round)
-        self.school.activated.connect(lambda i: self.school_chosen.emit(int(self.school.itemData(i))))
+        self.school.activated.connect(
+            lambda i: self.school_chosen.emit(int(self.school.itemData(i)))
+        )
         self.round.activated.connect(lambda i: self.round_chosen.emit(int(self.round.itemData(i))))
         self.new_round.clicked.connect(self.new_round_requested)
         self.toggle.clicked.connect(self.status_toggle_requested)

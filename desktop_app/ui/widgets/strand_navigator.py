@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QProgressBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.review import StrandJudgement
@@ -36,7 +43,9 @@ class StrandNavigator(QWidget):
         layout.addWidget(self.tree, 1)
         self._items: dict[str, QTreeWidgetItem] = {}
 
-    def show_framework(self, framework: Framework, judgements: Mapping[str, StrandJudgement]) -> None:
+    def show_framework(
+        self, framework: Framework, judgements: Mapping[str, StrandJudgement]
+    ) -> None:
         current = self.current_strand()
         self.tree.blockSignals(True)
         self.tree.clear()
@@ -67,7 +76,9 @@ class StrandNavigator(QWidget):
             level = j.level if j else None
             master = " ★" if j and j.is_master else ""
             item.setText(1, (level.label if level else "Not judged") + master)
-            item.setData(1, Qt.ItemDataRole.AccessibleTextRole, item.text(1).replace("★", "master strand"))
+            item.setData(
+                1, Qt.ItemDataRole.AccessibleTextRole, item.text(1).replace("★", "master strand")
+            )
             judged += level is not None
         total = len(self._items)
         self.progress_label.setText(f"{judged} of {total} strands judged")
@@ -104,4 +115,6 @@ class StrandNavigator(QWidget):
             self.strand_selected.emit(str(strand_id))
         elif current.childCount():
             # A dimension heading: move to its first strand so arrows never stop on a heading.
-            self.tree.setCurrentItem(current.child(0))
+            first = current.child(0)
+            if first is not None:
+                self.tree.setCurrentItem(first)

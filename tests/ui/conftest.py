@@ -1,0 +1,98 @@
+"""Helpers for driving the real window as a user would."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.frameworks.loader import FrameworkCatalogue
+from desktop_app.services.container import open_services
+from desktop_app.ui.main_window import MainWindow
+
+TODAY = date(2026, 11, 23)
+
+
+def type_keys(qtbot: QtBot, text: str) -> None:
+    """Type into whatever has keyboard focus, as a user would."""
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has keyboard focus"
+    qtbot.keyClicks(widget, text)
+
+
+def press(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has keyboard focus"
+    qtbot.keyClick(widget, key, modifier)
+
+
+class ModalDriver:
+    """Runs act(dialog) once a modal dialog shows (exec() would block the test otherwise).
+
+    A failure inside act closes the dialog so the test fails instead of hanging; call
+    check() after the dialog has gone to re-raise it.
+    """
+
+    def __init__(self, qtbot: QtBot, act: Callable[[QWidget], None]) -> None:
+        self.error: BaseException | None = None
+        self.ran = False
+        self._qtbot = qtbot
+        self._act = act
+        QTimer.singleShot(0, self._attempt)
+
+    def _attempt(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, self._attempt)
+            return
+        try:
+            with self._qtbot.waitActive(dialog):
+                dialog.activateWindow()
+            self._act(dialog)
+        except BaseException as exc:  # noqa: BLE001 - re-raised by check()
+            self.error = exc
+            dialog.close()
+        self.ran = True
+
+    def check(self) -> None:
+        if self.error is not None:
+            raise self.error
+        assert self.ran, "the dialog never appeared"
+
+
+def when_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> ModalDriver:
+    return ModalDriver(qtbot, act)
+
+
+@pytest.fixture
+def open_window(
+    qtbot: QtBot, catalogue: FrameworkCatalogue
+) -> Iterator[Callable[[Path], MainWindow]]:
+    opened: list[tuple[MainWindow, object]] = []
+
+    def opener(path: Path) -> MainWindow:
+        services = open_services(path, catalogue)
+        window = MainWindow(services, today=TODAY)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        with qtbot.waitExposed(window):
+            window.show()
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        opened.append((window, services))
+        return window
+
+    yield opener
+    for window, services in opened:
+        window.close()
+        # A test may already have closed its services to reopen the file.
+        with contextlib.suppress(Exception):
+            services.close()  # type: ignore[attr-defined]
