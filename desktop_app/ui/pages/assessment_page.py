@@ -121,7 +121,7 @@ class AssessmentPage(Page):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([self.fontMetrics().horizontalAdvance("M") * 24, 800])
+        splitter.setSizes([self.fontMetrics().horizontalAdvance("M") * 30, 800])
         outer = QVBoxLayout(self)
         outer.addWidget(splitter)
 

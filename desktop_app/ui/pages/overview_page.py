@@ -74,6 +74,7 @@ class OverviewPage(Page):
         )
         self.gaps.setAccessibleName("Strands with the largest weighted gap")
         self.gaps.verticalHeader().setVisible(False)
+        self.gaps.setWordWrap(True)
         self.gaps.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.gaps.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         header = self.gaps.horizontalHeader()
@@ -153,6 +154,7 @@ class OverviewPage(Page):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, p.strand.id)
                 self.gaps.setItem(r, c, item)
+        self.gaps.resizeRowsToContents()
         if not rows:
             self.gaps.setRowCount(1)
             self.gaps.setItem(0, 0, QTableWidgetItem("No strand is below its target."))
@@ -161,6 +163,9 @@ class OverviewPage(Page):
 
     def _show_unjudged(self, profile: MaturityProfile) -> None:
         self.unjudged.clear()
+        # Once everything is judged the list would be empty space: shrink it to one line.
+        rows = max(1, len(profile.unjudged()))
+        self.unjudged.setMaximumHeight(self.fontMetrics().lineSpacing() * (rows + 1) + 8)
         for p in profile.unjudged():
             item = QListWidgetItem(f"{p.strand.title} ({p.dimension_title})")
             item.setData(Qt.ItemDataRole.UserRole, p.strand.id)

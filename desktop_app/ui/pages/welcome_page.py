@@ -15,6 +15,7 @@ class WelcomePage(QWidget):
     def __init__(self, framework_problems: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         title = QLabel(f"Welcome to {APP_NAME}")
+        title.setWordWrap(True)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 2)
         font.setBold(True)
@@ -39,11 +40,18 @@ class WelcomePage(QWidget):
         sample_note.setWordWrap(True)
         for button in (self.set_up, self.sample):
             button.setMinimumHeight(button.sizeHint().height() * 2)
+        # A fixed-width column keeps the text at a readable measure; word-wrapped labels need
+        # a definite width to work out their height, or they get clipped.
+        column = QWidget()
+        column.setFixedWidth(self.fontMetrics().horizontalAdvance("M") * 42)
+        inner = QVBoxLayout(column)
+        inner.setSpacing(self.fontMetrics().height())
+        for widget in (title, intro, self.set_up, self.sample, sample_note):
+            inner.addWidget(widget)
+        column.setMinimumHeight(inner.totalHeightForWidth(column.width()))
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (title, intro, self.set_up, self.sample, sample_note):
-            widget.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 45)
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         if framework_problems:
             problems = QLabel(
                 "Some framework files could not be loaded and are not offered:\n"
@@ -51,5 +59,6 @@ class WelcomePage(QWidget):
             )
             problems.setWordWrap(True)
             problems.setAccessibleName("Framework problems")
-            layout.addWidget(problems, 0, Qt.AlignmentFlag.AlignHCenter)
+            inner.addWidget(problems)
+            column.setMinimumHeight(inner.totalHeightForWidth(column.width()))
         layout.addStretch(2)

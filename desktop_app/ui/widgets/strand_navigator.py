@@ -57,6 +57,7 @@ class StrandNavigator(QWidget):
             parent.setFont(0, font)
             parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(parent)
+            parent.setFirstColumnSpanned(True)
             for strand in dimension.strands:
                 item = QTreeWidgetItem([strand.title, ""])
                 item.setData(0, _STRAND_ROLE, strand.id)
@@ -65,7 +66,10 @@ class StrandNavigator(QWidget):
         self.tree.expandAll()
         self.tree.blockSignals(False)
         self.update_levels(judgements)
+        self.tree.resizeColumnToContents(0)
         self.tree.resizeColumnToContents(1)
+        width = self.tree.columnWidth(0) + self.tree.columnWidth(1) + self.fontMetrics().height() * 2
+        self.setMinimumWidth(min(width, self.fontMetrics().horizontalAdvance("M") * 40))
         if current in self._items:
             self.select(current)
 

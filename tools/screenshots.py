@@ -1,0 +1,69 @@
+"""Screenshot the main screens in a real window, for the README and for looking at.
+
+Run under a display, e.g.:  xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py
+Options: --size 1366x768 (window size), --font-scale 1.5 (simulate large system fonts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from desktop_app.services.container import open_services  # noqa: E402
+from desktop_app.ui.main_window import MainWindow  # noqa: E402
+
+
+def settle(app: QApplication, ms: int = 300) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", default="1366x768")
+    parser.add_argument("--font-scale", type=float, default=1.0)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--suffix", default="")
+    parser.add_argument("--pages", default="welcome,overview,assessment")
+    args = parser.parse_args()
+    width, height = (int(v) for v in args.size.split("x"))
+    app = QApplication(sys.argv)
+    if args.font_scale != 1.0:
+        font = app.font()
+        font.setPointSizeF(font.pointSizeF() * args.font_scale)
+        app.setFont(font)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        services = open_services(Path(folder) / "shots.sqlite3")
+        window = MainWindow(services, today=date(2026, 11, 23))
+        window.resize(width, height)
+        window.show()
+        settle(app)
+        wanted = args.pages.split(",")
+        if "welcome" in wanted:
+            window.grab().save(str(args.out / f"welcome{args.suffix}.png"))
+        window.open_sample()
+        for key in wanted:
+            if key == "welcome":
+                continue
+            window.show_page(key)
+            settle(app)
+            window.grab().save(str(args.out / f"{key}{args.suffix}.png"))
+            print(f"saved {key}{args.suffix}.png")
+        window.close()
+        services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
