@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
         self._action(  # partner schools (issue 3)
             self.file_menu, "&Import partner schools from a GIAS CSV file…", self._import_partners
         )
+        self._action(  # PDF exports (issue 4)
+            self.file_menu, "E&xport PDF…", self._export_pdf, QKeySequence("Ctrl+E")
+        )
         self.file_menu.addSeparator()
         self._action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -125,6 +128,11 @@ class MainWindow(QMainWindow):
 
         self.help_menu = bar.addMenu("&Help")
         self._action(self.help_menu, f"&About {APP_NAME}", self._about)
+
+    def _export_pdf(self) -> None:  # PDF exports (issue 4)
+        from desktop_app.ui.export_pdf import open_export_dialog
+
+        open_export_dialog(self.ctx, self, self.today)
 
     def _import_partners(self) -> None:
         self.show_page("partners")

@@ -11,6 +11,8 @@ from desktop_app.ui.pages.base import Page
 from desktop_app.ui.pages.commitments_page import CommitmentsPage
 from desktop_app.ui.pages.overview_page import OverviewPage
 from desktop_app.ui.pages.partners_page import PartnersPage
+from desktop_app.ui.pages.plan_page import PlanPage
+from desktop_app.ui.pages.reflection_page import ReflectionPage
 
 
 @dataclass(frozen=True)
@@ -36,5 +38,17 @@ PAGE_SPECS: list[PageSpec] = [
         "Commitments",
         CommitmentsPage,
         "What we have promised partners and what they have promised us",
+    ),
+    PageSpec(
+        "plan",
+        "Improvement plan",
+        PlanPage,
+        "Priorities, actions, progress notes and governors' approval",
+    ),
+    PageSpec(
+        "reflection",
+        "Reflection",
+        ReflectionPage,
+        "ASCL's ten questions on a self-improving system, and what is hindering progress",
     ),
 ]

@@ -1,0 +1,163 @@
+"""Dialogs for choosing suggested priorities, recording governors' sign-off, and writing a
+progress note."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.plan import Action, PriorityDraft, SignOff
+from desktop_app.ui.widgets.form_helpers import CheckList, buddy, error_label
+
+
+def _date_edit(name: str, value: date, latest: date) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setAccessibleName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
+    return edit
+
+
+def _value(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
+
+
+class SuggestPrioritiesDialog(QDialog):
+    """Shows drafted priorities; only the ticked ones are added."""
+
+    def __init__(self, drafts: list[PriorityDraft], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Suggested priorities"))
+        self.setAccessibleName(self.windowTitle())
+        intro = QLabel(
+            self.tr(
+                "These drafts come from the strands with the largest gap between level and target, "
+                "weighted by importance, with the master strand first. Tick the ones to add; you "
+                "can edit them afterwards."
+            )
+        )
+        intro.setWordWrap(True)
+        self.choices = CheckList("Suggested priorities")
+        self.choices.fill(((f"{d.title}: {d.why}", i) for i, d in enumerate(drafts)), ())
+        self._drafts = drafts
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Add ticked priorities"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.choices)
+        layout.addWidget(buttons)
+        self.choices.setFocus()
+        if self.choices.count():
+            self.choices.setCurrentRow(0)
+
+    def chosen(self) -> list[PriorityDraft]:
+        return [self._drafts[i] for i in self.choices.checked()]
+
+
+class SignOffDialog(QDialog):
+    def __init__(self, version: int, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Record governors' approval"))
+        self.setAccessibleName(self.windowTitle())
+        self._today = today
+        intro = QLabel(
+            self.tr(
+                "Once approved, version {0} is locked. Later changes go into a new version, and "
+                "this one is kept as the board approved it."
+            ).format(version)
+        )
+        intro.setWordWrap(True)
+        self.approved_on = _date_edit("Date the board approved the plan", today, today)
+        self.minute = QLineEdit()
+        self.minute.setAccessibleName("Minute reference")
+        self.minute.setPlaceholderText(self.tr("For example, FGB 2026/11 item 7"))
+        self.chair = QLineEdit()
+        self.chair.setAccessibleName("Chair of governors")
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(buddy(self.tr("&Approved on"), self.approved_on), self.approved_on)
+        form.addRow(buddy(self.tr("&Minute reference"), self.minute), self.minute)
+        form.addRow(buddy(self.tr("&Chair's name"), self.chair), self.chair)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record approval"))
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.sign_off: SignOff | None = None
+        self.minute.setFocus()
+
+    def _on_buttons_accepted(self) -> None:
+        try:
+            self.sign_off = SignOff(
+                _value(self.approved_on), self.minute.text(), self.chair.text()
+            ).validated(self._today)
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+class ProgressNoteDialog(QDialog):
+    def __init__(self, actions: list[Action], today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a progress note"))
+        self.setAccessibleName(self.windowTitle())
+        self.written_on = _date_edit("Date of the note", today, today)
+        self.about = QComboBox()
+        self.about.setAccessibleName("What the note is about")
+        self.about.addItem(self.tr("The plan as a whole"), None)
+        for a in actions:
+            self.about.addItem(a.what[:80], a.id)
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("Progress note")
+        self.text.setTabChangesFocus(True)
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(buddy(self.tr("&Date"), self.written_on), self.written_on)
+        form.addRow(buddy(self.tr("&About"), self.about), self.about)
+        form.addRow(buddy(self.tr("&Note"), self.text), self.text)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.text.setFocus()
+
+    def _on_buttons_accepted(self) -> None:
+        if not self.text.toPlainText().strip():
+            self.error.setText(self.tr("Please write the progress note."))
+            return
+        self.accept()
+
+    def values(self) -> tuple[date, str, int | None]:
+        return _value(self.written_on), self.text.toPlainText(), self.about.currentData()

@@ -1,0 +1,155 @@
+"""Dialogs to add or edit a priority and an action of the improvement plan."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.framework import Framework
+from desktop_app.domain.levels import Level
+from desktop_app.domain.plan import ActionDraft, PriorityDraft
+from desktop_app.domain.rag import WorkStatus
+from desktop_app.ui.widgets.form_helpers import CheckList, OptionalDateEdit, buddy, error_label
+
+
+def _text_box(name: str, text: str, lines: int = 3) -> QPlainTextEdit:
+    box = QPlainTextEdit(text)
+    box.setAccessibleName(name)
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(box.fontMetrics().lineSpacing() * (lines + 1))
+    return box
+
+
+def _line(name: str, text: str) -> QLineEdit:
+    line = QLineEdit(text)
+    line.setAccessibleName(name)
+    return line
+
+
+def _buttons(dialog: QDialog, on_save: object) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(on_save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class PriorityDialog(QDialog):
+    def __init__(
+        self, framework: Framework, draft: PriorityDraft | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit priority") if draft else self.tr("Add a priority"))
+        self.setAccessibleName(self.windowTitle())
+        d = draft or PriorityDraft("")
+        self.title = _line("Priority", d.title)
+        self.why = _text_box("Why this matters", d.why)
+        self.strands = CheckList("Linked strands")
+        self.strands.fill(((s.title, s.id) for s in framework.strands()), d.strand_ids)
+        self.target = QComboBox()
+        self.target.setAccessibleName("Target level")
+        self.target.addItem(self.tr("No target level"), None)
+        for level in Level:
+            self.target.addItem(level.label, level)
+        self.target.setCurrentIndex(self.target.findData(d.target_level) if d.target_level else 0)
+        self.criteria = _text_box("Success criteria", d.success_criteria)
+        self.confidential = QCheckBox(self.tr("Confidential: leave out of the partner version"))
+        self.confidential.setAccessibleName("Confidential: never shared with partners")
+        self.confidential.setChecked(d.confidential)
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(buddy(self.tr("&Priority"), self.title), self.title)
+        form.addRow(buddy(self.tr("&Why"), self.why), self.why)
+        form.addRow(buddy(self.tr("&Strands"), self.strands), self.strands)
+        form.addRow(buddy(self.tr("&Target level"), self.target), self.target)
+        form.addRow(buddy(self.tr("Success &criteria"), self.criteria), self.criteria)
+        form.addRow("", self.confidential)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(_buttons(self, self._on_buttons_accepted))
+        self.draft: PriorityDraft | None = None
+        self.title.setFocus()
+
+    def _on_buttons_accepted(self) -> None:
+        draft = PriorityDraft(
+            title=self.title.text(),
+            why=self.why.toPlainText(),
+            strand_ids=tuple(self.strands.checked()),
+            target_level=self.target.currentData(),
+            success_criteria=self.criteria.toPlainText(),
+            confidential=self.confidential.isChecked(),
+        )
+        try:
+            self.draft = draft.validated()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+class ActionDialog(QDialog):
+    def __init__(self, draft: ActionDraft | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit action") if draft else self.tr("Add an action"))
+        self.setAccessibleName(self.windowTitle())
+        d = draft or ActionDraft("")
+        self._original = d
+        self.what = _text_box("What will be done", d.what, 2)
+        self.owner = _line("Owner", d.owner)
+        self.start = OptionalDateEdit("Start date", d.start)
+        self.due = OptionalDateEdit("Due date", d.due)
+        self.resources = _line("Resources or cost", d.resources)
+        self.milestones = _text_box("Milestones, one per line", d.milestones)
+        self.monitored_by = _line("Monitored by", d.monitored_by)
+        self.monitored_by.setPlaceholderText(self.tr("For example, a named link governor"))
+        self.status = QComboBox()
+        self.status.setAccessibleName("Progress")
+        for status in WorkStatus:
+            self.status.addItem(status.label, status)
+        self.status.setCurrentIndex(self.status.findData(d.status))
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(buddy(self.tr("&What"), self.what), self.what)
+        form.addRow(buddy(self.tr("&Owner"), self.owner), self.owner)
+        form.addRow(buddy(self.tr("&Start"), self.start), self.start)
+        form.addRow(buddy(self.tr("&Due"), self.due), self.due)
+        form.addRow(buddy(self.tr("&Resources or cost"), self.resources), self.resources)
+        form.addRow(buddy(self.tr("&Milestones"), self.milestones), self.milestones)
+        form.addRow(buddy(self.tr("Monitored &by"), self.monitored_by), self.monitored_by)
+        form.addRow(buddy(self.tr("&Progress"), self.status), self.status)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(_buttons(self, self._on_buttons_accepted))
+        self.draft: ActionDraft | None = None
+        self.what.setFocus()
+
+    def _on_buttons_accepted(self) -> None:
+        draft = ActionDraft(
+            what=self.what.toPlainText(),
+            owner=self.owner.text(),
+            start=self.start.value(),
+            due=self.due.value(),
+            resources=self.resources.text(),
+            milestones=self.milestones.toPlainText(),
+            monitored_by=self.monitored_by.text(),
+            status=self.status.currentData(),
+            confidential=self._original.confidential,
+        )
+        try:
+            self.draft = draft.validated()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()

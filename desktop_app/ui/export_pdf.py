@@ -1,0 +1,197 @@
+"""Export a PDF for governors, a partner school or the school itself, in the background.
+
+The snapshot is read on the GUI thread (it owns the database connection); rendering and
+writing run on the thread pool, with a progress dialog, and the file is offered to open.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.reports.snapshot import Audience
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets.form_helpers import buddy, error_label
+
+MIN_PASSWORD = 6
+
+
+def suggested_file_name(school_name: str, audience: Audience, partner: str = "") -> str:
+    words = {
+        Audience.FULL: "improvement plan",
+        Audience.GOVERNORS: "governors summary",
+        Audience.PARTNER: f"for {partner}",
+    }[audience]
+    safe = re.sub(r"[^\w\- ]+", "", f"{school_name} {words}").strip()
+    return (re.sub(r"\s+", " ", safe) or "plan") + ".pdf"
+
+
+class ExportPdfDialog(QDialog):
+    def __init__(self, partners: list[tuple[int, str, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export PDF"))
+        self.setAccessibleName(self.windowTitle())
+        self.audiences: dict[Audience, QRadioButton] = {}
+        group = QButtonGroup(self)
+        column = QVBoxLayout()
+        texts = {
+            Audience.FULL: self.tr("&Full plan, for the school's own leaders (internal)"),
+            Audience.GOVERNORS: self.tr("&Governors' summary: two pages, exceptions first"),
+            Audience.PARTNER: self.tr(
+                "P&artner version for one partner school (no confidential items or internal notes)"
+            ),
+        }
+        for audience, text in texts.items():
+            button = QRadioButton(text)
+            button.setAccessibleName(audience.label)
+            group.addButton(button)
+            column.addWidget(button)
+            self.audiences[audience] = button
+        self.partner = QComboBox()
+        self.partner.setAccessibleName("Partner school")
+        for pid, name, urn in partners:
+            self.partner.addItem(f"{name} ({urn})" if urn else name, pid)
+        self.protect = QCheckBox(self.tr("Protect with a &password (AES-256)"))
+        self.protect.setAccessibleName("Protect with a password")
+        self.protect.toggled.connect(self._update)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Password")
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName("Password again")
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(buddy(self.tr("Partner &school"), self.partner), self.partner)
+        form.addRow("", self.protect)
+        form.addRow(buddy(self.tr("Pass&word"), self.password), self.password)
+        form.addRow(buddy(self.tr("&Again"), self.repeat), self.repeat)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Choose file and export…")
+        )
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(column)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.audiences[Audience.GOVERNORS].setChecked(True)
+        for button in self.audiences.values():
+            button.toggled.connect(self._update)
+        self._update()
+        self.audiences[Audience.GOVERNORS].setFocus()
+
+    def audience(self) -> Audience:
+        return next(a for a, b in self.audiences.items() if b.isChecked())
+
+    def _update(self) -> None:
+        self.partner.setEnabled(self.audience() is Audience.PARTNER)
+        for edit in (self.password, self.repeat):
+            edit.setEnabled(self.protect.isChecked())
+
+    def chosen_password(self) -> str | None:
+        return self.password.text() if self.protect.isChecked() else None
+
+    def _on_buttons_accepted(self) -> None:
+        if self.audience() is Audience.PARTNER and self.partner.currentData() is None:
+            self.error.setText(self.tr("Add a partner school first: there is none to choose."))
+            return
+        if self.protect.isChecked():
+            if len(self.password.text()) < MIN_PASSWORD:
+                self.error.setText(self.tr("Please choose a password of at least 6 characters."))
+                return
+            if self.password.text() != self.repeat.text():
+                self.error.setText(self.tr("The two passwords are different."))
+                return
+        self.accept()
+
+
+def open_export_dialog(ctx: UiContext, parent: QWidget, today: date) -> None:
+    if ctx.school_id is None or ctx.round_id is None:
+        QMessageBox.information(parent, "Export PDF", "Choose a school and a review round first.")
+        return
+    service = ctx.services.pdf_export
+    dialog = ExportPdfDialog(service.partners_for(ctx.school_id), parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    audience = dialog.audience()
+    partner_id = dialog.partner.currentData() if audience is Audience.PARTNER else None
+    school = ctx.services.schools.get(ctx.school_id)
+    name = suggested_file_name(school.name, audience, dialog.partner.currentText().split(" (")[0])
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Save PDF as", str(Path.home() / name), "PDF documents (*.pdf)"
+    )
+    if not path:
+        return
+    out = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+    school_id, round_id = ctx.school_id, ctx.round_id
+    snapshot = ctx.attempt(
+        parent,
+        lambda: service.snapshot(
+            school_id, audience, today, round_id=round_id, partner_id=partner_id
+        ),
+    )
+    if snapshot is None:
+        return
+    start_export(parent, snapshot, out, dialog.chosen_password())
+
+
+def start_export(parent: QWidget, snapshot: Any, out: Path, password: str | None) -> None:
+    """Render and write off the GUI thread; report and offer to open the file at the end."""
+    from desktop_app.services.pdf_export_service import PdfExportService
+
+    progress = QProgressDialog("Preparing the PDF…", "", 0, 100, parent)
+    progress.setWindowTitle("Exporting PDF")
+    progress.setAccessibleName("Export progress")
+    progress.setCancelButton(None)
+    progress.setMinimumDuration(300)
+    progress.setValue(0)
+
+    def work(report: Any) -> Any:
+        return PdfExportService.write(snapshot, out, password=password, progress=report)
+
+    def on_progress(value: int, message: str) -> None:
+        progress.setLabelText(message)
+        progress.setValue(value)
+
+    def on_done(result: Any) -> None:
+        progress.close()
+        extra = ", protected with a password" if result.encrypted else ""
+        answer = QMessageBox.question(
+            parent,
+            "PDF saved",
+            f"Saved {result.path.name} ({result.pages} pages{extra}).\n\nOpen it now?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+
+    def on_error(exc: BaseException) -> None:
+        progress.close()
+        QMessageBox.warning(parent, "PDF not saved", str(exc))
+
+    run_in_background(work, on_done, on_error, on_progress)

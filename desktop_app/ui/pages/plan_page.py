@@ -1,0 +1,376 @@
+"""The improvement plan: priorities, their actions, progress notes, sign-off and versions.
+
+Every change saves at once and is one undo step. An approved version is read-only here
+(the services refuse changes anyway); "Start a new version" copies it into a new draft.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.framework import Framework
+from desktop_app.domain.plan import ImprovementPlan
+from desktop_app.services.changes import Topic
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.dialogs.plan_decision_dialogs import (
+    ProgressNoteDialog,
+    SignOffDialog,
+    SuggestPrioritiesDialog,
+)
+from desktop_app.ui.dialogs.plan_dialogs import ActionDialog, PriorityDialog
+from desktop_app.ui.models.plan_table_models import ActionTableModel, PriorityTableModel
+from desktop_app.ui.pages.base import Page
+from desktop_app.ui.plan_commands import PlanCommands
+
+
+def _button(text: str, name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(name)
+    return button
+
+
+def _table(name: str) -> QTableView:
+    table = QTableView()
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class PlanPage(Page):
+    watches = frozenset({Topic.PLANS, Topic.ROUNDS, Topic.SCHOOLS, Topic.JUDGEMENTS})
+
+    def __init__(
+        self, ctx: UiContext, parent: QWidget | None = None, today: Callable[[], date] = date.today
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.today = today
+        self.commands = PlanCommands(ctx, self)
+        self.plan: ImprovementPlan | None = None
+        self.versions: list[ImprovementPlan] = []
+
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName("Plan status")
+        self.version_box = QComboBox()
+        self.version_box.setAccessibleName("Plan version")
+        self.version_box.activated.connect(self._on_version_box_activated)
+        self.start_button = _button(self.tr("Start the &plan"), "Start the improvement plan")
+        self.sign_off_button = _button(self.tr("Record governors' &approval…"), "Record approval")
+        self.new_version_button = _button(self.tr("Start a &new version"), "Start a new version")
+        self.export_button = _button(self.tr("&Export PDF…"), "Export PDF")
+        self.start_button.clicked.connect(self.start_plan)
+        self.sign_off_button.clicked.connect(self.sign_off)
+        self.new_version_button.clicked.connect(self.new_version)
+        self.export_button.clicked.connect(self.export_pdf)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.version_box)
+        for b in (
+            self.start_button,
+            self.sign_off_button,
+            self.new_version_button,
+            self.export_button,
+        ):
+            top.addWidget(b)
+
+        self.priority_model = PriorityTableModel(self)
+        self.priority_table = _table("Priorities")
+        self.priority_table.setModel(self.priority_model)
+        self.priority_table.selectionModel().currentRowChanged.connect(self._on_priority_changed)
+        self.priority_table.doubleClicked.connect(lambda _i: self.edit_priority())
+        self.add_priority_button = _button(self.tr("&Add priority…"), "Add priority")
+        self.suggest_button = _button(self.tr("&Suggest priorities…"), "Suggest priorities")
+        self.edit_priority_button = _button(self.tr("Edit priority…"), "Edit priority")
+        self.delete_priority_button = _button(self.tr("Delete priority"), "Delete priority")
+        self.add_priority_button.clicked.connect(self.add_priority)
+        self.suggest_button.clicked.connect(self.suggest_priorities)
+        self.edit_priority_button.clicked.connect(self.edit_priority)
+        self.delete_priority_button.clicked.connect(self.delete_priority)
+
+        self.action_model = ActionTableModel(self, today=lambda: self.today())
+        self.action_table = _table("Actions for the selected priority")
+        self.action_table.setModel(self.action_model)
+        self.action_table.doubleClicked.connect(lambda _i: self.edit_action())
+        self.add_action_button = _button(self.tr("Add a&ction…"), "Add action")
+        self.edit_action_button = _button(self.tr("Edit action…"), "Edit action")
+        self.delete_action_button = _button(self.tr("Delete action"), "Delete action")
+        self.add_action_button.clicked.connect(self.add_action)
+        self.edit_action_button.clicked.connect(self.edit_action)
+        self.delete_action_button.clicked.connect(self.delete_action)
+
+        self.notes = QListWidget()
+        self.notes.setAccessibleName("Progress notes")
+        self.notes.setWordWrap(True)
+        self.add_note_button = _button(self.tr("Add progress &note…"), "Add progress note")
+        self.delete_note_button = _button(self.tr("Delete note"), "Delete progress note")
+        self.add_note_button.clicked.connect(self.add_note)
+        self.delete_note_button.clicked.connect(self.delete_note)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(
+            self._group(
+                self.tr("Priorities"),
+                self.priority_table,
+                (
+                    self.add_priority_button,
+                    self.suggest_button,
+                    self.edit_priority_button,
+                    self.delete_priority_button,
+                ),
+            ),
+            2,
+        )
+        layout.addWidget(
+            self._group(
+                self.tr("Actions"),
+                self.action_table,
+                (self.add_action_button, self.edit_action_button, self.delete_action_button),
+            ),
+            3,
+        )
+        layout.addWidget(
+            self._group(
+                self.tr("Progress notes (termly monitoring)"),
+                self.notes,
+                (self.add_note_button, self.delete_note_button),
+            ),
+            1,
+        )
+
+    @staticmethod
+    def _group(title: str, body: QWidget, buttons: tuple[QPushButton, ...]) -> QGroupBox:
+        box = QGroupBox(title)
+        row = QHBoxLayout()
+        for b in buttons:
+            row.addWidget(b)
+        row.addStretch(1)
+        col = QVBoxLayout(box)
+        col.addWidget(body, 1)
+        col.addLayout(row)
+        return box
+
+    # Loading -------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        round_id = self.ctx.round_id
+        shown = self.plan.id if self.plan else None
+        self.versions = self.ctx.services.plans.versions(round_id) if round_id else []
+        self.plan = next((p for p in self.versions if p.id == shown), None) or (
+            self.versions[0] if self.versions else None
+        )
+        self._show()
+
+    def _show(self) -> None:
+        plan = self.plan
+        self.version_box.clear()
+        for p in self.versions:
+            self.version_box.addItem(f"Version {p.version} ({p.status.label.lower()})", p.id)
+        if plan is not None:
+            self.version_box.setCurrentIndex(self.version_box.findData(plan.id))
+        self.version_box.setVisible(len(self.versions) > 1)
+        self.heading.setText(self._heading_text())
+        editable = plan is not None and not plan.is_locked
+        newest = plan is not None and self.versions and plan.id == self.versions[0].id
+        self.start_button.setVisible(plan is None)
+        self.start_button.setEnabled(self.ctx.round_id is not None)
+        self.sign_off_button.setEnabled(bool(editable))
+        self.new_version_button.setEnabled(bool(plan is not None and plan.is_locked and newest))
+        self.export_button.setEnabled(
+            self.ctx.school_id is not None and self.ctx.round_id is not None
+        )
+        for b in (
+            self.add_priority_button,
+            self.suggest_button,
+            self.edit_priority_button,
+            self.delete_priority_button,
+            self.add_action_button,
+            self.edit_action_button,
+            self.delete_action_button,
+        ):
+            b.setEnabled(bool(editable))
+        self.add_note_button.setEnabled(plan is not None)
+        self.delete_note_button.setEnabled(plan is not None)
+        selected = self._selected_priority_id()
+        counts = {p.id: len(plan.actions_for(p.id)) for p in plan.priorities} if plan else {}
+        self.priority_model.set_priorities(
+            list(plan.priorities) if plan else [], counts, self._strand_title
+        )
+        row = self.priority_model.row_of(selected) if selected is not None else None
+        if row is None and self.priority_model.rowCount():
+            row = 0
+        if row is not None:
+            self.priority_table.selectRow(row)
+        self._show_actions()
+        self.notes.clear()
+        titles = {a.id: a.what for a in plan.actions} if plan else {}
+        for n in plan.notes if plan else ():
+            about = f" ({titles.get(n.action_id, '')[:60]})" if n.action_id else ""
+            item = QListWidgetItem(f"{n.written_on:%d %b %Y}{about}: {n.text}")
+            item.setData(256, n.id)
+            self.notes.addItem(item)
+
+    def _heading_text(self) -> str:
+        plan = self.plan
+        if plan is None:
+            return self.tr("There is no improvement plan for this review round yet.")
+        if plan.sign_off is not None:
+            s = plan.sign_off
+            return self.tr(
+                "Version {0}: approved by governors on {1:%d %B %Y} (minute {2}, chair {3}). "
+                "Locked: start a new version to change it."
+            ).format(plan.version, s.approved_on, s.minute_reference, s.chair_name)
+        return self.tr("Version {0}: draft, not yet approved by governors.").format(plan.version)
+
+    def _strand_title(self, strand_id: str) -> str:
+        if self.ctx.round_id is None:
+            return strand_id
+        service = self.ctx.services.assessment
+        framework = service.framework_for(service.get_round(self.ctx.round_id))
+        return framework.strand(strand_id).title if framework.has_strand(strand_id) else strand_id
+
+    def _on_priority_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_actions()
+
+    def _show_actions(self) -> None:
+        pid = self._selected_priority_id()
+        actions = self.plan.actions_for(pid) if self.plan and pid is not None else []
+        self.action_model.set_rows(actions)
+
+    def _on_version_box_activated(self, index: int) -> None:
+        plan_id = self.version_box.itemData(index)
+        self.plan = next((p for p in self.versions if p.id == plan_id), self.plan)
+        self._show()
+
+    def _selected_priority_id(self) -> int | None:
+        index = self.priority_table.currentIndex()
+        if not index.isValid() or self.priority_model.rowCount() == 0:
+            return None
+        return int(self.priority_model.item(index.row()).id)
+
+    def _selected_action_id(self) -> int | None:
+        index = self.action_table.currentIndex()
+        if not index.isValid() or self.action_model.rowCount() == 0:
+            return None
+        return int(self.action_model.item(index.row()).id)
+
+    # User actions ----------------------------------------------------------------
+
+    def start_plan(self) -> None:
+        if self.ctx.round_id is not None:
+            self.commands.start_plan(self.ctx.round_id)
+
+    def add_priority(self) -> None:
+        if self.plan is None or self.ctx.round_id is None:
+            return
+        dialog = PriorityDialog(self._framework(), None, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
+            self.commands.add_priorities(self.plan.id, [dialog.draft])
+
+    def suggest_priorities(self) -> None:
+        if self.plan is None:
+            return
+        drafts = self.ctx.services.plans.suggestions(self.plan.id)
+        if not drafts:
+            self.heading.setText(
+                self.tr(
+                    "No suggestions: every judged strand with a target is already at its target "
+                    "or covered by a priority."
+                )
+            )
+            return
+        dialog = SuggestPrioritiesDialog(drafts, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
+            self.commands.add_priorities(self.plan.id, dialog.chosen())
+
+    def edit_priority(self) -> None:
+        pid = self._selected_priority_id()
+        if self.plan is None or pid is None or self.plan.is_locked:
+            return
+        dialog = PriorityDialog(self._framework(), self.plan.priority(pid).as_draft(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
+            self.commands.update_priority(pid, dialog.draft)
+
+    def delete_priority(self) -> None:
+        pid = self._selected_priority_id()
+        if pid is not None:
+            self.commands.delete_priority(pid)
+
+    def add_action(self) -> None:
+        pid = self._selected_priority_id()
+        if pid is None:
+            self.heading.setText(self.tr("Add or choose a priority first; actions belong to one."))
+            return
+        dialog = ActionDialog(None, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
+            self.commands.add_action(pid, dialog.draft)
+
+    def edit_action(self) -> None:
+        aid = self._selected_action_id()
+        if self.plan is None or aid is None or self.plan.is_locked:
+            return
+        dialog = ActionDialog(self.plan.action(aid).as_draft(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
+            self.commands.update_action(aid, dialog.draft)
+
+    def delete_action(self) -> None:
+        aid = self._selected_action_id()
+        if aid is not None:
+            self.commands.delete_action(aid)
+
+    def add_note(self) -> None:
+        if self.plan is None:
+            return
+        dialog = ProgressNoteDialog(list(self.plan.actions), self.today(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            written_on, text, action_id = dialog.values()
+            self.commands.add_note(self.plan.id, written_on, text, self.today(), action_id)
+
+    def delete_note(self) -> None:
+        item = self.notes.currentItem()
+        if item is not None:
+            self.commands.delete_note(int(item.data(256)))
+
+    def sign_off(self) -> None:
+        if self.plan is None or self.plan.is_locked:
+            return
+        dialog = SignOffDialog(self.plan.version, self.today(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.sign_off is not None:
+            self.commands.sign_off(self.plan.id, dialog.sign_off, self.today())
+
+    def new_version(self) -> None:
+        if self.plan is not None:
+            self.plan = self.commands.new_version(self.plan.id) or self.plan
+            self.refresh()
+
+    def export_pdf(self) -> None:
+        from desktop_app.ui.export_pdf import open_export_dialog
+
+        open_export_dialog(self.ctx, self, self.today())
+
+    def _framework(self) -> Framework:
+        service = self.ctx.services.assessment
+        assert self.ctx.round_id is not None
+        return service.framework_for(service.get_round(self.ctx.round_id))
