@@ -36,6 +36,7 @@ from desktop_app.storage.store import Store
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
+STALE_PART_SECONDS = 60
 
 
 def utc_now() -> datetime:
@@ -69,6 +70,7 @@ def take_backup_of(db_path: Path, reason: BackupReason, now: datetime) -> Path:
 
 def thin_backups(db_path: Path, now: datetime) -> list[Path]:
     """Delete the backups the keeping policy no longer needs; returns what was deleted."""
+    remove_stale_parts(backups_dir_for(db_path), db_path.stem, now)
     found = dict(_backups_in(backups_dir_for(db_path), db_path.stem))
     deleted = []
     for name in backups_to_delete(found, now):
@@ -76,6 +78,17 @@ def thin_backups(db_path: Path, now: datetime) -> list[Path]:
             found[name].unlink()
             deleted.append(found[name])
     return deleted
+
+
+def remove_stale_parts(folder: Path, stem: str, now: datetime) -> None:
+    """Half-written copies left by a crash mid-backup (never a finished backup's name)."""
+    if not folder.is_dir():
+        return
+    for path in folder.glob(f"{stem}-*.sqlite3.part*"):
+        with contextlib.suppress(OSError):
+            age = now.timestamp() - path.stat().st_mtime
+            if age > STALE_PART_SECONDS:
+                path.unlink()
 
 
 def before_migration_backup(db_path: Path) -> None:

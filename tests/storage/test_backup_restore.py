@@ -215,3 +215,19 @@ def test_database_and_backups_are_owner_only(services: AppServices, tmp_path: Pa
         os.umask(old_umask)
     for path in (services.db_path, manual, auto):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_stale_half_written_backups_are_cleared(services: AppServices) -> None:
+    folder = backups_dir_for(services.db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stale = folder / "compass-20260101-090000-auto.sqlite3.part"
+    fresh = folder / "compass-20260101-090001-auto.sqlite3.part"
+    other = folder / "holiday-photos.part"
+    for path in (stale, fresh, other):
+        path.write_bytes(b"half")
+    hour_ago = datetime.now(UTC).timestamp() - 3600
+    os.utime(stale, (hour_ago, hour_ago))
+    _add(services, "Changed", "444444")
+    services.backups.take_backup(BackupReason.TIMER)
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()

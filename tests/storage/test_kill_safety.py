@@ -1,0 +1,130 @@
+"""Crash safety: SIGKILL a process writing through the real services at random moments.
+
+After every kill the file must pass PRAGMA integrity_check, every change the child had
+reported as saved must be there, every finished backup must be whole, and the next child
+must open the file normally.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop_app.paths import backups_dir_for
+from desktop_app.storage.backup import integrity_problem
+
+KILLS = 60
+WRITER = Path(__file__).with_name("kill_writer.py")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
+]
+
+
+class Reported:
+    """What the child said it saved."""
+
+    def __init__(self) -> None:
+        self.judgements: dict[tuple[int, str], int] = {}  # (round, strand) -> newest seq
+        self.schools: set[int] = set()
+        self.rounds: set[int] = set()
+        self.backups: set[str] = set()
+        self.last_seq = 0
+
+    def take(self, line: str) -> None:
+        parts = line.split()
+        if parts[0] == "J":
+            key = (int(parts[1]), parts[2])
+            self.judgements[key] = int(parts[3])
+            self.last_seq = int(parts[3])
+        elif parts[0] == "S":
+            self.schools.add(int(parts[1]))
+            self.last_seq = int(parts[1])
+        elif parts[0] == "R":
+            self.rounds.add(int(parts[1]))
+            self.last_seq = int(parts[1])
+        elif parts[0] == "B":
+            self.backups.add(parts[1])
+
+
+def _run_and_kill(db: Path, first_seq: int, seed: int, delay: float, reported: Reported) -> int:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    child = subprocess.Popen(
+        [sys.executable, str(WRITER), str(db), str(first_seq), str(seed)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert child.stdout is not None
+    ready = child.stdout.readline().strip()
+    if ready != "ready":
+        child.kill()
+        raise AssertionError(f"the writer could not open the file: {child.stderr.read()}")
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(child.stdout or []), daemon=True)
+    reader.start()
+    time.sleep(delay)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    reader.join(5)
+    assert child.returncode == -signal.SIGKILL
+    for line in lines:
+        reported.take(line)
+    return len(lines)
+
+
+def _verify(db: Path, reported: Reported) -> None:
+    assert integrity_problem(db) is None, "integrity check failed after a kill"
+    conn = sqlite3.connect(db)
+    try:
+        for (round_id, strand), seq in reported.judgements.items():
+            row = conn.execute(
+                "SELECT evidence FROM judgements WHERE round_id = ? AND strand_id = ?",
+                [round_id, strand],
+            ).fetchone()
+            assert row is not None, f"lost judgement {strand}"
+            stored = int(row[0].split()[1])
+            # The newest reported edit, or one made after it that committed before the kill.
+            assert stored >= seq, f"{strand}: saved edit {seq} lost (file has {stored})"
+        urns = {int(r[0]) - 200000 for r in conn.execute("SELECT urn FROM schools")}
+        assert reported.schools <= urns, f"lost schools {sorted(reported.schools - urns)}"
+        titles = {r[0] for r in conn.execute("SELECT title FROM review_rounds")}
+        lost = {s for s in reported.rounds if f"Round {s}" not in titles}
+        assert not lost, f"lost rounds {sorted(lost)}"
+    finally:
+        conn.close()
+    folder = backups_dir_for(db)
+    for name in reported.backups:
+        path = folder / name
+        if path.exists():  # it may have been thinned away since
+            assert integrity_problem(path) is None, f"backup {name} is damaged"
+    for path in folder.glob("*.sqlite3") if folder.exists() else []:
+        assert integrity_problem(path) is None, f"backup {path.name} is damaged"
+
+
+def test_killing_the_writer_never_loses_a_saved_change(tmp_path: Path) -> None:
+    db = tmp_path / "compass.sqlite3"
+    rng = random.Random(20261123)
+    reported = Reported()
+    total_lines = 0
+    started = time.monotonic()
+    for kill in range(KILLS):
+        # Mostly short runs, so kills land early (open, first writes) as well as mid-stream.
+        delay = rng.choice([rng.uniform(0, 0.05), rng.uniform(0.05, 0.4)])
+        first_seq = reported.last_seq + 2  # skip the one that may have been in flight
+        total_lines += _run_and_kill(db, first_seq, kill, delay, reported)
+        _verify(db, reported)
+    elapsed = time.monotonic() - started
+    print(f"{KILLS} kills, {total_lines} saved changes reported, {elapsed:.1f} s")
+    assert total_lines > KILLS  # the kills did land among writes, not only at start-up
+    assert len(reported.judgements) > 5 and reported.schools and reported.rounds
