@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,6 +33,20 @@ from desktop_app.ui.pages.welcome_page import WelcomePage
 from desktop_app.ui.widgets.round_bar import RoundBar
 
 
+class _BuiltPages:
+    """pages["key"] builds the page if needed; pages.get("key") only returns one already built."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self.built: dict[str, Page] = {}
+
+    def __getitem__(self, key: str) -> Page:
+        return self._window.page(key)
+
+    def get(self, key: str) -> Page | None:
+        return self.built.get(key)
+
+
 class MainWindow(QMainWindow):
     first_painted = Signal()
 
@@ -58,20 +72,17 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName("Screens")
         self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {}
+        # Pages are built the first time they are shown; until then a blank holds their place.
+        self.pages = _BuiltPages(self)
         for spec in PAGE_SPECS:
-            page = spec.factory(self.ctx)
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())
             item = QListWidgetItem(spec.title)
             item.setToolTip(spec.description)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, spec.description)
             self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         width = max(self.nav.sizeHintForColumn(0), 0) + self.fontMetrics().horizontalAdvance("MMM")
         self.nav.setFixedWidth(width)
-        overview = self.pages.get("overview")
-        if isinstance(overview, OverviewPage):
-            overview.judge_strand_requested.connect(self.judge_strand)
 
         workspace = QWidget()
         body = QHBoxLayout()
@@ -136,8 +147,8 @@ class MainWindow(QMainWindow):
 
     def _import_partners(self) -> None:
         self.show_page("partners")
-        page = self.pages.get("partners")
-        if page is not None and hasattr(page, "import_partner_schools"):
+        page = self.page("partners")
+        if hasattr(page, "import_partner_schools"):
             page.import_partner_schools()
 
     def _action(
@@ -202,6 +213,25 @@ class MainWindow(QMainWindow):
 
     # Pages -------------------------------------------------------------------
 
+    def page(self, key: str) -> Page:
+        """The page for key, built on first use."""
+        if key not in self.pages.built:
+            index = [spec.key for spec in PAGE_SPECS].index(key)
+            page = PAGE_SPECS[index].create(self.ctx)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self.pages.built[key] = page
+            if isinstance(page, OverviewPage):
+                page.judge_strand_requested.connect(self.judge_strand)
+        return self.pages.built[key]
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if 0 <= row < len(PAGE_SPECS):
+            self.stack.setCurrentWidget(self.page(PAGE_SPECS[row].key))
+
     def show_page(self, key: str) -> None:
         keys = [spec.key for spec in PAGE_SPECS]
         if key in keys:
@@ -212,13 +242,14 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(index)
 
     def current_page_flush(self) -> None:
+        # Only the self-assessment page holds typed text that is not yet saved.
         page = self.pages.get("assessment")
         if isinstance(page, AssessmentPage):
             page.flush()
 
     def judge_strand(self, strand_id: str) -> None:
         self.show_page("assessment")
-        page = self.pages.get("assessment")
+        page = self.page("assessment")
         if isinstance(page, AssessmentPage):
             page.show_strand(strand_id)
 

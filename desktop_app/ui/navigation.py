@@ -1,54 +1,69 @@
-"""The pages in the navigation list, in order. Each feature adds one entry."""
+"""The pages in the navigation list, in order. Each feature adds one entry.
+
+Pages are named by "module:Class" and imported only when first shown, so start-up
+pays for the first screen alone (see bench/startup.py).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass
 
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.pages.assessment_page import AssessmentPage
 from desktop_app.ui.pages.base import Page
-from desktop_app.ui.pages.commitments_page import CommitmentsPage
-from desktop_app.ui.pages.overview_page import OverviewPage
-from desktop_app.ui.pages.partners_page import PartnersPage
-from desktop_app.ui.pages.plan_page import PlanPage
-from desktop_app.ui.pages.reflection_page import ReflectionPage
 
 
 @dataclass(frozen=True)
 class PageSpec:
     key: str
     title: str
-    factory: Callable[[UiContext], Page]
+    #: "package.module:ClassName" of a Page subclass taking the UiContext.
+    page_class: str
     #: Shown as a tooltip and read by screen readers.
     description: str
 
+    def create(self, ctx: UiContext) -> Page:
+        module_name, class_name = self.page_class.split(":")
+        page_type = getattr(importlib.import_module(module_name), class_name)
+        page: Page = page_type(ctx)
+        return page
+
 
 PAGE_SPECS: list[PageSpec] = [
-    PageSpec("overview", "Overview", OverviewPage, "The maturity profile at a glance"),
-    PageSpec("assessment", "Self-assessment", AssessmentPage, "Judge each strand with evidence"),
+    PageSpec(
+        "overview",
+        "Overview",
+        "desktop_app.ui.pages.overview_page:OverviewPage",
+        "The maturity profile at a glance",
+    ),
+    PageSpec(
+        "assessment",
+        "Self-assessment",
+        "desktop_app.ui.pages.assessment_page:AssessmentPage",
+        "Judge each strand with evidence",
+    ),
     PageSpec(
         "partners",
         "Partner schools",
-        PartnersPage,
+        "desktop_app.ui.pages.partners_page:PartnersPage",
         "The partner school register, partnerships, and what we give and receive with each",
     ),
     PageSpec(
         "commitments",
         "Commitments",
-        CommitmentsPage,
+        "desktop_app.ui.pages.commitments_page:CommitmentsPage",
         "What we have promised partners and what they have promised us",
     ),
     PageSpec(
         "plan",
         "Improvement plan",
-        PlanPage,
+        "desktop_app.ui.pages.plan_page:PlanPage",
         "Priorities, actions, progress notes and governors' approval",
     ),
     PageSpec(
         "reflection",
         "Reflection",
-        ReflectionPage,
+        "desktop_app.ui.pages.reflection_page:ReflectionPage",
         "ASCL's ten questions on a self-improving system, and what is hindering progress",
     ),
 ]

@@ -46,7 +46,7 @@ def test_first_run_set_up_and_judge_every_strand_by_keyboard(
     with qtbot.waitActive(window):
         window.activateWindow()
 
-    page = window.pages["assessment"]
+    page = window.page("assessment")
     assert isinstance(page, AssessmentPage)
     qtbot.waitUntil(page.isVisible)
     assert page.navigator.progress_label.text() == "0 of 12 strands judged"
@@ -92,7 +92,7 @@ def test_undo_restores_the_previous_level_and_redo_reapplies(
     window = open_window(db_path)
     window.open_sample()
     window.show_page("assessment")
-    page = window.pages["assessment"]
+    page = window.page("assessment")
     assert isinstance(page, AssessmentPage)
     qtbot.waitUntil(page.isVisible)
     strand_id = page.current_strand_id()
@@ -128,7 +128,7 @@ def test_sample_school_overview_shows_the_profile(
     press_target.setFocus()
     press(qtbot, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.modes.currentIndex() == 1)
-    overview = window.pages["overview"]
+    overview = window.page("overview")
     qtbot.waitUntil(overview.isVisible)
     assert "12 of 12 strands judged" in overview.progress.text()  # type: ignore[attr-defined]
     assert "Compared with Autumn 2025" in overview.progress.text()  # type: ignore[attr-defined]

@@ -1,0 +1,22 @@
+"""Baseline for bench/startup.py: the smallest PySide6 program that opens a window and paints once."""
+
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+
+
+class _QuitOnPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+app = QApplication(sys.argv)
+window = QLabel("Hello")
+quitter = _QuitOnPaint()
+window.installEventFilter(quitter)
+window.resize(1280, 820)
+window.show()
+sys.exit(app.exec())

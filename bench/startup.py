@@ -1,0 +1,59 @@
+"""Cold start to first paint, on the sample database, against a bare PySide6 window.
+
+Both are whole processes, measured alternately in the same run so machine load affects
+both alike; prints each median and the ratio (target: at most 1.5x).
+
+    .venv/bin/python bench/startup.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = 1.5
+
+
+def _time(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "sample.sqlite3"
+        env["PARTNERSHIP_COMPASS_DATA"] = folder
+        subprocess.run([sys.executable, "main.py", "demo", "--db", str(db)], check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+        app_cmd = [sys.executable, "main.py", "--db", str(db), "--exit-after-first-paint"]
+        bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
+        # One untimed run of each warms the OS file cache, so neither pays for it alone.
+        _time(app_cmd, env)
+        _time(bare_cmd, env)
+        app_times, bare_times = [], []
+        for _ in range(args.runs):
+            bare_times.append(_time(bare_cmd, env))
+            app_times.append(_time(app_cmd, env))
+    app_median = statistics.median(app_times)
+    bare_median = statistics.median(bare_times)
+    ratio = app_median / bare_median
+    print(f"bare PySide6 window: median {bare_median * 1000:.0f} ms over {args.runs} runs")
+    print(f"Partnership Compass (sample database): median {app_median * 1000:.0f} ms over {args.runs} runs")
+    print(f"ratio: {ratio:.2f}x (target at most {TARGET}x) -> {'OK' if ratio <= TARGET else 'OVER TARGET'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
