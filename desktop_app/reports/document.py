@@ -137,7 +137,7 @@ class PageRef(Flowable):  # type: ignore[misc]
         canv = self.canv
         if isinstance(canv, NumberedCanvas):
             # Level with the first baseline of the entry beside it (16 pt leading, 10.5 pt text).
-            x, y = canv.absolutePosition(self.width, self.height - 13.5)
+            x, y = canv.absolutePosition(self.width, self.height - 11.3)
             canv.page_refs.append((canv.getPageNumber(), x, y, self.key))
 
 

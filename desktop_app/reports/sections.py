@@ -49,17 +49,20 @@ def strand_table(snap: ReportSnapshot, *, internal: bool) -> Any:
         level = level_text(p.current)
         target = level_text(p.target) if p.target else "—"
         if internal:
-            confidence = j.confidence.label if j and j.confidence else "—"
-            rows.append(
-                [name, level, target, confidence, j.evidence if j else "", j.next_step if j else ""]
+            confidence = j.confidence.label.lower() if j and j.confidence else "not given"
+            judged = stack(
+                (level, "CellBold"),
+                (f"Target: {target}", "Cell"),
+                (f"Confidence: {confidence}", "CellSmall"),
             )
+            rows.append([name, judged, j.evidence if j else "", j.next_step if j else ""])
         else:
             rows.append([name, level, target, level_text(p.previous) if p.previous else "—"])
     if internal:
         return table(
-            ["Strand", "Level", "Target", "Confidence", "Evidence", "Next step"],
+            ["Strand", "Level", "Evidence", "Next step"],
             rows,
-            [0.17, 0.115, 0.115, 0.13, 0.29, 0.18],
+            [0.18, 0.15, 0.43, 0.24],
         )
     return table(
         ["Strand", "Agreed level", "Target", "Last review"], rows, [0.46, 0.18, 0.18, 0.18]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Planted
-from pdf_text import flat
 
 from desktop_app.app import main
+from tests.reports.conftest import Planted
+from tests.reports.pdf_text import flat
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import CONFIDENTIAL_MARKERS, TODAY, Planted
-from pdf_text import flat, pages_text
 from pypdf import PdfReader
 
 from desktop_app.reports.snapshot import Audience
+from tests.reports.conftest import CONFIDENTIAL_MARKERS, TODAY, Planted
+from tests.reports.pdf_text import flat, pages_text
 
 
 def _export(planted: Planted, audience: Audience, out: Path, **kw: object) -> Path:

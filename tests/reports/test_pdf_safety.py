@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import TODAY, Planted
-from pdf_text import flat, pages_text
 from pypdf import PdfReader
 
 from desktop_app.domain.plan import ActionDraft, PriorityDraft
@@ -19,6 +17,8 @@ from desktop_app.domain.review import JudgementChanges
 from desktop_app.reports.export import ExportError, write_pdf
 from desktop_app.reports.snapshot import Audience
 from desktop_app.reports.text import markup
+from tests.reports.conftest import TODAY, Planted
+from tests.reports.pdf_text import flat, pages_text
 
 HOSTILE = (
     '<font size=40>BIG</font> & <b>bold</b> <img src="x"/> < > "quotes" '
