@@ -7,18 +7,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 from desktop_app.frameworks.loader import FrameworkCatalogue, load_catalogue
 from desktop_app.paths import resource_path
 from desktop_app.services.assessment_service import AssessmentService
 from desktop_app.services.backup_service import BackupService, before_migration_backup
-from desktop_app.services.commitment_service import CommitmentService
-from desktop_app.services.erasure_service import ErasureService
-from desktop_app.services.partner_service import PartnerService
-from desktop_app.services.pdf_export_service import PdfExportService
-from desktop_app.services.plan_service import PlanService
-from desktop_app.services.reflection_service import ReflectionService
 from desktop_app.services.school_service import SchoolService
 from desktop_app.storage.store import Store
+
+if TYPE_CHECKING:
+    from desktop_app.services.commitment_service import CommitmentService
+    from desktop_app.services.erasure_service import ErasureService
+    from desktop_app.services.partner_service import PartnerService
+    from desktop_app.services.pdf_export_service import PdfExportService
+    from desktop_app.services.plan_service import PlanService
+    from desktop_app.services.reflection_service import ReflectionService
 
 
 def default_catalogue() -> FrameworkCatalogue:
@@ -27,17 +32,53 @@ def default_catalogue() -> FrameworkCatalogue:
 
 @dataclass
 class AppServices:
+    """Every use case over one open file.
+
+    The services the first screen needs are built at once; the rest are imported and
+    built on first use, so start-up does not pay for PDF export or CSV import.
+    """
+
     store: Store
     catalogue: FrameworkCatalogue
     schools: SchoolService
     assessment: AssessmentService
-    partners: PartnerService
-    commitments: CommitmentService
-    plans: PlanService
-    reflections: ReflectionService
-    pdf_export: PdfExportService
     backups: BackupService
-    erasure: ErasureService
+
+    @cached_property
+    def partners(self) -> PartnerService:
+        from desktop_app.services.partner_service import PartnerService
+
+        return PartnerService(self.store)
+
+    @cached_property
+    def commitments(self) -> CommitmentService:
+        from desktop_app.services.commitment_service import CommitmentService
+
+        return CommitmentService(self.store, self.catalogue)
+
+    @cached_property
+    def plans(self) -> PlanService:
+        from desktop_app.services.plan_service import PlanService
+
+        return PlanService(self.store, self.assessment)
+
+    @cached_property
+    def reflections(self) -> ReflectionService:
+        from desktop_app.services.reflection_service import ReflectionService
+
+        return ReflectionService(self.store)
+
+    @cached_property
+    def pdf_export(self) -> PdfExportService:
+        from desktop_app.services.pdf_export_service import PdfExportService
+
+        return PdfExportService(self.store, self.assessment)
+
+    @cached_property
+    def erasure(self) -> ErasureService:
+        from desktop_app.services.erasure_service import ErasureService
+
+        return ErasureService(self.store, self.backups)
 
     @property
     def db_path(self) -> Path:
@@ -61,20 +102,10 @@ def open_services(
     """Open the file (raises a StorageError with a plain-English message) and wire services."""
     catalogue = catalogue or default_catalogue()
     store = Store.open(db_path, create=create, before_migrate=before_migrate)
-    assessment = AssessmentService(store, catalogue)
-    plans = PlanService(store, assessment)
-    reflections = ReflectionService(store)
-    backups = BackupService(store)
     return AppServices(
         store=store,
         catalogue=catalogue,
         schools=SchoolService(store),
-        assessment=assessment,
-        partners=PartnerService(store),
-        commitments=CommitmentService(store, catalogue),
-        plans=plans,
-        reflections=reflections,
-        pdf_export=PdfExportService(store, assessment),
-        backups=backups,
-        erasure=ErasureService(store, backups),
+        assessment=AssessmentService(store, catalogue),
+        backups=BackupService(store),
     )

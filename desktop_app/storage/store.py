@@ -4,36 +4,75 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.storage.database import OpenDatabase, open_database
-from desktop_app.storage.repositories.commitments import CommitmentRepository
-from desktop_app.storage.repositories.partners import PartnerSchoolRepository
-from desktop_app.storage.repositories.partnerships import PartnershipRepository
-from desktop_app.storage.repositories.plans import PlanRepository
-from desktop_app.storage.repositories.reflections import ReflectionRepository
 from desktop_app.storage.repositories.rounds import RoundRepository
 from desktop_app.storage.repositories.schools import SchoolRepository
 from desktop_app.storage.repositories.settings import SettingsRepository
 
+if TYPE_CHECKING:
+    from desktop_app.storage.repositories.commitments import CommitmentRepository
+    from desktop_app.storage.repositories.partners import PartnerSchoolRepository
+    from desktop_app.storage.repositories.partnerships import PartnershipRepository
+    from desktop_app.storage.repositories.plans import PlanRepository
+    from desktop_app.storage.repositories.reflections import ReflectionRepository
+
 
 class Store:
+    """Repositories over one open file.
+
+    The first screen needs schools, rounds and settings only; the other repositories are
+    imported on first use so start-up stays quick (bench/startup.py).
+    """
+
     def __init__(self, opened: OpenDatabase) -> None:
         self._opened = opened
         self.db = opened.db
         self.schools = SchoolRepository(self.db)
         self.rounds = RoundRepository(self.db)
         self.settings = SettingsRepository(self.db)
-        self.partners = PartnerSchoolRepository(self.db)
-        self.partnerships = PartnershipRepository(self.db)
-        self.commitments = CommitmentRepository(self.db)
-        self.plans = PlanRepository(self.db)
-        self.reflections = ReflectionRepository(self.db)
         self._write_count = 0
+
+    @cached_property
+    def partners(self) -> PartnerSchoolRepository:
+        from desktop_app.storage.repositories.partners import PartnerSchoolRepository
+
+        return PartnerSchoolRepository(self.db)
+
+    @cached_property
+    def partnerships(self) -> PartnershipRepository:
+        from desktop_app.storage.repositories.partnerships import PartnershipRepository
+
+        return PartnershipRepository(self.db)
+
+    @cached_property
+    def commitments(self) -> CommitmentRepository:
+        from desktop_app.storage.repositories.commitments import CommitmentRepository
+
+        return CommitmentRepository(self.db)
+
+    @cached_property
+    def plans(self) -> PlanRepository:
+        from desktop_app.storage.repositories.plans import PlanRepository
+
+        return PlanRepository(self.db)
+
+    @cached_property
+    def reflections(self) -> ReflectionRepository:
+        from desktop_app.storage.repositories.reflections import ReflectionRepository
+
+        return ReflectionRepository(self.db)
 
     @classmethod
     def open(
-        cls, path: Path, *, create: bool = True, before_migrate: Callable[[Path], None] | None = None
+        cls,
+        path: Path,
+        *,
+        create: bool = True,
+        before_migrate: Callable[[Path], None] | None = None,
     ) -> Store:
         return cls(open_database(path, create=create, before_migrate=before_migrate))
 
