@@ -14,6 +14,7 @@ from desktop_app.services.partners_export import (
     partner_schools_section,
     school_partnership_section,
 )
+from desktop_app.services.plans_export import round_plans_section, school_reflection_section
 from desktop_app.storage.store import Store
 
 EXPORT_FORMAT = "partnership-compass-export"
@@ -46,6 +47,7 @@ def _school_section(store: Store, school_id: int) -> dict[str, Any]:
                 "scope": r.scope.value,
                 "status": r.status.value,
                 "judgements": [_judgement(j) for j in store.rounds.judgements(r.id).values()],
+                "improvement_plans": round_plans_section(store, r.id),
             }
         )
     return {
@@ -57,6 +59,7 @@ def _school_section(store: Store, school_id: int) -> dict[str, Any]:
         "is_sample": school.is_sample,
         "review_rounds": rounds,
         **school_partnership_section(store, school.id),
+        **school_reflection_section(store, school.id),
     }
 
 
