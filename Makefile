@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck imports pytest bench package package-test package-size installer-check installer icons screenshots clean
+.PHONY: run test lint typecheck imports pytest bench package package-test package-size installer-check installer-wine-test installer icons screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ package-size:
 # Compiles packaging/windows/installer.nsi against the bundle with makensis (Debian: nsis).
 installer-check: package
 	$(PY) packaging/build_installer.py --check
+
+# Runs the compiled installer and uninstaller under Wine (Debian: wine64), around a stand-in bundle.
+installer-wine-test: $(STAMP)
+	$(PY) packaging/installer_wine_test.py
 
 # The real installer, on Windows after `make package`: dist/PartnershipCompass-X.Y.Z-setup.exe
 installer:

@@ -51,7 +51,8 @@ def makensis(version: str, dist: Path, out: Path, *, fast: bool) -> None:
     if fast:
         command.append("-DFAST_CHECK")
     started = time.monotonic()
-    subprocess.run([*command, str(SCRIPT)], check=True, cwd=SCRIPT.parent)
+    if subprocess.run([*command, str(SCRIPT)], check=False, cwd=SCRIPT.parent).returncode:
+        raise SystemExit(f"makensis failed on {SCRIPT.name} (its messages are above)")
     print(
         f"makensis built {out.name} ({out.stat().st_size / 2**20:.1f} MB) "
         f"in {time.monotonic() - started:.1f} s"

@@ -13,7 +13,8 @@
 ; VERSION is required (the package's __version__; build_installer.py reads it), so it is never
 ; written down twice. DIST and OUTFILE default to the paths above, relative to this file.
 
-Unicode true
+; The app is 64-bit only (Qt 6 on Windows), so the installer is too; no WOW64 registry views.
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
 !ifdef FAST_CHECK
@@ -95,11 +96,25 @@ VIAddVersionKey /LANG=${LANG_ENGLISH} "FileDescription" "${APP_NAME} Setup"
 VIAddVersionKey /LANG=${LANG_ENGLISH} "CompanyName" "${PUBLISHER}"
 VIAddVersionKey /LANG=${LANG_ENGLISH} "LegalCopyright" "${PUBLISHER}"
 
-; Keep the program out of the data folder: the uninstaller removes the program's folder.
-Function .onVerifyInstDir
+; Keep the program out of the data folder: an upgrade empties the program's folder.
+; Sets $0 to 1 if $INSTDIR is the data folder or inside it.
+Function IsInDataFolder
   StrLen $0 "${DATA_FOLDER}"
   StrCpy $1 "$INSTDIR" $0
+  StrCpy $2 "$INSTDIR" 1 $0
+  StrCpy $0 0
   ${If} $1 == "${DATA_FOLDER}"
+  ${AndIf} $2 == ""
+    StrCpy $0 1
+  ${ElseIf} $1 == "${DATA_FOLDER}"
+  ${AndIf} $2 == "\"
+    StrCpy $0 1
+  ${EndIf}
+FunctionEnd
+
+Function .onVerifyInstDir
+  Call IsInDataFolder
+  ${If} $0 == 1
     Abort
   ${EndIf}
 FunctionEnd
@@ -107,6 +122,13 @@ FunctionEnd
 Section "${APP_NAME}" SecApp
   SectionIn RO
   SetShellVarContext current
+  ; The directory page already refuses the data folder; this catches /D=... on a silent install.
+  Call IsInDataFolder
+  ${If} $0 == 1
+    MessageBox MB_ICONSTOP|MB_OK "${APP_NAME} cannot be installed in its data folder, \
+      ${DATA_FOLDER}. Choose another folder." /SD IDOK
+    Abort
+  ${EndIf}
   SetOutPath "$INSTDIR"
   ; An upgrade replaces the whole program folder, so no file from an older version lingers.
   RMDir /r "$INSTDIR\_internal"
