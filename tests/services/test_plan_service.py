@@ -110,7 +110,7 @@ def test_sign_off_locks_the_plan_and_new_version_keeps_it(
     assert draft.version == 2 and not draft.is_locked and draft.sign_off is None
     assert [p.title for p in draft.priorities] == ["P1"]
     assert [a.what for a in draft.actions] == ["A1"]
-    linked = [n for n in draft.notes if n.text == "N1"][0]
+    linked = next(n for n in draft.notes if n.text == "N1")
     assert linked.action_id == draft.actions[0].id  # relinked to the copy
     s.plans.update_action(draft.actions[0].id, ActionDraft("A1 changed"))
     assert s.plans.get(plan_id).actions[0].what == "A1"  # approved version untouched

@@ -37,8 +37,9 @@ def prepared_db(db_path: Path, catalogue: object) -> Path:
     partner, _ = services.partners.create_partner(
         PartnerSchoolDetails(name="Ysgol Gynradd Llanŵyn", urn="999004", notes="PRIVATE-NOTE")
     )
-    services.commitments.create(school.id, CommitmentDetails(
-        Direction.JOINT, "Shared moderation of writing", (partner.id,)))
+    services.commitments.create(
+        school.id, CommitmentDetails(Direction.JOINT, "Shared moderation of writing", (partner.id,))
+    )
     services.close()
     return db_path
 
@@ -118,11 +119,19 @@ def test_plan_sign_off_new_version_and_three_pdfs(
             dialog.audiences[audience].setChecked(True)
             qtbot.keyClick(dialog, Qt.Key.Key_Return)
 
-        monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                            staticmethod(lambda *a, out=out, **k: (str(out), "")))
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", staticmethod(lambda *a, out=out, **k: (str(out), ""))
+        )
         answers: list[str] = []
-        monkeypatch.setattr(QMessageBox, "question", staticmethod(
-            lambda parent, title, text, *a: answers.append(text) or QMessageBox.StandardButton.No))
+        monkeypatch.setattr(
+            QMessageBox,
+            "question",
+            staticmethod(
+                lambda parent, title, text, *a, answers=answers: (
+                    answers.append(text) or QMessageBox.StandardButton.No
+                )
+            ),
+        )
         driver = when_modal(qtbot, choose)
         qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
         driver.check()
@@ -162,19 +171,26 @@ def test_reflection_answers_save_as_you_type_and_barrier_becomes_action(
     editor.setFocus()
     qtbot.keyClicks(editor, "Every teacher works with a colleague from another school.")
     school_id = window.ctx.school_id
-    qtbot.waitUntil(lambda: services.reflections.reflection(
-        school_id, ReflectionScope.SCHOOL).answer("vision-1").startswith("Every teacher"))
+    qtbot.waitUntil(
+        lambda: (
+            services.reflections.reflection(school_id, ReflectionScope.SCHOOL)
+            .answer("vision-1")
+            .startswith("Every teacher")
+        )
+    )
     window.undo_action.trigger()  # all the typing is one undo step
-    assert services.reflections.reflection(school_id, ReflectionScope.SCHOOL).answer(
-        "vision-1") == ""
+    assert (
+        services.reflections.reflection(school_id, ReflectionScope.SCHOOL).answer("vision-1") == ""
+    )
 
     page.barrier_text.setFocus()
     qtbot.keyClicks(page.barrier_text, "No protected time for joint planning")
     qtbot.keyClick(page.barrier_text, Qt.Key.Key_Return)
     assert page.barriers.count() == 1
     page.barriers.setCurrentRow(0)
-    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getItem",
-                        staticmethod(lambda *a, **k: (a[3][0], True)))
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QInputDialog.getItem", staticmethod(lambda *a, **k: (a[3][0], True))
+    )
     qtbot.mouseClick(page.to_action_button, Qt.MouseButton.LeftButton)
     actions = services.plans.get(plan.id).actions
     assert len(actions) == 1 and "No protected time" in actions[0].what
