@@ -1,0 +1,144 @@
+"""Rounds and judgements through the real services and a real temporary database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop_app.domain.levels import Confidence, Level
+from desktop_app.domain.review import JudgementChanges, RoundScope, RoundStatus
+from desktop_app.domain.school import SchoolDetails
+from desktop_app.services.assessment_service import RoundLocked
+from desktop_app.services.container import AppServices
+from desktop_app.services.school_service import DuplicateSchool
+
+
+def _school(services: AppServices, urn: str = "123456") -> int:
+    school, _ = services.schools.create_school(
+        SchoolDetails("Ysgol y Dŵr", urn, "Primary", "Cardiff Council")
+    )
+    return school.id
+
+
+def test_one_file_holds_several_schools_with_unique_urns(services: AppServices) -> None:
+    _school(services, "100001")
+    _school(services, "100002")
+    assert [s.urn for s in services.schools.list_schools()] == ["100001", "100002"]
+    with pytest.raises(DuplicateSchool):
+        _school(services, "100001")
+    with pytest.raises(ValueError, match="six-digit"):
+        _school(services, "12345x")
+
+
+def test_rounds_record_framework_edition_and_copy_previous_judgements(
+    services: AppServices,
+) -> None:
+    school_id = _school(services)
+    fw2011 = services.catalogue.get("hargreaves-maturity", "2011")
+    fw2012 = services.catalogue.get("hargreaves-maturity", "2012")
+    first, _ = services.assessment.start_round(
+        school_id, "Autumn 2025 self-review", date(2025, 10, 1), fw2011, RoundScope.SCHOOL
+    )
+    for strand in fw2011.strands():
+        services.assessment.change_judgement(
+            first.id, strand.id, JudgementChanges.of(level=Level.DEVELOPING, evidence="seen")
+        )
+    second, _ = services.assessment.start_round(
+        school_id,
+        "Autumn 2026 self-review",
+        date(2026, 10, 1),
+        fw2012,
+        RoundScope.SCHOOL,
+        copy_from=first.id,
+    )
+    assert (second.framework_id, second.framework_edition) == ("hargreaves-maturity", "2012")
+    copied = services.assessment.judgements(second.id)
+    # Eleven strands are shared by both editions; 'evaluation and challenge' is new in 2012.
+    assert len(copied) == 11
+    assert "distributed-system-leadership" not in copied
+    profile = services.assessment.profile(second.id)
+    assert profile.progress_text == "11 of 12 strands judged"
+    assert all(p.previous is Level.DEVELOPING for p in profile.positions if p.strand.id in copied)
+
+
+def test_only_one_master_strand_and_undo_restores_the_old_one(services: AppServices) -> None:
+    school_id = _school(services)
+    fw = services.catalogue.latest()
+    round_, _ = services.assessment.start_round(
+        school_id, "R", date(2026, 1, 1), fw, RoundScope.PARTNERSHIP
+    )
+    a, b = [s.id for s in fw.strands()][:2]
+    services.assessment.change_judgement(round_.id, a, JudgementChanges.of(is_master=True))
+    edit, _ = services.assessment.change_judgement(
+        round_.id, b, JudgementChanges.of(is_master=True)
+    )
+    masters = [s for s, j in services.assessment.judgements(round_.id).items() if j.is_master]
+    assert masters == [b]
+    services.assessment.undo_edit(edit)
+    masters = [s for s, j in services.assessment.judgements(round_.id).items() if j.is_master]
+    assert masters == [a]
+
+
+def test_undo_restores_every_changed_field(services: AppServices) -> None:
+    school_id = _school(services)
+    fw = services.catalogue.latest()
+    round_, _ = services.assessment.start_round(
+        school_id, "R", date(2026, 1, 1), fw, RoundScope.SCHOOL
+    )
+    sid = next(fw.strands()).id
+    services.assessment.change_judgement(
+        round_.id,
+        sid,
+        JudgementChanges.of(level=Level.BEGINNING, confidence=Confidence.LOW, weight=2),
+    )
+    before = services.assessment.judgement(round_.id, sid)
+    edit, _ = services.assessment.change_judgement(
+        round_.id,
+        sid,
+        JudgementChanges.of(
+            level=Level.LEADING, confidence=Confidence.HIGH, next_step="Trio visits"
+        ),
+    )
+    services.assessment.undo_edit(edit)
+    assert services.assessment.judgement(round_.id, sid) == before
+
+
+def test_agreed_round_is_locked_until_reopened(services: AppServices) -> None:
+    school_id = _school(services)
+    fw = services.catalogue.latest()
+    round_, _ = services.assessment.start_round(
+        school_id, "R", date(2026, 1, 1), fw, RoundScope.SCHOOL
+    )
+    sid = next(fw.strands()).id
+    services.assessment.set_status(round_.id, RoundStatus.AGREED)
+    with pytest.raises(RoundLocked):
+        services.assessment.change_judgement(
+            round_.id, sid, JudgementChanges.of(level=Level.LEADING)
+        )
+    services.assessment.set_status(round_.id, RoundStatus.DRAFT)
+    services.assessment.change_judgement(round_.id, sid, JudgementChanges.of(level=Level.LEADING))
+    assert services.assessment.judgement(round_.id, sid).level is Level.LEADING
+
+
+def test_a_strand_outside_the_framework_is_refused(services: AppServices) -> None:
+    school_id = _school(services)
+    fw = services.catalogue.latest()
+    round_, _ = services.assessment.start_round(
+        school_id, "R", date(2026, 1, 1), fw, RoundScope.SCHOOL
+    )
+    with pytest.raises(ValueError, match="not in this round's framework"):
+        services.assessment.change_judgement(
+            round_.id, "made-up", JudgementChanges.of(level=Level.LEADING)
+        )
+    assert services.assessment.judgements(round_.id) == {}
+
+
+def test_sample_school_is_complete_and_marked(sample_services: AppServices) -> None:
+    school = sample_services.schools.list_schools()[0]
+    assert school.is_sample and "sample" in school.display_name
+    rounds = sample_services.assessment.rounds(school.id)
+    assert len(rounds) == 2
+    profile = sample_services.assessment.profile(rounds[0].id)
+    assert profile.judged_count == 12
+    assert sum(p.is_master for p in profile.positions) == 1
