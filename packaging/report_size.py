@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
+import subprocess
 import sys
 import tarfile
 import tempfile
@@ -79,6 +82,27 @@ def xz_size(folder: Path, out: Path) -> int:
     return out.stat().st_size
 
 
+def glibc_needed(files: list[tuple[Path, int]]) -> tuple[tuple[int, ...], str] | None:
+    """The newest glibc symbol version any bundled ELF file needs, and which file: the oldest
+    Linux the bundle runs on is set by the machine it was built on."""
+    objdump = shutil.which("objdump")
+    if not sys.platform.startswith("linux") or objdump is None:
+        return None
+    newest: tuple[tuple[int, ...], str] | None = None
+    for path, _ in files:
+        with path.open("rb") as handle:
+            if handle.read(4) != b"\x7fELF":
+                continue
+        symbols = subprocess.run(
+            [objdump, "-T", str(path)], capture_output=True, text=True, check=False
+        ).stdout
+        for found in set(re.findall(r"GLIBC_(\d+(?:\.\d+)+)", symbols)):
+            version = tuple(int(part) for part in found.split("."))
+            if newest is None or version > newest[0]:
+                newest = (version, path.name)
+    return newest
+
+
 def timed(label: str, fn, *args):  # type: ignore[no-untyped-def]
     started = time.monotonic()
     value = fn(*args)
@@ -128,6 +152,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nLargest {args.top} folders (including what is inside them):")
     for name, size in [item for item in dirs.most_common() if item[0] != "."][: args.top]:
         print(f"  {size / MB:7.1f} MB  {name}/")
+
+    glibc = glibc_needed(files)
+    if glibc:
+        version = ".".join(map(str, glibc[0]))
+        print(
+            f"\nLinux: needs glibc {version} or newer (for example {glibc[1]}); "
+            "build on the oldest distribution to support."
+        )
 
     if args.no_compress:
         return 0
