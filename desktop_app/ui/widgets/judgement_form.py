@@ -132,6 +132,7 @@ class JudgementForm(QWidget):
                 self.evidence.blockSignals(False)
             if self.next_step.text() != judgement.next_step:
                 self.next_step.setText(judgement.next_step)
+                self.next_step.setCursorPosition(0)  # show the start of a long step, not its end
         self.confidence.setCurrentIndex(max(0, self.confidence.findData(judgement.confidence)))
         self.target.setCurrentIndex(max(0, self.target.findData(judgement.target)))
         self.weight.setCurrentIndex(max(0, self.weight.findData(judgement.weight)))
