@@ -226,6 +226,15 @@ def check_gui_xcb(bundle: Bundle, db: Path) -> None:
         print("    skipped: needs Linux and xvfb-run (Debian package xvfb)")
         return
     _check_first_paint(bundle, db, "xcb", (xvfb, "-a"))
+    # In a Wayland session the bundle (which has no Wayland plugin) must go straight to X11.
+    wayland = {"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0"}
+    result = bundle.run(
+        ["--db", str(db), "--exit-after-first-paint"], gui=True, wrapper=(xvfb, "-a"), env=wayland
+    )
+    failures = [line for line in result.stderr.splitlines() if "platform plugin" in line]
+    if failures:
+        raise CheckFailed("in a Wayland session: " + "\n".join(failures))
+    print("    Wayland session: painted through XWayland (xcb) without plugin errors")
 
 
 def check_backup(bundle: Bundle, db: Path) -> None:
@@ -437,7 +446,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             ("--version matches the source", check_version),
             ("demo and export-json use the bundled sample data and frameworks", demo),
             ("window paints offscreen, plugins from the bundle", with_db(check_gui_offscreen)),
-            ("window paints on X11 (xcb) under Xvfb", with_db(check_gui_xcb)),
+            (
+                "window paints on X11 (xcb) under Xvfb, also in a Wayland session",
+                with_db(check_gui_xcb),
+            ),
             ("first run: no data folder yet", check_first_run),
             ("DejaVu fonts ship in the bundle and embed in a PDF", with_db(check_fonts)),
             ("password-protected PDF (pikepdf inside the bundle)", with_db(check_password_pdf)),
