@@ -47,6 +47,8 @@ class SchoolService:
         return (int(school) if school else None, int(round_) if round_ else None)
 
     def remember_opened(self, school_id: int, round_id: int | None) -> None:
-        with self._store.transaction():
+        if self.last_opened() == (school_id, round_id):
+            return
+        with self._store.transaction(counts_as_change=False):
             self._store.settings.set("last_school_id", str(school_id))
             self._store.settings.set("last_round_id", str(round_id or ""))

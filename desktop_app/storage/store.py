@@ -15,6 +15,7 @@ from desktop_app.storage.repositories.settings import SettingsRepository
 
 if TYPE_CHECKING:
     from desktop_app.storage.repositories.commitments import CommitmentRepository
+    from desktop_app.storage.repositories.exchange import ExchangeRepository
     from desktop_app.storage.repositories.partners import PartnerSchoolRepository
     from desktop_app.storage.repositories.partnerships import PartnershipRepository
     from desktop_app.storage.repositories.plans import PlanRepository
@@ -66,6 +67,12 @@ class Store:
 
         return ReflectionRepository(self.db)
 
+    @cached_property
+    def exchange(self) -> ExchangeRepository:
+        from desktop_app.storage.repositories.exchange import ExchangeRepository
+
+        return ExchangeRepository(self.db)
+
     @classmethod
     def open(
         cls,
@@ -86,12 +93,16 @@ class Store:
         return self._write_count
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One use case, one transaction: everything inside commits together or not at all."""
+    def transaction(self, *, counts_as_change: bool = True) -> Iterator[None]:
+        """One use case, one transaction: everything inside commits together or not at all.
+
+        counts_as_change=False is for bookkeeping (which school was open last) that should not
+        by itself make the file "changed" and worth a backup.
+        """
         outermost = not self.db.conn.in_transaction
         with self.db.atomic():
             yield
-        if outermost:
+        if outermost and counts_as_change:
             self._write_count += 1
 
     def close(self) -> None:
