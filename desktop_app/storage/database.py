@@ -164,6 +164,11 @@ def open_database(
     if not path.exists():
         if not create:
             raise CannotCreate(path, "the file does not exist")
+        try:
+            # The very first run: the data folder itself does not exist yet.
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CannotCreate(path, exc.strerror or "the folder cannot be made") from None
         lock = FileLock(path.with_name(path.name + ".lock"))
         if not lock.try_acquire():
             raise AlreadyOpen(path)

@@ -108,3 +108,29 @@ def test_second_copy_is_refused_while_the_first_is_open(db_path: Path) -> None:
     finally:
         first.close()
     open_database(db_path).close()
+
+
+def test_first_run_creates_the_data_folder(tmp_path: Path) -> None:
+    path = tmp_path / "not" / "there" / "yet" / "compass.sqlite3"
+    open_database(path).close()
+    assert path.exists()
+
+
+def test_first_run_of_the_app_with_no_data_folder(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    data = tmp_path / "fresh" / "Partnership Compass"
+    env = dict(os.environ, PARTNERSHIP_COMPASS_DATA=str(data), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "main.py", "--exit-after-first-paint"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (data / "compass.sqlite3").exists()
