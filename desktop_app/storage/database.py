@@ -105,11 +105,10 @@ def _restrict_to_owner(path: Path) -> None:
 
 def _create_new(path: Path) -> None:
     """Build a fresh database beside the target and move it into place in one step,
-    so a crash during creation never leaves a half-made file at the real path."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise CannotCreate(path, exc.strerror or "the folder cannot be made") from None
+    so a crash during creation never leaves a half-made file at the real path.
+
+    The caller has made the folder already.
+    """
     part = path.with_name(path.name + ".creating")
     part.unlink(missing_ok=True)
     try:
