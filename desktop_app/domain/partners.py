@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from desktop_app.domain.rag import RagResult, WorkStatus, is_due_soon, is_overdue, rag_status
+from desktop_app.domain.rag import (
+    DUE_SOON_DAYS,
+    RagResult,
+    WorkStatus,
+    is_due_soon,
+    is_overdue,
+    rag_status,
+)
 
 MAX_NAME_LENGTH = 200
 MAX_SHORT_TEXT = 200
@@ -337,7 +344,7 @@ class Commitment:
     def is_overdue(self, today: date) -> bool:
         return is_overdue(self.status, self.due, today)
 
-    def is_due_soon(self, today: date, days: int = 14) -> bool:
+    def is_due_soon(self, today: date, days: int = DUE_SOON_DAYS) -> bool:
         return is_due_soon(self.status, self.due, today, days)
 
     @property

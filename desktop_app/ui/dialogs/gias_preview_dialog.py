@@ -26,6 +26,19 @@ _FIELD_WORDS = {
 }
 
 
+def _changes(item: PreviewItem) -> list[str]:
+    """Each change in words: "trust: (none) → Leeds Learning Trust"."""
+    out = []
+    for field in item.changed_fields:
+        if field == "restored" or item.existing is None:
+            out.append(_FIELD_WORDS.get(field, field))
+            continue
+        before = getattr(item.existing, field) or "(none)"
+        after = getattr(item.details, field) or "(none)"
+        out.append(f"{_FIELD_WORDS.get(field, field)}: {before} → {after}")
+    return out
+
+
 def _tree(name: str, headers: list[str]) -> QTreeWidget:
     tree = QTreeWidget()
     tree.setAccessibleName(name)
@@ -56,8 +69,10 @@ class GiasPreviewDialog(QDialog):
             )
         self.updated = _tree("Schools to update", ["Line", "URN", "School", "What changes"])
         for item in preview.updated:
-            words = ", ".join(_FIELD_WORDS.get(f, f) for f in item.changed_fields)
-            self.updated.addTopLevelItem(self._row(item, [words]))
+            changes = _changes(item)
+            row = self._row(item, ["; ".join(changes)])
+            row.setToolTip(3, "\n".join(changes))
+            self.updated.addTopLevelItem(row)
         self.skipped = _tree("Rows skipped", ["Line", "URN", "School", "Why skipped"])
         for row in preview.skipped:
             self.skipped.addTopLevelItem(self._skipped(row))
@@ -75,6 +90,7 @@ class GiasPreviewDialog(QDialog):
         ):
             tree.resizeColumnToContents(0)
             tree.resizeColumnToContents(1)
+            tree.setColumnWidth(2, self.fontMetrics().horizontalAdvance("M") * 22)
             self.tabs.addTab(tree, label)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -88,7 +104,7 @@ class GiasPreviewDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        width = self.fontMetrics().horizontalAdvance("M") * 60
+        width = self.fontMetrics().horizontalAdvance("M") * 75
         self.resize(width, int(width * 0.6))
 
     @staticmethod
