@@ -32,10 +32,10 @@ class CommitmentService:
         return self._store.commitments.get(commitment_id)
 
     def for_strand(self, school_id: int, strand_id: str) -> list[Commitment]:
-        return [c for c in self.list_for_school(school_id) if strand_id in c.strand_ids]
+        return self._store.commitments.for_strand(school_id, strand_id)
 
     def reciprocity(self, school_id: int, partner_id: int) -> Reciprocity:
-        return reciprocity(partner_id, self.list_for_school(school_id))
+        return reciprocity(partner_id, self._store.commitments.for_partner(school_id, partner_id))
 
     def owners(self, school_id: int) -> list[str]:
         names = {c.owner for c in self.list_for_school(school_id) if c.owner}

@@ -19,6 +19,7 @@ from desktop_app.domain.partners import (
     SystemLeadershipRole,
 )
 from desktop_app.domain.rag import Rag, WorkStatus
+from desktop_app.domain.school import SchoolDetails
 from desktop_app.services.container import AppServices, open_services
 from desktop_app.services.export_service import write_export
 from desktop_app.services.partner_service import DuplicatePartner
@@ -182,3 +183,22 @@ def test_data_survives_reopening(services: AppServices) -> None:
         assert again.commitments.list_for_school(school.id) == [made]
     finally:
         again.close()
+
+
+def test_strand_and_partner_lists_leave_out_removed_and_other_schools(
+    services: AppServices,
+) -> None:
+    school = our_school(services)
+    other, _ = services.schools.create_school(
+        SchoolDetails("Other Primary", "188888", "Primary", "Leeds")
+    )
+    a = add_partner(services, "Ashfield Primary")
+    b = add_partner(services, "Brook Lane Primary")
+    kept, _ = services.commitments.create(school.id, promise((a, b), strands=(JPD, COACHING)))
+    gone, _ = services.commitments.create(school.id, promise((a,), strands=(JPD,)))
+    services.commitments.remove(gone.id)
+    services.commitments.create(other.id, promise((a,), strands=(JPD,)))
+    assert services.commitments.for_strand(school.id, JPD) == [kept]
+    assert services.commitments.for_strand(school.id, "fit-governance") == []
+    assert services.commitments.reciprocity(school.id, b).we_give == (kept,)
+    assert services.commitments.reciprocity(school.id, a).we_give == (kept,)

@@ -267,3 +267,40 @@ def test_add_partnership_and_undo(qtbot: QtBot, window: MainWindow) -> None:
     assert model.rowCount() == 0
     window.ctx.undo_stack.redo()
     assert model.rowCount() == 1
+
+
+def test_add_a_commitment_from_the_strand_on_the_self_assessment_screen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    services = window.ctx.services
+    services.partners.apply_import(services.partners.preview_import(FIXTURES / "gias_utf8_bom.csv"))
+    dwr = next(p for p in services.partners.list_partners() if p.urn == "401234")
+    window.show_page("assessment")
+    page = window.pages["assessment"]
+    assert isinstance(page, AssessmentPage)
+    qtbot.waitUntil(page.isVisible)
+    page.show_strand("fit-governance")
+    linked = page.linked_commitments
+    assert linked.empty.isVisible()
+    offered: list[list[object]] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, CommitmentDialog)
+        offered.append(dialog.strands.checked())
+        dialog.directions[Direction.WE_RECEIVE].setChecked(True)
+        qtbot.keyClicks(dialog.what, "Their NLG reviews our governing board")
+        dialog.partners.setFocus()
+        rows = [dialog.partners.item(i).data(Qt.ItemDataRole.UserRole) for i in range(2)]
+        dialog.partners.setCurrentRow(rows.index(dwr.id))
+        qtbot.keyClick(dialog.partners, Qt.Key.Key_Return)  # Enter ticks, as Space does
+        _save(qtbot, dialog)
+
+    when_modal(qtbot, fill)
+    qtbot.mouseClick(linked.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: linked.list.count() == 1)
+    assert offered == [["fit-governance"]]  # the strand being judged is ticked already
+    assert "We receive – Ysgol Gymraeg Bro Dŵr: Their NLG reviews" in linked.list.item(0).text()
+    (made,) = services.commitments.for_strand(window.ctx.school_id or 0, "fit-governance")
+    assert made.partner_ids == (dwr.id,)
+    window.ctx.undo_stack.undo()
+    assert linked.list.count() == 0

@@ -108,18 +108,34 @@ class CommitmentRepository:
         return row[0] is not None
 
     def for_school(self, school_id: int) -> list[Commitment]:
+        return self._live("", school_id, [])
+
+    def for_strand(self, school_id: int, strand_id: str) -> list[Commitment]:
+        """Only the commitments linked to one strand (the self-assessment screen's list)."""
+        return self._live(
+            " AND id IN (SELECT commitment_id FROM commitment_strands WHERE strand_id = ?)",
+            school_id,
+            [strand_id],
+        )
+
+    def for_partner(self, school_id: int, partner_id: int) -> list[Commitment]:
+        return self._live(
+            " AND id IN (SELECT commitment_id FROM commitment_partners WHERE partner_id = ?)",
+            school_id,
+            [partner_id],
+        )
+
+    def _live(self, extra: str, school_id: int, params: list[object]) -> list[Commitment]:
+        """Live commitments of a school, narrowed by extra SQL; three queries in all."""
+        chosen = f"SELECT id FROM commitments WHERE school_id = ? AND removed_at IS NULL{extra}"
         rows = list(
             self._db.query(
-                "SELECT * FROM commitments WHERE school_id = ? AND removed_at IS NULL"
+                f"SELECT * FROM commitments WHERE id IN ({chosen})"
                 " ORDER BY due_on IS NULL, due_on, id",
-                [school_id],
+                [school_id, *params],
             )
         )
-        links = (
-            "WHERE commitment_id IN (SELECT id FROM commitments"
-            " WHERE school_id = ? AND removed_at IS NULL)"
-        )
-        return self._build(rows, links, [school_id])
+        return self._build(rows, f"WHERE commitment_id IN ({chosen})", [school_id, *params])
 
     def _build(self, rows: list[Any], link_where: str, params: list[object]) -> list[Commitment]:
         partners: dict[int, list[int]] = defaultdict(list)
