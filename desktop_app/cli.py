@@ -190,6 +190,18 @@ def _add_data_safety_commands(subs: argparse._SubParsersAction[argparse.Argument
     _needs_db(check)
     _COMMANDS["check"] = _cmd_check
 
+    share = subs.add_parser("share", help="write the file to send a partner school")
+    _needs_db(share)
+    share.add_argument("--school", required=True, help="URN of our school")
+    share.add_argument("--partner", required=True, help="URN of the partner school")
+    share.add_argument("--out", type=Path, required=True, help="the file to write")
+    _COMMANDS["share"] = _cmd_share
+
+    imp = subs.add_parser("import-share", help="import the file a partner school sent")
+    _needs_db(imp)
+    imp.add_argument("--file", type=Path, required=True, help="the partner's file")
+    _COMMANDS["import-share"] = _cmd_import_share
+
 
 def _cmd_backup(args: argparse.Namespace) -> int:
     from desktop_app.storage.backup import copy_database
@@ -231,6 +243,29 @@ def _cmd_check(args: argparse.Namespace) -> int:
     verdict = check_file(args.db)
     print(verdict.message, file=sys.stdout if verdict.healthy else sys.stderr)
     return 0 if verdict.healthy else 2
+
+
+def _cmd_share(args: argparse.Namespace) -> int:
+    services = _open(args.db)
+    try:
+        summary = services.exchange.share_by_urn(args.school, args.partner, args.out)
+    finally:
+        services.close()
+    print(summary.message)
+    return 0
+
+
+def _cmd_import_share(args: argparse.Namespace) -> int:
+    services = _open(args.db)
+    try:
+        preview = services.exchange.preview_file(args.file)
+        for line in preview.lines():
+            print(line)
+        message, _ = services.exchange.apply_import(preview)
+    finally:
+        services.close()
+    print(message)
+    return 0
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ class Topic(Enum):
     PLANS = "plans"
     REFLECTIONS = "reflections"
     VIEWS = "views"
+    EXCHANGE = "exchange"  # what partner schools shared with us through exchange files
     EVERYTHING = "everything"
 
 

@@ -20,6 +20,7 @@ from desktop_app.storage.store import Store
 if TYPE_CHECKING:
     from desktop_app.services.commitment_service import CommitmentService
     from desktop_app.services.erasure_service import ErasureService
+    from desktop_app.services.exchange_service import ExchangeService
     from desktop_app.services.partner_service import PartnerService
     from desktop_app.services.pdf_export_service import PdfExportService
     from desktop_app.services.plan_service import PlanService
@@ -79,6 +80,14 @@ class AppServices:
         from desktop_app.services.erasure_service import ErasureService
 
         return ErasureService(self.store, self.backups)
+
+    @cached_property
+    def exchange(self) -> ExchangeService:
+        from desktop_app.services.exchange_service import ExchangeService
+
+        return ExchangeService(
+            self.store, self.assessment, self.plans, self.partners, self.commitments
+        )
 
     @property
     def db_path(self) -> Path:

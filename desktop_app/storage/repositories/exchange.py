@@ -1,0 +1,92 @@
+"""Partner exchange files we have imported, and the commitments that came from them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop_app.domain.exchange import (
+    Exchange,
+    ReceivedExchange,
+    canonical_bytes,
+    exchange_from_payload,
+    to_payload,
+)
+
+
+def _stored(row: Any) -> ReceivedExchange:
+    exchange = exchange_from_payload(json.loads(row["payload"]))
+    return ReceivedExchange(row["school_id"], row["partner_id"], row["checksum"], exchange)
+
+
+class ExchangeRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def latest(self, school_id: int, partner_urn: str) -> ReceivedExchange | None:
+        rows = list(
+            self._db.query(
+                "SELECT * FROM exchange_imports WHERE school_id = ? AND partner_urn = ?",
+                [school_id, partner_urn],
+            )
+        )
+        return _stored(rows[0]) if rows else None
+
+    def for_school(self, school_id: int) -> list[ReceivedExchange]:
+        return [
+            _stored(r)
+            for r in self._db.query(
+                "SELECT * FROM exchange_imports WHERE school_id = ? ORDER BY partner_urn",
+                [school_id],
+            )
+        ]
+
+    def save(self, school_id: int, partner_id: int, exchange: Exchange, checksum: str) -> None:
+        payload = canonical_bytes(to_payload(exchange)).decode("utf-8")
+        self._db.execute(
+            """
+            INSERT INTO exchange_imports (school_id, partner_id, partner_urn, created_at,
+                                          checksum, payload)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (school_id, partner_urn) DO UPDATE SET
+                partner_id = excluded.partner_id, created_at = excluded.created_at,
+                checksum = excluded.checksum, payload = excluded.payload,
+                imported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+            """,
+            [
+                school_id,
+                partner_id,
+                exchange.sender.urn,
+                exchange.created_at.isoformat(),
+                checksum,
+                payload,
+            ],
+        )
+
+    def commitment_refs(self, school_id: int, partner_urn: str) -> dict[int, int]:
+        """The sender's reference -> our commitment id."""
+        return {
+            r["ref"]: r["commitment_id"]
+            for r in self._db.query(
+                "SELECT ref, commitment_id FROM exchange_commitments"
+                " WHERE school_id = ? AND partner_urn = ?",
+                [school_id, partner_urn],
+            )
+        }
+
+    def link_commitment(
+        self, school_id: int, partner_urn: str, ref: int, commitment_id: int
+    ) -> None:
+        self._db.execute(
+            "INSERT INTO exchange_commitments (school_id, partner_urn, ref, commitment_id)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET commitment_id = excluded.commitment_id",
+            [school_id, partner_urn, ref, commitment_id],
+        )
+
+    def unlink_commitment(self, school_id: int, partner_urn: str, ref: int) -> None:
+        self._db.execute(
+            "DELETE FROM exchange_commitments WHERE school_id = ? AND partner_urn = ? AND ref = ?",
+            [school_id, partner_urn, ref],
+        )
