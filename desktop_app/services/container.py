@@ -20,10 +20,12 @@ from desktop_app.storage.store import Store
 if TYPE_CHECKING:
     from desktop_app.services.commitment_service import CommitmentService
     from desktop_app.services.erasure_service import ErasureService
+    from desktop_app.services.moderation_service import ModerationService
     from desktop_app.services.exchange_service import ExchangeService
     from desktop_app.services.partner_service import PartnerService
     from desktop_app.services.pdf_export_service import PdfExportService
     from desktop_app.services.plan_service import PlanService
+    from desktop_app.services.progress_service import ProgressService
     from desktop_app.services.reflection_service import ReflectionService
 
 
@@ -88,6 +90,18 @@ class AppServices:
         return ExchangeService(
             self.store, self.assessment, self.plans, self.partners, self.commitments
         )
+
+    @cached_property
+    def moderation(self) -> ModerationService:
+        from desktop_app.services.moderation_service import ModerationService
+
+        return ModerationService(self.store, self.assessment)
+
+    @cached_property
+    def progress(self) -> ProgressService:
+        from desktop_app.services.progress_service import ProgressService
+
+        return ProgressService(self.store, self.assessment)
 
     @property
     def db_path(self) -> Path:

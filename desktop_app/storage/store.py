@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from desktop_app.storage.repositories.partnerships import PartnershipRepository
     from desktop_app.storage.repositories.plans import PlanRepository
     from desktop_app.storage.repositories.reflections import ReflectionRepository
+    from desktop_app.storage.repositories.views import ViewRepository
 
 
 class Store:
@@ -72,6 +73,12 @@ class Store:
         from desktop_app.storage.repositories.exchange import ExchangeRepository
 
         return ExchangeRepository(self.db)
+
+    @cached_property
+    def views(self) -> ViewRepository:
+        from desktop_app.storage.repositories.views import ViewRepository
+
+        return ViewRepository(self.db)
 
     @classmethod
     def open(

@@ -10,6 +10,7 @@ from desktop_app.storage.migrations.registry import MIGRATIONS
 from desktop_app.storage.migrations import m001_core  # noqa: E402, F401  isort: skip
 from desktop_app.storage.migrations import m002_partners  # noqa: E402, F401  isort: skip
 from desktop_app.storage.migrations import m003_plans  # noqa: E402, F401  isort: skip
+from desktop_app.storage.migrations import m004_views  # noqa: E402, F401  isort: skip
 from desktop_app.storage.migrations import m005_exchange  # noqa: E402, F401  isort: skip
 
 __all__ = ["MIGRATIONS"]

@@ -1,0 +1,321 @@
+"""Use cases for a board meeting: raters, their views, and agreeing each strand's level.
+
+The agreed level is written to judgements.level in the same transaction as the moderation
+record, so charts and reports always show what the meeting agreed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop_app.domain.levels import Level
+from desktop_app.domain.moderation import (
+    Decision,
+    DecisionLine,
+    Rater,
+    RaterRole,
+    StrandModeration,
+    View,
+    ViewSource,
+    clean_rater_name,
+    clean_text,
+    decision_lines,
+    moderate,
+)
+from desktop_app.domain.review import RoundStatus, StrandJudgement
+from desktop_app.services.assessment_service import AssessmentService, RoundLocked
+from desktop_app.services.changes import Changes, Topic
+from desktop_app.storage.store import Store
+
+VIEW_CHANGES = Changes.of(Topic.VIEWS)
+AGREE_CHANGES = Changes.of(Topic.VIEWS, Topic.JUDGEMENTS)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class ViewEdit:
+    """A saved view and what it replaced, so the change can be reversed exactly."""
+
+    before: View | None
+    after: View
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """An agreed level and everything needed to put the strand back as it was."""
+
+    round_id: int
+    strand_id: str
+    level: Level
+    decision: Decision
+    level_before: Level | None
+    decision_before: Decision | None
+
+
+class ModerationService:
+    def __init__(
+        self,
+        store: Store,
+        assessment: AssessmentService,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self._store = store
+        self._assessment = assessment
+        self._clock = clock
+
+    # Checks ------------------------------------------------------------------
+
+    def _check_open(self, round_id: int, strand_id: str) -> None:
+        round_ = self._store.rounds.get(round_id)
+        if round_.status is RoundStatus.AGREED:
+            raise RoundLocked()
+        if not self._assessment.framework_for(round_).has_strand(strand_id):
+            raise ValueError(f"The strand '{strand_id}' is not in this round's framework.")
+
+    # Raters ------------------------------------------------------------------
+
+    def raters(self, school_id: int) -> list[Rater]:
+        return self._store.views.raters(school_id)
+
+    def add_rater(self, school_id: int, name: str, role: RaterRole) -> tuple[Rater, Changes]:
+        name = clean_rater_name(name)
+        if self._store.views.find_rater(school_id, name, role) is not None:
+            raise ValueError(f"{name} is already in the list as {role.label.lower()}.")
+        with self._store.transaction():
+            rater = self._store.views.add_rater(school_id, name, role)
+        return rater, VIEW_CHANGES
+
+    def remove_rater(self, rater_id: int) -> Changes:
+        """Only for undoing an addition: the rater's views go with them."""
+        with self._store.transaction():
+            self._store.views.delete_rater(rater_id)
+        return VIEW_CHANGES
+
+    def restore_rater(self, rater: Rater) -> Changes:
+        with self._store.transaction():
+            self._store.views.restore_rater(rater)
+        return VIEW_CHANGES
+
+    # Views -------------------------------------------------------------------
+
+    def views(self, round_id: int) -> list[View]:
+        return self._store.views.views(round_id)
+
+    def record_view(
+        self,
+        round_id: int,
+        strand_id: str,
+        rater_id: int,
+        level: Level,
+        evidence: str = "",
+        source: ViewSource = ViewSource.MEETING,
+    ) -> tuple[ViewEdit, Changes]:
+        """Save this person's view of the strand, replacing any earlier view of theirs."""
+        self._check_open(round_id, strand_id)
+        if not isinstance(level, Level):
+            raise ValueError("A view needs a level.")
+        evidence = clean_text(evidence, "evidence")
+        rater = self._store.views.rater(rater_id)
+        if rater.school_id != self._store.rounds.get(round_id).school_id:
+            raise ValueError("That person belongs to another school.")
+        with self._store.transaction():
+            before = self._store.views.view_by(round_id, strand_id, rater_id)
+            after = self._store.views.save_view(
+                round_id, strand_id, rater_id, level, evidence, self._clock(), source
+            )
+        return ViewEdit(before, after), VIEW_CHANGES
+
+    def undo_view(self, edit: ViewEdit) -> Changes:
+        with self._store.transaction():
+            self._put_back(edit.before, edit.after)
+        return VIEW_CHANGES
+
+    def redo_view(self, edit: ViewEdit) -> Changes:
+        with self._store.transaction():
+            self._put_back(edit.after, edit.before)
+        return VIEW_CHANGES
+
+    def _put_back(self, wanted: View | None, current: View | None) -> None:
+        if wanted is None:
+            if current is not None:
+                self._store.views.delete_view(current.id)
+            return
+        if current is not None and current.id != wanted.id:
+            self._store.views.delete_view(current.id)
+        self._store.views.save_view(
+            wanted.round_id,
+            wanted.strand_id,
+            wanted.rater.id,
+            wanted.level,
+            wanted.evidence,
+            wanted.recorded_at,
+            wanted.source,
+            view_id=wanted.id,
+        )
+
+    def delete_view(self, view_id: int) -> tuple[View, Changes]:
+        view = self._store.views.view(view_id)
+        self._check_open(view.round_id, view.strand_id)
+        with self._store.transaction():
+            self._store.views.delete_view(view_id)
+        return view, VIEW_CHANGES
+
+    def restore_view(self, view: View) -> Changes:
+        with self._store.transaction():
+            self._put_back(view, None)
+        return VIEW_CHANGES
+
+    # Agreeing ----------------------------------------------------------------
+
+    def agree_level(
+        self,
+        round_id: int,
+        strand_id: str,
+        level: Level,
+        rationale: str = "",
+        agreed_by: str = "",
+    ) -> tuple[Agreement, Changes]:
+        """Record the agreed level and why; the level becomes the round's judgement."""
+        self._check_open(round_id, strand_id)
+        if not isinstance(level, Level):
+            raise ValueError("Choose the level the meeting agreed.")
+        decision = Decision(
+            round_id,
+            strand_id,
+            clean_text(rationale, "rationale"),
+            " ".join(agreed_by.split())[:200],
+            self._clock(),
+        )
+        with self._store.transaction():
+            judgement = self._store.rounds.judgement(round_id, strand_id)
+            before_decision = self._store.views.decision(round_id, strand_id)
+            self._store.rounds.save_judgement(round_id, replace(judgement, level=level))
+            self._store.views.save_decision(decision)
+        agreement = Agreement(
+            round_id, strand_id, level, decision, judgement.level, before_decision
+        )
+        return agreement, AGREE_CHANGES
+
+    def set_rationale(
+        self, round_id: int, strand_id: str, rationale: str, agreed_by: str | None = None
+    ) -> tuple[Agreement, Changes]:
+        """Change the words for the minutes without changing the agreed level."""
+        level = self._store.rounds.judgement(round_id, strand_id).level
+        if level is None:
+            raise ValueError("Agree a level first, then write why.")
+        current = self._store.views.decision(round_id, strand_id)
+        who = agreed_by if agreed_by is not None else (current.agreed_by if current else "")
+        return self.agree_level(round_id, strand_id, level, rationale, who)
+
+    def undo_agreement(self, agreement: Agreement) -> Changes:
+        with self._store.transaction():
+            judgement = self._store.rounds.judgement(agreement.round_id, agreement.strand_id)
+            self._store.rounds.save_judgement(
+                agreement.round_id, replace(judgement, level=agreement.level_before)
+            )
+            if agreement.decision_before is None:
+                self._store.views.delete_decision(agreement.round_id, agreement.strand_id)
+            else:
+                self._store.views.save_decision(agreement.decision_before)
+        return AGREE_CHANGES
+
+    def redo_agreement(self, agreement: Agreement) -> Changes:
+        with self._store.transaction():
+            judgement = self._store.rounds.judgement(agreement.round_id, agreement.strand_id)
+            self._store.rounds.save_judgement(
+                agreement.round_id, replace(judgement, level=agreement.level)
+            )
+            self._store.views.save_decision(agreement.decision)
+        return AGREE_CHANGES
+
+    # Summaries ---------------------------------------------------------------
+
+    def summary(self, round_id: int) -> list[StrandModeration]:
+        round_ = self._store.rounds.get(round_id)
+        judgements: dict[str, StrandJudgement] = self._store.rounds.judgements(round_id)
+        return moderate(
+            self._assessment.framework_for(round_),
+            self._store.views.views(round_id),
+            {sid: j.level for sid, j in judgements.items()},
+            self._store.views.decisions(round_id),
+        )
+
+    def strand_summary(self, round_id: int, strand_id: str) -> StrandModeration:
+        for item in self.summary(round_id):
+            if item.strand_id == strand_id:
+                return item
+        raise LookupError(f"The strand '{strand_id}' is not in this round.")
+
+    def decisions(self, round_id: int) -> list[DecisionLine]:
+        return decision_lines(self.summary(round_id))
+
+    def export_decisions(self, round_id: int, out: Path) -> Path:
+        """Write the decisions for the minutes: CSV for a .csv name, plain text otherwise.
+
+        UTF-8 (with a byte-order mark for CSV so spreadsheet programs on Windows read
+        accents correctly); written to name.part first so a failure leaves no half file.
+        """
+        round_ = self._store.rounds.get(round_id)
+        school = self._store.schools.get(round_.school_id)
+        lines = self.decisions(round_id)
+        if out.suffix.lower() == ".csv":
+            text, encoding = decisions_csv(lines), "utf-8-sig"
+        else:
+            text = decisions_text(f"{school.name}: {round_.title}", lines)
+            encoding = "utf-8"
+        part = out.with_name(out.name + ".part")
+        with open(part, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+        os.replace(part, out)
+        return out
+
+
+def decisions_text(heading: str, lines: list[DecisionLine]) -> str:
+    out = [heading, "Decisions agreed in moderation", ""]
+    for n, line in enumerate(lines, 1):
+        out.append(f"{n}. {line.strand_title}: {line.level_text}")
+        out.append(f"   Views: {line.spread_text}")
+        if line.flagged:
+            out.append("   Views differed by more than one level.")
+        if line.rationale:
+            out.append(f"   Rationale: {' '.join(line.rationale.split())}")
+        if line.agreed_by or line.agreed_at:
+            when = line.agreed_at.strftime("%d %B %Y %H:%M UTC") if line.agreed_at else ""
+            out.append(f"   Agreed by: {line.agreed_by or 'the meeting'} {when}".rstrip())
+        out.append("")
+    return "\n".join(out)
+
+
+def decisions_csv(lines: list[DecisionLine]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(
+        ["Strand", "Agreed level", "Rationale", "Agreed by", "Agreed at", "Views", "Flagged"]
+    )
+    for line in lines:
+        writer.writerow(
+            [
+                _cell(line.strand_title),
+                line.level_text,
+                _cell(line.rationale),
+                _cell(line.agreed_by),
+                line.agreed_at.isoformat() if line.agreed_at else "",
+                line.spread_text,
+                "yes" if line.flagged else "no",
+            ]
+        )
+    return buffer.getvalue()
+
+
+def _cell(text: str) -> str:
+    """Spreadsheets run a cell starting with = + - @ as a formula: defuse user text."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -1,0 +1,113 @@
+"""Spread of views, the more-than-one-level flag, and the decisions summary."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from desktop_app.domain.framework import Framework
+from desktop_app.domain.levels import Level
+from desktop_app.domain.moderation import (
+    Decision,
+    Rater,
+    RaterRole,
+    StrandModeration,
+    View,
+    clean_rater_name,
+    decision_lines,
+    moderate,
+)
+
+WHEN = datetime(2026, 11, 23, 18, 30, tzinfo=UTC)
+JPD = "joint-practice-development"
+
+
+def _view(n: int, level: Level, name: str = "", strand: str = JPD) -> View:
+    rater = Rater(n, 1, name or f"Governor {n}", RaterRole.GOVERNOR)
+    return View(n, 1, strand, rater, level, f"note {n}", WHEN)
+
+
+def _strand(*levels: Level) -> StrandModeration:
+    views = tuple(_view(i + 1, lv) for i, lv in enumerate(levels))
+    return StrandModeration(JPD, "Joint practice development", views, None, None)
+
+
+@pytest.mark.parametrize(
+    ("levels", "spread", "flagged"),
+    [
+        ((), 0, False),
+        ((Level.EMBEDDING,), 0, False),
+        ((Level.DEVELOPING, Level.DEVELOPING), 0, False),
+        ((Level.DEVELOPING, Level.EMBEDDING), 1, False),
+        ((Level.BEGINNING, Level.EMBEDDING), 2, True),
+        ((Level.BEGINNING, Level.DEVELOPING, Level.LEADING), 3, True),
+    ],
+)
+def test_spread_and_flag_only_above_one_level(
+    levels: tuple[Level, ...], spread: int, flagged: bool
+) -> None:
+    item = _strand(*levels)
+    assert item.spread == spread
+    assert item.is_flagged is flagged
+    assert bool(item.flag_text) is flagged
+
+
+def test_flag_text_names_the_extremes() -> None:
+    item = _strand(Level.EMBEDDING, Level.BEGINNING, Level.DEVELOPING)
+    assert item.lowest is Level.BEGINNING and item.highest is Level.EMBEDDING
+    assert "2 levels (Beginning to Embedding)" in item.flag_text
+
+
+def test_spread_text_counts_views_per_level() -> None:
+    item = _strand(Level.DEVELOPING, Level.DEVELOPING, Level.LEADING)
+    assert item.spread_text() == "3 views (Developing: 2, Leading: 1)"
+    assert _strand().spread_text() == "No views recorded yet."
+    assert [len(v) for v in item.by_level().values()] == [0, 2, 0, 1]
+
+
+def test_moderate_groups_by_strand_in_framework_order(catalogue_2012: Framework) -> None:
+    views = [
+        _view(1, Level.BEGINNING, "Zara"),
+        _view(2, Level.EMBEDDING, "adam"),
+        _view(3, Level.LEADING, "Bea", strand="fit-governance"),
+    ]
+    decision = Decision(1, JPD, "Pilots only", "Full board", WHEN)
+    result = moderate(catalogue_2012, views, {JPD: Level.DEVELOPING}, {JPD: decision})
+    assert [m.strand_id for m in result] == [s.id for s in catalogue_2012.strands()]
+    jpd = result[0]
+    assert [v.rater.name for v in jpd.views] == ["adam", "Zara"]  # by name, ignoring case
+    assert jpd.agreed is Level.DEVELOPING and jpd.is_agreed and jpd.is_flagged
+    governance = next(m for m in result if m.strand_id == "fit-governance")
+    assert len(governance.views) == 1 and not governance.is_agreed
+
+
+def test_a_level_without_a_decision_is_not_agreed_in_moderation() -> None:
+    item = StrandModeration(JPD, "JPD", (), Level.EMBEDDING, None)
+    assert not item.is_agreed
+
+
+def test_decision_lines(catalogue_2012: Framework) -> None:
+    decision = Decision(1, JPD, "Pilots only", "Full board", WHEN)
+    lines = decision_lines(
+        moderate(
+            catalogue_2012, [_view(1, Level.LEADING)], {JPD: Level.DEVELOPING}, {JPD: decision}
+        )
+    )
+    assert lines[0].level_text == "Developing"
+    assert lines[0].rationale == "Pilots only" and lines[0].agreed_by == "Full board"
+    assert lines[1].level_text == "Not agreed yet" and lines[1].agreed_at is None
+    unmoderated = decision_lines(moderate(catalogue_2012, [], {JPD: Level.LEADING}, {}))
+    assert unmoderated[0].level_text == "Leading (not moderated)"
+
+
+def test_rater_names_and_roles() -> None:
+    assert clean_rater_name("  Ann   Lee ") == "Ann Lee"
+    with pytest.raises(ValueError, match="name"):
+        clean_rater_name("   ")
+    with pytest.raises(ValueError, match="too long"):
+        clean_rater_name("x" * 500)
+    assert RaterRole.from_text("Chair of governors") is RaterRole.CHAIR_OF_GOVERNORS
+    assert RaterRole.from_text("partner-reviewer") is RaterRole.PARTNER_REVIEWER
+    with pytest.raises(ValueError, match="not a role"):
+        RaterRole.from_text("king")
