@@ -153,18 +153,20 @@ def _baseline(data: list[tuple[str, Any, Any]], padding: int) -> tuple[bytes, in
     return buffer.getvalue(), doc.page
 
 
-def _median_seconds(fn: Any, runs: int) -> float:
-    times = []
+def _paired_medians(ours: Any, base: Any, runs: int) -> tuple[float, float]:
+    """Median seconds of each, timed alternately so machine load affects both alike."""
+    a, b = [], []
     for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for fn, into in ((ours, a), (base, b)):
+            start = time.perf_counter()
+            fn()
+            into.append(time.perf_counter() - start)
+    return statistics.median(a), statistics.median(b)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     worst = 0.0
     print(
@@ -186,7 +188,6 @@ def main() -> int:
                     )
                     snap_s = time.perf_counter() - start
                     built = render(snap)  # warm fonts and caches
-                    ours = _median_seconds(lambda s=snap: render(s), args.runs)
                     plain = (
                         snap
                         if audience is not Audience.PARTNER
@@ -198,7 +199,11 @@ def main() -> int:
                     _, unpadded = _baseline(data, 0)
                     padding = max(0, built.pages - unpadded)
                     _, base_pages = _baseline(data, padding)
-                    base = _median_seconds(lambda d=data, n=padding: _baseline(d, n), args.runs)
+                    ours, base = _paired_medians(
+                        lambda s=snap: render(s),
+                        lambda d=data, n=padding: _baseline(d, n),
+                        args.runs,
+                    )
                     ratio = ours / base
                     worst = max(worst, ratio)
                     print(

@@ -50,5 +50,9 @@ def register_fonts() -> tuple[str, str]:
         from reportlab.graphics import shapes
 
         shapes.STATE_DEFAULTS["fontName"] = REGULAR
+        # Binary streams: ASCII85 makes files a quarter larger and costs time on every export.
+        from reportlab import rl_config
+
+        rl_config.useA85 = 0
         _registered = True
         return REGULAR, BOLD

@@ -29,8 +29,7 @@ from desktop_app.reports.snapshot import Audience, Progress, ReportSnapshot
 from desktop_app.reports.text import shorten
 
 MAX_PAGES = 2
-# Page breaks waste some space (headings kept with their tables, rows not split).
-FIT_ALLOWANCE = 0.94
+MORE_LINE_HEIGHT = 14.0
 LIMITS = (10, 7, 5, 3, 2, 1)
 
 
@@ -100,9 +99,9 @@ def _decisions(snap: ReportSnapshot, plan: ImprovementPlan | None, overdue: int)
     return decisions or ["No decisions are needed this time."]
 
 
-def _priorities_table(plan: ImprovementPlan, today: date, limit: int) -> Any:
+def _priority_rows(plan: ImprovementPlan, today: date, top: int) -> list[list[Any]]:
     rows = []
-    for p in plan.priorities[:limit]:
+    for p in plan.priorities[:top]:
         actions = plan.actions_for(p.id)
         done = sum(1 for a in actions if a.status is WorkStatus.DONE)
         flags = [a.rag(today).rag for a in actions]
@@ -110,14 +109,20 @@ def _priorities_table(plan: ImprovementPlan, today: date, limit: int) -> Any:
         watch = ", ".join(
             t for t in (f"{red} red" if red else "", f"{amber} amber" if amber else "") if t
         )
-        rows.append([shorten(p.title, 150), f"{done} of {len(actions)} done", watch or "On track"])
-    return table(["Priority", "Actions", "To watch"], rows, [0.6, 0.2, 0.2])
+        rows.append(
+            [
+                para(shorten(p.title, 150), "Cell"),
+                para(f"{done} of {len(actions)} done", "Cell"),
+                para(watch or "On track", "Cell"),
+            ]
+        )
+    return rows
 
 
 def _more(count: int) -> list[Any]:
     if count <= 0:
         return []
-    return [para(f"…and {count} more, listed in the full plan.", "Muted")]
+    return [_tagged(para(f"…and {count} more, listed in the full plan.", "Muted"), "more_line")]
 
 
 class GovernorsSummaryRenderer:
@@ -139,7 +144,8 @@ class GovernorsSummaryRenderer:
             keywords=("governors", "improvement plan", "summary"),
         )
 
-    def story(self, limit: int) -> list[Any]:
+    def _parts(self) -> _Parts:
+        """Everything that does not depend on the limit, with every cell parsed once."""
         s = self._snap
         plan = s.plan
         status = (
@@ -152,7 +158,7 @@ class GovernorsSummaryRenderer:
                 else f"Version {plan.version}, draft awaiting approval"
             )
         )
-        story: list[Any] = [
+        intro: list[Any] = [
             para("Governors' summary", "Title"),
             key_values(
                 [
@@ -167,32 +173,17 @@ class GovernorsSummaryRenderer:
         ]
         exceptions = _exceptions(s)
         overdue = sum(1 for e in exceptions if e.rag.rag is Rag.RED)
-        story.append(heading("Needs your attention", "attention"))
-        if exceptions:
-            rows = [
-                [
-                    f"{shorten(e.what, 160)}",
-                    e.kind,
-                    e.owner or "—",
-                    when(e.due, short=True),
-                    rag_cell(e.rag, e.status),
-                ]
-                for e in exceptions[:limit]
+        # Only the first LIMITS[0] of each list can ever be shown: parse no more than that.
+        top = LIMITS[0]
+        exception_rows = [
+            [
+                *_cells([shorten(e.what, 160), e.kind, e.owner or "—", when(e.due, short=True)]),
+                rag_cell(e.rag, e.status),
             ]
-            story.append(
-                table(
-                    ["Item", "What it is", "Owner", "Due", "Status"],
-                    rows,
-                    [0.36, 0.2, 0.13, 0.12, 0.19],
-                )
-            )
-            story += _more(len(exceptions) - limit)
-        else:
-            story.append(para("Nothing is overdue or at risk.", "Body"))
-        below = s.profile.priorities()
-        story.append(heading("Strands below target", "below"))
-        if below:
-            rows = [
+            for e in exceptions[:top]
+        ]
+        below_rows = [
+            _cells(
                 [
                     p.strand.title + (" (master strand)" if p.is_master else ""),
                     level_text(p.current),
@@ -201,36 +192,88 @@ class GovernorsSummaryRenderer:
                     if p.strand.id in s.judgements
                     else "",
                 ]
-                for p in below[:limit]
-            ]
-            story.append(
-                table(["Strand", "Now", "Target", "Next step"], rows, [0.3, 0.13, 0.13, 0.44])
             )
-            story += _more(len(below) - limit)
+            for p in s.profile.priorities()[:top]
+        ]
+        decision_texts = _decisions(s, plan, overdue)
+        decisions = [
+            para(f"{n}. {text}", "Body") for n, text in enumerate(decision_texts[:top], start=1)
+        ]
+        priority_rows = _priority_rows(plan, s.today, top) if plan is not None else []
+        chart = profile_section(s, chart_width=FRAME_WIDTH * 0.92)
+        totals = (
+            len(exceptions),
+            len(s.profile.priorities()),
+            len(decision_texts),
+            len(plan.priorities) if plan is not None else 0,
+        )
+        return _Parts(intro, exception_rows, below_rows, decisions, priority_rows, chart, totals)
+
+    def story(self, limit: int, parts: _Parts | None = None) -> list[Any]:
+        parts = parts or self._parts()
+        story = list(parts.intro)
+        story.append(heading("Needs your attention", "attention"))
+        if parts.exceptions:
+            story.append(
+                _limited(
+                    table(
+                        ["Item", "What it is", "Owner", "Due", "Status"],
+                        parts.exceptions[:limit],
+                        [0.36, 0.2, 0.13, 0.12, 0.19],
+                    )
+                )
+            )
+            story += _more(parts.totals[0] - limit)
+        else:
+            story.append(para("Nothing is overdue or at risk.", "Body"))
+        story.append(heading("Strands below target", "below"))
+        if parts.below:
+            story.append(
+                _limited(
+                    table(
+                        ["Strand", "Now", "Target", "Next step"],
+                        parts.below[:limit],
+                        [0.3, 0.13, 0.13, 0.44],
+                    )
+                )
+            )
+            story += _more(parts.totals[1] - limit)
         else:
             story.append(para("Every judged strand is at or above its target.", "Body"))
-        decisions = _decisions(s, plan, overdue)
         story.append(heading("Decisions needed", "decisions"))
-        for number, text in enumerate(decisions[:limit], start=1):
-            story.append(para(f"{number}. {text}", "Body"))
-        story += _more(len(decisions) - limit)
-        if plan is not None and plan.priorities:
+        story += parts.decisions[:limit]
+        story += _more(parts.totals[2] - limit)
+        if parts.priorities:
             story.append(heading("The plan's priorities", "priorities"))
-            story.append(_priorities_table(plan, s.today, limit))
-            story += _more(len(plan.priorities) - limit)
+            story.append(
+                _limited(
+                    table(
+                        ["Priority", "Actions", "To watch"],
+                        parts.priorities[:limit],
+                        [0.6, 0.2, 0.2],
+                    )
+                )
+            )
+            story += _more(parts.totals[3] - limit)
         story.append(heading("Maturity profile", "profile"))
-        story += profile_section(s, chart_width=FRAME_WIDTH * 0.92)
+        story += parts.chart
         return story
 
     def render(self, progress: Progress | None = None) -> BuiltPdf:
+        parts = self._parts()
+        # Measure the longest version once and estimate the pages each shorter one would
+        # take, so usually only one version is laid out in full.
+        longest = self.story(LIMITS[0], parts)
+        pages = _page_estimator(longest)
+        candidates = [limit for limit in LIMITS if pages(limit) <= MAX_PAGES] or [LIMITS[-1]]
         built: BuiltPdf | None = None
-        for limit in LIMITS:
-            story = self.story(limit)
-            # Measuring is much cheaper than laying out and saving, so skip limits whose
-            # content clearly cannot fit; the real page count still has the last word.
-            if limit != LIMITS[-1] and not _may_fit(story):
-                continue
+        for attempt, limit in enumerate(LIMITS[LIMITS.index(candidates[0]) :]):
             self.chosen_limit = limit
+            if attempt:
+                # Flowables that have been laid out once must not be laid out again.
+                story = self.story(limit, self._parts())
+            else:
+                story = longest if limit == LIMITS[0] else self.story(limit, parts)
             built = build_pdf(story, self.info(), progress)
             if built.pages <= MAX_PAGES:
                 return built
@@ -238,9 +281,93 @@ class GovernorsSummaryRenderer:
         return built
 
 
-def _may_fit(story: list[Any]) -> bool:
-    total = 0.0
+@dataclass(frozen=True)
+class _Parts:
+    intro: list[Any]
+    exceptions: list[list[Any]]
+    below: list[list[Any]]
+    decisions: list[Any]
+    priorities: list[list[Any]]
+    chart: list[Any]
+    #: How many exceptions, strands below target, decisions and priorities there are in all.
+    totals: tuple[int, int, int, int]
+
+
+def _cells(values: list[str]) -> list[Any]:
+    return [para(v, "Cell") for v in values]
+
+
+def _limited(t: Any) -> Any:
+    return _tagged(t, "limited_rows")
+
+
+def _tagged(flowable: Any, tag: str) -> Any:
+    """Mark a flowable so the page estimate knows which ones shrink with the limit."""
+    setattr(flowable, tag, True)
+    return flowable
+
+
+def _page_estimator(story: list[Any]) -> Any:
+    """From the measured longest story, a function from limit to the pages it would take.
+
+    It fills pages the way the layout does: headings stay with what follows, the chart and
+    paragraphs do not split, tables split between rows and repeat their header row.
+    """
+    items: list[tuple[str, float, list[float], bool]] = []  # kind, height, rows, keep_next
     for flowable in story:
         _, height = flowable.wrap(FRAME_WIDTH, FRAME_HEIGHT)
-        total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-    return bool(total <= MAX_PAGES * FRAME_HEIGHT * FIT_ALLOWANCE)
+        height += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        keep = bool(getattr(getattr(flowable, "style", None), "keepWithNext", False))
+        if getattr(flowable, "limited_rows", False):
+            rows = list(flowable._rowHeights)
+            items.append(("table", rows[0], rows[1:], keep))
+        elif getattr(flowable, "decision", False):
+            items.append(("decision", height, [], keep))
+        elif getattr(flowable, "more_line", False):
+            items.append(("more", height, [], keep))
+        else:
+            items.append(("block", height, [], keep))
+
+    def pages(limit: int) -> int:
+        count, room = 1, FRAME_HEIGHT
+        pending = 0.0  # a heading waiting to go with what follows it
+        decisions = 0
+
+        def place(height: float) -> None:
+            nonlocal count, room, pending
+            if pending + height > room and room < FRAME_HEIGHT:
+                count, room = count + 1, FRAME_HEIGHT
+            room -= pending + height
+            pending = 0.0
+
+        for i, (kind, height, rows, keep) in enumerate(items):
+            if kind == "decision":
+                decisions += 1
+                if decisions > limit:
+                    continue
+            if keep:
+                pending += height
+                continue
+            if kind != "table":
+                place(height)
+                continue
+            shown = rows[:limit]
+            whole = height + sum(shown)
+            if pending + whole <= FRAME_HEIGHT:
+                # A heading keeps the whole of a short table with it (ReportLab's keepWithNext).
+                place(whole)
+                shown = []
+            else:
+                place(height + (shown[0] if shown else 0.0))
+            for row in shown[1:]:
+                if row > room:
+                    count, room = count + 1, FRAME_HEIGHT - height
+                room -= row
+            followed_by_more = i + 1 < len(items) and items[i + 1][0] == "more"
+            if len(rows) > limit and not followed_by_more:
+                place(MORE_LINE_HEIGHT)
+        if decisions > limit and not any(k == "more" for k, *_ in items[-4:]):
+            place(MORE_LINE_HEIGHT)
+        return count
+
+    return pages
