@@ -19,17 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.domain.review import RoundScope, RoundStatus
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.container import AppServices
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.dialogs.new_round_dialog import NewRoundDialog, suggested_title
-from desktop_app.ui.dialogs.school_dialog import SchoolDialog
 from desktop_app.ui.navigation import PAGE_SPECS
 from desktop_app.ui.pages.assessment_page import AssessmentPage
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.pages.overview_page import OverviewPage
 from desktop_app.ui.pages.welcome_page import WelcomePage
+from desktop_app.ui.school_round_actions import SchoolRoundActions
 from desktop_app.ui.widgets.round_bar import RoundBar
 
 
@@ -60,14 +58,10 @@ class MainWindow(QMainWindow):
 
         problems = [str(p) for p in services.catalogue.problems]
         self.welcome = WelcomePage(problems)
-        self.welcome.set_up_requested.connect(self.new_school)
-        self.welcome.sample_requested.connect(self.open_sample)
 
         self.round_bar = RoundBar()
         self.round_bar.school_chosen.connect(self._on_round_bar_school_chosen)
         self.round_bar.round_chosen.connect(self._on_round_bar_round_chosen)
-        self.round_bar.new_round_requested.connect(self.new_round)
-        self.round_bar.status_toggle_requested.connect(self.toggle_round_status)
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Screens")
@@ -102,6 +96,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.ctx.changed.connect(self._on_ctx_changed)
         self.ctx.failed.connect(lambda message: QMessageBox.warning(self, "Not changed", message))
+        self.school_actions = SchoolRoundActions(self)
+        self.round_bar.new_round_requested.connect(self.school_actions.new_round)
+        self.round_bar.status_toggle_requested.connect(self.school_actions.toggle_round_status)
+        self.welcome.set_up_requested.connect(self.school_actions.new_school)
+        self.welcome.sample_requested.connect(self.school_actions.open_sample)
         self._build_menus()
         self._choose_initial_selection()
         self.installEventFilter(self)
@@ -111,9 +110,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
-        self._action(self.file_menu, "&New school…", self.new_school, QKeySequence.StandardKey.New)
-        self._action(self.file_menu, "&Edit school details…", self.edit_school)
-        self._action(self.file_menu, "Start a new review &round…", self.new_round)
+        actions = self.school_actions
+        self._action(
+            self.file_menu, "&New school…", actions.new_school, QKeySequence.StandardKey.New
+        )
+        self._action(self.file_menu, "&Edit school details…", actions.edit_school)
+        self._action(self.file_menu, "Start a new review &round…", actions.new_round)
+        self._action(self.file_menu, "Review round &details…", actions.edit_round)
         self._action(  # partner schools (issue 3)
             self.file_menu, "&Import partner schools from a GIAS CSV file…", self._import_partners
         )
@@ -138,6 +141,7 @@ class MainWindow(QMainWindow):
             self._action(self.view_menu, spec.title, lambda i=index: self.show_page_at(i), shortcut)
 
         self.help_menu = bar.addMenu("&Help")
+        self._action(self.help_menu, "About the &maturity model", self._about_model)
         self._action(self.help_menu, f"&About {APP_NAME}", self._about)
 
     def _export_pdf(self) -> None:  # PDF exports (issue 4)
@@ -181,11 +185,11 @@ class MainWindow(QMainWindow):
         round_id = last_round if any(r.id == last_round for r in rounds) else None
         if round_id is None and rounds:
             round_id = rounds[0].id
-        self._select(school_id, round_id)
+        self.select(school_id, round_id)
         self.modes.setCurrentIndex(1)
         self.show_page("overview")
 
-    def _select(self, school_id: int | None, round_id: int | None) -> None:
+    def select(self, school_id: int | None, round_id: int | None) -> None:
         self.ctx.select(school_id, round_id)
         self._refresh_round_bar()
 
@@ -200,11 +204,11 @@ class MainWindow(QMainWindow):
     def _on_round_bar_school_chosen(self, school_id: int) -> None:
         self.current_page_flush()
         rounds = self.ctx.services.assessment.rounds(school_id)
-        self._select(school_id, rounds[0].id if rounds else None)
+        self.select(school_id, rounds[0].id if rounds else None)
 
     def _on_round_bar_round_chosen(self, round_id: int) -> None:
         self.current_page_flush()
-        self._select(self.ctx.school_id, round_id)
+        self.select(self.ctx.school_id, round_id)
 
     def _on_ctx_changed(self, changes: Changes) -> None:
         self.saved_label.setText("All changes saved")
@@ -255,101 +259,16 @@ class MainWindow(QMainWindow):
 
     # Use cases ---------------------------------------------------------------
 
-    def new_school(self) -> None:
-        dialog = SchoolDialog(self)
-        if not dialog.exec() or dialog.details is None:
-            return
-        details = dialog.details
-        result = self.ctx.attempt(self, lambda: self.ctx.services.schools.create_school(details))
-        if result is None:
-            return
-        school, changes = result
-        # A new school starts with a draft round on the newest edition, ready to judge.
-        round_, round_changes = self.ctx.services.assessment.start_round(
-            school.id,
-            suggested_title(self.today),
-            self.today,
-            self.ctx.services.catalogue.latest(),
-            RoundScope.SCHOOL,
-        )
-        self.ctx.undo_stack.clear()
-        self._select(school.id, round_.id)
-        self.modes.setCurrentIndex(1)
-        self.ctx.notify(Changes(changes.topics | round_changes.topics))
-        self.show_page("assessment")
-
     def open_sample(self) -> None:
-        from desktop_app.services.sample_data import create_sample_school
+        self.school_actions.open_sample()
 
-        services = self.ctx.services
-        school, changes = create_sample_school(services.store, services.catalogue)
-        rounds = services.assessment.rounds(school.id)
-        self._select(school.id, rounds[0].id if rounds else None)
-        self.modes.setCurrentIndex(1)
-        self.ctx.notify(changes)
-        self.show_page("overview")
-
-    def edit_school(self) -> None:
-        if self.ctx.school_id is None:
-            return
-        school = self.ctx.services.schools.get(self.ctx.school_id)
-        dialog = SchoolDialog(self, school)
-        if not dialog.exec() or dialog.details is None:
-            return
-        details = dialog.details
-        result = self.ctx.attempt(
-            self, lambda: self.ctx.services.schools.update_school(school.id, details)
-        )
-        if result is not None:
-            self.ctx.notify(result[1])
-
-    def new_round(self) -> None:
-        if self.ctx.school_id is None:
-            return
-        self.current_page_flush()
-        services = self.ctx.services
-        school_id = self.ctx.school_id
-        rounds = services.assessment.rounds(school_id)
-        dialog = NewRoundDialog(services.catalogue.frameworks, rounds, self.today, self)
-        if not dialog.exec():
-            return
-        title, held_on, framework, scope, copy_from = dialog.chosen()
-        result = self.ctx.attempt(
-            self,
-            lambda: services.assessment.start_round(
-                school_id, title, held_on, framework, scope, copy_from
-            ),
-        )
-        if result is None:
-            return
-        round_, changes = result
-        self._select(school_id, round_.id)
-        self.ctx.notify(changes)
-        self.show_page("assessment")
-
-    def toggle_round_status(self) -> None:
-        if self.ctx.round_id is None:
-            return
-        self.current_page_flush()
-        service = self.ctx.services.assessment
-        round_ = service.get_round(self.ctx.round_id)
-        if round_.status is RoundStatus.DRAFT:
-            profile = service.profile(round_.id)
-            if profile.unjudged():
-                answer = QMessageBox.question(
-                    self,
-                    "Mark as agreed",
-                    f"{len(profile.unjudged())} strands are not judged yet. Mark the round as agreed anyway?",
-                )
-                if answer != QMessageBox.StandardButton.Yes:
-                    return
-            new_status = RoundStatus.AGREED
-        else:
-            new_status = RoundStatus.DRAFT
-        changes = service.set_status(round_.id, new_status)
-        # Undoing an edit inside a round that has just been locked would be refused; start afresh.
-        self.ctx.undo_stack.clear()
-        self.ctx.notify(changes)
+    def _about_model(self) -> None:
+        """What the levels mean, for a governor new to the model."""
+        lines = []
+        for fw in sorted(self.ctx.services.catalogue.frameworks, key=lambda f: f.edition):
+            levels = "\n".join(f"  {m.label}: {m.meaning}" for m in fw.levels)
+            lines.append(f"{fw.title}\n{fw.description}\n\n{levels}\n\nSource: {fw.source}")
+        QMessageBox.information(self, "About the maturity model", "\n\n".join(lines))
 
     def _about(self) -> None:
         sources = "\n".join(

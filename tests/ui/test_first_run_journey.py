@@ -135,3 +135,43 @@ def test_sample_school_overview_shows_the_profile(
     assert "(sample)" in window.windowTitle()
     description = overview.chart.describe()  # type: ignore[attr-defined]
     assert "Joint practice development" in description and "last round" in description
+
+
+def test_round_details_can_be_corrected_and_a_new_round_starts_from_the_last(
+    qtbot: QtBot, db_path: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    from desktop_app.ui.dialogs.new_round_dialog import NewRoundDialog
+    from desktop_app.ui.school_round_actions import RoundDetailsDialog
+
+    window = open_window(db_path)
+    window.open_sample()
+    service = window.ctx.services.assessment
+
+    def rename(dialog: QWidget) -> None:
+        assert isinstance(dialog, RoundDetailsDialog)
+        dialog.title.clear()
+        qtbot.keyClicks(dialog.title, "Autumn 2026 review (corrected)")
+        qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
+
+    driver = when_modal(qtbot, rename)
+    window.school_actions.edit_round()
+    driver.check()
+    assert window.ctx.round_id is not None
+    assert service.get_round(window.ctx.round_id).title == "Autumn 2026 review (corrected)"
+    assert "corrected" in window.round_bar.round.currentText()
+
+    def start(dialog: QWidget) -> None:
+        assert isinstance(dialog, NewRoundDialog)
+        assert dialog.copy.isChecked()
+        dialog.title.clear()
+        qtbot.keyClicks(dialog.title, "Spring 2027 review")
+        qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
+
+    previous_round = window.ctx.round_id
+    driver = when_modal(qtbot, start)
+    window.school_actions.new_round()
+    driver.check()
+    assert window.ctx.round_id != previous_round
+    new_round = service.get_round(window.ctx.round_id)
+    assert new_round.title == "Spring 2027 review"
+    assert len(service.judgements(new_round.id)) == 12

@@ -1,0 +1,178 @@
+"""Use cases behind the File menu and the round bar: schools and review rounds."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.review import ReviewRound, RoundScope, RoundStatus
+from desktop_app.services.changes import Changes
+from desktop_app.ui.dialogs.new_round_dialog import NewRoundDialog, suggested_title
+from desktop_app.ui.dialogs.school_dialog import SchoolDialog
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+
+class RoundDetailsDialog(QDialog):
+    """Correct a round's title or date (its framework and scope are fixed once judged)."""
+
+    def __init__(self, round_: ReviewRound, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Round details")
+        self.title = QLineEdit(round_.title)
+        self.title.setAccessibleName("Round title")
+        self.title.setMaxLength(200)
+        held = round_.held_on
+        self.held_on = QDateEdit(QDate(held.year, held.month, held.day))
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("d MMMM yyyy")
+        self.held_on.setAccessibleName("Date of the review")
+        form = QFormLayout()
+        for text, widget in (("&Title", self.title), ("&Date", self.held_on)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> tuple[str, date]:
+        d = self.held_on.date()
+        return self.title.text(), date(d.year(), d.month(), d.day())
+
+
+class SchoolRoundActions:
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self._ctx = window.ctx
+
+    def new_school(self) -> None:
+        window, ctx = self._window, self._ctx
+        dialog = SchoolDialog(window)
+        if not dialog.exec() or dialog.details is None:
+            return
+        details = dialog.details
+        result = ctx.attempt(window, lambda: ctx.services.schools.create_school(details))
+        if result is None:
+            return
+        school, changes = result
+        # A new school starts with a draft round on the newest edition, ready to judge.
+        round_, round_changes = ctx.services.assessment.start_round(
+            school.id,
+            suggested_title(window.today),
+            window.today,
+            ctx.services.catalogue.latest(),
+            RoundScope.SCHOOL,
+        )
+        ctx.undo_stack.clear()
+        window.select(school.id, round_.id)
+        window.modes.setCurrentIndex(1)
+        ctx.notify(Changes(changes.topics | round_changes.topics))
+        window.show_page("assessment")
+
+    def open_sample(self) -> None:
+        from desktop_app.services.sample_data import create_sample_school
+
+        window, services = self._window, self._ctx.services
+        school, changes = create_sample_school(services.store, services.catalogue)
+        rounds = services.assessment.rounds(school.id)
+        window.select(school.id, rounds[0].id if rounds else None)
+        window.modes.setCurrentIndex(1)
+        self._ctx.notify(changes)
+        window.show_page("overview")
+
+    def edit_school(self) -> None:
+        window, ctx = self._window, self._ctx
+        if ctx.school_id is None:
+            return
+        school = ctx.services.schools.get(ctx.school_id)
+        dialog = SchoolDialog(window, school)
+        if not dialog.exec() or dialog.details is None:
+            return
+        details = dialog.details
+        result = ctx.attempt(window, lambda: ctx.services.schools.update_school(school.id, details))
+        if result is not None:
+            ctx.notify(result[1])
+
+    def new_round(self) -> None:
+        window, ctx = self._window, self._ctx
+        if ctx.school_id is None:
+            return
+        window.current_page_flush()
+        services = ctx.services
+        school_id = ctx.school_id
+        rounds = services.assessment.rounds(school_id)
+        dialog = NewRoundDialog(services.catalogue.frameworks, rounds, window.today, window)
+        if not dialog.exec():
+            return
+        title, held_on, framework, scope, copy_from = dialog.chosen()
+        result = ctx.attempt(
+            window,
+            lambda: services.assessment.start_round(
+                school_id, title, held_on, framework, scope, copy_from
+            ),
+        )
+        if result is None:
+            return
+        round_, changes = result
+        window.select(school_id, round_.id)
+        ctx.notify(changes)
+        window.show_page("assessment")
+
+    def edit_round(self) -> None:
+        window, ctx = self._window, self._ctx
+        if ctx.round_id is None:
+            return
+        service = ctx.services.assessment
+        dialog = RoundDetailsDialog(service.get_round(ctx.round_id), window)
+        if not dialog.exec():
+            return
+        title, held_on = dialog.chosen()
+        round_id = ctx.round_id
+        changes = ctx.attempt(window, lambda: service.rename_round(round_id, title, held_on))
+        if changes is not None:
+            ctx.notify(changes)
+
+    def toggle_round_status(self) -> None:
+        window, ctx = self._window, self._ctx
+        if ctx.round_id is None:
+            return
+        window.current_page_flush()
+        service = ctx.services.assessment
+        round_ = service.get_round(ctx.round_id)
+        if round_.status is RoundStatus.DRAFT:
+            unjudged = len(service.profile(round_.id).unjudged())
+            if unjudged:
+                answer = QMessageBox.question(
+                    window,
+                    "Mark as agreed",
+                    f"{unjudged} strands are not judged yet. Mark the round as agreed anyway?",
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+            new_status = RoundStatus.AGREED
+        else:
+            new_status = RoundStatus.DRAFT
+        changes = service.set_status(round_.id, new_status)
+        # Undoing an edit inside a round that has just been locked would be refused; start afresh.
+        ctx.undo_stack.clear()
+        ctx.notify(changes)
