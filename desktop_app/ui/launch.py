@@ -51,7 +51,7 @@ def run_gui(db: Path | None, *, exit_after_first_paint: bool = False) -> int:
     if exit_after_first_paint:
         window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     screen = app.primaryScreen()
-    if screen is not None:
+    if not window.restore_geometry() and screen is not None:
         available = screen.availableGeometry()
         window.resize(min(1280, available.width()), min(820, available.height()))
     window.show()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,7 @@ from desktop_app.ui.pages.base import Page
 from desktop_app.ui.pages.overview_page import OverviewPage
 from desktop_app.ui.pages.welcome_page import WelcomePage
 from desktop_app.ui.school_round_actions import SchoolRoundActions
+from desktop_app.ui.settings import app_settings
 from desktop_app.ui.widgets.round_bar import RoundBar
 
 
@@ -289,6 +290,12 @@ class MainWindow(QMainWindow):
             self.first_painted.emit()
         return super().eventFilter(watched, event)
 
+    def restore_geometry(self) -> bool:
+        """Reopen where the user left the window; False when there is nothing saved."""
+        saved = app_settings().value("window/geometry", type=QByteArray)
+        return isinstance(saved, QByteArray) and not saved.isEmpty() and self.restoreGeometry(saved)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.current_page_flush()
+        app_settings().setValue("window/geometry", self.saveGeometry())
         event.accept()
