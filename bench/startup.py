@@ -36,7 +36,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "sample.sqlite3"
         env["PARTNERSHIP_COMPASS_DATA"] = folder
-        subprocess.run([sys.executable, "main.py", "demo", "--db", str(db)], check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "main.py", "demo", "--db", str(db)],
+            check=True,
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+        )
         app_cmd = [sys.executable, "main.py", "--db", str(db), "--exit-after-first-paint"]
         bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
         # One untimed run of each warms the OS file cache, so neither pays for it alone.
@@ -50,8 +56,12 @@ def main() -> int:
     bare_median = statistics.median(bare_times)
     ratio = app_median / bare_median
     print(f"bare PySide6 window: median {bare_median * 1000:.0f} ms over {args.runs} runs")
-    print(f"Partnership Compass (sample database): median {app_median * 1000:.0f} ms over {args.runs} runs")
-    print(f"ratio: {ratio:.2f}x (target at most {TARGET}x) -> {'OK' if ratio <= TARGET else 'OVER TARGET'}")
+    print(
+        f"Partnership Compass (sample database): median {app_median * 1000:.0f} ms over {args.runs} runs"
+    )
+    print(
+        f"ratio: {ratio:.2f}x (target at most {TARGET}x) -> {'OK' if ratio <= TARGET else 'OVER TARGET'}"
+    )
     return 0
 
 
