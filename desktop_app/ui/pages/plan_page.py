@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,14 +47,18 @@ def _button(text: str, name: str) -> QPushButton:
     return button
 
 
-def _table(name: str) -> QTableView:
+def _table(name: str, model: QAbstractTableModel) -> QTableView:
     table = QTableView()
     table.setAccessibleName(name)
+    table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    # Set after the model: the header has no sections before it.
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -96,8 +100,7 @@ class PlanPage(Page):
             top.addWidget(b)
 
         self.priority_model = PriorityTableModel(self)
-        self.priority_table = _table("Priorities")
-        self.priority_table.setModel(self.priority_model)
+        self.priority_table = _table("Priorities", self.priority_model)
         self.priority_table.selectionModel().currentRowChanged.connect(self._on_priority_changed)
         self.priority_table.doubleClicked.connect(lambda _i: self.edit_priority())
         self.add_priority_button = _button(self.tr("&Add priority…"), "Add priority")
@@ -110,8 +113,7 @@ class PlanPage(Page):
         self.delete_priority_button.clicked.connect(self.delete_priority)
 
         self.action_model = ActionTableModel(self, today=lambda: self.today())
-        self.action_table = _table("Actions for the selected priority")
-        self.action_table.setModel(self.action_model)
+        self.action_table = _table("Actions for the selected priority", self.action_model)
         self.action_table.doubleClicked.connect(lambda _i: self.edit_action())
         self.add_action_button = _button(self.tr("Add a&ction…"), "Add action")
         self.edit_action_button = _button(self.tr("Edit action…"), "Edit action")
@@ -228,8 +230,8 @@ class PlanPage(Page):
         titles = {a.id: a.what for a in plan.actions} if plan else {}
         for n in plan.notes if plan else ():
             about = f" ({titles.get(n.action_id, '')[:60]})" if n.action_id else ""
-            item = QListWidgetItem(f"{n.written_on:%d %b %Y}{about}: {n.text}")
-            item.setData(256, n.id)
+            item = QListWidgetItem(f"{n.written_on.day} {n.written_on:%b %Y}{about}: {n.text}")
+            item.setData(Qt.ItemDataRole.UserRole, n.id)
             self.notes.addItem(item)
 
     def _heading_text(self) -> str:
@@ -351,7 +353,7 @@ class PlanPage(Page):
     def delete_note(self) -> None:
         item = self.notes.currentItem()
         if item is not None:
-            self.commands.delete_note(int(item.data(256)))
+            self.commands.delete_note(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def sign_off(self) -> None:
         if self.plan is None or self.plan.is_locked:
