@@ -61,8 +61,9 @@ class PdfExportService:
         previous = self._store.rounds.previous(round_)
         versions = self._store.plans.versions(round_id)
         plan = versions[0] if versions else None
-        if audience is not Audience.FULL and plan is not None and not plan.is_locked:
-            # Governors and partners see the approved version while a new draft is in hand.
+        if audience is Audience.PARTNER and plan is not None and not plan.is_locked:
+            # Partners see what the board approved while a new draft is in hand; governors
+            # see the newest version, since approving it is one of their decisions.
             plan = next((p for p in versions if p.is_locked), plan)
         snap = ReportSnapshot(
             audience=audience,

@@ -192,3 +192,20 @@ def test_partner_version_says_so_and_shows_levels_priorities_and_shared_commitme
 def test_partner_version_needs_a_partner(planted: Planted) -> None:
     with pytest.raises(ValueError, match="partner school"):
         planted.services.pdf_export.snapshot(planted.school_id, Audience.PARTNER, TODAY)
+
+
+def test_partners_see_the_approved_version_while_a_new_draft_is_in_hand(
+    planted: Planted, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from desktop_app.domain.plan import PriorityDraft, SignOff
+
+    s = planted.services
+    s.plans.sign_off(planted.plan_id, SignOff(date(2026, 11, 20), "FGB 7", "Chair"), TODAY)
+    draft, _ = s.plans.new_version(planted.plan_id)
+    s.plans.add_priority(draft.id, PriorityDraft("Brand new draft priority"))
+    partner = flat(_export(planted, Audience.PARTNER, tmp_path / "p.pdf"))
+    governors = flat(_export(planted, Audience.GOVERNORS, tmp_path / "g.pdf"))
+    assert "Brand new draft priority" not in partner and "approved by governors" in partner
+    assert "Approve version 2 of the improvement plan" in governors
