@@ -28,10 +28,12 @@ from desktop_app.storage.backup import (
     backups_holding_school,
     copy_database,
     purge_school_from_backup,
+    replace_file_with_backup,
     restore_into,
     summarise_backup,
     verify_restorable,
 )
+from desktop_app.storage.errors import StorageError
 from desktop_app.storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -188,3 +190,31 @@ def restore_file(db_path: Path, source: Path) -> None:
     """Command-line restore onto a file that does not exist yet: a checked copy."""
     verify_restorable(source)
     copy_database(source, db_path)
+
+
+def newest_good_backup_for(db_path: Path) -> BackupInfo | None:
+    """For a file that cannot be opened: its newest backup that passes every check."""
+    found = _backups_in(backups_dir_for(db_path), db_path.stem)
+    found.sort(key=lambda item: (item[0].taken_at, item[0].serial), reverse=True)
+    for _, path in found:
+        info = summarise_backup(path)
+        if info.usable and verify_ok(path):
+            return info
+    return None
+
+
+def verify_ok(path: Path) -> bool:
+    try:
+        verify_restorable(path)
+    except StorageError:
+        return False
+    return True
+
+
+def restore_over_unopenable(db_path: Path, source: Path, now: datetime | None = None) -> Path:
+    """Replace a file that cannot be opened with a backup; returns where the old file was kept
+    (beside it, renamed, untouched) so nothing is ever thrown away."""
+    stamp = (now or utc_now()).strftime("%Y%m%d-%H%M%S")
+    kept = db_path.with_name(f"{db_path.stem}-unopenable-{stamp}{db_path.suffix}")
+    replace_file_with_backup(db_path, source, kept)
+    return kept

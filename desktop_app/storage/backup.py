@@ -272,3 +272,32 @@ def purge_school_from_backup(path: Path, urn: str) -> None:
         raise BackupFailed(path, str(exc)) from None
     finally:
         _remove_with_sidecars(part)
+
+
+def replace_file_with_backup(db_path: Path, source: Path, kept_as: Path) -> None:
+    """Put a checked copy of source at db_path when db_path itself cannot be opened.
+
+    The refused file is never written to: it (and any -wal/-shm beside it, which must not
+    be replayed onto the restored copy) is moved aside to kept_as, so nothing is lost.
+    """
+    from desktop_app.storage.errors import AlreadyOpen
+    from desktop_app.storage.file_lock import FileLock
+
+    verify_restorable(source)
+    lock = FileLock(db_path.with_name(db_path.name + ".lock"))
+    if not lock.try_acquire():
+        raise AlreadyOpen(db_path)
+    staging = db_path.with_name(db_path.name + ".restoring")
+    try:
+        copy_database(source, staging)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            old = Path(str(db_path) + suffix)
+            if old.exists():
+                os.replace(old, Path(str(kept_as) + suffix))
+        os.replace(staging, db_path)
+        restrict_to_owner(db_path)
+    except OSError as exc:
+        raise BackupFailed(db_path, exc.strerror or str(exc)) from None
+    finally:
+        _remove_with_sidecars(staging)
+        lock.release()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.paths import default_database_path, resource_path
@@ -35,8 +35,10 @@ def open_or_explain(path: Path) -> AppServices | None:
     try:
         return open_services(path)
     except StorageError as exc:
-        QMessageBox.critical(None, f"{APP_NAME} cannot open this file", str(exc))
-        return None
+        # Damaged, foreign or newer files: offer the newest good backup or another file.
+        from desktop_app.ui.dialogs.damaged_file_dialog import offer_recovery
+
+        return offer_recovery(path, exc)
 
 
 def run_gui(db: Path | None, *, exit_after_first_paint: bool = False) -> int:

@@ -124,6 +124,13 @@ class MainWindow(QMainWindow):
         self._action(  # PDF exports (issue 4)
             self.file_menu, "E&xport PDF…", self._export_pdf, QKeySequence("Ctrl+E")
         )
+        self.file_menu.addSeparator()  # data safety (issue 5): backups, partner files, deleting
+        from desktop_app.ui.data_safety import DataSafetyActions
+
+        self.data_safety = DataSafetyActions(
+            self.ctx, self, self._choose_initial_selection, self.current_page_flush
+        )
+        self.data_safety.add_to_menu(self.file_menu)
         self.file_menu.addSeparator()
         self._action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -140,6 +147,10 @@ class MainWindow(QMainWindow):
         for index, spec in enumerate(PAGE_SPECS):
             shortcut = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
             self._action(self.view_menu, spec.title, lambda i=index: self.show_page_at(i), shortcut)
+        from desktop_app.ui.meeting_actions import MeetingActions  # board meetings (issue 6)
+
+        self.meeting = MeetingActions(self.ctx, self)
+        self.meeting.add_to_menu(self.view_menu)
 
         self.help_menu = bar.addMenu("&Help")
         self._action(self.help_menu, "About the &maturity model", self._about_model)
@@ -251,6 +262,9 @@ class MainWindow(QMainWindow):
         page = self.pages.get("assessment")
         if isinstance(page, AssessmentPage):
             page.flush()
+        moderation = self.pages.get("moderation")  # board meetings (issue 6): unsaved rationale
+        if moderation is not None and hasattr(moderation, "flush"):
+            moderation.flush()
 
     def judge_strand(self, strand_id: str) -> None:
         self.show_page("assessment")

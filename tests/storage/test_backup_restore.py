@@ -231,3 +231,35 @@ def test_stale_half_written_backups_are_cleared(services: AppServices) -> None:
     services.backups.take_backup(BackupReason.TIMER)
     assert not stale.exists()
     assert fresh.exists() and other.exists()
+
+
+def test_unopenable_file_is_set_aside_and_replaced_by_newest_good_backup(db_path: Path) -> None:
+    from desktop_app.services.backup_service import newest_good_backup_for, restore_over_unopenable
+
+    services = open_services(db_path)
+    _add(services, "Good Days", "121212")
+    services.close()  # takes a close backup
+    damaged = db_path.read_bytes()[:3000]
+    db_path.write_bytes(damaged)
+    db_path.with_name(db_path.name + "-wal").write_bytes(b"stale log")
+    with pytest.raises(DamagedDatabase):
+        open_services(db_path)
+    good = newest_good_backup_for(db_path)
+    assert good is not None and good.schools == ("Good Days",)
+
+    kept = restore_over_unopenable(db_path, good.path)
+
+    assert kept.read_bytes() == damaged  # set aside untouched, not deleted
+    assert kept.with_name(kept.name + "-wal").read_bytes() == b"stale log"
+    assert not db_path.with_name(db_path.name + "-wal").exists()
+    reopened = open_services(db_path)
+    try:
+        assert _names(reopened) == ["Good Days"]
+    finally:
+        reopened.close()
+
+
+def test_no_good_backup_means_none(db_path: Path) -> None:
+    from desktop_app.services.backup_service import newest_good_backup_for
+
+    assert newest_good_backup_for(db_path) is None
