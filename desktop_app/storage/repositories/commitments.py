@@ -29,6 +29,13 @@ _COLUMNS = (
 )
 
 
+# The columns _build() reads, in its order.
+_SELECTED = (
+    "id, school_id, direction, what, owner, start_on, due_on, review_on, status,"
+    " evidence_of_impact, confidential"
+)
+
+
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -94,7 +101,9 @@ class CommitmentRepository:
         )
 
     def get(self, commitment_id: int) -> Commitment:
-        rows = list(self._db.query("SELECT * FROM commitments WHERE id = ?", [commitment_id]))
+        rows = self._db.execute(
+            f"SELECT {_SELECTED} FROM commitments WHERE id = ?", [commitment_id]
+        ).fetchall()
         if not rows:
             raise LookupError(f"There is no commitment with id {commitment_id}.")
         return self._build(rows, "WHERE commitment_id = ?", [commitment_id])[0]
@@ -128,13 +137,11 @@ class CommitmentRepository:
     def _live(self, extra: str, school_id: int, params: list[object]) -> list[Commitment]:
         """Live commitments of a school, narrowed by extra SQL; three queries in all."""
         chosen = f"SELECT id FROM commitments WHERE school_id = ? AND removed_at IS NULL{extra}"
-        rows = list(
-            self._db.query(
-                f"SELECT * FROM commitments WHERE id IN ({chosen})"
-                " ORDER BY due_on IS NULL, due_on, id",
-                [school_id, *params],
-            )
-        )
+        rows = self._db.execute(
+            f"SELECT {_SELECTED} FROM commitments WHERE id IN ({chosen})"
+            " ORDER BY due_on IS NULL, due_on, id",
+            [school_id, *params],
+        ).fetchall()
         return self._build(rows, f"WHERE commitment_id IN ({chosen})", [school_id, *params])
 
     def _build(self, rows: list[Any], link_where: str, params: list[object]) -> list[Commitment]:
@@ -152,23 +159,38 @@ class CommitmentRepository:
             params,
         ).fetchall():
             strands[cid].append(sid)
+        # Plain tuples and enum look-ups by value: this runs for every row of the screen.
+        directions = {d.value: d for d in Direction}
+        statuses = {s.value: s for s in WorkStatus}
         return [
             Commitment(
-                id=r["id"],
-                school_id=r["school_id"],
-                direction=Direction(r["direction"]),
-                what=r["what"],
-                partner_ids=tuple(partners[r["id"]]),
-                strand_ids=tuple(strands[r["id"]]),
-                owner=r["owner"],
-                start=_date(r["start_on"]),
-                due=_date(r["due_on"]),
-                review=_date(r["review_on"]),
-                status=WorkStatus(r["status"]),
-                evidence_of_impact=r["evidence_of_impact"],
-                confidential=bool(r["confidential"]),
+                id=cid,
+                school_id=school,
+                direction=directions[direction],
+                what=what,
+                partner_ids=tuple(partners[cid]),
+                strand_ids=tuple(strands[cid]),
+                owner=owner,
+                start=_date(start),
+                due=_date(due),
+                review=_date(review),
+                status=statuses[status],
+                evidence_of_impact=impact,
+                confidential=bool(confidential),
             )
-            for r in rows
+            for (
+                cid,
+                school,
+                direction,
+                what,
+                owner,
+                start,
+                due,
+                review,
+                status,
+                impact,
+                confidential,
+            ) in rows
         ]
 
     def set_removed(self, commitment_id: int, removed: bool) -> None:

@@ -1,13 +1,13 @@
 """Commitments as a table, and the proxy that filters them.
 
-Built for thousands of rows: everything a cell shows is computed once per load into
-plain tuples, sorting is a Python list sort in the source model (not a per-comparison
-call back into Python), and the proxy filters from a precomputed set of accepted ids.
+Built for thousands of rows: cells are formatted only when first shown, sorting is a
+Python list sort in the source model (not a per-comparison call back into Python), and
+the proxy filters from flags the domain's CommitmentIndex computes per filter change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 
 from desktop_app.domain.commitment_filter import CommitmentFilter, CommitmentIndex
 from desktop_app.domain.partners import Commitment
-from desktop_app.domain.rag import RagResult
+from desktop_app.domain.rag import RagResult, WorkStatus
 from desktop_app.ui.models.rag_colours import RAG_ORDER, rag_background, rag_foreground, rag_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,31 +43,33 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_ROLES_WE_ANSWER = frozenset(
-    {_DISPLAY, _TOOLTIP, _ACCESSIBLE, _BACKGROUND, _FOREGROUND, int(COMMITMENT_ID_ROLE)}
-)
+_ID = int(COMMITMENT_ID_ROLE)
+_ROLES_WE_ANSWER = frozenset({_DISPLAY, _TOOLTIP, _ACCESSIBLE, _BACKGROUND, _FOREGROUND, _ID})
 
 
 @dataclass(frozen=True)
-class _Row:
-    load: int  # position in the list as loaded, which is how the filter index numbers rows
-    commitment: Commitment
+class _Cells:
     rag: RagResult
-    cells: tuple[str, ...]
-    sort_keys: tuple[Any, ...]
+    text: tuple[str, ...]
     tooltip: str
 
 
-def _date_text(value: date | None) -> str:
-    return value.strftime("%d %b %Y") if value else ""
+_STATUS_ORDER = {s: i for i, s in enumerate(WorkStatus)}
 
 
 class CommitmentTableModel(QAbstractTableModel):
+    """Cells are worked out when a row is first shown and then cached, so loading 5,000
+    commitments costs a list copy, not 5,000 rows of formatting."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[_Row] = []
+        self._items: list[Commitment] = []
+        self._cells: dict[int, _Cells] = {}
+        self._names: Mapping[int, str] = {}
+        self._titles: Mapping[str, str] = {}
+        self._today = date.today()
         self._sort: tuple[int, Qt.SortOrder] | None = None
-        self.filter_index = CommitmentIndex([], {}, date.today())
+        self.filter_index = CommitmentIndex([], {}, self._today)
         #: load position of each current row; changed in place so a proxy can hold it
         self.load_order: list[int] = []
 
@@ -79,66 +81,63 @@ class CommitmentTableModel(QAbstractTableModel):
         today: date,
     ) -> None:
         self.beginResetModel()
-        self._rows = [
-            self._row(i, c, partner_names, strand_titles, today) for i, c in enumerate(commitments)
-        ]
-        self.filter_index = CommitmentIndex(commitments, partner_names, today)
+        self._items = list(commitments)
+        self._cells = {}
+        self._names, self._titles, self._today = partner_names, strand_titles, today
+        self.filter_index = CommitmentIndex(self._items, partner_names, today)
+        self.load_order[:] = range(len(self._items))
         if self._sort is not None:
             self._sort_rows(*self._sort)
-        self.load_order[:] = [r.load for r in self._rows]
         self.endResetModel()
 
-    @staticmethod
-    def _row(
-        load: int, c: Commitment, names: Mapping[int, str], titles: Mapping[str, str], today: date
-    ) -> _Row:
-        rag = c.rag(today)
-        partners = ", ".join(names.get(p, "(unknown school)") for p in c.partner_ids)
-        strands = ", ".join(titles.get(s, s) for s in c.strand_ids)
+    def _row_cells(self, row: int) -> _Cells:
+        c = self._items[row]
+        cached = self._cells.get(c.id)
+        if cached is None:
+            cached = self._cells[c.id] = self._make_cells(c)
+        return cached
+
+    def _partner_text(self, c: Commitment) -> str:
+        return ", ".join(self._names.get(p, "(unknown school)") for p in c.partner_ids)
+
+    def _strand_text(self, c: Commitment) -> str:
+        return ", ".join(self._titles.get(s, s) for s in c.strand_ids)
+
+    def _make_cells(self, c: Commitment) -> _Cells:
+        rag = c.rag(self._today)
         plain = " ".join(c.what.split())
-        what = f"🔒 {plain}" if c.confidential else plain
-        cells = (
+        text = (
             rag_text(rag),
-            what,
+            f"🔒 {plain}" if c.confidential else plain,
             c.direction.label,
-            partners,
-            strands,
+            self._partner_text(c),
+            self._strand_text(c),
             c.owner,
-            _date_text(c.due),
+            c.due.strftime("%d %b %Y") if c.due else "",
             c.status.label,
-        )
-        keys = (
-            (RAG_ORDER[rag.rag], c.due or date.max),
-            plain.casefold(),
-            c.direction.label,
-            partners.casefold(),
-            strands.casefold(),
-            c.owner.casefold(),
-            c.due or date.max,
-            list(type(c.status)).index(c.status),
         )
         tip = c.what if len(c.what) < 2000 else c.what[:2000] + "…"
         if c.confidential:
             tip += "\n\nConfidential: never shared with partners."
-        return _Row(load, c, rag, cells, keys, tip)
+        return _Cells(rag, text, tip)
 
     def commitment(self, row: int) -> Commitment:
-        return self._rows[row].commitment
+        return self._items[row]
 
     def commitments(self) -> list[Commitment]:
-        return [r.commitment for r in self._rows]
+        return list(self._items)
 
     def commitments_by_load(self) -> list[tuple[int, Commitment]]:
-        return [(r.load, r.commitment) for r in self._rows]
+        return list(zip(self.load_order, self._items, strict=True))
 
     def row_of(self, commitment_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.commitment.id == commitment_id:
+        for i, c in enumerate(self._items):
+            if c.id == commitment_id:
                 return i
         return None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._items)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
@@ -149,21 +148,21 @@ class CommitmentTableModel(QAbstractTableModel):
         if role not in _ROLES_WE_ANSWER:
             return None
         r = index.row()
-        if not 0 <= r < len(self._rows) or not index.isValid():
+        if not 0 <= r < len(self._items) or not index.isValid():
             return None
-        row = self._rows[r]
         column = index.column()
+        if role == _ID:
+            return self._items[r].id
+        cells = self._row_cells(r)
         if role == _DISPLAY:
-            return row.cells[column]
+            return cells.text[column]
         if role == _TOOLTIP:
-            return row.cells[RAG_COLUMN] if column == RAG_COLUMN else row.tooltip
+            return cells.text[RAG_COLUMN] if column == RAG_COLUMN else cells.tooltip
         if role == _ACCESSIBLE:
-            return row.cells[column].replace("🔒", "confidential:")
+            return cells.text[column].replace("🔒", "confidential:")
         if role == _BACKGROUND:
-            return rag_background(row.rag) if column == RAG_COLUMN else None
-        if role == _FOREGROUND:
-            return rag_foreground(row.rag) if column == RAG_COLUMN else None
-        return row.commitment.id  # COMMITMENT_ID_ROLE
+            return rag_background(cells.rag) if column == RAG_COLUMN else None
+        return rag_foreground(cells.rag) if column == RAG_COLUMN else None  # _FOREGROUND
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -182,20 +181,40 @@ class CommitmentTableModel(QAbstractTableModel):
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        ids = [self._rows[i.row()].commitment.id for i in persistent]
+        ids = [self._items[i.row()].id for i in persistent]
         self._sort_rows(column, order)
-        self.load_order[:] = [r.load for r in self._rows]
-        where = {r.commitment.id: i for i, r in enumerate(self._rows)}
+        where = {c.id: i for i, c in enumerate(self._items)}
         self.changePersistentIndexList(
             persistent,
             [self.index(where[cid], i.column()) for cid, i in zip(ids, persistent, strict=True)],
         )
         self.layoutChanged.emit()
 
+    def _sort_key(self, column: int) -> Callable[[Commitment], Any]:
+        today = self._today
+        keys: dict[int, Callable[[Commitment], Any]] = {
+            RAG_COLUMN: lambda c: (RAG_ORDER[c.rag(today).rag], c.due or date.max),
+            WHAT_COLUMN: lambda c: c.what.casefold(),
+            2: lambda c: c.direction.label,
+            3: lambda c: self._partner_text(c).casefold(),
+            4: lambda c: self._strand_text(c).casefold(),
+            5: lambda c: c.owner.casefold(),
+            DUE_COLUMN: lambda c: c.due or date.max,
+            PROGRESS_COLUMN: lambda c: _STATUS_ORDER[c.status],
+        }
+        return keys[column]
+
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
-        self._rows.sort(
-            key=lambda r: r.sort_keys[column], reverse=order == Qt.SortOrder.DescendingOrder
+        key = self._sort_key(column)
+        items = self._items
+        ranked = sorted(
+            range(len(items)),
+            key=lambda i: key(items[i]),
+            reverse=order == Qt.SortOrder.DescendingOrder,
         )
+        self._items = [items[i] for i in ranked]
+        load = list(self.load_order)
+        self.load_order[:] = [load[i] for i in ranked]
 
 
 class CommitmentFilterProxy(QSortFilterProxyModel):
