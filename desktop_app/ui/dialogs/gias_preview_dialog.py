@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.gias_import import ImportPreview, PreviewItem, SkippedRow
 
+# A whole-country download has about 50,000 rows; listing them all would freeze the
+# window for no benefit, so each list shows the first few thousand.
+SHOWN_LIMIT = 2_000
 _FIELD_WORDS = {
     "name": "name",
     "establishment_type": "type",
@@ -63,22 +66,32 @@ class GiasPreviewDialog(QDialog):
         summary.setAccessibleName("Import summary")
 
         self.added = _tree("Schools to add", ["Line", "URN", "School", "Phase", "Local authority"])
-        for item in preview.added:
+        for item in preview.added[:SHOWN_LIMIT]:
             self.added.addTopLevelItem(
                 self._row(item, [item.details.phase, item.details.local_authority])
             )
         self.updated = _tree("Schools to update", ["Line", "URN", "School", "What changes"])
-        for item in preview.updated:
+        for item in preview.updated[:SHOWN_LIMIT]:
             changes = _changes(item)
-            row = self._row(item, ["; ".join(changes)])
-            row.setToolTip(3, "\n".join(changes))
-            self.updated.addTopLevelItem(row)
+            line = self._row(item, ["; ".join(changes)])
+            line.setToolTip(3, "\n".join(changes))
+            self.updated.addTopLevelItem(line)
         self.skipped = _tree("Rows skipped", ["Line", "URN", "School", "Why skipped"])
-        for row in preview.skipped:
+        for row in preview.skipped[:SHOWN_LIMIT]:
             self.skipped.addTopLevelItem(self._skipped(row))
         self.unchanged = _tree("Already up to date", ["Line", "URN", "School"])
-        for item in preview.unchanged:
+        for item in preview.unchanged[:SHOWN_LIMIT]:
             self.unchanged.addTopLevelItem(self._row(item, []))
+
+        for tree, count in (
+            (self.added, len(preview.added)),
+            (self.updated, len(preview.updated)),
+            (self.skipped, len(preview.skipped)),
+            (self.unchanged, len(preview.unchanged)),
+        ):
+            if count > SHOWN_LIMIT:
+                more = f"… and {count - SHOWN_LIMIT:,} more (not listed here; counted above)"
+                tree.addTopLevelItem(QTreeWidgetItem(["", "", more]))
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Import preview lists")

@@ -58,7 +58,7 @@ class PartnerRegisterTab(QWidget):
 
         self.search = QLineEdit()
         self.search.setAccessibleName("Search partner schools")
-        self.search.setPlaceholderText("Search by name, URN, town's local authority, trust…")
+        self.search.setPlaceholderText("Search by name, URN, local authority, trust or postcode")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         search_label = QLabel("&Search")
