@@ -38,6 +38,10 @@ def test_markup_escapes_and_keeps_line_breaks() -> None:
     assert markup("<font size=40>x</font>") == "&lt;font size=40&gt;x&lt;/font&gt;"
     assert markup("bell\x07 and nul\x00") == "bell and nul"
     assert markup(None) == ""
+    # The embedded font has no emoji: they are left out rather than printed as empty boxes;
+    # a letter from a script it lacks shows as one replacement mark.
+    assert markup("Done ✅🏫, ŵ ✓") == "Done , ŵ ✓"
+    assert markup("学校 ok") == "\ufffd ok"
 
 
 @pytest.mark.parametrize("audience", list(Audience))

@@ -102,7 +102,7 @@ class PlanPage(Page):
         self.priority_model = PriorityTableModel(self)
         self.priority_table = _table("Priorities", self.priority_model)
         self.priority_table.selectionModel().currentRowChanged.connect(self._on_priority_changed)
-        self.priority_table.doubleClicked.connect(lambda _i: self.edit_priority())
+        self.priority_table.activated.connect(lambda _i: self.edit_priority())
         self.add_priority_button = _button(self.tr("&Add priority…"), "Add priority")
         self.suggest_button = _button(self.tr("&Suggest priorities…"), "Suggest priorities")
         self.edit_priority_button = _button(self.tr("Edit priority…"), "Edit priority")
@@ -114,7 +114,7 @@ class PlanPage(Page):
 
         self.action_model = ActionTableModel(self, today=lambda: self.today())
         self.action_table = _table("Actions for the selected priority", self.action_model)
-        self.action_table.doubleClicked.connect(lambda _i: self.edit_action())
+        self.action_table.activated.connect(lambda _i: self.edit_action())
         self.add_action_button = _button(self.tr("Add a&ction…"), "Add action")
         self.edit_action_button = _button(self.tr("Edit action…"), "Edit action")
         self.delete_action_button = _button(self.tr("Delete action"), "Delete action")
