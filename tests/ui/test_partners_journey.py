@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from partners_helpers import FIXTURES, JPD, promise
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QListWidget, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QListWidget,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.partners import Direction
@@ -304,3 +311,31 @@ def test_add_a_commitment_from_the_strand_on_the_self_assessment_screen(
     assert made.partner_ids == (dwr.id,)
     window.ctx.undo_stack.undo()
     assert linked.list.count() == 0
+
+
+def test_commitments_screen_tab_order_follows_reading_order(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show_page("commitments")
+    page = window.pages["commitments"]
+    assert isinstance(page, CommitmentsPage)
+    qtbot.waitUntil(page.isVisible)
+    bar = page.filters
+    bar.partner.setFocus()
+    expected = [
+        bar.strand,
+        bar.status,
+        bar.owner,
+        bar.direction,
+        bar.clear_button,
+        bar.search,
+        bar.overdue,
+        bar.due_soon,
+        page.add_button,
+        page.table,
+    ]  # edit/done/delete disabled
+    for widget in expected:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is widget, widget.accessibleName()
+    for widget in [page.table, *expected, bar.partner]:
+        assert widget.accessibleName()

@@ -6,6 +6,7 @@ memory, so the screen stays quick with thousands of rows.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -115,6 +116,11 @@ class CommitmentsPage(Page):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
         self._names: dict[int, str] = {}
+        order: list[QWidget] = [self.filters.due_soon, self.add_button, self.edit_button]
+        order += [self.done_button]
+        order += [self.delete_button, self.table]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
         self._update_buttons()
 
     # Loading -----------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -89,6 +90,11 @@ class CommitmentFilterBar(QWidget):
         grid.addWidget(self.overdue, 2, 3)
         grid.addWidget(self.due_soon, 2, 4)
         grid.addWidget(self.clear_button, 1, 5)
+
+        order: list[QWidget] = [self.partner, self.strand, self.status, self.owner, self.direction]
+        order += [self.clear_button, self.search, self.overdue, self.due_soon]
+        for first, second in itertools.pairwise(order):  # reading order, row by row
+            QWidget.setTabOrder(first, second)
 
         for combo in (self.partner, self.strand, self.status, self.owner, self.direction):
             combo.currentIndexChanged.connect(self.changed)
