@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -116,6 +117,10 @@ class PartnerRegisterTab(QWidget):
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        order: list[QWidget] = [self.add_button, self.edit_button, self.remove_button]
+        order += [self.import_button, self.search, self.table]
+        for first, second in itertools.pairwise(order):  # reading order
+            QWidget.setTabOrder(first, second)
         self._update_buttons()
 
     # Loading -----------------------------------------------------------------
