@@ -167,11 +167,11 @@ class BackupService:
         if source.resolve() == self._store.path.resolve():
             raise SameFile()
         verify_restorable(source)
-        # Not thinned yet: thinning might remove the very backup being restored.
+        # Not thinned here: thinning might remove the very backup being restored, which
+        # would puzzle anyone looking for it; the next backup thins as usual.
         safety = self.take_backup(BackupReason.BEFORE_RESTORE, thin=False)
         restore_into(self._store.db, self._store.path, source)
         self._writes_backed_up = self._store.write_count
-        thin_backups(self._store.path, self._clock())
         return safety, Changes.of(Topic.EVERYTHING)
 
     def backups_holding_school(self, urn: str) -> list[Path]:

@@ -70,8 +70,8 @@ def test_other_schools_untouched_and_unknown_school_refused(sample_services: App
 def test_backups_still_holding_are_counted_and_can_be_purged(services: AppServices) -> None:
     school_id = _school_with_marker(services)
     services.schools.create_school(SchoolDetails("Stays Here", "135791", "Primary"))
-    first = services.backups.take_backup(BackupReason.MANUAL)
-    second = services.backups.take_backup(BackupReason.BEFORE_RESTORE)
+    first = services.backups.take_backup(BackupReason.MANUAL, thin=False)
+    second = services.backups.take_backup(BackupReason.BEFORE_RESTORE, thin=False)
     erased, _ = services.erasure.delete_school_data(school_id)
     assert erased.backups_still_holding == 2
     assert "2 older backups still hold it" in erased.message
