@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desktop_app.services.container import open_services  # noqa: E402
+from desktop_app.services.changes import Changes, Topic  # noqa: E402
+from desktop_app.services.container import AppServices, open_services  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
 
 
@@ -26,6 +27,34 @@ def settle(app: QApplication, ms: int = 300) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+def seed_meeting(services: AppServices) -> None:
+    """Three governors' views of the first strands, one disagreement, one agreed level."""
+    from desktop_app.domain.levels import Level
+    from desktop_app.domain.moderation import RaterRole
+
+    school = services.schools.list_schools()[0]
+    round_id = services.assessment.rounds(school.id)[0].id
+    jpd, talent = "joint-practice-development", "talent-identification"
+    people = [
+        ("Amira Shah", RaterRole.CHAIR_OF_GOVERNORS, Level.EMBEDDING, Level.DEVELOPING),
+        ("Tom Ellis", RaterRole.GOVERNOR, Level.BEGINNING, Level.DEVELOPING),
+        ("Rhian Price", RaterRole.PARTNER_REVIEWER, Level.DEVELOPING, Level.EMBEDDING),
+    ]
+    for name, role, first, second in people:
+        rater, _ = services.moderation.add_rater(school.id, name, role)
+        services.moderation.record_view(
+            round_id, jpd, rater.id, first, f"{name.split()[0]}'s notes from the visits"
+        )
+        services.moderation.record_view(round_id, talent, rater.id, second)
+    services.moderation.agree_level(
+        round_id,
+        talent,
+        Level.DEVELOPING,
+        "Two of three saw talent spotted in pairs of schools, not yet across all.",
+        "Full governing board",
+    )
 
 
 def main() -> int:
@@ -53,8 +82,22 @@ def main() -> int:
         if "welcome" in wanted:
             window.grab().save(str(args.out / f"welcome{args.suffix}.png"))
         window.open_sample()
+        if {"moderation", "presentation"} & set(wanted):
+            seed_meeting(services)  # board meeting views (issue 6)
+            window.ctx.notify(Changes.of(Topic.VIEWS))
         for key in wanted:
             if key == "welcome":
+                continue
+            if key == "presentation":  # board meeting mode (issue 6)
+                shown = window.meeting.present()
+                settle(app)
+                if shown is not None:
+                    # Without a window manager Xvfb ignores full screen: size it by hand.
+                    shown.resize(width, height)
+                    settle(app)
+                    shown.grab().save(str(args.out / f"{key}{args.suffix}.png"))
+                    shown.close()
+                print(f"saved {key}{args.suffix}.png")
                 continue
             window.show_page(key)
             settle(app)

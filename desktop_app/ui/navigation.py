@@ -66,4 +66,16 @@ PAGE_SPECS: list[PageSpec] = [
         "desktop_app.ui.pages.reflection_page:ReflectionPage",
         "ASCL's ten questions on a self-improving system, and what is hindering progress",
     ),
+    PageSpec(  # board meeting mode (issue 6)
+        "moderation",
+        "Moderation",
+        "desktop_app.ui.pages.moderation_page:ModerationPage",
+        "Each person's view of a strand, where views differ, and the level the meeting agrees",
+    ),
+    PageSpec(  # board meeting mode (issue 6)
+        "progress",
+        "Progress",
+        "desktop_app.ui.pages.progress_page:ProgressPage",
+        "Two review rounds side by side, and each strand's trend over all rounds",
+    ),
 ]

@@ -1,0 +1,345 @@
+"""Moderation: each person's view of a strand, the spread, and the level the meeting agrees."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.framework import Strand
+from desktop_app.domain.levels import Level
+from desktop_app.domain.moderation import Rater, RaterRole, StrandModeration
+from desktop_app.domain.review import RoundStatus
+from desktop_app.services.changes import Topic
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.moderation_commands import (
+    add_rater_command,
+    agree_command,
+    delete_view_command,
+    push_ok,
+    rationale_command,
+    record_view_command,
+)
+from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.level_cards import LevelCardRow
+from desktop_app.ui.widgets.view_entry import ViewEntry
+
+
+def heading(text: str = "", scale: float = 1.2) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def strand_status(item: StrandModeration) -> str:
+    parts = [f"{len(item.views)} view{'s' if len(item.views) != 1 else ''}"]
+    if item.is_flagged:
+        parts.append(f"⚠ differ by {item.spread} levels")
+    if item.is_agreed and item.agreed is not None:
+        parts.append(f"✓ agreed {item.agreed.label}")
+    return ", ".join(parts)
+
+
+class _RationaleEdit(QPlainTextEdit):
+    focus_left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.focus_left.emit()
+        super().focusOutEvent(event)
+
+
+class ModerationPage(Page):
+    watches = frozenset({Topic.VIEWS, Topic.JUDGEMENTS, Topic.ROUNDS})
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._items: list[StrandModeration] = []
+        self._current: StrandModeration | None = None
+        self._editable = True
+
+        self.strands = QListWidget()
+        self.strands.setAccessibleName("Strands to moderate")
+        self.strands.setWordWrap(True)
+        self.strands.currentRowChanged.connect(self._on_strands_current_row_changed)
+
+        self.title = heading(scale=1.4)
+        self.locked_banner = QLabel(
+            "This review round is agreed, so views and levels are locked. "
+            "Use “Reopen as draft” at the top to change them."
+        )
+        self.locked_banner.setWordWrap(True)
+        self.locked_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.spread_label = QLabel()
+        self.spread_label.setWordWrap(True)
+
+        # The flag is an icon and words, never colour alone.
+        self.flag_icon = QLabel()
+        size = self.fontMetrics().height() * 2
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.flag_icon.setPixmap(warning.pixmap(size, size))
+        self.flag_text = QLabel()
+        self.flag_text.setWordWrap(True)
+        bold = self.flag_text.font()
+        bold.setBold(True)
+        self.flag_text.setFont(bold)
+        self.flag_box = QFrame()
+        self.flag_box.setFrameShape(QFrame.Shape.Box)
+        self.flag_box.setAccessibleName("Views differ by more than one level")
+        flag_row = QHBoxLayout(self.flag_box)
+        flag_row.addWidget(self.flag_icon)
+        flag_row.addWidget(self.flag_text, 1)
+
+        self.views_table = QTableWidget(0, 5)
+        self.views_table.setAccessibleName("Views of this strand")
+        self.views_table.setHorizontalHeaderLabels(
+            ["Person", "Role", "Level", "Evidence", "Recorded"]
+        )
+        self.views_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.views_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.views_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.views_table.setWordWrap(True)
+        self.views_table.verticalHeader().setVisible(False)
+        header = self.views_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.views_table.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.remove_view = QPushButton("Remove the chosen view")
+        self.remove_view.setAccessibleName("Remove the chosen view")
+        self.remove_view.clicked.connect(self._on_remove_view_clicked)
+
+        self.entry = ViewEntry()
+        self.entry.view_requested.connect(self._on_entry_view_requested)
+        self.entry.rater_requested.connect(self._on_entry_rater_requested)
+
+        self.cards = LevelCardRow()
+        self.cards.setAccessibleName("Agreed level")
+        self.cards.level_chosen.connect(self._on_cards_level_chosen)
+        self.agreed_label = QLabel()
+        self.agreed_label.setWordWrap(True)
+
+        self.rationale = _RationaleEdit()
+        self.rationale.setAccessibleName("Rationale for the minutes")
+        self.rationale.setTabChangesFocus(True)
+        self.rationale.setPlaceholderText(
+            "Why the meeting agreed this level, in words fit for the minutes. "
+            "Saved with the agreed level, and at once after that."
+        )
+        self.rationale.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.rationale.focus_left.connect(self.flush)
+        self.agreed_by = QLineEdit()
+        self.agreed_by.setAccessibleName("Agreed by")
+        self.agreed_by.setPlaceholderText("For example: the full governing board")
+        self.agreed_by.editingFinished.connect(self.flush)
+        rationale_label = QLabel("Rationale for the &minutes")
+        rationale_label.setBuddy(self.rationale)
+        agreed_by_label = QLabel("A&greed by")
+        agreed_by_label.setBuddy(self.agreed_by)
+
+        detail = QWidget()
+        col = QVBoxLayout(detail)
+        col.addWidget(self.title)
+        col.addWidget(self.locked_banner)
+        col.addWidget(heading("Views recorded", 1.1))
+        col.addWidget(self.spread_label)
+        col.addWidget(self.flag_box)
+        col.addWidget(self.views_table)
+        remove_row = QHBoxLayout()
+        remove_row.addStretch(1)
+        remove_row.addWidget(self.remove_view)
+        col.addLayout(remove_row)
+        col.addWidget(self.entry)
+        col.addWidget(heading("Agreed level (press 1 to 4 on a card, or click)", 1.1))
+        col.addWidget(self.agreed_label)
+        col.addWidget(self.cards)
+        col.addWidget(rationale_label)
+        col.addWidget(self.rationale)
+        col.addWidget(agreed_by_label)
+        col.addWidget(self.agreed_by)
+        col.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(detail)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.strands)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([self.fontMetrics().horizontalAdvance("M") * 22, 800])
+        QVBoxLayout(self).addWidget(splitter)
+
+    # Loading -----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        round_id, school_id = self.ctx.round_id, self.ctx.school_id
+        if round_id is None or school_id is None:
+            self._items = []
+            self.strands.clear()
+            return
+        self._editable = (
+            self.ctx.services.assessment.get_round(round_id).status is RoundStatus.DRAFT
+        )
+        self._items = self.ctx.services.moderation.summary(round_id)
+        row = max(0, self.strands.currentRow())
+        self.strands.blockSignals(True)
+        self.strands.clear()
+        for item in self._items:
+            entry = QListWidgetItem(f"{item.strand_title}\n{strand_status(item)}")
+            entry.setData(Qt.ItemDataRole.UserRole, item.strand_id)
+            self.strands.addItem(entry)
+        self.strands.setCurrentRow(min(row, len(self._items) - 1))
+        self.strands.blockSignals(False)
+        self.entry.show_raters(self.ctx.services.moderation.raters(school_id))
+        self._show(self.strands.currentRow())
+
+    def _show(self, row: int) -> None:
+        if not 0 <= row < len(self._items):
+            self._current = None
+            return
+        item = self._items[row]
+        changed_strand = self._current is None or self._current.strand_id != item.strand_id
+        self._current = item
+        self.title.setText(item.strand_title)
+        self.locked_banner.setVisible(not self._editable)
+        self.spread_label.setText(item.spread_text())
+        self.flag_box.setVisible(item.is_flagged)
+        self.flag_text.setText(item.flag_text)
+        self.views_table.setRowCount(len(item.views))
+        for r, view in enumerate(item.views):
+            when = view.recorded_at.strftime("%d %b %Y %H:%M")
+            if view.source.value == "imported":
+                when += " (imported)"
+            values = [view.rater.name, view.rater.role.label, view.level.label, view.evidence, when]
+            for c, value in enumerate(values):
+                self.views_table.setItem(r, c, QTableWidgetItem(value))
+        self.views_table.resizeRowsToContents()
+        self.remove_view.setEnabled(self._editable and bool(item.views))
+        self.entry.setEnabled(self._editable)
+        self.entry.record.setEnabled(self._editable and self.entry.rater.count() > 0)
+        strand = self._strand()
+        if strand is not None:
+            self.cards.show_strand(strand)
+        self.cards.set_level(item.agreed)
+        self.cards.set_enabled_for_editing(self._editable)
+        if item.agreed is None:
+            self.agreed_label.setText("No level agreed yet.")
+        elif item.is_agreed:
+            self.agreed_label.setText(f"Agreed: {item.agreed.label}.")
+        else:
+            self.agreed_label.setText(
+                f"{item.agreed.label} is the round's judgement, not yet agreed in moderation: "
+                "choose a level to agree it."
+            )
+        if changed_strand or not self.rationale.hasFocus():
+            self.rationale.setPlainText(item.decision.rationale if item.decision else "")
+        if changed_strand or not self.agreed_by.hasFocus():
+            self.agreed_by.setText(item.decision.agreed_by if item.decision else "")
+        self.rationale.setReadOnly(not self._editable)
+        self.agreed_by.setReadOnly(not self._editable)
+
+    def _strand(self) -> Strand | None:
+        if self._current is None or self.ctx.round_id is None:
+            return None
+        service = self.ctx.services.assessment
+        framework = service.framework_for(service.get_round(self.ctx.round_id))
+        return framework.strand(self._current.strand_id)
+
+    def current_strand_id(self) -> str | None:
+        return self._current.strand_id if self._current else None
+
+    def show_strand(self, strand_id: str) -> None:
+        ids = [i.strand_id for i in self._items]
+        if strand_id in ids:
+            self.strands.setCurrentRow(ids.index(strand_id))
+
+    # Actions -----------------------------------------------------------------
+
+    def _on_strands_current_row_changed(self, row: int) -> None:
+        self.flush()
+        self._show(row)
+
+    def _on_entry_rater_requested(self, name: str, role: RaterRole) -> None:
+        school_id = self.ctx.school_id
+        if school_id is None:
+            return
+        added: list[Rater] = []
+        command = add_rater_command(self.ctx, school_id, name, role, added)
+        self.ctx.attempt(self, lambda: self.ctx.push(command))
+        if added:
+            self.entry.person_added()
+            self.entry.show_raters(self.ctx.services.moderation.raters(school_id), added[0].id)
+            self.entry.record.setEnabled(self._editable)
+            self.entry.level.setFocus()
+
+    def _on_entry_view_requested(self, rater: Rater, level: Level, evidence: str) -> None:
+        item, round_id = self._current, self.ctx.round_id
+        if item is None or round_id is None:
+            return
+        command = record_view_command(
+            self.ctx, round_id, item.strand_id, item.strand_title, rater, level, evidence
+        )
+        if push_ok(self.ctx, self, command):
+            self.entry.clear_entry()
+
+    def _on_remove_view_clicked(self) -> None:
+        item = self._current
+        row = self.views_table.currentRow()
+        if item is None or not 0 <= row < len(item.views):
+            return
+        command = delete_view_command(self.ctx, item.views[row], item.strand_title)
+        self.ctx.attempt(self, lambda: self.ctx.push(command))
+
+    def _on_cards_level_chosen(self, level: Level) -> None:
+        item, round_id = self._current, self.ctx.round_id
+        if item is None or round_id is None or not self._editable:
+            return
+        command = agree_command(
+            self.ctx,
+            round_id,
+            item.strand_id,
+            item.strand_title,
+            level,
+            self.rationale.toPlainText(),
+            self.agreed_by.text(),
+        )
+        self.ctx.attempt(self, lambda: self.ctx.push(command))
+
+    def flush(self) -> None:
+        """Save the rationale and who agreed, if they changed, once the level is agreed.
+
+        Before that the words wait in the boxes and are saved with the agreement itself.
+        """
+        item, round_id = self._current, self.ctx.round_id
+        if item is None or round_id is None or not self._editable or not item.is_agreed:
+            return
+        rationale, agreed_by = self.rationale.toPlainText(), self.agreed_by.text()
+        saved = (item.decision.rationale, item.decision.agreed_by) if item.decision else ("", "")
+        if (rationale.strip(), " ".join(agreed_by.split())) == saved:
+            return
+        command = rationale_command(
+            self.ctx, round_id, item.strand_id, item.strand_title, rationale, agreed_by
+        )
+        self.ctx.attempt(self, lambda: self.ctx.push(command))

@@ -1,0 +1,139 @@
+"""Progress over time: any two rounds side by side, and each strand's trend across rounds."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.review import ReviewRound, RoundScope
+from desktop_app.services.changes import Topic
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.pages.base import Page
+from desktop_app.ui.pages.moderation_page import heading
+
+
+def _table(name: str, headers: list[str], stretch: int) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+
+
+def _round_text(round_: ReviewRound) -> str:
+    return f"{round_.title} ({round_.held_on:%d %b %Y}, {round_.scope.label.lower()})"
+
+
+class ProgressPage(Page):
+    watches = frozenset({Topic.ROUNDS, Topic.JUDGEMENTS})
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.round_a = QComboBox()
+        self.round_a.setAccessibleName("Earlier round to compare")
+        self.round_b = QComboBox()
+        self.round_b.setAccessibleName("Later round to compare")
+        for combo in (self.round_a, self.round_b):
+            combo.currentIndexChanged.connect(self._show_comparison)
+        choose = QFormLayout()
+        label_a = QLabel("Compare round &A")
+        label_a.setBuddy(self.round_a)
+        label_b = QLabel("with round &B")
+        label_b.setBuddy(self.round_b)
+        choose.addRow(label_a, self.round_a)
+        choose.addRow(label_b, self.round_b)
+
+        self.comparison = _table(
+            "Levels in the two rounds", ["Strand", "Level in A", "Level in B", "Change"], 0
+        )
+        self.trend_heading = heading("Each strand over time", 1.1)
+        self.trend_note = QLabel()
+        self.trend_note.setWordWrap(True)
+        self.trends = _table(
+            "Each strand over time", ["Strand", "Levels, oldest first", "Overall"], 1
+        )
+
+        col = QVBoxLayout(self)
+        col.addWidget(heading("Progress over time", 1.4))
+        col.addLayout(choose)
+        col.addWidget(self.comparison, 3)
+        col.addWidget(self.trend_heading)
+        col.addWidget(self.trend_note)
+        col.addWidget(self.trends, 2)
+
+    def refresh(self) -> None:
+        school_id = self.ctx.school_id
+        rounds = self.ctx.services.assessment.rounds(school_id) if school_id is not None else []
+        for combo in (self.round_a, self.round_b):
+            combo.blockSignals(True)
+            combo.clear()
+            for round_ in rounds:
+                combo.addItem(_round_text(round_), round_.id)
+            combo.blockSignals(False)
+        # Default: the open round (B) against the one before it (A).
+        current = self.ctx.round_id
+        ids = [r.id for r in rounds]
+        b_index = ids.index(current) if current in ids else 0
+        a_index = min(b_index + 1, len(ids) - 1)
+        self.round_b.setCurrentIndex(b_index if ids else -1)
+        self.round_a.setCurrentIndex(a_index if ids else -1)
+        self._show_comparison()
+        self._show_trends(rounds)
+
+    def choose_rounds(self, round_a: int, round_b: int) -> None:
+        self.round_a.setCurrentIndex(self.round_a.findData(round_a))
+        self.round_b.setCurrentIndex(self.round_b.findData(round_b))
+
+    def _show_comparison(self) -> None:
+        a, b = self.round_a.currentData(), self.round_b.currentData()
+        if a is None or b is None:
+            _fill(self.comparison, [])
+            return
+        rows = self.ctx.services.progress.compare(a, b)
+        _fill(
+            self.comparison,
+            [
+                [
+                    r.strand_title,
+                    r.level_a.label if r.level_a else "not judged",
+                    r.level_b.label if r.level_b else "not judged",
+                    r.change_text,
+                ]
+                for r in rows
+            ],
+        )
+
+    def _show_trends(self, rounds: list[ReviewRound]) -> None:
+        school_id, current = self.ctx.school_id, self.ctx.round_id
+        if school_id is None or not rounds:
+            _fill(self.trends, [])
+            self.trend_note.setText("No review rounds yet.")
+            return
+        scope = next((r.scope for r in rounds if r.id == current), RoundScope.SCHOOL)
+        used, trends = self.ctx.services.progress.trends(school_id, scope)
+        self.trend_note.setText(
+            f"{len(used)} round{'s' if len(used) != 1 else ''} judging "
+            f"{scope.label.lower()}, oldest first: " + "; ".join(r.title for r in used)
+        )
+        _fill(self.trends, [[t.strand_title, t.text, t.overall] for t in trends])

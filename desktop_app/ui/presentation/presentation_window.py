@@ -1,0 +1,214 @@
+"""Presentation mode: a separate full-screen window for the projector in a board meeting.
+
+Large type (twice the system font), high contrast, one strand per screen, and only the
+keyboard: Left/Right move, 1-4 propose a level, Enter agrees it (through the same undoable
+command as the Moderation page), N shows or hides personal notes, E exports the decisions,
+Escape leaves. A projector is public, so notes start hidden.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QFileDialog, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop_app.domain.framework import Framework
+from desktop_app.domain.levels import Level
+from desktop_app.domain.moderation import StrandModeration
+from desktop_app.domain.review import RoundStatus
+from desktop_app.services.changes import Changes, Topic
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.moderation_commands import agree_command, push_ok
+from desktop_app.ui.presentation.slides import (
+    FONT_SCALE,
+    StrandSlide,
+    SummarySlide,
+    big_label,
+)
+from desktop_app.ui.theme import high_contrast_palette
+
+KEYS_HELP = "← →  move     1–4  propose a level     Enter  agree     N  notes     Esc  leave"
+
+
+class PresentationWindow(QWidget):
+    closed = Signal()
+
+    def __init__(self, ctx: UiContext, round_id: int, start_strand: str | None = None) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.round_id = round_id
+        self.index = 0
+        self.proposed: Level | None = None
+        self.show_notes = False
+        self._items: list[StrandModeration] = []
+        service = ctx.services.assessment
+        round_ = service.get_round(round_id)
+        self._framework: Framework = service.framework_for(round_)
+        self.setWindowTitle(f"Presentation: {round_.title}")
+        self.setAccessibleName("Presentation mode")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setPalette(high_contrast_palette())
+        self.setAutoFillBackground(True)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * FONT_SCALE)
+        self.setFont(font)  # for anything not built by big_label (message boxes excepted)
+
+        self.strand_slide = StrandSlide()
+        self.summary_slide = SummarySlide()
+        self.slides = QStackedWidget()
+        self.slides.addWidget(self.strand_slide)
+        self.slides.addWidget(self.summary_slide)
+        self.status = big_label("", 0.7, bold=True)
+        self.status.setAccessibleName("Message")
+        self.help = big_label(KEYS_HELP, 0.7)
+        col = QVBoxLayout(self)
+        margin = self.fontMetrics().height()
+        col.setContentsMargins(margin, margin, margin, margin)
+        col.addWidget(self.slides, 1)
+        col.addWidget(self.status)
+        col.addWidget(self.help)
+
+        ctx.changed.connect(self._on_ctx_changed)
+        self._reload()
+        ids = [i.strand_id for i in self._items]
+        if start_strand in ids:
+            self.index = ids.index(start_strand)
+        self._show()
+
+    # Data --------------------------------------------------------------------
+
+    def _reload(self) -> None:
+        self._items = self.ctx.services.moderation.summary(self.round_id)
+
+    def _on_ctx_changed(self, changes: Changes) -> None:
+        if changes.touches(Topic.VIEWS, Topic.JUDGEMENTS, Topic.ROUNDS):
+            self._reload()
+            self._show()
+
+    @property
+    def on_summary(self) -> bool:
+        return self.index >= len(self._items)
+
+    def current(self) -> StrandModeration | None:
+        return None if self.on_summary else self._items[self.index]
+
+    # Showing -----------------------------------------------------------------
+
+    def _show(self) -> None:
+        item = self.current()
+        if item is None:
+            lines = self.ctx.services.moderation.decisions(self.round_id)
+            self.summary_slide.show_decisions(lines)
+            self.slides.setCurrentWidget(self.summary_slide)
+            return
+        strand = self._framework.strand(item.strand_id)
+        dimension = self._framework.dimension_of(item.strand_id)
+        position = f"Strand {self.index + 1} of {len(self._items)}  ·  {dimension.title}"
+        self.strand_slide.show_strand(strand, item, position, self.proposed, self.show_notes)
+        self.slides.setCurrentWidget(self.strand_slide)
+        self.setAccessibleDescription(f"{position}: {strand.title}")
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+
+    # Keys --------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.close()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
+            self.step(1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
+            self.step(-1)
+        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_4 and not self.on_summary:
+            self.proposed = Level(key - Qt.Key.Key_0)
+            self._say(f"{self.proposed.label} proposed: press Enter to agree it.")
+            self._show()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.agree()
+        elif key == Qt.Key.Key_N:
+            self.show_notes = not self.show_notes
+            self._say("Personal notes shown." if self.show_notes else "Personal notes hidden.")
+            self._show()
+        elif key == Qt.Key.Key_E and self.on_summary:
+            self.export()
+        else:
+            super().keyPressEvent(event)
+
+    def step(self, delta: int) -> None:
+        new = max(0, min(len(self._items), self.index + delta))
+        if new != self.index:
+            self.index = new
+            self.proposed = None
+            self._say("")
+            self._show()
+
+    def agree(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        if self.proposed is None:
+            self._say("Press 1 to 4 to propose a level first.")
+            return
+        round_ = self.ctx.services.assessment.get_round(self.round_id)
+        if round_.status is RoundStatus.AGREED:
+            self._say("This round is agreed and locked: reopen it as a draft to change levels.")
+            return
+        level = self.proposed
+        decision = item.decision
+        command = agree_command(
+            self.ctx,
+            self.round_id,
+            item.strand_id,
+            item.strand_title,
+            level,
+            decision.rationale if decision else "",
+            decision.agreed_by if decision else "",
+        )
+        if push_ok(self.ctx, self, command):
+            self.proposed = None
+            self._say(
+                f"Agreed: {level.label} for {item.strand_title}. (Ctrl+Z in the main window undoes it.)"
+            )
+            self._show()
+
+    def export(self) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export the decisions for the minutes",
+            str(Path.home() / "decisions.txt"),
+            "Plain text (*.txt);;CSV for a spreadsheet (*.csv)",
+        )
+        if not name:
+            return None
+        path = Path(name)
+        try:
+            written = self.ctx.services.moderation.export_decisions(self.round_id, path)
+        except OSError as exc:
+            self._say(f"Could not save the decisions: {exc.strerror or exc}.")
+            return None
+        self._say(f"Decisions saved to {written}.")
+        return written
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.changed.disconnect(self._on_ctx_changed)
+        self.closed.emit()
+        super().closeEvent(event)
+
+
+def open_presentation(
+    ctx: UiContext, parent: QWidget, start_strand: str | None = None
+) -> QWidget | None:
+    """Show presentation mode full screen for the open round (None if there is no round)."""
+    if ctx.round_id is None:
+        return None
+    window = PresentationWindow(ctx, ctx.round_id, start_strand)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.closed.connect(parent.activateWindow)
+    window.showFullScreen()
+    window.activateWindow()
+    window.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+    return window

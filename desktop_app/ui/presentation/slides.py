@@ -1,0 +1,158 @@
+"""The two kinds of screen shown on the projector: one strand, and the decisions so far."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.framework import Strand
+from desktop_app.domain.levels import Level
+from desktop_app.domain.moderation import DecisionLine, StrandModeration
+
+#: Presentation type is twice the system font, so a larger system font still makes it larger.
+FONT_SCALE = 2.0
+
+
+def big_label(text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
+    """A label sized from the application font (never a fixed size), scaled for a projector."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = QApplication.font()
+    font.setPointSizeF(font.pointSizeF() * FONT_SCALE * scale)
+    font.setBold(bold)
+    label.setFont(font)
+    return label
+
+
+class LevelPanel(QFrame):
+    """One level's descriptor; proposed and agreed are shown in words and border, not colour."""
+
+    def __init__(self, level: Level) -> None:
+        super().__init__()
+        self.level = level
+        self.setObjectName("LevelPanel")
+        self.title = big_label(f"{int(level)}  {level.label}", 1.1, bold=True)
+        self.state = big_label("", 0.9, bold=True)
+        self.text = big_label("", 0.75)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        col = QVBoxLayout(self)
+        col.addWidget(self.title)
+        col.addWidget(self.state)
+        col.addWidget(self.text, 1)
+
+    def show_state(self, descriptor: str, proposed: bool, agreed: bool) -> None:
+        self.text.setText(descriptor)
+        words = []
+        if agreed:
+            words.append("✓ Agreed")
+        if proposed:
+            words.append("▶ Proposed: press Enter to agree")
+        self.state.setText("   ".join(words))
+        # Explicit colours: a widget with a stylesheet stops inheriting its parent's palette.
+        width = 6 if proposed else (4 if agreed else 1)
+        style = "dashed" if proposed and not agreed else "solid"
+        colour = "#ffff00" if (proposed or agreed) else "#ffffff"
+        self.setStyleSheet(
+            f"#LevelPanel {{ border: {width}px {style} {colour}; border-radius: 8px;"
+            " background: #000000; }"
+            " QLabel { color: #ffffff; background: #000000; }"
+        )
+
+
+class StrandSlide(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.position = big_label("", 0.8)
+        self.title = big_label("", 1.8, bold=True)
+        self.panels = [LevelPanel(level) for level in Level]
+        row = QHBoxLayout()
+        for panel in self.panels:
+            row.addWidget(panel, 1)
+        self.views_heading = big_label("Views recorded", 1.0, bold=True)
+        self.flag = big_label("", 0.9, bold=True)
+        self.views = big_label("", 0.85)
+        self.notes_hint = big_label("", 0.7)
+        col = QVBoxLayout(self)
+        col.addWidget(self.position)
+        col.addWidget(self.title)
+        col.addLayout(row)
+        col.addWidget(self.views_heading)
+        col.addWidget(self.flag)
+        self.views.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        col.addWidget(self.views, 1)
+        col.addWidget(self.notes_hint)
+
+    def show_strand(
+        self,
+        strand: Strand,
+        item: StrandModeration,
+        position: str,
+        proposed: Level | None,
+        show_notes: bool,
+    ) -> None:
+        self.position.setText(position)
+        self.title.setText(strand.title)
+        for panel in self.panels:
+            panel.show_state(
+                strand.descriptor(panel.level),
+                proposed is panel.level,
+                item.is_agreed and item.agreed is panel.level,
+            )
+        self.flag.setText(f"⚠ {item.flag_text}" if item.is_flagged else "")
+        self.flag.setVisible(item.is_flagged)
+        if not item.views:
+            self.views.setText("No views recorded for this strand.")
+        else:
+            lines = []
+            for view in item.views:
+                line = f"•  {view.rater.display_name}: {view.level.label}"
+                if show_notes and view.evidence:
+                    line += f"  –  {' '.join(view.evidence.split())}"
+                lines.append(line)
+            self.views.setText("\n".join(lines))
+        self.notes_hint.setText(
+            "Personal notes are shown: press N to hide them."
+            if show_notes
+            else "Personal notes are hidden: press N to show them."
+        )
+
+
+class SummarySlide(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = big_label("Decisions so far", 1.8, bold=True)
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.hint = big_label(
+            "Press E to export the decisions for the minutes.  ← back to the strands.", 0.8
+        )
+        col = QVBoxLayout(self)
+        col.addWidget(self.title)
+        col.addWidget(self.grid_host, 1)
+        col.addWidget(self.hint)
+        self.text = ""
+
+    def show_decisions(self, lines: list[DecisionLine]) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()  # type: ignore[union-attr]
+        words = []
+        for r, line in enumerate(lines):
+            flag = "  ⚠ views differed" if line.flagged else ""
+            self.grid.addWidget(big_label(line.strand_title, 0.75, bold=True), r, 0)
+            self.grid.addWidget(big_label(line.level_text + flag, 0.75), r, 1)
+            words.append(f"{line.strand_title}: {line.level_text}{flag}")
+        self.grid.setRowStretch(len(lines), 1)
+        self.grid.setColumnStretch(1, 1)
+        self.text = "\n".join(words)
+        self.setAccessibleDescription(self.text)

@@ -1,0 +1,102 @@
+"""The high-contrast theme: a palette plus a small stylesheet for thick, visible focus.
+
+Colours are white and yellow on black (contrast ratios above 15:1). Sizes in the
+stylesheet are in em, so they follow the system font size; no font size is fixed here.
+The choice is kept in the app settings (read with type=bool: INI files hand back strings).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.ui.settings import app_settings
+
+HIGH_CONTRAST_KEY = "view/high_contrast"
+
+BLACK = QColor("#000000")
+WHITE = QColor("#ffffff")
+YELLOW = QColor("#ffff00")
+GREY = QColor("#c0c0c0")
+CYAN = QColor("#00ffff")
+
+# Every focusable control gets a thick yellow border when focused, so keyboard users can
+# always see where they are. Buttons need their own border and padding once styled.
+HIGH_CONTRAST_STYLESHEET = """
+QPushButton, QToolButton {
+    border: 2px solid #ffffff; border-radius: 0.2em; padding: 0.25em 0.8em;
+    background: #000000; color: #ffffff;
+}
+QPushButton:disabled, QToolButton:disabled { border-style: dashed; color: #c0c0c0; }
+QPushButton:focus, QToolButton:focus, QComboBox:focus, QLineEdit:focus,
+QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus, QListView:focus,
+QTreeView:focus, QTableView:focus, QCheckBox:focus, QRadioButton:focus,
+QDateEdit:focus, QTabBar::tab:focus {
+    border: 3px solid #ffff00;
+}
+QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QListView, QTreeView,
+QTableView { border: 1px solid #ffffff; }
+QToolTip { color: #000000; background: #ffff00; border: 1px solid #000000; }
+"""
+
+
+def high_contrast_palette() -> QPalette:
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, BLACK),
+        (roles.WindowText, WHITE),
+        (roles.Base, BLACK),
+        (roles.AlternateBase, QColor("#1a1a1a")),
+        (roles.Text, WHITE),
+        (roles.Button, BLACK),
+        (roles.ButtonText, WHITE),
+        (roles.BrightText, YELLOW),
+        (roles.Highlight, YELLOW),
+        (roles.HighlightedText, BLACK),
+        (roles.ToolTipBase, YELLOW),
+        (roles.ToolTipText, BLACK),
+        (roles.PlaceholderText, GREY),
+        (roles.Link, CYAN),
+        (roles.LinkVisited, CYAN),
+        (roles.Mid, WHITE),
+        (roles.Dark, WHITE),
+        (roles.Light, WHITE),
+        (roles.Shadow, WHITE),
+    ):
+        palette.setColor(role, colour)
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, GREY)
+    return palette
+
+
+class _Original:
+    """The palette and stylesheet before the theme was first applied, to switch back."""
+
+    palette: QPalette | None = None
+    stylesheet = ""
+
+
+def apply_theme(high_contrast: bool, app: QApplication | None = None) -> None:
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    if not isinstance(app, QApplication):
+        return
+    if _Original.palette is None:
+        _Original.palette = QPalette(app.palette())
+        _Original.stylesheet = app.styleSheet()
+    if high_contrast:
+        app.setPalette(high_contrast_palette())
+        app.setStyleSheet(_Original.stylesheet + HIGH_CONTRAST_STYLESHEET)
+    else:
+        app.setPalette(_Original.palette)
+        app.setStyleSheet(_Original.stylesheet)
+
+
+def saved_high_contrast() -> bool:
+    return bool(app_settings().value(HIGH_CONTRAST_KEY, False, type=bool))
+
+
+def save_high_contrast(high_contrast: bool) -> None:
+    settings = app_settings()
+    settings.setValue(HIGH_CONTRAST_KEY, high_contrast)
+    settings.sync()
