@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop_app import __version__
 from desktop_app.domain.review import StrandJudgement
+from desktop_app.services.exchange_export import school_exchange_section
 from desktop_app.services.partners_export import (
     partner_schools_section,
     school_partnership_section,
@@ -60,6 +61,7 @@ def _school_section(store: Store, school_id: int) -> dict[str, Any]:
         "review_rounds": rounds,
         **school_partnership_section(store, school.id),
         **school_reflection_section(store, school.id),
+        **school_exchange_section(store, school.id),
     }
 
 

@@ -237,3 +237,18 @@ def test_command_line_share_and_import(tmp_path: Path, capsys) -> None:  # type:
     bad = ["share", "--db", str(alder_db), "--school", ALDER, "--partner", "999999"]
     assert run_command(parser.parse_args([*bad, "--out", str(out)])) == 1
     assert "no partner school with URN 999999" in capsys.readouterr().err
+
+
+def test_export_json_includes_what_partners_shared(
+    alder: AppServices, birch: AppServices, tmp_path: Path
+) -> None:
+    from desktop_app.services.export_service import export_everything
+
+    out = share_file(alder, tmp_path / "for-birch.json")
+    birch.exchange.apply_import(birch.exchange.preview_file(out))
+    exported = export_everything(birch.store)
+    (school,) = exported["schools"]
+    (received,) = school["received_from_partners"]
+    assert received["file"]["from"]["urn"] == ALDER
+    assert len(received["checksum"]) == 64
+    json.dumps(exported)  # plain JSON all the way down
