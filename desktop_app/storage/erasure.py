@@ -12,7 +12,8 @@ _CHECKPOINT_TRIES = 20
 
 def erase_school(store: Store, school_id: int) -> None:
     """Delete the school and everything that hangs off it (ON DELETE CASCADE), in one
-    transaction, with secure_delete so freed pages are zeroed rather than left readable."""
+    transaction, with secure_delete so freed pages are zeroed rather than left readable.
+    When it was the last school, the shared partner register is deleted as well."""
     db = store.db
     db.execute("PRAGMA secure_delete = ON")
     try:
@@ -22,6 +23,10 @@ def erase_school(store: Store, school_id: int) -> None:
             if store.settings.get("last_school_id") == str(school_id):
                 db.execute("DELETE FROM settings WHERE key IN ('last_school_id', 'last_round_id')")
             db.execute("DELETE FROM schools WHERE id = ?", [school_id])
+            if not db.execute("SELECT 1 FROM schools LIMIT 1").fetchone():
+                # The partner register (with contact names and emails) is shared by every
+                # school in the file; with the last school gone, it goes too.
+                db.execute("DELETE FROM partner_schools")
     finally:
         db.execute("PRAGMA secure_delete = OFF")
     fold_log_away(store)

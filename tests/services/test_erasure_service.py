@@ -97,3 +97,18 @@ def test_close_backup_after_delete_does_not_hold_the_school(db_path: Path) -> No
     services.close()
     for path in backups_dir_for(db_path).glob("*-close.sqlite3"):
         assert MARKER.encode() not in path.read_bytes()
+
+
+def test_last_school_takes_the_partner_register_with_it(services: AppServices) -> None:
+    from desktop_app.domain.partners import PartnerSchoolDetails
+
+    first = _school_with_marker(services)
+    second, _ = services.schools.create_school(SchoolDetails("Second", "135791", "Primary"))
+    services.partners.create_partner(
+        PartnerSchoolDetails("Contact Partner", contact_name="Ms Wombat-Contact")
+    )
+    services.erasure.delete_school_data(first)
+    assert [p.name for p in services.partners.list_partners()] == ["Contact Partner"]
+    services.erasure.delete_school_data(second.id)
+    assert services.partners.list_partners(include_removed=True) == []
+    assert b"Wombat-Contact" not in _raw_bytes(services.db_path)
