@@ -28,6 +28,7 @@ class PartnersPage(Page):
         self.partnerships = PartnershipsTab(ctx)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Partner schools and partnerships")
+        self.tabs.tabBar().setAccessibleName("Partner schools or partnerships")
         self.tabs.addTab(self.register, "Partner &schools")
         self.tabs.addTab(self.partnerships, "Partners&hips")
         layout = QVBoxLayout(self)

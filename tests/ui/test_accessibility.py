@@ -1,0 +1,200 @@
+"""Every screen's interactive widgets have an accessible name, and focus is visible.
+
+Walks the widget tree of every page in PAGE_SPECS (and presentation mode) on the sample
+school with a meeting's views recorded, and fails on any visible interactive widget with
+no accessibleName.
+
+Buddy labels do NOT count as names here. Qt does pass a QLabel buddy's text to screen
+readers, but the house rule is an explicit setAccessibleName on every control: a buddy's
+text carries mnemonics and colons ("Evi&dence:"), can be reworded for sighted users, and a
+later layout change can silently drop the buddy. An explicit name is one line and cannot
+drift, so the walker insists on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollBar,
+    QTabBar,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.levels import Level
+from desktop_app.domain.moderation import RaterRole
+from desktop_app.frameworks.loader import FrameworkCatalogue
+from desktop_app.services.container import open_services
+from desktop_app.services.sample_data import create_sample_school
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.navigation import PAGE_SPECS
+from desktop_app.ui.theme import (
+    HIGH_CONTRAST_STYLESHEET,
+    apply_theme,
+    high_contrast_palette,
+    saved_high_contrast,
+)
+from desktop_app.ui.widgets.level_cards import LevelCard
+
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QAbstractSlider,
+    QTabBar,
+    LevelCard,
+)
+# Parts of a composite control that screen readers reach through the named parent.
+NOT_ON_THEIR_OWN = (QHeaderView, QScrollBar)
+
+
+def _part_of_composite(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    if isinstance(parent, QAbstractSpinBox | QComboBox):
+        return True  # the line edit inside a spin box or editable combo box
+    # The corner button of a table view (selects all) is a private Qt class.
+    return (
+        type(widget).__name__ == "QTableCornerButton"
+        or widget.objectName() == "qt_scrollarea_viewport"
+    )
+
+
+def unnamed_widgets(root: QWidget) -> Iterator[str]:
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, INTERACTIVE) or isinstance(widget, NOT_ON_THEIR_OWN):
+            continue
+        if not widget.isVisible() or _part_of_composite(widget):
+            continue
+        if not widget.accessibleName().strip():
+            text = getattr(widget, "text", lambda: "")()
+            yield f"{type(widget).__name__} text={text!r} parent={type(widget.parentWidget()).__name__}"
+
+
+@pytest.fixture
+def meeting_db(db_path: Path, catalogue: FrameworkCatalogue) -> Path:
+    services = open_services(db_path, catalogue)
+    school, _ = create_sample_school(services.store, services.catalogue)
+    round_id = services.assessment.rounds(school.id)[0].id
+    rater, _ = services.moderation.add_rater(school.id, "Ann Lee", RaterRole.GOVERNOR)
+    services.moderation.record_view(
+        round_id, "joint-practice-development", rater.id, Level.BEGINNING, "notes"
+    )
+    services.close()
+    return db_path
+
+
+def test_every_interactive_widget_on_every_page_has_a_name(
+    qtbot: QtBot, meeting_db: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    window = open_window(meeting_db)
+    problems: dict[str, list[str]] = {}
+    assert len(PAGE_SPECS) >= 8
+    for spec in PAGE_SPECS:
+        window.show_page(spec.key)
+        page = window.page(spec.key)
+        qtbot.waitUntil(page.isVisible)
+        QApplication.processEvents()
+        missing = set(unnamed_widgets(window))
+        # Tabs hide their other pages: show each in turn.
+        for tabs in page.findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                QApplication.processEvents()
+                missing |= set(unnamed_widgets(window))
+            tabs.setCurrentIndex(0)
+        if missing:
+            problems[spec.key] = sorted(missing)
+    shown = window.meeting.present()
+    assert shown is not None
+    qtbot.waitUntil(shown.isVisible)
+    missing = list(unnamed_widgets(shown))
+    if missing:
+        problems["presentation"] = missing
+    shown.close()
+    assert not problems, problems
+
+
+def test_the_welcome_screen_names_its_controls(
+    qtbot: QtBot, db_path: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    window = open_window(db_path)
+    assert window.modes.currentWidget() is window.welcome
+    assert list(unnamed_widgets(window)) == []
+
+
+def test_the_walker_notices_a_missing_name(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    named, unnamed = QPushButton("Save"), QPushButton("Go")
+    named.setAccessibleName("Save")
+    layout.addWidget(named)
+    layout.addWidget(unnamed)
+    root.show()
+    assert [m for m in unnamed_widgets(root)] == ["QPushButton text='Go' parent=QWidget"]
+
+
+def test_pages_are_reachable_by_keyboard(
+    qtbot: QtBot, meeting_db: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    """Tab reaches a control on every page, and every focusable control takes focus."""
+    window = open_window(meeting_db)
+    for spec in PAGE_SPECS:
+        window.show_page(spec.key)
+        page = window.page(spec.key)
+        qtbot.waitUntil(page.isVisible)
+        window.nav.setFocus()
+        qtbot.waitUntil(window.nav.hasFocus)
+        reached = set()
+        for _ in range(6):
+            window.focusNextChild()
+            focused = QApplication.focusWidget()
+            if focused is not None and page.isAncestorOf(focused):
+                reached.add(focused)
+        assert reached, f"Tab never reaches the {spec.title} page"
+
+
+def test_high_contrast_theme_toggles_and_is_remembered(
+    qtbot: QtBot, meeting_db: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.palette().color(app.palette().ColorRole.Window)
+    window = open_window(meeting_db)
+    action = window.meeting.high_contrast_action
+    assert not action.isChecked() and not saved_high_contrast()
+    try:
+        action.trigger()
+        assert saved_high_contrast() is True
+        assert app.palette().color(app.palette().ColorRole.Window) == (
+            high_contrast_palette().color(app.palette().ColorRole.Window)
+        )
+        assert HIGH_CONTRAST_STYLESHEET in app.styleSheet()
+        assert ":focus" in app.styleSheet() and "px" in app.styleSheet()
+        assert "pt;" not in app.styleSheet()  # no fixed font sizes
+        action.trigger()
+        assert saved_high_contrast() is False
+        assert app.palette().color(app.palette().ColorRole.Window) == before
+        assert HIGH_CONTRAST_STYLESHEET not in app.styleSheet()
+    finally:
+        apply_theme(False)
