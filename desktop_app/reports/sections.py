@@ -62,7 +62,7 @@ def strand_table(snap: ReportSnapshot, *, internal: bool) -> Any:
         return table(
             ["Strand", "Level", "Evidence", "Next step"],
             rows,
-            [0.18, 0.15, 0.43, 0.24],
+            [0.2, 0.15, 0.41, 0.24],
         )
     return table(
         ["Strand", "Agreed level", "Target", "Last review"], rows, [0.46, 0.18, 0.18, 0.18]
