@@ -27,10 +27,10 @@ from desktop_app.domain.exchange import (
     SharedCommitment,
     SharedPriority,
     SharedRound,
-    decode_exchange,
     encode_exchange,
     flipped,
 )
+from desktop_app.domain.exchange_decode import decode_exchange
 from desktop_app.domain.partners import CommitmentDetails, PartnerSchool, PartnerSchoolDetails
 from desktop_app.domain.review import RoundScope, RoundStatus
 from desktop_app.domain.school import School

@@ -15,7 +15,8 @@ from exchange_helpers import setup_alder, setup_birch
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.domain.exchange import ExchangeFileError, checksum_of, decode_exchange
+from desktop_app.domain.exchange import ExchangeFileError, checksum_of
+from desktop_app.domain.exchange_decode import decode_exchange
 from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.services.container import AppServices, open_services
 

@@ -13,7 +13,8 @@ import pytest
 from exchange_helpers import ALDER, BIRCH, SECRET, setup_alder, setup_birch, share_file
 
 from desktop_app.cli import build_parser, run_command
-from desktop_app.domain.exchange import ExchangeFileError, checksum_of, decode_exchange
+from desktop_app.domain.exchange import ExchangeFileError, checksum_of
+from desktop_app.domain.exchange_decode import decode_exchange
 from desktop_app.domain.levels import Level
 from desktop_app.domain.partners import Direction
 from desktop_app.domain.rag import WorkStatus

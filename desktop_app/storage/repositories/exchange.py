@@ -11,9 +11,9 @@ from desktop_app.domain.exchange import (
     Exchange,
     ReceivedExchange,
     canonical_bytes,
-    exchange_from_payload,
     to_payload,
 )
+from desktop_app.domain.exchange_decode import exchange_from_payload
 
 
 def _stored(row: Any) -> ReceivedExchange:

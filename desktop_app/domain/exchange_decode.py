@@ -1,0 +1,276 @@
+"""Reading an exchange file without trusting it (docs/exchange-format.md).
+
+The file may be truncated, edited, or built to hurt. Everything is checked (size, JSON
+shape, every type and length, the checksum, the format version) before any of it is used,
+and every problem is an ExchangeFileError with a plain-English message.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, date, datetime
+from typing import Any
+
+from desktop_app.domain.exchange import (
+    EXCHANGE_FORMAT,
+    EXCHANGE_FORMAT_VERSION,
+    MAX_COMMITMENTS,
+    MAX_FILE_BYTES,
+    MAX_LEVELS,
+    MAX_LONG,
+    MAX_PRIORITIES,
+    MAX_SHORT,
+    MAX_STRANDS_PER_ITEM,
+    Exchange,
+    ExchangeFileError,
+    SchoolRef,
+    SharedCommitment,
+    SharedPriority,
+    SharedRound,
+    checksum_of,
+)
+from desktop_app.domain.levels import Level
+from desktop_app.domain.partners import Direction
+from desktop_app.domain.rag import WorkStatus
+
+_URN = re.compile(r"^\d{6}$")
+_STRAND = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+# Control characters other than tab and newline have no place in a school's text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _fail(message: str) -> ExchangeFileError:
+    return ExchangeFileError(f"This partner file cannot be used: {message}. Nothing was changed.")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _fail(f"the entry “{key[:40]}” appears twice")
+        result[key] = value
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise _fail("it contains a number that is not a number")
+
+
+def _obj(value: Any, keys: set[str], where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _fail(f"{where} is not in the expected form")
+    if set(value) != keys:
+        extra = sorted(set(value) - keys)
+        missing = sorted(keys - set(value))
+        detail = f"unexpected {extra[0][:40]!r}" if extra else f"missing {missing[0]!r}"
+        raise _fail(f"{where} is not in the expected form ({detail})")
+    return value
+
+
+def _text(value: Any, where: str, limit: int, *, empty_ok: bool = True) -> str:
+    if not isinstance(value, str):
+        raise _fail(f"{where} is not text")
+    if len(value) > limit:
+        raise _fail(f"{where} is too long")
+    if _CONTROL.search(value):
+        raise _fail(f"{where} contains control characters")
+    if not empty_ok and not value.strip():
+        raise _fail(f"{where} is empty")
+    return value
+
+
+def _urn(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not _URN.match(value):
+        raise _fail(f"{where} is not a six-digit URN")
+    return value
+
+
+def _date(value: Any, where: str, *, optional: bool = True) -> date | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or len(value) != 10:
+        raise _fail(f"{where} is not a date")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"{where} is not a date") from None
+
+
+def _level(value: Any, where: str) -> Level:
+    if not isinstance(value, str):
+        raise _fail(f"{where} is not a level")
+    try:
+        return Level.from_key(value)
+    except ValueError:
+        raise _fail(f"{where} is not a level") from None
+
+
+def _strands(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or len(value) > MAX_STRANDS_PER_ITEM:
+        raise _fail(f"{where} is not a short list of strands")
+    for item in value:
+        if not isinstance(item, str) or not _STRAND.match(item):
+            raise _fail(f"{where} names a strand that is not valid")
+    return tuple(dict.fromkeys(value))
+
+
+def _list(value: Any, where: str, limit: int) -> list[Any]:
+    if not isinstance(value, list):
+        raise _fail(f"{where} is not a list")
+    if len(value) > limit:
+        raise _fail(f"{where} has too many entries (at most {limit})")
+    return value
+
+
+def _school(value: Any, where: str) -> SchoolRef:
+    obj = _obj(value, {"urn", "name"}, where)
+    return SchoolRef(_urn(obj["urn"], f"{where}'s URN"), _text(obj["name"], where, MAX_SHORT))
+
+
+def _agreed(value: Any) -> SharedRound | None:
+    if value is None:
+        return None
+    obj = _obj(value, {"title", "held_on", "framework", "levels"}, "the agreed-levels section")
+    fw = _obj(obj["framework"], {"id", "edition"}, "the framework")
+    levels = obj["levels"]
+    if not isinstance(levels, dict) or len(levels) > MAX_LEVELS:
+        raise _fail("the agreed-levels section is not in the expected form")
+    parsed = []
+    for strand, level in levels.items():
+        if not _STRAND.match(strand):
+            raise _fail("the agreed levels name a strand that is not valid")
+        parsed.append((strand, _level(level, "an agreed level")))
+    held_on = _date(obj["held_on"], "the date of the agreed levels", optional=False)
+    assert held_on is not None
+    return SharedRound(
+        _text(obj["title"], "the round's title", MAX_SHORT),
+        held_on,
+        _text(fw["id"], "the framework", MAX_SHORT, empty_ok=False),
+        _text(fw["edition"], "the framework edition", MAX_SHORT, empty_ok=False),
+        tuple(parsed),
+    )
+
+
+def _priority(value: Any) -> SharedPriority:
+    obj = _obj(value, {"title", "strands", "target_level"}, "a priority")
+    target = obj["target_level"]
+    return SharedPriority(
+        _text(obj["title"], "a priority's title", MAX_SHORT, empty_ok=False),
+        _strands(obj["strands"], "a priority"),
+        None if target is None else _level(target, "a priority's target level"),
+    )
+
+
+_COMMITMENT_KEYS = {"ref", "direction", "what", "strands", "owner", "start", "due", "review"}
+
+
+def _commitment(value: Any) -> SharedCommitment:
+    obj = _obj(value, _COMMITMENT_KEYS | {"status"}, "a commitment")
+    ref = obj["ref"]
+    if not isinstance(ref, int) or isinstance(ref, bool) or not 0 < ref < 2**53:
+        raise _fail("a commitment's reference is not a whole number")
+    try:
+        direction = Direction(obj["direction"])
+        status = WorkStatus(obj["status"])
+    except (ValueError, TypeError):
+        raise _fail("a commitment's direction or status is not one this version knows") from None
+    start = _date(obj["start"], "a commitment's start date")
+    due = _date(obj["due"], "a commitment's due date")
+    if start and due and due < start:
+        raise _fail("a commitment is due before it starts")
+    return SharedCommitment(
+        ref,
+        direction,
+        _text(obj["what"], "a commitment's description", MAX_LONG, empty_ok=False),
+        _strands(obj["strands"], "a commitment"),
+        _text(obj["owner"], "a commitment's owner", MAX_SHORT),
+        start,
+        due,
+        _date(obj["review"], "a commitment's review date"),
+        status,
+    )
+
+
+def _created_at(value: Any) -> datetime:
+    if not isinstance(value, str) or len(value) > 40:
+        raise _fail("the time it was made is missing")
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise _fail("the time it was made is not a time") from None
+    if when.tzinfo is None:
+        raise _fail("the time it was made has no time zone")
+    return when.astimezone(UTC)
+
+
+def parse_document(data: bytes) -> Any:
+    if len(data) > MAX_FILE_BYTES:
+        raise _fail(f"it is larger than any partner file could be ({len(data):,} bytes)")
+    if not data.strip():
+        raise _fail("it is empty")
+    try:
+        text = data.decode("utf-8")
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+    except UnicodeDecodeError:
+        raise _fail("it is not a text file") from None
+    except RecursionError:
+        raise _fail("it is nested too deeply") from None
+    except json.JSONDecodeError as exc:
+        raise _fail(f"it is damaged or cut short (at character {exc.pos:,})") from None
+
+
+def decode_exchange(data: bytes) -> tuple[Exchange, str]:
+    """The exchange and its checksum, or ExchangeFileError. Reads nothing but `data`."""
+    document = parse_document(data)
+    if not isinstance(document, dict) or document.get("format") != EXCHANGE_FORMAT:
+        raise _fail("it is not a Partnership Compass partner file")
+    version = document.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _fail("its format version is missing")
+    if version > EXCHANGE_FORMAT_VERSION:
+        raise ExchangeFileError(
+            "This partner file was made by a newer version of Partnership Compass. "
+            "Install the latest version to import it. Nothing was changed."
+        )
+    doc = _obj(document, {"format", "format_version", "checksum", "payload"}, "the file")
+    check = _obj(doc["checksum"], {"algorithm", "value"}, "the checksum section")
+    value = check["value"]
+    if check["algorithm"] != "sha256" or not isinstance(value, str) or not _HEX64.match(value):
+        raise _fail("its checksum is missing")
+    try:
+        actual = checksum_of(doc["payload"])
+    except (TypeError, ValueError):
+        raise _fail("its contents are not in the expected form") from None
+    if actual != value:
+        raise _fail("its contents do not match its checksum (it was changed or damaged)")
+    return exchange_from_payload(doc["payload"]), value
+
+
+def exchange_from_payload(payload_value: Any) -> Exchange:
+    """Check and build an Exchange from the decoded payload (also used for stored copies)."""
+    keys = {"from", "to", "created_at", "agreed_levels", "priorities", "commitments"}
+    payload = _obj(payload_value, keys, "the contents section")
+    sender = _school(payload["from"], "the sending school")
+    recipient = _school(payload["to"], "the receiving school")
+    if sender.urn == recipient.urn:
+        raise _fail("it is addressed from a school to itself")
+    commitments = tuple(
+        _commitment(c)
+        for c in _list(payload["commitments"], "the list of commitments", MAX_COMMITMENTS)
+    )
+    refs = [c.ref for c in commitments]
+    if len(set(refs)) != len(refs):
+        raise _fail("two commitments share a reference")
+    return Exchange(
+        sender,
+        recipient,
+        _created_at(payload["created_at"]),
+        _agreed(payload["agreed_levels"]),
+        tuple(
+            _priority(p)
+            for p in _list(payload["priorities"], "the list of priorities", MAX_PRIORITIES)
+        ),
+        commitments,
+    )
