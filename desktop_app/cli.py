@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_data_safety_commands(subs)
     _add_pdf_command(subs)
+    _add_views_command(subs)  # board meetings (issue 6)
 
     schools = subs.add_parser(
         "import-schools",
@@ -265,6 +266,30 @@ def _cmd_import_share(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(message)
+    return 0
+
+
+# Views from a file (board meetings, issue 6) -------------------------------------------
+
+
+def _add_views_command(subs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    views = subs.add_parser(
+        "import-views",
+        help="add people's views of a round's strands from a JSON file (see docs/export-format.md)",
+    )
+    _needs_db(views)
+    views.add_argument("--round", type=int, required=True, help="the review round's id")
+    views.add_argument("--file", type=Path, required=True, help="the JSON file of views")
+    _COMMANDS["import-views"] = _cmd_import_views
+
+
+def _cmd_import_views(args: argparse.Namespace) -> int:
+    services = _open(args.db)
+    try:
+        summary, _ = services.moderation.import_views(args.round, args.file)
+    finally:
+        services.close()
+    print(summary.message)
     return 0
 
 

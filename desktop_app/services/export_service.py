@@ -16,6 +16,7 @@ from desktop_app.services.partners_export import (
     school_partnership_section,
 )
 from desktop_app.services.plans_export import round_plans_section, school_reflection_section
+from desktop_app.services.views_export import round_views_section, school_raters_section
 from desktop_app.storage.store import Store
 
 EXPORT_FORMAT = "partnership-compass-export"
@@ -49,6 +50,7 @@ def _school_section(store: Store, school_id: int) -> dict[str, Any]:
                 "status": r.status.value,
                 "judgements": [_judgement(j) for j in store.rounds.judgements(r.id).values()],
                 "improvement_plans": round_plans_section(store, r.id),
+                **round_views_section(store, r.id),
             }
         )
     return {
@@ -61,6 +63,7 @@ def _school_section(store: Store, school_id: int) -> dict[str, Any]:
         "review_rounds": rounds,
         **school_partnership_section(store, school.id),
         **school_reflection_section(store, school.id),
+        **school_raters_section(store, school.id),
         **school_exchange_section(store, school.id),
     }
 

@@ -1,0 +1,161 @@
+"""Import views that arrive after the meeting, e.g. a partner reviewer's, from a JSON file.
+
+The format is documented in docs/export-format.md ("Views import"). The whole file is
+checked before anything is saved; any problem refuses the file with every reason listed,
+and a good file is saved in one transaction, so nothing is ever half-imported.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop_app.domain.framework import Framework
+from desktop_app.domain.levels import Level
+from desktop_app.domain.moderation import RaterRole, clean_rater_name, clean_text
+
+VIEWS_FORMAT = "partnership-compass-views"
+VIEWS_FORMAT_VERSION = 1
+MAX_FILE_BYTES = 5_000_000
+MAX_PROBLEMS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class ImportedView:
+    strand_id: str
+    level: Level
+    evidence: str
+
+
+@dataclass(frozen=True)
+class ImportedRater:
+    name: str
+    role: RaterRole
+    views: tuple[ImportedView, ...]
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    people: int
+    new_people: int
+    views: int
+    replaced: int
+
+    @property
+    def message(self) -> str:
+        who = f"{self.people} {'person' if self.people == 1 else 'people'}"
+        new = f", {self.new_people} new to the list" if self.new_people else ""
+        replaced = f"; {self.replaced} replaced an earlier view" if self.replaced else ""
+        return (
+            f"Imported {self.views} view{'s' if self.views != 1 else ''} from {who}{new}{replaced}."
+        )
+
+
+class ViewsFileError(ValueError):
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        more = len(problems) - len(shown)
+        lines = "\n".join(f"  - {p}" for p in shown)
+        extra = f"\n  … and {more} more" if more > 0 else ""
+        super().__init__(f"{path.name} was not imported; nothing was changed.\n{lines}{extra}")
+        self.problems = problems
+
+
+def _read(path: Path) -> Any:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ViewsFileError(path, ["The file is too large to be a file of views."])
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise ViewsFileError(path, ["There is no such file."]) from None
+    except UnicodeDecodeError:
+        raise ViewsFileError(path, ["The file is not UTF-8 text."]) from None
+    except json.JSONDecodeError as exc:
+        raise ViewsFileError(
+            path, [f"The file is not valid JSON (line {exc.lineno}, column {exc.colno})."]
+        ) from None
+
+
+def _level(raw: object) -> Level:
+    if isinstance(raw, int) and not isinstance(raw, bool) and 1 <= raw <= 4:
+        return Level(raw)
+    if isinstance(raw, str):
+        return Level.from_key(raw)
+    raise ValueError(f"{raw!r} is not a level (use beginning, developing, embedding or leading)")
+
+
+def parse_views(path: Path, framework: Framework) -> list[ImportedRater]:
+    """Read and check the whole file; raise ViewsFileError listing every problem found."""
+    data = _read(path)
+    problems: list[str] = []
+    if not isinstance(data, dict) or data.get("format") != VIEWS_FORMAT:
+        raise ViewsFileError(
+            path, [f'This is not a file of views: "format" must be "{VIEWS_FORMAT}".']
+        )
+    if data.get("format_version") != VIEWS_FORMAT_VERSION:
+        raise ViewsFileError(
+            path,
+            [
+                f"This file is format version {data.get('format_version')!r}; "
+                f"this version of the app reads version {VIEWS_FORMAT_VERSION}."
+            ],
+        )
+    raters_raw = data.get("raters")
+    if not isinstance(raters_raw, list) or not raters_raw:
+        raise ViewsFileError(path, ['"raters" must be a list with at least one person.'])
+    raters: list[ImportedRater] = []
+    seen_people: set[tuple[str, RaterRole]] = set()
+    for n, raw in enumerate(raters_raw, 1):
+        where = f"Person {n}"
+        if not isinstance(raw, dict):
+            problems.append(f"{where}: expected an object with name, role and views.")
+            continue
+        try:
+            name = clean_rater_name(str(raw.get("name", "")))
+            where = f"Person {n} ({name})"
+            role = RaterRole.from_text(str(raw.get("role", "")))
+        except ValueError as exc:
+            problems.append(f"{where}: {exc}")
+            continue
+        if (name.casefold(), role) in seen_people:
+            problems.append(f"{where}: appears twice in the file.")
+            continue
+        seen_people.add((name.casefold(), role))
+        views_raw = raw.get("views")
+        if not isinstance(views_raw, list):
+            problems.append(f'{where}: "views" must be a list.')
+            continue
+        views: list[ImportedView] = []
+        seen_strands: set[str] = set()
+        for m, view in enumerate(views_raw, 1):
+            at = f"{where}, view {m}"
+            if not isinstance(view, dict):
+                problems.append(f"{at}: expected an object with strand, level and evidence.")
+                continue
+            strand_id = view.get("strand")
+            if not isinstance(strand_id, str) or not framework.has_strand(strand_id):
+                problems.append(f"{at}: {strand_id!r} is not a strand of this round's framework.")
+                continue
+            if strand_id in seen_strands:
+                problems.append(f"{at}: a second view of {strand_id}.")
+                continue
+            seen_strands.add(strand_id)
+            evidence = view.get("evidence", "")
+            try:
+                if not isinstance(evidence, str):
+                    raise ValueError("the evidence must be text")
+                views.append(
+                    ImportedView(
+                        strand_id, _level(view.get("level")), clean_text(evidence, "evidence")
+                    )
+                )
+            except ValueError as exc:
+                problems.append(f"{at}: {exc}")
+        raters.append(ImportedRater(name, role, tuple(views)))
+    if not problems and not any(r.views for r in raters):
+        problems.append("The file holds no views.")
+    if problems:
+        raise ViewsFileError(path, problems)
+    return raters
