@@ -4,7 +4,7 @@ Usage: python kill_writer.py DB_PATH FIRST_SEQUENCE SEED
 
 Prints "ready" once the file is open, then one line per change *after* the service call
 has returned (so the change is committed): "J <round_id> <strand_id> <seq>", "S <seq>" or
-"R <seq>". Every few changes it also takes a timer backup, printing "B <file name>".
+"R <seq>", "C <seq>". Every few changes it also takes a timer backup, printing "B <file name>".
 """
 
 from __future__ import annotations
@@ -24,6 +24,11 @@ from datetime import date  # noqa: E402
 
 from desktop_app.domain.backups import BackupReason  # noqa: E402
 from desktop_app.domain.levels import Level  # noqa: E402
+from desktop_app.domain.partners import (  # noqa: E402
+    CommitmentDetails,
+    Direction,
+    PartnerSchoolDetails,
+)
 from desktop_app.domain.review import JudgementChanges, RoundScope  # noqa: E402
 from desktop_app.domain.school import SchoolDetails  # noqa: E402
 from desktop_app.services.container import open_services  # noqa: E402
@@ -39,6 +44,9 @@ def main() -> None:
     current = rounds[0]
     framework = services.assessment.framework_for(current)
     strands = [s.id for s in framework.strands()]
+    partner = next(iter(services.partners.list_partners()), None)
+    if partner is None:
+        partner, _ = services.partners.create_partner(PartnerSchoolDetails("Kill Partner"))
     print("ready", flush=True)
     while True:
         seq += 1
@@ -53,7 +61,13 @@ def main() -> None:
             )
             services.assessment.change_judgement(current.id, strand, changes)
             print(f"J {current.id} {strand} {seq}", flush=True)
-        elif roll < 0.85:
+        elif roll < 0.8:
+            services.commitments.create(
+                school.id,
+                CommitmentDetails(Direction.WE_GIVE, f"Commitment {seq}", (partner.id,)),
+            )
+            print(f"C {seq}", flush=True)
+        elif roll < 0.88:
             services.schools.create_school(
                 SchoolDetails(f"Kill School {seq}", f"{200000 + seq:06d}", "Primary")
             )

@@ -37,6 +37,7 @@ class Reported:
         self.judgements: dict[tuple[int, str], int] = {}  # (round, strand) -> newest seq
         self.schools: set[int] = set()
         self.rounds: set[int] = set()
+        self.commitments: set[int] = set()
         self.backups: set[str] = set()
         self.last_seq = 0
 
@@ -51,6 +52,9 @@ class Reported:
             self.last_seq = int(parts[1])
         elif parts[0] == "R":
             self.rounds.add(int(parts[1]))
+            self.last_seq = int(parts[1])
+        elif parts[0] == "C":
+            self.commitments.add(int(parts[1]))
             self.last_seq = int(parts[1])
         elif parts[0] == "B":
             self.backups.add(parts[1])
@@ -101,6 +105,9 @@ def _verify(db: Path, reported: Reported) -> None:
         titles = {r[0] for r in conn.execute("SELECT title FROM review_rounds")}
         lost = {s for s in reported.rounds if f"Round {s}" not in titles}
         assert not lost, f"lost rounds {sorted(lost)}"
+        whats = {r[0] for r in conn.execute("SELECT what FROM commitments")}
+        lost = {s for s in reported.commitments if f"Commitment {s}" not in whats}
+        assert not lost, f"lost commitments {sorted(lost)}"
     finally:
         conn.close()
     folder = backups_dir_for(db)
@@ -128,3 +135,4 @@ def test_killing_the_writer_never_loses_a_saved_change(tmp_path: Path) -> None:
     print(f"{KILLS} kills, {total_lines} saved changes reported, {elapsed:.1f} s")
     assert total_lines > KILLS  # the kills did land among writes, not only at start-up
     assert len(reported.judgements) > 5 and reported.schools and reported.rounds
+    assert reported.commitments
