@@ -215,3 +215,52 @@ def test_plan_table_models_pass_the_model_tester(
     for model in (priority_model, action_model):
         qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert action_model.data(action_model.index(0, 5)).startswith("Proposed. Amber")
+
+
+def test_export_dialog_checks_passwords_and_reports_a_locked_file(
+    qtbot: QtBot,
+    prepared_db: Path,
+    tmp_path: Path,
+    open_window: Callable[[Path], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    monkeypatch.setenv("PARTNERSHIP_COMPASS_SYNC_TASKS", "1")
+    window = open_window(prepared_db)
+    out = tmp_path / "locked.pdf"
+    out.write_bytes(b"open in a viewer")
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
+    )
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "warning",
+        staticmethod(lambda parent, title, text, *a: warnings.append(text)),
+    )
+
+    def locked(src: object, dst: object) -> None:
+        raise PermissionError(13, "in use")
+
+    monkeypatch.setattr(os, "replace", locked)
+
+    def protect(dialog: QWidget) -> None:
+        assert isinstance(dialog, ExportPdfDialog)
+        dialog.protect.setChecked(True)
+        qtbot.keyClicks(dialog.password, "governors-2026")
+        qtbot.keyClicks(dialog.repeat, "governors-2025")
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+        assert "different" in dialog.error.text() and dialog.isVisible()
+        dialog.repeat.clear()
+        qtbot.keyClicks(dialog.repeat, "governors-2026")
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    driver = when_modal(qtbot, protect)
+    export = next(a for a in window.file_menu.actions() if a.text() == "E&xport PDF…")
+    assert export.shortcut().toString() == "Ctrl+E"
+    export.trigger()
+    driver.check()
+    assert warnings and "open in another program" in warnings[0]
+    assert out.read_bytes() == b"open in a viewer"
+    assert not (tmp_path / "locked.pdf.part").exists()
