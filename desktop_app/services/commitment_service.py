@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
-
 from desktop_app.domain.partners import (
     Commitment,
     CommitmentDetails,
@@ -80,16 +77,3 @@ class CommitmentService:
         with self._store.transaction():
             self._store.commitments.set_removed(commitment_id, False)
         return _CHANGED
-
-    def duplicate(self, commitment_id: int, today: date) -> tuple[Commitment, Changes]:
-        """A fresh proposed copy (for a promise repeated next term), dates cleared."""
-        original = self.get(commitment_id)
-        details = replace(
-            original.details,
-            status=WorkStatus.PROPOSED,
-            start=today,
-            due=None,
-            review=None,
-            evidence_of_impact="",
-        )
-        return self.create(original.school_id, details)

@@ -220,3 +220,22 @@ def test_import_preview_lists_are_capped_for_whole_country_files(qtbot: QtBot) -
     empty = GiasPreviewDialog(ImportPreview("none.csv", (), (), (), skipped))
     qtbot.addWidget(empty)
     assert not empty.import_button.isEnabled()
+
+
+def test_hostile_names_are_shown_as_plain_text(qtbot: QtBot) -> None:
+    from desktop_app.domain.partners import Reciprocity
+    from desktop_app.ui.widgets.reciprocity_panel import ReciprocityPanel
+
+    hostile = PartnerSchool(1, "<img src=x> <b>St Mary’s</b> & Dŵr")
+    c = Commitment(1, 1, Direction.WE_GIVE, "<i>coaching</i>\n" + "x" * 5000, (1,))
+    panel = ReciprocityPanel()
+    qtbot.addWidget(panel)
+    panel.show_reciprocity(hostile, Reciprocity(1, (c,), (), ()), TODAY)
+    assert panel.title.textFormat() == Qt.TextFormat.PlainText
+    assert panel.title.text() == "Give and receive with <img src=x> <b>St Mary’s</b> & Dŵr"
+    assert panel.give.item(0).text().startswith("<i>coaching</i> xxx")
+    assert len(panel.give.item(0).toolTip()) <= 2000
+    model = CommitmentTableModel()
+    model.set_commitments([c], {1: hostile.name}, TITLES, TODAY)
+    assert model.data(model.index(0, 3)) == hostile.name
+    assert model.data(model.index(0, WHAT_COLUMN)).startswith("<i>coaching</i> xxx")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -36,6 +37,7 @@ class ReciprocityPanel(QWidget):
         self.setAccessibleName("Give and receive with this partner")
         self.title = QLabel("Choose a partner school to see what flows each way.")
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # school names are user text
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
