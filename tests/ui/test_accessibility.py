@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -120,6 +121,12 @@ def test_every_interactive_widget_on_every_page_has_a_name(
                 QApplication.processEvents()
                 missing |= set(unnamed_widgets(window))
             tabs.setCurrentIndex(0)
+        # The system font size is honoured: no widget's font is fixed in pixels.
+        missing |= {
+            f"{type(w).__name__} has a pixel-sized font"
+            for w in page.findChildren(QWidget)
+            if w.font().pixelSize() != -1
+        }
         if missing:
             problems[spec.key] = sorted(missing)
     shown = window.meeting.present()
@@ -198,3 +205,27 @@ def test_high_contrast_theme_toggles_and_is_remembered(
         assert HIGH_CONTRAST_STYLESHEET not in app.styleSheet()
     finally:
         apply_theme(False)
+
+
+def test_presentation_type_scales_with_the_system_font(
+    qtbot: QtBot, meeting_db: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = QFont(app.font())
+    base = original.pointSizeF()
+    window = open_window(meeting_db)
+    sizes = []
+    try:
+        for factor in (1.0, 1.5):
+            font = QFont(original)
+            font.setPointSizeF(base * factor)
+            app.setFont(font)
+            shown = window.meeting.present()
+            assert shown is not None
+            sizes.append(shown.strand_slide.title.font().pointSizeF())
+            shown.close()
+    finally:
+        app.setFont(original)
+    assert sizes[0] >= base * 2  # large type for a projector
+    assert sizes[1] == pytest.approx(sizes[0] * 1.5)
