@@ -63,6 +63,8 @@ def test_round_trip_restore_brings_back_old_state(services: AppServices, tmp_pat
 
     assert _names(services) == ["Before School"]
     assert changes.touches()  # EVERYTHING
+    journal = services.store.db.execute("PRAGMA journal_mode").fetchone()[0]
+    assert journal == "wal"  # still crash-safe after the restore
     # The state before the restore was kept, and the restored file still works.
     assert "After School" in summarise_backup(safety).schools
     assert safety.parent == backups_dir_for(services.db_path)
@@ -263,3 +265,18 @@ def test_no_good_backup_means_none(db_path: Path) -> None:
     from desktop_app.services.backup_service import newest_good_backup_for
 
     assert newest_good_backup_for(db_path) is None
+
+
+def test_restore_from_a_file_with_another_page_size(services: AppServices, tmp_path: Path) -> None:
+    _add(services, "Big Pages", "818181")
+    odd = tmp_path / "odd.sqlite3"
+    services.backups.backup_to(odd)
+    raw = sqlite3.connect(odd, isolation_level=None)
+    raw.execute("PRAGMA page_size = 8192")
+    raw.execute("VACUUM")
+    assert raw.execute("PRAGMA page_size").fetchone()[0] == 8192
+    raw.close()
+    _add(services, "Later", "828282")
+    services.backups.restore(odd)
+    assert _names(services) == ["Big Pages"]
+    assert integrity_problem(services.db_path) is None
