@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.domain.partners import CommitmentDetails
+from desktop_app.domain.partners import Commitment, CommitmentDetails
 from desktop_app.services.changes import Changes
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.undo import FunctionCommand
@@ -27,3 +27,20 @@ def push_new_commitment(
     command = FunctionCommand(ctx, "add commitment", do, lambda: service.remove(made[0]))
     ctx.attempt(parent, lambda: ctx.push(command))
     return made[0] if made else None
+
+
+def push_edit_commitment(
+    ctx: UiContext, parent: QWidget | None, current: Commitment, new: CommitmentDetails
+) -> None:
+    """Save an edit as one undo step (undo puts back exactly what was there)."""
+    old = current.details
+    if new == old:
+        return
+    service = ctx.services.commitments
+    command = FunctionCommand(
+        ctx,
+        "edit commitment",
+        lambda: service.update(current.id, new)[1],
+        lambda: service.update(current.id, old)[1],
+    )
+    ctx.attempt(parent, lambda: ctx.push(command))

@@ -309,6 +309,21 @@ def test_add_a_commitment_from_the_strand_on_the_self_assessment_screen(
     assert "We receive – Ysgol Gymraeg Bro Dŵr: Their NLG reviews" in linked.list.item(0).text()
     (made,) = services.commitments.for_strand(window.ctx.school_id or 0, "fit-governance")
     assert made.partner_ids == (dwr.id,)
+
+    def edit(dialog: QWidget) -> None:
+        assert isinstance(dialog, CommitmentDialog)
+        assert dialog.what.toPlainText() == "Their NLG reviews our governing board"
+        dialog.owner.setFocus()
+        qtbot.keyClicks(dialog.owner, "Chair of governors")
+        _save(qtbot, dialog)
+
+    when_modal(qtbot, edit)
+    linked.list.setFocus()
+    linked.list.setCurrentRow(0)
+    qtbot.keyClick(linked.list, Qt.Key.Key_Return)  # Enter opens the commitment to edit
+    qtbot.waitUntil(lambda: "owner Chair of governors" in linked.list.item(0).text())
+    window.ctx.undo_stack.undo()
+    assert "owner" not in linked.list.item(0).text()
     window.ctx.undo_stack.undo()
     assert linked.list.count() == 0
 

@@ -29,7 +29,7 @@ from desktop_app.domain.framework import Framework
 from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.services.changes import Topic
-from desktop_app.ui.commitment_actions import push_new_commitment
+from desktop_app.ui.commitment_actions import push_edit_commitment, push_new_commitment
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
 from desktop_app.ui.models.commitment_table_model import (
@@ -248,17 +248,7 @@ class CommitmentsPage(Page):
         self.save_edit(current, dialog.details)
 
     def save_edit(self, current: Commitment, new: CommitmentDetails) -> None:
-        old = current.details
-        if new == old:
-            return
-        service = self.ctx.services.commitments
-        command = FunctionCommand(
-            self.ctx,
-            "edit commitment",
-            lambda: service.update(current.id, new)[1],
-            lambda: service.update(current.id, old)[1],
-        )
-        self.ctx.attempt(self, lambda: self.ctx.push(command))
+        push_edit_commitment(self.ctx, self, current, new)
 
     def mark_done(self) -> None:
         current = self.selected()

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.framework import Framework
 from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
 from desktop_app.services.changes import Changes, Topic
-from desktop_app.ui.commitment_actions import push_new_commitment
+from desktop_app.ui.commitment_actions import push_edit_commitment, push_new_commitment
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
 from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, rag_text
@@ -47,6 +48,8 @@ class LinkedCommitmentsList(QWidget):
         self.list.setAccessibleName("Commitments linked to this strand")
         self.list.setWordWrap(True)
         self.heading.setBuddy(self.list)
+        self.list.itemActivated.connect(self._on_list_item_activated)
+        self.list.setToolTip("Double-click or press Enter to edit a commitment.")
         self.empty = QLabel(
             "No commitments are linked to this strand yet. Linking what you give and receive "
             "with partners is evidence for your judgement."
@@ -116,19 +119,36 @@ class LinkedCommitmentsList(QWidget):
         if self._strand_id is not None and changes.touches(Topic.COMMITMENTS, Topic.PARTNERS):
             self.reload()
 
+    def _framework(self) -> Framework:
+        services = self.ctx.services
+        if self.ctx.round_id is not None:
+            return services.assessment.framework_for(
+                services.assessment.get_round(self.ctx.round_id)
+            )
+        return services.catalogue.latest()
+
+    def _on_list_item_activated(self, item: QListWidgetItem) -> None:
+        services = self.ctx.services
+        current = services.commitments.get(int(item.data(COMMITMENT_ID_ROLE)))
+        dialog = CommitmentDialog(
+            services.partners.list_partners(include_removed=True),
+            self._framework(),
+            self.today(),
+            self,
+            current,
+            owners=services.commitments.owners(current.school_id),
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details is not None:
+            push_edit_commitment(self.ctx, self, current, dialog.details)
+
     def add_commitment(self) -> None:
         school_id, strand_id = self._school_id, self._strand_id
         if school_id is None or strand_id is None:
             return
         services = self.ctx.services
-        framework = None
-        if self.ctx.round_id is not None:
-            framework = services.assessment.framework_for(
-                services.assessment.get_round(self.ctx.round_id)
-            )
         dialog = CommitmentDialog(
             services.partners.list_partners(),
-            framework or services.catalogue.latest(),
+            self._framework(),
             self.today(),
             self,
             owners=services.commitments.owners(school_id),
