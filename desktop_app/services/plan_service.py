@@ -75,11 +75,29 @@ class PlanService:
             plan_id = self._store.plans.add_plan(round_.school_id, round_id, 1)
         return self._store.plans.get(plan_id), _PLANS
 
-    def delete_draft(self, plan_id: int) -> Changes:
-        """Remove a draft version (used to undo 'start plan' or 'new version')."""
+    def delete_draft(self, plan_id: int) -> tuple[ImprovementPlan, Changes]:
+        """Remove a draft version (to undo 'start plan' or 'new version'); returns it whole."""
         plan = self._editable(plan_id)
         with self._store.transaction():
+            if self._store.plans.latest_version_number(plan.round_id) != plan.version:
+                raise ValueError("Only the newest version can be removed.")
             self._store.plans.delete_plan(plan.id)
+        return plan, _PLANS
+
+    def restore_draft(self, plan: ImprovementPlan) -> Changes:
+        """Put back a removed draft with the same ids, so later undo steps still find it."""
+        with self._store.transaction():
+            self._store.plans.add_plan(plan.school_id, plan.round_id, plan.version, plan_id=plan.id)
+            for p in plan.priorities:
+                self._store.plans.add_priority(
+                    plan.id, p.as_draft(), position=p.position, priority_id=p.id
+                )
+            for a in plan.actions:
+                self._store.plans.add_action(
+                    a.priority_id, a.as_draft(), position=a.position, action_id=a.id
+                )
+            for n in plan.notes:
+                self._store.plans.add_note(plan.id, n.written_on, n.text, n.action_id, note_id=n.id)
         return _PLANS
 
     def new_version(self, plan_id: int) -> tuple[ImprovementPlan, Changes]:

@@ -32,14 +32,22 @@ class PlanCommands:
 
     def start_plan(self, round_id: int) -> None:
         plans = self.ctx.services.plans
+        removed: list[ImprovementPlan] = []
         made: list[int] = []
 
         def do() -> Changes:
+            if removed:  # redo puts back the same plan, so later steps still find it
+                return plans.restore_draft(removed.pop())
             plan, changes = plans.start_plan(round_id)
             made[:] = [plan.id]
             return changes
 
-        self._push("start the improvement plan", do, lambda: plans.delete_draft(made[0]))
+        def undo() -> Changes:
+            plan, changes = plans.delete_draft(made[0])
+            removed[:] = [plan]
+            return changes
+
+        self._push("start the improvement plan", do, undo)
 
     def add_priorities(self, plan_id: int, drafts: list[PriorityDraft]) -> None:
         plans = self.ctx.services.plans
@@ -164,13 +172,19 @@ class PlanCommands:
     def new_version(self, plan_id: int) -> ImprovementPlan | None:
         plans = self.ctx.services.plans
         made: list[ImprovementPlan] = []
+        removed: list[ImprovementPlan] = []
 
         def do() -> Changes:
+            if removed:
+                return plans.restore_draft(removed.pop())
             plan, changes = plans.new_version(plan_id)
             made[:] = [plan]
             return changes
 
-        ok = self._push(
-            "start a new version of the plan", do, lambda: plans.delete_draft(made[0].id)
-        )
+        def undo() -> Changes:
+            plan, changes = plans.delete_draft(made[0].id)
+            removed[:] = [plan]
+            return changes
+
+        ok = self._push("start a new version of the plan", do, undo)
         return made[0] if ok and made else None

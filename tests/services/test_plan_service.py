@@ -173,3 +173,21 @@ def test_reflection_answers_barriers_and_turning_into_an_action(
     gone, _ = s.reflections.delete_barrier(barrier.id)
     s.reflections.restore_barrier(gone)
     assert s.reflections.reflection(school_id, ReflectionScope.SCHOOL).barriers[0].id == barrier.id
+
+
+def test_a_removed_draft_comes_back_with_the_same_ids(
+    sample_services: AppServices, plan_ids: tuple[int, int]
+) -> None:
+    s = sample_services
+    _, plan_id = plan_ids
+    priority, _ = s.plans.add_priority(plan_id, PriorityDraft("P1"))
+    action, _ = s.plans.add_action(priority.id, ActionDraft("A1"))
+    s.plans.add_note(plan_id, TODAY, "N1", TODAY, action.id)
+    s.plans.sign_off(plan_id, SIGN, TODAY)
+    draft, _ = s.plans.new_version(plan_id)
+    with pytest.raises(PlanLocked):
+        s.plans.delete_draft(plan_id)  # the approved version can never be removed
+    removed, _ = s.plans.delete_draft(draft.id)
+    assert [p.version for p in s.plans.versions(draft.round_id)] == [1]
+    s.plans.restore_draft(removed)
+    assert s.plans.get(draft.id) == draft

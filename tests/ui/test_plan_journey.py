@@ -149,6 +149,11 @@ def test_plan_sign_off_new_version_and_three_pdfs(
     assert "Version 2: draft" in page.heading.text()
     assert page.add_action_button.isEnabled()
     assert len(page.versions) == 2 and page.versions[1].is_locked
+    draft_id = page.versions[0].id
+    window.undo_action.trigger()
+    assert len(page.versions) == 1 and "approved by governors" in page.heading.text()
+    window.redo_action.trigger()
+    assert page.versions[0].id == draft_id and "Version 2: draft" in page.heading.text()
 
 
 def test_reflection_answers_save_as_you_type_and_barrier_becomes_action(

@@ -80,10 +80,12 @@ class PlanRepository:
 
     # Plans ------------------------------------------------------------------
 
-    def add_plan(self, school_id: int, round_id: int, version: int) -> int:
+    def add_plan(
+        self, school_id: int, round_id: int, version: int, *, plan_id: int | None = None
+    ) -> int:
         cursor = self._db.execute(
-            "INSERT INTO plans (school_id, round_id, version) VALUES (?, ?, ?)",
-            [school_id, round_id, version],
+            "INSERT INTO plans (id, school_id, round_id, version) VALUES (?, ?, ?, ?)",
+            [plan_id, school_id, round_id, version],
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid

@@ -73,6 +73,7 @@ class PlanPage(Page):
         self.commands = PlanCommands(ctx, self)
         self.plan: ImprovementPlan | None = None
         self.versions: list[ImprovementPlan] = []
+        self._pinned: int | None = None
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -178,11 +179,10 @@ class PlanPage(Page):
 
     def refresh(self) -> None:
         round_id = self.ctx.round_id
-        shown = self.plan.id if self.plan else None
         self.versions = self.ctx.services.plans.versions(round_id) if round_id else []
-        self.plan = next((p for p in self.versions if p.id == shown), None) or (
-            self.versions[0] if self.versions else None
-        )
+        # The newest version, unless the user chose to look at an older one.
+        pinned = next((p for p in self.versions if p.id == self._pinned), None)
+        self.plan = pinned or (self.versions[0] if self.versions else None)
         self._show()
 
     def _show(self) -> None:
@@ -264,6 +264,7 @@ class PlanPage(Page):
     def _on_version_box_activated(self, index: int) -> None:
         plan_id = self.version_box.itemData(index)
         self.plan = next((p for p in self.versions if p.id == plan_id), self.plan)
+        self._pinned = plan_id if index > 0 else None
         self._show()
 
     def _selected_priority_id(self) -> int | None:
@@ -364,7 +365,8 @@ class PlanPage(Page):
 
     def new_version(self) -> None:
         if self.plan is not None:
-            self.plan = self.commands.new_version(self.plan.id) or self.plan
+            self._pinned = None
+            self.commands.new_version(self.plan.id)
             self.refresh()
 
     def export_pdf(self) -> None:
