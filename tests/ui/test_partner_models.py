@@ -153,8 +153,10 @@ def test_rag_cell_has_words_and_colour() -> None:
     assert model.data(dropped) == "— dropped"
     assert model.data(dropped, Qt.ItemDataRole.BackgroundRole) is None
     confidential = model.index(2, WHAT_COLUMN)
-    assert model.data(confidential).startswith("🔒")
-    assert "confidential" in model.data(confidential, Qt.ItemDataRole.AccessibleTextRole)
+    assert model.data(confidential) == "[Confidential] Joint enquiry"
+    assert (
+        model.data(model.index(2, 4), Qt.ItemDataRole.ToolTipRole) == "Joint practice development"
+    )
     assert "never shared" in model.data(confidential, Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index(2, 3)) == "Ashfield Primary, Ysgol Bro Dŵr"
 

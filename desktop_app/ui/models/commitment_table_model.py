@@ -38,6 +38,8 @@ HEADERS = (
 )
 RAG_COLUMN, WHAT_COLUMN, DUE_COLUMN, PROGRESS_COLUMN = 0, 1, 6, 7
 COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Words, not a padlock emoji: school laptops often lack a colour emoji font.
+CONFIDENTIAL_MARK = "[Confidential] "
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
@@ -108,7 +110,7 @@ class CommitmentTableModel(QAbstractTableModel):
         plain = " ".join(c.what.split())
         text = (
             rag_text(rag),
-            f"🔒 {plain}" if c.confidential else plain,
+            f"{CONFIDENTIAL_MARK}{plain}" if c.confidential else plain,
             c.direction.label,
             self._partner_text(c),
             self._strand_text(c),
@@ -157,9 +159,9 @@ class CommitmentTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return cells.text[column]
         if role == _TOOLTIP:
-            return cells.text[RAG_COLUMN] if column == RAG_COLUMN else cells.tooltip
+            return cells.tooltip if column == WHAT_COLUMN else cells.text[column]
         if role == _ACCESSIBLE:
-            return cells.text[column].replace("🔒", "confidential:")
+            return cells.text[column]
         if role == _BACKGROUND:
             return rag_background(cells.rag) if column == RAG_COLUMN else None
         return rag_foreground(cells.rag) if column == RAG_COLUMN else None  # _FOREGROUND
