@@ -9,6 +9,7 @@ into the source tree, or the user's real data, would show up as a failure.
 
 Checks assert on effects, not on diagnostics built into the app:
   * --version prints the version in desktop_app/__init__.py;
+  * every file under resources/ is in the bundle, unchanged;
   * demo builds the sample school from the bundled sample data and frameworks, and
     export-json shows every judgement pointing at a strand of a bundled framework;
   * the first run of a new install, with no data folder yet, opens the window and makes one;
@@ -339,6 +340,26 @@ def embedded_fonts(pdf: Path) -> set[str]:
     return names
 
 
+def check_resources_complete(bundle: Bundle) -> None:
+    """Every file under the source tree's resources/ is in the bundle, byte for byte."""
+    source = ROOT / "resources"
+    bundled = bundle.internal / "resources"
+    wanted = {
+        p.relative_to(source).as_posix()
+        for p in source.rglob("*")
+        if p.is_file() and p.suffix != ".icns"  # the .icns goes into the macOS .app instead
+    }
+    missing = sorted(
+        name
+        for name in wanted
+        if not (bundled / name).is_file()
+        or (bundled / name).read_bytes() != (source / name).read_bytes()
+    )
+    if missing:
+        raise CheckFailed(f"resources missing or different in the bundle: {missing[:10]}")
+    print(f"    {len(wanted)} resource files, identical to the source tree")
+
+
 def check_linux_install(bundle: Bundle) -> None:
     """install.sh from the bundle, into a throwaway home: menu entry, icons, command, uninstall."""
     script = bundle.folder / "install.sh"
@@ -444,6 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         checks: list[tuple[str, Callable[[Bundle], None]]] = [
             ("--version matches the source", check_version),
+            ("every resource file is in the bundle", check_resources_complete),
             ("demo and export-json use the bundled sample data and frameworks", demo),
             ("window paints offscreen, plugins from the bundle", with_db(check_gui_offscreen)),
             (
