@@ -286,10 +286,10 @@ def _add_views_command(subs: argparse._SubParsersAction[argparse.ArgumentParser]
 def _cmd_import_views(args: argparse.Namespace) -> int:
     services = _open(args.db)
     try:
-        summary, _ = services.moderation.import_views(args.round, args.file)
+        result, _ = services.moderation.import_views(args.round, args.file)
     finally:
         services.close()
-    print(summary.message)
+    print(result.summary.message)
     return 0
 
 

@@ -31,7 +31,12 @@ from desktop_app.domain.moderation import (
 from desktop_app.domain.review import RoundStatus, StrandJudgement
 from desktop_app.services.assessment_service import AssessmentService, RoundLocked
 from desktop_app.services.changes import Changes, Topic
-from desktop_app.services.views_import import ImportSummary, parse_views
+from desktop_app.services.views_import import (
+    ImportResult,
+    apply_views,
+    parse_views,
+    unapply_views,
+)
 from desktop_app.storage.store import Store
 
 VIEW_CHANGES = Changes.of(Topic.VIEWS)
@@ -240,35 +245,26 @@ class ModerationService:
 
     # Import ------------------------------------------------------------------
 
-    def import_views(self, round_id: int, path: Path) -> tuple[ImportSummary, Changes]:
+    def import_views(self, round_id: int, path: Path) -> tuple[ImportResult, Changes]:
         """Add views from a file (docs/export-format.md); all of them or, on any problem, none."""
         round_ = self._store.rounds.get(round_id)
         if round_.status is RoundStatus.AGREED:
             raise RoundLocked()
         raters = parse_views(path, self._assessment.framework_for(round_))
-        new_people = views = replaced = 0
         with self._store.transaction():
-            for imported in raters:
-                rater = self._store.views.find_rater(round_.school_id, imported.name, imported.role)
-                if rater is None:
-                    rater = self._store.views.add_rater(
-                        round_.school_id, imported.name, imported.role
-                    )
-                    new_people += 1
-                for view in imported.views:
-                    if self._store.views.view_by(round_id, view.strand_id, rater.id):
-                        replaced += 1
-                    self._store.views.save_view(
-                        round_id,
-                        view.strand_id,
-                        rater.id,
-                        view.level,
-                        view.evidence,
-                        self._clock(),
-                        ViewSource.IMPORTED,
-                    )
-                    views += 1
-        return ImportSummary(len(raters), new_people, views, replaced), VIEW_CHANGES
+            result = apply_views(self._store, round_, raters, self._clock())
+        return result, VIEW_CHANGES
+
+    def undo_import(self, result: ImportResult) -> Changes:
+        with self._store.transaction():
+            unapply_views(self._store, result)
+        return VIEW_CHANGES
+
+    def redo_import(self, result: ImportResult) -> tuple[ImportResult, Changes]:
+        round_ = self._store.rounds.get(result.round_id)
+        with self._store.transaction():
+            again = apply_views(self._store, round_, result.raters, self._clock())
+        return again, VIEW_CHANGES
 
     # Summaries ---------------------------------------------------------------
 

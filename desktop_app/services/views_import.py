@@ -8,13 +8,24 @@ and a good file is saved in one transaction, so nothing is ever half-imported.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.levels import Level
-from desktop_app.domain.moderation import RaterRole, clean_rater_name, clean_text
+from desktop_app.domain.moderation import (
+    Rater,
+    RaterRole,
+    View,
+    ViewSource,
+    clean_rater_name,
+    clean_text,
+)
+from desktop_app.domain.review import ReviewRound
+from desktop_app.storage.store import Store
 
 VIEWS_FORMAT = "partnership-compass-views"
 VIEWS_FORMAT_VERSION = 1
@@ -51,6 +62,69 @@ class ImportSummary:
         return (
             f"Imported {self.views} view{'s' if self.views != 1 else ''} from {who}{new}{replaced}."
         )
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did, precisely enough to take it back."""
+
+    summary: ImportSummary
+    round_id: int
+    raters: tuple[ImportedRater, ...]
+    added_view_ids: tuple[int, ...]
+    replaced: tuple[View, ...]
+    new_raters: tuple[Rater, ...]
+
+
+def apply_views(
+    store: Store, round_: ReviewRound, raters: Sequence[ImportedRater], now: datetime
+) -> ImportResult:
+    """Save checked views; the caller holds the transaction."""
+    added: list[int] = []
+    replaced: list[View] = []
+    new_raters: list[Rater] = []
+    for imported in raters:
+        rater = store.views.find_rater(round_.school_id, imported.name, imported.role)
+        if rater is None:
+            rater = store.views.add_rater(round_.school_id, imported.name, imported.role)
+            new_raters.append(rater)
+        for view in imported.views:
+            before = store.views.view_by(round_.id, view.strand_id, rater.id)
+            saved = store.views.save_view(
+                round_.id,
+                view.strand_id,
+                rater.id,
+                view.level,
+                view.evidence,
+                now,
+                ViewSource.IMPORTED,
+            )
+            if before is None:
+                added.append(saved.id)
+            else:
+                replaced.append(before)
+    summary = ImportSummary(len(raters), len(new_raters), len(added) + len(replaced), len(replaced))
+    return ImportResult(
+        summary, round_.id, tuple(raters), tuple(added), tuple(replaced), tuple(new_raters)
+    )
+
+
+def unapply_views(store: Store, result: ImportResult) -> None:
+    """Put the round back as it was before the import; the caller holds the transaction."""
+    for view_id in result.added_view_ids:
+        store.views.delete_view(view_id)
+    for view in result.replaced:
+        store.views.save_view(
+            view.round_id,
+            view.strand_id,
+            view.rater.id,
+            view.level,
+            view.evidence,
+            view.recorded_at,
+            view.source,
+        )
+    for rater in result.new_raters:
+        store.views.delete_rater(rater.id)
 
 
 class ViewsFileError(ValueError):

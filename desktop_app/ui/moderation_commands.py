@@ -6,6 +6,8 @@ saved (same ids), so the undo stack stays consistent with the file.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
@@ -13,6 +15,7 @@ from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import Rater, RaterRole, View, ViewSource
 from desktop_app.services.changes import Changes
 from desktop_app.services.moderation_service import Agreement, ViewEdit
+from desktop_app.services.views_import import ImportResult
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.undo import FunctionCommand
 
@@ -127,3 +130,23 @@ def rationale_command(
         return service.undo_agreement(saved[0])
 
     return FunctionCommand(ctx, f"change the rationale for {strand_title}", do, undo)
+
+
+def import_views_command(
+    ctx: UiContext, round_id: int, path: Path, done: list[ImportResult]
+) -> FunctionCommand:
+    """done receives the import's result (for the summary message and for undo)."""
+    service = ctx.services.moderation
+
+    def do() -> Changes:
+        if done:
+            result, changes = service.redo_import(done.pop())
+        else:
+            result, changes = service.import_views(round_id, path)
+        done.append(result)
+        return changes
+
+    def undo() -> Changes:
+        return service.undo_import(done[-1])
+
+    return FunctionCommand(ctx, f"import views from {path.name}", do, undo)

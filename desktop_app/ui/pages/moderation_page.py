@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -29,11 +33,13 @@ from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import Rater, RaterRole, StrandModeration
 from desktop_app.domain.review import RoundStatus
 from desktop_app.services.changes import Topic
+from desktop_app.services.views_import import ImportResult
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.moderation_commands import (
     add_rater_command,
     agree_command,
     delete_view_command,
+    import_views_command,
     push_ok,
     rationale_command,
     record_view_command,
@@ -128,6 +134,10 @@ class ModerationPage(Page):
         self.remove_view = QPushButton("Remove the chosen view")
         self.remove_view.setAccessibleName("Remove the chosen view")
         self.remove_view.clicked.connect(self._on_remove_view_clicked)
+        self.import_views = QPushButton("Import views from a file…")
+        self.import_views.setAccessibleName("Import views from a file")
+        self.import_views.setToolTip("A partner reviewer's views, sent as a JSON file")
+        self.import_views.clicked.connect(self._on_import_views_clicked)
 
         self.entry = ViewEntry()
         self.entry.view_requested.connect(self._on_entry_view_requested)
@@ -166,6 +176,7 @@ class ModerationPage(Page):
         col.addWidget(self.flag_box)
         col.addWidget(self.views_table)
         remove_row = QHBoxLayout()
+        remove_row.addWidget(self.import_views)
         remove_row.addStretch(1)
         remove_row.addWidget(self.remove_view)
         col.addLayout(remove_row)
@@ -237,6 +248,7 @@ class ModerationPage(Page):
                 self.views_table.setItem(r, c, QTableWidgetItem(value))
         self.views_table.resizeRowsToContents()
         self.remove_view.setEnabled(self._editable and bool(item.views))
+        self.import_views.setEnabled(self._editable)
         self.entry.setEnabled(self._editable)
         self.entry.record.setEnabled(self._editable and self.entry.rater.count() > 0)
         strand = self._strand()
@@ -311,6 +323,20 @@ class ModerationPage(Page):
             return
         command = delete_view_command(self.ctx, item.views[row], item.strand_title)
         self.ctx.attempt(self, lambda: self.ctx.push(command))
+
+    def _on_import_views_clicked(self) -> None:
+        round_id = self.ctx.round_id
+        if round_id is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import views", str(Path.home()), "Views (*.json);;All files (*)"
+        )
+        if not name:
+            return
+        done: list[ImportResult] = []
+        command = import_views_command(self.ctx, round_id, Path(name), done)
+        if push_ok(self.ctx, self, command) and done:
+            QMessageBox.information(self, "Views imported", done[-1].summary.message)
 
     def _on_cards_level_chosen(self, level: Level) -> None:
         item, round_id = self._current, self.ctx.round_id

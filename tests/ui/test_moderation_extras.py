@@ -1,0 +1,127 @@
+"""Moderation page: importing a partner reviewer's views, removing a view, undo; Progress page."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop_app.frameworks.loader import FrameworkCatalogue
+from desktop_app.services.container import open_services
+from desktop_app.services.sample_data import create_sample_school
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.pages.moderation_page import ModerationPage
+from desktop_app.ui.pages.progress_page import ProgressPage
+
+JPD = "joint-practice-development"
+
+
+@pytest.fixture
+def sample_db(db_path: Path, catalogue: FrameworkCatalogue) -> Path:
+    services = open_services(db_path, catalogue)
+    create_sample_school(services.store, services.catalogue)
+    services.close()
+    return db_path
+
+
+def test_import_views_then_remove_one_and_undo_both(
+    qtbot: QtBot,
+    sample_db: Path,
+    open_window: Callable[[Path], MainWindow],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    views_file = tmp_path / "rhian.json"
+    views_file.write_text(
+        json.dumps(
+            {
+                "format": "partnership-compass-views",
+                "format_version": 1,
+                "raters": [
+                    {
+                        "name": "Rhian Price",
+                        "role": "partner_reviewer",
+                        "views": [{"strand": JPD, "level": "leading", "evidence": "Visit notes"}],
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    messages: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(views_file), ""))
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, _t, text, *a, **k: messages.append(text)
+    )
+    window = open_window(sample_db)
+    window.show_page("moderation")
+    page = window.page("moderation")
+    assert isinstance(page, ModerationPage)
+    qtbot.waitUntil(page.isVisible)
+
+    page.import_views.click()
+    assert messages == ["Imported 1 view from 1 person, 1 new to the list."]
+    assert page.views_table.rowCount() == 1
+    assert "(imported)" in page.views_table.item(0, 4).text()
+    assert page.entry.rater.count() == 1
+
+    page.views_table.selectRow(0)
+    page.remove_view.click()
+    assert page.views_table.rowCount() == 0
+    window.undo_action.trigger()  # the view comes back
+    assert page.views_table.rowCount() == 1
+    window.undo_action.trigger()  # the import is taken back, person and all
+    assert page.views_table.rowCount() == 0
+    assert page.entry.rater.count() == 0
+    window.redo_action.trigger()
+    assert page.views_table.rowCount() == 1
+
+
+def test_bad_views_file_is_explained(
+    qtbot: QtBot,
+    sample_db: Path,
+    open_window: Callable[[Path], MainWindow],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{nope", encoding="utf-8")
+    warnings: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warnings.append(text))
+    window = open_window(sample_db)
+    window.show_page("moderation")
+    page = window.page("moderation")
+    assert isinstance(page, ModerationPage)
+    qtbot.waitUntil(page.isVisible)
+    page.import_views.click()
+    assert warnings and "not valid JSON" in warnings[0]
+    assert window.ctx.undo_stack.count() == 0
+
+
+def test_progress_page_compares_rounds_and_shows_trends(
+    qtbot: QtBot, sample_db: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    window = open_window(sample_db)
+    window.show_page("progress")
+    page = window.page("progress")
+    assert isinstance(page, ProgressPage)
+    qtbot.waitUntil(page.isVisible)
+    assert page.round_b.currentData() == window.ctx.round_id
+    assert page.round_a.currentData() != window.ctx.round_id
+    assert page.comparison.rowCount() == 12
+    changes = [page.comparison.item(r, 3).text() for r in range(12)]
+    assert all(c.split(" ")[0] in {"↑", "↓", "→"} for c in changes)
+    assert page.trends.rowCount() == 12
+    assert " → " in page.trends.item(0, 1).text()
+    assert "2 rounds" in page.trend_note.text()
+    # Swapping the rounds reverses every change.
+    a, b = page.round_a.currentData(), page.round_b.currentData()
+    page.choose_rounds(b, a)
+    swapped = [page.comparison.item(r, 3).text() for r in range(12)]
+    flip = {"↑": "↓", "↓": "↑", "→": "→"}
+    assert [s[0] for s in swapped] == [flip[c[0]] for c in changes]
