@@ -74,11 +74,12 @@ class PartnerRegisterTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # one line per school; tooltips show the full text
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((20, 5, 7, 10, 9, 12, 6, 10)):
+        for column, width in enumerate((20, 6, 8, 12, 10, 14, 7, 10)):
             self.table.setColumnWidth(column, width * em)
         self.table.doubleClicked.connect(lambda _i: self.edit_partner())
         self.table.activated.connect(lambda _i: self.edit_partner())
@@ -115,6 +116,7 @@ class PartnerRegisterTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([em * 70, em * 35])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         order: list[QWidget] = [self.add_button, self.edit_button, self.remove_button]
