@@ -17,6 +17,70 @@ from pathlib import PurePosixPath
 
 Entry = tuple[str, str, str]
 
+# Python modules that are never used by the app, but that something may import optionally.
+# tests/packaging checks that the app's own code imports none of them.
+EXCLUDED_MODULES: list[str] = [
+    "tkinter",
+    "_tkinter",
+    "unittest",
+    "pydoc_data",
+    "test",
+    "pytest",
+    "hypothesis",
+    "mypy",
+    "IPython",
+    "numpy",
+    # The app never touches the network, so Python's TLS layer (and OpenSSL's libssl) can go.
+    # urllib and http.client, which ReportLab imports, treat a missing ssl module as optional.
+    "ssl",
+    "_ssl",
+    # Pillow comes with ReportLab and pikepdf. Keep its core (PNG/JPEG for PDF images); leave out
+    # its Tk bridge and AVIF support (a 5 MB library).
+    "PIL._imagingtk",
+    "PIL.ImageTk",
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    # pikepdf only needs lxml.etree; lxml's hook would otherwise take every submodule (about 4 MB).
+    "lxml.objectify",
+    "lxml.html",
+    "lxml.isoschematron",
+    # An interactive-console nicety that links libreadline and libtinfo.
+    "readline",
+    # Qt modules the app does not use. PySide6-Essentials ships several of them; none is imported,
+    # but listing them keeps a stray optional import from dragging in tens of megabytes.
+    "PySide6.QtNetwork",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtQuickWidgets",
+    "PySide6.QtQuickControls2",
+    "PySide6.QtQuickTest",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtDBus",
+    "PySide6.QtDesigner",
+    "PySide6.QtHelp",
+    "PySide6.QtSql",
+    "PySide6.QtTest",
+    "PySide6.QtUiTools",
+    "PySide6.QtXml",
+    "PySide6.QtConcurrent",
+    "PySide6.QtStateMachine",
+    "PySide6.QtMultimedia",
+    "PySide6.QtMultimediaWidgets",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
+    "PySide6.Qt3DCore",
+    "PySide6.QtCharts",
+    "PySide6.QtGraphs",
+]
+
+# QtSvg renders the icon and SVG charts (ReportLab drawings shown on screen). ReportLab and pikepdf
+# are runtime dependencies in pyproject.toml and are imported lazily; listing them here keeps the
+# bundle complete whichever command or page first imports them.
+HIDDEN_IMPORTS: list[str] = ["PySide6.QtSvg", "PySide6.QtSvgWidgets", "reportlab", "pikepdf"]
+
 # Qt plugins: keep only the categories the app needs. A category not listed is dropped whole;
 # within a listed one, only the named plugins are kept (None keeps them all).
 #   platforms: xcb (X11, and Wayland sessions through XWayland), offscreen (headless smoke

@@ -133,3 +133,37 @@ def test_links_to_removed_libraries_are_dropped(bundle_filter: ModuleType) -> No
         "libQt6Core.so.6",
         "resources/fonts/DejaVuSans.ttf",
     ]
+
+
+def _modules_imported_by_the_app() -> dict[str, str]:
+    """Every module the app's own code imports (at any depth in a function), with where."""
+    import ast
+
+    root = Path(__file__).resolve().parents[2]
+    found: dict[str, str] = {}
+    for source in sorted((root / "desktop_app").rglob("*.py")):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            for name in names:
+                found.setdefault(name, f"{source.relative_to(root)}:{node.lineno}")
+    return found
+
+
+def test_the_app_imports_nothing_the_bundle_leaves_out(bundle_filter: ModuleType) -> None:
+    """A page importing, say, QtNetwork or ssl would work from source and fail in the bundle."""
+    imported = _modules_imported_by_the_app()
+    assert "PySide6.QtWidgets" in imported  # the walk does see the app's imports
+    excluded = set(bundle_filter.EXCLUDED_MODULES)
+    clashes = {
+        name: where
+        for name, where in imported.items()
+        if any(name == ex or name.startswith(ex + ".") for ex in excluded)
+    }
+    assert not clashes, (
+        f"imports that the spec excludes (see packaging/bundle_filter.py): {clashes}"
+    )
