@@ -88,6 +88,7 @@ class ModerationPage(Page):
         self.strands = QListWidget()
         self.strands.setAccessibleName("Strands to moderate")
         self.strands.setWordWrap(True)
+        self.strands.setSpacing(self.fontMetrics().height() // 4)
         self.strands.currentRowChanged.connect(self._on_strands_current_row_changed)
 
         self.title = heading(scale=1.4)
@@ -130,7 +131,6 @@ class ModerationPage(Page):
         header = self.views_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.views_table.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         self.remove_view = QPushButton("Remove the chosen view")
         self.remove_view.setAccessibleName("Remove the chosen view")
         self.remove_view.clicked.connect(self._on_remove_view_clicked)
@@ -247,6 +247,7 @@ class ModerationPage(Page):
             for c, value in enumerate(values):
                 self.views_table.setItem(r, c, QTableWidgetItem(value))
         self.views_table.resizeRowsToContents()
+        self._fit_views_table(len(item.views))
         self.remove_view.setEnabled(self._editable and bool(item.views))
         self.import_views.setEnabled(self._editable)
         self.entry.setEnabled(self._editable)
@@ -271,6 +272,15 @@ class ModerationPage(Page):
             self.agreed_by.setText(item.decision.agreed_by if item.decision else "")
         self.rationale.setReadOnly(not self._editable)
         self.agreed_by.setReadOnly(not self._editable)
+
+    def _fit_views_table(self, rows: int) -> None:
+        """As tall as its rows (at least three), so the agreed level stays in view."""
+        table = self.views_table
+        heights = sum(table.rowHeight(r) for r in range(rows))
+        spare = max(0, 3 - rows) * table.verticalHeader().defaultSectionSize()
+        frame = table.frameWidth() * 2 + table.horizontalHeader().height()
+        extra = table.horizontalScrollBar().sizeHint().height()
+        table.setFixedHeight(frame + heights + spare + extra)
 
     def _strand(self) -> Strand | None:
         if self._current is None or self.ctx.round_id is None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -39,6 +40,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeRowsToContents()
 
 
 def _round_text(round_: ReviewRound) -> str:
@@ -65,7 +67,7 @@ class ProgressPage(Page):
         choose.addRow(label_b, self.round_b)
 
         self.comparison = _table(
-            "Levels in the two rounds", ["Strand", "Level in A", "Level in B", "Change"], 0
+            "Levels in the two rounds", ["Strand", "Level in A", "Level in B", "Change"], 3
         )
         self.trend_heading = heading("Each strand over time", 1.1)
         self.trend_note = QLabel()
@@ -74,13 +76,21 @@ class ProgressPage(Page):
             "Each strand over time", ["Strand", "Levels, oldest first", "Overall"], 1
         )
 
+        # Side by side: on a laptop screen both tables show all twelve strands at once.
+        left = QVBoxLayout()
+        left.addWidget(heading("Two rounds side by side", 1.1))
+        left.addLayout(choose)
+        left.addWidget(self.comparison, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.trend_heading)
+        right.addWidget(self.trend_note)
+        right.addWidget(self.trends, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 1)
         col = QVBoxLayout(self)
         col.addWidget(heading("Progress over time", 1.4))
-        col.addLayout(choose)
-        col.addWidget(self.comparison, 3)
-        col.addWidget(self.trend_heading)
-        col.addWidget(self.trend_note)
-        col.addWidget(self.trends, 2)
+        col.addLayout(body, 1)
 
     def refresh(self) -> None:
         school_id = self.ctx.school_id

@@ -132,6 +132,7 @@ class SummarySlide(QWidget):
         self.title = big_label("Decisions so far", 1.8, bold=True)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
+        self.grid.setHorizontalSpacing(self.grid_host.fontMetrics().height() * 2)
         self.hint = big_label(
             "Press E to export the decisions for the minutes.  ← back to the strands.", 0.8
         )
@@ -149,8 +150,10 @@ class SummarySlide(QWidget):
         words = []
         for r, line in enumerate(lines):
             flag = "  ⚠ views differed" if line.flagged else ""
-            self.grid.addWidget(big_label(line.strand_title, 0.75, bold=True), r, 0)
-            self.grid.addWidget(big_label(line.level_text + flag, 0.75), r, 1)
+            title = big_label(line.strand_title, 0.9, bold=True)
+            title.setWordWrap(False)
+            self.grid.addWidget(title, r, 0)
+            self.grid.addWidget(big_label(line.level_text + flag, 0.9), r, 1)
             words.append(f"{line.strand_title}: {line.level_text}{flag}")
         self.grid.setRowStretch(len(lines), 1)
         self.grid.setColumnStretch(1, 1)
