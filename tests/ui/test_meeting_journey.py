@@ -24,6 +24,7 @@ from tests.ui.conftest import press, type_keys
 
 JPD = "joint-practice-development"
 TALENT = "talent-identification"
+MENTORING = "mentoring-and-coaching"
 
 
 @pytest.fixture
@@ -133,14 +134,26 @@ def test_meeting_views_flag_agreement_and_presentation(
     assert shown.current().strand_id == TALENT  # type: ignore[union-attr]
     press(qtbot, Qt.Key.Key_Left)
     press(qtbot, Qt.Key.Key_Right)
-    press(qtbot, Qt.Key.Key_2)
-    assert shown.proposed is Level.DEVELOPING
-    assert "Proposed" in slide.panels[1].state.text()
-    press(qtbot, Qt.Key.Key_4)  # a change of mind before agreeing
+    press(qtbot, Qt.Key.Key_4)
+    assert shown.proposed is Level.LEADING
+    assert "Proposed" in slide.panels[3].state.text()
+    press(qtbot, Qt.Key.Key_2)  # a change of mind before agreeing
+    assert "Proposed" not in slide.panels[3].state.text()
     press(qtbot, Qt.Key.Key_Return)
-    assert services.assessment.judgement(round_id, TALENT).level is Level.LEADING
     assert services.moderation.strand_summary(round_id, TALENT).is_agreed
-    assert "✓ Agreed" in slide.panels[3].state.text()
+    assert "✓ Agreed" in slide.panels[1].state.text()
+
+    press(qtbot, Qt.Key.Key_Right)
+    assert shown.current().strand_id == MENTORING  # type: ignore[union-attr]
+    press(qtbot, Qt.Key.Key_2)
+    press(qtbot, Qt.Key.Key_Return)
+    assert services.assessment.judgement(round_id, MENTORING).level is Level.DEVELOPING
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo works here too
+    assert services.assessment.judgement(round_id, MENTORING).level is Level.EMBEDDING
+    press(
+        qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert services.assessment.judgement(round_id, MENTORING).level is Level.DEVELOPING
 
     # Past the last strand: the decisions so far, exported for the minutes.
     for _ in range(12):
@@ -148,7 +161,8 @@ def test_meeting_views_flag_agreement_and_presentation(
     assert shown.on_summary
     summary = shown.summary_slide.text
     assert "Joint practice development: Developing" in summary
-    assert "Talent identification: Leading" in summary
+    assert "Talent identification: Developing" in summary
+    assert "Mentoring and coaching: Developing" in summary
     out = tmp_path / "minutes.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     press(qtbot, Qt.Key.Key_E)
@@ -164,7 +178,7 @@ def test_meeting_views_flag_agreement_and_presentation(
     assert isinstance(overview, OverviewPage)
     qtbot.waitUntil(overview.isVisible)
     described = overview.chart.describe()
-    assert "Talent identification: Leading" in described
+    assert "Mentoring and coaching: Developing" in described
     assert "Joint practice development: Developing" in described
     assert QApplication.activeModalWidget() is None
 

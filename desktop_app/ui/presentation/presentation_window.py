@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.domain.framework import Framework
@@ -117,7 +117,13 @@ class PresentationWindow(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key == Qt.Key.Key_Escape:
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.ctx.undo_stack.undo()
+            self._say(f"Undone. {self.ctx.undo_stack.redoText().capitalize()} can be redone.")
+        elif event.matches(QKeySequence.StandardKey.Redo):
+            self.ctx.undo_stack.redo()
+            self._say("Redone.")
+        elif key == Qt.Key.Key_Escape:
             self.close()
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
             self.step(1)
@@ -170,9 +176,7 @@ class PresentationWindow(QWidget):
         )
         if push_ok(self.ctx, self, command):
             self.proposed = None
-            self._say(
-                f"Agreed: {level.label} for {item.strand_title}. (Ctrl+Z in the main window undoes it.)"
-            )
+            self._say(f"Agreed: {level.label} for {item.strand_title}. (Ctrl+Z undoes it.)")
             self._show()
 
     def export(self) -> Path | None:
