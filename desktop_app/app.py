@@ -7,6 +7,9 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from desktop_app.none_refcount_guard import protect_none
+
+    protect_none()
     from desktop_app.cli import build_parser, run_command
 
     parser = build_parser()

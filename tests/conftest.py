@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from desktop_app.frameworks.loader import FrameworkCatalogue
+from desktop_app.none_refcount_guard import protect_none
 from desktop_app.services.container import AppServices, default_catalogue, open_services
+
+# Both before any Qt import (none of the imports above loads Qt): headless Qt, and the guard
+# against PySide6 6.12.0's None reference leak on Python 3.11 (see the module).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+protect_none()
 
 
 @pytest.fixture(scope="session", autouse=True)
