@@ -28,13 +28,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-if sys.version_info < (3, 12):
-    # PySide6 6.12.0 on Python 3.11 drops a reference to None on every call returning None
-    # (see the final report of issue 3); this run makes tens of thousands of such calls.
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from desktop_app.none_refcount_guard import protect_none
+
+# This run makes tens of thousands of None-returning Qt calls: see the module.
+protect_none()
 
 from PySide6.QtWidgets import QApplication
 

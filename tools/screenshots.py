@@ -66,6 +66,7 @@ def main() -> int:
     parser.add_argument("--pages", default="welcome,overview,assessment")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
+    protect_none()
     app = QApplication(sys.argv)
     if args.font_scale != 1.0:
         font = app.font()
