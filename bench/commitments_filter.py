@@ -30,11 +30,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop_app.none_refcount_guard import protect_none
-
-# This run makes tens of thousands of None-returning Qt calls: see the module.
-protect_none()
-
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.commitment_filter import CommitmentFilter
@@ -45,10 +40,14 @@ from desktop_app.domain.partners import (
 )
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.domain.school import SchoolDetails
+from desktop_app.none_refcount_guard import protect_none
 from desktop_app.services.container import AppServices, open_services
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.pages.commitments_page import CommitmentsPage
 from desktop_app.ui.widgets.commitment_filter_bar import CommitmentFilterBar
+
+# This run makes tens of thousands of None-returning Qt calls: see the module.
+protect_none()
 
 TODAY = date(2026, 11, 23)
 PARTNERS = 500

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from desktop_app.none_refcount_guard import protect_none  # noqa: E402
 from desktop_app.services.changes import Changes, Topic  # noqa: E402
 from desktop_app.services.container import AppServices, open_services  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
