@@ -4,6 +4,7 @@ and one app-wide signal that says what a use case changed."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -63,6 +64,8 @@ class UiContext(QObject):
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.school_id: int | None = None
         self.round_id: int | None = None
+        #: The date RAG colours and due dates are measured against; tests fix it.
+        self.today: date = date.today()
 
     def select(self, school_id: int | None, round_id: int | None) -> None:
         if (school_id, round_id) == (self.school_id, self.round_id):

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = UiContext(services, self)
         self.today = today or date.today()
+        self.ctx.today = self.today
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self._painted = False
