@@ -24,6 +24,8 @@ def _application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    # Matches packaging/linux/partnership-compass.desktop so the desktop shows our icon.
+    app.setDesktopFileName("partnership-compass")
     icon = resource_path("icons", "partnership-compass.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
