@@ -253,3 +253,29 @@ def test_export_json_includes_what_partners_shared(
     assert received["file"]["from"]["urn"] == ALDER
     assert len(received["checksum"]) == 64
     json.dumps(exported)  # plain JSON all the way down
+
+
+def test_hostile_text_is_stored_as_plain_text(
+    alder: AppServices, birch: AppServices, tmp_path: Path
+) -> None:
+    from desktop_app.domain.exchange import EXCHANGE_FORMAT
+
+    good = json.loads(share_file(alder, tmp_path / "good.json").read_text(encoding="utf-8"))
+    payload = good["payload"]
+    hostile = "'); DROP TABLE commitments; -- <img src=x onerror=alert(1)> \u202e🙂"
+    payload["from"]["name"] = hostile[:200]
+    payload["commitments"][0]["what"] = hostile * 10
+    doc = {
+        "format": EXCHANGE_FORMAT,
+        "format_version": 1,
+        "checksum": {"algorithm": "sha256", "value": checksum_of(payload)},
+        "payload": payload,
+    }
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    birch.exchange.apply_import(birch.exchange.preview_file(path))
+    school = birch.schools.by_urn(BIRCH)
+    assert school is not None
+    whats = [c.what for c in birch.commitments.list_for_school(school.id)]
+    assert any(w.startswith("'); DROP TABLE commitments;") for w in whats)
+    assert birch.partners.list_partners()[0].name.startswith("'); DROP TABLE")
