@@ -55,7 +55,6 @@ def test_plan_sign_off_new_version_and_three_pdfs(
     window = open_window(prepared_db)
     page = window.pages["plan"]
     assert isinstance(page, PlanPage)
-    page.today = lambda: TODAY
     window.show_page("plan")
     qtbot.waitUntil(page.isVisible)
     assert "no improvement plan" in page.heading.text()

@@ -66,10 +66,14 @@ class PlanPage(Page):
     watches = frozenset({Topic.PLANS, Topic.ROUNDS, Topic.SCHOOLS, Topic.JUDGEMENTS})
 
     def __init__(
-        self, ctx: UiContext, parent: QWidget | None = None, today: Callable[[], date] = date.today
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        today: Callable[[], date] | None = None,
     ) -> None:
         super().__init__(ctx, parent)
-        self.today = today
+        # The window's date (UiContext.today) unless a test gives its own.
+        self.today: Callable[[], date] = today or (lambda: self.ctx.today)
         self.commands = PlanCommands(ctx, self)
         self.plan: ImprovementPlan | None = None
         self.versions: list[ImprovementPlan] = []
