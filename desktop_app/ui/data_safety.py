@@ -74,6 +74,7 @@ class DataSafetyActions(QObject):
             ("restore", self.tr("Restore from bac&kup…"), self.restore_from_backup),
             ("share", self.tr("S&hare with partner…"), self.share_with_partner),
             ("import", self.tr("Import from &partner…"), self.import_from_partner),
+            ("shared", self.tr("What partners have sha&red…"), self.show_shared),
             ("erase", self.tr("&Delete this school's data…"), self.delete_school_data),
         ):
             action = QAction(text, self.window)
@@ -254,6 +255,17 @@ class DataSafetyActions(QObject):
             return
         self.ctx.notify(changes)
         QMessageBox.information(self.window, self.tr("Imported"), message)
+
+    def show_shared(self) -> None:
+        from desktop_app.ui.dialogs.partner_shared_dialog import PartnerSharedDialog
+
+        services = self._services()
+        if self.ctx.school_id is None:
+            return
+        titles = {s.id: s.title for fw in services.catalogue.frameworks for s in fw.strands()}
+        PartnerSharedDialog(
+            services.exchange.received(self.ctx.school_id), titles, self.window
+        ).exec()
 
     # Delete a school's data --------------------------------------------------------
 

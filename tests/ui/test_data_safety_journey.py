@@ -181,6 +181,18 @@ def test_share_and_import_through_the_menus(
     assert school is not None
     assert len(birch.ctx.services.commitments.list_for_school(school.id)) == 3
 
+    shown: list[str] = []
+
+    def read(dialog: QWidget) -> None:
+        shown.append(dialog.text.toPlainText())  # type: ignore[attr-defined]
+        dialog.close()
+
+    driver = when_modal(qtbot, read)
+    birch.data_safety.actions["shared"].trigger()
+    driver.check()
+    assert "Alder Primary" in shown[0] and "Embedding" in shown[0]
+    assert "Coaching across both schools" in shown[0]
+
 
 def test_import_of_a_damaged_file_says_so(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, messages: list[str]
@@ -262,3 +274,31 @@ def test_newer_file_offers_no_restore_and_can_quit(db_path: Path, qtbot: QtBot) 
     driver = when_modal(qtbot, quit_)
     assert offer_recovery(db_path, NewerVersion(db_path, ["m999"])) is None
     driver.check()
+
+
+def test_what_partners_shared_is_shown_escaped(tmp_path: Path) -> None:
+    from desktop_app.domain.exchange import (
+        Exchange,
+        ReceivedExchange,
+        SchoolRef,
+        SharedPriority,
+        SharedRound,
+    )
+    from desktop_app.domain.levels import Level
+    from desktop_app.ui.dialogs.partner_shared_dialog import describe
+
+    ex = Exchange(
+        SchoolRef("100001", "<b>Alder</b>"),
+        SchoolRef("100002", "Birch"),
+        datetime(2026, 11, 1, 9, 0, tzinfo=UTC),
+        SharedRound(
+            "Joint review", datetime(2026, 6, 1).date(), "fw", "2012", (("jpd", Level.EMBEDDING),)
+        ),
+        (SharedPriority("Coaching <script>", ("jpd",), Level.LEADING),),
+        (),
+    )
+    html = describe([ReceivedExchange(1, 1, "0" * 64, ex)], {"jpd": "Joint practice development"})
+    assert "&lt;b&gt;Alder&lt;/b&gt;" in html and "<script>" not in html
+    assert "Joint practice development</td><td>Embedding" in html
+    assert "aiming for Leading" in html
+    assert "No partner school" in describe([], {})
