@@ -229,3 +229,25 @@ def test_presentation_type_scales_with_the_system_font(
         app.setFont(original)
     assert sizes[0] >= base * 2  # large type for a projector
     assert sizes[1] == pytest.approx(sizes[0] * 1.5)
+
+
+def test_a_saved_high_contrast_choice_applies_at_start(
+    qtbot: QtBot, meeting_db: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    from desktop_app.ui.settings import app_settings
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    settings = app_settings()
+    # As a new process reads them from the INI file: strings, so "false" must not count as on.
+    settings.setValue("view/high_contrast", "false")
+    settings.sync()
+    assert saved_high_contrast() is False
+    settings.setValue("view/high_contrast", "true")
+    settings.sync()
+    try:
+        window = open_window(meeting_db)
+        assert window.meeting.high_contrast_action.isChecked()
+        assert HIGH_CONTRAST_STYLESHEET in app.styleSheet()
+    finally:
+        apply_theme(False)
