@@ -302,3 +302,25 @@ def test_what_partners_shared_is_shown_escaped(tmp_path: Path) -> None:
     assert "Joint practice development</td><td>Embedding" in html
     assert "aiming for Leading" in html
     assert "No partner school" in describe([], {})
+
+
+def test_restore_dialog_works_from_the_keyboard(qtbot: QtBot, tmp_path: Path) -> None:
+    backups = [
+        BackupInfo(tmp_path / "bad.sqlite3", None, None, 10, problem="the file is empty"),
+        BackupInfo(
+            tmp_path / "new.sqlite3", datetime(2026, 2, 1, tzinfo=UTC), BackupReason.TIMER, 4096
+        ),
+        BackupInfo(
+            tmp_path / "old.sqlite3", datetime(2026, 1, 1, tzinfo=UTC), BackupReason.CLOSE, 4096
+        ),
+    ]
+    dialog = RestoreDialog(backups)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    # The first usable backup is chosen already; the damaged one cannot be.
+    assert dialog.table.hasFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert dialog.chosen == tmp_path / "old.sqlite3"

@@ -45,6 +45,8 @@ class RestoreDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Enter (and, on most platforms, a double-click) on a backup restores it.
+        self.table.activated.connect(lambda _index: self._on_restore_clicked())
         self.table.doubleClicked.connect(lambda _index: self._on_restore_clicked())
         empty = QLabel(self.tr("There are no backups of this file yet."))
         empty.setVisible(not backups)
@@ -53,6 +55,7 @@ class RestoreDialog(QDialog):
         self.restore_button = QPushButton(self.tr("&Restore this backup"))
         self.restore_button.setAccessibleName(self.tr("Restore the chosen backup"))
         self.restore_button.setEnabled(False)
+        self.restore_button.setDefault(True)  # Enter in the list restores the chosen backup
         self.other_button = QPushButton(self.tr("Restore from &another file…"))
         self.other_button.setAccessibleName(self.tr("Restore from another backup file"))
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -83,6 +86,8 @@ class RestoreDialog(QDialog):
         self.restore_button.setEnabled(self._selected_row() is not None)
 
     def _on_restore_clicked(self) -> None:
+        if self.chosen is not None:  # a double-click can also count as activation
+            return
         row = self._selected_row()
         if row is None or not self.model.backup(row).usable:
             return
