@@ -324,3 +324,27 @@ def test_restore_dialog_works_from_the_keyboard(qtbot: QtBot, tmp_path: Path) ->
     qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     assert dialog.chosen == tmp_path / "old.sqlite3"
+
+
+def test_erase_dialog_keyboard_enter_cancels_until_the_urn_is_typed(qtbot: QtBot) -> None:
+    from desktop_app.domain.school import School
+
+    school = School(1, "Keyboard School", "123123", "Primary", "")
+    dialog = EraseSchoolDialog(school)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    assert dialog.urn_edit.hasFocus()
+    qtbot.keyClicks(dialog.urn_edit, "12312")
+    qtbot.keyClick(dialog.urn_edit, Qt.Key.Key_Return)
+    assert dialog.result() == 0 and not dialog.isVisible()  # cancelled
+
+    again = EraseSchoolDialog(school)
+    qtbot.addWidget(again)
+    again.show()
+    with qtbot.waitActive(again):
+        again.activateWindow()
+    qtbot.keyClicks(again.urn_edit, "123123")
+    qtbot.keyClick(again.urn_edit, Qt.Key.Key_Return)
+    assert again.result() == 1  # confirmed

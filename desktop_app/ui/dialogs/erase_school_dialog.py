@@ -42,6 +42,7 @@ class EraseSchoolDialog(QDialog):
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel"))
         cancel.setDefault(True)
+        self._cancel = cancel
         self.delete_button.clicked.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.urn_edit.textChanged.connect(self._on_urn_edit_text_changed)
@@ -52,4 +53,8 @@ class EraseSchoolDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
 
     def _on_urn_edit_text_changed(self, text: str) -> None:
-        self.delete_button.setEnabled(text.strip() == self._urn)
+        # Once the URN is typed, Enter confirms; until then it cancels.
+        confirmed = text.strip() == self._urn
+        self.delete_button.setEnabled(confirmed)
+        self.delete_button.setDefault(confirmed)
+        self._cancel.setDefault(not confirmed)
