@@ -23,7 +23,6 @@ from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.container import AppServices
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.navigation import PAGE_SPECS
-from desktop_app.ui.pages.assessment_page import AssessmentPage
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.pages.overview_page import OverviewPage
 from desktop_app.ui.pages.welcome_page import WelcomePage
@@ -259,16 +258,14 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(index)
 
     def current_page_flush(self) -> None:
-        # Only the self-assessment page holds typed text that is not yet saved.
-        page = self.pages.get("assessment")
-        if isinstance(page, AssessmentPage):
+        for page in self.pages.built.values():
             page.flush()
-        moderation = self.pages.get("moderation")  # board meetings (issue 6): unsaved rationale
-        if moderation is not None and hasattr(moderation, "flush"):
-            moderation.flush()
 
     def judge_strand(self, strand_id: str) -> None:
         self.show_page("assessment")
+        # Imported here: the self-assessment page is not needed to paint the first screen.
+        from desktop_app.ui.pages.assessment_page import AssessmentPage
+
         page = self.page("assessment")
         if isinstance(page, AssessmentPage):
             page.show_strand(strand_id)

@@ -24,6 +24,9 @@ class Page(QWidget):
         """Reload everything shown from the services."""
         raise NotImplementedError
 
+    def flush(self) -> None:
+        """Save anything typed but not yet saved (before switching school, round or quitting)."""
+
     def on_changes(self, changes: Changes) -> None:
         if not changes.touches(*self.watches):
             return
