@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -9,11 +12,27 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.theme import apply_theme, save_high_contrast, saved_high_contrast
 
 
+class _CloseWithWindow(QObject):
+    """Closes presentation mode when the main window closes, so nothing is left on screen."""
+
+    def __init__(self, actions: MeetingActions) -> None:
+        super().__init__(actions.window)
+        self._actions = actions
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and self._actions.presentation is not None:
+            with contextlib.suppress(RuntimeError):  # already closed and deleted
+                self._actions.presentation.close()
+            self._actions.presentation = None
+        return False
+
+
 class MeetingActions:
     def __init__(self, ctx: UiContext, window: QMainWindow) -> None:
         self.ctx = ctx
         self.window = window
         self.presentation: QWidget | None = None
+        self._closer = _CloseWithWindow(self)
         self.present_action = QAction("&Presentation mode", window)
         self.present_action.setShortcut(QKeySequence("F5"))
         self.present_action.setToolTip("Full screen, large type, one strand per screen")
@@ -24,6 +43,7 @@ class MeetingActions:
         self.high_contrast_action.toggled.connect(self._on_high_contrast_toggled)
         if self.high_contrast_action.isChecked():
             apply_theme(True)
+        window.installEventFilter(self._closer)
 
     def add_to_menu(self, menu: QMenu) -> None:
         menu.addSeparator()

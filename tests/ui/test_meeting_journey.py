@@ -199,3 +199,17 @@ def test_presentation_refuses_to_agree_in_a_locked_round(
     assert "locked" in shown.status.text()
     assert window.ctx.services.assessment.judgement(round_id, JPD).level is Level.EMBEDDING
     press(qtbot, Qt.Key.Key_Escape)
+
+
+def test_presentation_closes_with_the_main_window(
+    qtbot: QtBot, sample_db: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    window = open_window(sample_db)
+    shown = window.meeting.present()
+    assert shown is not None
+    qtbot.waitUntil(shown.isVisible)
+    window.close()
+    qtbot.waitUntil(lambda: window.meeting.presentation is None)
+    assert not any(
+        isinstance(w, PresentationWindow) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.framework import Strand
 from desktop_app.domain.levels import Level
-from desktop_app.domain.moderation import Rater, RaterRole, StrandModeration
+from desktop_app.domain.moderation import Rater, RaterRole, StrandModeration, ViewSource
 from desktop_app.domain.review import RoundStatus
 from desktop_app.services.changes import Topic
 from desktop_app.services.views_import import ImportResult
@@ -241,7 +241,7 @@ class ModerationPage(Page):
         self.views_table.setRowCount(len(item.views))
         for r, view in enumerate(item.views):
             when = view.recorded_at.strftime("%d %b %Y %H:%M")
-            if view.source.value == "imported":
+            if view.source is ViewSource.IMPORTED:
                 when += " (imported)"
             values = [view.rater.name, view.rater.role.label, view.level.label, view.evidence, when]
             for c, value in enumerate(values):

@@ -8,6 +8,7 @@ Escape leaves. A projector is public, so notes start hidden.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -35,7 +36,14 @@ KEYS_HELP = "← →  move     1–4  propose a level     Enter  agree     N  no
 class PresentationWindow(QWidget):
     closed = Signal()
 
-    def __init__(self, ctx: UiContext, round_id: int, start_strand: str | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        round_id: int,
+        start_strand: str | None = None,
+    ) -> None:
+        # A separate top-level window without a parent: Qt activates it (and gives it the
+        # keyboard) like any other window. MeetingActions closes it with the main window.
         super().__init__(None, Qt.WindowType.Window)
         self.ctx = ctx
         self.round_id = round_id
@@ -198,7 +206,8 @@ class PresentationWindow(QWidget):
         return written
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.ctx.changed.disconnect(self._on_ctx_changed)
+        with contextlib.suppress(RuntimeError):  # already disconnected by an earlier close
+            self.ctx.changed.disconnect(self._on_ctx_changed)
         self.closed.emit()
         super().closeEvent(event)
 
