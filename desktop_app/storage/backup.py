@@ -24,8 +24,20 @@ from desktop_app.storage.database import APPLICATION_ID, connect, inspect_file
 from desktop_app.storage.errors import CannotCreate, DamagedDatabase, StorageError
 from desktop_app.storage.migrations import MIGRATIONS
 
-# Tables that are bookkeeping, not the user's records, in the restore list's counts.
-_NOT_RECORDS = {"settings", "_sqlite_migrations"}
+# The records a user would recognise, in their words, for the restore list. Link tables and
+# bookkeeping are left out; a table a newer version adds simply is not counted.
+RECORD_WORDS: tuple[tuple[str, str], ...] = (
+    ("review_rounds", "review rounds"),
+    ("judgements", "judgements"),
+    ("plans", "improvement plans"),
+    ("plan_priorities", "priorities"),
+    ("plan_actions", "actions"),
+    ("commitments", "commitments"),
+    ("partner_schools", "partner schools"),
+    ("partnerships", "partnerships"),
+    ("views", "raters' views"),
+    ("exchange_imports", "files from partners"),
+)
 
 
 class BackupFailed(StorageError):
@@ -123,10 +135,6 @@ def _remove_with_sidecars(path: Path) -> None:
             leftover.unlink(missing_ok=True)
 
 
-def _user_word(table: str) -> str:
-    return table.replace("_", " ")
-
-
 def summarise_backup(path: Path) -> BackupInfo:
     """Read a backup (read-only) for the restore list: its schools and how many records."""
     parsed = parse_backup_name(path.name)
@@ -144,19 +152,14 @@ def summarise_backup(path: Path) -> BackupInfo:
         return _with_problem(info, str(exc))
     try:
         schools = tuple(r["name"] for r in db.query("SELECT name FROM schools ORDER BY name"))
-        tables = [
-            r["name"]
-            for r in db.query(
-                "SELECT name FROM sqlite_master WHERE type = 'table'"
-                " AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
-            )
-        ]
+        tables = {
+            r["name"] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
         counts = []
-        for table in tables:
-            if table in _NOT_RECORDS or table == "schools" or "_fts" in table:
-                continue
-            n = db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-            counts.append(TableCount(_user_word(table), int(n)))
+        for table, words in RECORD_WORDS:
+            if table in tables:
+                n = db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                counts.append(TableCount(words, int(n)))
     except sqlite3.DatabaseError as exc:
         return _with_problem(info, str(exc))
     finally:

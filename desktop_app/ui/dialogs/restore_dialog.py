@@ -43,8 +43,14 @@ class RestoreDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            mode = (
+                QHeaderView.ResizeMode.ResizeToContents
+                if column < 3
+                else QHeaderView.ResizeMode.Stretch
+            )
+            header.setSectionResizeMode(column, mode)
         # Enter (and, on most platforms, a double-click) on a backup restores it.
         self.table.activated.connect(lambda _index: self._on_restore_clicked())
         self.table.doubleClicked.connect(lambda _index: self._on_restore_clicked())
@@ -72,7 +78,9 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(empty)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().horizontalAdvance("M") * 70, self.sizeHint().height())
+        self.table.setWordWrap(True)
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.resize(em * 95, em * 30)
         first = next((row for row, b in enumerate(backups) if b.usable), None)
         if first is not None:
             self.table.selectRow(first)

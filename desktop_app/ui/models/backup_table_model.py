@@ -9,13 +9,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from desktop_app.domain.backups import BackupInfo
 
 Index = QModelIndex | QPersistentModelIndex
-_HEADERS = ("Taken", "Why", "Schools", "Records", "Size")
+_HEADERS = ("Taken", "Why", "Size", "Records", "Schools")
 
 
 def describe_counts(info: BackupInfo) -> str:
     """The counts that matter most first, in the user's words."""
     if info.problem:
-        return "Cannot be restored: " + info.problem
+        return "Cannot be restored (damaged or not ours)"
     parts = [f"{c.count} {c.label}" for c in info.counts if c.count]
     return ", ".join(parts) if parts else "No records"
 
@@ -49,6 +49,8 @@ class BackupTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         info = self._rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and info.problem:
+            return info.problem
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == 0:
@@ -56,10 +58,10 @@ class BackupTableModel(QAbstractTableModel):
             if column == 1:
                 return info.reason.label if info.reason else ""
             if column == 2:
-                return ", ".join(info.schools) if info.schools else "—"
+                return f"{max(1, info.size_bytes // 1024):,} KB"
             if column == 3:
                 return describe_counts(info)
-            return f"{max(1, info.size_bytes // 1024):,} KB"
+            return ", ".join(info.schools) if info.schools else "—"
         if role == Qt.ItemDataRole.ForegroundRole and not info.usable:
             return Qt.GlobalColor.darkRed
         return None
