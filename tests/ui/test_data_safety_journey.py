@@ -348,3 +348,16 @@ def test_erase_dialog_keyboard_enter_cancels_until_the_urn_is_typed(qtbot: QtBot
     qtbot.keyClicks(again.urn_edit, "123123")
     qtbot.keyClick(again.urn_edit, Qt.Key.Key_Return)
     assert again.result() == 1  # confirmed
+
+
+def test_open_elsewhere_or_failed_backup_is_explained_plainly(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.storage.backup import BackupFailed
+    from desktop_app.storage.errors import AlreadyOpen
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: shown.append(text))
+    assert offer_recovery(db_path, AlreadyOpen(db_path)) is None
+    assert offer_recovery(db_path, BackupFailed(db_path, "the disk is full")) is None
+    assert "already open" in shown[0] and "disk is full" in shown[1]

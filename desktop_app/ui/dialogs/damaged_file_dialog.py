@@ -11,6 +11,7 @@ from desktop_app import APP_NAME
 from desktop_app.domain.backups import BackupInfo
 from desktop_app.services.backup_service import newest_good_backup_for, restore_over_unopenable
 from desktop_app.services.container import AppServices, open_services
+from desktop_app.storage.backup import BackupFailed
 from desktop_app.storage.errors import AlreadyOpen, CannotCreate, NewerVersion, StorageError
 
 
@@ -66,7 +67,9 @@ def offer_recovery(path: Path, error: StorageError) -> AppServices | None:
     Returns the opened services, or None to quit. The refused file is never written to.
     """
     while True:
-        if isinstance(error, AlreadyOpen | CannotCreate):
+        # Not a damaged file: open elsewhere, cannot be created, or the safety copy before
+        # an update could not be made (a full disk, say). Say why; offer nothing drastic.
+        if isinstance(error, AlreadyOpen | CannotCreate | BackupFailed):
             QMessageBox.critical(None, f"{APP_NAME} cannot open this file", str(error))
             return None
         backup = None if isinstance(error, NewerVersion) else newest_good_backup_for(path)
