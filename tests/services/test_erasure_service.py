@@ -112,3 +112,21 @@ def test_last_school_takes_the_partner_register_with_it(services: AppServices) -
     services.erasure.delete_school_data(second.id)
     assert services.partners.list_partners(include_removed=True) == []
     assert b"Wombat-Contact" not in _raw_bytes(services.db_path)
+
+
+def test_delete_cascades_through_every_feature(services: AppServices) -> None:
+    from exchange_helpers import setup_alder
+
+    from desktop_app.services.sample_data import create_sample_school
+
+    sample, _ = create_sample_school(services.store, services.catalogue)
+    school_id, _ = setup_alder(services)
+    services.erasure.delete_school_data(school_id)
+    db = services.store.db
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    for table in ("review_rounds", "commitments", "plans", "partnerships"):
+        orphans = db.execute(
+            f"SELECT count(*) FROM {table} WHERE school_id NOT IN (SELECT id FROM schools)"
+        ).fetchone()[0]
+        assert orphans == 0, table
+    assert [s.id for s in services.schools.list_schools()] == [sample.id]
