@@ -9,7 +9,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.theme import apply_theme, save_high_contrast, saved_high_contrast
+from desktop_app.ui.theme import (
+    apply_theme,
+    install_visible_focus,
+    save_high_contrast,
+    saved_high_contrast,
+)
 
 
 class _CloseWithWindow(QObject):
@@ -41,6 +46,7 @@ class MeetingActions:
         self.high_contrast_action.setCheckable(True)
         self.high_contrast_action.setChecked(saved_high_contrast())
         self.high_contrast_action.toggled.connect(self._on_high_contrast_toggled)
+        install_visible_focus()
         if self.high_contrast_action.isChecked():
             apply_theme(True)
         window.installEventFilter(self._closer)

@@ -7,8 +7,8 @@ The choice is kept in the app settings (read with type=bool: INI files hand back
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from desktop_app.ui.settings import app_settings
 
@@ -70,11 +70,57 @@ def high_contrast_palette() -> QPalette:
     return palette
 
 
+class VisibleFocusStyle(QProxyStyle):
+    """The platform style, plus a thick focus outline in the highlight colour.
+
+    Fusion and the Windows styles mark a focused button with a faint line; keyboard users
+    need to see where they are at a glance, in every theme.
+    """
+
+    _OUTLINED = (
+        QStyle.PrimitiveElement.PE_PanelButtonCommand,
+        QStyle.PrimitiveElement.PE_FrameLineEdit,
+        QStyle.PrimitiveElement.PE_FrameFocusRect,
+    )
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        has_focus = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        if element in self._OUTLINED and (
+            has_focus or element is QStyle.PrimitiveElement.PE_FrameFocusRect
+        ):
+            width = max(2, option.fontMetrics.height() // 8)
+            painter.save()
+            pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), width)
+            painter.setPen(pen)
+            painter.setBrush(QColor(0, 0, 0, 0))
+            inset = width // 2 + 1
+            painter.drawRect(option.rect.adjusted(inset, inset, -inset, -inset))
+            painter.restore()
+
+
+def install_visible_focus(app: QApplication | None = None) -> None:
+    """Wrap the application's style once so focus is always visible."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    if not isinstance(app, QApplication) or isinstance(app.style(), VisibleFocusStyle):
+        return
+    style = VisibleFocusStyle(app.style().name())
+    _Original.focus_style = style  # keep a Python reference alive for the app's lifetime
+    app.setStyle(style)
+
+
 class _Original:
     """The palette and stylesheet before the theme was first applied, to switch back."""
 
     palette: QPalette | None = None
     stylesheet = ""
+    focus_style: QProxyStyle | None = None
 
 
 def apply_theme(high_contrast: bool, app: QApplication | None = None) -> None:

@@ -251,3 +251,39 @@ def test_a_saved_high_contrast_choice_applies_at_start(
         assert HIGH_CONTRAST_STYLESHEET in app.styleSheet()
     finally:
         apply_theme(False)
+
+
+def test_focus_is_drawn_visibly_in_the_normal_theme(
+    qtbot: QtBot, meeting_db: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop_app.ui.theme import VisibleFocusStyle
+
+    window = open_window(meeting_db)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert isinstance(app.style(), VisibleFocusStyle)
+    window.show_page("moderation")
+    page = window.page("moderation")
+    qtbot.waitUntil(page.isVisible)
+    button = page.findChildren(QPushButton)[0]
+    button.clearFocus()
+    QApplication.processEvents()
+    plain = button.grab().toImage()
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    focused = button.grab().toImage()
+    highlight = button.palette().color(QPalette.ColorRole.Highlight)
+
+    def highlight_pixels(image: object) -> int:
+        w, h = image.width(), image.height()  # type: ignore[attr-defined]
+        return sum(
+            1
+            for x in range(0, w, 2)
+            for y in (2, h // 2, h - 3)
+            if QColor(image.pixel(x, y)) == highlight  # type: ignore[attr-defined]
+        )
+
+    assert highlight_pixels(focused) > highlight_pixels(plain) + 10
