@@ -125,3 +125,34 @@ def test_progress_page_compares_rounds_and_shows_trends(
     swapped = [page.comparison.item(r, 3).text() for r in range(12)]
     flip = {"↑": "↓", "↓": "↑", "→": "→"}
     assert [s[0] for s in swapped] == [flip[c[0]] for c in changes]
+
+
+def test_export_decisions_from_the_page_adds_the_chosen_suffix(
+    qtbot: QtBot,
+    sample_db: Path,
+    open_window: Callable[[Path], MainWindow],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop_app.ui.decisions_export import CSV_FILTER, TEXT_FILTER, with_suffix_for
+
+    assert with_suffix_for("/x/minutes", CSV_FILTER).name == "minutes.csv"
+    assert with_suffix_for("/x/minutes", TEXT_FILTER).name == "minutes.txt"
+    assert with_suffix_for("/x/minutes.CSV", TEXT_FILTER).name == "minutes.CSV"
+
+    messages: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "minutes"), CSV_FILTER)
+    )
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, _t, text, *a, **k: messages.append(text)
+    )
+    window = open_window(sample_db)
+    window.show_page("moderation")
+    page = window.page("moderation")
+    assert isinstance(page, ModerationPage)
+    qtbot.waitUntil(page.isVisible)
+    page.export_decisions.click()
+    written = tmp_path / "minutes.csv"
+    assert messages == [f"Decisions saved to {written}."]
+    assert written.read_text(encoding="utf-8-sig").startswith("Strand,Agreed level")

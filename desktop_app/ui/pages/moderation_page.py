@@ -35,6 +35,7 @@ from desktop_app.domain.review import RoundStatus
 from desktop_app.services.changes import Topic
 from desktop_app.services.views_import import ImportResult
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.decisions_export import export_decisions
 from desktop_app.ui.moderation_commands import (
     add_rater_command,
     agree_command,
@@ -138,6 +139,9 @@ class ModerationPage(Page):
         self.import_views.setAccessibleName("Import views from a file")
         self.import_views.setToolTip("A partner reviewer's views, sent as a JSON file")
         self.import_views.clicked.connect(self._on_import_views_clicked)
+        self.export_decisions = QPushButton("Export decisions for the minutes…")
+        self.export_decisions.setAccessibleName("Export decisions for the minutes")
+        self.export_decisions.clicked.connect(self._on_export_decisions_clicked)
 
         self.entry = ViewEntry()
         self.entry.view_requested.connect(self._on_entry_view_requested)
@@ -177,6 +181,7 @@ class ModerationPage(Page):
         col.addWidget(self.views_table)
         remove_row = QHBoxLayout()
         remove_row.addWidget(self.import_views)
+        remove_row.addWidget(self.export_decisions)
         remove_row.addStretch(1)
         remove_row.addWidget(self.remove_view)
         col.addLayout(remove_row)
@@ -347,6 +352,12 @@ class ModerationPage(Page):
         command = import_views_command(self.ctx, round_id, Path(name), done)
         if push_ok(self.ctx, self, command) and done:
             QMessageBox.information(self, "Views imported", done[-1].summary.message)
+
+    def _on_export_decisions_clicked(self) -> None:
+        if self.ctx.round_id is not None:
+            _, message = export_decisions(self.ctx, self, self.ctx.round_id)
+            if message:
+                QMessageBox.information(self, "Decisions for the minutes", message)
 
     def _on_cards_level_chosen(self, level: Level) -> None:
         item, round_id = self._current, self.ctx.round_id

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.levels import Level
@@ -21,6 +21,7 @@ from desktop_app.domain.moderation import StrandModeration
 from desktop_app.domain.review import RoundStatus
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.decisions_export import export_decisions
 from desktop_app.ui.moderation_commands import agree_command, push_ok
 from desktop_app.ui.presentation.slides import (
     FONT_SCALE,
@@ -188,21 +189,9 @@ class PresentationWindow(QWidget):
             self._show()
 
     def export(self) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            "Export the decisions for the minutes",
-            str(Path.home() / "decisions.txt"),
-            "Plain text (*.txt);;CSV for a spreadsheet (*.csv)",
-        )
-        if not name:
-            return None
-        path = Path(name)
-        try:
-            written = self.ctx.services.moderation.export_decisions(self.round_id, path)
-        except OSError as exc:
-            self._say(f"Could not save the decisions: {exc.strerror or exc}.")
-            return None
-        self._say(f"Decisions saved to {written}.")
+        written, message = export_decisions(self.ctx, self, self.round_id)
+        if message:
+            self._say(message)
         return written
 
     def closeEvent(self, event: QCloseEvent) -> None:
