@@ -5,9 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.frameworks.loader import FrameworkCatalogue, load_catalogue
@@ -20,8 +19,8 @@ from desktop_app.storage.store import Store
 if TYPE_CHECKING:
     from desktop_app.services.commitment_service import CommitmentService
     from desktop_app.services.erasure_service import ErasureService
-    from desktop_app.services.moderation_service import ModerationService
     from desktop_app.services.exchange_service import ExchangeService
+    from desktop_app.services.moderation_service import ModerationService
     from desktop_app.services.partner_service import PartnerService
     from desktop_app.services.pdf_export_service import PdfExportService
     from desktop_app.services.plan_service import PlanService
