@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -156,3 +157,27 @@ def test_export_decisions_from_the_page_adds_the_chosen_suffix(
     written = tmp_path / "minutes.csv"
     assert messages == [f"Decisions saved to {written}."]
     assert written.read_text(encoding="utf-8-sig").startswith("Strand,Agreed level")
+
+
+def test_rationale_typed_before_agreeing_survives_a_change_of_strand(
+    qtbot: QtBot, sample_db: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    window = open_window(sample_db)
+    window.show_page("moderation")
+    page = window.page("moderation")
+    assert isinstance(page, ModerationPage)
+    qtbot.waitUntil(page.isVisible)
+    page.rationale.setFocus()
+    qtbot.waitUntil(page.rationale.hasFocus)
+    qtbot.keyClicks(page.rationale, "Pilots only")
+    page.strands.setFocus()  # leaving the box keeps the words for this strand
+    page.strands.setCurrentRow(1)
+    assert page.rationale.toPlainText() == ""
+    page.strands.setCurrentRow(0)
+    assert page.rationale.toPlainText() == "Pilots only"
+    page.cards.cards[0].setFocus()
+    qtbot.keyClick(page.cards.cards[0], Qt.Key.Key_Space)
+    round_id = window.ctx.round_id
+    assert round_id is not None
+    decision = window.ctx.services.moderation.strand_summary(round_id, JPD).decision
+    assert decision is not None and decision.rationale == "Pilots only"

@@ -46,18 +46,9 @@ from desktop_app.ui.moderation_commands import (
     record_view_command,
 )
 from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.level_cards import LevelCardRow
 from desktop_app.ui.widgets.view_entry import ViewEntry
-
-
-def heading(text: str = "", scale: float = 1.2) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
 
 
 def strand_status(item: StrandModeration) -> str:
@@ -85,6 +76,7 @@ class ModerationPage(Page):
         self._items: list[StrandModeration] = []
         self._current: StrandModeration | None = None
         self._editable = True
+        self._drafts: dict[str, tuple[str, str]] = {}  # words typed before a level is agreed
 
         self.strands = QListWidget()
         self.strands.setAccessibleName("Strands to moderate")
@@ -271,10 +263,14 @@ class ModerationPage(Page):
                 f"{item.agreed.label} is the round's judgement, not yet agreed in moderation: "
                 "choose a level to agree it."
             )
+        words = self._drafts.get(item.strand_id, ("", ""))
+        if item.decision is not None:
+            words = (item.decision.rationale, item.decision.agreed_by)
+            self._drafts.pop(item.strand_id, None)
         if changed_strand or not self.rationale.hasFocus():
-            self.rationale.setPlainText(item.decision.rationale if item.decision else "")
+            self.rationale.setPlainText(words[0])
         if changed_strand or not self.agreed_by.hasFocus():
-            self.agreed_by.setText(item.decision.agreed_by if item.decision else "")
+            self.agreed_by.setText(words[1])
         self.rationale.setReadOnly(not self._editable)
         self.agreed_by.setReadOnly(not self._editable)
 
@@ -380,9 +376,13 @@ class ModerationPage(Page):
         Before that the words wait in the boxes and are saved with the agreement itself.
         """
         item, round_id = self._current, self.ctx.round_id
-        if item is None or round_id is None or not self._editable or not item.is_agreed:
+        if item is None or round_id is None or not self._editable:
             return
         rationale, agreed_by = self.rationale.toPlainText(), self.agreed_by.text()
+        if not item.is_agreed:
+            # Kept while moving between strands, so nothing typed is lost before agreeing.
+            self._drafts[item.strand_id] = (rationale, agreed_by)
+            return
         saved = (item.decision.rationale, item.decision.agreed_by) if item.decision else ("", "")
         if (rationale.strip(), " ".join(agreed_by.split())) == saved:
             return

@@ -19,7 +19,7 @@ from desktop_app.domain.review import ReviewRound, RoundScope
 from desktop_app.services.changes import Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.pages.base import Page
-from desktop_app.ui.pages.moderation_page import heading
+from desktop_app.ui.widgets.heading import heading
 
 
 def _table(name: str, headers: list[str], stretch: int) -> QTableWidget:
