@@ -79,8 +79,8 @@ def test_meeting_views_flag_agreement_and_presentation(
     _enter_view(qtbot, page, "Tom Ellis", Level.EMBEDDING, "Trios in every phase")
     _enter_view(qtbot, page, "Rhian Price", Level.DEVELOPING, "Pilots, patchy records")
 
-    assert page.views_table.rowCount() == 3
-    assert page.views_table.item(0, 0).text() == "Amira Shah"
+    assert page.views_model.rowCount() == 3
+    assert page.views_model.cell(0, 0) == "Amira Shah"
     assert page.entry.evidence.toPlainText() == ""  # ready for the next person
     # The disagreement is flagged in words with an icon, not colour alone.
     assert page.flag_box.isVisible()

@@ -66,20 +66,20 @@ def test_import_views_then_remove_one_and_undo_both(
 
     page.import_views.click()
     assert messages == ["Imported 1 view from 1 person, 1 new to the list."]
-    assert page.views_table.rowCount() == 1
-    assert "(imported)" in page.views_table.item(0, 4).text()
+    assert page.views_model.rowCount() == 1
+    assert "(imported)" in page.views_model.cell(0, 4)
     assert page.entry.rater.count() == 1
 
     page.views_table.selectRow(0)
     page.remove_view.click()
-    assert page.views_table.rowCount() == 0
+    assert page.views_model.rowCount() == 0
     window.undo_action.trigger()  # the view comes back
-    assert page.views_table.rowCount() == 1
+    assert page.views_model.rowCount() == 1
     window.undo_action.trigger()  # the import is taken back, person and all
-    assert page.views_table.rowCount() == 0
+    assert page.views_model.rowCount() == 0
     assert page.entry.rater.count() == 0
     window.redo_action.trigger()
-    assert page.views_table.rowCount() == 1
+    assert page.views_model.rowCount() == 1
 
 
 def test_bad_views_file_is_explained(
@@ -114,16 +114,16 @@ def test_progress_page_compares_rounds_and_shows_trends(
     qtbot.waitUntil(page.isVisible)
     assert page.round_b.currentData() == window.ctx.round_id
     assert page.round_a.currentData() != window.ctx.round_id
-    assert page.comparison.rowCount() == 12
-    changes = [page.comparison.item(r, 3).text() for r in range(12)]
+    assert page.comparison_model.rowCount() == 12
+    changes = [page.comparison_model.cell(r, 3) for r in range(12)]
     assert all(c.split(" ")[0] in {"↑", "↓", "→"} for c in changes)
-    assert page.trends.rowCount() == 12
-    assert " → " in page.trends.item(0, 1).text()
+    assert page.trends_model.rowCount() == 12
+    assert " → " in page.trends_model.cell(0, 1)
     assert "2 rounds" in page.trend_note.text()
     # Swapping the rounds reverses every change.
     a, b = page.round_a.currentData(), page.round_b.currentData()
     page.choose_rounds(b, a)
-    swapped = [page.comparison.item(r, 3).text() for r in range(12)]
+    swapped = [page.comparison_model.cell(r, 3) for r in range(12)]
     flip = {"↑": "↓", "↓": "↑", "→": "→"}
     assert [s[0] for s in swapped] == [flip[c[0]] for c in changes]
 

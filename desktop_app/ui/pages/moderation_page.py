@@ -7,11 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -22,20 +20,19 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStyle,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.framework import Strand
 from desktop_app.domain.levels import Level
-from desktop_app.domain.moderation import Rater, RaterRole, StrandModeration, ViewSource
+from desktop_app.domain.moderation import Rater, RaterRole, StrandModeration
 from desktop_app.domain.review import RoundStatus
 from desktop_app.services.changes import Topic
 from desktop_app.services.views_import import ImportResult
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.decisions_export import export_decisions
+from desktop_app.ui.models.meeting_table_models import ViewTableModel
 from desktop_app.ui.moderation_commands import (
     add_rater_command,
     agree_command,
@@ -48,6 +45,7 @@ from desktop_app.ui.moderation_commands import (
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.level_cards import LevelCardRow
+from desktop_app.ui.widgets.read_only_table import read_only_table
 from desktop_app.ui.widgets.view_entry import ViewEntry
 
 
@@ -111,19 +109,8 @@ class ModerationPage(Page):
         flag_row.addWidget(self.flag_icon)
         flag_row.addWidget(self.flag_text, 1)
 
-        self.views_table = QTableWidget(0, 5)
-        self.views_table.setAccessibleName("Views of this strand")
-        self.views_table.setHorizontalHeaderLabels(
-            ["Person", "Role", "Level", "Evidence", "Recorded"]
-        )
-        self.views_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.views_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.views_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.views_table.setWordWrap(True)
-        self.views_table.verticalHeader().setVisible(False)
-        header = self.views_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.views_model = ViewTableModel(self)
+        self.views_table = read_only_table("Views of this strand", self.views_model, 3)
         self.remove_view = QPushButton("Remove the chosen view")
         self.remove_view.setAccessibleName("Remove the chosen view")
         self.remove_view.clicked.connect(self._on_remove_view_clicked)
@@ -235,14 +222,7 @@ class ModerationPage(Page):
         self.spread_label.setText(item.spread_text())
         self.flag_box.setVisible(item.is_flagged)
         self.flag_text.setText(item.flag_text)
-        self.views_table.setRowCount(len(item.views))
-        for r, view in enumerate(item.views):
-            when = view.recorded_at.strftime("%d %b %Y %H:%M")
-            if view.source is ViewSource.IMPORTED:
-                when += " (imported)"
-            values = [view.rater.name, view.rater.role.label, view.level.label, view.evidence, when]
-            for c, value in enumerate(values):
-                self.views_table.setItem(r, c, QTableWidgetItem(value))
+        self.views_model.set_rows(item.views)
         self.views_table.resizeRowsToContents()
         self._fit_views_table(len(item.views))
         self.remove_view.setEnabled(self._editable and bool(item.views))
@@ -329,7 +309,7 @@ class ModerationPage(Page):
 
     def _on_remove_view_clicked(self) -> None:
         item = self._current
-        row = self.views_table.currentRow()
+        row = self.views_table.currentIndex().row()
         if item is None or not 0 <= row < len(item.views):
             return
         command = delete_view_command(self.ctx, item.views[row], item.strand_title)

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -18,29 +14,10 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.review import ReviewRound, RoundScope
 from desktop_app.services.changes import Topic
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.models.meeting_table_models import ComparisonTableModel, TrendTableModel
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.widgets.heading import heading
-
-
-def _table(name: str, headers: list[str], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setAccessibleName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
-    table.resizeRowsToContents()
+from desktop_app.ui.widgets.read_only_table import read_only_table
 
 
 def _round_text(round_: ReviewRound) -> str:
@@ -66,15 +43,13 @@ class ProgressPage(Page):
         choose.addRow(label_a, self.round_a)
         choose.addRow(label_b, self.round_b)
 
-        self.comparison = _table(
-            "Levels in the two rounds", ["Strand", "Level in A", "Level in B", "Change"], 3
-        )
+        self.comparison_model = ComparisonTableModel(self)
+        self.comparison = read_only_table("Levels in the two rounds", self.comparison_model, 3)
         self.trend_heading = heading("Each strand over time", 1.1)
         self.trend_note = QLabel()
         self.trend_note.setWordWrap(True)
-        self.trends = _table(
-            "Each strand over time", ["Strand", "Levels, oldest first", "Overall"], 1
-        )
+        self.trends_model = TrendTableModel(self)
+        self.trends = read_only_table("Each strand over time", self.trends_model, 1)
 
         # Side by side: on a laptop screen both tables show all twelve strands at once.
         left = QVBoxLayout()
@@ -117,27 +92,14 @@ class ProgressPage(Page):
 
     def _show_comparison(self) -> None:
         a, b = self.round_a.currentData(), self.round_b.currentData()
-        if a is None or b is None:
-            _fill(self.comparison, [])
-            return
-        rows = self.ctx.services.progress.compare(a, b)
-        _fill(
-            self.comparison,
-            [
-                [
-                    r.strand_title,
-                    r.level_a.label if r.level_a else "not judged",
-                    r.level_b.label if r.level_b else "not judged",
-                    r.change_text,
-                ]
-                for r in rows
-            ],
-        )
+        rows = self.ctx.services.progress.compare(a, b) if a is not None and b is not None else []
+        self.comparison_model.set_rows(rows)
+        self.comparison.resizeRowsToContents()
 
     def _show_trends(self, rounds: list[ReviewRound]) -> None:
         school_id, current = self.ctx.school_id, self.ctx.round_id
         if school_id is None or not rounds:
-            _fill(self.trends, [])
+            self.trends_model.set_rows([])
             self.trend_note.setText("No review rounds yet.")
             return
         scope = next((r.scope for r in rounds if r.id == current), RoundScope.SCHOOL)
@@ -146,4 +108,5 @@ class ProgressPage(Page):
             f"{len(used)} round{'s' if len(used) != 1 else ''} judging "
             f"{scope.label.lower()}, oldest first: " + "; ".join(r.title for r in used)
         )
-        _fill(self.trends, [[t.strand_title, t.text, t.overall] for t in trends])
+        self.trends_model.set_rows(trends)
+        self.trends.resizeRowsToContents()
