@@ -7,10 +7,10 @@ its functions on MIGRATIONS with the @MIGRATIONS() decorator.
 from desktop_app.storage.migrations.registry import MIGRATIONS
 
 # Import order is migration order.
-from desktop_app.storage.migrations import m001_core  # noqa: E402, F401  isort: skip
-from desktop_app.storage.migrations import m002_partners  # noqa: E402, F401  isort: skip
-from desktop_app.storage.migrations import m003_plans  # noqa: E402, F401  isort: skip
-from desktop_app.storage.migrations import m004_views  # noqa: E402, F401  isort: skip
-from desktop_app.storage.migrations import m005_exchange  # noqa: E402, F401  isort: skip
+from desktop_app.storage.migrations import m001_core  # noqa: F401  isort: skip
+from desktop_app.storage.migrations import m002_partners  # noqa: F401  isort: skip
+from desktop_app.storage.migrations import m003_plans  # noqa: F401  isort: skip
+from desktop_app.storage.migrations import m004_views  # noqa: F401  isort: skip
+from desktop_app.storage.migrations import m005_exchange  # noqa: F401  isort: skip
 
 __all__ = ["MIGRATIONS"]
