@@ -68,7 +68,9 @@ class StrandNavigator(QWidget):
         self.update_levels(judgements)
         self.tree.resizeColumnToContents(0)
         self.tree.resizeColumnToContents(1)
-        width = self.tree.columnWidth(0) + self.tree.columnWidth(1) + self.fontMetrics().height() * 2
+        width = (
+            self.tree.columnWidth(0) + self.tree.columnWidth(1) + self.fontMetrics().height() * 2
+        )
         self.setMinimumWidth(min(width, self.fontMetrics().horizontalAdvance("M") * 40))
         if current in self._items:
             self.select(current)
