@@ -100,6 +100,13 @@ def clean_rater_name(raw: str) -> str:
     return name
 
 
+def clean_agreed_by(raw: str) -> str:
+    who = " ".join(raw.split())
+    if len(who) > MAX_RATER_NAME:
+        raise ValueError(f"“Agreed by” is too long: at most {MAX_RATER_NAME} characters.")
+    return who
+
+
 def clean_text(raw: str, what: str) -> str:
     if len(raw) > MAX_TEXT_LENGTH:
         raise ValueError(f"The {what} is too long: at most {MAX_TEXT_LENGTH:,} characters.")

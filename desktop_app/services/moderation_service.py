@@ -23,6 +23,7 @@ from desktop_app.domain.moderation import (
     StrandModeration,
     View,
     ViewSource,
+    clean_agreed_by,
     clean_rater_name,
     clean_text,
     decision_lines,
@@ -198,7 +199,7 @@ class ModerationService:
             round_id,
             strand_id,
             clean_text(rationale, "rationale"),
-            " ".join(agreed_by.split())[:200],
+            clean_agreed_by(agreed_by),
             self._clock(),
         )
         with self._store.transaction():

@@ -146,6 +146,10 @@ def _read(path: Path) -> Any:
         raise ViewsFileError(path, ["There is no such file."]) from None
     except UnicodeDecodeError:
         raise ViewsFileError(path, ["The file is not UTF-8 text."]) from None
+    except RecursionError:
+        raise ViewsFileError(
+            path, ["The file is nested too deeply to be a file of views."]
+        ) from None
     except json.JSONDecodeError as exc:
         raise ViewsFileError(
             path, [f"The file is not valid JSON (line {exc.lineno}, column {exc.colno})."]

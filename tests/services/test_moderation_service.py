@@ -108,6 +108,8 @@ def test_bad_input_is_refused_plainly(sample_services: AppServices) -> None:
         s.moderation.record_view(round_id, JPD, ann.id, Level.BEGINNING, "x" * 30_000)
     with pytest.raises(LookupError):
         s.moderation.record_view(round_id, JPD, 9999, Level.BEGINNING)
+    with pytest.raises(ValueError, match="Agreed by"):
+        s.moderation.agree_level(round_id, JPD, Level.BEGINNING, "", "x" * 500)
     with pytest.raises(ValueError, match="Agree a level first"):
         fresh, _ = s.assessment.start_round(
             school_id,

@@ -70,8 +70,10 @@ def test_import_views_then_remove_one_and_undo_both(
     assert "(imported)" in page.views_model.cell(0, 4)
     assert page.entry.rater.count() == 1
 
+    page.views_table.setFocus()
+    qtbot.waitUntil(page.views_table.hasFocus)
     page.views_table.selectRow(0)
-    page.remove_view.click()
+    qtbot.keyClick(page.views_table, Qt.Key.Key_Delete)
     assert page.views_model.rowCount() == 0
     window.undo_action.trigger()  # the view comes back
     assert page.views_model.rowCount() == 1

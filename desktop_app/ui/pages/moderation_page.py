@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -111,7 +111,10 @@ class ModerationPage(Page):
 
         self.views_model = ViewTableModel(self)
         self.views_table = read_only_table("Views of this strand", self.views_model, 3)
-        self.remove_view = QPushButton("Remove the chosen view")
+        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.views_table)
+        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_key.activated.connect(self._on_remove_view_clicked)
+        self.remove_view = QPushButton("Remove the chosen view (Delete)")
         self.remove_view.setAccessibleName("Remove the chosen view")
         self.remove_view.clicked.connect(self._on_remove_view_clicked)
         self.import_views = QPushButton("Import views from a file…")
