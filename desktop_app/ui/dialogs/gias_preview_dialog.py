@@ -116,6 +116,8 @@ class GiasPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.tabs, 1)
+        for box_button in buttons.buttons():  # screen readers (issue 6)
+            box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
         width = self.fontMetrics().horizontalAdvance("M") * 75
         self.resize(width, int(width * 0.6))

@@ -38,5 +38,7 @@ class ImportPreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        for box_button in buttons.buttons():  # screen readers (issue 6)
+            box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)

@@ -91,6 +91,8 @@ class NewRoundDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(scope_hint)
         layout.addWidget(self.error)
+        for box_button in buttons.buttons():  # screen readers (issue 6)
+            box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
 
     def _on_buttons_accepted(self) -> None:

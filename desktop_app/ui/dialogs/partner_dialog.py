@@ -60,6 +60,8 @@ class PartnerSchoolDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        for box_button in buttons.buttons():  # screen readers (issue 6)
+            box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
         self.details: PartnerSchoolDetails | None = None
 

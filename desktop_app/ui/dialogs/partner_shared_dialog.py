@@ -60,6 +60,8 @@ class PartnerSharedDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
+        for box_button in buttons.buttons():  # screen readers (issue 6)
+            box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
         em = self.fontMetrics().horizontalAdvance("M")
         self.resize(em * 45, em * 35)

@@ -95,6 +95,8 @@ class PartnershipDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(self.error)
+        for box_button in buttons.buttons():  # screen readers (issue 6)
+            box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
         self.details: PartnershipDetails | None = None
 

@@ -41,6 +41,8 @@ def _buttons(dialog: QDialog, on_save: object) -> QDialogButtonBox:
     )
     buttons.accepted.connect(on_save)
     buttons.rejected.connect(dialog.reject)
+    for box_button in buttons.buttons():  # screen readers (issue 6)
+        box_button.setAccessibleName(box_button.text().replace("&", ""))
     return buttons
 
 

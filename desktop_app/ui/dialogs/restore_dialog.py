@@ -77,6 +77,8 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(empty)
+        for box_button in buttons.buttons():  # screen readers (issue 6)
+            box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
         self.table.setWordWrap(True)
         em = self.fontMetrics().horizontalAdvance("M")
