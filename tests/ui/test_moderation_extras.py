@@ -183,3 +183,24 @@ def test_rationale_typed_before_agreeing_survives_a_change_of_strand(
     assert round_id is not None
     decision = window.ctx.services.moderation.strand_summary(round_id, JPD).decision
     assert decision is not None and decision.rationale == "Pilots only"
+
+
+def test_an_agreed_round_shows_views_but_takes_no_changes(
+    qtbot: QtBot, sample_db: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    from desktop_app.domain.review import RoundStatus
+
+    window = open_window(sample_db)
+    round_id = window.ctx.round_id
+    assert round_id is not None
+    window.show_page("moderation")
+    page = window.page("moderation")
+    assert isinstance(page, ModerationPage)
+    qtbot.waitUntil(page.isVisible)
+    assert not page.locked_banner.isVisible() and page.entry.isEnabled()
+    window.ctx.notify(window.ctx.services.assessment.set_status(round_id, RoundStatus.AGREED))
+    assert page.locked_banner.isVisible()
+    assert not page.entry.isEnabled() and not page.import_views.isEnabled()
+    assert not any(card.isEnabled() for card in page.cards.cards)
+    assert page.rationale.isReadOnly()
+    assert page.export_decisions.isEnabled()  # the minutes can still be written up
