@@ -17,12 +17,11 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from desktop_app.domain.backups import BackupInfo, TableCount, parse_backup_name
 from desktop_app.storage.database import APPLICATION_ID, connect, inspect_file
 from desktop_app.storage.errors import CannotCreate, DamagedDatabase, StorageError
 from desktop_app.storage.migrations import MIGRATIONS
+from desktop_app.storage.sql import Database
 
 # The records a user would recognise, in their words, for the restore list. Link tables and
 # bookkeeping are left out; a table a newer version adds simply is not counted.

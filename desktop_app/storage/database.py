@@ -13,8 +13,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from desktop_app.storage.errors import (
     AlreadyOpen,
     CannotCreate,
@@ -25,6 +23,7 @@ from desktop_app.storage.errors import (
 )
 from desktop_app.storage.file_lock import FileLock
 from desktop_app.storage.migrations import MIGRATIONS
+from desktop_app.storage.sql import Database
 
 # "PCmp": lets us tell our files from any other SQLite database.
 APPLICATION_ID = 0x50436D70
@@ -44,7 +43,7 @@ def connect(path: Path, *, read_only: bool = False) -> Database:
     else:
         conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db = Database(conn, execute_plugins=False)
+    db = Database(conn)
     if not read_only:
         db.execute("PRAGMA foreign_keys = ON")
     return db
@@ -86,7 +85,7 @@ def inspect_file(path: Path) -> None:
         verdict = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
         if verdict != ["ok"]:
             raise DamagedDatabase(path, verdict[0] if verdict else "the check gave no answer")
-        known = {m.name for m in MIGRATIONS._migrations}
+        known = set(MIGRATIONS.names)
         applied = [m.name for m in MIGRATIONS.applied(db)]
         unknown = [name for name in applied if name not in known]
         if unknown:

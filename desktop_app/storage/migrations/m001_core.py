@@ -1,8 +1,7 @@
 """Schools, review rounds, strand judgements and app settings."""
 
-from sqlite_utils import Database
-
 from desktop_app.storage.migrations.registry import MIGRATIONS
+from desktop_app.storage.sql import Database
 
 
 @MIGRATIONS()

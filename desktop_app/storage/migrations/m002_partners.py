@@ -4,9 +4,8 @@ Rows are soft-deleted (removed_at) so that deleting is undoable and old commitme
 still name the partner they were made with.
 """
 
-from sqlite_utils import Database
-
 from desktop_app.storage.migrations.registry import MIGRATIONS
+from desktop_app.storage.sql import Database
 
 
 @MIGRATIONS()

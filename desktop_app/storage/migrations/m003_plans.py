@@ -1,9 +1,8 @@
 """Improvement plans (versions, sign-off, priorities, actions, progress notes) and the
 ASCL reflection (answers and barriers)."""
 
-from sqlite_utils import Database
-
 from desktop_app.storage.migrations.registry import MIGRATIONS
+from desktop_app.storage.sql import Database
 
 
 @MIGRATIONS()

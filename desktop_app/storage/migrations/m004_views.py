@@ -4,9 +4,8 @@ The agreed level itself stays in judgements.level (what charts and reports use);
 moderation row keeps how it was agreed, for the minutes.
 """
 
-from sqlite_utils import Database
-
 from desktop_app.storage.migrations.registry import MIGRATIONS
+from desktop_app.storage.sql import Database
 
 
 @MIGRATIONS()

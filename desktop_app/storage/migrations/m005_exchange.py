@@ -1,9 +1,8 @@
 """What partner schools have shared with us through exchange files, and which of our
 commitments came from them (so a newer file from the same partner updates them)."""
 
-from sqlite_utils import Database
-
 from desktop_app.storage.migrations.registry import MIGRATIONS
+from desktop_app.storage.sql import Database
 
 
 @MIGRATIONS()

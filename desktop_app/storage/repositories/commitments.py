@@ -10,11 +10,10 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop_app.domain.commitment_filter import CommitmentFilter
 from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
 from desktop_app.domain.rag import WorkStatus
+from desktop_app.storage.sql import Database
 
 _COLUMNS = (
     "direction",

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop_app.domain.exchange import (
     Exchange,
     ReceivedExchange,
@@ -14,6 +12,7 @@ from desktop_app.domain.exchange import (
     to_payload,
 )
 from desktop_app.domain.exchange_decode import exchange_from_payload
+from desktop_app.storage.sql import Database
 
 
 def _stored(row: Any) -> ReceivedExchange:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop_app.domain.partners import PartnerSchool, PartnerSchoolDetails
+from desktop_app.storage.sql import Database
 
 _COLUMNS = (
     "name",

@@ -6,8 +6,6 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop_app.domain.partners import (
     Depth,
     Partnership,
@@ -15,6 +13,7 @@ from desktop_app.domain.partners import (
     PartnershipType,
     SystemLeadershipRole,
 )
+from desktop_app.storage.sql import Database
 
 
 def _date(value: str | None) -> date | None:

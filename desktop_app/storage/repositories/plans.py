@@ -9,8 +9,6 @@ import json
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop_app.domain.levels import Level
 from desktop_app.domain.plan import (
     Action,
@@ -23,6 +21,7 @@ from desktop_app.domain.plan import (
     SignOff,
 )
 from desktop_app.domain.rag import WorkStatus
+from desktop_app.storage.sql import Database
 
 
 def _date(value: str | None) -> date | None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop_app.domain.reflection import Barrier, Reflection, ReflectionScope
+from desktop_app.storage.sql import Database
 
 
 def _barrier(row: Any) -> Barrier:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop_app.domain.levels import Confidence, Level
 from desktop_app.domain.review import (
     JudgementChanges,
@@ -15,6 +13,7 @@ from desktop_app.domain.review import (
     RoundStatus,
     StrandJudgement,
 )
+from desktop_app.storage.sql import Database
 
 
 def _round(row: Any) -> ReviewRound:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop_app.domain.school import School, SchoolDetails
+from desktop_app.storage.sql import Database
 
 
 def _school(row: Any) -> School:

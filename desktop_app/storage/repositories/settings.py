@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from desktop_app.storage.sql import Database
 
 
 class SettingsRepository:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import Decision, Rater, RaterRole, View, ViewSource
+from desktop_app.storage.sql import Database
 
 
 def _rater(row: Any, prefix: str = "") -> Rater:
