@@ -74,7 +74,9 @@ class ModerationPage(Page):
         self._items: list[StrandModeration] = []
         self._current: StrandModeration | None = None
         self._editable = True
-        self._drafts: dict[str, tuple[str, str]] = {}  # words typed before a level is agreed
+        # Words typed for the minutes before a level is agreed, by (round, strand).
+        self._drafts: dict[tuple[int, str], tuple[str, str]] = {}
+        self._round_shown: int | None = None
 
         self.strands = QListWidget()
         self.strands.setAccessibleName("Strands to moderate")
@@ -202,6 +204,8 @@ class ModerationPage(Page):
         )
         self._items = self.ctx.services.moderation.summary(round_id)
         row = max(0, self.strands.currentRow())
+        if round_id != self._round_shown:
+            self._round_shown, self._current = round_id, None  # another round: show it afresh
         self.strands.blockSignals(True)
         self.strands.clear()
         for item in self._items:
@@ -246,10 +250,11 @@ class ModerationPage(Page):
                 f"{item.agreed.label} is the round's judgement, not yet agreed in moderation: "
                 "choose a level to agree it."
             )
-        words = self._drafts.get(item.strand_id, ("", ""))
+        key = (self._round_shown or 0, item.strand_id)
+        words = self._drafts.get(key, ("", ""))
         if item.decision is not None:
             words = (item.decision.rationale, item.decision.agreed_by)
-            self._drafts.pop(item.strand_id, None)
+            self._drafts.pop(key, None)
         if changed_strand or not self.rationale.hasFocus():
             self.rationale.setPlainText(words[0])
         if changed_strand or not self.agreed_by.hasFocus():
@@ -364,7 +369,7 @@ class ModerationPage(Page):
         rationale, agreed_by = self.rationale.toPlainText(), self.agreed_by.text()
         if not item.is_agreed:
             # Kept while moving between strands, so nothing typed is lost before agreeing.
-            self._drafts[item.strand_id] = (rationale, agreed_by)
+            self._drafts[(round_id, item.strand_id)] = (rationale, agreed_by)
             return
         saved = (item.decision.rationale, item.decision.agreed_by) if item.decision else ("", "")
         if (rationale.strip(), " ".join(agreed_by.split())) == saved:
