@@ -128,7 +128,8 @@ class PresentationWindow(QWidget):
         key = event.key()
         if event.matches(QKeySequence.StandardKey.Undo):
             self.ctx.undo_stack.undo()
-            self._say(f"Undone. {self.ctx.undo_stack.redoText().capitalize()} can be redone.")
+            undone = self.ctx.undo_stack.redoText()
+            self._say(f"Undone: {undone}. Ctrl+Shift+Z does it again." if undone else "")
         elif event.matches(QKeySequence.StandardKey.Redo):
             self.ctx.undo_stack.redo()
             self._say("Redone.")
