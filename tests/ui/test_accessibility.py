@@ -1,8 +1,9 @@
 """Every screen's interactive widgets have an accessible name, and focus is visible.
 
-Walks the widget tree of every page in PAGE_SPECS (and presentation mode) on the sample
-school with a meeting's views recorded, and fails on any visible interactive widget with
-no accessibleName.
+Walks the widget tree of every page in PAGE_SPECS (each tab of a tabbed page too),
+presentation mode, the welcome screen and twelve dialogs, on the sample school with a
+meeting's views recorded, and fails on any visible interactive widget with no
+accessibleName.
 
 Buddy labels do NOT count as names here. Qt does pass a QLabel buddy's text to screen
 readers, but the house rule is an explicit setAccessibleName on every control: a buddy's
