@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 APP_DIR_NAME = "Partnership Compass"
 DATABASE_FILE_NAME = "compass.sqlite3"
 
@@ -20,10 +18,25 @@ def resource_path(*parts: str) -> Path:
 
 
 def data_dir() -> Path:
-    """The per-user data folder; PARTNERSHIP_COMPASS_DATA overrides it (tests, portable use)."""
+    """The per-user data folder; PARTNERSHIP_COMPASS_DATA overrides it (tests, portable use).
+
+    The same folders platformdirs' user_data_path gives, worked out here because importing
+    it cost more start-up time than the three rules below:
+    Windows %LOCALAPPDATA% (local, not roaming: SQLite must not live on a network share),
+    macOS ~/Library/Application Support, elsewhere $XDG_DATA_HOME or ~/.local/share.
+    """
     override = os.environ.get("PARTNERSHIP_COMPASS_DATA")
-    folder = Path(override) if override else user_data_path(APP_DIR_NAME, appauthor=False)
-    return folder
+    if override:
+        return Path(override)
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Application Support"
+    else:
+        xdg = os.environ.get("XDG_DATA_HOME", "").strip()
+        base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".local" / "share"
+    return base / APP_DIR_NAME
 
 
 def default_database_path() -> Path:

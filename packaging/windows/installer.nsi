@@ -3,7 +3,7 @@
 ; A per-user install that needs no administrator rights: the program goes to
 ;   %LOCALAPPDATA%\Programs\Partnership Compass
 ; and the uninstaller is registered under HKCU. The user's data lives elsewhere, in
-;   %LOCALAPPDATA%\Partnership Compass          (platformdirs user_data_path, see desktop_app/paths.py)
+;   %LOCALAPPDATA%\Partnership Compass          (see desktop_app/paths.py data_dir)
 ; and neither the installer nor the uninstaller ever deletes it.
 ;
 ; Build (on Windows, after `make package` has made dist\PartnershipCompass):
