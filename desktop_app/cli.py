@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         type=Path,
         default=None,
-        help="database file to open (default: compass.sqlite3 in your data folder)",
+        help=f"database file to open (default: {default_database_path()})",
     )
     parser.add_argument(
         "--exit-after-first-paint",
