@@ -83,7 +83,9 @@ def _open(db: Path, *, create: bool = False) -> AppServices:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from desktop_app.services.sample_data import create_sample_school
+    from datetime import date
+
+    from desktop_app.services.sample_data import create_full_sample
 
     db: Path = args.db
     if db.exists():
@@ -92,7 +94,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         )
     services = open_services(db, create=True)
     try:
-        school, _ = create_sample_school(services.store, services.catalogue)
+        school, _ = create_full_sample(services, date.today())
     finally:
         services.close()
     print(f"Created {db} with the sample school “{school.name}”.")

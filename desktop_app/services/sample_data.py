@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.levels import Confidence, Level
 from desktop_app.domain.review import RoundScope, StrandJudgement
@@ -14,6 +14,9 @@ from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.paths import resource_path
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.storage.store import Store
+
+if TYPE_CHECKING:
+    from desktop_app.services.container import AppServices
 
 SAMPLE_FILE = "sample-school.json"
 
@@ -76,3 +79,66 @@ def create_sample_school(store: Store, catalogue: FrameworkCatalogue) -> tuple[S
                 ),
             )
     return school, Changes.of(Topic.SCHOOLS, Topic.ROUNDS, Topic.JUDGEMENTS)
+
+
+def create_full_sample(services: AppServices, today: date) -> tuple[School, Changes]:
+    """The sample school with everything a new user may want to look at: partner schools,
+    a partnership, commitments each way (one confidential), an improvement plan with actions
+    and notes, and reflection answers. One transaction: all of it or none.
+
+    If the sample school is already in the file, it is returned unchanged.
+    """
+    from desktop_app.domain.partners import (
+        CommitmentDetails,
+        Depth,
+        Direction,
+        PartnershipDetails,
+        PartnershipType,
+        SystemLeadershipRole,
+    )
+    from desktop_app.domain.rag import WorkStatus
+    from desktop_app.services.sample_plan import add_sample_plan
+
+    store = services.store
+    if store.schools.by_urn(_load_sample()["school"]["urn"]) is not None:
+        school, _ = create_sample_school(store, services.catalogue)
+        return school, Changes.of()
+    with store.transaction():
+        school, _ = create_sample_school(store, services.catalogue)
+        sample = add_sample_plan(services, school.id, today)
+        services.partners.create_partnership(
+            school.id,
+            PartnershipDetails(
+                name="Meadow Valley peer-review trio",
+                type=PartnershipType.PEER_REVIEW_TRIO,
+                member_ids=sample.partner_ids,
+                start=date(today.year - 1, 9, 1),
+                depth=Depth.DEEP,
+                agreement_notes="Memorandum of understanding signed by the three boards; "
+                "reviewed every July.",
+                roles=(SystemLeadershipRole.SLE,),
+            ),
+        )
+        services.commitments.create(
+            school.id,
+            CommitmentDetails(
+                direction=Direction.WE_RECEIVE,
+                what="Advice from Kestrelford's SENDCo on one pupil's support plan",
+                partner_ids=sample.partner_ids[:1],
+                owner="Mrs Okafor",
+                start=today - timedelta(days=40),
+                due=today - timedelta(days=5),
+                status=WorkStatus.IN_PROGRESS,
+                confidential=True,
+            ),
+        )
+    return school, Changes.of(
+        Topic.SCHOOLS,
+        Topic.ROUNDS,
+        Topic.JUDGEMENTS,
+        Topic.PARTNERS,
+        Topic.PARTNERSHIPS,
+        Topic.COMMITMENTS,
+        Topic.PLANS,
+        Topic.REFLECTIONS,
+    )

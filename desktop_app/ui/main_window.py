@@ -272,8 +272,8 @@ class MainWindow(QMainWindow):
 
     # Use cases ---------------------------------------------------------------
 
-    def open_sample(self) -> None:
-        self.school_actions.open_sample()
+    def open_sample(self, *, complete: bool = True) -> None:
+        self.school_actions.open_sample(complete=complete)
 
     def _about_model(self) -> None:
         """What the levels mean, for a governor new to the model."""

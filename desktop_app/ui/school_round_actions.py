@@ -89,11 +89,15 @@ class SchoolRoundActions:
         ctx.notify(Changes(changes.topics | round_changes.topics))
         window.show_page("assessment")
 
-    def open_sample(self) -> None:
-        from desktop_app.services.sample_data import create_sample_school
+    def open_sample(self, *, complete: bool = True) -> None:
+        """complete=False gives the school and its rounds only (partners and plan empty)."""
+        from desktop_app.services.sample_data import create_full_sample, create_sample_school
 
         window, services = self._window, self._ctx.services
-        school, changes = create_sample_school(services.store, services.catalogue)
+        if complete:
+            school, changes = create_full_sample(services, window.today)
+        else:
+            school, changes = create_sample_school(services.store, services.catalogue)
         rounds = services.assessment.rounds(school.id)
         window.select(school.id, rounds[0].id if rounds else None)
         window.modes.setCurrentIndex(1)

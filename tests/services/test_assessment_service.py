@@ -142,3 +142,21 @@ def test_sample_school_is_complete_and_marked(sample_services: AppServices) -> N
     profile = sample_services.assessment.profile(rounds[0].id)
     assert profile.judged_count == 12
     assert sum(p.is_master for p in profile.positions) == 1
+
+
+def test_full_sample_has_partners_plan_and_a_confidential_commitment(services: AppServices) -> None:
+    from desktop_app.services.sample_data import create_full_sample
+
+    school, _ = create_full_sample(services, date(2026, 11, 23))
+    assert len(services.partners.list_partners()) == 2
+    assert len(services.partners.list_partnerships(school.id)) == 1
+    commitments = services.commitments.list_for_school(school.id)
+    assert {c.direction.value for c in commitments} == {"we_give", "we_receive", "joint"}
+    assert sum(c.confidential for c in commitments) == 1
+    round_id = services.assessment.rounds(school.id)[0].id
+    plan = services.plans.current(round_id)
+    assert plan is not None and plan.priorities
+    # Asking again changes nothing.
+    again, changes = create_full_sample(services, date(2026, 11, 23))
+    assert again.id == school.id and not changes.topics
+    assert len(services.commitments.list_for_school(school.id)) == len(commitments)

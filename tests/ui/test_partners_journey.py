@@ -55,7 +55,7 @@ def window(
 ) -> MainWindow:
     monkeypatch.setenv("PARTNERSHIP_COMPASS_SYNC_TASKS", "1")
     w = open_window(db_path)
-    w.open_sample()
+    w.open_sample(complete=False)  # an empty partner register to import into
     qtbot.waitUntil(lambda: w.modes.currentIndex() == 1)
     for key in ("partners", "commitments"):
         page = w.pages[key]
