@@ -207,15 +207,13 @@ def _add_data_safety_commands(subs: argparse._SubParsersAction[argparse.Argument
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from desktop_app.storage.backup import copy_database
-    from desktop_app.storage.database import inspect_file
+    from desktop_app.services.backup_service import back_up_file
 
     if not args.db.exists():
         raise CommandError(f"There is no file at {args.db}.")
     if args.out.exists():
         raise CommandError(f"{args.out} already exists; choose a new file name for the backup.")
-    inspect_file(args.db)
-    copy_database(args.db, args.out)
+    back_up_file(args.db, args.out)
     print(f"Backed up {args.db.name} to {args.out} (checked and complete).")
     return 0
 
@@ -241,9 +239,9 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from desktop_app.storage.health import check_file
+    from desktop_app.services.backup_service import check_database_file
 
-    verdict = check_file(args.db)
+    verdict = check_database_file(args.db)
     print(verdict.message, file=sys.stdout if verdict.healthy else sys.stderr)
     return 0 if verdict.healthy else 2
 
@@ -297,7 +295,7 @@ def _cmd_import_views(args: argparse.Namespace) -> int:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run a parsed subcommand; turn any expected failure into a message and exit code 1."""
-    from desktop_app.storage.errors import StorageError
+    from desktop_app.services.errors import StorageError
 
     try:
         return _COMMANDS[args.command](args)

@@ -18,6 +18,7 @@ from desktop_app.domain.backups import (
     BackupInfo,
     BackupName,
     BackupReason,
+    FileVerdict,
     backups_to_delete,
     parse_backup_name,
     timer_backup_due,
@@ -33,7 +34,9 @@ from desktop_app.storage.backup import (
     summarise_backup,
     verify_restorable,
 )
+from desktop_app.storage.database import inspect_file
 from desktop_app.storage.errors import StorageError
+from desktop_app.storage.health import check_file
 from desktop_app.storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -218,3 +221,14 @@ def restore_over_unopenable(db_path: Path, source: Path, now: datetime | None = 
     kept = db_path.with_name(f"{db_path.stem}-unopenable-{stamp}{db_path.suffix}")
     replace_file_with_backup(db_path, source, kept)
     return kept
+
+
+def back_up_file(db_path: Path, out: Path) -> None:
+    """Copy a database that is not open here to out, after checking it is ours and healthy."""
+    inspect_file(db_path)
+    copy_database(db_path, out)
+
+
+def check_database_file(db_path: Path) -> FileVerdict:
+    """The plain-words verdict of `check`: read-only, never changes the file."""
+    return check_file(db_path)

@@ -169,7 +169,7 @@ class DataSafetyActions(QObject):
         self.restore(dialog.chosen)
 
     def restore(self, source: Path) -> None:
-        from desktop_app.storage.errors import StorageError
+        from desktop_app.services.errors import StorageError
 
         try:
             with _WaitCursor():

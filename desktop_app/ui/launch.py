@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import APP_NAME, __version__
 from desktop_app.paths import default_database_path, resource_path
 from desktop_app.services.container import AppServices, open_services
-from desktop_app.storage.errors import StorageError
+from desktop_app.services.errors import StorageError
 
 
 def _application() -> QApplication:

@@ -11,8 +11,13 @@ from desktop_app import APP_NAME
 from desktop_app.domain.backups import BackupInfo
 from desktop_app.services.backup_service import newest_good_backup_for, restore_over_unopenable
 from desktop_app.services.container import AppServices, open_services
-from desktop_app.storage.backup import BackupFailed
-from desktop_app.storage.errors import AlreadyOpen, CannotCreate, NewerVersion, StorageError
+from desktop_app.services.errors import (
+    AlreadyOpen,
+    BackupFailed,
+    CannotCreate,
+    NewerVersion,
+    StorageError,
+)
 
 
 class DamagedFileChoice(Enum):
