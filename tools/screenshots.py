@@ -65,6 +65,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--suffix", default="")
     parser.add_argument("--pages", default="welcome,overview,assessment")
+    parser.add_argument("--high-contrast", action="store_true")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     protect_none()
@@ -73,6 +74,10 @@ def main() -> int:
         font = app.font()
         font.setPointSizeF(font.pointSizeF() * args.font_scale)
         app.setFont(font)
+    if args.high_contrast:
+        from desktop_app.ui.theme import apply_theme
+
+        apply_theme(True, app)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         services = open_services(Path(folder) / "shots.sqlite3")

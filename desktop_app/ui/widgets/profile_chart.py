@@ -14,9 +14,14 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from desktop_app.domain.levels import Level
 from desktop_app.domain.profile import MaturityProfile
 
-CURRENT = QColor("#2b6cb0")
-TARGET = QColor("#c05621")
-PREVIOUS = QColor("#4a5568")
+# (current, target, previous) on a light background, and on a dark one such as the
+# high-contrast theme, where the light-theme colours would nearly vanish.
+LIGHT_COLOURS = (QColor("#2b6cb0"), QColor("#c05621"), QColor("#4a5568"))
+DARK_COLOURS = (QColor("#00ffff"), QColor("#ffff00"), QColor("#ffffff"))
+
+
+def chart_colours(background: QColor) -> tuple[QColor, QColor, QColor]:
+    return DARK_COLOURS if background.lightness() < 128 else LIGHT_COLOURS
 
 
 class ProfileChart(QWidget):
@@ -80,6 +85,9 @@ class ProfileChart(QWidget):
         col_w = plot_w / 4
         text = pal.color(QPalette.ColorRole.Text)
         grid = pal.color(QPalette.ColorRole.Mid)
+        current_colour, target_colour, previous_colour = chart_colours(
+            pal.color(QPalette.ColorRole.Base)
+        )
 
         bold = QFont(self.font())
         bold.setBold(True)
@@ -115,7 +123,7 @@ class ProfileChart(QWidget):
             bar_h = row_h * 0.5
             bar_y = y + (row_h - bar_h) / 2
             if p.current is not None:
-                painter.fillRect(QRectF(left, bar_y, col_w * int(p.current), bar_h), CURRENT)
+                painter.fillRect(QRectF(left, bar_y, col_w * int(p.current), bar_h), current_colour)
             else:
                 painter.setPen(text)
                 painter.drawText(
@@ -125,7 +133,7 @@ class ProfileChart(QWidget):
                 )
             if p.previous is not None:
                 px = left + col_w * int(p.previous)
-                painter.setPen(QPen(PREVIOUS, 3, Qt.PenStyle.DashLine))
+                painter.setPen(QPen(previous_colour, 3, Qt.PenStyle.DashLine))
                 painter.drawLine(QPointF(px, y + 2), QPointF(px, y + row_h - 2))
             if p.target is not None:
                 tx = left + col_w * int(p.target)
@@ -139,7 +147,7 @@ class ProfileChart(QWidget):
                         QPointF(tx - r, cy),
                     ]
                 )
-                painter.setPen(QPen(TARGET, 3))
+                painter.setPen(QPen(target_colour, 3))
                 painter.setBrush(pal.color(QPalette.ColorRole.Base))
                 painter.drawPolygon(diamond)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -148,17 +156,20 @@ class ProfileChart(QWidget):
 
     def _draw_legend(self, painter: QPainter, y: float, left: float) -> None:
         fm = self.fontMetrics()
+        current_colour, target_colour, previous_colour = chart_colours(
+            self.palette().color(QPalette.ColorRole.Base)
+        )
         h = fm.height()
         x = left
         text = self.palette().color(QPalette.ColorRole.Text)
-        painter.fillRect(QRectF(x, y + h * 0.25, h * 1.5, h * 0.5), CURRENT)
+        painter.fillRect(QRectF(x, y + h * 0.25, h * 1.5, h * 0.5), current_colour)
         x += h * 2
         painter.setPen(text)
         painter.drawText(QPointF(x, y + h * 0.8), "Current level")
         x += fm.horizontalAdvance("Current level") + h * 1.5
         r = h * 0.35
         cy = y + h / 2
-        painter.setPen(QPen(TARGET, 3))
+        painter.setPen(QPen(target_colour, 3))
         painter.drawPolygon(
             QPolygonF(
                 [QPointF(x, cy - r), QPointF(x + r, cy), QPointF(x, cy + r), QPointF(x - r, cy)]
@@ -168,7 +179,7 @@ class ProfileChart(QWidget):
         painter.setPen(text)
         painter.drawText(QPointF(x, y + h * 0.8), "Target")
         x += fm.horizontalAdvance("Target") + h * 1.5
-        painter.setPen(QPen(PREVIOUS, 3, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(previous_colour, 3, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(x, y), QPointF(x, y + h))
         x += h * 0.6
         painter.setPen(text)
