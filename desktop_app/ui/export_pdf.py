@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLineEdit,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop_app.reports.snapshot import Audience
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets.form_helpers import buddy, error_label
+from desktop_app.ui.widgets.form_helpers import buddy, dialog_buttons, error_label
 
 MIN_PASSWORD = 6
 
@@ -87,14 +86,9 @@ class ExportPdfDialog(QDialog):
         form.addRow("", self.protect)
         form.addRow(buddy(self.tr("Pass&word"), self.password), self.password)
         form.addRow(buddy(self.tr("&Again"), self.repeat), self.repeat)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = dialog_buttons(
+            self, self._on_buttons_accepted, ok_text=self.tr("Choose file and export…")
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("Choose file and export…")
-        )
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(column)
         layout.addLayout(form)

@@ -9,9 +9,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
@@ -22,6 +20,7 @@ from desktop_app.domain.review import ReviewRound, RoundScope, RoundStatus
 from desktop_app.services.changes import Changes
 from desktop_app.ui.dialogs.new_round_dialog import NewRoundDialog, suggested_title
 from desktop_app.ui.dialogs.school_dialog import SchoolDialog
+from desktop_app.ui.widgets.form_helpers import dialog_buttons, labelled_rows
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -42,15 +41,8 @@ class RoundDetailsDialog(QDialog):
         self.held_on.setDisplayFormat("d MMMM yyyy")
         self.held_on.setAccessibleName("Date of the review")
         form = QFormLayout()
-        for text, widget in (("&Title", self.title), ("&Date", self.held_on)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        labelled_rows(form, (("&Title", self.title), ("&Date", self.held_on)))
+        buttons = dialog_buttons(self, self.accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -22,7 +21,13 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction, PartnerSchool
 from desktop_app.domain.rag import WorkStatus
-from desktop_app.ui.widgets.form_helpers import CheckList, OptionalDateEdit, buddy, error_label
+from desktop_app.ui.widgets.form_helpers import (
+    CheckList,
+    OptionalDateEdit,
+    dialog_buttons,
+    error_label,
+    labelled_rows,
+)
 
 
 class CommitmentDialog(QDialog):
@@ -100,30 +105,26 @@ class CommitmentDialog(QDialog):
             sized.setMinimumHeight(lines * rows)
 
         form = QFormLayout()
-        for text, widget in (
-            ("Direction", direction_box),
-            ("&What is promised", self.what),
-            ("&Partner schools", self.partners),
-            ("&Strands", self.strands),
-            ("&Owner", self.owner),
-            ("S&tart", self.start),
-            ("&Due", self.due),
-            ("Re&view", self.review),
-            ("Pr&ogress", self.status),
-            ("Evidence of &impact", self.impact),
-            ("", self.confidential),
-        ):
-            form.addRow(buddy(text, widget), widget)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        labelled_rows(
+            form,
+            (
+                ("Direction", direction_box),
+                ("&What is promised", self.what),
+                ("&Partner schools", self.partners),
+                ("&Strands", self.strands),
+                ("&Owner", self.owner),
+                ("S&tart", self.start),
+                ("&Due", self.due),
+                ("Re&view", self.review),
+                ("Pr&ogress", self.status),
+                ("Evidence of &impact", self.impact),
+                ("", self.confidential),
+            ),
         )
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self._on_buttons_accepted)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        for box_button in buttons.buttons():  # screen readers (issue 6)
-            box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
         self.details: CommitmentDetails | None = None
         self.what.setFocus()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.review import ReviewRound, RoundScope
+from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
 
 
 def suggested_title(today: date) -> str:
@@ -61,19 +61,18 @@ class NewRoundDialog(QDialog):
         self.copy.setEnabled(bool(previous_rounds))
         self.copy_from.setEnabled(bool(previous_rounds))
         self.copy.toggled.connect(self.copy_from.setEnabled)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
+        self.error = error_label()
 
         form = QFormLayout()
-        for text, widget in (
-            ("&Title", self.title),
-            ("&Date", self.held_on),
-            ("&Framework", self.framework),
-            ("&Whose maturity", self.scope),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        labelled_rows(
+            form,
+            (
+                ("&Title", self.title),
+                ("&Date", self.held_on),
+                ("&Framework", self.framework),
+                ("&Whose maturity", self.scope),
+            ),
+        )
         form.addRow("", self.copy)
         form.addRow("", self.copy_from)
         scope_hint = QLabel(
@@ -81,18 +80,11 @@ class NewRoundDialog(QDialog):
             "partnership, so judge the two separately."
         )
         scope_hint.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start round")
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self._on_buttons_accepted, ok_text="Start round")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(scope_hint)
         layout.addWidget(self.error)
-        for box_button in buttons.buttons():  # screen readers (issue 6)
-            box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
 
     def _on_buttons_accepted(self) -> None:

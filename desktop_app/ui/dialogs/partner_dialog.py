@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.partners import PartnerSchool, PartnerSchoolDetails
-from desktop_app.ui.widgets.form_helpers import buddy, error_label
+from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
 
 
 class PartnerSchoolDialog(QDialog):
@@ -39,29 +38,25 @@ class PartnerSchoolDialog(QDialog):
         self.error = error_label()
 
         form = QFormLayout()
-        for text, widget in (
-            ("School &name", self.name),
-            ("&URN", self.urn),
-            ("P&hase", self.phase),
-            ("&Type", self.kind),
-            ("&Local authority", self.local_authority),
-            ("T&rust", self.trust),
-            ("&Postcode", self.postcode),
-            ("&Contact name", self.contact_name),
-            ("Contact &email", self.contact_email),
-            ("N&otes", self.notes),
-        ):
-            form.addRow(buddy(text, widget), widget)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        labelled_rows(
+            form,
+            (
+                ("School &name", self.name),
+                ("&URN", self.urn),
+                ("P&hase", self.phase),
+                ("&Type", self.kind),
+                ("&Local authority", self.local_authority),
+                ("T&rust", self.trust),
+                ("&Postcode", self.postcode),
+                ("&Contact name", self.contact_name),
+                ("Contact &email", self.contact_email),
+                ("N&otes", self.notes),
+            ),
         )
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self._on_buttons_accepted)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        for box_button in buttons.buttons():  # screen readers (issue 6)
-            box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
         self.details: PartnerSchoolDetails | None = None
 

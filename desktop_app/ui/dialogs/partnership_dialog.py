@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +21,13 @@ from desktop_app.domain.partners import (
     PartnershipDetails,
     PartnershipType,
 )
-from desktop_app.ui.widgets.form_helpers import CheckList, OptionalDateEdit, buddy, error_label
+from desktop_app.ui.widgets.form_helpers import (
+    CheckList,
+    OptionalDateEdit,
+    dialog_buttons,
+    error_label,
+    labelled_rows,
+)
 
 
 class PartnershipDialog(QDialog):
@@ -70,33 +75,29 @@ class PartnershipDialog(QDialog):
             sized.setMinimumHeight(lines * rows)
 
         form = QFormLayout()
-        for text, widget in (
-            ("&Name", self.name),
-            ("&Type", self.kind),
-            ("&Depth", self.depth_choice),
-            ("&Start", self.start),
-            ("&End", self.end),
-            ("&Member schools", self.members),
-            ("System-leadership &roles", self.roles),
-            ("Written &agreement", self.agreement),
-        ):
-            form.addRow(buddy(text, widget), widget)
+        labelled_rows(
+            form,
+            (
+                ("&Name", self.name),
+                ("&Type", self.kind),
+                ("&Depth", self.depth_choice),
+                ("&Start", self.start),
+                ("&End", self.end),
+                ("&Member schools", self.members),
+                ("System-leadership &roles", self.roles),
+                ("Written &agreement", self.agreement),
+            ),
+        )
         hint = QLabel(
             "Your own school is always a member. Tick the partner schools in this partnership "
             "(add them to the register first if they are missing)."
         )
         hint.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self._on_buttons_accepted)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(self.error)
-        for box_button in buttons.buttons():  # screen readers (issue 6)
-            box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
         self.details: PartnershipDetails | None = None
 

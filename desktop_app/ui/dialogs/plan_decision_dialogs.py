@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.plan import Action, PriorityDraft, SignOff
-from desktop_app.ui.widgets.form_helpers import CheckList, buddy, error_label
+from desktop_app.ui.widgets.form_helpers import CheckList, buddy, dialog_buttons, error_label
 
 
 def _date_edit(name: str, value: date, latest: date) -> QDateEdit:
@@ -55,18 +54,10 @@ class SuggestPrioritiesDialog(QDialog):
         self.choices = CheckList("Suggested priorities")
         self.choices.fill(((f"{d.title}: {d.why}", i) for i, d in enumerate(drafts)), ())
         self._drafts = drafts
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Add ticked priorities"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.accept, ok_text=self.tr("Add ticked priorities"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.choices)
-        for box_button in buttons.buttons():  # screen readers (issue 6)
-            box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
         self.choices.setFocus()
         if self.choices.count():
@@ -100,18 +91,13 @@ class SignOffDialog(QDialog):
         form.addRow(buddy(self.tr("&Approved on"), self.approved_on), self.approved_on)
         form.addRow(buddy(self.tr("&Minute reference"), self.minute), self.minute)
         form.addRow(buddy(self.tr("&Chair's name"), self.chair), self.chair)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = dialog_buttons(
+            self, self._on_buttons_accepted, ok_text=self.tr("Record approval")
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record approval"))
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        for box_button in buttons.buttons():  # screen readers (issue 6)
-            box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
         self.sign_off: SignOff | None = None
         self.minute.setFocus()
@@ -146,16 +132,10 @@ class ProgressNoteDialog(QDialog):
         form.addRow(buddy(self.tr("&Date"), self.written_on), self.written_on)
         form.addRow(buddy(self.tr("&About"), self.about), self.about)
         form.addRow(buddy(self.tr("&Note"), self.text), self.text)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self._on_buttons_accepted)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        for box_button in buttons.buttons():  # screen readers (issue 6)
-            box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
         self.text.setFocus()
 

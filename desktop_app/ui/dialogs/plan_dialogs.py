@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -18,7 +17,13 @@ from desktop_app.domain.framework import Framework
 from desktop_app.domain.levels import Level
 from desktop_app.domain.plan import ActionDraft, PriorityDraft
 from desktop_app.domain.rag import WorkStatus
-from desktop_app.ui.widgets.form_helpers import CheckList, OptionalDateEdit, buddy, error_label
+from desktop_app.ui.widgets.form_helpers import (
+    CheckList,
+    OptionalDateEdit,
+    buddy,
+    dialog_buttons,
+    error_label,
+)
 
 
 def _text_box(name: str, text: str, lines: int = 3) -> QPlainTextEdit:
@@ -33,17 +38,6 @@ def _line(name: str, text: str) -> QLineEdit:
     line = QLineEdit(text)
     line.setAccessibleName(name)
     return line
-
-
-def _buttons(dialog: QDialog, on_save: object) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(on_save)
-    buttons.rejected.connect(dialog.reject)
-    for box_button in buttons.buttons():  # screen readers (issue 6)
-        box_button.setAccessibleName(box_button.text().replace("&", ""))
-    return buttons
 
 
 class PriorityDialog(QDialog):
@@ -79,7 +73,7 @@ class PriorityDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(_buttons(self, self._on_buttons_accepted))
+        layout.addWidget(dialog_buttons(self, self._on_buttons_accepted))
         self.draft: PriorityDraft | None = None
         self.title.setFocus()
 
@@ -133,7 +127,7 @@ class ActionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(_buttons(self, self._on_buttons_accepted))
+        layout.addWidget(dialog_buttons(self, self._on_buttons_accepted))
         self.draft: ActionDraft | None = None
         self.what.setFocus()
 

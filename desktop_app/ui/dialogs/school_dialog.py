@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.school import PHASES, School, SchoolDetails
+from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
 
 
 class SchoolDialog(QDialog):
@@ -39,36 +39,27 @@ class SchoolDialog(QDialog):
             self.phase.setCurrentText("Primary")
         self.authority = QLineEdit(school.local_authority_or_trust if school else "")
         self.authority.setAccessibleName("Local authority or trust")
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName("Problem")
-        self.error.setStyleSheet("color: palette(link); font-weight: bold;")
+        self.error = error_label()
 
         form = QFormLayout()
-        for text, widget in (
-            ("School &name", self.name),
-            ("&URN", self.urn),
-            ("&Phase", self.phase),
-            ("&Local authority or trust", self.authority),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        labelled_rows(
+            form,
+            (
+                ("School &name", self.name),
+                ("&URN", self.urn),
+                ("&Phase", self.phase),
+                ("&Local authority or trust", self.authority),
+            ),
+        )
         hint = QLabel(
             "The URN is the school's unique reference number in Get Information about Schools."
         )
         hint.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self._on_buttons_accepted)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(self.error)
-        for box_button in buttons.buttons():  # screen readers (issue 6)
-            box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
         self.details: SchoolDetails | None = None
 

@@ -1,8 +1,8 @@
-"""Small form pieces the partner, partnership and commitment dialogs share."""
+"""Small form pieces the dialogs share: labelled rows, buttons, dates, tick lists, errors."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -11,6 +11,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -107,3 +110,32 @@ def buddy(text: str, widget: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(widget)
     return label
+
+
+def dialog_buttons(
+    dialog: QDialog, on_accept: Callable[[], object], *, ok_text: str | None = None
+) -> QDialogButtonBox:
+    """Save and Cancel (or an OK button worded as ok_text), named for screen readers.
+
+    on_accept validates and calls dialog.accept() itself, so a refused entry keeps the dialog
+    open with its message.
+    """
+    accept = QDialogButtonBox.StandardButton.Ok if ok_text else QDialogButtonBox.StandardButton.Save
+    buttons = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel)
+    if ok_text:
+        buttons.button(accept).setText(ok_text)
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    for button in buttons.buttons():
+        button.setAccessibleName(button.text().replace("&", ""))
+    return buttons
+
+
+def labelled_rows(form: QFormLayout, rows: Iterable[tuple[str, QWidget]]) -> QFormLayout:
+    """Add each widget with a label whose mnemonic (the & letter) moves focus to it."""
+    for text, widget in rows:
+        if text:
+            form.addRow(buddy(text, widget), widget)
+        else:
+            form.addRow("", widget)
+    return form
