@@ -92,6 +92,7 @@ def create_full_sample(services: AppServices, today: date) -> tuple[School, Chan
         CommitmentDetails,
         Depth,
         Direction,
+        PartnerSchoolDetails,
         PartnershipDetails,
         PartnershipType,
         SystemLeadershipRole,
@@ -106,6 +107,29 @@ def create_full_sample(services: AppServices, today: date) -> tuple[School, Chan
     with store.transaction():
         school, _ = create_sample_school(store, services.catalogue)
         sample = add_sample_plan(services, school.id, today)
+        for partner_id, (name, urn, kind, contact) in zip(
+            sample.partner_ids,
+            (
+                ("Kestrelford Primary School", "999002", "Academy converter", "Ms Dana Kerr"),
+                ("Millhaven Infant School", "999003", "Community school", "Mr Owen Lake"),
+            ),
+            strict=True,
+        ):
+            services.partners.update_partner(
+                partner_id,
+                PartnerSchoolDetails(
+                    name=name,
+                    urn=urn,
+                    phase="Primary",
+                    establishment_type=kind,
+                    local_authority="Harrowdene (fictional)",
+                    trust="Harrowdene Valley Learning Trust (fictional)"
+                    if kind.startswith("Academy")
+                    else "",
+                    postcode="ZZ99 3AB",
+                    contact_name=contact,
+                ),
+            )
         services.partners.create_partnership(
             school.id,
             PartnershipDetails(
