@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from desktop_app.domain.backups import BackupInfo
-
-Index = QModelIndex | QPersistentModelIndex
-_HEADERS = ("Taken", "Why", "Size", "Records", "Schools")
+from desktop_app.ui.models.rows_table_model import Index, RowsTableModel
 
 
 def describe_counts(info: BackupInfo) -> str:
@@ -26,60 +24,37 @@ def _taken(info: BackupInfo) -> str:
     return info.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M")
 
 
-class BackupTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[BackupInfo] = []
+class BackupTableModel(RowsTableModel[BackupInfo]):
+    headers = ("Taken", "Why", "Size", "Records", "Schools")
 
     def set_backups(self, backups: list[BackupInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(backups)
-        self.endResetModel()
+        self.set_rows(backups)
 
     def backup(self, row: int) -> BackupInfo:
-        return self._rows[row]
+        return self.item(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def text(self, item: BackupInfo, column: int) -> str:
+        if column == 0:
+            return _taken(item)
+        if column == 1:
+            return item.reason.label if item.reason else ""
+        if column == 2:
+            return f"{max(1, item.size_bytes // 1024):,} KB"
+        if column == 3:
+            return describe_counts(item)
+        return ", ".join(item.schools) if item.schools else "—"
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
+    def tooltip(self, item: BackupInfo, column: int) -> str:
+        return item.problem or self.text(item, column)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        info = self._rows[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole and info.problem:
-            return info.problem
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            column = index.column()
-            if column == 0:
-                return _taken(info)
-            if column == 1:
-                return info.reason.label if info.reason else ""
-            if column == 2:
-                return f"{max(1, info.size_bytes // 1024):,} KB"
-            if column == 3:
-                return describe_counts(info)
-            return ", ".join(info.schools) if info.schools else "—"
-        if role == Qt.ItemDataRole.ForegroundRole and not info.usable:
+    def extra(self, item: BackupInfo, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and not item.usable:
             return Qt.GlobalColor.darkRed
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if not self._rows[index.row()].usable:
+        if not self.item(index.row()).usable:
             return Qt.ItemFlag.ItemIsEnabled  # visible, but cannot be chosen
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(_HEADERS)
-        ):
-            return _HEADERS[section]
-        return None

@@ -2,69 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Generic, TypeVar
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-
 from desktop_app.domain.moderation import View, ViewSource
 from desktop_app.domain.progress import ComparisonRow, StrandTrend
+from desktop_app.ui.models.rows_table_model import Row, RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-Row = TypeVar("Row")
 NOT_JUDGED = "not judged"
 
 
-class _ReadOnlyRows(QAbstractTableModel, Generic[Row]):
+class _ReadOnlyRows(RowsTableModel[Row]):
     """Rows of domain objects shown as text; subclasses name the columns and the words."""
 
-    headers: tuple[str, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Row] = []
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def row(self, number: int) -> Row:
-        return self._rows[number]
-
-    def text(self, item: Row, column: int) -> str:
-        raise NotImplementedError
-
-    def cell(self, row: int, column: int) -> str:
-        return self.text(self._rows[row], column)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
-            return self.text(self._rows[index.row()], index.column())
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers):
-            return self.headers[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None
+        return self.item(number)
 
 
 class ViewTableModel(_ReadOnlyRows[View]):

@@ -6,75 +6,18 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from desktop_app.domain.plan import Action, Priority
 from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, rag_text
-
-Index = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+from desktop_app.ui.models.rows_table_model import RowsTableModel
 
 
 def _when(d: date | None) -> str:
     return f"{d.day} {d:%b %Y}" if d else ""
 
 
-class _RowsModel(QAbstractTableModel):
-    headers: tuple[str, ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def item(self, row: int) -> Any:
-        return self._rows[row]
-
-    def row_of(self, item_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.id == item_id:
-                return i
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
-    def text(self, item: Any, column: int) -> str:
-        raise NotImplementedError
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.text(item, index.column())
-        if role == ID_ROLE:
-            return item.id
-        return self.extra(item, index.column(), role)
-
-    def extra(self, item: Any, column: int, role: int) -> Any:
-        return None
-
-
-class PriorityTableModel(_RowsModel):
+class PriorityTableModel(RowsTableModel[Any]):
     headers = ("Priority", "Strands", "Target level", "Actions", "Shared")
 
     def __init__(self, parent: Any = None) -> None:
@@ -105,7 +48,7 @@ class PriorityTableModel(_RowsModel):
         return "Confidential" if p.confidential else "Partners may see it"
 
 
-class ActionTableModel(_RowsModel):
+class ActionTableModel(RowsTableModel[Any]):
     headers = ("Action", "Owner", "Start", "Due", "Monitored by", "Status")
     STATUS_COLUMN = 5
 

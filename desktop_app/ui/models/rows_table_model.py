@@ -1,0 +1,86 @@
+"""The base of every read-only table in the app: a list of domain objects shown as text.
+
+Subclasses name the columns (`headers`) and say what each cell reads (`text`); `extra`
+answers any other role (colours, sort keys). Rows with an `id` can be found by it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+Row = TypeVar("Row")
+#: The record's id, for rows that have one (selection survives a reload by id).
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+
+
+class RowsTableModel(QAbstractTableModel, Generic[Row]):
+    headers: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def item(self, row: int) -> Row:
+        return self._rows[row]
+
+    def items(self) -> list[Row]:
+        return list(self._rows)
+
+    def row_of(self, item_id: int) -> int | None:
+        for i, item in enumerate(self._rows):
+            if getattr(item, "id", None) == item_id:
+                return i
+        return None
+
+    def text(self, item: Row, column: int) -> str:
+        raise NotImplementedError
+
+    def tooltip(self, item: Row, column: int) -> str:
+        """The tooltip; the cell's text unless a subclass has more to say."""
+        return self.text(item, column)
+
+    def extra(self, item: Row, column: int, role: int) -> Any:
+        """Any role other than the text ones; None by default."""
+        return None
+
+    def cell(self, row: int, column: int) -> str:
+        return self.text(self._rows[row], column)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        if role in _TEXT_ROLES:
+            return self.text(item, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(item, index.column())
+        if role == ID_ROLE:
+            return getattr(item, "id", None)
+        return self.extra(item, index.column(), role)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers):
+            return self.headers[section]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
