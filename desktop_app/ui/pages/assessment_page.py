@@ -22,20 +22,11 @@ from desktop_app.services.changes import Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.undo import ChangeJudgementCommand
+from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.judgement_form import JudgementForm
 from desktop_app.ui.widgets.level_cards import LevelCardRow
 from desktop_app.ui.widgets.linked_commitments import LinkedCommitmentsList
 from desktop_app.ui.widgets.strand_navigator import StrandNavigator
-
-
-def _heading(text: str = "", scale: float = 1.4) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
 
 
 class AssessmentPage(Page):
@@ -51,7 +42,7 @@ class AssessmentPage(Page):
         self.navigator.strand_selected.connect(self._on_navigator_strand_selected)
 
         self.dimension_label = QLabel()
-        self.title_label = _heading()
+        self.title_label = heading(scale=1.4)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.locked_banner = QLabel(
@@ -94,12 +85,12 @@ class AssessmentPage(Page):
         col.addWidget(self.locked_banner)
         choose = QHBoxLayout()
         choose.addWidget(
-            _heading("Which level fits best?  (press 1 to 4, or Alt+1 to Alt+4)", 1.0), 1
+            heading("Which level fits best?  (press 1 to 4, or Alt+1 to Alt+4)", 1.0), 1
         )
         choose.addWidget(self.clear_level)
         col.addLayout(choose)
         col.addWidget(self.cards)
-        col.addWidget(_heading("What would show this?", 1.0))
+        col.addWidget(heading("What would show this?", 1.0))
         col.addWidget(self.prompts_label)
         col.addWidget(self.form)
         col.addLayout(self.linked_slot)

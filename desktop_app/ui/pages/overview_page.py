@@ -22,6 +22,7 @@ from desktop_app.domain.profile import DimensionSummary, MaturityProfile
 from desktop_app.services.changes import Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.profile_chart import ProfileChart
 
 
@@ -32,22 +33,12 @@ def _level_words(average: float | None) -> str:
     return f"mostly {names[min(3, max(0, round(average) - 1))]} (average {average:.1f} of 4)"
 
 
-def _bold(text: str, scale: float = 1.0) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
-
-
 class _DimensionCard(QFrame):
     def __init__(self, summary: DimensionSummary) -> None:
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
-        layout.addWidget(_bold(summary.title, 1.1))
+        layout.addWidget(heading(summary.title, 1.1))
         layout.addWidget(QLabel(f"{summary.judged} of {summary.total} strands judged"))
         level = QLabel(_level_words(summary.average_level))
         level.setWordWrap(True)
@@ -63,7 +54,7 @@ class OverviewPage(Page):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.heading = _bold("", 1.5)
+        self.heading = heading("", 1.5)
         self.progress = QLabel()
         self.chart = ProfileChart()
 
@@ -88,9 +79,11 @@ class OverviewPage(Page):
 
         side_col = QVBoxLayout()
         side_col.addLayout(self.dimensions)
-        side_col.addWidget(_bold("Largest weighted gaps (target minus now, times importance)"))
+        side_col.addWidget(
+            heading("Largest weighted gaps (target minus now, times importance)", 1.0)
+        )
         side_col.addWidget(self.gaps, 2)
-        side_col.addWidget(_bold("Still to judge"))
+        side_col.addWidget(heading("Still to judge", 1.0))
         side_col.addWidget(self.unjudged, 1)
 
         chart_box = QVBoxLayout()
