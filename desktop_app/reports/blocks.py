@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
@@ -43,7 +44,19 @@ class MeasuredParagraph(Paragraph):  # type: ignore[misc]
 
 def para(text: str | None, style: str = "Body") -> Paragraph:
     """User text as a paragraph: always escaped."""
-    return MeasuredParagraph(markup(text), stylesheet()[style])
+    safe = markup(text)
+    if safe and "<" not in safe and "&" not in safe:
+        # Plain text needs no markup parsing, which is most of the cost of building a table
+        # cell; give ReportLab the one run of text its parser would have produced.
+        frag = _plain_frag(style).clone(text=safe, link=[], us_lines=[])
+        return MeasuredParagraph(safe, stylesheet()[style], frags=[frag])
+    return MeasuredParagraph(safe, stylesheet()[style])
+
+
+@cache
+def _plain_frag(style: str) -> Any:
+    """The text run ReportLab's parser makes for plain text in this style (a template)."""
+    return Paragraph("x", stylesheet()[style]).frags[0]
 
 
 def rich(markup_text: str, style: str = "Body") -> Paragraph:

@@ -6,11 +6,13 @@ as markup, so nothing a user typed reaches a Paragraph without passing through h
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
 REPLACEMENT = "\ufffd"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
 def markup(text: str | None) -> str:
@@ -19,7 +21,7 @@ def markup(text: str | None) -> str:
         return ""
     clean = text.replace("\r\n", "\n").replace("\r", "\n")
     # Control characters other than newline and tab are invalid in PDF text strings.
-    clean = "".join(ch for ch in clean if ch in "\n\t" or ord(ch) >= 32)
+    clean = _CONTROL.sub("", clean)
     if not clean.isascii():
         clean = _drawable(clean)
     return escape(clean).replace("\n", "<br/>")
