@@ -48,7 +48,7 @@ def para(text: str | None, style: str = "Body") -> Paragraph:
     if safe and "<" not in safe and "&" not in safe:
         # Plain text needs no markup parsing, which is most of the cost of building a table
         # cell; give ReportLab the one run of text its parser would have produced.
-        frag = _plain_frag(style).clone(text=safe, link=[], us_lines=[])
+        frag = _fresh(_plain_frag(style)).clone(text=safe)
         return MeasuredParagraph(safe, stylesheet()[style], frags=[frag])
     return MeasuredParagraph(safe, stylesheet()[style])
 
@@ -60,8 +60,24 @@ def _plain_frag(style: str) -> Any:
 
 
 def rich(markup_text: str, style: str = "Body") -> Paragraph:
-    """Our own markup (already escaped where it includes user text)."""
-    return MeasuredParagraph(markup_text, stylesheet()[style])
+    """Our own markup (already escaped where it includes user text).
+
+    The same few strings (column headings, "● Red") recur in every table, so each is parsed
+    once and later paragraphs get copies of its text runs.
+    """
+    frags = [_fresh(f) for f in _parsed_frags(markup_text, style)]
+    return MeasuredParagraph(markup_text, stylesheet()[style], frags=frags)
+
+
+@cache
+def _parsed_frags(markup_text: str, style: str) -> tuple[Any, ...]:
+    return tuple(Paragraph(markup_text, stylesheet()[style]).frags)
+
+
+def _fresh(frag: Any) -> Any:
+    """A copy of a parsed text run that shares no list with the original."""
+    lists = {k: list(v) for k, v in vars(frag).items() if isinstance(v, list)}
+    return frag.clone(**lists)
 
 
 def when(d: date | None, *, short: bool = False) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from reportlab.platypus import Spacer
 
+from desktop_app.domain.partners import Commitment
 from desktop_app.domain.plan import ImprovementPlan
 from desktop_app.domain.rag import Rag, RagResult, WorkStatus
 from desktop_app.reports.blocks import heading, key_values, para, rag_cell, table, when
@@ -43,22 +44,28 @@ class _Exception:
     status: str
 
 
-def _exceptions(snap: ReportSnapshot) -> list[_Exception]:
-    found: list[_Exception] = []
+def _exceptions(snap: ReportSnapshot, top: int) -> tuple[list[_Exception], int, int]:
+    """The first `top` red and amber items (red first, then by due date), how many there
+    are in all, and how many are red. Only the ones shown are described in full: a large
+    plan can have hundreds."""
     today = snap.today
-    plan = snap.plan
-    if plan is not None:
-        for a in plan.actions:
-            r = a.rag(today)
-            if r.rag in (Rag.RED, Rag.AMBER):
-                found.append(_Exception(a.what, "Plan action", a.owner, a.due, r, a.status.label))
-    for c in snap.commitments:
-        r = c.rag(today)
-        if r.rag in (Rag.RED, Rag.AMBER):
-            kind = f"Commitment with {snap.partner_names(c.partner_ids)}"
-            found.append(_Exception(c.what, kind, c.owner, c.due, r, c.status.label))
+    found: list[tuple[int, date, int, RagResult, Any]] = []
     order = {Rag.RED: 0, Rag.AMBER: 1}
-    return sorted(found, key=lambda e: (order[e.rag.rag], e.due or date.max))
+    items: list[Any] = list(snap.plan.actions) if snap.plan is not None else []
+    items += snap.commitments
+    for n, item in enumerate(items):
+        r = item.rag(today)
+        if r.rag in order:
+            found.append((order[r.rag], item.due or date.max, n, r, item))
+    found.sort(key=lambda f: f[:3])
+    shown = []
+    for _, _, _, r, item in found[:top]:
+        if isinstance(item, Commitment):
+            kind = f"Commitment with {snap.partner_names(item.partner_ids)}"
+        else:
+            kind = "Plan action"
+        shown.append(_Exception(item.what, kind, item.owner, item.due, r, item.status.label))
+    return shown, len(found), sum(1 for f in found if f[0] == 0)
 
 
 def _decisions(snap: ReportSnapshot, plan: ImprovementPlan | None, overdue: int) -> list[str]:
@@ -171,16 +178,15 @@ class GovernorsSummaryRenderer:
             ),
             Spacer(1, 8),
         ]
-        exceptions = _exceptions(s)
-        overdue = sum(1 for e in exceptions if e.rag.rag is Rag.RED)
         # Only the first LIMITS[0] of each list can ever be shown: parse no more than that.
         top = LIMITS[0]
+        exceptions, exception_count, overdue = _exceptions(s, top)
         exception_rows = [
             [
                 *_cells([shorten(e.what, 160), e.kind, e.owner or "—", when(e.due, short=True)]),
                 rag_cell(e.rag, e.status),
             ]
-            for e in exceptions[:top]
+            for e in exceptions
         ]
         below_rows = [
             _cells(
@@ -202,7 +208,7 @@ class GovernorsSummaryRenderer:
         priority_rows = _priority_rows(plan, s.today, top) if plan is not None else []
         chart = profile_section(s, chart_width=FRAME_WIDTH * 0.92)
         totals = (
-            len(exceptions),
+            exception_count,
             len(s.profile.priorities()),
             len(decision_texts),
             len(plan.priorities) if plan is not None else 0,
