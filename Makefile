@@ -30,8 +30,11 @@ pytest: $(STAMP)
 
 test: lint typecheck imports pytest
 
+# Whole-process benchmarks, each printing ratios against a baseline measured in the same run.
 bench: $(STAMP)
 	$(PY) bench/startup.py
+	$(PY) bench/commitments_filter.py
+	$(PY) bench/export.py
 
 # Packaging (packaging/): a one-folder PyInstaller bundle in dist/PartnershipCompass, built for
 # the system it runs on. Not part of `make test`: a build takes about half a minute.
@@ -66,6 +69,10 @@ installer:
 # Redraw the PNG/ICO/ICNS icons after editing resources/icons/partnership-compass.svg.
 icons: $(STAMP)
 	$(PY) packaging/make_icons.py
+
+# Screenshots of every screen for docs/screenshots (needs Debian's xvfb).
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) tools/screenshots.py --pages welcome,overview,assessment,partners,commitments,plan,reflection,moderation,presentation,progress
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -53,8 +53,8 @@ class JudgementForm(QWidget):
         self.evidence.setPlaceholderText(
             "What have you seen that shows this level? Name sources and dates."
         )
-        self.evidence.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
-        self.evidence.setMaximumHeight(self.fontMetrics().lineSpacing() * 12)
+        self.evidence.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.evidence.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
         evidence_label = QLabel("Evi&dence")
         evidence_label.setBuddy(self.evidence)
         form.addRow(evidence_label, self.evidence)
