@@ -22,12 +22,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from desktop_app.domain.audience import Audience
 from desktop_app.domain.partners import CommitmentDetails, Direction
 from desktop_app.domain.plan import ActionDraft, PriorityDraft
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.domain.review import JudgementChanges
 from desktop_app.reports.export import render
-from desktop_app.reports.snapshot import Audience, ReportSnapshot, partner_safe
+from desktop_app.reports.snapshot import ReportSnapshot, partner_safe
 from desktop_app.services.container import AppServices, open_services
 from desktop_app.services.sample_data import create_sample_school
 from desktop_app.services.sample_plan import add_sample_plan

@@ -142,7 +142,7 @@ def _add_pdf_command(subs: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def _cmd_export_pdf(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from desktop_app.reports.snapshot import Audience
+    from desktop_app.domain.audience import Audience
 
     audience = Audience(args.audience)
     if audience is Audience.PARTNER and not args.partner:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.reports.snapshot import Audience, Progress, ReportSnapshot
+from desktop_app.domain.audience import Audience
+from desktop_app.reports.snapshot import Progress, ReportSnapshot
 
 if TYPE_CHECKING:
     from desktop_app.reports.document import BuiltPdf

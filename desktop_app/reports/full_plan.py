@@ -6,6 +6,7 @@ from typing import Any
 
 from reportlab.platypus import PageBreak
 
+from desktop_app.domain.audience import Audience
 from desktop_app.reports.blocks import contents, cover, heading, para
 from desktop_app.reports.document import BuiltPdf, DocumentInfo, build_pdf
 from desktop_app.reports.sections import (
@@ -17,7 +18,7 @@ from desktop_app.reports.sections import (
     sign_off_section,
     strand_table,
 )
-from desktop_app.reports.snapshot import Audience, Progress, ReportSnapshot
+from desktop_app.reports.snapshot import Progress, ReportSnapshot
 
 SECTIONS = (
     ("profile", "Maturity profile"),

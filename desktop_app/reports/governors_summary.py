@@ -14,6 +14,7 @@ from typing import Any
 
 from reportlab.platypus import Spacer
 
+from desktop_app.domain.audience import Audience
 from desktop_app.domain.partners import Commitment
 from desktop_app.domain.plan import ImprovementPlan
 from desktop_app.domain.rag import Rag, RagResult, WorkStatus
@@ -26,7 +27,7 @@ from desktop_app.reports.document import (
     build_pdf,
 )
 from desktop_app.reports.sections import level_text, profile_section
-from desktop_app.reports.snapshot import Audience, Progress, ReportSnapshot
+from desktop_app.reports.snapshot import Progress, ReportSnapshot
 from desktop_app.reports.text import shorten
 
 MAX_PAGES = 2

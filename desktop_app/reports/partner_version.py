@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop_app.domain.audience import Audience
 from desktop_app.reports.blocks import cover, heading, para
 from desktop_app.reports.document import BuiltPdf, DocumentInfo, build_pdf
 from desktop_app.reports.sections import (
@@ -12,7 +13,7 @@ from desktop_app.reports.sections import (
     profile_section,
     strand_table,
 )
-from desktop_app.reports.snapshot import Audience, Progress, ReportSnapshot, partner_safe
+from desktop_app.reports.snapshot import Progress, ReportSnapshot, partner_safe
 
 
 class PartnerVersionRenderer:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import Enum
 
+from desktop_app.domain.audience import Audience
 from desktop_app.domain.partners import Commitment, Direction, PartnerSchool
 from desktop_app.domain.plan import ImprovementPlan
 from desktop_app.domain.profile import MaturityProfile
@@ -20,20 +20,6 @@ from desktop_app.domain.school import School
 
 # progress(percent, message): how far a long export has got.
 Progress = Callable[[int, str], None]
-
-
-class Audience(Enum):
-    FULL = "full"
-    GOVERNORS = "governors"
-    PARTNER = "partner"
-
-    @property
-    def label(self) -> str:
-        return {
-            Audience.FULL: "Full plan (internal)",
-            Audience.GOVERNORS: "Governors' summary",
-            Audience.PARTNER: "Partner version",
-        }[self]
 
 
 @dataclass(frozen=True)

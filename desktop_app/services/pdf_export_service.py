@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from desktop_app.domain.audience import Audience
 from desktop_app.domain.reflection import ReflectionScope
 from desktop_app.reports.export import ExportResult, check_password
-from desktop_app.reports.snapshot import Audience, Progress, ReportSnapshot, partner_safe
+from desktop_app.reports.snapshot import Progress, ReportSnapshot, partner_safe
 from desktop_app.services.assessment_service import AssessmentService
 from desktop_app.storage.store import Store
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.reports.snapshot import Audience
+from desktop_app.domain.audience import Audience
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets.form_helpers import buddy, dialog_buttons, error_label

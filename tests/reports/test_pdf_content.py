@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from desktop_app.reports.snapshot import Audience
+from desktop_app.domain.audience import Audience
 from tests.reports.conftest import CONFIDENTIAL_MARKERS, TODAY, Planted
 from tests.reports.pdf_text import flat, pages_text
 

@@ -11,11 +11,11 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
+from desktop_app.domain.audience import Audience
 from desktop_app.domain.plan import ActionDraft, PriorityDraft
 from desktop_app.domain.reflection import ReflectionScope
 from desktop_app.domain.review import JudgementChanges
 from desktop_app.reports.export import ExportError, write_pdf
-from desktop_app.reports.snapshot import Audience
 from desktop_app.reports.text import markup
 from tests.reports.conftest import TODAY, Planted
 from tests.reports.pdf_text import flat, pages_text

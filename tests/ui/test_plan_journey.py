@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop_app.domain.audience import Audience
 from desktop_app.domain.partners import CommitmentDetails, Direction, PartnerSchoolDetails
 from desktop_app.domain.reflection import ReflectionScope
-from desktop_app.reports.snapshot import Audience
 from desktop_app.services.container import open_services
 from desktop_app.services.sample_data import create_sample_school
 from desktop_app.ui.dialogs.plan_decision_dialogs import SignOffDialog, SuggestPrioritiesDialog
