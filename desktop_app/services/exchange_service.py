@@ -197,12 +197,15 @@ class ExchangeService:
                 for p in plans[0].priorities
                 if not p.confidential
             )
+        # Commitments that arrived in this partner's own files are theirs: sending them back
+        # would make the partner import copies of its own promises.
+        theirs = set(self._store.exchange.commitment_refs(school_id, partner.urn).values())
         commitments = tuple(
             SharedCommitment(
                 c.id, c.direction, c.what, c.strand_ids, c.owner, c.start, c.due, c.review, c.status
             )
             for c in self._commitments.list_for_school(school_id)
-            if partner_id in c.partner_ids and not c.confidential
+            if partner_id in c.partner_ids and not c.confidential and c.id not in theirs
         )
         return Exchange(
             SchoolRef(school.urn, school.name),

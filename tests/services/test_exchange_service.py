@@ -279,3 +279,21 @@ def test_hostile_text_is_stored_as_plain_text(
     whats = [c.what for c in birch.commitments.list_for_school(school.id)]
     assert any(w.startswith("'); DROP TABLE commitments;") for w in whats)
     assert birch.partners.list_partners()[0].name.startswith("'); DROP TABLE")
+
+
+def test_sharing_back_does_not_return_the_partners_own_promises(
+    alder: AppServices, birch: AppServices, tmp_path: Path
+) -> None:
+    """Alder shares with Birch; Birch shares back: Alder must not import copies of its own."""
+    birch.exchange.apply_import(birch.exchange.preview_file(share_file(alder, tmp_path / "a.json")))
+    alder_school = alder.schools.by_urn(ALDER)
+    assert alder_school is not None
+    before = sorted(c.what for c in alder.commitments.list_for_school(alder_school.id))
+
+    back = tmp_path / "b.json"
+    birch.exchange.share_by_urn(BIRCH, ALDER, back)
+    exchange, _ = decode_exchange(back.read_bytes())
+    assert exchange.commitments == ()
+    alder.exchange.apply_import(alder.exchange.preview_file(back))
+    after = sorted(c.what for c in alder.commitments.list_for_school(alder_school.id))
+    assert after == before
