@@ -162,12 +162,21 @@ class PlanCommands:
         self._push("delete progress note", do, lambda: plans.restore_note(removed[0]))  # type: ignore[arg-type]
 
     def sign_off(self, plan_id: int, sign_off: SignOff, today: date) -> None:
+        """Not undoable: a board decision with a minute reference must not be withdrawn by a
+        stray Ctrl+Z. Later changes start a new version, which keeps the approved one."""
         plans = self.ctx.services.plans
-        self._push(
-            "record governors' approval",
-            lambda: plans.sign_off(plan_id, sign_off, today),
-            lambda: plans.withdraw_sign_off(plan_id),
-        )
+        changes = self.ctx.attempt(self.parent, lambda: plans.sign_off(plan_id, sign_off, today))
+        if changes is not None:
+            self.ctx.undo_stack.clear()
+            self.ctx.notify(changes)
+
+    def withdraw_sign_off(self, plan_id: int) -> None:
+        """Also a board decision, so not on the undo stack either."""
+        plans = self.ctx.services.plans
+        changes = self.ctx.attempt(self.parent, lambda: plans.withdraw_sign_off(plan_id))
+        if changes is not None:
+            self.ctx.undo_stack.clear()
+            self.ctx.notify(changes)
 
     def new_version(self, plan_id: int) -> ImprovementPlan | None:
         plans = self.ctx.services.plans

@@ -108,6 +108,8 @@ def test_plan_sign_off_new_version_and_three_pdfs(
     driver.check()
     assert "approved by governors" in page.heading.text()
     assert not page.add_action_button.isEnabled() and page.new_version_button.isEnabled()
+    # A board decision is not undone by a stray Ctrl+Z.
+    assert not page.ctx.undo_stack.canUndo()
 
     saved: list[Path] = []
     for audience in Audience:
@@ -268,3 +270,34 @@ def test_export_dialog_checks_passwords_and_reports_a_locked_file(
     assert warnings and "open in another program" in warnings[0]
     assert out.read_bytes() == b"open in a viewer"
     assert not (tmp_path / "locked.pdf.part").exists()
+
+
+def test_approval_recorded_by_mistake_can_be_withdrawn_after_confirming(
+    qtbot: QtBot,
+    db_path: Path,
+    open_window: Callable[[Path], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop_app.domain.plan import SignOff
+
+    window = open_window(db_path)
+    window.open_sample()
+    window.show_page("plan")
+    page = window.page("plan")
+    assert isinstance(page, PlanPage)
+    qtbot.waitUntil(page.isVisible)
+    assert page.plan is not None
+    page.commands.sign_off(page.plan.id, SignOff(TODAY, "FGB 12", "Dr Ann Lee"), TODAY)
+    assert page.plan.is_locked and "Withdraw" in page.sign_off_button.text()
+
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No)
+    )
+    qtbot.mouseClick(page.sign_off_button, Qt.MouseButton.LeftButton)
+    assert page.plan.is_locked  # said no: nothing changed
+
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    qtbot.mouseClick(page.sign_off_button, Qt.MouseButton.LeftButton)
+    assert not page.plan.is_locked and "Record" in page.sign_off_button.text()

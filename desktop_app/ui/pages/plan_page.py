@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -202,7 +203,12 @@ class PlanPage(Page):
         newest = plan is not None and self.versions and plan.id == self.versions[0].id
         self.start_button.setVisible(plan is None)
         self.start_button.setEnabled(self.ctx.round_id is not None)
-        self.sign_off_button.setEnabled(bool(editable))
+        # The same button records approval, or withdraws one recorded by mistake.
+        withdraw = bool(plan is not None and plan.is_locked and newest)
+        self.sign_off_button.setText(
+            self.tr("Withdraw &approval…") if withdraw else self.tr("Record governors' &approval…")
+        )
+        self.sign_off_button.setEnabled(bool(editable) or withdraw)
         self.new_version_button.setEnabled(bool(plan is not None and plan.is_locked and newest))
         self.export_button.setEnabled(
             self.ctx.school_id is not None and self.ctx.round_id is not None
@@ -361,7 +367,19 @@ class PlanPage(Page):
             self.commands.delete_note(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def sign_off(self) -> None:
-        if self.plan is None or self.plan.is_locked:
+        if self.plan is None:
+            return
+        if self.plan.is_locked:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Withdraw approval"),
+                self.tr(
+                    "Withdraw the governors' approval of this version? Do this only if it was "
+                    "recorded by mistake: the plan becomes a draft again."
+                ),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.commands.withdraw_sign_off(self.plan.id)
             return
         dialog = SignOffDialog(self.plan.version, self.today(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.sign_off is not None:
