@@ -33,8 +33,8 @@ from desktop_app.domain.exchange import (
 from desktop_app.domain.levels import Level
 from desktop_app.domain.partners import Direction
 from desktop_app.domain.rag import WorkStatus
+from desktop_app.domain.school import is_urn
 
-_URN = re.compile(r"^\d{6}$")
 _STRAND = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 # Control characters other than tab and newline have no place in a school's text.
@@ -82,7 +82,7 @@ def _text(value: Any, where: str, limit: int, *, empty_ok: bool = True) -> str:
 
 
 def _urn(value: Any, where: str) -> str:
-    if not isinstance(value, str) or not _URN.match(value):
+    if not isinstance(value, str) or not is_urn(value):
         raise _fail(f"{where} is not a six-digit URN")
     return value
 

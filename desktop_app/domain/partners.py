@@ -19,11 +19,11 @@ from desktop_app.domain.rag import (
     is_overdue,
     rag_status,
 )
+from desktop_app.domain.school import is_urn
 
 MAX_NAME_LENGTH = 200
 MAX_SHORT_TEXT = 200
 MAX_TEXT_LENGTH = 20_000
-_URN = re.compile(r"^\d{6}$")
 # Deliberately loose: a typo check, not RFC 5322. Schools use many mail providers.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -46,7 +46,7 @@ def clean_optional_urn(raw: str) -> str:
     """A partner's URN is optional (a hand-entered partner may not know it), but if given
     it must be the six-digit number from Get Information about Schools."""
     urn = raw.strip()
-    if urn and not _URN.match(urn):
+    if urn and not is_urn(urn):
         raise ValueError(
             f"“{urn[:20]}” is not a URN. A URN is the six-digit number from "
             "Get Information about Schools, for example 100000. "

@@ -16,14 +16,19 @@ PHASES: tuple[str, ...] = (
     "16 plus",
 )
 
-_URN = re.compile(r"^\d{6}$")
+# ASCII digits only (\d would accept other scripts' digits); URNs run from 100000 upwards.
+_URN = re.compile(r"^[1-9][0-9]{5}$")
 MAX_NAME_LENGTH = 200
+
+
+def is_urn(text: str) -> bool:
+    return bool(_URN.match(text))
 
 
 def clean_urn(raw: str) -> str:
     """Return the URN as six digits, or raise ValueError with a message for the user."""
     urn = raw.strip()
-    if not _URN.match(urn):
+    if not is_urn(urn):
         raise ValueError(
             "A URN is the six-digit number from Get Information about Schools, for example 100000."
         )

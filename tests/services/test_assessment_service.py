@@ -160,3 +160,10 @@ def test_full_sample_has_partners_plan_and_a_confidential_commitment(services: A
     again, changes = create_full_sample(services, date(2026, 11, 23))
     assert again.id == school.id and not changes.topics
     assert len(services.commitments.list_for_school(school.id)) == len(commitments)
+
+
+@pytest.mark.parametrize("urn", ["１２３４５６", "000000", "099999", "12345", "1234567", "12 456"])
+def test_only_real_urns_are_accepted(services: AppServices, urn: str) -> None:
+    with pytest.raises(ValueError, match="six-digit"):
+        _school(services, urn)
+    assert services.schools.list_schools() == []
