@@ -80,6 +80,7 @@ class AssessmentService:
         """
         title = clean_name(title, "round title")
         with self._store.transaction():
+            self._refuse_duplicate(school_id, title, held_on)
             round_ = self._store.rounds.add(
                 school_id, title, held_on, framework.id, framework.edition, scope
             )
@@ -92,8 +93,21 @@ class AssessmentService:
     def rename_round(self, round_id: int, title: str, held_on: date) -> Changes:
         title = clean_name(title, "round title")
         with self._store.transaction():
+            round_ = self._store.rounds.get(round_id)
+            self._refuse_duplicate(round_.school_id, title, held_on, except_id=round_id)
             self._store.rounds.rename(round_id, title, held_on)
         return Changes.of(Topic.ROUNDS)
+
+    def _refuse_duplicate(
+        self, school_id: int, title: str, held_on: date, except_id: int | None = None
+    ) -> None:
+        """Two rounds with the same title and date could not be told apart in the round list."""
+        for other in self._store.rounds.for_school(school_id):
+            if other.id != except_id and (other.title, other.held_on) == (title, held_on):
+                raise ValueError(
+                    f"There is already a round called “{title}” on {held_on.day} "
+                    f"{held_on:%B %Y}. Give this one a different title or date."
+                )
 
     def set_status(self, round_id: int, status: RoundStatus) -> Changes:
         with self._store.transaction():

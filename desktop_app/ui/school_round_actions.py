@@ -161,7 +161,8 @@ class SchoolRoundActions:
                 answer = QMessageBox.question(
                     window,
                     "Mark as agreed",
-                    f"{unjudged} strands are not judged yet. Mark the round as agreed anyway?",
+                    f"{unjudged} {'strand is' if unjudged == 1 else 'strands are'} not judged "
+                    "yet. Mark the round as agreed anyway?",
                 )
                 if answer != QMessageBox.StandardButton.Yes:
                     return

@@ -167,3 +167,22 @@ def test_only_real_urns_are_accepted(services: AppServices, urn: str) -> None:
     with pytest.raises(ValueError, match="six-digit"):
         _school(services, urn)
     assert services.schools.list_schools() == []
+
+
+def test_two_rounds_cannot_share_a_title_and_date(services: AppServices) -> None:
+    school_id = _school(services)
+    fw = services.catalogue.latest()
+    first, _ = services.assessment.start_round(
+        school_id, "Autumn review", date(2026, 11, 23), fw, RoundScope.SCHOOL
+    )
+    with pytest.raises(ValueError, match="already a round called"):
+        services.assessment.start_round(
+            school_id, "Autumn review", date(2026, 11, 23), fw, RoundScope.SCHOOL
+        )
+    second, _ = services.assessment.start_round(
+        school_id, "Autumn review", date(2026, 11, 24), fw, RoundScope.SCHOOL
+    )
+    with pytest.raises(ValueError, match="already a round called"):
+        services.assessment.rename_round(second.id, "Autumn review", date(2026, 11, 23))
+    services.assessment.rename_round(first.id, "Autumn review", date(2026, 11, 23))  # itself: fine
+    assert len(services.assessment.rounds(school_id)) == 2

@@ -25,7 +25,8 @@ class SchoolDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.name = QLineEdit(school.name if school else "")
         self.name.setAccessibleName("School name")
-        self.name.setMaxLength(200)
+        # No hard cut-off: a name that is too long gets the domain's message instead of
+        # silently losing its end.
         self.urn = QLineEdit(school.urn if school else "")
         self.urn.setAccessibleName("URN")
         self.urn.setPlaceholderText("six digits, e.g. 123456")

@@ -19,10 +19,17 @@ class RoundBar(QWidget):
         super().__init__(parent)
         self.school = QComboBox()
         self.school.setAccessibleName("School")
-        self.school.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # A long school name must not push the window wider than a laptop screen.
+        self.school.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.school.setMinimumContentsLength(28)
         self.round = QComboBox()
         self.round.setAccessibleName("Review round")
-        self.round.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.round.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.round.setMinimumContentsLength(28)
         self.status = QLabel()
         self.status.setAccessibleName("Round status")
         self.toggle = QPushButton()
@@ -60,9 +67,11 @@ class RoundBar(QWidget):
         for s in schools:
             self.school.addItem(f"{s.display_name}  ·  URN {s.urn}", s.id)
         self.school.setCurrentIndex(max(0, self.school.findData(school_id)))
+        self.school.setToolTip(self.school.currentText())
         for r in rounds:
             self.round.addItem(f"{r.title}  ·  {r.held_on:%d %b %Y}", r.id)
         self.round.setCurrentIndex(max(0, self.round.findData(round_id)))
+        self.round.setToolTip(self.round.currentText())
         for combo in (self.school, self.round):
             combo.blockSignals(False)
         current = next((r for r in rounds if r.id == round_id), None)
