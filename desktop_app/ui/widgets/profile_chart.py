@@ -8,7 +8,16 @@ target a hollow diamond, the previous round a dashed tick.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop_app.domain.levels import Level
@@ -91,11 +100,14 @@ class ProfileChart(QWidget):
 
         bold = QFont(self.font())
         bold.setBold(True)
-        painter.setFont(bold)
+        painter.setFont(self._fitting(bold, col_w * 0.95))
         painter.setPen(text)
         for level in Level:
             x = left + col_w * (int(level) - 1)
-            painter.drawText(QRectF(x, 0, col_w, top), Qt.AlignmentFlag.AlignCenter, level.label)
+            label = painter.fontMetrics().elidedText(
+                level.label, Qt.TextElideMode.ElideRight, int(col_w)
+            )
+            painter.drawText(QRectF(x, 0, col_w, top), Qt.AlignmentFlag.AlignCenter, label)
         painter.setFont(self.font())
 
         dimension = None
@@ -153,6 +165,17 @@ class ProfileChart(QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             y += row_h
         self._draw_legend(painter, y + fm.height() * 0.5, left)
+
+    @staticmethod
+    def _fitting(font: QFont, width: float) -> QFont:
+        """The level names in a smaller size when large system text would make them collide."""
+        fitted = QFont(font)
+        widest = max(QFontMetricsF(fitted).horizontalAdvance(level.label) for level in Level)
+        if widest > width > 0:
+            fitted.setPointSizeF(
+                max(fitted.pointSizeF() * width / widest, fitted.pointSizeF() * 0.6)
+            )
+        return fitted
 
     def _draw_legend(self, painter: QPainter, y: float, left: float) -> None:
         fm = self.fontMetrics()
