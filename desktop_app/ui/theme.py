@@ -37,6 +37,11 @@ QDateEdit:focus, QTabBar::tab:focus {
 QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QListView, QTreeView,
 QTableView { border: 1px solid #ffffff; }
 QToolTip { color: #000000; background: #ffff00; border: 1px solid #000000; }
+QCheckBox::indicator, QRadioButton::indicator {
+    width: 0.9em; height: 0.9em; border: 2px solid #ffffff; background: #000000;
+}
+QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: #ffff00; }
+QCheckBox::indicator:disabled { border-style: dashed; }
 """
 
 
