@@ -83,7 +83,7 @@ class CommitmentsPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((16, 30, 8, 18, 16, 10, 10, 8)):
+        for column, width in enumerate((19, 28, 8, 17, 15, 9, 9, 8)):
             self.table.setColumnWidth(column, width * em)
         self.table.doubleClicked.connect(lambda _i: self.edit_commitment())
         self.table.activated.connect(lambda _i: self.edit_commitment())
