@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.domain.audience import Audience
+from desktop_app.domain.review import RoundStatus
 from desktop_app.reports.blocks import cover, heading, para
 from desktop_app.reports.document import BuiltPdf, DocumentInfo, build_pdf
 from desktop_app.reports.sections import (
@@ -41,7 +42,9 @@ class PartnerVersionRenderer:
     def story(self) -> list[Any]:
         s = self._snap
         story: list[Any] = [*cover(s, "Partner version")]
-        story += [heading("Our agreed levels", "levels"), *profile_section(s)]
+        agreed = s.round.status is RoundStatus.AGREED
+        title = "Our agreed levels" if agreed else "Our levels (draft, not yet agreed)"
+        story += [heading(title, "levels"), *profile_section(s)]
         story += [strand_table(s, internal=False)]
         story += [heading("Our priorities", "priorities")]
         story += priorities_section(s, with_actions=False)

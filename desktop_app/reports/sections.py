@@ -11,6 +11,7 @@ from reportlab.platypus import KeepTogether, Spacer
 from desktop_app.domain.partners import Commitment, Direction
 from desktop_app.domain.plan import Action, ImprovementPlan, Priority
 from desktop_app.domain.reflection import QUESTIONS, SOURCE, Reflection, ReflectionPart
+from desktop_app.domain.review import RoundStatus
 from desktop_app.reports.blocks import key_values, para, rag_cell, stack, table, when
 from desktop_app.reports.charts import profile_chart
 from desktop_app.reports.document import FRAME_WIDTH
@@ -29,10 +30,14 @@ def level_text(level: Any) -> str:
 
 def profile_section(snap: ReportSnapshot, *, chart_width: float = FRAME_WIDTH) -> list[Any]:
     profile = snap.profile
-    intro = (
-        f"{profile.progress_text}. Bars show the level agreed in this review; the pale band "
-        "shows the target"
-        + (f"; diamonds show {snap.previous_round_title}." if snap.previous_round_title else ".")
+    # Only an agreed round's levels are "agreed": a draft must not be passed off as decided.
+    which = (
+        "the level agreed in this review"
+        if snap.round.status is RoundStatus.AGREED
+        else "the level in this review, still a draft and not yet agreed"
+    )
+    intro = f"{profile.progress_text}. Bars show {which}; the pale band shows the target" + (
+        f"; diamonds show {snap.previous_round_title}." if snap.previous_round_title else "."
     )
     return [para(intro, "Muted"), Spacer(1, 2 * mm), profile_chart(profile, chart_width)]
 

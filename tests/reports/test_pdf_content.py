@@ -178,7 +178,9 @@ def test_partner_version_says_so_and_shows_levels_priorities_and_shared_commitme
     text = flat(path)
     assert "Partner version" in pages[0] and "Kestrelford Primary School" in pages[0]
     assert "Anything marked confidential and all internal notes have been left out" in text
-    assert "Our agreed levels" in text and "Embedding" in text
+    # The sample round is still a draft: its levels must not be called agreed.
+    assert "Our levels (draft, not yet agreed)" in text and "Embedding" in text
+    assert "Our agreed levels" not in text
     assert "Priority 1: Move Joint practice development to Leading" in text
     assert "Host two lesson study cycles" in text  # with this partner
     assert "Joint reviewer training" in text  # joint, includes this partner
@@ -209,3 +211,13 @@ def test_partners_see_the_approved_version_while_a_new_draft_is_in_hand(
     governors = flat(_export(planted, Audience.GOVERNORS, tmp_path / "g.pdf"))
     assert "Brand new draft priority" not in partner and "approved by governors" in partner
     assert "Approve version 2 of the improvement plan" in governors
+
+
+def test_partner_version_calls_levels_agreed_once_the_round_is_agreed(
+    planted: Planted, tmp_path: Path
+) -> None:
+    from desktop_app.domain.review import RoundStatus
+
+    planted.services.assessment.set_status(planted.round_id, RoundStatus.AGREED)
+    text = flat(_export(planted, Audience.PARTNER, tmp_path / "partner.pdf"))
+    assert "Our agreed levels" in text and "level agreed in this review" in text
