@@ -56,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     _needs_db(demo)
     _COMMANDS["demo"] = _cmd_demo
 
+    rounds = subs.add_parser(
+        "list-rounds", help="list the schools in the file and their review rounds, with ids"
+    )
+    _needs_db(rounds)
+    _COMMANDS["list-rounds"] = _cmd_list_rounds
+
     export = subs.add_parser("export-json", help="write everything in the file as JSON")
     _needs_db(export)
     export.add_argument("--out", type=Path, required=True, help="the JSON file to write")
@@ -98,6 +104,22 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(f"Created {db} with the sample school “{school.name}”.")
+    return 0
+
+
+def _cmd_list_rounds(args: argparse.Namespace) -> int:
+    """The ids that --round and --school take, which the window does not show."""
+    services = _open(args.db)
+    try:
+        for school in services.schools.list_schools():
+            print(f"{school.display_name} (URN {school.urn})")
+            for r in services.assessment.rounds(school.id):
+                print(
+                    f"  round {r.id}: {r.title}, {r.held_on.day} {r.held_on:%b %Y}, "
+                    f"{r.scope.label.lower()}, {r.status.label.lower()}"
+                )
+    finally:
+        services.close()
     return 0
 
 
@@ -149,6 +171,8 @@ def _cmd_export_pdf(args: argparse.Namespace) -> int:
         raise CommandError("The partner version needs --partner URN.")
     password = None
     if args.password_file is not None:
+        if not args.password_file.is_file():
+            raise CommandError(f"There is no password file at {args.password_file}.")
         lines = args.password_file.read_text(encoding="utf-8").splitlines()
         password = lines[0] if lines else ""
     services = _open(args.db)
@@ -213,6 +237,9 @@ def _cmd_backup(args: argparse.Namespace) -> int:
         raise CommandError(f"There is no file at {args.db}.")
     if args.out.exists():
         raise CommandError(f"{args.out} already exists; choose a new file name for the backup.")
+    if not args.out.parent.is_dir():
+        # A mistyped USB-stick path must not quietly become a new folder on the laptop.
+        raise CommandError(f"The folder {args.out.parent} does not exist.")
     back_up_file(args.db, args.out)
     print(f"Backed up {args.db.name} to {args.out} (checked and complete).")
     return 0

@@ -69,3 +69,21 @@ def test_window_opens_paints_and_exits(tmp_path: Path) -> None:
     assert run("demo", "--db", str(db), env_dir=tmp_path).returncode == 0
     result = run("--db", str(db), "--exit-after-first-paint", env_dir=tmp_path)
     assert result.returncode == 0, result.stderr
+
+
+def test_list_rounds_shows_the_ids_other_commands_take(tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite3"
+    assert run("demo", "--db", str(db), env_dir=tmp_path).returncode == 0
+    result = run("list-rounds", "--db", str(db), env_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "(URN 999001)" in result.stdout
+    assert "round 2: Autumn 2026 self-review" in result.stdout
+
+
+def test_backup_refuses_a_folder_that_does_not_exist(tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite3"
+    assert run("demo", "--db", str(db), env_dir=tmp_path).returncode == 0
+    out = tmp_path / "no-such-stick" / "backup.sqlite3"
+    result = run("backup", "--db", str(db), "--out", str(out), env_dir=tmp_path)
+    assert result.returncode == 1 and "does not exist" in result.stderr
+    assert not out.parent.exists()

@@ -76,7 +76,7 @@ class RoundRepository:
     def get(self, round_id: int) -> ReviewRound:
         rows = list(self._db.query("SELECT * FROM review_rounds WHERE id = ?", [round_id]))
         if not rows:
-            raise LookupError(f"No review round with id {round_id}")
+            raise LookupError(f"There is no review round {round_id} in this file.")
         return _round(rows[0])
 
     def for_school(self, school_id: int) -> list[ReviewRound]:

@@ -49,7 +49,7 @@ class SchoolRepository:
     def get(self, school_id: int) -> School:
         rows = list(self._db.query("SELECT * FROM schools WHERE id = ?", [school_id]))
         if not rows:
-            raise LookupError(f"No school with id {school_id}")
+            raise LookupError(f"There is no school {school_id} in this file.")
         return _school(rows[0])
 
     def by_urn(self, urn: str) -> School | None:
