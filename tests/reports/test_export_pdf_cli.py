@@ -39,7 +39,7 @@ def test_exports_all_three_audiences(
     [
         (["--audience", "partner"], "needs --partner"),
         (["--audience", "partner", "--partner", "111111"], "no partner school with URN 111111"),
-        (["--audience", "full", "--round", "999"], "No review round"),
+        (["--audience", "full", "--round", "999"], "no review round"),
     ],
 )
 def test_bad_arguments_fail_with_a_message(
