@@ -30,7 +30,11 @@ def push_new_commitment(
 
 
 def push_edit_commitment(
-    ctx: UiContext, parent: QWidget | None, current: Commitment, new: CommitmentDetails
+    ctx: UiContext,
+    parent: QWidget | None,
+    current: Commitment,
+    new: CommitmentDetails,
+    text: str = "edit commitment",
 ) -> None:
     """Save an edit as one undo step (undo puts back exactly what was there)."""
     old = current.details
@@ -39,7 +43,7 @@ def push_edit_commitment(
     service = ctx.services.commitments
     command = FunctionCommand(
         ctx,
-        "edit commitment",
+        text,
         lambda: service.update(current.id, new)[1],
         lambda: service.update(current.id, old)[1],
     )

@@ -254,7 +254,13 @@ class CommitmentsPage(Page):
         current = self.selected()
         if current is None or current.status is WorkStatus.DONE:
             return
-        self.save_edit(current, replace(current.details, status=WorkStatus.DONE))
+        push_edit_commitment(
+            self.ctx,
+            self,
+            current,
+            replace(current.details, status=WorkStatus.DONE),
+            "mark commitment done",
+        )
 
     def delete_commitment(self) -> None:
         current = self.selected()
