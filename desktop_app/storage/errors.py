@@ -34,12 +34,21 @@ class NewerVersion(StorageError):
         )
 
 
+# SQLite's own words for damage, in the user's.
+_PLAIN_DETAIL = {
+    "database disk image is malformed": "its contents are damaged",
+    "file is not a database": "its contents are not readable as a database",
+    "file is encrypted or is not a database": "its contents are not readable as a database",
+}
+
+
 class DamagedDatabase(StorageError):
     def __init__(self, path: Path, detail: str) -> None:
         self.detail = detail
+        plain = _PLAIN_DETAIL.get(detail.strip().lower(), detail)
         super().__init__(
-            f"“{path.name}” is damaged and cannot be opened safely ({detail}). "
-            "It has not been changed. Restore the newest good backup, or choose another file."
+            f"“{path.name}” is damaged and cannot be opened safely ({plain}). "
+            "It has not been changed. If you have a backup, restore it; or choose another file."
         )
 
 
