@@ -143,6 +143,11 @@ def _cmd_import_schools(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(f"Imported {args.csv.name}: {preview.summary()}.")
+    shown = 10
+    for row in preview.skipped[:shown]:
+        print(f"  skipped line {row.line}: {row.reason}", file=sys.stderr)
+    if len(preview.skipped) > shown:
+        print(f"  … and {len(preview.skipped) - shown} more skipped", file=sys.stderr)
     return 0
 
 
@@ -289,6 +294,8 @@ def _cmd_import_share(args: argparse.Namespace) -> int:
         preview = services.exchange.preview_file(args.file)
         for line in preview.lines():
             print(line)
+        if not preview.can_apply:
+            return 0  # the preview's last line has already said why nothing changes
         message, _ = services.exchange.apply_import(preview)
     finally:
         services.close()
