@@ -175,3 +175,31 @@ def test_round_details_can_be_corrected_and_a_new_round_starts_from_the_last(
     new_round = service.get_round(window.ctx.round_id)
     assert new_round.title == "Spring 2027 review"
     assert len(service.judgements(new_round.id)) == 12
+
+
+def test_next_step_saves_when_focus_leaves_and_undo_restores_it(
+    qtbot: QtBot, db_path: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    window = open_window(db_path)
+    window.open_sample(complete=False)
+    window.show_page("assessment")
+    page = window.page("assessment")
+    assert isinstance(page, AssessmentPage)
+    qtbot.waitUntil(page.isVisible)
+    round_id, strand_id = window.ctx.round_id, page.current_strand_id()
+    assert round_id is not None and strand_id is not None
+    service = window.ctx.services.assessment
+    before = service.judgement(round_id, strand_id).next_step
+
+    press(qtbot, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)  # "Ne&xt step"
+    assert QApplication.focusWidget() is page.form.next_step
+    press(qtbot, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    type_keys(qtbot, " Then share it with the trio.")
+    page.cards.focus_chosen()
+    assert (
+        service.judgement(round_id, strand_id).next_step == before + " Then share it with the trio."
+    )
+
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert service.judgement(round_id, strand_id).next_step == before
+    assert page.form.next_step.toPlainText() == before

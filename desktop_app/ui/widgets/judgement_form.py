@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
@@ -77,10 +76,12 @@ class JudgementForm(QWidget):
         target_label.setBuddy(self.target)
         form.addRow(target_label, self.target)
 
-        self.next_step = QLineEdit()
+        # A few lines, not one: next steps are often a sentence or two and must be readable.
+        self.next_step = _EvidenceEdit()
         self.next_step.setAccessibleName("Next step")
-        self.next_step.setMaxLength(2000)
+        self.next_step.setTabChangesFocus(True)
         self.next_step.setPlaceholderText("The one thing that would move this strand on")
+        self.next_step.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 10)
         next_label = QLabel("Ne&xt step")
         next_label.setBuddy(self.next_step)
         form.addRow(next_label, self.next_step)
@@ -105,8 +106,8 @@ class JudgementForm(QWidget):
 
         self.evidence.textChanged.connect(self._timer.start)
         self.evidence.focus_left.connect(self.flush)
-        self.next_step.textEdited.connect(lambda _t: self._timer.start())
-        self.next_step.editingFinished.connect(self.flush)
+        self.next_step.textChanged.connect(self._timer.start)
+        self.next_step.focus_left.connect(self.flush)
         self.confidence.activated.connect(
             lambda _i: self.changed.emit(
                 JudgementChanges.of(confidence=self.confidence.currentData())
@@ -130,9 +131,10 @@ class JudgementForm(QWidget):
                 self.evidence.blockSignals(True)
                 self.evidence.setPlainText(judgement.evidence)
                 self.evidence.blockSignals(False)
-            if self.next_step.text() != judgement.next_step:
-                self.next_step.setText(judgement.next_step)
-                self.next_step.setCursorPosition(0)  # show the start of a long step, not its end
+            if self.next_step.toPlainText() != judgement.next_step:
+                self.next_step.blockSignals(True)
+                self.next_step.setPlainText(judgement.next_step)
+                self.next_step.blockSignals(False)
         self.confidence.setCurrentIndex(max(0, self.confidence.findData(judgement.confidence)))
         self.target.setCurrentIndex(max(0, self.target.findData(judgement.target)))
         self.weight.setCurrentIndex(max(0, self.weight.findData(judgement.weight)))
@@ -146,8 +148,9 @@ class JudgementForm(QWidget):
         evidence = self.evidence.toPlainText()[:MAX_TEXT_LENGTH]
         if evidence != self._shown.evidence:
             values["evidence"] = evidence
-        if self.next_step.text() != self._shown.next_step:
-            values["next_step"] = self.next_step.text()
+        next_step = self.next_step.toPlainText()[:MAX_TEXT_LENGTH]
+        if next_step != self._shown.next_step:
+            values["next_step"] = next_step
         if values:
             self._shown = self._shown.with_changes(JudgementChanges(values))
             self.changed.emit(JudgementChanges(values))
