@@ -23,13 +23,13 @@ class RoundBar(QWidget):
         self.school.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.school.setMinimumContentsLength(28)
+        self.school.setMinimumContentsLength(42)
         self.round = QComboBox()
         self.round.setAccessibleName("Review round")
         self.round.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.round.setMinimumContentsLength(28)
+        self.round.setMinimumContentsLength(34)
         self.status = QLabel()
         self.status.setAccessibleName("Round status")
         self.toggle = QPushButton()
