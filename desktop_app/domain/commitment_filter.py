@@ -8,6 +8,7 @@ from datetime import date
 
 from desktop_app.domain.partners import Commitment, Direction
 from desktop_app.domain.rag import DUE_SOON_DAYS, WorkStatus
+from desktop_app.domain.text_search import fold
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,9 @@ class CommitmentFilter:
         if self.due_soon and not c.is_due_soon(self.today, self.due_soon_days):
             return False
         if self.text:
-            needle = self.text.casefold()
+            needle = fold(self.text)
             haystack = [c.what, c.owner, *(partner_names.get(p, "") for p in c.partner_ids)]
-            if not any(needle in h.casefold() for h in haystack):
+            if not any(needle in fold(h) for h in haystack):
                 return False
         return True
 
@@ -95,7 +96,7 @@ class CommitmentIndex:
             # One folded string per row, fields joined by a separator no typed search holds,
             # so a match can never straddle two fields.
             fields = [c.what, c.owner, *(partner_names.get(p, "") for p in c.partner_ids)]
-            self._text.append(_SEPARATOR.join(f.casefold() for f in fields))
+            self._text.append(_SEPARATOR.join(fold(f) for f in fields))
 
     def rows(self, f: CommitmentFilter) -> list[bool]:
         """For each commitment, in load order: does the filter keep it?"""
@@ -120,7 +121,7 @@ class CommitmentIndex:
         if f.due_soon:
             narrow({row for days, row in self._due if 0 <= days <= f.due_soon_days})
         if f.text:
-            needle = f.text.casefold()
+            needle = fold(f.text)
             if _SEPARATOR in needle:  # never typed; answer it the slow, plain way
                 narrow({r for r, c in enumerate(self._commitments) if f.matches(c, self._names)})
             else:

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from desktop_app.domain.partners import Direction
+from desktop_app.domain.partners import Direction, PartnerSchoolDetails
 from desktop_app.domain.rag import WorkStatus
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
 from desktop_app.ui.dialogs.gias_preview_dialog import GiasPreviewDialog
 from desktop_app.ui.dialogs.partnership_dialog import PartnershipDialog
@@ -354,3 +355,19 @@ def test_commitments_screen_tab_order_follows_reading_order(
         assert QApplication.focusWidget() is widget, widget.accessibleName()
     for widget in [page.table, *expected, bar.partner]:
         assert widget.accessibleName()
+
+
+def test_register_search_ignores_accents(qtbot: QtBot, window: MainWindow) -> None:
+    window.ctx.services.partners.create_partner(
+        PartnerSchoolDetails("Ysgol Gymraeg Bro Dŵr", "401234")
+    )
+    window.ctx.services.partners.create_partner(PartnerSchoolDetails("Kestrel Primary", "401235"))
+    window.ctx.notify(Changes.of(Topic.PARTNERS))
+    window.show_page("partners")
+    page = window.pages["partners"]
+    assert isinstance(page, PartnersPage)
+    qtbot.waitUntil(page.isVisible)
+    qtbot.keyClicks(page.register.search, "dwr")
+    proxy = page.register.proxy
+    assert proxy.rowCount() == 1
+    assert "Dŵr" in str(proxy.data(proxy.index(0, 0)))

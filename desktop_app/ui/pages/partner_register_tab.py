@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,6 +32,7 @@ from desktop_app.services.partner_service import ImportResult
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.gias_preview_dialog import GiasPreviewDialog
 from desktop_app.ui.dialogs.partner_dialog import PartnerSchoolDialog
+from desktop_app.ui.models.folding_filter_proxy import FoldingFilterProxy
 from desktop_app.ui.models.partner_table_model import PartnerTableModel
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.undo import FunctionCommand
@@ -51,17 +52,14 @@ class PartnerRegisterTab(QWidget):
         self.ctx = ctx
         self.today = today
         self.model = PartnerTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = FoldingFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.search = QLineEdit()
         self.search.setAccessibleName("Search partner schools")
         self.search.setPlaceholderText("Search by name, URN, local authority, trust or postcode")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.set_search)
         search_label = QLabel("&Search")
         search_label.setBuddy(self.search)
 
