@@ -194,6 +194,14 @@ class PlanRepository:
             notes=notes,
         )
 
+    def _next_position(self, table: str, parent_column: str, parent_id: int) -> int:
+        """The position after the last row under the same parent (names are ours, not input)."""
+        row = self._db.execute(
+            f"SELECT coalesce(max(position), -1) + 1 FROM {table} WHERE {parent_column} = ?",
+            [parent_id],
+        ).fetchone()
+        return int(row[0])
+
     # Priorities -------------------------------------------------------------
 
     def add_priority(
@@ -205,11 +213,7 @@ class PlanRepository:
         priority_id: int | None = None,
     ) -> int:
         if position is None:
-            row = self._db.execute(
-                "SELECT coalesce(max(position), -1) + 1 FROM plan_priorities WHERE plan_id = ?",
-                [plan_id],
-            ).fetchone()
-            position = int(row[0])
+            position = self._next_position("plan_priorities", "plan_id", plan_id)
         cursor = self._db.execute(
             "INSERT INTO plan_priorities (id, plan_id, position, title, why, strand_ids,"
             " target_level, success_criteria, confidential) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -257,11 +261,7 @@ class PlanRepository:
         action_id: int | None = None,
     ) -> int:
         if position is None:
-            row = self._db.execute(
-                "SELECT coalesce(max(position), -1) + 1 FROM plan_actions WHERE priority_id = ?",
-                [priority_id],
-            ).fetchone()
-            position = int(row[0])
+            position = self._next_position("plan_actions", "priority_id", priority_id)
         cursor = self._db.execute(
             "INSERT INTO plan_actions (id, priority_id, position, what, owner, start_on, due_on,"
             " resources, milestones, monitored_by, status, confidential)"
