@@ -40,6 +40,7 @@ from desktop_app.ui.models.commitment_table_model import (
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.undo import FunctionCommand
 from desktop_app.ui.widgets.commitment_filter_bar import CommitmentFilterBar
+from desktop_app.ui.widgets.read_only_table import select_source_row
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -186,12 +187,8 @@ class CommitmentsPage(Page):
 
     def select_commitment(self, commitment_id: int) -> None:
         row = self.model.row_of(commitment_id)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.table.selectRow(index.row())
-            self.table.scrollTo(index)
+        if row is not None:
+            select_source_row(self.table, self.proxy, row)
 
     def _update_buttons(self) -> None:
         c = self.selected()

@@ -36,6 +36,7 @@ from desktop_app.ui.models.folding_filter_proxy import FoldingFilterProxy
 from desktop_app.ui.models.partner_table_model import PartnerTableModel
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.undo import FunctionCommand
+from desktop_app.ui.widgets.read_only_table import select_source_row
 from desktop_app.ui.widgets.reciprocity_panel import ReciprocityPanel
 
 
@@ -144,12 +145,8 @@ class PartnerRegisterTab(QWidget):
 
     def select_partner(self, partner_id: int) -> None:
         row = self.model.row_of(partner_id)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.table.selectRow(index.row())
-            self.table.scrollTo(index)
+        if row is not None:
+            select_source_row(self.table, self.proxy, row)
 
     def _show_selected(self) -> None:
         partner = self.selected_partner()

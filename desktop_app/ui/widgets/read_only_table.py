@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
@@ -19,3 +19,12 @@ def read_only_table(name: str, model: QAbstractItemModel, stretch: int) -> QTabl
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def select_source_row(table: QTableView, proxy: QSortFilterProxyModel, source_row: int) -> None:
+    """Select and show a row of the proxy's source model, if the current filter shows it."""
+    source = proxy.sourceModel()
+    index = proxy.mapFromSource(source.index(source_row, 0))
+    if index.isValid():
+        table.selectRow(index.row())
+        table.scrollTo(index)
