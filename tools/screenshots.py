@@ -85,6 +85,7 @@ def main() -> int:
         window.resize(width, height)
         window.show()
         settle(app)
+        window.finish_start()  # already done if the window painted while settling
         wanted = args.pages.split(",")
         if "welcome" in wanted:
             window.grab().save(str(args.out / f"welcome{args.suffix}.png"))

@@ -9,7 +9,6 @@ open connection and must run on the thread that opened the file.
 from __future__ import annotations
 
 import contextlib
-import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,7 +38,6 @@ from desktop_app.storage.errors import StorageError
 from desktop_app.storage.health import check_file
 from desktop_app.storage.store import Store
 
-log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 STALE_PART_SECONDS = 60
 
@@ -111,7 +109,9 @@ class BackupService:
         self._store = store
         self._clock = clock
         self._last_backup_at: datetime | None = None
-        self._writes_backed_up = store.write_count
+        # Built on first use, perhaps after changes: every write since the file was
+        # opened counts as not yet backed up.
+        self._writes_backed_up = 0
 
     @property
     def folder(self) -> Path:

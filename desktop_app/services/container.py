@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -12,11 +11,11 @@ from typing import TYPE_CHECKING
 from desktop_app.frameworks.loader import FrameworkCatalogue, load_catalogue
 from desktop_app.paths import resource_path
 from desktop_app.services.assessment_service import AssessmentService
-from desktop_app.services.backup_service import BackupService, before_migration_backup
 from desktop_app.services.school_service import SchoolService
 from desktop_app.storage.store import Store
 
 if TYPE_CHECKING:
+    from desktop_app.services.backup_service import BackupService
     from desktop_app.services.commitment_service import CommitmentService
     from desktop_app.services.erasure_service import ErasureService
     from desktop_app.services.exchange_service import ExchangeService
@@ -44,7 +43,12 @@ class AppServices:
     catalogue: FrameworkCatalogue
     schools: SchoolService
     assessment: AssessmentService
-    backups: BackupService
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from desktop_app.services.backup_service import BackupService
+
+        return BackupService(self.store)
 
     @cached_property
     def partners(self) -> PartnerService:
@@ -108,10 +112,21 @@ class AppServices:
 
     def close(self) -> None:
         try:
-            self.backups.backup_on_close()
+            # Nothing written since the file was opened: nothing to back up.
+            if self.store.write_count:
+                self.backups.backup_on_close()
         except Exception:  # a failed backup must not stop the file closing
+            import logging  # only on this rare path: logging costs milliseconds at start-up
+
             logging.getLogger(__name__).exception("The backup on closing failed")
         self.store.close()
+
+
+def _backup_first(db_path: Path) -> None:
+    """An update never runs without a copy (the backup code is loaded only when needed)."""
+    from desktop_app.services.backup_service import before_migration_backup
+
+    before_migration_backup(db_path)
 
 
 def open_services(
@@ -119,7 +134,7 @@ def open_services(
     catalogue: FrameworkCatalogue | None = None,
     *,
     create: bool = True,
-    before_migrate: Callable[[Path], None] | None = before_migration_backup,
+    before_migrate: Callable[[Path], None] | None = _backup_first,
 ) -> AppServices:
     """Open the file (raises a StorageError with a plain-English message) and wire services."""
     catalogue = catalogue or default_catalogue()
@@ -129,5 +144,5 @@ def open_services(
         catalogue=catalogue,
         schools=SchoolService(store),
         assessment=AssessmentService(store, catalogue),
-        backups=BackupService(store),
     )
+

@@ -9,13 +9,16 @@ migrations run (see migrations/registry.py).
 
 from __future__ import annotations
 
-import secrets
+import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 Params = Iterable[Any] | dict[str, Any] | None
+# Savepoint names need only be unique within one connection's nesting; a counter is enough
+# (and `secrets` would pull in hashlib and hmac at start-up).
+_SAVEPOINTS = itertools.count(1)
 
 
 class Database:
@@ -48,7 +51,7 @@ class Database:
     def atomic(self) -> Iterator[Database]:
         """A transaction; nested blocks become savepoints (as in sqlite-utils 4)."""
         if self.conn.in_transaction:
-            savepoint = f"sp_{secrets.token_hex(8)}"
+            savepoint = f"sp_{next(_SAVEPOINTS)}"
             self.conn.execute(f"SAVEPOINT {savepoint}")
             try:
                 yield self

@@ -1,11 +1,16 @@
-"""The main window: the round bar, the navigation list and the pages, and the menus."""
+"""The main window: the round bar, the navigation list and the pages, and the menus.
+
+Start-up builds only what the first frame shows; the rest (menu items, the welcome page,
+the school and round dialogs) is built just after it or on first use (bench/startup.py).
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,17 +23,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import APP_NAME, __version__
+from desktop_app import APP_NAME
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.container import AppServices
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.navigation import PAGE_SPECS
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.pages.overview_page import OverviewPage
-from desktop_app.ui.pages.welcome_page import WelcomePage
-from desktop_app.ui.school_round_actions import SchoolRoundActions
-from desktop_app.ui.settings import app_settings
+from desktop_app.ui.settings import app_settings, saved_high_contrast
 from desktop_app.ui.widgets.round_bar import RoundBar
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
+    from desktop_app.ui.data_safety import DataSafetyActions
+    from desktop_app.ui.main_menus import MainMenus
+    from desktop_app.ui.meeting_actions import MeetingActions
+    from desktop_app.ui.pages.welcome_page import WelcomePage
+    from desktop_app.ui.school_round_actions import SchoolRoundActions
+
+#: If the window has not painted by then (started minimised), its menus are built anyway.
+READY_AT_THE_LATEST_MS = 1000
 
 
 class _BuiltPages:
@@ -47,6 +62,15 @@ class _BuiltPages:
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
+    #: Emitted once the menus' items, shortcuts and timers exist (just after the first frame).
+    became_ready = Signal()
+
+    # Built by finish_start(); see main_menus.py.
+    menus: MainMenus
+    undo_action: QAction
+    redo_action: QAction
+    data_safety: DataSafetyActions
+    meeting: MeetingActions
 
     def __init__(self, services: AppServices, today: date | None = None) -> None:
         super().__init__()
@@ -56,13 +80,23 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self._painted = False
+        self._closed = False
+        self.ready = False
+        self._welcome: WelcomePage | None = None
+        self._school_actions: SchoolRoundActions | None = None
+        if saved_high_contrast():
+            # Applied before anything is shown, so the first frame is already in the theme.
+            from desktop_app.ui.theme import apply_theme
 
-        problems = [str(p) for p in services.catalogue.problems]
-        self.welcome = WelcomePage(problems)
+            apply_theme(True)
 
         self.round_bar = RoundBar()
         self.round_bar.school_chosen.connect(self._on_round_bar_school_chosen)
         self.round_bar.round_chosen.connect(self._on_round_bar_round_chosen)
+        self.round_bar.new_round_requested.connect(lambda: self.school_actions.new_round())
+        self.round_bar.status_toggle_requested.connect(
+            lambda: self.school_actions.toggle_round_status()
+        )
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Screens")
@@ -88,8 +122,8 @@ class MainWindow(QMainWindow):
         col.addWidget(self.round_bar)
         col.addLayout(body, 1)
 
+        # The welcome page goes in front of the workspace only when the file has no school.
         self.modes = QStackedWidget()
-        self.modes.addWidget(self.welcome)
         self.modes.addWidget(workspace)
         self.setCentralWidget(self.modes)
 
@@ -97,96 +131,64 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.ctx.changed.connect(self._on_ctx_changed)
         self.ctx.failed.connect(lambda message: QMessageBox.warning(self, "Not changed", message))
-        self.school_actions = SchoolRoundActions(self)
-        self.round_bar.new_round_requested.connect(self.school_actions.new_round)
-        self.round_bar.status_toggle_requested.connect(self.school_actions.toggle_round_status)
-        self.welcome.set_up_requested.connect(self.school_actions.new_school)
-        self.welcome.sample_requested.connect(self.school_actions.open_sample)
-        self._build_menus()
-        self._choose_initial_selection()
-        self.installEventFilter(self)
-
-    # Menus -------------------------------------------------------------------
-
-    def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
-        actions = self.school_actions
-        self._action(
-            self.file_menu, "&New school…", actions.new_school, QKeySequence.StandardKey.New
-        )
-        self._action(self.file_menu, "&Edit school details…", actions.edit_school)
-        self._action(self.file_menu, "Start a new review &round…", actions.new_round)
-        self._action(self.file_menu, "Review round &details…", actions.edit_round)
-        self._action(  # partner schools (issue 3)
-            self.file_menu, "&Import partner schools from a GIAS CSV file…", self._import_partners
-        )
-        self._action(  # PDF exports (issue 4)
-            self.file_menu, "E&xport PDF…", self._export_pdf, QKeySequence("Ctrl+E")
-        )
-        self.file_menu.addSeparator()  # data safety (issue 5): backups, partner files, deleting
-        from desktop_app.ui.data_safety import DataSafetyActions
-
-        self.data_safety = DataSafetyActions(
-            self.ctx, self, self._choose_initial_selection, self.current_page_flush
-        )
-        self.data_safety.add_to_menu(self.file_menu)
-        self.file_menu.addSeparator()
-        self._action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-
         self.edit_menu = bar.addMenu("&Edit")
-        undo = self.ctx.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = self.ctx.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.edit_menu.addAction(undo)
-        self.edit_menu.addAction(redo)
-        self.undo_action, self.redo_action = undo, redo
-
         self.view_menu = bar.addMenu("&View")
-        for index, spec in enumerate(PAGE_SPECS):
-            shortcut = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
-            self._action(self.view_menu, spec.title, lambda i=index: self.show_page_at(i), shortcut)
-        from desktop_app.ui.meeting_actions import MeetingActions  # board meetings (issue 6)
-
-        self.meeting = MeetingActions(self.ctx, self)
-        self.meeting.add_to_menu(self.view_menu)
-
         self.help_menu = bar.addMenu("&Help")
-        self._action(self.help_menu, "About the &maturity model", self._about_model)
-        self._action(self.help_menu, f"&About {APP_NAME}", self._about)
+        self.choose_initial_selection()
+        self.installEventFilter(self)
+        # A window that is never painted (started minimised) still gets its menus.
+        QTimer.singleShot(READY_AT_THE_LATEST_MS, self.finish_start)
 
-    def _export_pdf(self) -> None:  # PDF exports (issue 4)
-        from desktop_app.ui.export_pdf import open_export_dialog
+    def finish_start(self) -> None:
+        """Build what the first frame does not show: menu items, shortcuts, timers."""
+        if self.ready or self._closed:  # closed already: nobody will use them
+            return
+        from desktop_app.ui.main_menus import MainMenus
 
-        open_export_dialog(self.ctx, self, self.today)
+        self.menus = MainMenus(self)
+        self.undo_action, self.redo_action = self.menus.undo_action, self.menus.redo_action
+        self.data_safety, self.meeting = self.menus.data_safety, self.menus.meeting
+        self.ready = True
+        self.became_ready.emit()
 
-    def _import_partners(self) -> None:
-        self.show_page("partners")
-        page = self.page("partners")
-        if hasattr(page, "import_partner_schools"):
-            page.import_partner_schools()
+    @property
+    def school_actions(self) -> SchoolRoundActions:
+        """New school, new round and the like: built the first time one is asked for."""
+        if self._school_actions is None:
+            from desktop_app.ui.school_round_actions import SchoolRoundActions
 
-    def _action(
-        self,
-        menu: QObject,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)  # type: ignore[attr-defined]
-        return action
+            self._school_actions = SchoolRoundActions(self)
+        return self._school_actions
+
+    @property
+    def welcome(self) -> WelcomePage:
+        if self._welcome is None:
+            from desktop_app.ui.pages.welcome_page import WelcomePage
+
+            problems = [str(p) for p in self.ctx.services.catalogue.problems]
+            self._welcome = WelcomePage(problems)
+            self._welcome.set_up_requested.connect(lambda: self.school_actions.new_school())
+            self._welcome.sample_requested.connect(lambda: self.school_actions.open_sample())
+            self.modes.insertWidget(0, self._welcome)
+        return self._welcome
+
+    def show_welcome(self) -> None:
+        self.modes.setCurrentWidget(self.welcome)
+
+    def show_workspace(self) -> None:
+        self.modes.setCurrentIndex(self.modes.count() - 1)
+
+    def showing_workspace(self) -> bool:
+        return self.modes.currentIndex() == self.modes.count() - 1
 
     # Selection ---------------------------------------------------------------
 
-    def _choose_initial_selection(self) -> None:
+    def choose_initial_selection(self) -> None:
         schools = self.ctx.services.schools.list_schools()
         if not schools:
-            self.modes.setCurrentIndex(0)
+            self.show_welcome()
             return
         last_school, last_round = self.ctx.services.schools.last_opened()
         known = {s.id for s in schools}
@@ -198,7 +200,7 @@ class MainWindow(QMainWindow):
         if round_id is None and rounds:
             round_id = rounds[0].id
         self.select(school_id, round_id)
-        self.modes.setCurrentIndex(1)
+        self.show_workspace()
         self.show_page("overview")
 
     def select(self, school_id: int | None, round_id: int | None) -> None:
@@ -254,7 +256,7 @@ class MainWindow(QMainWindow):
             self.show_page_at(keys.index(key))
 
     def show_page_at(self, index: int) -> None:
-        if self.modes.currentIndex() == 1:
+        if self.showing_workspace():
             self.nav.setCurrentRow(index)
 
     def current_page_flush(self) -> None:
@@ -275,31 +277,14 @@ class MainWindow(QMainWindow):
     def open_sample(self, *, complete: bool = True) -> None:
         self.school_actions.open_sample(complete=complete)
 
-    def _about_model(self) -> None:
-        """What the levels mean, for a governor new to the model."""
-        lines = []
-        for fw in sorted(self.ctx.services.catalogue.frameworks, key=lambda f: f.edition):
-            levels = "\n".join(f"  {m.label}: {m.meaning}" for m in fw.levels)
-            lines.append(f"{fw.title}\n{fw.description}\n\n{levels}\n\nSource: {fw.source}")
-        QMessageBox.information(self, "About the maturity model", "\n\n".join(lines))
-
-    def _about(self) -> None:
-        sources = "\n".join(
-            f"• {fw.title}: {fw.source}" for fw in self.ctx.services.catalogue.frameworks
-        )
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"{APP_NAME} {__version__}\n\nOffline self-review, partnership and improvement planning "
-            f"for schools.\n\nFrameworks:\n{sources}\n\nData file: {self.ctx.services.db_path}",
-        )
-
     # Window events -----------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             self.first_painted.emit()
+            # Runs as soon as this frame is on screen: the rest of start-up waits for it.
+            QTimer.singleShot(0, self.finish_start)
         return super().eventFilter(watched, event)
 
     def restore_geometry(self) -> bool:
@@ -308,6 +293,7 @@ class MainWindow(QMainWindow):
         return isinstance(saved, QByteArray) and not saved.isEmpty() and self.restoreGeometry(saved)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         self.current_page_flush()
         app_settings().setValue("window/geometry", self.saveGeometry())
         event.accept()

@@ -9,12 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.theme import (
-    apply_theme,
-    install_visible_focus,
-    save_high_contrast,
-    saved_high_contrast,
-)
+from desktop_app.ui.settings import save_high_contrast, saved_high_contrast
+from desktop_app.ui.theme import apply_theme, install_visible_focus
 
 
 class _CloseWithWindow(QObject):
@@ -46,9 +42,9 @@ class MeetingActions:
         self.high_contrast_action.setCheckable(True)
         self.high_contrast_action.setChecked(saved_high_contrast())
         self.high_contrast_action.toggled.connect(self._on_high_contrast_toggled)
+        # The saved theme was applied before the first frame (MainWindow); the focus
+        # outline is drawn only once something has focus, so it can wait until now.
         install_visible_focus()
-        if self.high_contrast_action.isChecked():
-            apply_theme(True)
         window.installEventFilter(self._closer)
 
     def add_to_menu(self, menu: QMenu) -> None:

@@ -77,7 +77,7 @@ class SchoolRoundActions:
         )
         ctx.undo_stack.clear()
         window.select(school.id, round_.id)
-        window.modes.setCurrentIndex(1)
+        window.show_workspace()
         ctx.notify(Changes(changes.topics | round_changes.topics))
         window.show_page("assessment")
 
@@ -92,7 +92,7 @@ class SchoolRoundActions:
             school, changes = create_sample_school(services.store, services.catalogue)
         rounds = services.assessment.rounds(school.id)
         window.select(school.id, rounds[0].id if rounds else None)
-        window.modes.setCurrentIndex(1)
+        window.show_workspace()
         self._ctx.notify(changes)
         window.show_page("overview")
 

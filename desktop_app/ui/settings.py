@@ -14,3 +14,16 @@ from desktop_app.paths import data_dir
 
 def app_settings() -> QSettings:
     return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+HIGH_CONTRAST_KEY = "view/high_contrast"
+
+
+def saved_high_contrast() -> bool:
+    return bool(app_settings().value(HIGH_CONTRAST_KEY, False, type=bool))
+
+
+def save_high_contrast(high_contrast: bool) -> None:
+    settings = app_settings()
+    settings.setValue(HIGH_CONTRAST_KEY, high_contrast)
+    settings.sync()

@@ -10,10 +10,6 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
-from desktop_app.ui.settings import app_settings
-
-HIGH_CONTRAST_KEY = "view/high_contrast"
-
 BLACK = QColor("#000000")
 WHITE = QColor("#ffffff")
 YELLOW = QColor("#ffff00")
@@ -141,13 +137,3 @@ def apply_theme(high_contrast: bool, app: QApplication | None = None) -> None:
     else:
         app.setPalette(_Original.palette)
         app.setStyleSheet(_Original.stylesheet)
-
-
-def saved_high_contrast() -> bool:
-    return bool(app_settings().value(HIGH_CONTRAST_KEY, False, type=bool))
-
-
-def save_high_contrast(high_contrast: bool) -> None:
-    settings = app_settings()
-    settings.setValue(HIGH_CONTRAST_KEY, high_contrast)
-    settings.sync()

@@ -69,6 +69,9 @@ def test_window_opens_paints_and_exits(tmp_path: Path) -> None:
     assert run("demo", "--db", str(db), env_dir=tmp_path).returncode == 0
     result = run("--db", str(db), "--exit-after-first-paint", env_dir=tmp_path)
     assert result.returncode == 0, result.stderr
+    # The rest of start-up (menus, shortcuts, timers) follows the first frame.
+    result = run("--db", str(db), "--exit-when-ready", env_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
 
 
 def test_list_rounds_shows_the_ids_other_commands_take(tmp_path: Path) -> None:

@@ -280,3 +280,13 @@ def test_restore_from_a_file_with_another_page_size(services: AppServices, tmp_p
     services.backups.restore(odd)
     assert _names(services) == ["Big Pages"]
     assert integrity_problem(services.db_path) is None
+
+
+def test_changes_made_before_the_backup_code_loads_still_count(db_path: Path) -> None:
+    services = open_services(db_path)
+    _add(services, "Early", "100004")
+    assert "backups" not in vars(services)  # built on first use, after the change
+    assert services.backups.changed_since_backup()
+    services.close()
+    (closing,) = backups_dir_for(db_path).iterdir()
+    assert closing.name.endswith("-close.sqlite3")

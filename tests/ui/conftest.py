@@ -87,6 +87,8 @@ def open_window(
             window.show()
         with qtbot.waitActive(window):
             window.activateWindow()
+        # Menu items are built just after the first frame, as when a user starts the app.
+        qtbot.waitUntil(lambda: window.ready)
         opened.append((window, services))
         return window
 

@@ -44,11 +44,11 @@ from desktop_app.services.container import open_services
 from desktop_app.services.sample_data import create_sample_school
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.navigation import PAGE_SPECS
+from desktop_app.ui.settings import saved_high_contrast
 from desktop_app.ui.theme import (
     HIGH_CONTRAST_STYLESHEET,
     apply_theme,
     high_contrast_palette,
-    saved_high_contrast,
 )
 from desktop_app.ui.widgets.level_cards import LevelCard
 

@@ -39,7 +39,7 @@ def window(
     monkeypatch.setenv("PARTNERSHIP_COMPASS_SYNC_TASKS", "1")
     w = open_window(db_path)
     w.open_sample()
-    qtbot.waitUntil(lambda: w.modes.currentIndex() == 1)
+    qtbot.waitUntil(lambda: w.showing_workspace())
     return w
 
 
@@ -136,7 +136,7 @@ def test_delete_school_data_needs_the_urn_and_offers_to_purge_backups(
     window.data_safety.actions["erase"].trigger()
     driver.check()
     assert services.schools.by_urn(school.urn) is None
-    assert window.modes.currentIndex() == 0  # no school left: the welcome screen
+    assert window.modes.currentWidget() is window.welcome  # no school left: the welcome screen
     assert school.name not in summarise_backup(backup).schools
     assert any("no longer in any backup" in m for m in messages)
 

@@ -41,7 +41,7 @@ def test_first_run_set_up_and_judge_every_strand_by_keyboard(
     window.welcome.set_up.setFocus()
     press(qtbot, Qt.Key.Key_Space)
     driver.check()
-    qtbot.waitUntil(lambda: window.modes.currentIndex() == 1)
+    qtbot.waitUntil(lambda: window.showing_workspace())
     # A real window manager hands focus back to the window when a dialog closes; offscreen does not.
     with qtbot.waitActive(window):
         window.activateWindow()
@@ -74,7 +74,7 @@ def test_first_run_set_up_and_judge_every_strand_by_keyboard(
     window.ctx.services.close()
 
     reopened = open_window(db_path)
-    assert reopened.modes.currentIndex() == 1
+    assert reopened.showing_workspace()
     assert reopened.ctx.round_id == round_id
     judgements = reopened.ctx.services.assessment.judgements(round_id)
     assert len(judgements) == 12
@@ -127,7 +127,7 @@ def test_sample_school_overview_shows_the_profile(
     press_target = window.welcome.sample
     press_target.setFocus()
     press(qtbot, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: window.modes.currentIndex() == 1)
+    qtbot.waitUntil(lambda: window.showing_workspace())
     overview = window.page("overview")
     qtbot.waitUntil(overview.isVisible)
     assert "12 of 12 strands judged" in overview.progress.text()  # type: ignore[attr-defined]

@@ -57,7 +57,7 @@ def window(
     monkeypatch.setenv("PARTNERSHIP_COMPASS_SYNC_TASKS", "1")
     w = open_window(db_path)
     w.open_sample(complete=False)  # an empty partner register to import into
-    qtbot.waitUntil(lambda: w.modes.currentIndex() == 1)
+    qtbot.waitUntil(lambda: w.showing_workspace())
     for key in ("partners", "commitments"):
         page = w.pages[key]
         fixed = lambda: TODAY  # noqa: E731

@@ -1,0 +1,80 @@
+"""Start-up builds the first frame first; menu items, shortcuts and timers follow it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop_app.services.container import AppServices
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.settings import save_high_contrast
+from desktop_app.ui.theme import HIGH_CONTRAST_STYLESHEET, apply_theme
+from tests.ui.conftest import TODAY
+
+
+def menu_texts(window: MainWindow) -> dict[str, list[str]]:
+    return {
+        menu.title(): [a.text() for a in menu.actions() if not a.isSeparator()]
+        for menu in (window.file_menu, window.edit_menu, window.view_menu, window.help_menu)
+    }
+
+
+def test_the_first_frame_has_the_menu_titles_and_the_rest_follows_it(
+    qtbot: QtBot, sample_services: AppServices
+) -> None:
+    window = MainWindow(sample_services, today=TODAY)
+    qtbot.addWidget(window)
+    assert list(menu_texts(window)) == ["&File", "&Edit", "&View", "&Help"]
+    assert not window.ready
+    assert window.showing_workspace()
+    assert window._welcome is None  # a file with a school never needs the welcome page
+
+    with qtbot.waitSignal(window.became_ready, timeout=5000):
+        window.show()
+    assert window.ready
+    items = menu_texts(window)
+    assert "&Quit" in items["&File"] and "E&xport PDF…" in items["&File"]
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert "&High contrast" in items["&View"]
+    assert window.data_safety.timer.isActive()  # the ten-minute backup check runs
+
+    window.finish_start()  # a second call changes nothing
+    assert menu_texts(window) == items
+    window.close()
+
+
+def test_a_window_that_is_never_painted_still_gets_its_menus(
+    qtbot: QtBot, sample_services: AppServices
+) -> None:
+    window = MainWindow(sample_services, today=TODAY)
+    qtbot.addWidget(window)
+    # Not shown (as when started minimised): the fallback timer builds them anyway.
+    qtbot.waitUntil(lambda: window.ready, timeout=5000)
+    assert any(a.text() == "&Quit" for a in window.file_menu.actions())
+
+
+def test_a_window_closed_before_it_was_ready_builds_nothing_more(
+    qtbot: QtBot, sample_services: AppServices
+) -> None:
+    window = MainWindow(sample_services, today=TODAY)
+    qtbot.addWidget(window)
+    window.close()
+    window.finish_start()
+    assert not window.ready and window.file_menu.actions() == []
+
+
+def test_the_saved_high_contrast_theme_is_in_the_very_first_frame(
+    qtbot: QtBot, sample_services: AppServices
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    save_high_contrast(True)
+    try:
+        window = MainWindow(sample_services, today=TODAY)
+        qtbot.addWidget(window)
+        assert not window.ready
+        assert HIGH_CONTRAST_STYLESHEET in app.styleSheet()
+        window.close()
+    finally:
+        apply_theme(False)
+        save_high_contrast(False)
