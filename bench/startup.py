@@ -33,6 +33,14 @@ def main() -> int:
     args = parser.parse_args()
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # An installed app runs from bytecode (pip and PyInstaller compile it), as PySide6 and
+    # the standard library do for the bare window; with PYTHONDONTWRITEBYTECODE set, a
+    # checkout would otherwise recompile our sources on every run.
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "desktop_app")],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "sample.sqlite3"
         env["PARTNERSHIP_COMPASS_DATA"] = folder

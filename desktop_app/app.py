@@ -22,21 +22,28 @@ def _run(arguments: list[str]) -> int:
     from desktop_app.none_refcount_guard import protect_none
 
     protect_none()
-    from desktop_app.cli import build_parser, run_command, window_options
+    from desktop_app.window_options import WindowOptions, window_options
 
-    args = window_options(arguments)
-    if args is None:
+    options = window_options(arguments)
+    if options is None:
+        from desktop_app.cli import build_parser, run_command
+
         args = build_parser().parse_args(arguments)
         if args.command:
             gc.enable()
             return run_command(args)
+        options = WindowOptions(
+            args.db,
+            exit_after_first_paint=args.exit_after_first_paint,
+            exit_when_ready=args.exit_when_ready,
+        )
     # Qt is imported only when a window is wanted, so commands start fast.
     from desktop_app.ui.launch import run_gui
 
     return run_gui(
-        args.db,
-        exit_after_first_paint=args.exit_after_first_paint,
-        exit_when_ready=args.exit_when_ready,
+        options.db,
+        exit_after_first_paint=options.exit_after_first_paint,
+        exit_when_ready=options.exit_when_ready,
     )
 
 

@@ -33,31 +33,6 @@ def _needs_db(sub: argparse.ArgumentParser, *, required: bool = True) -> None:
     )
 
 
-def window_options(argv: list[str]) -> argparse.Namespace | None:
-    """The options for opening the window, or None when argv asks for anything else.
-
-    Building the full parser (every subcommand, with gettext looking up translations for
-    each help text) costs milliseconds on every start of the window, so the common case is
-    recognised here first; commands, --help, --version and mistakes go to build_parser(),
-    which explains them.
-    """
-    options = argparse.Namespace(
-        command=None, db=None, exit_after_first_paint=False, exit_when_ready=False
-    )
-    words = iter(argv)
-    for word in words:
-        if word in ("--exit-after-first-paint", "--exit-when-ready"):
-            setattr(options, word[2:].replace("-", "_"), True)
-        elif word == "--db" or word.startswith("--db="):
-            value = word[len("--db=") :] if "=" in word else next(words, None)
-            if value is None or (value.startswith("-") and "=" not in word):
-                return None
-            options.db = Path(value)
-        else:
-            return None
-    return options
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="partnership-compass",

@@ -10,6 +10,8 @@ from desktop_app.domain.levels import Level
 
 @dataclass(frozen=True)
 class Strand:
+    """One strand of a dimension: its summary, a descriptor per level, evidence prompts."""
+
     id: str
     title: str
     short_title: str
@@ -24,6 +26,8 @@ class Strand:
 
 @dataclass(frozen=True)
 class Dimension:
+    """One of the model's dimensions and the strands that make it up."""
+
     id: str
     title: str
     summary: str
@@ -32,6 +36,8 @@ class Dimension:
 
 @dataclass(frozen=True)
 class LevelMeaning:
+    """What a level (Beginning ... Leading) means across the whole model."""
+
     level: Level
     label: str
     meaning: str
@@ -39,6 +45,8 @@ class LevelMeaning:
 
 @dataclass(frozen=True)
 class Framework:
+    """One edition of a maturity model, as loaded from resources/frameworks/."""
+
     id: str
     edition: str
     title: str

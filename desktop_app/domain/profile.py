@@ -12,6 +12,8 @@ from desktop_app.domain.review import StrandJudgement
 
 @dataclass(frozen=True)
 class StrandPosition:
+    """Where one strand stands: now, the target and the previous round."""
+
     strand: Strand
     dimension_title: str
     current: Level | None
@@ -34,6 +36,8 @@ class StrandPosition:
 
 @dataclass(frozen=True)
 class DimensionSummary:
+    """How far one dimension has got, for the overview's summary."""
+
     title: str
     judged: int
     total: int
@@ -43,6 +47,8 @@ class DimensionSummary:
 
 @dataclass(frozen=True)
 class MaturityProfile:
+    """Every strand's position in a round: the overview's whole picture."""
+
     positions: tuple[StrandPosition, ...]
 
     @property

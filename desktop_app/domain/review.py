@@ -36,6 +36,8 @@ class RoundStatus(Enum):
 
 @dataclass(frozen=True)
 class ReviewRound:
+    """One self-review of a school (or its partnership) against one framework edition."""
+
     id: int
     school_id: int
     title: str

@@ -46,6 +46,8 @@ def clean_name(raw: str, what: str = "name") -> str:
 
 @dataclass(frozen=True)
 class School:
+    """A school kept in the file."""
+
     id: int
     name: str
     urn: str

@@ -15,6 +15,8 @@ MAX_TEXT = 4000
 
 @dataclass(frozen=True)
 class FrameworkProblem:
+    """Why a framework file was refused: the file, the JSON path and the problem."""
+
     file: str
     path: str
     problem: str

@@ -22,6 +22,8 @@ class Topic(Enum):
 
 @dataclass(frozen=True)
 class Changes:
+    """What a use case changed, so each screen refreshes only what it shows."""
+
     topics: frozenset[Topic]
 
     @classmethod

@@ -145,4 +145,3 @@ def open_services(
         schools=SchoolService(store),
         assessment=AssessmentService(store, catalogue),
     )
-

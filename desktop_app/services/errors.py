@@ -4,9 +4,9 @@ They are raised in storage; re-exported here so the layers above talk only to se
 Each str() is a plain-English message for the user.
 """
 
-from desktop_app.storage.backup import BackupFailed
 from desktop_app.storage.errors import (
     AlreadyOpen,
+    BackupFailed,
     CannotCreate,
     DamagedDatabase,
     ForeignDatabase,

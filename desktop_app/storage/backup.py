@@ -19,7 +19,7 @@ from pathlib import Path
 
 from desktop_app.domain.backups import BackupInfo, TableCount, parse_backup_name
 from desktop_app.storage.database import APPLICATION_ID, connect, inspect_file
-from desktop_app.storage.errors import CannotCreate, DamagedDatabase, StorageError
+from desktop_app.storage.errors import BackupFailed, CannotCreate, DamagedDatabase, StorageError
 from desktop_app.storage.migrations import MIGRATIONS
 from desktop_app.storage.sql import Database
 
@@ -37,13 +37,6 @@ RECORD_WORDS: tuple[tuple[str, str], ...] = (
     ("views", "raters' views"),
     ("exchange_imports", "files from partners"),
 )
-
-
-class BackupFailed(StorageError):
-    def __init__(self, target: Path, reason: str) -> None:
-        super().__init__(
-            f"The backup “{target.name}” could not be made: {reason}. Your data has not changed."
-        )
 
 
 def restrict_to_owner(path: Path) -> None:

@@ -63,3 +63,10 @@ class AlreadyOpen(StorageError):
 class CannotCreate(StorageError):
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"Partnership Compass cannot create “{path}”: {reason}.")
+
+
+class BackupFailed(StorageError):
+    def __init__(self, target: Path, reason: str) -> None:
+        super().__init__(
+            f"The backup “{target.name}” could not be made: {reason}. Your data has not changed."
+        )

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.services.changes import Changes
 from desktop_app.services.container import AppServices
@@ -98,5 +98,7 @@ class UiContext(QObject):
         try:
             return action()
         except (ValueError, LookupError) as exc:
+            from PySide6.QtWidgets import QMessageBox  # only on failure: not needed to start
+
             QMessageBox.warning(parent, "Not saved", str(exc))
             return None

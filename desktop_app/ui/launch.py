@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_NAME, __version__
@@ -27,10 +26,17 @@ def _application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     # Matches packaging/linux/partnership-compass.desktop so the desktop shows our icon.
     app.setDesktopFileName("partnership-compass")
+    return app
+
+
+def _set_window_icon() -> None:
+    """Our icon in title bars and the taskbar. Set just after the first frame: drawing an
+    SVG icon loads Qt's SVG support, which the first frame does not otherwise need."""
+    from PySide6.QtGui import QIcon
+
     icon = resource_path("icons", "partnership-compass.svg")
     if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
-    return app
+        QApplication.setWindowIcon(QIcon(str(icon)))
 
 
 def open_or_explain(path: Path) -> AppServices | None:
@@ -42,6 +48,7 @@ def open_or_explain(path: Path) -> AppServices | None:
         from desktop_app.ui.dialogs.damaged_file_dialog import offer_recovery
 
         gc.enable()  # this path is rare; start-up speed no longer matters here
+        _set_window_icon()
         return offer_recovery(path, exc)
 
 
@@ -56,6 +63,7 @@ def run_gui(
     from desktop_app.ui.main_window import MainWindow
 
     window = MainWindow(services)
+    window.became_ready.connect(_set_window_icon)
     window.became_ready.connect(_collect_garbage_from_now_on)
     # Quit just after the frame: quitting from inside the paint would close the window
     # before the frame reached the screen.

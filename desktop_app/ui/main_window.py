@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -130,7 +129,7 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
         self.ctx.changed.connect(self._on_ctx_changed)
-        self.ctx.failed.connect(lambda message: QMessageBox.warning(self, "Not changed", message))
+        self.ctx.failed.connect(self._show_failure)
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
         self.edit_menu = bar.addMenu("&Edit")
@@ -140,6 +139,11 @@ class MainWindow(QMainWindow):
         self.installEventFilter(self)
         # A window that is never painted (started minimised) still gets its menus.
         QTimer.singleShot(READY_AT_THE_LATEST_MS, self.finish_start)
+
+    def _show_failure(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # only on failure: not needed to start
+
+        QMessageBox.warning(self, "Not changed", message)
 
     def finish_start(self) -> None:
         """Build what the first frame does not show: menu items, shortcuts, timers."""

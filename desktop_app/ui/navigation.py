@@ -15,6 +15,8 @@ from desktop_app.ui.pages.base import Page
 
 @dataclass(frozen=True)
 class PageSpec:
+    """One entry in the navigation list, and how to build its page."""
+
     key: str
     title: str
     #: "package.module:ClassName" of a Page subclass taking the UiContext.

@@ -353,7 +353,7 @@ def test_erase_dialog_keyboard_enter_cancels_until_the_urn_is_typed(qtbot: QtBot
 def test_open_elsewhere_or_failed_backup_is_explained_plainly(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop_app.storage.backup import BackupFailed
+    from desktop_app.services.errors import BackupFailed
     from desktop_app.storage.errors import AlreadyOpen
 
     shown: list[str] = []

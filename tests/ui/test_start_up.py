@@ -78,3 +78,19 @@ def test_the_saved_high_contrast_theme_is_in_the_very_first_frame(
     finally:
         apply_theme(False)
         save_high_contrast(False)
+
+
+def test_once_ready_the_app_has_its_icon_and_collects_garbage_again(qtbot: QtBot) -> None:
+    import gc
+
+    from desktop_app.ui import launch
+
+    launch._set_window_icon()
+    assert not QApplication.windowIcon().isNull()
+    gc.disable()
+    try:
+        launch._collect_garbage_from_now_on()
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()

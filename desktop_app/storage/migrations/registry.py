@@ -19,6 +19,8 @@ MIGRATIONS_TABLE = "_sqlite_migrations"  # the table sqlite_utils.Migrations kee
 
 @dataclass(frozen=True)
 class Migration:
+    """One named step of the schema's history."""
+
     name: str
     fn: MigrationFunction
 
