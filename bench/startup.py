@@ -3,7 +3,7 @@
 Both are whole processes, measured alternately in the same run so machine load affects
 both alike; prints each median and the ratio (target: at most 1.5x).
 
-    .venv/bin/python bench/startup.py [--runs 7]
+    .venv/bin/python bench/startup.py [--runs 21]
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def _time(cmd: list[str], env: dict[str, str]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=21)
     args = parser.parse_args()
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(APP_NAME)
         self._painted = False
         self._closed = False
+        self._saved_geometry = QByteArray()
         self.ready = False
         self._welcome: WelcomePage | None = None
         self._school_actions: SchoolRoundActions | None = None
@@ -294,10 +295,15 @@ class MainWindow(QMainWindow):
     def restore_geometry(self) -> bool:
         """Reopen where the user left the window; False when there is nothing saved."""
         saved = app_settings().value("window/geometry", type=QByteArray)
-        return isinstance(saved, QByteArray) and not saved.isEmpty() and self.restoreGeometry(saved)
+        if not isinstance(saved, QByteArray) or saved.isEmpty():
+            return False
+        self._saved_geometry = saved
+        return self.restoreGeometry(saved)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
         self.current_page_flush()
-        app_settings().setValue("window/geometry", self.saveGeometry())
+        geometry = self.saveGeometry()
+        if geometry != self._saved_geometry:  # no rewriting of the settings file for nothing
+            app_settings().setValue("window/geometry", geometry)
         event.accept()

@@ -94,3 +94,37 @@ def test_once_ready_the_app_has_its_icon_and_collects_garbage_again(qtbot: QtBot
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_the_window_reopens_where_it_was_left(qtbot: QtBot, sample_services: AppServices) -> None:
+    import os
+
+    from desktop_app.ui.settings import app_settings
+
+    first = MainWindow(sample_services, today=TODAY)
+    qtbot.addWidget(first)
+    assert not first.restore_geometry()  # nothing saved yet
+    first.resize(760, 560)  # within the offscreen screen, which restoring respects
+    first.show()
+    left_at = first.size()
+    first.close()
+    saved = app_settings().value("window/geometry")
+    assert saved
+
+    second = MainWindow(sample_services, today=TODAY)
+    qtbot.addWidget(second)
+    assert second.restore_geometry()
+    # The offscreen screen is narrower than the window's minimum width, and restoring
+    # keeps a window on its screen, so only the height can be compared here.
+    assert second.height() == left_at.height()
+    second.show()
+    second.close()
+
+    third = MainWindow(sample_services, today=TODAY)
+    qtbot.addWidget(third)
+    assert third.restore_geometry()
+    third.show()
+    settings_file = app_settings().fileName()
+    before = os.stat(settings_file).st_mtime_ns
+    third.close()  # left as it was: the settings file is not rewritten
+    assert os.stat(settings_file).st_mtime_ns == before

@@ -33,6 +33,16 @@ def chart_colours(background: QColor) -> tuple[QColor, QColor, QColor]:
     return DARK_COLOURS if background.lightness() < 128 else LIGHT_COLOURS
 
 
+def _fill(painter: QPainter, rect: QRectF, colour: QColor) -> None:
+    """A solid rectangle. Not fillRect(): its overloads make PySide build the gradient
+    types, a cost on the way to the first frame (bench/startup.py)."""
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRect(rect)
+    painter.restore()
+
+
 class ProfileChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +50,9 @@ class ProfileChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Maturity profile chart")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Qt fills the background itself (see _fill for why not painter.fillRect).
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
 
     def set_profile(self, profile: MaturityProfile) -> None:
         self._profile = profile
@@ -79,7 +92,6 @@ class ProfileChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
-        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         if self._profile is None:
             return
         fm = self.fontMetrics()
@@ -135,7 +147,7 @@ class ProfileChart(QWidget):
             bar_h = row_h * 0.5
             bar_y = y + (row_h - bar_h) / 2
             if p.current is not None:
-                painter.fillRect(QRectF(left, bar_y, col_w * int(p.current), bar_h), current_colour)
+                _fill(painter, QRectF(left, bar_y, col_w * int(p.current), bar_h), current_colour)
             else:
                 painter.setPen(text)
                 painter.drawText(
@@ -185,7 +197,7 @@ class ProfileChart(QWidget):
         h = fm.height()
         x = left
         text = self.palette().color(QPalette.ColorRole.Text)
-        painter.fillRect(QRectF(x, y + h * 0.25, h * 1.5, h * 0.5), current_colour)
+        _fill(painter, QRectF(x, y + h * 0.25, h * 1.5, h * 0.5), current_colour)
         x += h * 2
         painter.setPen(text)
         painter.drawText(QPointF(x, y + h * 0.8), "Current level")
