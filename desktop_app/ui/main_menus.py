@@ -32,12 +32,22 @@ class MainMenus:
         self.window = window
         ctx = window.ctx
         file_menu = window.file_menu
+        # window.school_actions is built on first use, so it is looked up when triggered.
         self._action(
-            file_menu, "&New school…", self._schools("new_school"), QKeySequence.StandardKey.New
+            file_menu,
+            "&New school…",
+            lambda: window.school_actions.new_school(),
+            QKeySequence.StandardKey.New,
         )
-        self._action(file_menu, "&Edit school details…", self._schools("edit_school"))
-        self._action(file_menu, "Start a new review &round…", self._schools("new_round"))
-        self._action(file_menu, "Review round &details…", self._schools("edit_round"))
+        self._action(
+            file_menu, "&Edit school details…", lambda: window.school_actions.edit_school()
+        )
+        self._action(
+            file_menu, "Start a new review &round…", lambda: window.school_actions.new_round()
+        )
+        self._action(
+            file_menu, "Review round &details…", lambda: window.school_actions.edit_round()
+        )
         self._action(
             file_menu, "&Import partner schools from a GIAS CSV file…", self._import_partners
         )
@@ -75,10 +85,6 @@ class MainMenus:
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
-
-    def _schools(self, name: str) -> Callable[[], object]:
-        """A slot calling the window's school and round actions, built on first use."""
-        return lambda: getattr(self.window.school_actions, name)()
 
     def _page_shower(self, index: int) -> Callable[[], None]:
         return lambda: self.window.show_page_at(index)

@@ -64,13 +64,6 @@ class MainWindow(QMainWindow):
     #: Emitted once the menus' items, shortcuts and timers exist (just after the first frame).
     became_ready = Signal()
 
-    # Built by finish_start(); see main_menus.py.
-    menus: MainMenus
-    undo_action: QAction
-    redo_action: QAction
-    data_safety: DataSafetyActions
-    meeting: MeetingActions
-
     def __init__(self, services: AppServices, today: date | None = None) -> None:
         super().__init__()
         self.ctx = UiContext(services, self)
@@ -81,7 +74,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._closed = False
         self._saved_geometry = QByteArray()
-        self.ready = False
+        self._menus: MainMenus | None = None  # built by finish_start()
         self._welcome: WelcomePage | None = None
         self._school_actions: SchoolRoundActions | None = None
         if saved_high_contrast():
@@ -152,11 +145,34 @@ class MainWindow(QMainWindow):
             return
         from desktop_app.ui.main_menus import MainMenus
 
-        self.menus = MainMenus(self)
-        self.undo_action, self.redo_action = self.menus.undo_action, self.menus.redo_action
-        self.data_safety, self.meeting = self.menus.data_safety, self.menus.meeting
-        self.ready = True
+        self._menus = MainMenus(self)
         self.became_ready.emit()
+
+    @property
+    def ready(self) -> bool:
+        """Whether the menu items, shortcuts and timers exist yet."""
+        return self._menus is not None
+
+    @property
+    def menus(self) -> MainMenus:
+        assert self._menus is not None, "the menus are built just after the first frame"
+        return self._menus
+
+    @property
+    def undo_action(self) -> QAction:
+        return self.menus.undo_action
+
+    @property
+    def redo_action(self) -> QAction:
+        return self.menus.redo_action
+
+    @property
+    def data_safety(self) -> DataSafetyActions:
+        return self.menus.data_safety
+
+    @property
+    def meeting(self) -> MeetingActions:
+        return self.menus.meeting
 
     @property
     def school_actions(self) -> SchoolRoundActions:
