@@ -13,7 +13,6 @@ pinned PySide6 is fixed (tests/ui/test_none_refcount_guard.py shows whether it s
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 _HEADROOM = 1 << 40
@@ -22,6 +21,14 @@ _HEADROOM = 1 << 40
 def protect_none() -> None:
     if sys.version_info >= (3, 12) or getattr(protect_none, "done", False):
         return
-    # ob_refcnt is the first field of every CPython object.
-    ctypes.c_ssize_t.from_address(id(None)).value += _HEADROOM
+    # The C module alone: the ctypes package costs about 2 ms more to import, and this runs
+    # before the window opens (bench/startup.py).
+    import _ctypes
+
+    class _SsizeT(_ctypes._SimpleCData):  # type: ignore[type-arg]
+        # Py_ssize_t: "q" (long long) on 64-bit builds, "i" (int) on 32-bit ones.
+        _type_ = "q" if sys.maxsize > 2**32 else "i"
+
+    # ob_refcnt, a Py_ssize_t, is the first field of every CPython object.
+    _SsizeT.from_address(id(None)).value += _HEADROOM
     protect_none.done = True  # type: ignore[attr-defined]
