@@ -2,14 +2,16 @@
 backup_if_due(), and the decision and the copying live here.
 
 Backups read the file through their own connection, so backup_if_due(), backup_on_close(),
-backup_to() and list_backups() may run on a background thread. restore() writes through the
-open connection and must run on the thread that opened the file.
+backup_to(), list_backups() and prepare_restore() may run on a background thread.
+finish_restore() (and restore(), which does both) writes through the open connection and
+must run on the thread that opened the file.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,11 +29,13 @@ from desktop_app.services.changes import Changes, Topic
 from desktop_app.storage.backup import (
     backups_holding_school,
     copy_database,
+    discard_staged,
     purge_school_from_backup,
     replace_file_with_backup,
-    restore_into,
+    stage_restore,
     summarise_backup,
     verify_restorable,
+    write_staged,
 )
 from desktop_app.storage.database import inspect_file
 from desktop_app.storage.errors import StorageError
@@ -104,6 +108,24 @@ class SameFile(ValueError):
         super().__init__("That is the file already open. Choose a backup to restore from.")
 
 
+class ChangedWhilePreparing(ValueError):
+    def __init__(self) -> None:
+        super().__init__(
+            "A change was saved while the restore was being prepared, so the copy kept of "
+            "your file would have missed it. Nothing was restored. Please try again."
+        )
+
+
+@dataclass(frozen=True)
+class PreparedRestore:
+    """A checked copy of the backup beside the open file, and the safety copy of that file."""
+
+    source: Path
+    safety: Path
+    staging: Path
+    writes: int  # the open file's write count when the safety copy was taken
+
+
 class BackupService:
     def __init__(self, store: Store, clock: Clock = utc_now) -> None:
         self._store = store
@@ -166,16 +188,34 @@ class BackupService:
 
         Returns the safety copy. Nothing changes if source is not a healthy file of ours.
         """
+        return self.finish_restore(self.prepare_restore(source))
+
+    def prepare_restore(self, source: Path) -> PreparedRestore:
+        """The slow part of a restore, safe off the GUI thread: check the backup, keep a copy
+        of the open file, and stage the backup beside it. The open file is not changed."""
         source = Path(source)
         if source.resolve() == self._store.path.resolve():
             raise SameFile()
         verify_restorable(source)
+        writes = self._store.write_count
         # Not thinned here: thinning might remove the very backup being restored, which
         # would puzzle anyone looking for it; the next backup thins as usual.
         safety = self.take_backup(BackupReason.BEFORE_RESTORE, thin=False)
-        restore_into(self._store.db, self._store.path, source)
+        staging = stage_restore(self._store.path, source)
+        return PreparedRestore(source, safety, staging, writes)
+
+    def finish_restore(self, prepared: PreparedRestore) -> tuple[Path, Changes]:
+        """Write the staged backup into the open file (on the thread that opened it)."""
+        if self._store.write_count != prepared.writes:
+            self.discard_restore(prepared)
+            raise ChangedWhilePreparing()
+        write_staged(self._store.db, self._store.path, prepared.staging)
         self._writes_backed_up = self._store.write_count
-        return safety, Changes.of(Topic.EVERYTHING)
+        return prepared.safety, Changes.of(Topic.EVERYTHING)
+
+    @staticmethod
+    def discard_restore(prepared: PreparedRestore) -> None:
+        discard_staged(prepared.staging)
 
     def backups_holding_school(self, urn: str) -> list[Path]:
         paths = [path for _, path in _backups_in(self.folder, self._store.path.stem)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop_app.domain.school import School
 from desktop_app.services.backup_service import BackupService
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.storage.erasure import erase_school
@@ -25,9 +26,10 @@ class Erased:
     def message(self) -> str:
         text = f"All of {self.school_name}'s data has been deleted from this file."
         if self.backups_still_holding:
-            copies = "backup" if self.backups_still_holding == 1 else "backups"
+            one = self.backups_still_holding == 1
+            copies = "backup still holds" if one else "backups still hold"
             text += (
-                f" {self.backups_still_holding} older {copies} still hold it. "
+                f" {self.backups_still_holding} older {copies} it. "
                 "You can remove it from them too."
             )
         return text
@@ -39,11 +41,21 @@ class ErasureService:
         self._backups = backups
 
     def delete_school_data(self, school_id: int) -> tuple[Erased, Changes]:
+        school, changes = self.erase_from_file(school_id)
+        return self.erased(school), changes
+
+    def erase_from_file(self, school_id: int) -> tuple[School, Changes]:
+        """The deletion itself: one transaction through the open file (its own thread)."""
         school = self._store.schools.get(school_id)
         erase_school(self._store, school_id)
-        holding = len(self._backups.backups_holding_school(school.urn))
-        erased = Erased(school.name, school.urn, holding)
-        return erased, Changes.of(Topic.EVERYTHING)
+        return school, Changes.of(Topic.EVERYTHING)
+
+    def erased(self, school: School) -> Erased:
+        """How the backups stand after the deletion. Each backup is read through its own
+        connection, so this may run in the background."""
+        return Erased(
+            school.name, school.urn, len(self._backups.backups_holding_school(school.urn))
+        )
 
     def purge_from_backups(self, urn: str) -> int:
         """Remove the school from every backup that still holds it; returns how many."""

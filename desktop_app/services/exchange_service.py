@@ -244,11 +244,19 @@ class ExchangeService:
         """What each partner has shared with this school (newest file from each)."""
         return self._store.exchange.for_school(school_id)
 
+    @staticmethod
+    def read_file(path: Path) -> tuple[Exchange, str]:
+        """Read and check a partner file (the file and its checksum). Touches nothing in the
+        open file, so it may run in the background; preview_decoded() follows on its thread."""
+        return decode_exchange(read_exchange_bytes(path))
+
     def preview_file(self, path: Path) -> ImportPreview:
-        return self.preview_bytes(read_exchange_bytes(path))
+        return self.preview_decoded(*self.read_file(path))
 
     def preview_bytes(self, data: bytes) -> ImportPreview:
-        exchange, checksum = decode_exchange(data)
+        return self.preview_decoded(*decode_exchange(data))
+
+    def preview_decoded(self, exchange: Exchange, checksum: str) -> ImportPreview:
         school = self._store.schools.by_urn(exchange.recipient.urn)
         if school is None:
             raise ExchangeFileError(

@@ -194,19 +194,41 @@ def migrate_in_place(db: Database, path: Path) -> None:
         raise DamagedDatabase(path, "some records point at records that no longer exist")
 
 
-def restore_into(live: Database, live_path: Path, source: Path) -> None:
-    """Replace everything in the open database with the contents of source.
+def stage_restore(live_path: Path, source: Path) -> Path:
+    """Check source and copy it beside the live file, ready for write_staged(); returns the copy.
 
-    The source is checked first and copied beside the live file; the copy is then written
-    into the live database with the backup API, which SQLite does as one write transaction:
-    a crash part-way leaves the live file exactly as it was. The file lock stays held and
-    the connection stays open, so nothing else can slip in between.
+    Uses only its own connections, so it may run off the thread that opened the live file.
     """
     verify_restorable(source)
     staging = live_path.with_name(live_path.name + ".restoring")
     try:
         copy_database(source, staging)
-        _match_page_size(staging, live.execute("PRAGMA page_size").fetchone()[0])
+        live = sqlite3.connect(f"{live_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            page_size = live.execute("PRAGMA page_size").fetchone()[0]
+        finally:
+            live.close()
+        _match_page_size(staging, page_size)
+    except BaseException as exc:
+        _remove_with_sidecars(staging)
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise CannotCreate(live_path, f"the restore could not be prepared ({exc})") from None
+        raise
+    return staging
+
+
+def discard_staged(staging: Path) -> None:
+    _remove_with_sidecars(staging)
+
+
+def write_staged(live: Database, live_path: Path, staging: Path) -> None:
+    """Replace everything in the open database with the staged copy, then remove the copy.
+
+    The backup API writes it as one write transaction: a crash part-way leaves the live file
+    exactly as it was. The file lock stays held and the connection stays open, so nothing
+    else can slip in between. Must run on the thread that opened `live`.
+    """
+    try:
         src = sqlite3.connect(str(staging))
         try:
             src.backup(live.conn, pages=-1)

@@ -2,8 +2,11 @@
 
 Back up now, Restore from backup, Share with partner, Import from partner and Delete this
 school's data. The logic lives in the services; this module asks, shows and reports.
-Copies of the file run in the background (they open their own connection); anything that
-writes through the window's connection (restore, import, delete) runs on the GUI thread.
+Slow work runs in the background with its own connections: copies of the file, checking
+and staging a backup to restore, reading a partner file, scanning backups for a deleted
+school. Only the final write through the window's connection runs on the GUI thread, and
+the window takes no input meanwhile (a modal "working" dialog), so nothing is saved in
+between; the restore checks that anyway.
 """
 
 from __future__ import annotations
@@ -18,12 +21,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QInputDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressDialog,
+    QWidget,
 )
 
 from desktop_app.services.changes import Changes, Topic
@@ -40,12 +44,17 @@ def _safe_name(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\- ]+", "", text)).strip() or "file"
 
 
-class _WaitCursor:
-    def __enter__(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-    def __exit__(self, *exc: object) -> None:
-        QApplication.restoreOverrideCursor()
+def _working(parent: QWidget, title: str, label: str) -> QProgressDialog:
+    """A modal, busy-only progress dialog, shown at once: the window takes no input while
+    background work prepares something the GUI thread will then write."""
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(title)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
 
 
 class DataSafetyActions(QObject):
@@ -169,23 +178,35 @@ class DataSafetyActions(QObject):
         self.restore(dialog.chosen)
 
     def restore(self, source: Path) -> None:
+        """Check and stage the backup in the background, then write it into the open file."""
         from desktop_app.services.errors import StorageError
 
-        try:
-            with _WaitCursor():
-                safety, changes = self._services().backups.restore(source)
-        except (StorageError, ValueError, OSError) as exc:
+        backups = self._services().backups
+        self._flush()
+        working = _working(self.window, self.tr("Restoring"), self.tr("Checking the backup…"))
+
+        def failed(exc: BaseException) -> None:
+            working.close()
             self._error(self.tr("Not restored"), exc)
-            return
-        self._after_replace(changes)
-        QMessageBox.information(
-            self.window,
-            self.tr("Restored"),
-            self.tr(
-                "Restored from {0}.\n\nYour file as it was just before is kept as the backup "
-                "“{1}”, so you can go back to it."
-            ).format(source.name, safety.name),
-        )
+
+        def prepared(ready: Any) -> None:
+            try:
+                safety, changes = backups.finish_restore(ready)
+            except (StorageError, ValueError, OSError) as exc:
+                failed(exc)
+                return
+            working.close()
+            self._after_replace(changes)
+            QMessageBox.information(
+                self.window,
+                self.tr("Restored"),
+                self.tr(
+                    "Restored from {0}.\n\nYour file as it was just before is kept as the "
+                    "backup “{1}”, so you can go back to it."
+                ).format(source.name, safety.name),
+            )
+
+        run_in_background(lambda _progress: backups.prepare_restore(source), prepared, failed)
 
     # Partner files -------------------------------------------------------------
 
@@ -236,12 +257,28 @@ class DataSafetyActions(QObject):
         )
         if not name:
             return
+        self._flush()
+        working = _working(
+            self.window, self.tr("Import from partner"), self.tr("Reading the partner file…")
+        )
+
+        def failed(exc: BaseException) -> None:
+            working.close()
+            self._error(self.tr("Not imported"), exc)
+
+        def read(decoded: Any) -> None:
+            working.close()
+            self._preview_and_import(*decoded)
+
+        run_in_background(lambda _progress: services.exchange.read_file(Path(name)), read, failed)
+
+    def _preview_and_import(self, exchange: Any, checksum: str) -> None:
         from desktop_app.domain.exchange import ExchangeFileError
         from desktop_app.ui.dialogs.import_preview_dialog import ImportPreviewDialog
 
-        self._flush()
+        services = self._services()
         try:
-            preview = services.exchange.preview_file(Path(name))
+            preview = services.exchange.preview_decoded(exchange, checksum)
         except ExchangeFileError as exc:
             self._error(self.tr("Not imported"), exc)
             return
@@ -280,12 +317,26 @@ class DataSafetyActions(QObject):
             return
         self._flush()
         try:
-            with _WaitCursor():
-                erased, changes = services.erasure.delete_school_data(school.id)
+            erased_school, changes = services.erasure.erase_from_file(school.id)
         except (ValueError, LookupError) as exc:
             self._error(self.tr("Not deleted"), exc)
             return
         self._after_replace(changes)
+        # Deleted; the backups are checked in the background, as there may be many.
+        working = _working(self.window, self.tr("Deleted"), self.tr("Checking the backups…"))
+
+        def checked(erased: Any) -> None:
+            working.close()
+            self._offer_purge(erased)
+
+        def failed(exc: BaseException) -> None:
+            working.close()
+            self._error(self.tr("Backups not checked"), exc)
+
+        run_in_background(lambda _progress: services.erasure.erased(erased_school), checked, failed)
+
+    def _offer_purge(self, erased: Any) -> None:
+        services = self._services()
         if not erased.backups_still_holding:
             QMessageBox.information(self.window, self.tr("Deleted"), erased.message)
             return
@@ -296,8 +347,12 @@ class DataSafetyActions(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        working = _working(
+            self.window, self.tr("Removing from backups"), self.tr("Rewriting the backups…")
+        )
 
         def purged(count: int) -> None:
+            working.close()
             QMessageBox.information(
                 self.window,
                 self.tr("Removed from backups"),
@@ -306,8 +361,10 @@ class DataSafetyActions(QObject):
                 ),
             )
 
+        def failed(exc: BaseException) -> None:
+            working.close()
+            self._error(self.tr("Backups not changed"), exc)
+
         run_in_background(
-            lambda _progress: services.erasure.purge_from_backups(erased.urn),
-            purged,
-            lambda exc: self._error(self.tr("Backups not changed"), exc),
+            lambda _progress: services.erasure.purge_from_backups(erased.urn), purged, failed
         )

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from exchange_helpers import BIRCH, setup_alder, setup_birch
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.backups import BackupInfo, BackupReason
@@ -111,6 +111,27 @@ def test_restore_lists_backups_and_brings_back_the_old_state(
     assert any("kept as the backup" in m for m in messages)
     safety = list(backups_dir_for(services.db_path).glob("*before-restore*"))
     assert len(safety) == 1 and "Late Arrival" in summarise_backup(safety[0]).schools
+
+
+def test_restore_prepares_on_a_background_thread_behind_a_working_dialog(
+    window: MainWindow, qtbot: QtBot, messages: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PARTNERSHIP_COMPASS_SYNC_TASKS")
+    services = window.ctx.services
+    before = [s.name for s in services.schools.list_schools()]
+    backup = services.backups.take_backup(BackupReason.MANUAL)
+    _, changes = services.schools.create_school(SchoolDetails("Late Arrival", "314159", "Primary"))
+    window.ctx.notify(changes)
+
+    window.data_safety.restore(backup)
+
+    # The check and copies run on the thread pool; meanwhile the window takes no input.
+    working = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    assert [d.labelText() for d in working] == ["Checking the backup…"]
+    assert working[0].windowModality() == Qt.WindowModality.WindowModal
+    qtbot.waitUntil(lambda: any("kept as the backup" in m for m in messages), timeout=20_000)
+    assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    assert [s.name for s in services.schools.list_schools()] == before
 
 
 def test_delete_school_data_needs_the_urn_and_offers_to_purge_backups(
