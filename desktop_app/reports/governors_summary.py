@@ -248,7 +248,11 @@ class GovernorsSummaryRenderer:
         else:
             story.append(para("Every judged strand is at or above its target.", "Body"))
         story.append(heading("Decisions needed", "decisions"))
-        story += parts.decisions[:limit]
+        shown = parts.decisions[:limit]
+        for n, decision in enumerate(shown, start=1):
+            # A short numbered list the board works through: kept on one page with its heading.
+            decision.keepWithNext = int(n < len(shown))
+        story += shown
         story += _more(parts.totals[2] - limit)
         if parts.priorities:
             story.append(heading("The plan's priorities", "priorities"))
@@ -324,7 +328,7 @@ def _page_estimator(story: list[Any]) -> Any:
     for flowable in story:
         _, height = flowable.wrap(FRAME_WIDTH, FRAME_HEIGHT)
         height += flowable.getSpaceBefore() + flowable.getSpaceAfter()
-        keep = bool(getattr(getattr(flowable, "style", None), "keepWithNext", False))
+        keep = bool(flowable.getKeepWithNext())
         if getattr(flowable, "limited_rows", False):
             rows = list(flowable._rowHeights)
             items.append(("table", rows[0], rows[1:], keep))

@@ -29,8 +29,7 @@ class Erased:
             one = self.backups_still_holding == 1
             copies = "backup still holds" if one else "backups still hold"
             text += (
-                f" {self.backups_still_holding} older {copies} it. "
-                "You can remove it from them too."
+                f" {self.backups_still_holding} older {copies} it. You can remove it from them too."
             )
         return text
 

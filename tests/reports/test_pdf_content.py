@@ -159,6 +159,22 @@ def test_governors_summary_stays_at_two_pages_with_many_exceptions(
     assert "more, listed in the full plan" in flat(path)
 
 
+def test_governors_decisions_are_kept_on_one_page_with_their_heading(planted: Planted) -> None:
+    from desktop_app.reports.governors_summary import LIMITS, GovernorsSummaryRenderer
+
+    snap = planted.services.pdf_export.snapshot(planted.school_id, Audience.GOVERNORS, TODAY)
+    renderer = GovernorsSummaryRenderer(snap)
+    for limit in LIMITS:
+        story = renderer.story(limit)
+        texts = [f.getPlainText() if hasattr(f, "getPlainText") else "" for f in story]
+        start = texts.index("Decisions needed")
+        numbered = [t for t in texts[start + 1 :] if re.match(r"\d+\. ", t)]
+        assert numbered, limit
+        block = story[start : start + 1 + len(numbered)]
+        # ReportLab keeps a chain of keepWithNext flowables together with the one after it.
+        assert [bool(f.getKeepWithNext()) for f in block] == [True] * len(numbered) + [False]
+
+
 def test_partner_version_contains_no_confidential_marker(planted: Planted, tmp_path: Path) -> None:
     path = _export(planted, Audience.PARTNER, tmp_path / "partner.pdf")
     text = flat(path)
