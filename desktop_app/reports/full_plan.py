@@ -11,6 +11,7 @@ from desktop_app.reports.blocks import contents, cover, heading, para
 from desktop_app.reports.document import BuiltPdf, DocumentInfo, build_pdf
 from desktop_app.reports.sections import (
     commitments_section,
+    moderation_section,
     notes_section,
     priorities_section,
     profile_section,
@@ -56,6 +57,7 @@ class FullPlanRenderer:
         story: list[Any] = [*cover(s, "Improvement plan"), *contents(numbered), PageBreak()]
         story += [heading(titles["profile"], "profile"), *profile_section(s)]
         story += [heading(titles["strands"], "strands"), strand_table(s, internal=True)]
+        story += moderation_section(s)
         story += [PageBreak(), heading(titles["priorities"], "priorities")]
         story += priorities_section(s, with_actions=True)
         story += [heading(titles["commitments"], "commitments")]

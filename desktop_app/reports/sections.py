@@ -74,6 +74,28 @@ def strand_table(snap: ReportSnapshot, *, internal: bool) -> Any:
     )
 
 
+def moderation_section(snap: ReportSnapshot) -> list[Any]:
+    """How the moderation meeting agreed each level, in the words recorded for the minutes."""
+    if not snap.moderated:
+        return []
+    rows = []
+    for line in snap.moderated:
+        agreed_at = line.agreed_at.date() if line.agreed_at else None
+        by = ", ".join(p for p in (line.agreed_by, when(agreed_at)) if p and p != "—")
+        rows.append(
+            [
+                para(line.strand_title, "CellBold"),
+                para(line.level_text, "Cell"),
+                para(line.rationale or "No rationale recorded.", "Cell"),
+                para(by or "—", "Cell"),
+            ]
+        )
+    return [
+        para("How the levels were agreed", "H3"),
+        table(["Strand", "Agreed level", "Why", "Agreed by"], rows, [0.22, 0.14, 0.44, 0.2]),
+    ]
+
+
 def priority_block(
     snap: ReportSnapshot, number: int, priority: Priority, *, with_criteria: bool = True
 ) -> list[Any]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from desktop_app.domain.audience import Audience
+from desktop_app.domain.moderation import DecisionLine
 from desktop_app.domain.partners import Commitment, Direction, PartnerSchool
 from desktop_app.domain.plan import ImprovementPlan
 from desktop_app.domain.profile import MaturityProfile
@@ -39,6 +40,8 @@ class ReportSnapshot:
     author: str = "Partnership Compass"
     previous_round_title: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: Levels agreed in a moderation meeting, with the rationale recorded for the minutes.
+    moderated: tuple[DecisionLine, ...] = ()
 
     def partner_name(self, partner_id: int) -> str:
         for p in self.partners:
@@ -64,7 +67,8 @@ def partner_safe(snapshot: ReportSnapshot, partner: PartnerSchool) -> ReportSnap
 
     Left out: anything marked confidential, evidence, confidence and next steps (internal
     self-evaluation), actions and progress notes (internal), the reflection, commitments
-    that do not involve this partner, and every partner's private notes.
+    that do not involve this partner, every partner's private notes, and the moderation
+    meeting's rationales (the board's minutes).
     """
     plan = snapshot.plan
     if plan is not None:
@@ -103,4 +107,5 @@ def partner_safe(snapshot: ReportSnapshot, partner: PartnerSchool) -> ReportSnap
         reflections=(),
         partner=PartnerSchool(id=partner.id, name=partner.name, urn=partner.urn),
         notes=(),
+        moderated=(),
     )

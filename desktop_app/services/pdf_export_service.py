@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.domain.audience import Audience
+from desktop_app.domain.moderation import DecisionLine
 from desktop_app.domain.reflection import ReflectionScope
 from desktop_app.reports.export import ExportResult, check_password
 from desktop_app.reports.snapshot import Progress, ReportSnapshot, partner_safe
@@ -84,12 +85,19 @@ class PdfExportService:
             ),
             author=author or school.name,
             previous_round_title=previous.title if previous else None,
+            moderated=self._moderated(round_id) if audience is Audience.FULL else (),
         )
         if audience is Audience.PARTNER:
             if partner_id is None:
                 raise ValueError("Choose the partner school this version is for.")
             return partner_safe(snap, self._store.partners.get(partner_id))
         return snap
+
+    def _moderated(self, round_id: int) -> tuple[DecisionLine, ...]:
+        from desktop_app.services.moderation_service import ModerationService
+
+        lines = ModerationService(self._store, self._assessment).decisions(round_id)
+        return tuple(line for line in lines if line.moderated)
 
     @staticmethod
     def check_password(password: str | None) -> None:

@@ -38,6 +38,7 @@ CONFIDENTIAL_MARKERS = (
     "SECRET-PARTNERNOTE",
     "SECRET-REFLECTION",
     "SECRET-BARRIER",
+    "SECRET-RATIONALE",
 )
 
 
@@ -112,5 +113,12 @@ def planted(sample_services: AppServices) -> Planted:
     )
     s.reflections.save_answer(school.id, ReflectionScope.SCHOOL, "vision-2", "SECRET-REFLECTION")
     s.reflections.add_barrier(school.id, ReflectionScope.PARTNERSHIP, "SECRET-BARRIER")
+    s.moderation.agree_level(
+        plan.round_id, "fit-governance", Level.DEVELOPING, "SECRET-RATIONALE", "Chair of governors"
+    )
+    # Agreed with no rationale and no name, as a quick meeting might leave it.
+    joint = s.assessment.judgement(plan.round_id, "joint-practice-development")
+    assert joint.level is not None
+    s.moderation.agree_level(plan.round_id, "joint-practice-development", joint.level)
     assert secret.confidential
     return Planted(s, school.id, plan.round_id, plan.id, partner_id, other_id)

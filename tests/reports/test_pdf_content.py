@@ -68,6 +68,11 @@ def test_full_plan_has_every_section_with_its_content(full_pdf: Path) -> None:
     assert "Every teacher in the cluster works on a shared question" in text
     assert "No protected time for joint planning across schools" in text
     assert "not yet been approved by the governing board" in text
+    # The moderation meeting's decision, with its rationale for the minutes.
+    assert "How the levels were agreed" in text
+    assert "SECRET-RATIONALE" in text and "Chair of governors" in text
+    assert "No rationale recorded." in text
+    assert not re.search(r"(^|\n), ", "\n".join(pages_text(full_pdf)))  # no empty name
 
 
 def test_contents_page_numbers_point_at_the_headings(full_pdf: Path) -> None:
@@ -180,6 +185,7 @@ def test_partner_version_contains_no_confidential_marker(planted: Planted, tmp_p
     text = flat(path)
     leaked = [m for m in CONFIDENTIAL_MARKERS if m in text]
     assert leaked == []
+    assert "How the levels were agreed" not in text
     # The same markers are in the full plan, so the test can tell they were planted.
     full = flat(_export(planted, Audience.FULL, tmp_path / "full.pdf"))
     planted_in_full = [m for m in CONFIDENTIAL_MARKERS if m in full]
