@@ -35,6 +35,14 @@ def _add(services: AppServices, name: str, urn: str) -> None:
     services.schools.create_school(SchoolDetails(name, urn, "Primary"))
 
 
+def _backed_up(services: AppServices, tmp_path: Path) -> Path:
+    """The file holding "Before School" only, copied to a backup."""
+    _add(services, "Before School", "111111")
+    snapshot = tmp_path / "snapshot.sqlite3"
+    services.backups.backup_to(snapshot)
+    return snapshot
+
+
 def _on_a_thread(step: Callable[[], T]) -> T:
     outcome: list[T | BaseException] = []
 
@@ -56,9 +64,7 @@ def _on_a_thread(step: Callable[[], T]) -> T:
 def test_prepared_on_another_thread_then_written_on_this_one(
     services: AppServices, tmp_path: Path
 ) -> None:
-    _add(services, "Before School", "111111")
-    snapshot = tmp_path / "snapshot.sqlite3"
-    services.backups.backup_to(snapshot)
+    snapshot = _backed_up(services, tmp_path)
     _add(services, "After School", "222222")
 
     prepared = _on_a_thread(lambda: services.backups.prepare_restore(snapshot))
@@ -79,9 +85,7 @@ def test_prepared_on_another_thread_then_written_on_this_one(
 def test_a_change_saved_while_preparing_cancels_the_restore(
     services: AppServices, tmp_path: Path
 ) -> None:
-    _add(services, "Before School", "111111")
-    snapshot = tmp_path / "snapshot.sqlite3"
-    services.backups.backup_to(snapshot)
+    snapshot = _backed_up(services, tmp_path)
     prepared = _on_a_thread(lambda: services.backups.prepare_restore(snapshot))
     # Not in the safety copy, so restoring now could lose it for good.
     _add(services, "Saved Meanwhile", "333333")
@@ -96,17 +100,14 @@ def test_a_change_saved_while_preparing_cancels_the_restore(
 def test_a_damaged_backup_is_refused_before_anything_is_copied(
     services: AppServices, tmp_path: Path
 ) -> None:
-    _add(services, "Kept School", "111111")
-    good = tmp_path / "good.sqlite3"
-    services.backups.backup_to(good)
-    data = good.read_bytes()
+    data = _backed_up(services, tmp_path).read_bytes()
     cut = tmp_path / "cut.sqlite3"
     cut.write_bytes(data[: len(data) // 2] + b"\x00" * 10)
 
     with pytest.raises(DamagedDatabase):
         _on_a_thread(lambda: services.backups.prepare_restore(cut))
 
-    assert _names(services) == ["Kept School"]
+    assert _names(services) == ["Before School"]
     assert not list(services.db_path.parent.glob("*.restoring*"))
     assert not list(services.backups.folder.glob("*before-restore*"))
 
