@@ -217,17 +217,7 @@ class PlanRepository:
         cursor = self._db.execute(
             "INSERT INTO plan_priorities (id, plan_id, position, title, why, strand_ids,"
             " target_level, success_criteria, confidential) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                priority_id,
-                plan_id,
-                position,
-                draft.title,
-                draft.why,
-                json.dumps(list(draft.strand_ids)),
-                int(draft.target_level) if draft.target_level else None,
-                draft.success_criteria,
-                int(draft.confidential),
-            ],
+            [priority_id, plan_id, position, *_priority_values(draft)],
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
@@ -236,15 +226,7 @@ class PlanRepository:
         self._db.execute(
             "UPDATE plan_priorities SET title = ?, why = ?, strand_ids = ?, target_level = ?,"
             " success_criteria = ?, confidential = ? WHERE id = ?",
-            [
-                draft.title,
-                draft.why,
-                json.dumps(list(draft.strand_ids)),
-                int(draft.target_level) if draft.target_level else None,
-                draft.success_criteria,
-                int(draft.confidential),
-                priority_id,
-            ],
+            [*_priority_values(draft), priority_id],
         )
 
     def delete_priority(self, priority_id: int) -> None:
@@ -266,20 +248,7 @@ class PlanRepository:
             "INSERT INTO plan_actions (id, priority_id, position, what, owner, start_on, due_on,"
             " resources, milestones, monitored_by, status, confidential)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                action_id,
-                priority_id,
-                position,
-                draft.what,
-                draft.owner,
-                _iso(draft.start),
-                _iso(draft.due),
-                draft.resources,
-                draft.milestones,
-                draft.monitored_by,
-                draft.status.value,
-                int(draft.confidential),
-            ],
+            [action_id, priority_id, position, *_action_values(draft)],
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
@@ -288,18 +257,7 @@ class PlanRepository:
         self._db.execute(
             "UPDATE plan_actions SET what = ?, owner = ?, start_on = ?, due_on = ?, resources = ?,"
             " milestones = ?, monitored_by = ?, status = ?, confidential = ? WHERE id = ?",
-            [
-                draft.what,
-                draft.owner,
-                _iso(draft.start),
-                _iso(draft.due),
-                draft.resources,
-                draft.milestones,
-                draft.monitored_by,
-                draft.status.value,
-                int(draft.confidential),
-                action_id,
-            ],
+            [*_action_values(draft), action_id],
         )
 
     def delete_action(self, action_id: int) -> None:
@@ -326,3 +284,31 @@ class PlanRepository:
 
     def delete_note(self, note_id: int) -> None:
         self._db.execute("DELETE FROM plan_notes WHERE id = ?", [note_id])
+
+
+def _priority_values(draft: PriorityDraft) -> list[object]:
+    """Columns title, why, strand_ids, target_level, success_criteria, confidential."""
+    return [
+        draft.title,
+        draft.why,
+        json.dumps(list(draft.strand_ids)),
+        int(draft.target_level) if draft.target_level else None,
+        draft.success_criteria,
+        int(draft.confidential),
+    ]
+
+
+def _action_values(draft: ActionDraft) -> list[object]:
+    """Columns what, owner, start_on, due_on, resources, milestones, monitored_by, status,
+    confidential."""
+    return [
+        draft.what,
+        draft.owner,
+        _iso(draft.start),
+        _iso(draft.due),
+        draft.resources,
+        draft.milestones,
+        draft.monitored_by,
+        draft.status.value,
+        int(draft.confidential),
+    ]
