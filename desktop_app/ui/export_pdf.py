@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.audience import Audience
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets.form_helpers import buddy, dialog_buttons, error_label
+from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
 
 MIN_PASSWORD = 6
 
@@ -82,10 +82,15 @@ class ExportPdfDialog(QDialog):
         self.repeat.setAccessibleName("Password again")
         self.error = error_label()
         form = QFormLayout()
-        form.addRow(buddy(self.tr("Partner &school"), self.partner), self.partner)
-        form.addRow("", self.protect)
-        form.addRow(buddy(self.tr("Pass&word"), self.password), self.password)
-        form.addRow(buddy(self.tr("&Again"), self.repeat), self.repeat)
+        labelled_rows(
+            form,
+            (
+                (self.tr("Partner &school"), self.partner),
+                ("", self.protect),
+                (self.tr("Pass&word"), self.password),
+                (self.tr("&Again"), self.repeat),
+            ),
+        )
         buttons = dialog_buttons(
             self, self._on_buttons_accepted, ok_text=self.tr("Choose file and export…")
         )

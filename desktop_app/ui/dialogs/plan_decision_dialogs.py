@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.plan import Action, PriorityDraft, SignOff
-from desktop_app.ui.widgets.form_helpers import CheckList, buddy, dialog_buttons, error_label
+from desktop_app.ui.widgets.form_helpers import (
+    CheckList,
+    dialog_buttons,
+    error_label,
+    labelled_rows,
+)
 
 
 def _date_edit(name: str, value: date, latest: date) -> QDateEdit:
@@ -88,9 +93,14 @@ class SignOffDialog(QDialog):
         self.chair.setAccessibleName("Chair of governors")
         self.error = error_label()
         form = QFormLayout()
-        form.addRow(buddy(self.tr("&Approved on"), self.approved_on), self.approved_on)
-        form.addRow(buddy(self.tr("&Minute reference"), self.minute), self.minute)
-        form.addRow(buddy(self.tr("&Chair's name"), self.chair), self.chair)
+        labelled_rows(
+            form,
+            (
+                (self.tr("&Approved on"), self.approved_on),
+                (self.tr("&Minute reference"), self.minute),
+                (self.tr("&Chair's name"), self.chair),
+            ),
+        )
         buttons = dialog_buttons(
             self, self._on_buttons_accepted, ok_text=self.tr("Record approval")
         )
@@ -129,9 +139,14 @@ class ProgressNoteDialog(QDialog):
         self.text.setTabChangesFocus(True)
         self.error = error_label()
         form = QFormLayout()
-        form.addRow(buddy(self.tr("&Date"), self.written_on), self.written_on)
-        form.addRow(buddy(self.tr("&About"), self.about), self.about)
-        form.addRow(buddy(self.tr("&Note"), self.text), self.text)
+        labelled_rows(
+            form,
+            (
+                (self.tr("&Date"), self.written_on),
+                (self.tr("&About"), self.about),
+                (self.tr("&Note"), self.text),
+            ),
+        )
         buttons = dialog_buttons(self, self._on_buttons_accepted)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

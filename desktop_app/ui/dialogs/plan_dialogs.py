@@ -20,9 +20,9 @@ from desktop_app.domain.rag import WorkStatus
 from desktop_app.ui.widgets.form_helpers import (
     CheckList,
     OptionalDateEdit,
-    buddy,
     dialog_buttons,
     error_label,
+    labelled_rows,
 )
 
 
@@ -64,12 +64,17 @@ class PriorityDialog(QDialog):
         self.confidential.setChecked(d.confidential)
         self.error = error_label()
         form = QFormLayout()
-        form.addRow(buddy(self.tr("&Priority"), self.title), self.title)
-        form.addRow(buddy(self.tr("&Why"), self.why), self.why)
-        form.addRow(buddy(self.tr("&Strands"), self.strands), self.strands)
-        form.addRow(buddy(self.tr("&Target level"), self.target), self.target)
-        form.addRow(buddy(self.tr("Success &criteria"), self.criteria), self.criteria)
-        form.addRow("", self.confidential)
+        labelled_rows(
+            form,
+            (
+                (self.tr("&Priority"), self.title),
+                (self.tr("&Why"), self.why),
+                (self.tr("&Strands"), self.strands),
+                (self.tr("&Target level"), self.target),
+                (self.tr("Success &criteria"), self.criteria),
+                ("", self.confidential),
+            ),
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -116,14 +121,19 @@ class ActionDialog(QDialog):
         self.status.setCurrentIndex(self.status.findData(d.status))
         self.error = error_label()
         form = QFormLayout()
-        form.addRow(buddy(self.tr("&What"), self.what), self.what)
-        form.addRow(buddy(self.tr("&Owner"), self.owner), self.owner)
-        form.addRow(buddy(self.tr("&Start"), self.start), self.start)
-        form.addRow(buddy(self.tr("&Due"), self.due), self.due)
-        form.addRow(buddy(self.tr("&Resources or cost"), self.resources), self.resources)
-        form.addRow(buddy(self.tr("&Milestones"), self.milestones), self.milestones)
-        form.addRow(buddy(self.tr("Monitored &by"), self.monitored_by), self.monitored_by)
-        form.addRow(buddy(self.tr("&Progress"), self.status), self.status)
+        labelled_rows(
+            form,
+            (
+                (self.tr("&What"), self.what),
+                (self.tr("&Owner"), self.owner),
+                (self.tr("&Start"), self.start),
+                (self.tr("&Due"), self.due),
+                (self.tr("&Resources or cost"), self.resources),
+                (self.tr("&Milestones"), self.milestones),
+                (self.tr("Monitored &by"), self.monitored_by),
+                (self.tr("&Progress"), self.status),
+            ),
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
