@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -32,3 +33,32 @@ class Changes:
 
     def touches(self, *topics: Topic) -> bool:
         return Topic.EVERYTHING in self.topics or any(t in self.topics for t in topics)
+
+    def union(self, other: Changes) -> Changes:
+        return Changes(self.topics | other.topics)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A saved change: the words for the Edit menu, what it touched, and how to reverse it.
+
+    Every service call that changes data returns one. `reverse()` undoes the change and
+    returns the Edit that redoes it, so undo and redo are plain service calls that tests
+    can run against a real database without Qt. Consecutive edits with the same
+    `merge_key` (typing into one field) become one undo step.
+    """
+
+    label: str
+    changes: Changes
+    reverse: Callable[[], Edit]
+    merge_key: Hashable | None = None
+
+    def then(self, later: Edit) -> Edit:
+        """This edit followed by a later one, undone in the opposite order."""
+
+        def reverse() -> Edit:
+            undo_later = later.reverse()
+            undo_self = self.reverse()
+            return undo_later.then(undo_self)
+
+        return Edit(self.label, self.changes.union(later.changes), reverse, self.merge_key)

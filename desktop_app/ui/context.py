@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.services.changes import Changes
+from desktop_app.services.changes import Changes, Edit
 from desktop_app.services.container import AppServices
 
 T = TypeVar("T")
@@ -52,6 +52,56 @@ class SavingCommand(QUndoCommand):
             self.ctx.report_failure(exc)
 
 
+class EditCommand(QUndoCommand):
+    """The undo step for one saved change (or for typing merged into one step).
+
+    The change is already saved when the command is pushed, so Qt's first redo() finds
+    nothing waiting to be redone; after an undo, `_waiting` holds the edit that redoes it.
+    """
+
+    _MERGEABLE = 1  # Qt merges only commands whose id() is equal and not -1
+
+    def __init__(self, ctx: UiContext, edit: Edit) -> None:
+        super().__init__(edit.label)
+        self._ctx = ctx
+        self._in_force: Edit | None = edit
+        self._waiting: Edit | None = None
+
+    def undo(self) -> None:
+        if self._in_force is not None:
+            self._waiting = self._run(self._in_force)
+            self._in_force = None
+
+    def redo(self) -> None:
+        if self._waiting is not None:
+            self._in_force = self._run(self._waiting)
+            self._waiting = None
+
+    def _run(self, edit: Edit) -> Edit | None:
+        # Errors cannot propagate through Qt's C++ undo stack, so they are reported instead.
+        try:
+            reversed_edit = edit.reverse()
+        except (ValueError, LookupError) as exc:
+            self._ctx.report_failure(exc)
+            return None
+        self._ctx.notify(reversed_edit.changes)
+        return reversed_edit
+
+    def id(self) -> int:
+        in_force = self._in_force
+        return self._MERGEABLE if in_force is not None and in_force.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Typing saves often; consecutive edits with the same merge key become one step."""
+        if not isinstance(other, EditCommand) or self._in_force is None:
+            return False
+        later = other._in_force
+        if later is None or later.merge_key != self._in_force.merge_key:
+            return False
+        self._in_force = self._in_force.then(later)
+        return True
+
+
 class UiContext(QObject):
     changed = Signal(object)  # Changes: broadcast after every saved use case
     selection_changed = Signal()  # the school or round being worked on changed
@@ -89,6 +139,22 @@ class UiContext(QObject):
             command.apply()
             command.skip_next_redo = True
         self.undo_stack.push(command)
+
+    def save(self, parent: QWidget | None, action: Callable[[], Edit]) -> Edit | None:
+        """Run a service call that changes data and put it on the undo stack.
+
+        A refused change (bad input, a locked round) is shown as a plain message and
+        never reaches the stack.
+        """
+        edit = self.attempt(parent, action)
+        if edit is not None:
+            self.push_edit(edit)
+        return edit
+
+    def push_edit(self, edit: Edit) -> None:
+        """Put a change that is already saved on the undo stack and tell the pages."""
+        self.notify(edit.changes)
+        self.undo_stack.push(EditCommand(self, edit))
 
     def report_failure(self, exc: BaseException) -> None:
         self.failed.emit(str(exc))
