@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Hashable
+from dataclasses import replace
 from datetime import date
 
 from desktop_app.domain.framework import Framework
@@ -16,7 +17,7 @@ from desktop_app.domain.review import (
 )
 from desktop_app.domain.school import clean_name
 from desktop_app.frameworks.loader import FrameworkCatalogue
-from desktop_app.services.changes import Changes, Topic
+from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.storage.store import Store
 
 
@@ -28,16 +29,16 @@ class RoundLocked(ValueError):
         )
 
 
-@dataclass(frozen=True)
-class JudgementEdit:
-    """One saved change, with what is needed to reverse it exactly."""
+_JUDGEMENTS = Changes.of(Topic.JUDGEMENTS)
+_TYPED_FIELDS = frozenset({"evidence", "next_step"})
 
-    round_id: int
-    strand_id: str
-    changes: JudgementChanges
-    before: StrandJudgement
-    after: StrandJudgement
-    unmarked_masters: tuple[str, ...] = ()
+
+def _typing_key(round_id: int, strand_id: str, changes: JudgementChanges) -> Hashable | None:
+    """Saves of the same text field of one strand, made while typing, merge into one step."""
+    fields = frozenset(changes.values)
+    if not fields or not fields <= _TYPED_FIELDS:
+        return None
+    return ("judgement", round_id, strand_id, fields)
 
 
 class AssessmentService:
@@ -114,36 +115,52 @@ class AssessmentService:
             self._store.rounds.set_status(round_id, status)
         return Changes.of(Topic.ROUNDS)
 
-    def change_judgement(
-        self, round_id: int, strand_id: str, changes: JudgementChanges
-    ) -> tuple[JudgementEdit, Changes]:
-        """Save a change to one strand at once; returns what is needed to undo it."""
+    def change_judgement(self, round_id: int, strand_id: str, changes: JudgementChanges) -> Edit:
+        """Save a change to one strand at once.
+
+        Marking a master strand unmarks the previous one; undo marks it again.
+        """
         round_ = self._store.rounds.get(round_id)
         if round_.status is RoundStatus.AGREED:
             raise RoundLocked()
-        if not self.framework_for(round_).has_strand(strand_id):
+        framework = self.framework_for(round_)
+        if not framework.has_strand(strand_id):
             raise ValueError(f"The strand '{strand_id}' is not in this round's framework.")
         with self._store.transaction():
             unmarked: list[str] = []
             if changes.values.get("is_master") is True:
                 unmarked = self._store.rounds.clear_master(round_id, strand_id)
             before = self._store.rounds.apply_changes(round_id, strand_id, changes)
-            after = self._store.rounds.judgement(round_id, strand_id)
-        edit = JudgementEdit(round_id, strand_id, changes, before, after, tuple(unmarked))
-        return edit, Changes.of(Topic.JUDGEMENTS)
+        label = f"change {changes.describe()} of {framework.strand(strand_id).title}"
+        return Edit(
+            label,
+            _JUDGEMENTS,
+            lambda: self._unchange_judgement(
+                label, round_id, strand_id, changes, before, tuple(unmarked)
+            ),
+            _typing_key(round_id, strand_id, changes),
+        )
 
-    def undo_edit(self, edit: JudgementEdit) -> Changes:
+    def _unchange_judgement(
+        self,
+        label: str,
+        round_id: int,
+        strand_id: str,
+        changes: JudgementChanges,
+        before: StrandJudgement,
+        unmarked: tuple[str, ...],
+    ) -> Edit:
         with self._store.transaction():
-            self._store.rounds.apply_changes(
-                edit.round_id, edit.strand_id, edit.changes.inverse_for(edit.before)
-            )
-            for strand_id in edit.unmarked_masters:
-                j = self._store.rounds.judgement(edit.round_id, strand_id)
-                self._store.rounds.save_judgement(edit.round_id, replace(j, is_master=True))
-        return Changes.of(Topic.JUDGEMENTS)
-
-    def redo_edit(self, edit: JudgementEdit) -> Changes:
-        return self.change_judgement(edit.round_id, edit.strand_id, edit.changes)[1]
+            self._store.rounds.apply_changes(round_id, strand_id, changes.inverse_for(before))
+            for other in unmarked:
+                j = self._store.rounds.judgement(round_id, other)
+                self._store.rounds.save_judgement(round_id, replace(j, is_master=True))
+        return Edit(
+            label,
+            _JUDGEMENTS,
+            lambda: self.change_judgement(round_id, strand_id, changes),
+            _typing_key(round_id, strand_id, changes),
+        )
 
     def profile(self, round_id: int) -> MaturityProfile:
         round_ = self._store.rounds.get(round_id)

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
-from desktop_app.domain.review import JudgementChanges
-from desktop_app.services.assessment_service import JudgementEdit
 from desktop_app.services.changes import Changes
 from desktop_app.ui.context import SavingCommand, UiContext
 
@@ -32,57 +28,3 @@ class FunctionCommand(SavingCommand):
 
     def revert(self) -> None:
         self.ctx.notify(self._undo())
-
-
-class ChangeJudgementCommand(SavingCommand):
-    """Change some fields of one strand's judgement."""
-
-    def __init__(
-        self,
-        ctx: UiContext,
-        round_id: int,
-        strand_id: str,
-        strand_title: str,
-        changes: JudgementChanges,
-    ) -> None:
-        super().__init__(ctx, f"change {changes.describe()} of {strand_title}")
-        self._round_id = round_id
-        self._strand_id = strand_id
-        self._changes = changes
-        self._edit: JudgementEdit | None = None
-
-    def apply(self) -> None:
-        service = self.ctx.services.assessment
-        self._edit, changes = service.change_judgement(
-            self._round_id, self._strand_id, self._changes
-        )
-        self.ctx.notify(changes)
-
-    def revert(self) -> None:
-        if self._edit is not None:
-            self.ctx.notify(self.ctx.services.assessment.undo_edit(self._edit))
-
-    def id(self) -> int:
-        return 1001
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        """Typing saves often; consecutive saves of the same text field merge into one step."""
-        if not isinstance(other, ChangeJudgementCommand) or other._edit is None:
-            return False
-        if self._edit is None:
-            return False
-        same_target = (other._round_id, other._strand_id) == (self._round_id, self._strand_id)
-        fields = set(self._changes.values)
-        text_only = fields <= {"evidence", "next_step"}
-        if not (same_target and text_only and fields == set(other._changes.values)):
-            return False
-        self._changes = other._changes
-        self._edit = JudgementEdit(
-            self._edit.round_id,
-            self._edit.strand_id,
-            other._changes,
-            self._edit.before,
-            other._edit.after,
-            self._edit.unmarked_masters,
-        )
-        return True

@@ -70,14 +70,16 @@ def test_only_one_master_strand_and_undo_restores_the_old_one(services: AppServi
     )
     a, b = [s.id for s in fw.strands()][:2]
     services.assessment.change_judgement(round_.id, a, JudgementChanges.of(is_master=True))
-    edit, _ = services.assessment.change_judgement(
-        round_.id, b, JudgementChanges.of(is_master=True)
-    )
-    masters = [s for s, j in services.assessment.judgements(round_.id).items() if j.is_master]
-    assert masters == [b]
-    services.assessment.undo_edit(edit)
-    masters = [s for s, j in services.assessment.judgements(round_.id).items() if j.is_master]
-    assert masters == [a]
+    edit = services.assessment.change_judgement(round_.id, b, JudgementChanges.of(is_master=True))
+
+    def masters() -> list[str]:
+        return [s for s, j in services.assessment.judgements(round_.id).items() if j.is_master]
+
+    assert masters() == [b]
+    redo = edit.reverse()
+    assert masters() == [a]
+    redo.reverse()
+    assert masters() == [b]
 
 
 def test_undo_restores_every_changed_field(services: AppServices) -> None:
@@ -93,15 +95,19 @@ def test_undo_restores_every_changed_field(services: AppServices) -> None:
         JudgementChanges.of(level=Level.BEGINNING, confidence=Confidence.LOW, weight=2),
     )
     before = services.assessment.judgement(round_.id, sid)
-    edit, _ = services.assessment.change_judgement(
+    edit = services.assessment.change_judgement(
         round_.id,
         sid,
         JudgementChanges.of(
             level=Level.LEADING, confidence=Confidence.HIGH, next_step="Trio visits"
         ),
     )
-    services.assessment.undo_edit(edit)
+    after = services.assessment.judgement(round_.id, sid)
+    assert edit.label == f"change level, confidence, next step of {fw.strand(sid).title}"
+    redo = edit.reverse()
     assert services.assessment.judgement(round_.id, sid) == before
+    redo.reverse()
+    assert services.assessment.judgement(round_.id, sid) == after
 
 
 def test_agreed_round_is_locked_until_reopened(services: AppServices) -> None:

@@ -21,7 +21,6 @@ from desktop_app.domain.review import JudgementChanges, RoundStatus
 from desktop_app.services.changes import Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.pages.base import Page
-from desktop_app.ui.undo import ChangeJudgementCommand
 from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.judgement_form import JudgementForm
 from desktop_app.ui.widgets.level_cards import LevelCardRow
@@ -203,10 +202,10 @@ class AssessmentPage(Page):
     def _save(self, changes: JudgementChanges) -> None:
         if self._strand is None or self.ctx.round_id is None or not self._editable:
             return
-        command = ChangeJudgementCommand(
-            self.ctx, self.ctx.round_id, self._strand.id, self._strand.title, changes
+        round_id, strand_id = self.ctx.round_id, self._strand.id
+        self.ctx.save(
+            self, lambda: self.ctx.services.assessment.change_judgement(round_id, strand_id, changes)
         )
-        self.ctx.attempt(self, lambda: self.ctx.push(command))
 
     def flush(self) -> None:
         self.form.flush()
