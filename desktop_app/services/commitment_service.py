@@ -10,7 +10,7 @@ from desktop_app.domain.partners import (
 )
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.frameworks.loader import FrameworkCatalogue
-from desktop_app.services.changes import Changes, Topic
+from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.storage.store import Store
 
 _CHANGED = Changes.of(Topic.COMMITMENTS)
@@ -48,32 +48,37 @@ class CommitmentService:
             raise ValueError(f"These strands are not in any framework: {', '.join(unknown)}.")
         return clean
 
-    def create(self, school_id: int, details: CommitmentDetails) -> tuple[Commitment, Changes]:
+    def create(self, school_id: int, details: CommitmentDetails) -> tuple[Commitment, Edit]:
         with self._store.transaction():
             clean = self._check(details)
             self._store.schools.get(school_id)
             commitment = self._store.commitments.add(school_id, clean)
-        return commitment, _CHANGED
+        return commitment, Edit("add commitment", _CHANGED, lambda: self.remove(commitment.id))
 
-    def update(self, commitment_id: int, details: CommitmentDetails) -> tuple[Commitment, Changes]:
+    def update(self, commitment_id: int, details: CommitmentDetails) -> Edit:
         with self._store.transaction():
             clean = self._check(details)
-            commitment = self._store.commitments.update(commitment_id, clean)
-        return commitment, _CHANGED
+            before = self._store.commitments.get(commitment_id).details
+            self._store.commitments.update(commitment_id, clean)
+        return Edit("edit commitment", _CHANGED, lambda: self.update(commitment_id, before))
 
-    def set_status(self, commitment_id: int, status: WorkStatus) -> tuple[Commitment, Changes]:
+    def set_status(self, commitment_id: int, status: WorkStatus) -> Edit:
         with self._store.transaction():
+            before = self._store.commitments.get(commitment_id).status
             self._store.commitments.set_status(commitment_id, status)
-            commitment = self._store.commitments.get(commitment_id)
-        return commitment, _CHANGED
+        return Edit(
+            f"mark commitment {status.label.lower()}",
+            _CHANGED,
+            lambda: self.set_status(commitment_id, before),
+        )
 
-    def remove(self, commitment_id: int) -> Changes:
+    def remove(self, commitment_id: int) -> Edit:
         """Soft removal, so undo brings it back exactly."""
         with self._store.transaction():
             self._store.commitments.set_removed(commitment_id, True)
-        return _CHANGED
+        return Edit("delete commitment", _CHANGED, lambda: self.restore(commitment_id))
 
-    def restore(self, commitment_id: int) -> Changes:
+    def restore(self, commitment_id: int) -> Edit:
         with self._store.transaction():
             self._store.commitments.set_removed(commitment_id, False)
-        return _CHANGED
+        return Edit("restore commitment", _CHANGED, lambda: self.remove(commitment_id))

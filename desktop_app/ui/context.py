@@ -151,6 +151,15 @@ class UiContext(QObject):
             self.push_edit(edit)
         return edit
 
+    def save_new(self, parent: QWidget | None, action: Callable[[], tuple[T, Edit]]) -> T | None:
+        """Like save(), for a service call that makes a record: returns the new record."""
+        made = self.attempt(parent, action)
+        if made is None:
+            return None
+        record, edit = made
+        self.push_edit(edit)
+        return record
+
     def push_edit(self, edit: Edit) -> None:
         """Put a change that is already saved on the undo stack and tell the pages."""
         self.notify(edit.changes)

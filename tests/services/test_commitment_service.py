@@ -32,8 +32,8 @@ def test_commitment_round_trip_and_strand_listing(services: AppServices) -> None
     a = add_partner(services, "Ashfield Primary", "107942")
     b = add_partner(services, "Brook Lane Primary")
     details = promise((a, b), strands=(JPD, COACHING), due=date(2026, 3, 1), confidential=True)
-    made, changes = services.commitments.create(school.id, details)
-    assert changes.topics
+    made, edit = services.commitments.create(school.id, details)
+    assert edit.changes.topics
     again = services.commitments.get(made.id)
     assert again == made
     assert again.details == details.validated()
@@ -41,7 +41,8 @@ def test_commitment_round_trip_and_strand_listing(services: AppServices) -> None
     assert [c.id for c in services.commitments.for_strand(school.id, COACHING)] == [made.id]
     assert services.commitments.for_strand(school.id, "fit-governance") == []
 
-    done, _ = services.commitments.set_status(made.id, WorkStatus.DONE)
+    services.commitments.set_status(made.id, WorkStatus.DONE)
+    done = services.commitments.get(made.id)
     assert done.rag(TODAY).rag is Rag.GREEN
 
 

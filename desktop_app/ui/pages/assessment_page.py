@@ -204,7 +204,8 @@ class AssessmentPage(Page):
             return
         round_id, strand_id = self.ctx.round_id, self._strand.id
         self.ctx.save(
-            self, lambda: self.ctx.services.assessment.change_judgement(round_id, strand_id, changes)
+            self,
+            lambda: self.ctx.services.assessment.change_judgement(round_id, strand_id, changes),
         )
 
     def flush(self) -> None:

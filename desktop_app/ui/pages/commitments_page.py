@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -29,7 +28,6 @@ from desktop_app.domain.framework import Framework
 from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.services.changes import Topic
-from desktop_app.ui.commitment_actions import push_edit_commitment, push_new_commitment
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
 from desktop_app.ui.models.commitment_table_model import (
@@ -38,7 +36,6 @@ from desktop_app.ui.models.commitment_table_model import (
     CommitmentTableModel,
 )
 from desktop_app.ui.pages.base import Page
-from desktop_app.ui.undo import FunctionCommand
 from desktop_app.ui.widgets.commitment_filter_bar import CommitmentFilterBar
 from desktop_app.ui.widgets.read_only_table import select_source_row
 
@@ -231,9 +228,10 @@ class CommitmentsPage(Page):
         self.save_new(school_id, dialog.details)
 
     def save_new(self, school_id: int, details: CommitmentDetails) -> None:
-        made = push_new_commitment(self.ctx, self, school_id, details)
+        service = self.ctx.services.commitments
+        made = self.ctx.save_new(self, lambda: service.create(school_id, details))
         if made is not None:
-            self.select_commitment(made)
+            self.select_commitment(made.id)
 
     def edit_commitment(self) -> None:
         current = self.selected()
@@ -245,29 +243,18 @@ class CommitmentsPage(Page):
         self.save_edit(current, dialog.details)
 
     def save_edit(self, current: Commitment, new: CommitmentDetails) -> None:
-        push_edit_commitment(self.ctx, self, current, new)
+        if new != current.details:
+            self.ctx.save(self, lambda: self.ctx.services.commitments.update(current.id, new))
 
     def mark_done(self) -> None:
         current = self.selected()
         if current is None or current.status is WorkStatus.DONE:
             return
-        push_edit_commitment(
-            self.ctx,
-            self,
-            current,
-            replace(current.details, status=WorkStatus.DONE),
-            "mark commitment done",
-        )
+        service = self.ctx.services.commitments
+        self.ctx.save(self, lambda: service.set_status(current.id, WorkStatus.DONE))
 
     def delete_commitment(self) -> None:
         current = self.selected()
         if current is None:
             return
-        service = self.ctx.services.commitments
-        command = FunctionCommand(
-            self.ctx,
-            "delete commitment",
-            lambda: service.remove(current.id),
-            lambda: service.restore(current.id),
-        )
-        self.ctx.attempt(self, lambda: self.ctx.push(command))
+        self.ctx.save(self, lambda: self.ctx.services.commitments.remove(current.id))

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
 from desktop_app.services.changes import Changes, Topic
-from desktop_app.ui.commitment_actions import push_edit_commitment, push_new_commitment
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
 from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, rag_text
@@ -138,8 +137,11 @@ class LinkedCommitmentsList(QWidget):
             current,
             owners=services.commitments.owners(current.school_id),
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details is not None:
-            push_edit_commitment(self.ctx, self, current, dialog.details)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
+            return
+        new = dialog.details
+        if new != current.details:
+            self.ctx.save(self, lambda: services.commitments.update(current.id, new))
 
     def add_commitment(self) -> None:
         school_id, strand_id = self._school_id, self._strand_id
@@ -155,4 +157,5 @@ class LinkedCommitmentsList(QWidget):
             preset=CommitmentDetails(Direction.WE_GIVE, "", strand_ids=(strand_id,)),
         )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details is not None:
-            push_new_commitment(self.ctx, self, school_id, dialog.details)
+            details = dialog.details
+            self.ctx.save_new(self, lambda: services.commitments.create(school_id, details))
