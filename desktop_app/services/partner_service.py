@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.domain.partners import (
@@ -11,7 +10,7 @@ from desktop_app.domain.partners import (
     Partnership,
     PartnershipDetails,
 )
-from desktop_app.services.changes import Changes, Topic
+from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.services.gias_import import (
     MAX_FILE_BYTES,
     ImportFileError,
@@ -22,18 +21,14 @@ from desktop_app.services.gias_import import (
 )
 from desktop_app.storage.store import Store
 
+_PARTNERS = Changes.of(Topic.PARTNERS)
+# Removing or restoring a partner changes how partnerships and commitments show its name.
+_REMOVAL = Changes.of(Topic.PARTNERS, Topic.PARTNERSHIPS, Topic.COMMITMENTS)
+_PARTNERSHIPS = Changes.of(Topic.PARTNERSHIPS)
+
 
 class DuplicatePartner(ValueError):
     pass
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What an import wrote, kept so that it can be undone exactly."""
-
-    added_ids: tuple[int, ...]
-    previous: tuple[PartnerSchool, ...]  # updated partners as they were before
-    preview: ImportPreview
 
 
 class PartnerService:
@@ -48,7 +43,7 @@ class PartnerService:
     def get(self, partner_id: int) -> PartnerSchool:
         return self._store.partners.get(partner_id)
 
-    def create_partner(self, details: PartnerSchoolDetails) -> tuple[PartnerSchool, Changes]:
+    def create_partner(self, details: PartnerSchoolDetails) -> tuple[PartnerSchool, Edit]:
         clean = details.validated()
         with self._store.transaction():
             existing = self._store.partners.by_urn(clean.urn)
@@ -60,29 +55,48 @@ class PartnerService:
                 partner = self._store.partners.update(existing.id, clean)
             else:
                 partner = self._store.partners.add(clean)
-        return partner, Changes.of(Topic.PARTNERS)
+        label = f"add partner school {details.name}"
+        if existing is None:
+            return partner, Edit(label, _PARTNERS, lambda: self.remove_partner(partner.id))
+        was = existing
+        return partner, Edit(label, _PARTNERS, lambda: self._unadd_partner(was, details))
 
-    def update_partner(
-        self, partner_id: int, details: PartnerSchoolDetails
-    ) -> tuple[PartnerSchool, Changes]:
+    def _unadd_partner(self, was: PartnerSchool, details: PartnerSchoolDetails) -> Edit:
+        """Undo re-adding a removed partner: its old details, removed again."""
+        with self._store.transaction():
+            self._store.partners.update(was.id, was.details)
+            self._store.partners.set_removed(was.id, True)
+        label = f"add partner school {details.name}"
+        return Edit(label, _REMOVAL, lambda: self.create_partner(details)[1])
+
+    def update_partner(self, partner_id: int, details: PartnerSchoolDetails) -> Edit:
         clean = details.validated()
         with self._store.transaction():
             other = self._store.partners.by_urn(clean.urn)
             if other and other.id != partner_id:
                 raise DuplicatePartner(f"{other.name} already has URN {clean.urn}.")
-            partner = self._store.partners.update(partner_id, clean)
-        return partner, Changes.of(Topic.PARTNERS)
+            before = self._store.partners.get(partner_id).details
+            self._store.partners.update(partner_id, clean)
+        return Edit(
+            f"edit partner school {details.name}",
+            _PARTNERS,
+            lambda: self.update_partner(partner_id, before),
+        )
 
-    def remove_partner(self, partner_id: int) -> Changes:
+    def remove_partner(self, partner_id: int) -> Edit:
         """Soft removal: the partner leaves the register but commitments keep its name."""
         with self._store.transaction():
+            name = self._store.partners.get(partner_id).name
             self._store.partners.set_removed(partner_id, True)
-        return Changes.of(Topic.PARTNERS, Topic.PARTNERSHIPS, Topic.COMMITMENTS)
+        label = f"remove partner school {name}"
+        return Edit(label, _REMOVAL, lambda: self.restore_partner(partner_id))
 
-    def restore_partner(self, partner_id: int) -> Changes:
+    def restore_partner(self, partner_id: int) -> Edit:
         with self._store.transaction():
             self._store.partners.set_removed(partner_id, False)
-        return Changes.of(Topic.PARTNERS, Topic.PARTNERSHIPS, Topic.COMMITMENTS)
+            name = self._store.partners.get(partner_id).name
+        label = f"restore partner school {name}"
+        return Edit(label, _REMOVAL, lambda: self.remove_partner(partner_id))
 
     # --- importing from Get Information about Schools ----------------------------------
 
@@ -107,7 +121,7 @@ class PartnerService:
         """Sort an already parsed file (parsing can run off the GUI thread; this cannot)."""
         return build_preview(file_name, parsed, self._store.partners.by_urns())
 
-    def apply_import(self, preview: ImportPreview) -> tuple[ImportResult, Changes]:
+    def apply_import(self, preview: ImportPreview) -> Edit:
         """Write what the preview showed, all or nothing.
 
         The preview is checked again against the file inside the transaction, so a partner
@@ -124,21 +138,32 @@ class PartnerService:
                 else:
                     previous.append(existing)
                     self._store.partners.update(existing.id, item.details)
-        result = ImportResult(tuple(added), tuple(previous), preview)
-        return result, Changes.of(Topic.PARTNERS)
+        return Edit(
+            f"import partner schools from {preview.file_name}",
+            _PARTNERS,
+            lambda: self._undo_import(tuple(added), tuple(previous), preview),
+        )
 
-    def undo_import(self, result: ImportResult) -> Changes:
+    def _undo_import(
+        self,
+        added_ids: tuple[int, ...],
+        previous: tuple[PartnerSchool, ...],
+        preview: ImportPreview,
+    ) -> Edit:
+        """Delete the partners the import added and put back those it updated; redo imports
+        the same preview again."""
         with self._store.transaction():
-            for partner_id in result.added_ids:
+            for partner_id in added_ids:
                 self._store.partners.delete(partner_id)
-            for before in result.previous:
+            for before in previous:
                 self._store.partners.update(before.id, before.details)
                 if before.removed:
                     self._store.partners.set_removed(before.id, True)
-        return Changes.of(Topic.PARTNERS, Topic.PARTNERSHIPS, Topic.COMMITMENTS)
-
-    def redo_import(self, result: ImportResult) -> tuple[ImportResult, Changes]:
-        return self.apply_import(result.preview)
+        return Edit(
+            f"import partner schools from {preview.file_name}",
+            _REMOVAL,
+            lambda: self.apply_import(preview),
+        )
 
     # --- partnerships ------------------------------------------------------------------
 
@@ -154,29 +179,41 @@ class PartnerService:
 
     def create_partnership(
         self, school_id: int, details: PartnershipDetails
-    ) -> tuple[Partnership, Changes]:
+    ) -> tuple[Partnership, Edit]:
         clean = details.validated()
         with self._store.transaction():
             self._store.schools.get(school_id)
             self._check_members(clean)
             partnership = self._store.partnerships.add(school_id, clean)
-        return partnership, Changes.of(Topic.PARTNERSHIPS)
+        edit = Edit(
+            f"add partnership {details.name}",
+            _PARTNERSHIPS,
+            lambda: self.remove_partnership(partnership.id),
+        )
+        return partnership, edit
 
-    def update_partnership(
-        self, partnership_id: int, details: PartnershipDetails
-    ) -> tuple[Partnership, Changes]:
+    def update_partnership(self, partnership_id: int, details: PartnershipDetails) -> Edit:
         clean = details.validated()
         with self._store.transaction():
             self._check_members(clean)
-            partnership = self._store.partnerships.update(partnership_id, clean)
-        return partnership, Changes.of(Topic.PARTNERSHIPS)
+            before = self._store.partnerships.get(partnership_id).details
+            self._store.partnerships.update(partnership_id, clean)
+        return Edit(
+            f"edit partnership {details.name}",
+            _PARTNERSHIPS,
+            lambda: self.update_partnership(partnership_id, before),
+        )
 
-    def remove_partnership(self, partnership_id: int) -> Changes:
+    def remove_partnership(self, partnership_id: int) -> Edit:
         with self._store.transaction():
+            name = self._store.partnerships.get(partnership_id).name
             self._store.partnerships.set_removed(partnership_id, True)
-        return Changes.of(Topic.PARTNERSHIPS)
+        label = f"remove partnership {name}"
+        return Edit(label, _PARTNERSHIPS, lambda: self.restore_partnership(partnership_id))
 
-    def restore_partnership(self, partnership_id: int) -> Changes:
+    def restore_partnership(self, partnership_id: int) -> Edit:
         with self._store.transaction():
             self._store.partnerships.set_removed(partnership_id, False)
-        return Changes.of(Topic.PARTNERSHIPS)
+            name = self._store.partnerships.get(partnership_id).name
+        label = f"restore partnership {name}"
+        return Edit(label, _PARTNERSHIPS, lambda: self.remove_partnership(partnership_id))

@@ -83,9 +83,9 @@ def test_preview_writes_nothing_then_apply_and_undo(services: AppServices) -> No
     preview = services.partners.preview_import(FIXTURES / "gias_cp1252.csv")
     assert services.partners.list_partners() == []
     assert preview.summary() == "5 added, 0 updated, 7 skipped"
-    result, changes = services.partners.apply_import(preview)
+    first = services.partners.apply_import(preview)
     assert len(services.partners.list_partners()) == 5
-    assert changes.topics
+    assert first.changes.topics
 
     update = services.partners.preview_import(FIXTURES / "gias_update_cp1252.csv")
     assert [i.details.urn for i in update.added] == ["160000"]
@@ -94,14 +94,14 @@ def test_preview_writes_nothing_then_apply_and_undo(services: AppServices) -> No
     assert [i.details.urn for i in update.unchanged] == ["138201"]
     assert update.summary() == "1 added, 1 updated, 0 skipped (1 already up to date)"
 
-    second, _ = services.partners.apply_import(update)
+    second = services.partners.apply_import(update)
     names = {p.name for p in services.partners.list_partners()}
     assert "Ashfield Primary Academy" in names and "Outwood Primary School" in names
 
-    services.partners.undo_import(second)
+    second.reverse()
     names = {p.name for p in services.partners.list_partners()}
     assert "Ashfield Primary School" in names and "Outwood Primary School" not in names
-    services.partners.undo_import(result)
+    first.reverse()
     assert services.partners.list_partners() == []
 
 
@@ -125,9 +125,9 @@ def test_reimporting_restores_a_removed_partner(services: AppServices) -> None:
     services.partners.remove_partner(dwr.id)
     preview = services.partners.preview_import(FIXTURES / "gias_utf8_bom.csv")
     assert [i.changed_fields for i in preview.updated] == [("restored",)]
-    result, _ = services.partners.apply_import(preview)
+    edit = services.partners.apply_import(preview)
     assert any(p.id == dwr.id for p in services.partners.list_partners())
-    services.partners.undo_import(result)
+    edit.reverse()
     assert services.partners.get(dwr.id).removed
 
 

@@ -26,16 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.partners import PartnerSchool
-from desktop_app.services.changes import Changes
 from desktop_app.services.gias_import import ImportPreview, parse_gias_csv
-from desktop_app.services.partner_service import ImportResult
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.gias_preview_dialog import GiasPreviewDialog
 from desktop_app.ui.dialogs.partner_dialog import PartnerSchoolDialog
 from desktop_app.ui.models.folding_filter_proxy import FoldingFilterProxy
 from desktop_app.ui.models.partner_table_model import PartnerTableModel
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.undo import FunctionCommand
 from desktop_app.ui.widgets.read_only_table import select_source_row
 from desktop_app.ui.widgets.reciprocity_panel import ReciprocityPanel
 
@@ -171,24 +168,9 @@ class PartnerRegisterTab(QWidget):
             return
         details = dialog.details
         service = self.ctx.services.partners
-        made: list[int] = []
-
-        def do() -> Changes:
-            if made:
-                return service.restore_partner(made[0])
-            partner, changes = service.create_partner(details)
-            made.append(partner.id)
-            return changes
-
-        command = FunctionCommand(
-            self.ctx,
-            f"add partner school {details.name}",
-            do,
-            lambda: service.remove_partner(made[0]),
-        )
-        self.ctx.attempt(self, lambda: self.ctx.push(command))
-        if made:
-            self.select_partner(made[0])
+        made = self.ctx.save_new(self, lambda: service.create_partner(details))
+        if made is not None:
+            self.select_partner(made.id)
 
     def edit_partner(self) -> None:
         partner = self.selected_partner()
@@ -197,30 +179,15 @@ class PartnerRegisterTab(QWidget):
         dialog = PartnerSchoolDialog(self, partner)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
             return
-        new, old = dialog.details, partner.details
-        if new == old:
-            return
-        service = self.ctx.services.partners
-        command = FunctionCommand(
-            self.ctx,
-            f"edit partner school {new.name}",
-            lambda: service.update_partner(partner.id, new)[1],
-            lambda: service.update_partner(partner.id, old)[1],
-        )
-        self.ctx.attempt(self, lambda: self.ctx.push(command))
+        new = dialog.details
+        if new != partner.details:
+            self.ctx.save(self, lambda: self.ctx.services.partners.update_partner(partner.id, new))
 
     def remove_partner(self) -> None:
         partner = self.selected_partner()
         if partner is None:
             return
-        service = self.ctx.services.partners
-        command = FunctionCommand(
-            self.ctx,
-            f"remove partner school {partner.name}",
-            lambda: service.remove_partner(partner.id),
-            lambda: service.restore_partner(partner.id),
-        )
-        self.ctx.attempt(self, lambda: self.ctx.push(command))
+        self.ctx.save(self, lambda: self.ctx.services.partners.remove_partner(partner.id))
 
     def import_csv(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -259,18 +226,4 @@ class PartnerRegisterTab(QWidget):
         dialog = GiasPreviewDialog(preview, self)
         if dialog.exec() != QDialog.DialogCode.Accepted or not preview.has_changes:
             return
-        service = self.ctx.services.partners
-        results: list[ImportResult] = []
-
-        def do() -> Changes:
-            result, changes = service.apply_import(preview)
-            results.append(result)
-            return changes
-
-        command = FunctionCommand(
-            self.ctx,
-            f"import partner schools from {preview.file_name}",
-            do,
-            lambda: service.undo_import(results.pop()),
-        )
-        self.ctx.attempt(self, lambda: self.ctx.push(command))
+        self.ctx.save(self, lambda: self.ctx.services.partners.apply_import(preview))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,11 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.partners import Depth, Partnership
-from desktop_app.services.changes import Changes
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.partnership_dialog import PartnershipDialog
 from desktop_app.ui.models.partnership_table_model import PartnershipTableModel
-from desktop_app.ui.undo import FunctionCommand
 
 
 class PartnershipsTab(QWidget):
@@ -109,19 +105,7 @@ class PartnershipsTab(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
             return
         details = dialog.details
-        made: list[int] = []
-
-        def do() -> Changes:
-            if made:
-                return service.restore_partnership(made[0])
-            partnership, changes = service.create_partnership(school_id, details)
-            made.append(partnership.id)
-            return changes
-
-        command = self._command(
-            f"add partnership {details.name}", do, lambda: service.remove_partnership(made[0])
-        )
-        self.ctx.attempt(self, lambda: self.ctx.push(command))
+        self.ctx.save_new(self, lambda: service.create_partnership(school_id, details))
 
     def edit_partnership(self) -> None:
         current = self.selected()
@@ -131,29 +115,12 @@ class PartnershipsTab(QWidget):
         dialog = PartnershipDialog(service.list_partners(include_removed=True), self, current)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
             return
-        new, old = dialog.details, current.details
-        if new == old:
-            return
-        command = self._command(
-            f"edit partnership {new.name}",
-            lambda: service.update_partnership(current.id, new)[1],
-            lambda: service.update_partnership(current.id, old)[1],
-        )
-        self.ctx.attempt(self, lambda: self.ctx.push(command))
+        new = dialog.details
+        if new != current.details:
+            self.ctx.save(self, lambda: service.update_partnership(current.id, new))
 
     def remove_partnership(self) -> None:
         current = self.selected()
         if current is None:
             return
-        service = self.ctx.services.partners
-        command = self._command(
-            f"remove partnership {current.name}",
-            lambda: service.remove_partnership(current.id),
-            lambda: service.restore_partnership(current.id),
-        )
-        self.ctx.attempt(self, lambda: self.ctx.push(command))
-
-    def _command(
-        self, text: str, do: Callable[[], Changes], undo: Callable[[], Changes]
-    ) -> FunctionCommand:
-        return FunctionCommand(self.ctx, text, do, undo)
+        self.ctx.save(self, lambda: self.ctx.services.partners.remove_partnership(current.id))
