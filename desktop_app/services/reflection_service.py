@@ -11,10 +11,11 @@ from desktop_app.domain.reflection import (
     clean_answer,
     question,
 )
-from desktop_app.services.changes import Changes, Topic
+from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.storage.store import Store
 
 _REFLECTIONS = Changes.of(Topic.REFLECTIONS)
+_ACTIONED = Changes.of(Topic.REFLECTIONS, Topic.PLANS)
 
 
 def _clean_barrier(text: str) -> str:
@@ -33,40 +34,48 @@ class ReflectionService:
 
     def save_answer(
         self, school_id: int, scope: ReflectionScope, question_id: str, answer: str
-    ) -> tuple[str, Changes]:
-        """Save one answer; returns the answer as it was before, for undo."""
+    ) -> Edit:
+        """Save one answer; saves made while typing into the same answer merge into one step."""
         question(question_id)
         clean = clean_answer(answer)
         self._store.schools.get(school_id)
         with self._store.transaction():
             before = self._store.reflections.answer(school_id, scope, question_id)
             self._store.reflections.save_answer(school_id, scope, question_id, clean)
-        return before, _REFLECTIONS
+        return Edit(
+            f"edit answer to {question_id.replace('-', ' question ')}",
+            _REFLECTIONS,
+            lambda: self.save_answer(school_id, scope, question_id, before),
+            merge_key=("answer", school_id, scope, question_id),
+        )
 
     def add_barrier(
         self, school_id: int, scope: ReflectionScope, text: str
-    ) -> tuple[Barrier, Changes]:
+    ) -> tuple[Barrier, Edit]:
         clean = _clean_barrier(text)
         self._store.schools.get(school_id)
         with self._store.transaction():
             barrier_id = self._store.reflections.add_barrier(school_id, scope, clean)
-        return self._store.reflections.barrier(barrier_id), _REFLECTIONS
+        barrier = self._store.reflections.barrier(barrier_id)
+        return barrier, Edit("add barrier", _REFLECTIONS, lambda: self.delete_barrier(barrier_id))
 
-    def update_barrier(self, barrier_id: int, text: str) -> tuple[Barrier, Changes]:
-        """Returns the barrier as it was before, for undo."""
+    def update_barrier(self, barrier_id: int, text: str) -> Edit:
         clean = _clean_barrier(text)
         before = self._store.reflections.barrier(barrier_id)
         with self._store.transaction():
             self._store.reflections.update_barrier(barrier_id, clean)
-        return before, _REFLECTIONS
+        return Edit(
+            "edit barrier", _REFLECTIONS, lambda: self.update_barrier(barrier_id, before.text)
+        )
 
-    def delete_barrier(self, barrier_id: int) -> tuple[Barrier, Changes]:
+    def delete_barrier(self, barrier_id: int) -> Edit:
         before = self._store.reflections.barrier(barrier_id)
         with self._store.transaction():
             self._store.reflections.delete_barrier(barrier_id)
-        return before, _REFLECTIONS
+        return Edit("delete barrier", _REFLECTIONS, lambda: self._restore_barrier(before))
 
-    def restore_barrier(self, barrier: Barrier) -> Changes:
+    def _restore_barrier(self, barrier: Barrier) -> Edit:
+        """Put a deleted barrier back with the same id (and its link to a plan action)."""
         with self._store.transaction():
             self._store.reflections.add_barrier(
                 barrier.school_id,
@@ -75,11 +84,11 @@ class ReflectionService:
                 barrier_id=barrier.id,
                 action_id=barrier.action_id,
             )
-        return _REFLECTIONS
+        return Edit("restore barrier", _REFLECTIONS, lambda: self.delete_barrier(barrier.id))
 
     def turn_into_action(
         self, barrier_id: int, priority_id: int, owner: str = ""
-    ) -> tuple[int, Changes]:
+    ) -> tuple[int, Edit]:
         """One step: add a plan action under the chosen priority and link the barrier to it.
 
         Returns the new action's id. The plan version must be a draft.
@@ -100,10 +109,19 @@ class ReflectionService:
         with self._store.transaction():
             action_id = self._store.plans.add_action(priority_id, draft)
             self._store.reflections.link_action(barrier_id, action_id)
-        return action_id, Changes.of(Topic.REFLECTIONS, Topic.PLANS)
+        edit = Edit(
+            "turn barrier into plan action",
+            _ACTIONED,
+            lambda: self._unturn(barrier_id, action_id, priority_id, owner),
+        )
+        return action_id, edit
 
-    def undo_turn_into_action(self, barrier_id: int, action_id: int) -> Changes:
+    def _unturn(self, barrier_id: int, action_id: int, priority_id: int, owner: str) -> Edit:
         with self._store.transaction():
             self._store.reflections.link_action(barrier_id, None)
             self._store.plans.delete_action(action_id)
-        return Changes.of(Topic.REFLECTIONS, Topic.PLANS)
+        return Edit(
+            "turn barrier into plan action",
+            _ACTIONED,
+            lambda: self.turn_into_action(barrier_id, priority_id, owner)[1],
+        )

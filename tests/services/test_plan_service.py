@@ -146,10 +146,9 @@ def test_reflection_answers_barriers_and_turning_into_an_action(
 ) -> None:
     s = sample_services
     school_id, plan_id = plan_ids
-    before, _ = s.reflections.save_answer(school_id, ReflectionScope.SCHOOL, "vision-1", "Draft")
-    assert before == ""
-    before, _ = s.reflections.save_answer(school_id, ReflectionScope.SCHOOL, "vision-1", "Final")
-    assert before == "Draft"
+    s.reflections.save_answer(school_id, ReflectionScope.SCHOOL, "vision-1", "Draft")
+    s.reflections.save_answer(school_id, ReflectionScope.SCHOOL, "vision-1", "Final")
+    assert s.reflections.reflection(school_id, ReflectionScope.SCHOOL).answer("vision-1") == "Final"
     with pytest.raises(LookupError):
         s.reflections.save_answer(school_id, ReflectionScope.SCHOOL, "vision-9", "x")
     partnership = s.reflections.reflection(school_id, ReflectionScope.PARTNERSHIP)
@@ -157,21 +156,20 @@ def test_reflection_answers_barriers_and_turning_into_an_action(
 
     barrier, _ = s.reflections.add_barrier(school_id, ReflectionScope.SCHOOL, "No cover budget")
     priority, _ = s.plans.add_priority(plan_id, PriorityDraft("P1"))
-    action_id, changes = s.reflections.turn_into_action(barrier.id, priority.id, "Head")
-    assert changes.touches(Topic.PLANS, Topic.REFLECTIONS)
+    action_id, turned = s.reflections.turn_into_action(barrier.id, priority.id, "Head")
+    assert turned.changes.touches(Topic.PLANS, Topic.REFLECTIONS)
     action = s.plans.get(plan_id).action(action_id)
     assert "No cover budget" in action.what and action.owner == "Head"
     assert s.reflections.reflection(school_id, ReflectionScope.SCHOOL).barriers[0].is_actioned
     with pytest.raises(ValueError, match="already"):
         s.reflections.turn_into_action(barrier.id, priority.id)
-    s.reflections.undo_turn_into_action(barrier.id, action_id)
+    turned.reverse()
     assert s.plans.get(plan_id).actions == ()
 
     s.plans.sign_off(plan_id, SIGN, TODAY)
     with pytest.raises(PlanLocked):
         s.reflections.turn_into_action(barrier.id, priority.id)
-    gone, _ = s.reflections.delete_barrier(barrier.id)
-    s.reflections.restore_barrier(gone)
+    s.reflections.delete_barrier(barrier.id).reverse()
     assert s.reflections.reflection(school_id, ReflectionScope.SCHOOL).barriers[0].id == barrier.id
 
 

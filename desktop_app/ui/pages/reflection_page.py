@@ -4,7 +4,6 @@ progress can become an action in the improvement plan in one step."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -23,44 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.reflection import QUESTIONS, SOURCE, ReflectionPart, ReflectionScope
-from desktop_app.services.changes import Changes, Topic
-from desktop_app.ui.context import SavingCommand, UiContext
+from desktop_app.services.changes import Topic
+from desktop_app.ui.context import UiContext
 from desktop_app.ui.pages.base import Page
-from desktop_app.ui.undo import FunctionCommand
 
 SAVE_DELAY_MS = 600
 ID_ROLE = 256
-
-
-class AnswerCommand(SavingCommand):
-    """Save one answer; consecutive typing in the same answer merges into one undo step."""
-
-    def __init__(
-        self, ctx: UiContext, school_id: int, scope: ReflectionScope, question_id: str, text: str
-    ) -> None:
-        super().__init__(ctx, f"edit answer to {question_id.replace('-', ' question ')}")
-        self.key = (school_id, scope, question_id)
-        self.answer_text = text
-        self.before: str | None = None
-
-    def apply(self) -> None:
-        before, changes = self.ctx.services.reflections.save_answer(*self.key, self.answer_text)
-        if self.before is None:
-            self.before = before
-        self.ctx.notify(changes)
-
-    def revert(self) -> None:
-        assert self.before is not None
-        self.ctx.notify(self.ctx.services.reflections.save_answer(*self.key, self.before)[1])
-
-    def id(self) -> int:
-        return 4001
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, AnswerCommand) or other.key != self.key:
-            return False
-        self.answer_text = other.answer_text
-        return True
 
 
 class ReflectionPage(Page):
@@ -196,10 +163,9 @@ class ReflectionPage(Page):
         owner = self._pending.pop(question_id, None)
         if owner is None:
             return
-        command = AnswerCommand(
-            self.ctx, owner[0], owner[1], question_id, self.editors[question_id].toPlainText()
-        )
-        self.ctx.attempt(self, lambda: self.ctx.push(command))
+        (school_id, scope), text = owner, self.editors[question_id].toPlainText()
+        service = self.ctx.services.reflections
+        self.ctx.save(self, lambda: service.save_answer(school_id, scope, question_id, text))
 
     def flush(self) -> None:
         for qid in list(self._pending):
@@ -215,27 +181,7 @@ class ReflectionPage(Page):
             return
         service = self.ctx.services.reflections
         school_id, scope = self.ctx.school_id, self.current_scope()
-        made: list[object] = []
-
-        def do() -> Changes:
-            if made:
-                return service.restore_barrier(made[0])  # type: ignore[arg-type]
-            barrier, changes = service.add_barrier(school_id, scope, text)
-            made.append(barrier)
-            return changes
-
-        command = FunctionCommand(
-            self.ctx,
-            "add barrier",
-            do,
-            lambda: service.delete_barrier(made[0].id)[1],  # type: ignore[attr-defined]
-        )
-
-        def push() -> bool:
-            self.ctx.push(command)
-            return True
-
-        if self.ctx.attempt(self, push):
+        if self.ctx.save_new(self, lambda: service.add_barrier(school_id, scope, text)):
             self.barrier_text.clear()
 
     def _selected_barrier(self) -> int | None:
@@ -246,21 +192,7 @@ class ReflectionPage(Page):
         barrier_id = self._selected_barrier()
         if barrier_id is None:
             return
-        service = self.ctx.services.reflections
-        removed: list[object] = []
-
-        def do() -> Changes:
-            gone, changes = service.delete_barrier(barrier_id)
-            removed[:] = [gone]
-            return changes
-
-        command = FunctionCommand(
-            self.ctx,
-            "delete barrier",
-            do,
-            lambda: service.restore_barrier(removed[0]),  # type: ignore[arg-type]
-        )
-        self.ctx.attempt(self, lambda: self.ctx.push(command))
+        self.ctx.save(self, lambda: self.ctx.services.reflections.delete_barrier(barrier_id))
 
     def turn_into_action(self) -> None:
         barrier_id = self._selected_barrier()
@@ -286,17 +218,4 @@ class ReflectionPage(Page):
             return
         priority_id = plan.priorities[titles.index(choice)].id
         service = self.ctx.services.reflections
-        made: list[int] = []
-
-        def do() -> Changes:
-            action_id, changes = service.turn_into_action(barrier_id, priority_id)
-            made[:] = [action_id]
-            return changes
-
-        command = FunctionCommand(
-            self.ctx,
-            "turn barrier into plan action",
-            do,
-            lambda: service.undo_turn_into_action(barrier_id, made[0]),
-        )
-        self.ctx.attempt(self, lambda: self.ctx.push(command))
+        self.ctx.save_new(self, lambda: service.turn_into_action(barrier_id, priority_id))
