@@ -1,7 +1,8 @@
 """Use cases for improvement plans: priorities, actions, progress notes, sign-off, versions.
 
 Every mutating call is one transaction and refuses to touch an approved (locked) version.
-Deletions return what was removed so the window can put it back with the same ids (undo).
+Each returns an Edit; undoing a deletion puts the records back with the same ids, so later
+undo steps still find them. Approval is a board decision and is not undoable.
 """
 
 from __future__ import annotations
@@ -21,20 +22,26 @@ from desktop_app.domain.plan import (
     clean_text,
     suggest_priorities,
 )
+from desktop_app.domain.reflection import Barrier, ReflectionScope
 from desktop_app.services.assessment_service import AssessmentService
-from desktop_app.services.changes import Changes, Topic
+from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.storage.store import Store
 
 _PLANS = Changes.of(Topic.PLANS)
+# Deleting an action clears the link from any barrier that became it, and undo restores it.
+_ACTIONED = Changes.of(Topic.PLANS, Topic.REFLECTIONS)
 
 
 @dataclass(frozen=True)
-class RemovedPriority:
-    """A deleted priority with its actions and their notes, enough to restore it exactly."""
+class _Removed:
+    """Deleted priorities or actions, and the notes and barriers that were linked to those
+    actions (the links are cleared on deletion), enough to put everything back exactly."""
 
-    priority: Priority
+    plan_id: int
+    priorities: tuple[Priority, ...]
     actions: tuple[Action, ...]
     notes: tuple[ProgressNote, ...]
+    barriers: tuple[Barrier, ...]
 
 
 class PlanService:
@@ -67,40 +74,35 @@ class PlanService:
 
     # Plans and versions -------------------------------------------------------
 
-    def start_plan(self, round_id: int) -> tuple[ImprovementPlan, Changes]:
+    def start_plan(self, round_id: int) -> tuple[ImprovementPlan, Edit]:
         round_ = self._store.rounds.get(round_id)
         with self._store.transaction():
             if self._store.plans.latest_version_number(round_id):
                 raise ValueError("This review round already has a plan.")
             plan_id = self._store.plans.add_plan(round_.school_id, round_id, 1)
-        return self._store.plans.get(plan_id), _PLANS
+        edit = Edit("start the improvement plan", _PLANS, lambda: self.delete_draft(plan_id))
+        return self._store.plans.get(plan_id), edit
 
-    def delete_draft(self, plan_id: int) -> tuple[ImprovementPlan, Changes]:
-        """Remove a draft version (to undo 'start plan' or 'new version'); returns it whole."""
+    def delete_draft(self, plan_id: int) -> Edit:
+        """Remove the newest draft version (undoes 'start plan' and 'new version')."""
         plan = self._editable(plan_id)
         with self._store.transaction():
             if self._store.plans.latest_version_number(plan.round_id) != plan.version:
                 raise ValueError("Only the newest version can be removed.")
+            barriers = self._linked_barriers(plan.school_id, {a.id for a in plan.actions})
             self._store.plans.delete_plan(plan.id)
-        return plan, _PLANS
+        return Edit(
+            "remove the draft version", _ACTIONED, lambda: self._restore_draft(plan, barriers)
+        )
 
-    def restore_draft(self, plan: ImprovementPlan) -> Changes:
+    def _restore_draft(self, plan: ImprovementPlan, barriers: tuple[Barrier, ...]) -> Edit:
         """Put back a removed draft with the same ids, so later undo steps still find it."""
         with self._store.transaction():
             self._store.plans.add_plan(plan.school_id, plan.round_id, plan.version, plan_id=plan.id)
-            for p in plan.priorities:
-                self._store.plans.add_priority(
-                    plan.id, p.as_draft(), position=p.position, priority_id=p.id
-                )
-            for a in plan.actions:
-                self._store.plans.add_action(
-                    a.priority_id, a.as_draft(), position=a.position, action_id=a.id
-                )
-            for n in plan.notes:
-                self._store.plans.add_note(plan.id, n.written_on, n.text, n.action_id, note_id=n.id)
-        return _PLANS
+            self._put_back(_Removed(plan.id, plan.priorities, plan.actions, plan.notes, barriers))
+        return Edit("restore the draft version", _ACTIONED, lambda: self.delete_draft(plan.id))
 
-    def new_version(self, plan_id: int) -> tuple[ImprovementPlan, Changes]:
+    def new_version(self, plan_id: int) -> tuple[ImprovementPlan, Edit]:
         """Copy a version into a new draft; the original (usually approved) is kept untouched."""
         source = self._store.plans.get(plan_id)
         with self._store.transaction():
@@ -126,9 +128,12 @@ class PlanService:
                     note.text,
                     action_ids.get(note.action_id) if note.action_id else None,
                 )
-        return self._store.plans.get(new_id), _PLANS
+        edit = Edit("start a new version of the plan", _PLANS, lambda: self.delete_draft(new_id))
+        return self._store.plans.get(new_id), edit
 
     def sign_off(self, plan_id: int, sign_off: SignOff, today: date) -> Changes:
+        """A board decision with a minute reference, so deliberately not undoable: later
+        changes start a new version, which keeps the approved one."""
         plan = self._editable(plan_id)
         clean = sign_off.validated(today)
         if not plan.priorities:
@@ -138,7 +143,8 @@ class PlanService:
         return _PLANS
 
     def withdraw_sign_off(self, plan_id: int) -> Changes:
-        """Undo a sign-off recorded by mistake. Only the newest version can be reopened."""
+        """Reopen a sign-off recorded by mistake (also a board decision, so not undoable).
+        Only the newest version can be reopened."""
         plan = self._store.plans.get(plan_id)
         with self._store.transaction():
             if self._store.plans.latest_version_number(plan.round_id) != plan.version:
@@ -148,95 +154,113 @@ class PlanService:
 
     # Priorities ---------------------------------------------------------------
 
-    def add_priority(self, plan_id: int, draft: PriorityDraft) -> tuple[Priority, Changes]:
-        return self.add_priorities(plan_id, [draft])[0][0], _PLANS
+    def add_priority(self, plan_id: int, draft: PriorityDraft) -> tuple[Priority, Edit]:
+        saved, edit = self.add_priorities(plan_id, [draft])
+        return saved[0], edit
 
     def add_priorities(
         self, plan_id: int, drafts: list[PriorityDraft]
-    ) -> tuple[list[Priority], Changes]:
+    ) -> tuple[list[Priority], Edit]:
         plan = self._editable(plan_id)
         clean = [d.validated() for d in drafts]
         with self._store.transaction():
             ids = [self._store.plans.add_priority(plan.id, d) for d in clean]
         saved = self._store.plans.get(plan.id)
-        return [saved.priority(i) for i in ids], _PLANS
+        label = "add priority" if len(drafts) == 1 else f"add {len(drafts)} priorities"
+        return [saved.priority(i) for i in ids], Edit(
+            label, _PLANS, lambda: self._delete_priorities(tuple(ids), label)
+        )
 
-    def update_priority(self, priority_id: int, draft: PriorityDraft) -> tuple[Priority, Changes]:
-        """Returns the priority as it was before, for undo."""
+    def update_priority(self, priority_id: int, draft: PriorityDraft) -> Edit:
         plan = self._editable(self._store.plans.plan_id_of_priority(priority_id))
-        before = plan.priority(priority_id)
+        before = plan.priority(priority_id).as_draft()
         clean = draft.validated()
         with self._store.transaction():
             self._store.plans.update_priority(priority_id, clean)
-        return before, _PLANS
+        return Edit("edit priority", _PLANS, lambda: self.update_priority(priority_id, before))
 
-    def delete_priority(self, priority_id: int) -> tuple[RemovedPriority, Changes]:
-        plan = self._editable(self._store.plans.plan_id_of_priority(priority_id))
-        actions = tuple(plan.actions_for(priority_id))
-        ids = {a.id for a in actions}
-        removed = RemovedPriority(
-            plan.priority(priority_id),
-            actions,
-            tuple(n for n in plan.notes if n.action_id in ids),
-        )
-        with self._store.transaction():
-            self._store.plans.delete_priority(priority_id)
-        return removed, _PLANS
+    def delete_priority(self, priority_id: int) -> Edit:
+        """Its actions go with it; undo brings back all of them with their notes."""
+        return self._delete_priorities((priority_id,), "delete priority")
 
-    def restore_priority(self, removed: RemovedPriority) -> Changes:
-        p = removed.priority
-        self._editable(p.plan_id)
+    def _delete_priorities(self, priority_ids: tuple[int, ...], label: str) -> Edit:
+        """Priorities added together (so all in one plan) removed together."""
+        plan = self._editable(self._store.plans.plan_id_of_priority(priority_ids[0]))
+        priorities = tuple(plan.priority(pid) for pid in priority_ids)
+        actions = tuple(a for pid in priority_ids for a in plan.actions_for(pid))
         with self._store.transaction():
-            self._store.plans.add_priority(
-                p.plan_id, p.as_draft(), position=p.position, priority_id=p.id
-            )
-            for a in removed.actions:
-                self._store.plans.add_action(
-                    p.id, a.as_draft(), position=a.position, action_id=a.id
-                )
-            for n in removed.notes:
-                # Notes survive an action's deletion (the link is set to NULL): relink them.
-                self._store.plans.delete_note(n.id)
-                self._store.plans.add_note(
-                    n.plan_id, n.written_on, n.text, n.action_id, note_id=n.id
-                )
-        return _PLANS
+            removed = self._removal(plan, priorities, actions)
+            for pid in priority_ids:
+                self._store.plans.delete_priority(pid)
+        return Edit(label, _ACTIONED, lambda: self._undelete(removed, label))
 
     # Actions ------------------------------------------------------------------
 
-    def add_action(self, priority_id: int, draft: ActionDraft) -> tuple[Action, Changes]:
+    def add_action(self, priority_id: int, draft: ActionDraft) -> tuple[Action, Edit]:
         plan = self._editable(self._store.plans.plan_id_of_priority(priority_id))
         clean = draft.validated()
         with self._store.transaction():
             action_id = self._store.plans.add_action(priority_id, clean)
-        return self._store.plans.get(plan.id).action(action_id), _PLANS
+        edit = Edit("add action", _PLANS, lambda: self.delete_action(action_id))
+        return self._store.plans.get(plan.id).action(action_id), edit
 
-    def update_action(self, action_id: int, draft: ActionDraft) -> tuple[Action, Changes]:
-        """Returns the action as it was before, for undo."""
+    def update_action(self, action_id: int, draft: ActionDraft) -> Edit:
         plan = self._editable(self._store.plans.plan_id_of_action(action_id))
-        before = plan.action(action_id)
+        before = plan.action(action_id).as_draft()
         clean = draft.validated()
         with self._store.transaction():
             self._store.plans.update_action(action_id, clean)
-        return before, _PLANS
+        return Edit("edit action", _PLANS, lambda: self.update_action(action_id, before))
 
-    def delete_action(self, action_id: int) -> tuple[Action, Changes]:
+    def delete_action(self, action_id: int) -> Edit:
+        """Undo brings it back with the same id, relinking its progress notes and barrier."""
         plan = self._editable(self._store.plans.plan_id_of_action(action_id))
-        action = plan.action(action_id)
         with self._store.transaction():
+            removed = self._removal(plan, (), (plan.action(action_id),))
             self._store.plans.delete_action(action_id)
-        return action, _PLANS
+        return Edit("delete action", _ACTIONED, lambda: self._undelete(removed, "delete action"))
 
-    def restore_action(self, action: Action) -> Changes:
-        self._editable(self._store.plans.plan_id_of_priority(action.priority_id))
+    def _removal(
+        self, plan: ImprovementPlan, priorities: tuple[Priority, ...], actions: tuple[Action, ...]
+    ) -> _Removed:
+        ids = {a.id for a in actions}
+        notes = tuple(n for n in plan.notes if n.action_id in ids)
+        barriers = self._linked_barriers(plan.school_id, ids)
+        return _Removed(plan.id, priorities, actions, notes, barriers)
+
+    def _linked_barriers(self, school_id: int, action_ids: set[int]) -> tuple[Barrier, ...]:
+        return tuple(
+            b
+            for scope in ReflectionScope
+            for b in self._store.reflections.get(school_id, scope).barriers
+            if b.action_id in action_ids
+        )
+
+    def _undelete(self, removed: _Removed, label: str) -> Edit:
+        self._editable(removed.plan_id)
         with self._store.transaction():
-            self._store.plans.add_action(
-                action.priority_id,
-                action.as_draft(),
-                position=action.position,
-                action_id=action.id,
+            self._put_back(removed)
+        if removed.priorities:
+            ids = tuple(p.id for p in removed.priorities)
+            return Edit(label, _ACTIONED, lambda: self._delete_priorities(ids, label))
+        action_id = removed.actions[0].id
+        return Edit(label, _ACTIONED, lambda: self.delete_action(action_id))
+
+    def _put_back(self, removed: _Removed) -> None:
+        for p in removed.priorities:
+            self._store.plans.add_priority(
+                p.plan_id, p.as_draft(), position=p.position, priority_id=p.id
             )
-        return _PLANS
+        for a in removed.actions:
+            self._store.plans.add_action(
+                a.priority_id, a.as_draft(), position=a.position, action_id=a.id
+            )
+        for n in removed.notes:
+            # Notes survive an action's deletion (the link is set to NULL): relink them.
+            self._store.plans.delete_note(n.id)
+            self._store.plans.add_note(n.plan_id, n.written_on, n.text, n.action_id, note_id=n.id)
+        for b in removed.barriers:
+            self._store.reflections.link_action(b.id, b.action_id)
 
     # Progress notes -------------------------------------------------------------
 
@@ -247,7 +271,7 @@ class PlanService:
         text: str,
         today: date,
         action_id: int | None = None,
-    ) -> tuple[ProgressNote, Changes]:
+    ) -> tuple[ProgressNote, Edit]:
         """Notes record monitoring, so they may be added to an approved plan too."""
         plan = self._store.plans.get(plan_id)
         clean = clean_text(text, "progress note")
@@ -260,21 +284,21 @@ class PlanService:
         with self._store.transaction():
             note_id = self._store.plans.add_note(plan.id, written_on, clean, action_id)
         note = next(n for n in self._store.plans.get(plan.id).notes if n.id == note_id)
-        return note, _PLANS
+        return note, Edit("add progress note", _PLANS, lambda: self.delete_note(note_id))
 
-    def delete_note(self, note_id: int) -> tuple[ProgressNote, Changes]:
+    def delete_note(self, note_id: int) -> Edit:
         plan = self._store.plans.get(self._store.plans.plan_id_of_note(note_id))
         note = next(n for n in plan.notes if n.id == note_id)
         with self._store.transaction():
             self._store.plans.delete_note(note_id)
-        return note, _PLANS
+        return Edit("delete progress note", _PLANS, lambda: self._restore_note(note))
 
-    def restore_note(self, note: ProgressNote) -> Changes:
+    def _restore_note(self, note: ProgressNote) -> Edit:
         with self._store.transaction():
             self._store.plans.add_note(
                 note.plan_id, note.written_on, note.text, note.action_id, note_id=note.id
             )
-        return _PLANS
+        return Edit("restore progress note", _PLANS, lambda: self.delete_note(note.id))
 
     # -------------------------------------------------------------------------
 

@@ -165,6 +165,17 @@ class UiContext(QObject):
         self.notify(edit.changes)
         self.undo_stack.push(EditCommand(self, edit))
 
+    def decide(self, parent: QWidget | None, action: Callable[[], Changes]) -> bool:
+        """Record a board decision (governors' approval of a plan). Deliberately not undoable:
+        a decision with a minute reference must not be withdrawn by a stray Ctrl+Z, so the
+        steps before it leave the undo stack too."""
+        changes = self.attempt(parent, action)
+        if changes is None:
+            return False
+        self.undo_stack.clear()
+        self.notify(changes)
+        return True
+
     def report_failure(self, exc: BaseException) -> None:
         self.failed.emit(str(exc))
 

@@ -19,8 +19,8 @@ def plan_ids(sample_services: AppServices) -> tuple[int, int]:
     s = sample_services
     school = s.schools.list_schools()[0]
     round_id = s.assessment.rounds(school.id)[0].id
-    plan, changes = s.plans.start_plan(round_id)
-    assert changes.touches(Topic.PLANS)
+    plan, started = s.plans.start_plan(round_id)
+    assert started.changes.touches(Topic.PLANS)
     return school.id, plan.id
 
 
@@ -61,18 +61,17 @@ def test_priorities_actions_notes_round_trip_and_undo(
     assert plan.action(action.id).milestone_lines() == ["Jan", "Feb"]
     assert plan.notes[0].action_id == action.id
 
-    before, _ = s.plans.update_action(action.id, ActionDraft("Renamed"))
-    assert before.what == "Train facilitators"
-    removed, _ = s.plans.delete_priority(priority.id)
+    renamed = s.plans.update_action(action.id, ActionDraft("Renamed"))
+    assert renamed.label == "edit action"
+    deleted = s.plans.delete_priority(priority.id)
     assert s.plans.get(plan_id).priorities == ()
-    s.plans.restore_priority(removed)
+    deleted.reverse()
     restored = s.plans.get(plan_id)
     assert restored.priority(priority.id).title == "Deepen lesson study"
     assert restored.action(action.id).what == "Renamed"
     assert restored.notes[0].id == note.id and restored.notes[0].action_id == action.id
 
-    gone, _ = s.plans.delete_note(note.id)
-    s.plans.restore_note(gone)
+    s.plans.delete_note(note.id).reverse()
     assert s.plans.get(plan_id).notes[0].text == "Going well"
     with pytest.raises(ValueError, match="future"):
         s.plans.add_note(plan_id, date(2027, 1, 1), "later", TODAY)
@@ -185,7 +184,7 @@ def test_a_removed_draft_comes_back_with_the_same_ids(
     draft, _ = s.plans.new_version(plan_id)
     with pytest.raises(PlanLocked):
         s.plans.delete_draft(plan_id)  # the approved version can never be removed
-    removed, _ = s.plans.delete_draft(draft.id)
+    removed = s.plans.delete_draft(draft.id)
     assert [p.version for p in s.plans.versions(draft.round_id)] == [1]
-    s.plans.restore_draft(removed)
+    removed.reverse()
     assert s.plans.get(draft.id) == draft

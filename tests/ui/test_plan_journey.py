@@ -287,7 +287,9 @@ def test_approval_recorded_by_mistake_can_be_withdrawn_after_confirming(
     assert isinstance(page, PlanPage)
     qtbot.waitUntil(page.isVisible)
     assert page.plan is not None
-    page.commands.sign_off(page.plan.id, SignOff(TODAY, "FGB 12", "Dr Ann Lee"), TODAY)
+    approval = SignOff(TODAY, "FGB 12", "Dr Ann Lee")
+    plan_id = page.plan.id
+    page.ctx.decide(page, lambda: page.ctx.services.plans.sign_off(plan_id, approval, TODAY))
     assert page.plan.is_locked and "Withdraw" in page.sign_off_button.text()
 
     monkeypatch.setattr(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.plan import ImprovementPlan
 from desktop_app.services.changes import Topic
+from desktop_app.services.plan_service import PlanService
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.plan_decision_dialogs import (
     ProgressNoteDialog,
@@ -39,7 +41,6 @@ from desktop_app.ui.dialogs.plan_decision_dialogs import (
 from desktop_app.ui.dialogs.plan_dialogs import ActionDialog, PriorityDialog
 from desktop_app.ui.models.plan_table_models import ActionTableModel, PriorityTableModel
 from desktop_app.ui.pages.base import Page
-from desktop_app.ui.plan_commands import PlanCommands
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -75,7 +76,6 @@ class PlanPage(Page):
         super().__init__(ctx, parent)
         # The window's date (UiContext.today) unless a test gives its own.
         self.today: Callable[[], date] = today or (lambda: self.ctx.today)
-        self.commands = PlanCommands(ctx, self)
         self.plan: ImprovementPlan | None = None
         self.versions: list[ImprovementPlan] = []
         self._pinned: int | None = None
@@ -293,14 +293,14 @@ class PlanPage(Page):
 
     def start_plan(self) -> None:
         if self.ctx.round_id is not None:
-            self.commands.start_plan(self.ctx.round_id)
+            self.ctx.save_new(self, partial(self._plans.start_plan, self.ctx.round_id))
 
     def add_priority(self) -> None:
         if self.plan is None or self.ctx.round_id is None:
             return
         dialog = PriorityDialog(self._framework(), None, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            self.commands.add_priorities(self.plan.id, [dialog.draft])
+            self.ctx.save_new(self, partial(self._plans.add_priority, self.plan.id, dialog.draft))
 
     def suggest_priorities(self) -> None:
         if self.plan is None:
@@ -316,7 +316,9 @@ class PlanPage(Page):
             return
         dialog = SuggestPrioritiesDialog(drafts, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
-            self.commands.add_priorities(self.plan.id, dialog.chosen())
+            self.ctx.save_new(
+                self, partial(self._plans.add_priorities, self.plan.id, dialog.chosen())
+            )
 
     def edit_priority(self) -> None:
         pid = self._selected_priority_id()
@@ -324,12 +326,12 @@ class PlanPage(Page):
             return
         dialog = PriorityDialog(self._framework(), self.plan.priority(pid).as_draft(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            self.commands.update_priority(pid, dialog.draft)
+            self.ctx.save(self, partial(self._plans.update_priority, pid, dialog.draft))
 
     def delete_priority(self) -> None:
         pid = self._selected_priority_id()
         if pid is not None:
-            self.commands.delete_priority(pid)
+            self.ctx.save(self, partial(self._plans.delete_priority, pid))
 
     def add_action(self) -> None:
         pid = self._selected_priority_id()
@@ -338,7 +340,7 @@ class PlanPage(Page):
             return
         dialog = ActionDialog(None, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            self.commands.add_action(pid, dialog.draft)
+            self.ctx.save_new(self, partial(self._plans.add_action, pid, dialog.draft))
 
     def edit_action(self) -> None:
         aid = self._selected_action_id()
@@ -346,12 +348,12 @@ class PlanPage(Page):
             return
         dialog = ActionDialog(self.plan.action(aid).as_draft(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            self.commands.update_action(aid, dialog.draft)
+            self.ctx.save(self, partial(self._plans.update_action, aid, dialog.draft))
 
     def delete_action(self) -> None:
         aid = self._selected_action_id()
         if aid is not None:
-            self.commands.delete_action(aid)
+            self.ctx.save(self, partial(self._plans.delete_action, aid))
 
     def add_note(self) -> None:
         if self.plan is None:
@@ -359,12 +361,14 @@ class PlanPage(Page):
         dialog = ProgressNoteDialog(list(self.plan.actions), self.today(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             written_on, text, action_id = dialog.values()
-            self.commands.add_note(self.plan.id, written_on, text, self.today(), action_id)
+            note = partial(self._plans.add_note, self.plan.id, written_on, text)
+            self.ctx.save_new(self, partial(note, self.today(), action_id))
 
     def delete_note(self) -> None:
         item = self.notes.currentItem()
         if item is not None:
-            self.commands.delete_note(int(item.data(Qt.ItemDataRole.UserRole)))
+            note_id = int(item.data(Qt.ItemDataRole.UserRole))
+            self.ctx.save(self, partial(self._plans.delete_note, note_id))
 
     def sign_off(self) -> None:
         if self.plan is None:
@@ -379,17 +383,22 @@ class PlanPage(Page):
                 ),
             )
             if answer == QMessageBox.StandardButton.Yes:
-                self.commands.withdraw_sign_off(self.plan.id)
+                self.ctx.decide(self, partial(self._plans.withdraw_sign_off, self.plan.id))
             return
         dialog = SignOffDialog(self.plan.version, self.today(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.sign_off is not None:
-            self.commands.sign_off(self.plan.id, dialog.sign_off, self.today())
+            approval = partial(self._plans.sign_off, self.plan.id, dialog.sign_off)
+            self.ctx.decide(self, partial(approval, self.today()))
 
     def new_version(self) -> None:
         if self.plan is not None:
             self._pinned = None
-            self.commands.new_version(self.plan.id)
+            self.ctx.save_new(self, partial(self._plans.new_version, self.plan.id))
             self.refresh()
+
+    @property
+    def _plans(self) -> PlanService:
+        return self.ctx.services.plans
 
     def export_pdf(self) -> None:
         from desktop_app.ui.export_pdf import open_export_dialog
