@@ -31,7 +31,7 @@ from desktop_app.domain.moderation import (
 )
 from desktop_app.domain.review import RoundStatus, StrandJudgement
 from desktop_app.services.assessment_service import AssessmentService, RoundLocked
-from desktop_app.services.changes import Changes, Topic
+from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.services.views_import import (
     ImportResult,
     apply_views,
@@ -49,15 +49,7 @@ def utc_now() -> datetime:
 
 
 @dataclass(frozen=True)
-class ViewEdit:
-    """A saved view and what it replaced, so the change can be reversed exactly."""
-
-    before: View | None
-    after: View
-
-
-@dataclass(frozen=True)
-class Agreement:
+class _Agreement:
     """An agreed level and everything needed to put the strand back as it was."""
 
     round_id: int
@@ -88,29 +80,34 @@ class ModerationService:
         if not self._assessment.framework_for(round_).has_strand(strand_id):
             raise ValueError(f"The strand '{strand_id}' is not in this round's framework.")
 
+    def _strand_title(self, round_id: int, strand_id: str) -> str:
+        round_ = self._store.rounds.get(round_id)
+        return self._assessment.framework_for(round_).strand(strand_id).title
+
     # Raters ------------------------------------------------------------------
 
     def raters(self, school_id: int) -> list[Rater]:
         return self._store.views.raters(school_id)
 
-    def add_rater(self, school_id: int, name: str, role: RaterRole) -> tuple[Rater, Changes]:
+    def add_rater(self, school_id: int, name: str, role: RaterRole) -> tuple[Rater, Edit]:
         name = clean_rater_name(name)
         if self._store.views.find_rater(school_id, name, role) is not None:
             raise ValueError(f"{name} is already in the list as {role.label.lower()}.")
         with self._store.transaction():
             rater = self._store.views.add_rater(school_id, name, role)
-        return rater, VIEW_CHANGES
+        label = f"add {name} as {role.label.lower()}"
+        return rater, Edit(label, VIEW_CHANGES, lambda: self._remove_rater(rater, label))
 
-    def remove_rater(self, rater_id: int) -> Changes:
-        """Only for undoing an addition: the rater's views go with them."""
+    def _remove_rater(self, rater: Rater, label: str) -> Edit:
+        """Only for undoing an addition, so the rater has no views left to lose."""
         with self._store.transaction():
-            self._store.views.delete_rater(rater_id)
-        return VIEW_CHANGES
+            self._store.views.delete_rater(rater.id)
+        return Edit(label, VIEW_CHANGES, lambda: self._restore_rater(rater, label))
 
-    def restore_rater(self, rater: Rater) -> Changes:
+    def _restore_rater(self, rater: Rater, label: str) -> Edit:
         with self._store.transaction():
             self._store.views.restore_rater(rater)
-        return VIEW_CHANGES
+        return Edit(label, VIEW_CHANGES, lambda: self._remove_rater(rater, label))
 
     # Views -------------------------------------------------------------------
 
@@ -125,7 +122,7 @@ class ModerationService:
         level: Level,
         evidence: str = "",
         source: ViewSource = ViewSource.MEETING,
-    ) -> tuple[ViewEdit, Changes]:
+    ) -> Edit:
         """Save this person's view of the strand, replacing any earlier view of theirs."""
         self._check_open(round_id, strand_id)
         if not isinstance(level, Level):
@@ -139,47 +136,35 @@ class ModerationService:
             after = self._store.views.save_view(
                 round_id, strand_id, rater_id, level, evidence, self._clock(), source
             )
-        return ViewEdit(before, after), VIEW_CHANGES
+        label = f"record {rater.name}'s view of {self._strand_title(round_id, strand_id)}"
+        return Edit(label, VIEW_CHANGES, lambda: self._swap_view(before, after, label))
 
-    def undo_view(self, edit: ViewEdit) -> Changes:
+    def _swap_view(self, wanted: View | None, current: View | None, label: str) -> Edit:
+        """Put back the wanted view (or none) in place of the current one, same ids."""
         with self._store.transaction():
-            self._put_back(edit.before, edit.after)
-        return VIEW_CHANGES
-
-    def redo_view(self, edit: ViewEdit) -> Changes:
-        with self._store.transaction():
-            self._put_back(edit.after, edit.before)
-        return VIEW_CHANGES
-
-    def _put_back(self, wanted: View | None, current: View | None) -> None:
-        if wanted is None:
-            if current is not None:
+            if current is not None and (wanted is None or current.id != wanted.id):
                 self._store.views.delete_view(current.id)
-            return
-        if current is not None and current.id != wanted.id:
-            self._store.views.delete_view(current.id)
-        self._store.views.save_view(
-            wanted.round_id,
-            wanted.strand_id,
-            wanted.rater.id,
-            wanted.level,
-            wanted.evidence,
-            wanted.recorded_at,
-            wanted.source,
-            view_id=wanted.id,
-        )
+            if wanted is not None:
+                self._store.views.save_view(
+                    wanted.round_id,
+                    wanted.strand_id,
+                    wanted.rater.id,
+                    wanted.level,
+                    wanted.evidence,
+                    wanted.recorded_at,
+                    wanted.source,
+                    view_id=wanted.id,
+                )
+        return Edit(label, VIEW_CHANGES, lambda: self._swap_view(current, wanted, label))
 
-    def delete_view(self, view_id: int) -> tuple[View, Changes]:
+    def delete_view(self, view_id: int) -> Edit:
         view = self._store.views.view(view_id)
         self._check_open(view.round_id, view.strand_id)
         with self._store.transaction():
             self._store.views.delete_view(view_id)
-        return view, VIEW_CHANGES
-
-    def restore_view(self, view: View) -> Changes:
-        with self._store.transaction():
-            self._put_back(view, None)
-        return VIEW_CHANGES
+        title = self._strand_title(view.round_id, view.strand_id)
+        label = f"remove {view.rater.name}'s view of {title}"
+        return Edit(label, VIEW_CHANGES, lambda: self._swap_view(view, None, label))
 
     # Agreeing ----------------------------------------------------------------
 
@@ -190,11 +175,36 @@ class ModerationService:
         level: Level,
         rationale: str = "",
         agreed_by: str = "",
-    ) -> tuple[Agreement, Changes]:
+    ) -> Edit:
         """Record the agreed level and why; the level becomes the round's judgement."""
         self._check_open(round_id, strand_id)
         if not isinstance(level, Level):
             raise ValueError("Choose the level the meeting agreed.")
+        label = f"agree {level.label} for {self._strand_title(round_id, strand_id)}"
+        return self._agree(round_id, strand_id, level, rationale, agreed_by, label)
+
+    def set_rationale(
+        self, round_id: int, strand_id: str, rationale: str, agreed_by: str | None = None
+    ) -> Edit:
+        """Change the words for the minutes without changing the agreed level."""
+        self._check_open(round_id, strand_id)
+        level = self._store.rounds.judgement(round_id, strand_id).level
+        if level is None:
+            raise ValueError("Agree a level first, then write why.")
+        current = self._store.views.decision(round_id, strand_id)
+        who = agreed_by if agreed_by is not None else (current.agreed_by if current else "")
+        label = f"change the rationale for {self._strand_title(round_id, strand_id)}"
+        return self._agree(round_id, strand_id, level, rationale, who, label)
+
+    def _agree(
+        self,
+        round_id: int,
+        strand_id: str,
+        level: Level,
+        rationale: str,
+        agreed_by: str,
+        label: str,
+    ) -> Edit:
         decision = Decision(
             round_id,
             strand_id,
@@ -207,23 +217,12 @@ class ModerationService:
             before_decision = self._store.views.decision(round_id, strand_id)
             self._store.rounds.save_judgement(round_id, replace(judgement, level=level))
             self._store.views.save_decision(decision)
-        agreement = Agreement(
+        agreement = _Agreement(
             round_id, strand_id, level, decision, judgement.level, before_decision
         )
-        return agreement, AGREE_CHANGES
+        return Edit(label, AGREE_CHANGES, lambda: self._undo_agreement(agreement, label))
 
-    def set_rationale(
-        self, round_id: int, strand_id: str, rationale: str, agreed_by: str | None = None
-    ) -> tuple[Agreement, Changes]:
-        """Change the words for the minutes without changing the agreed level."""
-        level = self._store.rounds.judgement(round_id, strand_id).level
-        if level is None:
-            raise ValueError("Agree a level first, then write why.")
-        current = self._store.views.decision(round_id, strand_id)
-        who = agreed_by if agreed_by is not None else (current.agreed_by if current else "")
-        return self.agree_level(round_id, strand_id, level, rationale, who)
-
-    def undo_agreement(self, agreement: Agreement) -> Changes:
+    def _undo_agreement(self, agreement: _Agreement, label: str) -> Edit:
         with self._store.transaction():
             judgement = self._store.rounds.judgement(agreement.round_id, agreement.strand_id)
             self._store.rounds.save_judgement(
@@ -233,20 +232,20 @@ class ModerationService:
                 self._store.views.delete_decision(agreement.round_id, agreement.strand_id)
             else:
                 self._store.views.save_decision(agreement.decision_before)
-        return AGREE_CHANGES
+        return Edit(label, AGREE_CHANGES, lambda: self._redo_agreement(agreement, label))
 
-    def redo_agreement(self, agreement: Agreement) -> Changes:
+    def _redo_agreement(self, agreement: _Agreement, label: str) -> Edit:
         with self._store.transaction():
             judgement = self._store.rounds.judgement(agreement.round_id, agreement.strand_id)
             self._store.rounds.save_judgement(
                 agreement.round_id, replace(judgement, level=agreement.level)
             )
             self._store.views.save_decision(agreement.decision)
-        return AGREE_CHANGES
+        return Edit(label, AGREE_CHANGES, lambda: self._undo_agreement(agreement, label))
 
     # Import ------------------------------------------------------------------
 
-    def import_views(self, round_id: int, path: Path) -> tuple[ImportResult, Changes]:
+    def import_views(self, round_id: int, path: Path) -> tuple[ImportResult, Edit]:
         """Add views from a file (docs/export-format.md); all of them or, on any problem, none."""
         round_ = self._store.rounds.get(round_id)
         if round_.status is RoundStatus.AGREED:
@@ -254,18 +253,19 @@ class ModerationService:
         raters = parse_views(path, self._assessment.framework_for(round_))
         with self._store.transaction():
             result = apply_views(self._store, round_, raters, self._clock())
-        return result, VIEW_CHANGES
+        label = f"import views from {path.name}"
+        return result, Edit(label, VIEW_CHANGES, lambda: self._undo_import(result, label))
 
-    def undo_import(self, result: ImportResult) -> Changes:
+    def _undo_import(self, result: ImportResult, label: str) -> Edit:
         with self._store.transaction():
             unapply_views(self._store, result)
-        return VIEW_CHANGES
+        return Edit(label, VIEW_CHANGES, lambda: self._redo_import(result, label))
 
-    def redo_import(self, result: ImportResult) -> tuple[ImportResult, Changes]:
+    def _redo_import(self, result: ImportResult, label: str) -> Edit:
         round_ = self._store.rounds.get(result.round_id)
         with self._store.transaction():
             again = apply_views(self._store, round_, result.raters, self._clock())
-        return again, VIEW_CHANGES
+        return Edit(label, VIEW_CHANGES, lambda: self._undo_import(again, label))
 
     # Summaries ---------------------------------------------------------------
 

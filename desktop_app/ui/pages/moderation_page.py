@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -29,19 +30,9 @@ from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import Rater, RaterRole, StrandModeration
 from desktop_app.domain.review import RoundStatus
 from desktop_app.services.changes import Topic
-from desktop_app.services.views_import import ImportResult
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.decisions_export import export_decisions
 from desktop_app.ui.models.meeting_table_models import ViewTableModel
-from desktop_app.ui.moderation_commands import (
-    add_rater_command,
-    agree_command,
-    delete_view_command,
-    import_views_command,
-    push_ok,
-    rationale_command,
-    record_view_command,
-)
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.level_cards import LevelCardRow
@@ -296,12 +287,11 @@ class ModerationPage(Page):
         school_id = self.ctx.school_id
         if school_id is None:
             return
-        added: list[Rater] = []
-        command = add_rater_command(self.ctx, school_id, name, role, added)
-        self.ctx.attempt(self, lambda: self.ctx.push(command))
-        if added:
+        service = self.ctx.services.moderation
+        added = self.ctx.save_new(self, lambda: service.add_rater(school_id, name, role))
+        if added is not None:
             self.entry.person_added()
-            self.entry.show_raters(self.ctx.services.moderation.raters(school_id), added[0].id)
+            self.entry.show_raters(service.raters(school_id), added.id)
             self.entry.record.setEnabled(self._editable)
             self.entry.level.setFocus()
 
@@ -309,10 +299,9 @@ class ModerationPage(Page):
         item, round_id = self._current, self.ctx.round_id
         if item is None or round_id is None:
             return
-        command = record_view_command(
-            self.ctx, round_id, item.strand_id, item.strand_title, rater, level, evidence
-        )
-        if push_ok(self.ctx, self, command):
+        service = self.ctx.services.moderation
+        record = partial(service.record_view, round_id, item.strand_id, rater.id, level, evidence)
+        if self.ctx.save(self, record) is not None:
             self.entry.clear_entry()
 
     def _on_remove_view_clicked(self) -> None:
@@ -320,8 +309,8 @@ class ModerationPage(Page):
         row = self.views_table.currentIndex().row()
         if item is None or not 0 <= row < len(item.views):
             return
-        command = delete_view_command(self.ctx, item.views[row], item.strand_title)
-        self.ctx.attempt(self, lambda: self.ctx.push(command))
+        view_id = item.views[row].id
+        self.ctx.save(self, lambda: self.ctx.services.moderation.delete_view(view_id))
 
     def _on_import_views_clicked(self) -> None:
         round_id = self.ctx.round_id
@@ -332,10 +321,10 @@ class ModerationPage(Page):
         )
         if not name:
             return
-        done: list[ImportResult] = []
-        command = import_views_command(self.ctx, round_id, Path(name), done)
-        if push_ok(self.ctx, self, command) and done:
-            QMessageBox.information(self, "Views imported", done[-1].summary.message)
+        service = self.ctx.services.moderation
+        done = self.ctx.save_new(self, lambda: service.import_views(round_id, Path(name)))
+        if done is not None:
+            QMessageBox.information(self, "Views imported", done.summary.message)
 
     def _on_export_decisions_clicked(self) -> None:
         if self.ctx.round_id is not None:
@@ -347,16 +336,11 @@ class ModerationPage(Page):
         item, round_id = self._current, self.ctx.round_id
         if item is None or round_id is None or not self._editable:
             return
-        command = agree_command(
-            self.ctx,
-            round_id,
-            item.strand_id,
-            item.strand_title,
-            level,
-            self.rationale.toPlainText(),
-            self.agreed_by.text(),
+        service, strand_id = self.ctx.services.moderation, item.strand_id
+        rationale, agreed_by = self.rationale.toPlainText(), self.agreed_by.text()
+        self.ctx.save(
+            self, lambda: service.agree_level(round_id, strand_id, level, rationale, agreed_by)
         )
-        self.ctx.attempt(self, lambda: self.ctx.push(command))
 
     def flush(self) -> None:
         """Save the rationale and who agreed, if they changed, once the level is agreed.
@@ -374,7 +358,7 @@ class ModerationPage(Page):
         saved = (item.decision.rationale, item.decision.agreed_by) if item.decision else ("", "")
         if (rationale.strip(), " ".join(agreed_by.split())) == saved:
             return
-        command = rationale_command(
-            self.ctx, round_id, item.strand_id, item.strand_title, rationale, agreed_by
+        service, strand_id = self.ctx.services.moderation, item.strand_id
+        self.ctx.save(
+            self, lambda: service.set_rationale(round_id, strand_id, rationale, agreed_by)
         )
-        self.ctx.attempt(self, lambda: self.ctx.push(command))

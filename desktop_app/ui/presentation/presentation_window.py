@@ -9,6 +9,7 @@ Escape leaves. A projector is public, so notes start hidden.
 from __future__ import annotations
 
 import contextlib
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -22,7 +23,6 @@ from desktop_app.domain.review import RoundStatus
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.decisions_export import export_decisions
-from desktop_app.ui.moderation_commands import agree_command, push_ok
 from desktop_app.ui.presentation.slides import (
     FONT_SCALE,
     StrandSlide,
@@ -175,16 +175,10 @@ class PresentationWindow(QWidget):
             return
         level = self.proposed
         decision = item.decision
-        command = agree_command(
-            self.ctx,
-            self.round_id,
-            item.strand_id,
-            item.strand_title,
-            level,
-            decision.rationale if decision else "",
-            decision.agreed_by if decision else "",
-        )
-        if push_ok(self.ctx, self, command):
+        rationale, agreed_by = (decision.rationale, decision.agreed_by) if decision else ("", "")
+        service = self.ctx.services.moderation
+        agree = partial(service.agree_level, self.round_id, item.strand_id, level)
+        if self.ctx.save(self, partial(agree, rationale, agreed_by)) is not None:
             self.proposed = None
             self._say(f"Agreed: {level.label} for {item.strand_title}. (Ctrl+Z undoes it.)")
             self._show()
