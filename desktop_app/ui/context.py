@@ -18,40 +18,6 @@ T = TypeVar("T")
 UNDO_LIMIT = 50
 
 
-class SavingCommand(QUndoCommand):
-    """An undo step whose apply() and revert() each save through a service.
-
-    Errors during undo/redo cannot propagate through Qt's C++ undo stack, so they are
-    reported through UiContext.failed instead.
-    """
-
-    def __init__(self, ctx: UiContext, text: str) -> None:
-        super().__init__(text)
-        self.ctx = ctx
-        self.skip_next_redo = False
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
-
-    def redo(self) -> None:
-        if self.skip_next_redo:
-            self.skip_next_redo = False
-            return
-        try:
-            self.apply()
-        except (ValueError, LookupError) as exc:
-            self.ctx.report_failure(exc)
-
-    def undo(self) -> None:
-        try:
-            self.revert()
-        except (ValueError, LookupError) as exc:
-            self.ctx.report_failure(exc)
-
-
 class EditCommand(QUndoCommand):
     """The undo step for one saved change (or for typing merged into one step).
 
@@ -128,17 +94,6 @@ class UiContext(QObject):
     def notify(self, changes: Changes) -> None:
         if changes.topics:
             self.changed.emit(changes)
-
-    def push(self, command: QUndoCommand) -> None:
-        """Save a change and put it on the undo stack.
-
-        A SavingCommand's first save runs here, before the stack sees it, so a refused
-        change (bad input, locked round) raises to the caller and never reaches the stack.
-        """
-        if isinstance(command, SavingCommand):
-            command.apply()
-            command.skip_next_redo = True
-        self.undo_stack.push(command)
 
     def save(self, parent: QWidget | None, action: Callable[[], Edit]) -> Edit | None:
         """Run a service call that changes data and put it on the undo stack.
