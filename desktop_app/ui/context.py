@@ -22,7 +22,8 @@ class EditCommand(QUndoCommand):
     """The undo step for one saved change (or for typing merged into one step).
 
     The change is already saved when the command is pushed, so Qt's first redo() finds
-    nothing waiting to be redone; after an undo, `_waiting` holds the edit that redoes it.
+    nothing waiting to be redone. Merged edits are kept in a list rather than chained with
+    Edit.then(), so a long spell of typing cannot run out of stack when it is undone.
     """
 
     _MERGEABLE = 1  # Qt merges only commands whose id() is equal and not -1
@@ -30,41 +31,43 @@ class EditCommand(QUndoCommand):
     def __init__(self, ctx: UiContext, edit: Edit) -> None:
         super().__init__(edit.label)
         self._ctx = ctx
-        self._in_force: Edit | None = edit
-        self._waiting: Edit | None = None
+        self._in_force: list[Edit] = [edit]  # oldest first
+        self._waiting: list[Edit] = []  # after an undo: the edits that redo them
 
     def undo(self) -> None:
-        if self._in_force is not None:
-            self._waiting = self._run(self._in_force)
-            self._in_force = None
+        if self._in_force:
+            self._waiting, self._in_force = self._run(self._in_force), []
 
     def redo(self) -> None:
-        if self._waiting is not None:
-            self._in_force = self._run(self._waiting)
-            self._waiting = None
+        if self._waiting:  # empty when Qt first pushes the command: the change is saved
+            self._in_force, self._waiting = self._run(self._waiting), []
 
-    def _run(self, edit: Edit) -> Edit | None:
-        # Errors cannot propagate through Qt's C++ undo stack, so they are reported instead.
+    def _run(self, edits: list[Edit]) -> list[Edit]:
+        """Reverse the edits, newest first; returns the edits that reverse them again."""
+        reversed_edits: list[Edit] = []
+        changes = Changes.of()
         try:
-            reversed_edit = edit.reverse()
+            for edit in reversed(edits):
+                reversed_edits.append(edit.reverse())
+                changes = changes.union(reversed_edits[-1].changes)
         except (ValueError, LookupError) as exc:
+            # Errors cannot propagate through Qt's C++ undo stack, so they are reported.
             self._ctx.report_failure(exc)
-            return None
-        self._ctx.notify(reversed_edit.changes)
-        return reversed_edit
+            reversed_edits = []
+        self._ctx.notify(changes)
+        return reversed_edits
 
     def id(self) -> int:
-        in_force = self._in_force
-        return self._MERGEABLE if in_force is not None and in_force.merge_key else -1
+        mergeable = bool(self._in_force) and self._in_force[-1].merge_key is not None
+        return self._MERGEABLE if mergeable else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         """Typing saves often; consecutive edits with the same merge key become one step."""
-        if not isinstance(other, EditCommand) or self._in_force is None:
+        if not isinstance(other, EditCommand) or not self._in_force or not other._in_force:
             return False
-        later = other._in_force
-        if later is None or later.merge_key != self._in_force.merge_key:
+        if other._in_force[0].merge_key != self._in_force[-1].merge_key:
             return False
-        self._in_force = self._in_force.then(later)
+        self._in_force.extend(other._in_force)
         return True
 
 

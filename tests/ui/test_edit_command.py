@@ -83,3 +83,15 @@ def test_a_failed_undo_is_reported_not_raised(qtbot: QtBot, services: AppService
     ctx.push_edit(Edit("add thing", Changes.of(Topic.PLANS), broken))
     ctx.undo_stack.undo()
     assert failures == ["that record has gone"]
+
+
+def test_a_long_spell_of_typing_undoes_in_one_step(qtbot: QtBot, services: AppServices) -> None:
+    ctx = UiContext(services)
+    field = Field()
+    for n in range(3000):  # far more saves than Python's recursion limit allows to nest
+        ctx.push_edit(field.set(str(n)))
+    assert ctx.undo_stack.count() == 1
+    ctx.undo_stack.undo()
+    assert field.value == ""
+    ctx.undo_stack.redo()
+    assert field.value == "2999"
