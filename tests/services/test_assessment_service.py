@@ -10,6 +10,7 @@ from desktop_app.domain.levels import Confidence, Level
 from desktop_app.domain.review import JudgementChanges, RoundScope, RoundStatus
 from desktop_app.domain.school import SchoolDetails
 from desktop_app.services.assessment_service import RoundLocked
+from desktop_app.services.changes import Edit
 from desktop_app.services.container import AppServices
 from desktop_app.services.school_service import DuplicateSchool
 
@@ -192,3 +193,25 @@ def test_two_rounds_cannot_share_a_title_and_date(services: AppServices) -> None
         services.assessment.rename_round(second.id, "Autumn review", date(2026, 11, 23))
     services.assessment.rename_round(first.id, "Autumn review", date(2026, 11, 23))  # itself: fine
     assert len(services.assessment.rounds(school_id)) == 2
+
+
+def test_typing_into_one_field_of_one_strand_merges_into_one_undo_step(
+    services: AppServices,
+) -> None:
+    school_id = _school(services)
+    fw = services.catalogue.latest()
+    round_, _ = services.assessment.start_round(
+        school_id, "R", date(2026, 1, 1), fw, RoundScope.SCHOOL
+    )
+    a, b = [s.id for s in fw.strands()][:2]
+
+    def change(strand_id: str, **values: object) -> Edit:
+        return services.assessment.change_judgement(
+            round_.id, strand_id, JudgementChanges.of(**values)
+        )
+
+    typing = [change(a, evidence=text) for text in ("T", "Tr", "Trios")]
+    assert len({e.merge_key for e in typing}) == 1 and typing[0].merge_key is not None
+    assert change(a, next_step="x").merge_key != typing[0].merge_key
+    assert change(b, evidence="T").merge_key != typing[0].merge_key
+    assert change(a, level=Level.LEADING).merge_key is None

@@ -57,6 +57,7 @@ Change = Callable[[AppServices, Plan], Edit]
 CHANGES: dict[str, Change] = {
     "start the improvement plan": lambda s, p: s.plans.start_plan(p.empty_round_id)[1],
     "start a new version of the plan": lambda s, p: s.plans.new_version(p.plan_id)[1],
+    "remove the draft version": lambda s, p: s.plans.delete_draft(p.plan_id),
     "add priority": lambda s, p: s.plans.add_priority(p.plan_id, PriorityDraft("P2"))[1],
     "add 2 priorities": lambda s, p: s.plans.add_priorities(
         p.plan_id, [PriorityDraft("P2"), PriorityDraft("P3")]
@@ -72,6 +73,7 @@ CHANGES: dict[str, Change] = {
         p.school_id, SCHOOL, "vision-1", "Second thoughts"
     ),
     "add barrier": lambda s, p: s.reflections.add_barrier(p.school_id, SCHOOL, "Staff turnover")[1],
+    "edit barrier": lambda s, p: s.reflections.update_barrier(p.barrier_id, "No time at all"),
     "delete barrier": lambda s, p: s.reflections.delete_barrier(p.barrier_id),
     "turn barrier into plan action": lambda s, p: s.reflections.turn_into_action(
         p.barrier_id, p.priority_id
