@@ -181,7 +181,7 @@ class ReflectionPage(Page):
             return
         service = self.ctx.services.reflections
         school_id, scope = self.ctx.school_id, self.current_scope()
-        if self.ctx.save_new(self, lambda: service.add_barrier(school_id, scope, text)):
+        if self.ctx.save_new(self, lambda: service.add_barrier(school_id, scope, text)) is not None:
             self.barrier_text.clear()
 
     def _selected_barrier(self) -> int | None:
