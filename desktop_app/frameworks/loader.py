@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop_app.domain.framework import Dimension, Framework, LevelMeaning, Strand
 from desktop_app.domain.levels import Level
+from desktop_app.domain.review import RoundScope
 from desktop_app.frameworks.validation import FrameworkError, FrameworkProblem, validate
 
 MAX_FILE_BYTES = 2_000_000
@@ -50,9 +51,13 @@ def framework_from_dict(data: Any, file: str = "<data>") -> Framework:
                 title=s["title"].strip(),
                 short_title=s["short_title"].strip(),
                 summary=s["summary"].strip(),
-                descriptors={lvl: s["descriptors"][lvl.key].strip() for lvl in Level},
+                descriptors=_levels(s["descriptors"]),
                 evidence_prompts=tuple(p.strip() for p in s["evidence_prompts"]),
                 dimension_id=dim["id"],
+                scope_descriptors={
+                    RoundScope(scope): _levels(texts)
+                    for scope, texts in s.get("scope_descriptors", {}).items()
+                },
             )
             for s in dim["strands"]
         )
@@ -71,7 +76,18 @@ def framework_from_dict(data: Any, file: str = "<data>") -> Framework:
         description=data["description"].strip(),
         levels=levels,
         dimensions=tuple(dimensions),
+        shared_wording_scope=(
+            RoundScope(data["descriptors_written_for"])
+            if data.get("descriptors_written_for")
+            else None
+        ),
+        reconstruction=data.get("reconstruction", "").strip(),
+        choose_when=data.get("choose_when", "").strip(),
     )
+
+
+def _levels(texts: dict[str, str]) -> dict[Level, str]:
+    return {lvl: texts[lvl.key].strip() for lvl in Level}
 
 
 @dataclass

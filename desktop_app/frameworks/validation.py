@@ -7,8 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.domain.levels import Level
+from desktop_app.domain.review import RoundScope
 
-SUPPORTED_FORMAT_VERSION = 1
+#: Version 2 added wording for one scope (scope_descriptors, descriptors_written_for) and
+#: the reconstruction note; version 1 files still load and use their shared wording.
+SUPPORTED_FORMAT_VERSION = 2
+READABLE_FORMAT_VERSIONS = (1, 2)
+_SCOPES = ", ".join(scope.value for scope in RoundScope)
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 MAX_TEXT = 4000
 
@@ -70,12 +75,27 @@ def validate(data: Any, file: str) -> list[FrameworkProblem]:
         c.fail("$", "must be a JSON object")
         return c.problems
     version = data.get("format_version")
-    if version != SUPPORTED_FORMAT_VERSION:
-        c.fail("$.format_version", f"must be {SUPPORTED_FORMAT_VERSION} (found {version!r})")
+    if version not in READABLE_FORMAT_VERSIONS:
+        c.fail(
+            "$.format_version",
+            f"must be 1 or {SUPPORTED_FORMAT_VERSION} (found {version!r}); a newer file needs "
+            "a newer version of the app",
+        )
         return c.problems
     c.ident(data, "id", "$")
     for key in ("edition", "title", "source", "description"):
         c.text(data, key, "$")
+    written_for = data.get("descriptors_written_for")
+    if version == 1:
+        for key in ("descriptors_written_for", "reconstruction", "choose_when"):
+            if key in data:
+                c.fail(f"$.{key}", "needs format_version 2")
+    else:
+        for key in ("reconstruction", "choose_when"):
+            if key in data:
+                c.text(data, key, "$")
+        if written_for is not None and written_for not in {s.value for s in RoundScope}:
+            c.fail("$.descriptors_written_for", f"must be one of the scopes: {_SCOPES}")
 
     expected_levels = [lvl.key for lvl in Level]
     levels = c.items(data, "levels", "$")
@@ -102,6 +122,7 @@ def validate(data: Any, file: str) -> list[FrameworkProblem]:
                 c.fail(spath, "must be an object")
                 continue
             _check_strand(c, strand, spath, seen)
+            _check_scope_descriptors(c, strand, spath, version, written_for)
     return c.problems
 
 
@@ -115,14 +136,7 @@ def _check_strand(c: _Checker, strand: dict[str, Any], spath: str, seen: set[str
     c.text(strand, "title", spath, max_len=120)
     c.text(strand, "short_title", spath, max_len=30)
     c.text(strand, "summary", spath)
-    descriptors = strand.get("descriptors")
-    if not isinstance(descriptors, dict):
-        c.fail(f"{spath}.descriptors", "must be an object with one descriptor per level")
-    else:
-        for lvl in Level:
-            c.text(descriptors, lvl.key, f"{spath}.descriptors")
-        for extra in set(descriptors) - {lvl.key for lvl in Level}:
-            c.fail(f"{spath}.descriptors.{extra}", "is not a level")
+    _check_levels(c, strand.get("descriptors"), f"{spath}.descriptors")
     prompts = strand.get("evidence_prompts")
     if not isinstance(prompts, list) or not 1 <= len(prompts) <= 5:
         c.fail(f"{spath}.evidence_prompts", "must be a list of one to five questions")
@@ -130,3 +144,39 @@ def _check_strand(c: _Checker, strand: dict[str, Any], spath: str, seen: set[str
         for p, prompt in enumerate(prompts):
             if not isinstance(prompt, str) or not prompt.strip():
                 c.fail(f"{spath}.evidence_prompts[{p}]", "must be non-empty text")
+
+
+def _check_levels(c: _Checker, descriptors: Any, path: str) -> None:
+    if not isinstance(descriptors, dict):
+        c.fail(path, "must be an object with one descriptor per level")
+        return
+    for lvl in Level:
+        c.text(descriptors, lvl.key, path)
+    for extra in sorted(set(descriptors) - {lvl.key for lvl in Level}):
+        c.fail(f"{path}.{extra}", "is not a level")
+
+
+def _check_scope_descriptors(
+    c: _Checker, strand: dict[str, Any], spath: str, version: int, written_for: Any
+) -> None:
+    """Wording for one scope needs all four levels, so levels mean the same in every scope."""
+    if "scope_descriptors" not in strand:
+        return
+    path = f"{spath}.scope_descriptors"
+    if version == 1:
+        c.fail(path, "needs format_version 2")
+        return
+    by_scope = strand["scope_descriptors"]
+    if not isinstance(by_scope, dict) or not by_scope:
+        c.fail(path, f"must be an object keyed by scope ({_SCOPES})")
+        return
+    for scope, descriptors in by_scope.items():
+        if scope not in {s.value for s in RoundScope}:
+            c.fail(f"{path}.{scope}", f"is not a scope (use {_SCOPES})")
+        elif scope == written_for:
+            c.fail(
+                f"{path}.{scope}",
+                "repeats the scope the shared descriptors are written for (descriptors_written_for)",
+            )
+        else:
+            _check_levels(c, descriptors, f"{path}.{scope}")
