@@ -12,8 +12,9 @@ from datetime import date
 from enum import Enum
 
 from desktop_app.domain.levels import Level
-from desktop_app.domain.profile import MaturityProfile
+from desktop_app.domain.profile import MaturityProfile, StrandPosition
 from desktop_app.domain.rag import Rag, RagResult, WorkStatus, is_overdue, rag_status
+from desktop_app.domain.theory import TheoryOfTheCase
 
 MAX_TITLE_LENGTH = 200
 MAX_TEXT_LENGTH = 20_000
@@ -244,28 +245,59 @@ class ImprovementPlan:
         return sorted(flagged, key=lambda a: (order[a.rag(today).rag], a.due or date.max))
 
 
+#: The rule "Suggest priorities" follows, in the words the plan page and README use.
+SUGGESTION_RULE = (
+    "Strands below their target, in this order: the master strand; then its associated "
+    "strands (those linked to it in the theory of the case, either way); then every other "
+    "strand. Within each group, the largest weighted gap (levels to climb times importance) "
+    "comes first, and on a tie the strand that supports more strands."
+)
+
+
 def suggest_priorities(
     profile: MaturityProfile,
     existing: tuple[Priority, ...] = (),
     limit: int = SUGGESTION_LIMIT,
+    theory: TheoryOfTheCase | None = None,
 ) -> list[PriorityDraft]:
-    """Draft priorities from the strands with the largest weighted gap, the master strand first.
+    """Draft priorities by SUGGESTION_RULE: the theory of the case first, then weighted gaps.
 
+    The theory of the case says which strands the school's improvement hangs on, so the
+    master strand and the strands linked to it come before a larger gap elsewhere.
     Only drafts: the user chooses which to add. A strand already covered by a priority is
     skipped, and few priorities are suggested on purpose, because plans with many
     priorities are the ones that are never used.
     """
+    theory = theory or TheoryOfTheCase()
+    titles = {p.strand.id: p.strand.title for p in profile.positions}
+    master = next((p.strand.id for p in profile.positions if p.is_master), None)
+    associated = set(theory.associated_with(master))
+
+    def group(position: StrandPosition) -> int:
+        if position.is_master:
+            return 0
+        return 1 if position.strand.id in associated else 2
+
     covered = {sid for p in existing for sid in p.strand_ids}
     below = [p for p in profile.priorities() if p.strand.id not in covered]
-    ordered = sorted(below, key=lambda p: (not p.is_master, -p.weighted_gap, -p.gap))
+    ordered = sorted(
+        below,
+        key=lambda p: (group(p), -p.weighted_gap, -len(theory.supports(p.strand.id)), -p.gap),
+    )
     drafts = []
     for position in ordered[:limit]:
         assert position.current is not None and position.target is not None
+        sid = position.strand.id
+        relation = ""
+        if position.is_master:
+            relation = "; our master strand"
+        elif master is not None and sid in theory.supported_by(master):
+            relation = f"; it supports our master strand, {titles[master]}"
+        elif master is not None and sid in theory.supports(master):
+            relation = f"; it builds on our master strand, {titles[master]}"
         reason = (
             f"Judged {position.current.label}, target {position.target.label} "
-            f"(importance {position.weight} of 5"
-            + ("; our master strand" if position.is_master else "")
-            + ")."
+            f"(importance {position.weight} of 5{relation})."
         )
         drafts.append(
             PriorityDraft(

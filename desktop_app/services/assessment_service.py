@@ -74,7 +74,8 @@ class AssessmentService:
         scope: RoundScope,
         copy_from: int | None = None,
     ) -> tuple[ReviewRound, Changes]:
-        """Create a round; with copy_from, start from that round's judgements.
+        """Create a round; with copy_from, start from that round's judgements and theory of
+        the case.
 
         Only strands the new edition also has are copied, so moving from the 2011 to the
         2012 edition carries eleven strands across and leaves the new one unjudged.
@@ -89,6 +90,9 @@ class AssessmentService:
                 for strand_id, judgement in self._store.rounds.judgements(copy_from).items():
                     if framework.has_strand(strand_id):
                         self._store.rounds.save_judgement(round_.id, judgement)
+                theory = self._store.theories.get(copy_from)
+                strand_ids = {s.id for s in framework.strands()}
+                self._store.theories.save(round_.id, theory.only_strands(strand_ids))
         return round_, Changes.of(Topic.ROUNDS, Topic.JUDGEMENTS)
 
     def rename_round(self, round_id: int, title: str, held_on: date) -> Changes:

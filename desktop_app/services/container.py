@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from desktop_app.services.plan_service import PlanService
     from desktop_app.services.progress_service import ProgressService
     from desktop_app.services.reflection_service import ReflectionService
+    from desktop_app.services.theory_service import TheoryService
 
 
 def default_catalogue() -> FrameworkCatalogue:
@@ -67,6 +68,12 @@ class AppServices:
         from desktop_app.services.plan_service import PlanService
 
         return PlanService(self.store, self.assessment)
+
+    @cached_property
+    def theories(self) -> TheoryService:
+        from desktop_app.services.theory_service import TheoryService
+
+        return TheoryService(self.store, self.assessment)
 
     @cached_property
     def reflections(self) -> ReflectionService:

@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop_app import __version__
 from desktop_app.domain.review import StrandJudgement
+from desktop_app.domain.theory import theory_to_json
 from desktop_app.services.exchange_export import school_exchange_section
 from desktop_app.services.partners_export import (
     partner_schools_section,
@@ -49,6 +50,7 @@ def _school_section(store: Store, school_id: int) -> dict[str, Any]:
                 "scope": r.scope.value,
                 "status": r.status.value,
                 "judgements": [_judgement(j) for j in store.rounds.judgements(r.id).values()],
+                "theory_of_the_case": theory_to_json(store.theories.get(r.id)),
                 "improvement_plans": round_plans_section(store, r.id),
                 **round_views_section(store, r.id),
             }

@@ -70,7 +70,11 @@ class PlanService:
     def suggestions(self, plan_id: int) -> list[PriorityDraft]:
         """Drafts only: nothing is saved until the user picks some and calls add_priorities."""
         plan = self._store.plans.get(plan_id)
-        return suggest_priorities(self._assessment.profile(plan.round_id), plan.priorities)
+        return suggest_priorities(
+            self._assessment.profile(plan.round_id),
+            plan.priorities,
+            theory=self._store.theories.get(plan.round_id),
+        )
 
     # Plans and versions -------------------------------------------------------
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.domain.levels import Confidence, Level
 from desktop_app.domain.review import RoundScope, StrandJudgement
 from desktop_app.domain.school import School, SchoolDetails
+from desktop_app.domain.theory import theory_from_json
 from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.paths import resource_path
 from desktop_app.services.changes import Changes, Topic
@@ -78,6 +79,8 @@ def create_sample_school(store: Store, catalogue: FrameworkCatalogue) -> tuple[S
                     is_master=bool(j.get("is_master", False)),
                 ),
             )
+        if "theory_of_the_case" in data:
+            store.theories.save(current.id, theory_from_json(data["theory_of_the_case"]))
     return school, Changes.of(Topic.SCHOOLS, Topic.ROUNDS, Topic.JUDGEMENTS)
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from desktop_app.storage.repositories.partnerships import PartnershipRepository
     from desktop_app.storage.repositories.plans import PlanRepository
     from desktop_app.storage.repositories.reflections import ReflectionRepository
+    from desktop_app.storage.repositories.theories import TheoryRepository
     from desktop_app.storage.repositories.views import ViewRepository
 
 
@@ -73,6 +74,12 @@ class Store:
         from desktop_app.storage.repositories.exchange import ExchangeRepository
 
         return ExchangeRepository(self.db)
+
+    @cached_property
+    def theories(self) -> TheoryRepository:
+        from desktop_app.storage.repositories.theories import TheoryRepository
+
+        return TheoryRepository(self.db)
 
     @cached_property
     def views(self) -> ViewRepository:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.plan import Action, PriorityDraft, SignOff
+from desktop_app.domain.plan import SUGGESTION_RULE, Action, PriorityDraft, SignOff
 from desktop_app.ui.widgets.form_helpers import (
     CheckList,
     dialog_buttons,
@@ -49,11 +49,9 @@ class SuggestPrioritiesDialog(QDialog):
         self.setWindowTitle(self.tr("Suggested priorities"))
         self.setAccessibleName(self.windowTitle())
         intro = QLabel(
-            self.tr(
-                "These drafts come from the strands with the largest gap between level and target, "
-                "weighted by importance, with the master strand first. Tick the ones to add; you "
-                "can edit them afterwards."
-            )
+            self.tr("These drafts follow your theory of the case, then the gaps. ")
+            + SUGGESTION_RULE
+            + self.tr(" Tick the ones to add; you can edit them afterwards.")
         )
         intro.setWordWrap(True)
         self.choices = CheckList("Suggested priorities")

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.framework import Framework, Strand
+from desktop_app.domain.framework import Framework, Strand, descriptor_wording_note
 from desktop_app.domain.levels import Level
-from desktop_app.domain.review import JudgementChanges, RoundStatus
+from desktop_app.domain.review import JudgementChanges, RoundScope, RoundStatus
 from desktop_app.services.changes import Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.pages.base import Page
@@ -36,6 +36,7 @@ class AssessmentPage(Page):
         self._framework: Framework | None = None
         self._strand: Strand | None = None
         self._editable = True
+        self._scope = RoundScope.SCHOOL
 
         self.navigator = StrandNavigator()
         self.navigator.strand_selected.connect(self._on_navigator_strand_selected)
@@ -150,6 +151,7 @@ class AssessmentPage(Page):
         else:
             self.navigator.update_levels(judgements)
         self._editable = round_.status is RoundStatus.DRAFT
+        self._scope = round_.scope
         self.locked_banner.setVisible(not self._editable)
         if self.navigator.current_strand() is None:
             self.navigator.select(next(framework.strands()).id)
@@ -165,7 +167,10 @@ class AssessmentPage(Page):
         self.dimension_label.setText(dimension.title)
         self.title_label.setText(strand.title)
         self.summary_label.setText(strand.summary)
-        self.cards.show_strand(strand)
+        note = descriptor_wording_note(self._framework, self._scope)
+        if self._framework.reconstruction:
+            note += " " + self._framework.reconstruction
+        self.cards.show_strand(strand, self._scope, note)
         self.prompts_label.setText("\n".join(f"•  {p}" for p in strand.evidence_prompts))
         self.linked_commitments.show_strand(self.ctx.school_id, strand_id)
         judgement = self.ctx.services.assessment.judgement(self.ctx.round_id, strand_id)

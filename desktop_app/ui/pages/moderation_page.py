@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.framework import Strand
+from desktop_app.domain.framework import Strand, descriptor_wording_note
 from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import Rater, RaterRole, StrandModeration
 from desktop_app.domain.review import RoundStatus
@@ -228,8 +228,11 @@ class ModerationPage(Page):
         self.entry.setEnabled(self._editable)
         self.entry.record.setEnabled(self._editable and self.entry.rater.count() > 0)
         strand = self._strand()
-        if strand is not None:
-            self.cards.show_strand(strand)
+        if strand is not None and self.ctx.round_id is not None:
+            round_ = self.ctx.services.assessment.get_round(self.ctx.round_id)
+            framework = self.ctx.services.assessment.framework_for(round_)
+            note = descriptor_wording_note(framework, round_.scope)
+            self.cards.show_strand(strand, round_.scope, note)
         self.cards.set_level(item.agreed)
         self.cards.set_enabled_for_editing(self._editable)
         if item.agreed is None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from desktop_app.domain.framework import Framework
+from desktop_app.domain.framework import Framework, descriptor_wording_note
 from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import StrandModeration
 from desktop_app.domain.review import RoundStatus
@@ -55,6 +55,8 @@ class PresentationWindow(QWidget):
         service = ctx.services.assessment
         round_ = service.get_round(round_id)
         self._framework: Framework = service.framework_for(round_)
+        self._scope = round_.scope
+        self._wording_note = descriptor_wording_note(self._framework, round_.scope)
         self.setWindowTitle(f"Presentation: {round_.title}")
         self.setAccessibleName("Presentation mode")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -115,7 +117,15 @@ class PresentationWindow(QWidget):
         strand = self._framework.strand(item.strand_id)
         dimension = self._framework.dimension_of(item.strand_id)
         position = f"Strand {self.index + 1} of {len(self._items)}  ·  {dimension.title}"
-        self.strand_slide.show_strand(strand, item, position, self.proposed, self.show_notes)
+        self.strand_slide.show_strand(
+            strand,
+            item,
+            position,
+            self.proposed,
+            self.show_notes,
+            self._scope,
+            self._wording_note,
+        )
         self.slides.setCurrentWidget(self.strand_slide)
         self.setAccessibleDescription(f"{position}: {strand.title}")
 

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.framework import Strand
+from desktop_app.domain.framework import BEST_FIT_GUIDANCE, Strand
 from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import DecisionLine, StrandModeration
+from desktop_app.domain.review import RoundScope
 
 #: Presentation type is twice the system font, so a larger system font still makes it larger.
 FONT_SCALE = 2.0
@@ -77,6 +78,8 @@ class StrandSlide(QWidget):
         row = QHBoxLayout()
         for panel in self.panels:
             row.addWidget(panel, 1)
+        self.wording = big_label("", 0.6)
+        self.best_fit = big_label(f"Best fit: {BEST_FIT_GUIDANCE}", 0.6)
         self.views_heading = big_label("Views recorded", 1.0, bold=True)
         self.flag = big_label("", 0.9, bold=True)
         self.views = big_label("", 0.85)
@@ -84,7 +87,9 @@ class StrandSlide(QWidget):
         col = QVBoxLayout(self)
         col.addWidget(self.position)
         col.addWidget(self.title)
+        col.addWidget(self.wording)
         col.addLayout(row)
+        col.addWidget(self.best_fit)
         col.addWidget(self.views_heading)
         col.addWidget(self.flag)
         self.views.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -98,12 +103,15 @@ class StrandSlide(QWidget):
         position: str,
         proposed: Level | None,
         show_notes: bool,
+        scope: RoundScope,
+        wording_note: str,
     ) -> None:
         self.position.setText(position)
         self.title.setText(strand.title)
+        self.wording.setText(wording_note)
         for panel in self.panels:
             panel.show_state(
-                strand.descriptor(panel.level),
+                strand.descriptor(panel.level, scope),
                 proposed is panel.level,
                 item.is_agreed and item.agreed is panel.level,
             )

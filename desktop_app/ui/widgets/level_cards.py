@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop_app.domain.framework import Strand
+from desktop_app.domain.framework import BEST_FIT_GUIDANCE, Strand
 from desktop_app.domain.levels import Level
+from desktop_app.domain.review import RoundScope
 
 
 class LevelCard(QFrame):
@@ -41,7 +42,8 @@ class LevelCard(QFrame):
     def set_descriptor(self, text: str) -> None:
         self._text.setText(text)
         self.setAccessibleName(f"Level {int(self.level)}, {self.level.label}")
-        self.setAccessibleDescription(text)
+        # Screen-reader users hear the best-fit rule with each card, as sighted users see it.
+        self.setAccessibleDescription(f"{text} {BEST_FIT_GUIDANCE}")
         self.setToolTip(f"Press Space or {int(self.level)} to choose {self.level.label}")
 
     def set_selected(self, selected: bool) -> None:
@@ -100,24 +102,41 @@ class LevelCard(QFrame):
 
 
 class LevelCardRow(QWidget):
-    """The four cards. Emits level_chosen; the owner saves and calls set_level()."""
+    """The four cards, whose wording they use, and the best-fit rule.
+
+    Emits level_chosen; the owner saves and calls set_level().
+    """
 
     level_chosen = Signal(object)  # Level
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.wording = QLabel()
+        self.wording.setWordWrap(True)
+        self.wording.setTextFormat(Qt.TextFormat.PlainText)
+        self.wording.setAccessibleName("Whose practice the levels describe")
+        row = QHBoxLayout()
         self.cards = [LevelCard(level, self) for level in Level]
         for card in self.cards:
-            layout.addWidget(card, 1)
+            row.addWidget(card, 1)
             card.chosen.connect(self.level_chosen)
             card.step.connect(lambda delta, c=card: self._step(c, delta))
+        self.best_fit = QLabel(f"Best fit: {BEST_FIT_GUIDANCE}")
+        self.best_fit.setWordWrap(True)
+        self.best_fit.setTextFormat(Qt.TextFormat.PlainText)
+        self.best_fit.setAccessibleName("When only some of a description holds")
+        outer.addWidget(self.wording)
+        outer.addLayout(row)
+        outer.addWidget(self.best_fit)
         self.setAccessibleName("Levels")
 
-    def show_strand(self, strand: Strand) -> None:
+    def show_strand(self, strand: Strand, scope: RoundScope, wording_note: str) -> None:
+        """Show the strand in the wording of the round's scope, and say whose wording it is."""
+        self.wording.setText(wording_note)
         for card in self.cards:
-            card.set_descriptor(strand.descriptor(card.level))
+            card.set_descriptor(strand.descriptor(card.level, scope))
 
     def set_level(self, level: Level | None) -> None:
         for card in self.cards:
