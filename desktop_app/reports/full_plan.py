@@ -18,11 +18,14 @@ from desktop_app.reports.sections import (
     reflection_section,
     sign_off_section,
     strand_table,
+    theory_section,
+    wording_note,
 )
 from desktop_app.reports.snapshot import Progress, ReportSnapshot
 
 SECTIONS = (
     ("profile", "Maturity profile"),
+    ("theory", "Theory of the case"),
     ("strands", "Strand by strand"),
     ("priorities", "Priorities and actions"),
     ("commitments", "Commitments given and received"),
@@ -56,7 +59,9 @@ class FullPlanRenderer:
         titles = dict(numbered)
         story: list[Any] = [*cover(s, "Improvement plan"), *contents(numbered), PageBreak()]
         story += [heading(titles["profile"], "profile"), *profile_section(s)]
-        story += [heading(titles["strands"], "strands"), strand_table(s, internal=True)]
+        story += [heading(titles["theory"], "theory"), *theory_section(s)]
+        story += [heading(titles["strands"], "strands"), *wording_note(s)]
+        story += [strand_table(s, internal=True)]
         story += moderation_section(s)
         story += [PageBreak(), heading(titles["priorities"], "priorities")]
         story += priorities_section(s, with_actions=True)

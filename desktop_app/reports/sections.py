@@ -12,10 +12,12 @@ from desktop_app.domain.partners import Commitment, Direction
 from desktop_app.domain.plan import Action, ImprovementPlan, Priority
 from desktop_app.domain.reflection import QUESTIONS, SOURCE, Reflection, ReflectionPart
 from desktop_app.domain.review import RoundStatus
+from desktop_app.domain.theory import theory_picture
 from desktop_app.reports.blocks import key_values, para, rag_cell, stack, table, when
 from desktop_app.reports.charts import profile_chart
 from desktop_app.reports.document import FRAME_WIDTH
 from desktop_app.reports.snapshot import ReportSnapshot
+from desktop_app.reports.theory_chart import theory_chart
 
 _DIRECTION_TITLES = {
     Direction.WE_GIVE: "What we give",
@@ -55,8 +57,11 @@ def strand_table(snap: ReportSnapshot, *, internal: bool) -> Any:
         target = level_text(p.target) if p.target else "—"
         if internal:
             confidence = j.confidence.label.lower() if j and j.confidence else "not given"
+            # What the chosen level looks like, in the wording of the round's scope.
+            looks_like = p.strand.descriptor(p.current, snap.round.scope) if p.current else None
             judged = stack(
                 (level, "CellBold"),
+                (looks_like, "CellSmall"),
                 (f"Target: {target}", "Cell"),
                 (f"Confidence: {confidence}", "CellSmall"),
             )
@@ -65,13 +70,71 @@ def strand_table(snap: ReportSnapshot, *, internal: bool) -> Any:
             rows.append([name, level, target, level_text(p.previous) if p.previous else "—"])
     if internal:
         return table(
-            ["Strand", "Level", "Evidence", "Next step"],
+            ["Strand", "Level and what it looks like", "Evidence", "Next step"],
             rows,
-            [0.2, 0.15, 0.41, 0.24],
+            [0.17, 0.3, 0.33, 0.2],
         )
     return table(
         ["Strand", "Agreed level", "Target", "Last review"], rows, [0.46, 0.18, 0.18, 0.18]
     )
+
+
+def wording_note(snap: ReportSnapshot) -> list[Any]:
+    """Whose practice the level descriptions describe, so a reader can weigh the levels."""
+    if not snap.wording_note:
+        return []
+    note = para(snap.wording_note, "Muted")
+    note.keepWithNext = True  # the heading, this note and the table start on one page
+    return [note]
+
+
+def theory_section(snap: ReportSnapshot) -> list[Any]:
+    """The theory of the case: the school's sentences, then the master strand drawn with its
+    associated strands and their levels."""
+    titles = {p.strand.id: p.strand.title for p in snap.profile.positions}
+    master = next((p for p in snap.profile.positions if p.is_master), None)
+    picture = theory_picture(snap.theory, master.strand.id if master else None, titles)
+    story: list[Any] = [
+        para(
+            snap.theory.summary or "The theory of the case has not been written down yet.",
+            "Body" if snap.theory.summary else "Muted",
+        ),
+        Spacer(1, 2 * mm),
+        theory_chart(picture, FRAME_WIDTH),
+        Spacer(1, 3 * mm),
+    ]
+    if picture.other_links:
+        story.append(para("Other links: " + "; ".join(picture.other_links) + ".", "Body"))
+    if master is None:
+        return story
+    rows = []
+    related = [(master.strand.id, "Master strand")]
+    related += [
+        (s, "Supports the master strand") for s in snap.theory.supported_by(master.strand.id)
+    ]
+    related += [(s, "Builds on the master strand") for s in snap.theory.supports(master.strand.id)]
+    positions = {p.strand.id: p for p in snap.profile.positions}
+    for strand_id, relation in related:
+        p = positions.get(strand_id)
+        if p is None:
+            continue
+        rows.append(
+            [
+                para(p.strand.title, "CellBold"),
+                para(relation, "Cell"),
+                para(level_text(p.current), "Cell"),
+                para(level_text(p.target) if p.target else "—", "Cell"),
+                para(str(p.weight), "Cell"),
+            ]
+        )
+    story.append(
+        table(
+            ["Strand", "How it relates", "Now", "Target", "Importance"],
+            rows,
+            [0.32, 0.28, 0.13, 0.13, 0.14],
+        )
+    )
+    return story
 
 
 def moderation_section(snap: ReportSnapshot) -> list[Any]:

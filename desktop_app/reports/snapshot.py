@@ -18,6 +18,7 @@ from desktop_app.domain.profile import MaturityProfile
 from desktop_app.domain.reflection import Reflection
 from desktop_app.domain.review import ReviewRound, StrandJudgement
 from desktop_app.domain.school import School
+from desktop_app.domain.theory import TheoryOfTheCase
 
 # progress(percent, message): how far a long export has got.
 Progress = Callable[[int, str], None]
@@ -42,6 +43,10 @@ class ReportSnapshot:
     notes: tuple[str, ...] = field(default_factory=tuple)
     #: Levels agreed in a moderation meeting, with the rationale recorded for the minutes.
     moderated: tuple[DecisionLine, ...] = ()
+    #: Whose practice the level descriptions describe in this round's scope, in one sentence.
+    wording_note: str = ""
+    #: How the strands relate, beside the weights and master strand (internal strategy).
+    theory: TheoryOfTheCase = field(default_factory=TheoryOfTheCase)
 
     def partner_name(self, partner_id: int) -> str:
         for p in self.partners:
@@ -67,8 +72,9 @@ def partner_safe(snapshot: ReportSnapshot, partner: PartnerSchool) -> ReportSnap
 
     Left out: anything marked confidential, evidence, confidence and next steps (internal
     self-evaluation), actions and progress notes (internal), the reflection, commitments
-    that do not involve this partner, every partner's private notes, and the moderation
-    meeting's rationales (the board's minutes).
+    that do not involve this partner, every partner's private notes, the moderation
+    meeting's rationales (the board's minutes) and the theory of the case (the school's
+    own strategy).
     """
     plan = snapshot.plan
     if plan is not None:
@@ -108,4 +114,5 @@ def partner_safe(snapshot: ReportSnapshot, partner: PartnerSchool) -> ReportSnap
         partner=PartnerSchool(id=partner.id, name=partner.name, urn=partner.urn),
         notes=(),
         moderated=(),
+        theory=TheoryOfTheCase(),
     )

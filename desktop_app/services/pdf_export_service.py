@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.domain.audience import Audience
+from desktop_app.domain.framework import descriptor_wording_note
 from desktop_app.domain.moderation import DecisionLine
 from desktop_app.domain.reflection import ReflectionScope
 from desktop_app.reports.export import ExportResult, check_password
@@ -86,6 +87,8 @@ class PdfExportService:
             author=author or school.name,
             previous_round_title=previous.title if previous else None,
             moderated=self._moderated(round_id) if audience is Audience.FULL else (),
+            wording_note=descriptor_wording_note(framework, round_.scope),
+            theory=self._store.theories.get(round_id),
         )
         if audience is Audience.PARTNER:
             if partner_id is None:

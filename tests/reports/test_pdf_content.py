@@ -41,6 +41,7 @@ def test_full_plan_has_every_section_with_its_content(full_pdf: Path) -> None:
     for n, title in enumerate(
         (
             "Maturity profile",
+            "Theory of the case",
             "Strand by strand",
             "Priorities and actions",
             "Commitments given and received",
@@ -79,12 +80,13 @@ def test_contents_page_numbers_point_at_the_headings(full_pdf: Path) -> None:
     pages = pages_text(full_pdf)
     titles = [
         "1. Maturity profile",
-        "2. Strand by strand",
-        "3. Priorities and actions",
-        "4. Commitments given and received",
-        "5. Progress notes",
-        "6. Reflection on a self-improving system",
-        "7. Governors' sign-off",
+        "2. Theory of the case",
+        "3. Strand by strand",
+        "4. Priorities and actions",
+        "5. Commitments given and received",
+        "6. Progress notes",
+        "7. Reflection on a self-improving system",
+        "8. Governors' sign-off",
     ]
     # pypdf gives the numbers (drawn last) in contents order, each on its own line.
     numbers = [int(n) for n in re.findall(r"^(\d{1,3})$", pages[0], re.M)]

@@ -25,6 +25,7 @@ from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.judgement_form import JudgementForm
 from desktop_app.ui.widgets.level_cards import LevelCardRow
 from desktop_app.ui.widgets.linked_commitments import LinkedCommitmentsList
+from desktop_app.ui.widgets.strand_links_editor import StrandLinksEditor
 from desktop_app.ui.widgets.strand_navigator import StrandNavigator
 
 
@@ -65,6 +66,11 @@ class AssessmentPage(Page):
 
         self.form = JudgementForm()
         self.form.changed.connect(self._save)
+        self.links = StrandLinksEditor()
+        self.links.link_toggled.connect(self._on_links_link_toggled)
+        links_label = QLabel("This strand &supports\n(theory of the case)")
+        links_label.setBuddy(self.links.supports)
+        self.form.add_row(links_label, self.links)
 
         self.linked_slot = QVBoxLayout()
         self.linked_commitments = LinkedCommitmentsList(ctx)
@@ -176,8 +182,11 @@ class AssessmentPage(Page):
         judgement = self.ctx.services.assessment.judgement(self.ctx.round_id, strand_id)
         self.cards.set_level(judgement.level)
         self.form.show_judgement(judgement)
+        theory = self.ctx.services.theories.theory(self.ctx.round_id)
+        self.links.show_strand(self._framework, strand_id, theory)
         self.cards.set_enabled_for_editing(self._editable)
         self.form.set_editable(self._editable)
+        self.links.set_editable(self._editable)
         self.clear_level.setEnabled(self._editable and judgement.level is not None)
         ids = self.navigator.strand_ids()
         self.previous_button.setEnabled(ids.index(strand_id) > 0)
@@ -198,6 +207,19 @@ class AssessmentPage(Page):
 
     def _on_cards_level_chosen(self, level: Level) -> None:
         self._save(JudgementChanges.of(level=level))
+
+    def _on_links_link_toggled(self, supported: str, linked: bool) -> None:
+        round_id = self.ctx.round_id
+        if self._strand is None or round_id is None or not self._editable:
+            return
+        theories = self.ctx.services.theories
+        supporting = self._strand.id
+        if linked:
+            saved = self.ctx.save(self, lambda: theories.link(round_id, supporting, supported))
+        else:
+            saved = self.ctx.save(self, lambda: theories.unlink(round_id, supporting, supported))
+        if saved is None:  # refused: show the stored links again
+            self._show_strand(supporting)
 
     def _step(self, delta: int) -> None:
         self.form.flush()

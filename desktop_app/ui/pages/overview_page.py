@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,11 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.profile import DimensionSummary, MaturityProfile
+from desktop_app.domain.review import RoundStatus
+from desktop_app.domain.theory import MAX_SUMMARY_LENGTH, theory_picture
 from desktop_app.services.changes import Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.widgets.heading import heading
+from desktop_app.ui.widgets.judgement_form import TEXT_SAVE_DELAY_MS, FocusTextEdit
 from desktop_app.ui.widgets.profile_chart import ProfileChart
+from desktop_app.ui.widgets.theory_diagram import TheoryDiagram
 
 
 def _level_words(average: float | None) -> str:
@@ -92,11 +96,50 @@ class OverviewPage(Page):
         body.addLayout(chart_box, 3)
         body.addLayout(side_col, 2)
 
+        self.theory_diagram = TheoryDiagram()
+        self.other_links = QLabel()
+        self.other_links.setWordWrap(True)
+        self.other_links.setTextFormat(Qt.TextFormat.PlainText)
+        self.theory_text = FocusTextEdit()
+        self.theory_text.setAccessibleName("Theory of the case")
+        self.theory_text.setTabChangesFocus(True)
+        self.theory_text.setPlaceholderText(
+            "Which strands matter most to us, how they relate, and why: a few sentences."
+        )
+        lines = self.fontMetrics().lineSpacing()
+        self.theory_text.setMinimumHeight(lines * 4)
+        self.theory_text.setMaximumHeight(lines * 7)
+        self._theory_timer = QTimer(self)
+        self._theory_timer.setSingleShot(True)
+        self._theory_timer.setInterval(TEXT_SAVE_DELAY_MS)
+        self._theory_timer.timeout.connect(self.flush)
+        self.theory_text.textChanged.connect(self._theory_timer.start)
+        self.theory_text.focus_left.connect(self.flush)
+        self._saved_theory = ""
+        theory_label = QLabel("Our theory of the case in a &few sentences")
+        theory_label.setBuddy(self.theory_text)
+        hint = QLabel(
+            "Choose the master strand and link strands (“This strand supports”) on the "
+            "self-assessment page; Suggest priorities puts the master strand's associated "
+            "strands next after it."
+        )
+        hint.setWordWrap(True)
+        theory_col = QVBoxLayout()
+        theory_col.addWidget(self.theory_diagram)
+        theory_col.addWidget(self.other_links)
+        theory_col.addWidget(theory_label)
+        theory_col.addWidget(self.theory_text)
+        theory_col.addWidget(hint)
+
         content = QWidget()
         page_col = QVBoxLayout(content)
         page_col.addWidget(self.heading)
         page_col.addWidget(self.progress)
         page_col.addLayout(body, 1)
+        page_col.addWidget(
+            heading("Theory of the case: the master strand and its associated strands", 1.1)
+        )
+        page_col.addLayout(theory_col)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -121,6 +164,36 @@ class OverviewPage(Page):
         self._show_dimensions(profile)
         self._show_gaps(profile)
         self._show_unjudged(profile)
+        self._show_theory(round_.id, profile, round_.status is RoundStatus.DRAFT)
+
+    def _show_theory(self, round_id: int, profile: MaturityProfile, editable: bool) -> None:
+        theory = self.ctx.services.theories.theory(round_id)
+        titles = {p.strand.id: p.strand.title for p in profile.positions}
+        master = next((p.strand.id for p in profile.positions if p.is_master), None)
+        picture = theory_picture(theory, master, titles)
+        self.theory_diagram.set_picture(picture)
+        self.other_links.setText(
+            "Other links: " + "; ".join(picture.other_links) + "." if picture.other_links else ""
+        )
+        self.other_links.setVisible(bool(picture.other_links))
+        self._saved_theory = theory.summary
+        typing = self._theory_timer.isActive()
+        if not typing and self.theory_text.toPlainText().strip() != theory.summary:
+            self.theory_text.blockSignals(True)
+            self.theory_text.setPlainText(theory.summary)
+            self.theory_text.blockSignals(False)
+        self.theory_text.setReadOnly(not editable)
+
+    def flush(self) -> None:
+        """Save the theory's sentences now (typing pause, leaving the box, switching page)."""
+        self._theory_timer.stop()
+        round_id = self.ctx.round_id
+        text = self.theory_text.toPlainText()[:MAX_SUMMARY_LENGTH]
+        if round_id is None or self.theory_text.isReadOnly() or text.strip() == self._saved_theory:
+            return
+        self._saved_theory = text.strip()
+        theories = self.ctx.services.theories
+        self.ctx.save(self, lambda: theories.set_summary(round_id, text))
 
     def _show_dimensions(self, profile: MaturityProfile) -> None:
         while self.dimensions.count():

@@ -29,7 +29,9 @@ TEXT_SAVE_DELAY_MS = 600
 _WEIGHT_WORDS = {1: "minor", 2: "useful", 3: "important", 4: "very important", 5: "essential"}
 
 
-class _EvidenceEdit(QPlainTextEdit):
+class FocusTextEdit(QPlainTextEdit):
+    """Plain text that says when focus leaves it, so typing is saved then."""
+
     focus_left = Signal()
 
     def focusOutEvent(self, event: object) -> None:
@@ -43,10 +45,11 @@ class JudgementForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
+        self._form = form
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
-        self.evidence = _EvidenceEdit()
+        self.evidence = FocusTextEdit()
         self.evidence.setAccessibleName("Evidence")
         self.evidence.setTabChangesFocus(True)
         self.evidence.setPlaceholderText(
@@ -77,7 +80,7 @@ class JudgementForm(QWidget):
         form.addRow(target_label, self.target)
 
         # A few lines, not one: next steps are often a sentence or two and must be readable.
-        self.next_step = _EvidenceEdit()
+        self.next_step = FocusTextEdit()
         self.next_step.setAccessibleName("Next step")
         self.next_step.setTabChangesFocus(True)
         self.next_step.setPlaceholderText("The one thing that would move this strand on")
@@ -122,6 +125,10 @@ class JudgementForm(QWidget):
         self.master.clicked.connect(
             lambda checked: self.changed.emit(JudgementChanges.of(is_master=bool(checked)))
         )
+
+    def add_row(self, label: QLabel, field: QWidget) -> None:
+        """A row that belongs beside importance and the master strand but saves elsewhere."""
+        self._form.addRow(label, field)
 
     def show_judgement(self, judgement: StrandJudgement) -> None:
         """Show stored values without disturbing text the user is typing in the same strand."""
