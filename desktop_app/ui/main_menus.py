@@ -105,7 +105,8 @@ class MainMenus:
         lines = []
         for fw in sorted(self.window.ctx.services.catalogue.frameworks, key=lambda f: f.edition):
             levels = "\n".join(f"  {m.label}: {m.meaning}" for m in fw.levels)
-            lines.append(f"{fw.title}\n{fw.description}\n\n{levels}\n\nSource: {fw.source}")
+            note = f"\n\n{fw.reconstruction}" if fw.reconstruction else ""
+            lines.append(f"{fw.title}\n{fw.description}{note}\n\n{levels}\n\nSource: {fw.source}")
         QMessageBox.information(self.window, "About the maturity model", "\n\n".join(lines))
 
     def _about(self) -> None:

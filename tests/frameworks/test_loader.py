@@ -264,3 +264,15 @@ def test_leading_does_not_wait_on_events_outside_the_school(
             for scope in RoundScope:
                 text = strand.descriptor(Level.LEADING, scope).lower()
                 assert not any(phrase in text for phrase in outside), (fw.edition, strand.id)
+
+
+def test_the_docs_give_the_best_fit_rule_in_the_same_words_as_the_app() -> None:
+    from desktop_app.domain.framework import BEST_FIT_GUIDANCE
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "framework-format.md"
+    quoted = " ".join(
+        line.removeprefix(">").strip()
+        for line in docs.read_text("utf-8").splitlines()
+        if line.startswith(">")
+    )
+    assert quoted == BEST_FIT_GUIDANCE

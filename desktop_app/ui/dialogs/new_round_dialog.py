@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.framework import Framework
+from desktop_app.domain.framework import Framework, descriptor_wording_note
 from desktop_app.domain.review import ReviewRound, RoundScope
 from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
 
@@ -80,12 +80,32 @@ class NewRoundDialog(QDialog):
             "partnership, so judge the two separately."
         )
         scope_hint.setWordWrap(True)
+        # When to choose the edition, and whose practice its wording describes for the scope
+        # chosen, so a school does not pick an edition that has no wording for it unawares.
+        self.edition_hint = QLabel()
+        self.edition_hint.setWordWrap(True)
+        self.edition_hint.setAccessibleName("About the chosen edition")
+        self.framework.currentIndexChanged.connect(self._show_edition_hint)
+        self.scope.currentIndexChanged.connect(self._show_edition_hint)
+        self._show_edition_hint()
         buttons = dialog_buttons(self, self._on_buttons_accepted, ok_text="Start round")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(scope_hint)
+        layout.addWidget(self.edition_hint)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _show_edition_hint(self) -> None:
+        framework: Framework | None = self.framework.currentData()
+        scope: RoundScope | None = self.scope.currentData()
+        if framework is None or scope is None:
+            self.edition_hint.clear()
+            return
+        parts = [framework.choose_when, descriptor_wording_note(framework, scope)]
+        if framework.reconstruction:
+            parts.append(framework.reconstruction)
+        self.edition_hint.setText("\n\n".join(p for p in parts if p))
 
     def _on_buttons_accepted(self) -> None:
         if not self.title.text().strip():

@@ -68,7 +68,7 @@ class AssessmentPage(Page):
         self.form.changed.connect(self._save)
         self.links = StrandLinksEditor()
         self.links.link_toggled.connect(self._on_links_link_toggled)
-        links_label = QLabel("This strand &supports\n(theory of the case)")
+        links_label = QLabel("This strand s&upports\n(theory of the case)")
         links_label.setBuddy(self.links.supports)
         self.form.add_row(links_label, self.links)
 

@@ -116,7 +116,7 @@ class OverviewPage(Page):
         self.theory_text.textChanged.connect(self._theory_timer.start)
         self.theory_text.focus_left.connect(self.flush)
         self._saved_theory = ""
-        theory_label = QLabel("Our theory of the case in a &few sentences")
+        theory_label = QLabel("Our &theory of the case in a few sentences")
         theory_label.setBuddy(self.theory_text)
         hint = QLabel(
             "Choose the master strand and link strands (“This strand supports”) on the "
