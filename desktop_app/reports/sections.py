@@ -72,7 +72,7 @@ def strand_table(snap: ReportSnapshot, *, internal: bool) -> Any:
         return table(
             ["Strand", "Level and what it looks like", "Evidence", "Next step"],
             rows,
-            [0.17, 0.3, 0.33, 0.2],
+            [0.2, 0.28, 0.32, 0.2],
         )
     return table(
         ["Strand", "Agreed level", "Target", "Last review"], rows, [0.46, 0.18, 0.18, 0.18]
