@@ -87,3 +87,14 @@ def test_the_theory_of_the_case_is_in_the_full_plan_and_not_in_the_partner_versi
     partner_text = flat(tmp_path / "partner.pdf")
     assert "our pupils gain most" not in partner_text
     assert "Theory of the case" not in partner_text
+
+
+def test_hostile_text_in_the_theory_is_printed_as_written(
+    sample_services: AppServices, tmp_path: Path
+) -> None:
+    s = sample_services
+    school = s.schools.list_schools()[0]
+    round_id = s.assessment.rounds(school.id)[0].id
+    s.theories.set_summary(round_id, "Coaching <img src=x> & <b>trust</b> first.")
+    text = _full_plan(s, round_id, tmp_path / "hostile.pdf")
+    assert "Coaching <img src=x> & <b>trust</b> first." in text
