@@ -64,11 +64,21 @@ class Dimension:
 
 @dataclass(frozen=True)
 class LevelMeaning:
-    """What a level (Beginning ... Leading) means across the whole model."""
+    """What a level (Beginning ... Leading) means across the whole model.
+
+    The same level logic can be phrased for one scope (a single school's own practice);
+    the level means the same in every scope, only whose practice it describes changes.
+    """
 
     level: Level
     label: str
     meaning: str
+    scope_meanings: Mapping[RoundScope, str] = field(default_factory=dict)
+
+    def meaning_for(self, scope: RoundScope | None = None) -> str:
+        if scope is not None and scope in self.scope_meanings:
+            return self.scope_meanings[scope]
+        return self.meaning
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,12 @@ def framework_from_dict(data: Any, file: str = "<data>") -> Framework:
             Dimension(dim["id"], dim["title"].strip(), dim["summary"].strip(), strands)
         )
     levels = tuple(
-        LevelMeaning(Level.from_key(lv["key"]), lv["label"].strip(), lv["meaning"].strip())
+        LevelMeaning(
+            Level.from_key(lv["key"]),
+            lv["label"].strip(),
+            lv["meaning"].strip(),
+            {RoundScope(k): v.strip() for k, v in lv.get("scope_meanings", {}).items()},
+        )
         for lv in data["levels"]
     )
     return Framework(

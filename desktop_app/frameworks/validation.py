@@ -106,6 +106,7 @@ def validate(data: Any, file: str) -> list[FrameworkProblem]:
         if isinstance(lv, dict):
             c.text(lv, "label", f"$.levels[{i}]")
             c.text(lv, "meaning", f"$.levels[{i}]")
+            _check_scope_meanings(c, lv, f"$.levels[{i}]", version, written_for)
 
     seen: set[str] = set()
     for d, dim in enumerate(c.items(data, "dimensions", "$")):
@@ -180,3 +181,25 @@ def _check_scope_descriptors(
             )
         else:
             _check_levels(c, descriptors, f"{path}.{scope}")
+
+
+def _check_scope_meanings(
+    c: _Checker, level: dict[str, Any], path: str, version: int, written_for: Any
+) -> None:
+    if "scope_meanings" not in level:
+        return
+    where = f"{path}.scope_meanings"
+    if version == 1:
+        c.fail(where, "needs format_version 2")
+        return
+    meanings = level["scope_meanings"]
+    if not isinstance(meanings, dict) or not meanings:
+        c.fail(where, f"must be an object keyed by scope ({_SCOPES})")
+        return
+    for scope in meanings:
+        if scope not in {s.value for s in RoundScope}:
+            c.fail(f"{where}.{scope}", f"is not a scope (use {_SCOPES})")
+        elif scope == written_for:
+            c.fail(f"{where}.{scope}", "repeats the scope the shared meaning is written for")
+        else:
+            c.text(meanings, scope, where)

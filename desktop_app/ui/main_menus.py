@@ -104,7 +104,14 @@ class MainMenus:
         """What the levels mean, for a governor new to the model."""
         lines = []
         for fw in sorted(self.window.ctx.services.catalogue.frameworks, key=lambda f: f.edition):
-            levels = "\n".join(f"  {m.label}: {m.meaning}" for m in fw.levels)
+            levels = "\n".join(
+                f"  {m.label}: {m.meaning}"
+                + "".join(
+                    f"\n    For {scope.label.lower()}: {text}"
+                    for scope, text in m.scope_meanings.items()
+                )
+                for m in fw.levels
+            )
             note = f"\n\n{fw.reconstruction}" if fw.reconstruction else ""
             lines.append(f"{fw.title}\n{fw.description}{note}\n\n{levels}\n\nSource: {fw.source}")
         QMessageBox.information(self.window, "About the maturity model", "\n\n".join(lines))

@@ -162,6 +162,9 @@ def test_scope_specific_wording_loads_beside_the_shared_wording(
     assert school != partnership
     assert fw.wording_fits(RoundScope.SCHOOL) and fw.wording_fits(RoundScope.PARTNERSHIP)
     assert "single school" in descriptor_wording_note(fw, RoundScope.SCHOOL)
+    embedding = fw.levels[2]
+    assert embedding.meaning_for(RoundScope.SCHOOL) != embedding.meaning_for(RoundScope.PARTNERSHIP)
+    assert "most of our staff" in embedding.meaning_for(RoundScope.SCHOOL)
 
 
 @pytest.mark.parametrize(
@@ -190,6 +193,11 @@ def test_scope_specific_wording_loads_beside_the_shared_wording(
             lambda d: _school_wording(d).update(outstanding="Better than leading"),
             "$.dimensions[0].strands[0].scope_descriptors.school.outstanding",
             "is not a level",
+        ),
+        (
+            lambda d: d["levels"][2]["scope_meanings"].update(trust="Across the trust"),
+            "$.levels[2].scope_meanings.trust",
+            "is not a scope",
         ),
         (
             lambda d: d.update(descriptors_written_for="trust"),
@@ -223,6 +231,8 @@ def test_a_framework_without_scope_wording_falls_back_and_says_so(
     old["format_version"] = 1
     for key in ("descriptors_written_for", "reconstruction", "choose_when"):
         old.pop(key, None)
+    for level in old["levels"]:
+        level.pop("scope_meanings", None)
     for dim in old["dimensions"]:
         for strand in dim["strands"]:
             strand.pop("scope_descriptors")
