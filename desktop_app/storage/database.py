@@ -64,7 +64,12 @@ def _header_problem(path: Path) -> Exception | None:
         return ForeignDatabase(path)
     page_size = int.from_bytes(header[16:18], "big") or 65536
     page_count = int.from_bytes(header[28:32], "big")
-    if page_count and size < page_size * page_count:
+    # A checkpoint stopped part-way (power cut, killed process) can leave the header counting
+    # pages that are still only in the write-ahead log; SQLite reads them from there, and
+    # quick_check below judges the whole, so a short file is damage only without a log.
+    wal = path.with_name(path.name + "-wal")
+    has_log = wal.exists() and wal.stat().st_size > 0
+    if page_count and size < page_size * page_count and not has_log:
         return DamagedDatabase(path, "the file is shorter than it should be")
     return None
 
