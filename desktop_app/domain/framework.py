@@ -41,12 +41,19 @@ class Strand:
     dimension_id: str
     #: Wording written for one scope; a scope missing here uses the shared descriptors.
     scope_descriptors: Mapping[RoundScope, Mapping[Level, str]] = field(default_factory=dict)
+    #: Evidence questions written for one scope; a scope missing here uses the shared ones.
+    scope_evidence_prompts: Mapping[RoundScope, tuple[str, ...]] = field(default_factory=dict)
 
     def descriptor(self, level: Level, scope: RoundScope | None = None) -> str:
         """The description of a level, in the wording of a round's scope where there is one."""
         if scope is not None and scope in self.scope_descriptors:
             return self.scope_descriptors[scope][level]
         return self.descriptors[level]
+
+    def prompts_for(self, scope: RoundScope | None = None) -> tuple[str, ...]:
+        if scope is not None and scope in self.scope_evidence_prompts:
+            return tuple(self.scope_evidence_prompts[scope])
+        return self.evidence_prompts
 
     def has_wording_for(self, scope: RoundScope) -> bool:
         return scope in self.scope_descriptors

@@ -58,6 +58,10 @@ def framework_from_dict(data: Any, file: str = "<data>") -> Framework:
                     RoundScope(scope): _levels(texts)
                     for scope, texts in s.get("scope_descriptors", {}).items()
                 },
+                scope_evidence_prompts={
+                    RoundScope(scope): tuple(p.strip() for p in prompts)
+                    for scope, prompts in s.get("scope_evidence_prompts", {}).items()
+                },
             )
             for s in dim["strands"]
         )

@@ -138,13 +138,16 @@ def _check_strand(c: _Checker, strand: dict[str, Any], spath: str, seen: set[str
     c.text(strand, "short_title", spath, max_len=30)
     c.text(strand, "summary", spath)
     _check_levels(c, strand.get("descriptors"), f"{spath}.descriptors")
-    prompts = strand.get("evidence_prompts")
+    _check_prompts(c, strand.get("evidence_prompts"), f"{spath}.evidence_prompts")
+
+
+def _check_prompts(c: _Checker, prompts: Any, path: str) -> None:
     if not isinstance(prompts, list) or not 1 <= len(prompts) <= 5:
-        c.fail(f"{spath}.evidence_prompts", "must be a list of one to five questions")
+        c.fail(path, "must be a list of one to five questions")
     else:
         for p, prompt in enumerate(prompts):
             if not isinstance(prompt, str) or not prompt.strip():
-                c.fail(f"{spath}.evidence_prompts[{p}]", "must be non-empty text")
+                c.fail(f"{path}[{p}]", "must be non-empty text")
 
 
 def _check_levels(c: _Checker, descriptors: Any, path: str) -> None:
@@ -161,6 +164,7 @@ def _check_scope_descriptors(
     c: _Checker, strand: dict[str, Any], spath: str, version: int, written_for: Any
 ) -> None:
     """Wording for one scope needs all four levels, so levels mean the same in every scope."""
+    _check_scope_prompts(c, strand, spath, version, written_for)
     if "scope_descriptors" not in strand:
         return
     path = f"{spath}.scope_descriptors"
@@ -203,3 +207,25 @@ def _check_scope_meanings(
             c.fail(f"{where}.{scope}", "repeats the scope the shared meaning is written for")
         else:
             c.text(meanings, scope, where)
+
+
+def _check_scope_prompts(
+    c: _Checker, strand: dict[str, Any], spath: str, version: int, written_for: Any
+) -> None:
+    if "scope_evidence_prompts" not in strand:
+        return
+    path = f"{spath}.scope_evidence_prompts"
+    if version == 1:
+        c.fail(path, "needs format_version 2")
+        return
+    by_scope = strand["scope_evidence_prompts"]
+    if not isinstance(by_scope, dict) or not by_scope:
+        c.fail(path, f"must be an object keyed by scope ({_SCOPES})")
+        return
+    for scope, prompts in by_scope.items():
+        if scope not in {s.value for s in RoundScope}:
+            c.fail(f"{path}.{scope}", f"is not a scope (use {_SCOPES})")
+        elif scope == written_for:
+            c.fail(f"{path}.{scope}", "repeats the scope the shared questions are written for")
+        else:
+            _check_prompts(c, prompts, f"{path}.{scope}")

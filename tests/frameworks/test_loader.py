@@ -165,6 +165,7 @@ def test_scope_specific_wording_loads_beside_the_shared_wording(
     embedding = fw.levels[2]
     assert embedding.meaning_for(RoundScope.SCHOOL) != embedding.meaning_for(RoundScope.PARTNERSHIP)
     assert "most of our staff" in embedding.meaning_for(RoundScope.SCHOOL)
+    assert strand.prompts_for(RoundScope.SCHOOL) != strand.prompts_for(RoundScope.PARTNERSHIP)
 
 
 @pytest.mark.parametrize(
@@ -198,6 +199,11 @@ def test_scope_specific_wording_loads_beside_the_shared_wording(
             lambda d: d["levels"][2]["scope_meanings"].update(trust="Across the trust"),
             "$.levels[2].scope_meanings.trust",
             "is not a scope",
+        ),
+        (
+            lambda d: d["dimensions"][0]["strands"][0]["scope_evidence_prompts"].update(school=[]),
+            "$.dimensions[0].strands[0].scope_evidence_prompts.school",
+            "one to five questions",
         ),
         (
             lambda d: d.update(descriptors_written_for="trust"),
@@ -236,6 +242,7 @@ def test_a_framework_without_scope_wording_falls_back_and_says_so(
     for dim in old["dimensions"]:
         for strand in dim["strands"]:
             strand.pop("scope_descriptors")
+            strand.pop("scope_evidence_prompts")
     fw = load_framework_file(_write(tmp_path, old))
     strand = fw.strand("talent-identification")
     assert strand.descriptor(Level.LEADING, RoundScope.SCHOOL) == strand.descriptor(Level.LEADING)

@@ -95,6 +95,7 @@ def test_cards_and_presentation_use_the_wording_of_the_rounds_scope(
     assert "single school's own practice" in page.cards.wording.text()
     assert page.cards.best_fit.text() == f"Best fit: {BEST_FIT_GUIDANCE}"
     assert BEST_FIT_GUIDANCE in embedding.accessibleDescription()
+    assert strand.prompts_for(RoundScope.SCHOOL)[0] in page.prompts_label.text()
 
     shown = window.meeting.present()
     assert isinstance(shown, PresentationWindow)

@@ -177,7 +177,8 @@ class AssessmentPage(Page):
         if self._framework.reconstruction:
             note += " " + self._framework.reconstruction
         self.cards.show_strand(strand, self._scope, note)
-        self.prompts_label.setText("\n".join(f"•  {p}" for p in strand.evidence_prompts))
+        prompts = strand.prompts_for(self._scope)
+        self.prompts_label.setText("\n".join(f"•  {p}" for p in prompts))
         self.linked_commitments.show_strand(self.ctx.school_id, strand_id)
         judgement = self.ctx.services.assessment.judgement(self.ctx.round_id, strand_id)
         self.cards.set_level(judgement.level)
