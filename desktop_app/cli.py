@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(db: Path, *, create: bool = False) -> AppServices:
-    if not create and not db.exists():
+    if not create and not db.exists() and not db.is_symlink():
         raise CommandError(f"There is no file at {db}.")
     return open_services(db, create=create)
 
@@ -96,18 +96,10 @@ def _open(db: Path, *, create: bool = False) -> AppServices:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from desktop_app.services.sample_data import create_full_sample
+    from desktop_app.services.sample_data import create_demo_file
 
     db: Path = args.db
-    if db.exists():
-        raise CommandError(
-            f"{db} already exists; the demo never overwrites a file. Choose a new path."
-        )
-    services = open_services(db, create=True)
-    try:
-        school, _ = create_full_sample(services, date.today())
-    finally:
-        services.close()
+    school = create_demo_file(db, date.today())
     print(f"Created {db} with the sample school “{school.name}”.")
     return 0
 
@@ -181,8 +173,9 @@ def _cmd_export_pdf(args: argparse.Namespace) -> int:
         raise CommandError("The partner version needs --partner URN.")
     password = None
     if args.password_file is not None:
-        if not args.password_file.is_file():
-            raise CommandError(f"There is no password file at {args.password_file}.")
+        from desktop_app.services.files import check_file_to_read
+
+        check_file_to_read(args.password_file, "password file")
         lines = args.password_file.read_text(encoding="utf-8").splitlines()
         password = lines[0] if lines else ""
     services = _open(args.db)

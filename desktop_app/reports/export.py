@@ -1,14 +1,11 @@
-"""Render a snapshot to a PDF file: choose the renderer, encrypt if asked, write safely.
+"""Render a snapshot to PDF bytes: choose the renderer, encrypt if asked.
 
-The file is written to name.pdf.part and then renamed, so a failure never leaves a half
-PDF where the user expects a whole one. Safe to call off the GUI thread.
+Safe to call off the GUI thread. The services save the bytes (storage/user_files.py).
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,17 +61,17 @@ def encrypt(data: bytes, password: str) -> bytes:
     return out.getvalue()
 
 
-def write_pdf(
+def render_pdf(
     snapshot: ReportSnapshot,
-    out: Path,
     *,
     password: str | None = None,
     progress: Progress | None = None,
-) -> ExportResult:
+) -> tuple[bytes, int]:
+    """The finished PDF's bytes (encrypted if a password is given) and its page count.
+
+    Saving it is the caller's: services write it owner-only, all or nothing.
+    """
     check_password(password)
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise ExportError(f"The folder {out.parent} does not exist.")
     if progress:
         progress(5, "Preparing the document…")
     built = render(snapshot, progress)
@@ -83,29 +80,4 @@ def write_pdf(
         if progress:
             progress(95, "Protecting with a password…")
         data = encrypt(data, password)
-    part = out.with_name(out.name + ".part")
-    try:
-        with open(part, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            part.unlink()
-        raise ExportError(f"Could not write {out.name}: {exc.strerror or exc}.") from None
-    try:
-        os.replace(part, out)
-    except PermissionError:
-        with contextlib.suppress(OSError):
-            part.unlink()
-        raise ExportError(
-            f"{out.name} could not be replaced: it is probably open in another program, "
-            "such as a PDF viewer. Close it there and export again, or choose another name."
-        ) from None
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            part.unlink()
-        raise ExportError(f"Could not save {out.name}: {exc.strerror or exc}.") from None
-    if progress:
-        progress(100, "Done")
-    return ExportResult(out, built.pages, len(data), bool(password))
+    return data, built.pages

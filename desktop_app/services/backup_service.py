@@ -41,6 +41,7 @@ from desktop_app.storage.database import inspect_file
 from desktop_app.storage.errors import StorageError
 from desktop_app.storage.health import check_file
 from desktop_app.storage.store import Store
+from desktop_app.storage.user_files import PathProblem, check_file_to_read, path_kind_problem
 
 Clock = Callable[[], datetime]
 STALE_PART_SECONDS = 60
@@ -231,6 +232,9 @@ class BackupService:
 
 def restore_file(db_path: Path, source: Path) -> None:
     """Command-line restore onto a file that does not exist yet: a checked copy."""
+    problem = path_kind_problem(Path(db_path), "database file")
+    if problem:
+        raise PathProblem(problem)
     verify_restorable(source)
     copy_database(source, db_path)
 
@@ -265,6 +269,7 @@ def restore_over_unopenable(db_path: Path, source: Path, now: datetime | None = 
 
 def back_up_file(db_path: Path, out: Path) -> None:
     """Copy a database that is not open here to out, after checking it is ours and healthy."""
+    check_file_to_read(db_path, "database file")
     inspect_file(db_path)
     copy_database(db_path, out)
 

@@ -12,7 +12,20 @@ from desktop_app.frameworks.loader import FrameworkCatalogue, load_catalogue
 from desktop_app.paths import resource_path
 from desktop_app.services.assessment_service import AssessmentService
 from desktop_app.services.school_service import SchoolService
+from desktop_app.storage.errors import StorageError
 from desktop_app.storage.store import Store
+
+
+class BackupOnCloseFailed(StorageError):
+    def __init__(self, path: Path, reason: Exception) -> None:
+        detail = str(reason)
+        if isinstance(reason, OSError) and reason.strerror:
+            detail = f"{reason.strerror}."
+        super().__init__(
+            f"Your changes are saved in “{path.name}”, but the backup taken on closing "
+            f"could not be made. {detail}"
+        )
+
 
 if TYPE_CHECKING:
     from desktop_app.services.backup_service import BackupService
@@ -118,15 +131,21 @@ class AppServices:
         return self.store.path
 
     def close(self) -> None:
+        """Back up if anything changed, then close the file.
+
+        A failed backup never stops the file closing; it is raised afterwards as a
+        BackupOnCloseFailed, so the window and the command line can say so plainly.
+        """
+        failure: Exception | None = None
         try:
             # Nothing written since the file was opened: nothing to back up.
             if self.store.write_count:
                 self.backups.backup_on_close()
-        except Exception:  # a failed backup must not stop the file closing
-            import logging  # only on this rare path: logging costs milliseconds at start-up
-
-            logging.getLogger(__name__).exception("The backup on closing failed")
+        except (StorageError, OSError) as exc:
+            failure = exc
         self.store.close()
+        if failure is not None:
+            raise BackupOnCloseFailed(self.store.path, failure)
 
 
 def _backup_first(db_path: Path) -> None:

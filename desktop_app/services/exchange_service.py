@@ -11,8 +11,6 @@ replaces their part; what they promised us becomes a commitment we receive.
 
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
@@ -40,6 +38,7 @@ from desktop_app.services.commitment_service import CommitmentService
 from desktop_app.services.partner_service import PartnerService
 from desktop_app.services.plan_service import PlanService
 from desktop_app.storage.store import Store
+from desktop_app.storage.user_files import check_file_to_read, write_private
 
 
 class ImportState(Enum):
@@ -113,23 +112,8 @@ class ShareSummary:
         )
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    part = path.with_name(path.name + ".part")
-    part.unlink(missing_ok=True)
-    fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(part, path)
-    finally:
-        part.unlink(missing_ok=True)
-    if sys.platform != "win32":
-        os.chmod(path, 0o600)
-
-
 def read_exchange_bytes(path: Path) -> bytes:
+    check_file_to_read(path, "partner's file")
     try:
         with open(path, "rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1)
@@ -220,7 +204,7 @@ class ExchangeService:
         self, school_id: int, partner_id: int, out: Path, now: datetime | None = None
     ) -> ShareSummary:
         exchange = self.build_exchange(school_id, partner_id, now or datetime.now(UTC))
-        _write_private(Path(out), encode_exchange(exchange))
+        write_private(Path(out), encode_exchange(exchange))
         return ShareSummary(
             Path(out),
             exchange.recipient.name,

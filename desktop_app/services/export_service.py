@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from desktop_app.services.partners_export import (
 from desktop_app.services.plans_export import round_plans_section, school_reflection_section
 from desktop_app.services.views_export import round_views_section, school_raters_section
 from desktop_app.storage.store import Store
+from desktop_app.storage.user_files import check_file_to_write, write_private
 
 EXPORT_FORMAT = "partnership-compass-export"
 EXPORT_FORMAT_VERSION = 1
@@ -83,9 +83,7 @@ def export_everything(store: Store) -> dict[str, Any]:
 
 def write_export(store: Store, out: Path) -> None:
     """Write to a temporary file and move it into place, so a failure leaves no half file."""
+    check_file_to_write(out)
     data = export_everything(store)
-    part = out.with_name(out.name + ".part")
-    with open(part, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=2)
-        handle.write("\n")
-    os.replace(part, out)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_private(out, text.encode("utf-8"))

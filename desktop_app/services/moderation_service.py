@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -39,6 +38,7 @@ from desktop_app.services.views_import import (
     unapply_views,
 )
 from desktop_app.storage.store import Store
+from desktop_app.storage.user_files import write_private
 
 VIEW_CHANGES = Changes.of(Topic.VIEWS)
 AGREE_CHANGES = Changes.of(Topic.VIEWS, Topic.JUDGEMENTS)
@@ -302,10 +302,7 @@ class ModerationService:
         else:
             text = decisions_text(f"{school.name}: {round_.title}", lines)
             encoding = "utf-8"
-        part = out.with_name(out.name + ".part")
-        with open(part, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
-        os.replace(part, out)
+        write_private(out, text.encode(encoding))
         return out
 
 

@@ -20,6 +20,7 @@ from desktop_app.services.gias_import import (
     parse_gias_csv,
 )
 from desktop_app.storage.store import Store
+from desktop_app.storage.user_files import PathProblem, check_file_to_read
 
 _PARTNERS = Changes.of(Topic.PARTNERS)
 # Removing or restoring a partner changes how partnerships and commitments show its name.
@@ -103,11 +104,12 @@ class PartnerService:
     def preview_import(self, path: Path) -> ImportPreview:
         """Read and sort the file; writes nothing. Raises ImportFileError with a message."""
         try:
+            check_file_to_read(path, "CSV file")
             if path.stat().st_size > MAX_FILE_BYTES:
                 raise ImportFileError("This file is too large to be a list of schools.")
             data = path.read_bytes()
-        except IsADirectoryError:
-            raise ImportFileError(f"“{path.name}” is a folder, not a CSV file.") from None
+        except PathProblem as exc:
+            raise ImportFileError(str(exc)) from None
         except OSError as exc:
             raise ImportFileError(
                 f"“{path.name}” cannot be read ({exc.strerror or exc})."

@@ -18,6 +18,14 @@ from desktop_app.reports.export import ExportResult, check_password
 from desktop_app.reports.snapshot import Progress, ReportSnapshot, partner_safe
 from desktop_app.services.assessment_service import AssessmentService
 from desktop_app.storage.store import Store
+from desktop_app.storage.user_files import check_file_to_write, write_private
+
+
+def _busy_hint(out: Path) -> str:
+    return (
+        f"“{out}” could not be replaced: it is probably open in another program, such as a "
+        "PDF viewer. Close it there and export again, or choose another name."
+    )
 
 
 class PdfExportService:
@@ -114,10 +122,19 @@ class PdfExportService:
         password: str | None = None,
         progress: Progress | None = None,
     ) -> ExportResult:
-        """Render and save; safe to run off the GUI thread (no database access)."""
-        from desktop_app.reports.export import write_pdf
+        """Render and save; safe to run off the GUI thread (no database access).
 
-        return write_pdf(snapshot, out, password=password, progress=progress)
+        The path is checked before the slow rendering; the file is written owner-only,
+        all or nothing (a full disk leaves no partial PDF).
+        """
+        from desktop_app.reports.export import render_pdf
+
+        out = check_file_to_write(Path(out), "PDF file")
+        data, pages = render_pdf(snapshot, password=password, progress=progress)
+        write_private(out, data, busy_hint=_busy_hint(out))
+        if progress:
+            progress(100, "Done")
+        return ExportResult(out, pages, len(data), bool(password))
 
     def export(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import date, timedelta
 from pathlib import Path
@@ -169,3 +170,33 @@ def create_full_sample(services: AppServices, today: date) -> tuple[School, Chan
         Topic.PLANS,
         Topic.REFLECTIONS,
     )
+
+
+def create_demo_file(db_path: Path, today: date) -> School:
+    """A new file holding the full sample, or (on any failure, a full disk say) no file at all.
+
+    Never overwrites: an existing path is refused before anything is written.
+    """
+    from desktop_app.services.container import open_services
+    from desktop_app.storage.user_files import check_file_to_write, remove_quietly
+
+    db_path = Path(db_path)
+    if db_path.exists() or db_path.is_symlink():
+        raise ValueError(
+            f"{db_path} already exists; the demo never overwrites a file. Choose a new path."
+        )
+    check_file_to_write(db_path, "database file")
+    services = open_services(db_path, create=True)
+    try:
+        school, _ = create_full_sample(services, today)
+        services.close()
+    except BaseException:
+        # The file is ours, made a moment ago: a half-made demo must not be left behind.
+        with contextlib.suppress(Exception):
+            services.store.close()
+        remove_quietly(*(Path(f"{db_path}{s}") for s in ("", "-wal", "-shm", "-journal")))
+        remove_quietly(db_path.with_name(db_path.name + ".lock"))
+        with contextlib.suppress(OSError):
+            (db_path.parent / "backups").rmdir()  # only if the failed backup left it empty
+        raise
+    return school

@@ -26,6 +26,7 @@ from desktop_app.domain.moderation import (
 )
 from desktop_app.domain.review import ReviewRound
 from desktop_app.storage.store import Store
+from desktop_app.storage.user_files import check_file_to_read
 
 VIEWS_FORMAT = "partnership-compass-views"
 VIEWS_FORMAT_VERSION = 1
@@ -138,12 +139,11 @@ class ViewsFileError(ValueError):
 
 
 def _read(path: Path) -> Any:
+    check_file_to_read(path, "file of views")
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise ViewsFileError(path, ["The file is too large to be a file of views."])
         return json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise ViewsFileError(path, ["There is no such file."]) from None
     except UnicodeDecodeError:
         raise ViewsFileError(path, ["The file is not UTF-8 text."]) from None
     except RecursionError:

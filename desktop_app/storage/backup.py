@@ -14,14 +14,26 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import sys
 from pathlib import Path
 
 from desktop_app.domain.backups import BackupInfo, TableCount, parse_backup_name
-from desktop_app.storage.database import APPLICATION_ID, connect, inspect_file
+from desktop_app.storage.database import (
+    APPLICATION_ID,
+    connect,
+    disk_problem,
+    inspect_file,
+)
 from desktop_app.storage.errors import BackupFailed, CannotCreate, DamagedDatabase, StorageError
 from desktop_app.storage.migrations import MIGRATIONS
 from desktop_app.storage.sql import Database
+from desktop_app.storage.user_files import (
+    check_file_to_read,
+    check_file_to_write,
+    is_disk_full,
+    make_private_folder,
+    restrict_to_owner,
+    write_problem,
+)
 
 # The records a user would recognise, in their words, for the restore list. Link tables and
 # bookkeeping are left out; a table a newer version adds simply is not counted.
@@ -37,12 +49,6 @@ RECORD_WORDS: tuple[tuple[str, str], ...] = (
     ("views", "raters' views"),
     ("exchange_imports", "files from partners"),
 )
-
-
-def restrict_to_owner(path: Path) -> None:
-    """Owner-only (0600) on Linux and macOS; Windows user folders are already per-user."""
-    if sys.platform != "win32":
-        os.chmod(path, 0o600)
 
 
 def create_private_file(path: Path) -> None:
@@ -95,11 +101,11 @@ def copy_database(source: Path, target: Path) -> None:
     read-only connection (so it may run on a background thread).
     """
     target = Path(target)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BackupFailed(target, exc.strerror or str(exc)) from None
+    make_private_folder(target.parent)
+    check_file_to_write(target, "backup")
     part = target.with_name(target.name + ".part")
+    # A killed copy's journal must never be replayed into the new one.
+    _remove_with_sidecars(part)
     try:
         create_private_file(part)
         src = connect(source, read_only=True)
@@ -114,8 +120,10 @@ def copy_database(source: Path, target: Path) -> None:
         os.replace(part, target)
         restrict_to_owner(target)
     except sqlite3.DatabaseError as exc:
-        raise BackupFailed(target, str(exc)) from None
+        raise disk_problem(exc, target) or BackupFailed(target, str(exc)) from None
     except OSError as exc:
+        if is_disk_full(exc):
+            raise write_problem(exc, target) from None
         raise BackupFailed(target, exc.strerror or str(exc)) from None
     finally:
         _remove_with_sidecars(part)
@@ -165,6 +173,7 @@ def _with_problem(info: BackupInfo, problem: str) -> BackupInfo:
 
 def verify_restorable(source: Path) -> None:
     """Raise a StorageError unless source is a healthy file of ours this version can open."""
+    check_file_to_read(source, "backup")
     inspect_file(source)
     problem = integrity_problem(source)
     if problem:
@@ -212,7 +221,9 @@ def stage_restore(live_path: Path, source: Path) -> Path:
     except BaseException as exc:
         _remove_with_sidecars(staging)
         if isinstance(exc, sqlite3.DatabaseError):
-            raise CannotCreate(live_path, f"the restore could not be prepared ({exc})") from None
+            raise disk_problem(exc, staging) or CannotCreate(
+                live_path, f"the restore could not be prepared ({exc})"
+            ) from None
         raise
     return staging
 
@@ -235,7 +246,9 @@ def write_staged(live: Database, live_path: Path, staging: Path) -> None:
         finally:
             src.close()
     except sqlite3.DatabaseError as exc:
-        raise CannotCreate(live_path, f"the restore could not be written ({exc})") from None
+        raise disk_problem(exc, live_path) or CannotCreate(
+            live_path, f"the restore could not be written ({exc})"
+        ) from None
     finally:
         _remove_with_sidecars(staging)
     live.execute("PRAGMA journal_mode = WAL")
@@ -286,7 +299,7 @@ def purge_school_from_backup(path: Path, urn: str) -> None:
         os.replace(part, path)
         restrict_to_owner(path)
     except sqlite3.DatabaseError as exc:
-        raise BackupFailed(path, str(exc)) from None
+        raise disk_problem(exc, path) or BackupFailed(path, str(exc)) from None
     finally:
         _remove_with_sidecars(part)
 
@@ -314,6 +327,8 @@ def replace_file_with_backup(db_path: Path, source: Path, kept_as: Path) -> None
         os.replace(staging, db_path)
         restrict_to_owner(db_path)
     except OSError as exc:
+        if is_disk_full(exc):
+            raise write_problem(exc, db_path) from None
         raise BackupFailed(db_path, exc.strerror or str(exc)) from None
     finally:
         _remove_with_sidecars(staging)

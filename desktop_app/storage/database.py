@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -16,19 +17,34 @@ from pathlib import Path
 from desktop_app.storage.errors import (
     AlreadyOpen,
     CannotCreate,
+    CannotOpen,
     DamagedDatabase,
     ForeignDatabase,
     NewerVersion,
     NotADatabaseFile,
+    StorageError,
 )
 from desktop_app.storage.file_lock import FileLock
 from desktop_app.storage.migrations import MIGRATIONS
 from desktop_app.storage.sql import Database
+from desktop_app.storage.user_files import (
+    DiskFull,
+    PathProblem,
+    ReadOnlyPlace,
+    check_file_to_read,
+    check_folder_writable,
+    is_disk_full,
+    make_private_folder,
+    path_kind_problem,
+)
 
 # "PCmp": lets us tell our files from any other SQLite database.
 APPLICATION_ID = 0x50436D70
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# Less free space than this behind an SQLite I/O error means the disk is full (a -shm file
+# alone needs 32 KiB).
+LOW_SPACE_BYTES = 1 << 20
 
 
 def connect(path: Path, *, read_only: bool = False) -> Database:
@@ -47,6 +63,40 @@ def connect(path: Path, *, read_only: bool = False) -> Database:
     if not read_only:
         db.execute("PRAGMA foreign_keys = ON")
     return db
+
+
+def disk_problem(exc: sqlite3.Error, path: Path) -> PathProblem | None:
+    """A full disk or read-only place behind an SQLite error, in the user's words, or None.
+
+    SQLite reports a -shm or -wal it has no room for as an I/O error, not as a full disk,
+    so free space decides: out of space must never be reported as a damaged file.
+    """
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL" or "disk is full" in str(exc):
+        return DiskFull(path)
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) and _nearly_full(path.parent):
+        return DiskFull(path)
+    if name.startswith("SQLITE_READONLY"):
+        return ReadOnlyPlace(path)
+    return None
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
+
+
+def _open_problem(exc: sqlite3.Error, path: Path) -> StorageError:
+    """Why opening failed: only SQLite's own verdict of damage is called damage."""
+    plain = disk_problem(exc, path)
+    if plain is not None:
+        return plain
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or not name:
+        return DamagedDatabase(path, str(exc))
+    return CannotOpen(path, str(exc))
 
 
 def _header_problem(path: Path) -> Exception | None:
@@ -120,12 +170,25 @@ def _create_new(path: Path) -> None:
         os.close(fd)
         db = connect(part)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        MIGRATIONS.apply(db)
-        db.conn.close()
+        try:
+            MIGRATIONS.apply(db)
+        finally:
+            db.conn.close()
         os.replace(part, path)
     except OSError as exc:
-        part.unlink(missing_ok=True)
+        _remove_part(part)
+        if is_disk_full(exc):
+            raise DiskFull(path) from None
         raise CannotCreate(path, exc.strerror or str(exc)) from None
+    except sqlite3.Error as exc:
+        _remove_part(part)
+        raise disk_problem(exc, path) or CannotCreate(path, str(exc)) from None
+
+
+def _remove_part(part: Path) -> None:
+    for leftover in (part, *(part.with_name(part.name + s) for s in ("-wal", "-shm", "-journal"))):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
 
 
 def pending_migrations(path: Path) -> list[str]:
@@ -164,14 +227,16 @@ def open_database(
     so the caller can take a backup first.
     """
     path = Path(path)
+    problem = path_kind_problem(path, "database file")
+    if problem:
+        # A folder, a dangling or looping link, a pipe: refused before anything is created.
+        raise PathProblem(problem)
     if not path.exists():
         if not create:
             raise CannotCreate(path, "the file does not exist")
-        try:
-            # The very first run: the data folder itself does not exist yet.
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise CannotCreate(path, exc.strerror or "the folder cannot be made") from None
+        # The very first run: the data folder itself does not exist yet.
+        make_private_folder(path.parent)
+        check_folder_writable(path.parent)
         lock = FileLock(path.with_name(path.name + ".lock"))
         if not lock.try_acquire():
             raise AlreadyOpen(path)
@@ -179,8 +244,10 @@ def open_database(
             _create_new(path)
         except Exception:
             lock.release()
+            lock.path.unlink(missing_ok=True)
             raise
     else:
+        check_file_to_read(path, "database file")
         inspect_file(path)
         lock = FileLock(path.with_name(path.name + ".lock"))
         if not lock.try_acquire():
@@ -200,9 +267,9 @@ def open_database(
         if broken:
             db.conn.close()
             raise DamagedDatabase(path, "some records point at records that no longer exist")
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         lock.release()
-        raise DamagedDatabase(path, str(exc)) from None
+        raise _open_problem(exc, path) from None
     except Exception:
         lock.release()
         raise

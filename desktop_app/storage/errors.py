@@ -60,6 +60,14 @@ class AlreadyOpen(StorageError):
         )
 
 
+class CannotOpen(StorageError):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"Partnership Compass cannot open “{path}” ({reason}). It has not been changed. "
+            "Check the file is on this computer and not in use, then try again."
+        )
+
+
 class CannotCreate(StorageError):
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"Partnership Compass cannot create “{path}”: {reason}.")

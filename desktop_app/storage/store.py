@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.storage.database import OpenDatabase, open_database
+from desktop_app.storage.database import OpenDatabase, disk_problem, open_database
 from desktop_app.storage.repositories.rounds import RoundRepository
 from desktop_app.storage.repositories.schools import SchoolRepository
 from desktop_app.storage.repositories.settings import SettingsRepository
@@ -114,8 +115,16 @@ class Store:
         by itself make the file "changed" and worth a backup.
         """
         outermost = not self.db.conn.in_transaction
-        with self.db.atomic():
-            yield
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.Error as exc:
+            # A full disk is said plainly and is a refused change (nothing was saved),
+            # never reported as damage.
+            problem = disk_problem(exc, self.path)
+            if problem is None:
+                raise
+            raise problem from None
         if outermost and counts_as_change:
             self._write_count += 1
 

@@ -32,6 +32,6 @@ def export_decisions(ctx: UiContext, parent: QWidget, round_id: int) -> tuple[Pa
         return None, ""
     try:
         written = ctx.services.moderation.export_decisions(round_id, with_suffix_for(name, chosen))
-    except OSError as exc:
-        return None, f"Could not save the decisions: {exc.strerror or exc}."
+    except ValueError as exc:  # a refused path or a full disk, said plainly
+        return None, f"Could not save the decisions. {exc}"
     return written, f"Decisions saved to {written}."

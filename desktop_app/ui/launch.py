@@ -78,14 +78,22 @@ def run_gui(
         window.resize(min(1280, available.width()), min(820, available.height()))
     window.show()
     try:
-        return app.exec()
+        code = app.exec()
     finally:
-        services.close()
+        try:
+            services.close()
+        except StorageError as exc:
+            # The file is closed and the changes are in it; only the backup on closing failed.
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(None, f"{APP_NAME}: backup not made", str(exc))
+            code = 1
         # Everything is saved and the file is closed. Freezing skips the interpreter's final
         # sweep of every object made since start-up (about 20 ms of a quick open-and-close,
         # bench/startup.py); the operating system frees the memory anyway, and nothing here
         # needs a finaliser (files, settings and the database are closed explicitly).
         gc.freeze()
+    return code
 
 
 def _report_first_paint() -> None:

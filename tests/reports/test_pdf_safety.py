@@ -15,8 +15,8 @@ from desktop_app.domain.audience import Audience
 from desktop_app.domain.plan import ActionDraft, PriorityDraft
 from desktop_app.domain.reflection import ReflectionScope
 from desktop_app.domain.review import JudgementChanges
-from desktop_app.reports.export import ExportError, write_pdf
 from desktop_app.reports.text import markup
+from desktop_app.services.pdf_export_service import PdfExportService
 from tests.reports.conftest import TODAY, Planted
 from tests.reports.pdf_text import flat, pages_text
 
@@ -24,6 +24,7 @@ HOSTILE = (
     '<font size=40>BIG</font> & <b>bold</b> <img src="x"/> < > "quotes" '
     "<para> &amp; &#169; \x00\x07 ✅🏫 <a href='javascript:x'>link</a>"
 )
+write_pdf = PdfExportService.write  # render and save, as the window and command line do
 WELSH = "Ysgol Gynradd Cwm Tawe: ŵ ŷ Ŵ Ŷ â ê î ô û ẁ ẃ ẅ"
 
 
@@ -132,7 +133,7 @@ def test_short_password_is_refused_before_anything_is_written(
     planted: Planted, tmp_path: Path
 ) -> None:
     out = tmp_path / "x.pdf"
-    with pytest.raises(ExportError, match="at least 6 characters"):
+    with pytest.raises(ValueError, match="at least 6 characters"):
         write_pdf(_snap(planted), out, password="abc")
     assert not out.exists() and not (tmp_path / "x.pdf.part").exists()
 
@@ -165,15 +166,16 @@ def test_a_pdf_open_in_another_program_gives_a_clear_message(
     def locked(src: object, dst: object) -> None:
         raise PermissionError(13, "The process cannot access the file")
 
-    monkeypatch.setattr(os, "replace", locked)
-    with pytest.raises(ExportError, match="open in another program"):
-        write_pdf(_snap(planted), out)
+    snap = _snap(planted)
+    with monkeypatch.context() as patch, pytest.raises(ValueError, match="another program"):
+        patch.setattr(os, "replace", locked)
+        write_pdf(snap, out)
     assert out.read_bytes() == b"the copy open in a viewer"
     assert not (tmp_path / "plan.pdf.part").exists()
 
 
 def test_missing_folder_is_reported(planted: Planted, tmp_path: Path) -> None:
-    with pytest.raises(ExportError, match="does not exist"):
+    with pytest.raises(ValueError, match="does not exist"):
         write_pdf(_snap(planted), tmp_path / "nowhere" / "plan.pdf")
 
 

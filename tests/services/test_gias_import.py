@@ -132,7 +132,7 @@ def test_reimporting_restores_a_removed_partner(services: AppServices) -> None:
 
 
 def test_unreadable_paths_give_a_message(services: AppServices, tmp_path: Path) -> None:
-    with pytest.raises(ImportFileError, match="cannot be read"):
+    with pytest.raises(ImportFileError, match="There is no CSV file at"):
         services.partners.preview_import(tmp_path / "missing.csv")
     with pytest.raises(ImportFileError, match="folder"):
         services.partners.preview_import(tmp_path)

@@ -142,7 +142,7 @@ def test_every_problem_is_listed_and_a_missing_file_is_plain(
     assert len(caught.value.problems) == 2
     with pytest.raises(ViewsFileError, match="nested too deeply"):
         s.moderation.import_views(round_id, _file(tmp_path, "[" * 100_000 + "]" * 100_000))
-    with pytest.raises(ViewsFileError, match="no such file"):
+    with pytest.raises(ValueError, match="There is no file of views at"):
         s.moderation.import_views(round_id, tmp_path / "missing.json")
 
 

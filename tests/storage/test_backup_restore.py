@@ -17,12 +17,11 @@ from desktop_app.paths import backups_dir_for
 from desktop_app.services.backup_service import SameFile, take_backup_of
 from desktop_app.services.container import AppServices, open_services
 from desktop_app.storage.backup import (
-    BackupFailed,
     copy_database,
     integrity_problem,
     summarise_backup,
 )
-from desktop_app.storage.errors import DamagedDatabase, NotADatabaseFile
+from desktop_app.storage.errors import DamagedDatabase, NotADatabaseFile, StorageError
 
 owner_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 
@@ -128,7 +127,7 @@ def test_restore_of_a_backup_from_an_older_schema_migrates_it(
 def test_backup_failure_leaves_no_part_file(services: AppServices, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    with pytest.raises(BackupFailed):
+    with pytest.raises(StorageError, match="part of the path is a file"):
         copy_database(services.db_path, blocker / "inside" / "copy.sqlite3")
     assert list(tmp_path.glob("**/*.part")) == []
 

@@ -15,9 +15,11 @@ from desktop_app.services.errors import (
     AlreadyOpen,
     BackupFailed,
     CannotCreate,
+    CannotOpen,
     NewerVersion,
     StorageError,
 )
+from desktop_app.services.files import PathProblem
 
 
 class DamagedFileChoice(Enum):
@@ -77,7 +79,10 @@ def offer_recovery(path: Path, error: StorageError) -> AppServices | None:
         if isinstance(error, AlreadyOpen | CannotCreate | BackupFailed):
             QMessageBox.critical(None, f"{APP_NAME} cannot open this file", str(error))
             return None
-        backup = None if isinstance(error, NewerVersion) else newest_good_backup_for(path)
+        # A path that is not a usable file (a folder, a broken link, a full disk) has no
+        # backup to offer: say why and let the user choose another file.
+        unusable = isinstance(error, NewerVersion | PathProblem | CannotOpen)
+        backup = None if unusable else newest_good_backup_for(path)
         choice = DamagedFileDialog(str(error), backup).choose()
         try:
             if choice is DamagedFileChoice.RESTORE_BACKUP and backup is not None:

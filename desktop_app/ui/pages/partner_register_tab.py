@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.partners import PartnerSchool
+from desktop_app.services.files import check_file_to_read
 from desktop_app.services.gias_import import ImportPreview, parse_gias_csv
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.gias_preview_dialog import GiasPreviewDialog
@@ -203,8 +204,8 @@ class PartnerRegisterTab(QWidget):
 
         def work(_progress: Callable[[int, str], None]) -> Any:
             # Parsing is pure (no database), so it is safe off the GUI thread.
-            if chosen.is_dir():
-                raise ValueError(f"“{chosen.name}” is a folder, not a CSV file.")
+            # A folder, a broken link or a pipe is refused before anything reads it.
+            check_file_to_read(chosen, "CSV file")
             try:
                 data = chosen.read_bytes()
             except OSError as exc:
