@@ -195,7 +195,6 @@ def create_demo_file(db_path: Path, today: date) -> School:
         with contextlib.suppress(Exception):
             services.store.close()
         remove_quietly(*(Path(f"{db_path}{s}") for s in ("", "-wal", "-shm", "-journal")))
-        remove_quietly(db_path.with_name(db_path.name + ".lock"))
         with contextlib.suppress(OSError):
             (db_path.parent / "backups").rmdir()  # only if the failed backup left it empty
         raise

@@ -314,8 +314,9 @@ def replace_file_with_backup(db_path: Path, source: Path, kept_as: Path) -> None
     from desktop_app.storage.file_lock import FileLock
 
     verify_restorable(source)
-    lock = FileLock(db_path.with_name(db_path.name + ".lock"))
-    if not lock.try_acquire():
+    # The refused file itself is locked, so no other copy opens it while it is swapped.
+    lock = FileLock(db_path)
+    if db_path.is_file() and not lock.try_acquire():
         raise AlreadyOpen(db_path)
     staging = db_path.with_name(db_path.name + ".restoring")
     try:

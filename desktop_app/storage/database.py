@@ -157,14 +157,16 @@ def _restrict_to_owner(path: Path) -> None:
             os.chmod(path, 0o600)
 
 
-def _create_new(path: Path) -> None:
+def _create_new(path: Path) -> FileLock:
     """Build a fresh database beside the target and move it into place in one step,
     so a crash during creation never leaves a half-made file at the real path.
 
-    The caller has made the folder already.
+    Returns the lock on the new file, taken before it appears under its name, so no
+    other copy can open it in between. The caller has made the folder already.
     """
     part = path.with_name(path.name + ".creating")
     part.unlink(missing_ok=True)
+    lock = FileLock(part)
     try:
         fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
@@ -174,15 +176,25 @@ def _create_new(path: Path) -> None:
             MIGRATIONS.apply(db)
         finally:
             db.conn.close()
+        if not lock.try_acquire():
+            raise AlreadyOpen(path)
         os.replace(part, path)
+        lock.path = path
+        return lock
     except OSError as exc:
+        lock.release()
         _remove_part(part)
         if is_disk_full(exc):
             raise DiskFull(path) from None
         raise CannotCreate(path, exc.strerror or str(exc)) from None
     except sqlite3.Error as exc:
+        lock.release()
         _remove_part(part)
         raise disk_problem(exc, path) or CannotCreate(path, str(exc)) from None
+    except BaseException:
+        lock.release()
+        _remove_part(part)
+        raise
 
 
 def _remove_part(part: Path) -> None:
@@ -237,19 +249,12 @@ def open_database(
         # The very first run: the data folder itself does not exist yet.
         make_private_folder(path.parent)
         check_folder_writable(path.parent)
-        lock = FileLock(path.with_name(path.name + ".lock"))
-        if not lock.try_acquire():
-            raise AlreadyOpen(path)
-        try:
-            _create_new(path)
-        except Exception:
-            lock.release()
-            lock.path.unlink(missing_ok=True)
-            raise
+        lock = _create_new(path)
     else:
         check_file_to_read(path, "database file")
         inspect_file(path)
-        lock = FileLock(path.with_name(path.name + ".lock"))
+        # On the file itself, whatever name reached it (see storage/file_lock.py).
+        lock = FileLock(path)
         if not lock.try_acquire():
             raise AlreadyOpen(path)
     try:

@@ -1,46 +1,80 @@
-"""An exclusive lock beside the database so a second copy of the app cannot write to it.
+"""An exclusive operating-system lock on the database file itself, held while it is open.
 
-The operating system drops the lock when the process dies, so a crash never leaves
-a stale lock behind (unlike a plain "lock file exists" check).
+The lock follows the file, not the name used to reach it: a second copy of the app that
+comes through a link, a hard link or another spelling of the path finds the same file
+locked, and there is no lock file beside it to delete. The operating system drops the lock
+when the process dies, so a crash never leaves a stale lock behind.
+
+POSIX: flock(), which is separate from the fcntl() locks SQLite itself takes on the file.
+Windows: a byte-range lock on a byte SQLite never reads or writes (see _WINDOWS_LOCK_BYTE).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import IO
+
+# SQLite locks the bytes from 0x40000000 (its "pending byte") to 0x400001FF and never
+# stores data on the page holding them; the byte just after is inside that page for our
+# 4 KiB pages, so locking it (Windows locks are mandatory) blocks neither reads nor SQLite's
+# own locks.
+_WINDOWS_LOCK_BYTE = 0x40000000 + 512
+
+# Files this process holds, by identity. Closing any extra descriptor on a file drops the
+# fcntl() locks SQLite holds on it in this process, so a second try from this process is
+# refused from the identity alone, without opening the file again.
+_held: set[tuple[int, int]] = set()
+_held_guard = threading.Lock()
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
 
 
 class FileLock:
     def __init__(self, path: Path) -> None:
-        self.path = path
+        self.path = Path(path)
         self._handle: IO[bytes] | None = None
+        self._identity: tuple[int, int] | None = None
 
     def try_acquire(self) -> bool:
-        handle = open(self.path, "a+b")  # noqa: SIM115 - held open for the app's lifetime
-        try:
-            if sys.platform == "win32":
-                import msvcrt
+        """True if this process now holds the file; False if any process already does."""
+        identity = _identity(self.path)
+        with _held_guard:
+            if identity in _held:
+                return False
+            # Read-only: locking never changes the file or its permissions.
+            handle = open(self.path, "rb")  # noqa: SIM115 - held open while the file is
+            try:
+                if sys.platform == "win32":
+                    import msvcrt
 
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
+                    handle.seek(_WINDOWS_LOCK_BYTE)
+                    msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+                else:
+                    import fcntl
 
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
-            return False
-        if sys.platform != "win32":
-            os.chmod(self.path, 0o600)
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                handle.close()
+                return False
+            _held.add(identity)
         self._handle = handle
+        self._identity = identity
         return True
 
     def release(self) -> None:
         if self._handle is not None:
             self._handle.close()
             self._handle = None
+        with _held_guard:
+            if self._identity is not None:
+                _held.discard(self._identity)
+                self._identity = None
 
     @property
     def held(self) -> bool:
