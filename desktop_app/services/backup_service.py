@@ -38,7 +38,7 @@ from desktop_app.storage.backup import (
     write_staged,
 )
 from desktop_app.storage.database import inspect_file
-from desktop_app.storage.errors import StorageError
+from desktop_app.storage.errors import ReadOnlyCopy, StorageError
 from desktop_app.storage.health import check_file
 from desktop_app.storage.store import Store
 from desktop_app.storage.user_files import PathProblem, check_file_to_read, path_kind_problem
@@ -195,6 +195,8 @@ class BackupService:
         """The slow part of a restore, safe off the GUI thread: check the backup, keep a copy
         of the open file, and stage the backup beside it. The open file is not changed."""
         source = Path(source)
+        if self._store.read_only:
+            raise ReadOnlyCopy(self._store.path)
         if source.resolve() == self._store.path.resolve():
             raise SameFile()
         verify_restorable(source)

@@ -13,6 +13,7 @@ from desktop_app.storage.errors import (
     ForeignDatabase,
     NewerVersion,
     NotADatabaseFile,
+    ReadOnlyCopy,
     StorageError,
 )
 
@@ -25,5 +26,6 @@ __all__ = [
     "ForeignDatabase",
     "NewerVersion",
     "NotADatabaseFile",
+    "ReadOnlyCopy",
     "StorageError",
 ]

@@ -212,19 +212,66 @@ def pending_migrations(path: Path) -> list[str]:
 
 
 class OpenDatabase:
-    """The open file: its connection, its lock and its path."""
+    """The open file: its connection, its lock and its path.
 
-    def __init__(self, path: Path, db: Database, lock: FileLock) -> None:
+    A read-only copy has no lock and no connection to the file: its contents were read once
+    into memory (see _open_read_only), so nothing, not even a -wal or -shm, is written.
+    """
+
+    def __init__(self, path: Path, db: Database, lock: FileLock | None) -> None:
         self.path = path
         self.db = db
         self._lock = lock
 
+    @property
+    def read_only(self) -> bool:
+        return self._lock is None
+
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            # Fold the WAL back in so the file stands alone when the user copies it.
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if not self.read_only:
+            with contextlib.suppress(sqlite3.Error):
+                # Fold the WAL back in so the file stands alone when the user copies it.
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.conn.close()
-        self._lock.release()
+        if self._lock is not None:
+            self._lock.release()
+
+
+def is_read_only(path: Path) -> bool:
+    """A file marked read-only, or in a folder or on a drive we cannot write to.
+
+    The mode bits are read as well as asked about, so a file someone marked read-only is
+    treated as such even by an administrator, whom os.access would let write.
+    """
+    path = Path(path)
+    if not os.stat(path).st_mode & 0o222 or not os.access(path, os.W_OK):
+        return True
+    folder = path.resolve().parent
+    return not os.stat(folder).st_mode & 0o222 or not os.access(folder, os.W_OK | os.X_OK)
+
+
+def _open_read_only(path: Path) -> OpenDatabase:
+    """Read the whole file into memory once and serve it from there, read-only.
+
+    SQLite cannot read a WAL file without writing its -shm, and migrating a copy in memory
+    lets an older file be looked at too; the file, its mode and its folder stay untouched.
+    """
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        source = connect(path, read_only=True)
+        try:
+            source.conn.backup(memory)
+        finally:
+            source.conn.close()
+        db = Database(memory)
+        db.execute("PRAGMA foreign_keys = OFF")
+        MIGRATIONS.apply(db)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as exc:
+        memory.close()
+        raise _open_problem(exc, path) from None
+    return OpenDatabase(path, db, None)
 
 
 def open_database(
@@ -233,7 +280,8 @@ def open_database(
     create: bool = True,
     before_migrate: Callable[[Path], None] | None = None,
 ) -> OpenDatabase:
-    """Open (or create) the database at path for writing.
+    """Open (or create) the database at path for writing, or as a read-only copy when the
+    file, its folder or its drive is read-only (OpenDatabase.read_only).
 
     before_migrate is called with the path when an existing file needs migrating,
     so the caller can take a backup first.
@@ -253,6 +301,8 @@ def open_database(
     else:
         check_file_to_read(path, "database file")
         inspect_file(path)
+        if is_read_only(path):
+            return _open_read_only(path)
         # On the file itself, whatever name reached it (see storage/file_lock.py).
         lock = FileLock(path)
         if not lock.try_acquire():

@@ -60,6 +60,16 @@ class AlreadyOpen(StorageError):
         )
 
 
+class ReadOnlyCopy(StorageError, ValueError):
+    """A refused change: a ValueError too, so the window shows it like any refused change."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Read-only copy: changes can't be saved to “{path.name}”. You can still look, "
+            "compare and export PDFs. To make changes, back it up to a new file and open that."
+        )
+
+
 class CannotOpen(StorageError):
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(

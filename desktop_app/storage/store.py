@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.storage.database import OpenDatabase, disk_problem, open_database
+from desktop_app.storage.errors import ReadOnlyCopy
 from desktop_app.storage.repositories.rounds import RoundRepository
 from desktop_app.storage.repositories.schools import SchoolRepository
 from desktop_app.storage.repositories.settings import SettingsRepository
@@ -103,6 +104,11 @@ class Store:
         return self._opened.path
 
     @property
+    def read_only(self) -> bool:
+        """A read-only copy: it can be looked at, compared, copied and exported, not changed."""
+        return self._opened.read_only
+
+    @property
     def write_count(self) -> int:
         """How many transactions have committed since opening (for 'changed since backup')."""
         return self._write_count
@@ -114,11 +120,15 @@ class Store:
         counts_as_change=False is for bookkeeping (which school was open last) that should not
         by itself make the file "changed" and worth a backup.
         """
+        if self.read_only and counts_as_change:
+            raise ReadOnlyCopy(self.path)
         outermost = not self.db.conn.in_transaction
         try:
             with self.db.atomic():
                 yield
         except sqlite3.Error as exc:
+            if self.read_only:
+                return  # bookkeeping (which school was open) is simply not kept
             # A full disk is said plainly and is a refused change (nothing was saved),
             # never reported as damage.
             problem = disk_problem(exc, self.path)

@@ -85,6 +85,7 @@ class UiContext(QObject):
         self.round_id: int | None = None
         #: The date RAG colours and due dates are measured against; tests fix it.
         self.today: date = date.today()
+        self._told_read_only = False
 
     def select(self, school_id: int | None, round_id: int | None) -> None:
         if (school_id, round_id) == (self.school_id, self.round_id):
@@ -144,5 +145,12 @@ class UiContext(QObject):
         except (ValueError, LookupError) as exc:
             from PySide6.QtWidgets import QMessageBox  # only on failure: not needed to start
 
+            from desktop_app.services.errors import ReadOnlyCopy
+
+            if isinstance(exc, ReadOnlyCopy):
+                # The banner says so all the time; one message, not one per keystroke.
+                if self._told_read_only:
+                    return None
+                self._told_read_only = True
             QMessageBox.warning(parent, "Not saved", str(exc))
             return None

@@ -112,6 +112,18 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         col = QVBoxLayout(workspace)
         col.setContentsMargins(0, 0, 0, 0)
+        self.read_only_banner: QLabel | None = None
+        if services.store.read_only:
+            # Said once, plainly, above everything: edits are refused with the same words.
+            self.read_only_banner = QLabel(
+                "<b>Read-only copy: changes can't be saved.</b> You can look, compare and "
+                "export PDFs. To make changes, back it up to a new file and open that."
+            )
+            self.read_only_banner.setWordWrap(True)
+            self.read_only_banner.setAccessibleName("Read-only copy: changes can't be saved")
+            self.read_only_banner.setContentsMargins(8, 6, 8, 6)
+            self.read_only_banner.setStyleSheet("background: palette(alternate-base);")
+            col.addWidget(self.read_only_banner)
         col.addWidget(self.round_bar)
         col.addLayout(body, 1)
 
@@ -234,7 +246,10 @@ class MainWindow(QMainWindow):
         rounds = services.assessment.rounds(self.ctx.school_id) if self.ctx.school_id else []
         self.round_bar.show_choices(schools, self.ctx.school_id, rounds, self.ctx.round_id)
         school = next((s for s in schools if s.id == self.ctx.school_id), None)
-        self.setWindowTitle(f"{school.display_name} – {APP_NAME}" if school else APP_NAME)
+        title = f"{school.display_name} – {APP_NAME}" if school else APP_NAME
+        if services.store.read_only:
+            title += " (read-only copy)"
+        self.setWindowTitle(title)
 
     def _on_round_bar_school_chosen(self, school_id: int) -> None:
         self.current_page_flush()

@@ -95,7 +95,10 @@ def test_a_second_writer_is_refused_whatever_the_path(
 
 
 def test_restore_through_a_link_is_refused_and_changes_nothing(
-    demo: Path, demo_master: Path, tmp_path: Path, held: subprocess.Popen[str],
+    demo: Path,
+    demo_master: Path,
+    tmp_path: Path,
+    held: subprocess.Popen[str],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     backup = tmp_path / "other.sqlite3"

@@ -1,0 +1,136 @@
+"""Item 2 of issue 14: a read-only file (or folder, or drive) is opened as a read-only copy.
+The user can look, compare and export PDFs; every change is refused plainly; the app never
+changes the file, its mode or its folder (no -wal/-shm left behind)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop_app.app import main
+from desktop_app.domain.audience import Audience
+from desktop_app.domain.school import SchoolDetails
+from desktop_app.services.container import AppServices, open_services
+from desktop_app.services.errors import ReadOnlyCopy
+from desktop_app.services.sample_data import create_demo_file
+from tests.hostile.disk_helpers import make_read_only, small_disk
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture(scope="module")
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("master") / "demo.sqlite3"
+    create_demo_file(db, date(2026, 11, 1))
+    return db
+
+
+@pytest.fixture
+def read_only_demo(demo_master: Path, tmp_path: Path) -> Path:
+    db = tmp_path / "sent-by-a-colleague.sqlite3"
+    shutil.copy(demo_master, db)
+    db.chmod(0o444)
+    return db
+
+
+def _untouched(db: Path, mode: int, before: bytes) -> None:
+    assert stat.S_IMODE(db.stat().st_mode) == mode
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in db.parent.iterdir() if p.name.startswith(db.name)) == [db.name]
+
+
+def _look_compare_export(services: AppServices, tmp_path: Path) -> None:
+    school = services.schools.list_schools()[0]
+    rounds = services.assessment.rounds(school.id)
+    assert services.assessment.profile(rounds[0].id)
+    assert services.progress is not None
+    pdf = services.pdf_export.export(school.id, Audience.FULL, tmp_path / "plan.pdf", TODAY)
+    assert pdf.pages >= 1 and (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_read_only_file_opens_as_a_read_only_copy(read_only_demo: Path, tmp_path: Path) -> None:
+    before = read_only_demo.read_bytes()
+    services = open_services(read_only_demo, create=False)
+    try:
+        assert services.store.read_only
+        out = tmp_path / "out"
+        out.mkdir()
+        _look_compare_export(services, out)
+        school = services.schools.list_schools()[0]
+        with pytest.raises(ReadOnlyCopy, match="Read-only copy: changes can't be saved"):
+            services.schools.update_school(
+                school.id, SchoolDetails(school.name + " changed", school.urn, school.phase)
+            )
+        services.schools.remember_opened(school.id, None)  # bookkeeping: quietly not kept
+        with pytest.raises(ReadOnlyCopy):
+            services.backups.prepare_restore(out / "plan.pdf")
+    finally:
+        services.close()
+    _untouched(read_only_demo, 0o444, before)
+
+
+def test_a_read_only_folder_is_handled_the_same_way(demo_master: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    db = folder / "school.sqlite3"
+    shutil.copy(demo_master, db)
+    db.chmod(0o600)
+    folder.chmod(0o555)
+    before = db.read_bytes()
+    try:
+        services = open_services(db, create=False)
+        try:
+            assert services.store.read_only
+            assert services.schools.list_schools()
+        finally:
+            services.close()
+        _untouched(db, 0o600, before)
+    finally:
+        folder.chmod(0o755)
+
+
+def test_a_file_on_a_read_only_drive(demo_master: Path, tmp_path: Path) -> None:
+    with small_disk(tmp_path / "stick", 4096) as stick:
+        shutil.copy(demo_master, stick / "school.sqlite3")
+        make_read_only(stick)
+        services = open_services(stick / "school.sqlite3", create=False)
+        try:
+            assert services.store.read_only and services.schools.list_schools()
+        finally:
+            services.close()
+        assert os.listdir(stick) == ["school.sqlite3"]
+
+
+def test_the_command_line_refuses_a_change_in_one_line(
+    read_only_demo: Path, demo_master: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = read_only_demo.read_bytes()
+    code = main(["restore", "--db", str(read_only_demo), "--from", str(demo_master)])
+    err = capsys.readouterr().err
+    assert code == 1 and "Read-only copy" in err and len(err.strip().splitlines()) == 1, err
+    assert (
+        main(["export-json", "--db", str(read_only_demo), "--out", str(tmp_path / "a.json")]) == 0
+    )
+    _untouched(read_only_demo, 0o444, before)
+
+
+def test_the_window_says_read_only_copy(read_only_demo: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.ui.main_window import MainWindow
+
+    services = open_services(read_only_demo, create=False)
+    window = MainWindow(services, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        banner = window.read_only_banner
+        assert banner is not None and banner.isVisible()
+        assert "Read-only copy: changes can't be saved" in banner.text()
+        assert "read-only copy" in window.windowTitle()
+    finally:
+        window.close()
+        services.close()
