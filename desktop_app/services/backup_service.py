@@ -40,11 +40,11 @@ from desktop_app.storage.backup import (
 from desktop_app.storage.database import inspect_file
 from desktop_app.storage.errors import ReadOnlyCopy, StorageError
 from desktop_app.storage.health import check_file
+from desktop_app.storage.leftovers import remove_leftovers
 from desktop_app.storage.store import Store
 from desktop_app.storage.user_files import PathProblem, check_file_to_read, path_kind_problem
 
 Clock = Callable[[], datetime]
-STALE_PART_SECONDS = 60
 
 
 def utc_now() -> datetime:
@@ -78,7 +78,7 @@ def take_backup_of(db_path: Path, reason: BackupReason, now: datetime) -> Path:
 
 def thin_backups(db_path: Path, now: datetime) -> list[Path]:
     """Delete the backups the keeping policy no longer needs; returns what was deleted."""
-    remove_stale_parts(backups_dir_for(db_path), db_path.stem, now)
+    remove_leftovers(db_path)
     found = dict(_backups_in(backups_dir_for(db_path), db_path.stem))
     deleted = []
     for name in backups_to_delete(found, now):
@@ -86,17 +86,6 @@ def thin_backups(db_path: Path, now: datetime) -> list[Path]:
             found[name].unlink()
             deleted.append(found[name])
     return deleted
-
-
-def remove_stale_parts(folder: Path, stem: str, now: datetime) -> None:
-    """Half-written copies left by a crash mid-backup (never a finished backup's name)."""
-    if not folder.is_dir():
-        return
-    for path in folder.glob(f"{stem}-*.sqlite3.part*"):
-        with contextlib.suppress(OSError):
-            age = now.timestamp() - path.stat().st_mtime
-            if age > STALE_PART_SECONDS:
-                path.unlink()
 
 
 def before_migration_backup(db_path: Path) -> None:
@@ -200,6 +189,7 @@ class BackupService:
         if source.resolve() == self._store.path.resolve():
             raise SameFile()
         verify_restorable(source)
+        remove_leftovers(self._store.path, holding_file=True)
         writes = self._store.write_count
         # Not thinned here: thinning might remove the very backup being restored, which
         # would puzzle anyone looking for it; the next backup thins as usual.
@@ -226,6 +216,8 @@ class BackupService:
 
     def purge_school_from_backups(self, urn: str) -> int:
         """Rewrite every backup that still holds the school without it; returns how many."""
+        # Half-made copies hold the school too; they are never worth keeping.
+        remove_leftovers(self._store.path, min_age_seconds=0)
         holding = self.backups_holding_school(urn)
         for path in holding:
             purge_school_from_backup(path, urn)
@@ -273,6 +265,7 @@ def back_up_file(db_path: Path, out: Path) -> None:
     """Copy a database that is not open here to out, after checking it is ours and healthy."""
     check_file_to_read(db_path, "database file")
     inspect_file(db_path)
+    remove_leftovers(db_path)
     copy_database(db_path, out)
 
 

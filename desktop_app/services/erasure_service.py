@@ -13,6 +13,7 @@ from desktop_app.domain.school import School
 from desktop_app.services.backup_service import BackupService
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.storage.erasure import erase_school
+from desktop_app.storage.leftovers import remove_leftovers
 from desktop_app.storage.store import Store
 
 
@@ -47,6 +48,8 @@ class ErasureService:
         """The deletion itself: one transaction through the open file (its own thread)."""
         school = self._store.schools.get(school_id)
         erase_school(self._store, school_id)
+        # A killed backup or restore's half-made copy still holds the school: never kept.
+        remove_leftovers(self._store.path, min_age_seconds=0)
         return school, Changes.of(Topic.EVERYTHING)
 
     def erased(self, school: School) -> Erased:

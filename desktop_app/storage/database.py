@@ -25,6 +25,7 @@ from desktop_app.storage.errors import (
     StorageError,
 )
 from desktop_app.storage.file_lock import FileLock
+from desktop_app.storage.leftovers import remove_leftovers
 from desktop_app.storage.migrations import MIGRATIONS
 from desktop_app.storage.sql import Database
 from desktop_app.storage.user_files import (
@@ -329,4 +330,6 @@ def open_database(
         lock.release()
         raise
     _restrict_to_owner(path)
+    # We hold the file now, so a killed backup, restore or creation's copies are stale.
+    remove_leftovers(path, holding_file=True)
     return OpenDatabase(path, db, lock)
