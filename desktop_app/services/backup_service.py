@@ -42,7 +42,12 @@ from desktop_app.storage.errors import ReadOnlyCopy, StorageError
 from desktop_app.storage.health import check_file
 from desktop_app.storage.leftovers import remove_leftovers
 from desktop_app.storage.store import Store
-from desktop_app.storage.user_files import PathProblem, check_file_to_read, path_kind_problem
+from desktop_app.storage.user_files import (
+    PathProblem,
+    check_file_to_read,
+    path_kind_problem,
+    restrict_folder_to_owner,
+)
 
 Clock = Callable[[], datetime]
 
@@ -73,6 +78,7 @@ def take_backup_of(db_path: Path, reason: BackupReason, now: datetime) -> Path:
             break
         serial += 1
     copy_database(db_path, target)
+    restrict_folder_to_owner(folder)
     return target
 
 

@@ -173,6 +173,14 @@ def restrict_to_owner(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
+def restrict_folder_to_owner(folder: Path) -> None:
+    """Owner-only (0700) for a folder the app owns (the backups folder); quietly left as it is
+    where that is not allowed."""
+    if sys.platform != "win32":
+        with contextlib.suppress(OSError):
+            os.chmod(folder, 0o700)
+
+
 def make_private_folder(folder: Path) -> None:
     """Create folder (and missing parents) owner-only (0700); an existing folder is left as is."""
     if folder.is_dir():
