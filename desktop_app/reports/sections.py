@@ -74,8 +74,12 @@ def strand_table(snap: ReportSnapshot, *, internal: bool) -> Any:
             rows,
             [0.2, 0.28, 0.32, 0.2],
         )
+    # A draft round's levels are not agreed yet; the heading must not say they are.
+    agreed = snap.round.status is RoundStatus.AGREED
     return table(
-        ["Strand", "Agreed level", "Target", "Last review"], rows, [0.46, 0.18, 0.18, 0.18]
+        ["Strand", "Agreed level" if agreed else "Level", "Target", "Last review"],
+        rows,
+        [0.46, 0.18, 0.18, 0.18],
     )
 
 

@@ -74,7 +74,8 @@ def partner_safe(snapshot: ReportSnapshot, partner: PartnerSchool) -> ReportSnap
     self-evaluation), actions and progress notes (internal), the reflection, commitments
     that do not involve this partner, every partner's private notes, the moderation
     meeting's rationales (the board's minutes) and the theory of the case (the school's
-    own strategy).
+    own strategy). As in the file shared with a partner (docs/exchange-format.md): no
+    evidence of impact, and a joint commitment names no other partner school.
     """
     plan = snapshot.plan
     if plan is not None:
@@ -95,13 +96,14 @@ def partner_safe(snapshot: ReportSnapshot, partner: PartnerSchool) -> ReportSnap
         for sid, j in snapshot.judgements.items()
     }
     commitments = tuple(
-        c for c in snapshot.commitments if partner.id in c.partner_ids and not c.confidential
+        replace(c, partner_ids=(partner.id,), evidence_of_impact="")
+        for c in snapshot.commitments
+        if partner.id in c.partner_ids and not c.confidential
     )
-    involved = {i for c in commitments for i in c.partner_ids} | {partner.id}
     partners = tuple(
         PartnerSchool(id=p.id, name=p.name, urn=p.urn)
         for p in snapshot.partners
-        if p.id in involved
+        if p.id == partner.id
     )
     return replace(
         snapshot,
