@@ -14,6 +14,7 @@ from enum import Enum
 
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.levels import Level
+from desktop_app.domain.plain_text import without_controls
 from desktop_app.domain.review import MAX_TEXT_LENGTH
 
 MAX_RATER_NAME = 120
@@ -92,7 +93,7 @@ class Decision:
 
 
 def clean_rater_name(raw: str) -> str:
-    name = " ".join(raw.split())
+    name = " ".join(without_controls(raw, multiline=False).split())
     if not name:
         raise ValueError("Please give the person's name.")
     if len(name) > MAX_RATER_NAME:
@@ -110,7 +111,7 @@ def clean_agreed_by(raw: str) -> str:
 def clean_text(raw: str, what: str) -> str:
     if len(raw) > MAX_TEXT_LENGTH:
         raise ValueError(f"The {what} is too long: at most {MAX_TEXT_LENGTH:,} characters.")
-    return raw.strip()
+    return without_controls(raw).strip()
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from desktop_app.domain.moderation import (
     clean_rater_name,
     clean_text,
 )
+from desktop_app.domain.plain_text import without_controls
 from desktop_app.domain.review import ReviewRound
 from desktop_app.storage.store import Store
 from desktop_app.storage.user_files import check_file_to_read
@@ -134,7 +135,8 @@ class ViewsFileError(ValueError):
         more = len(problems) - len(shown)
         lines = "\n".join(f"  - {p}" for p in shown)
         extra = f"\n  … and {more} more" if more > 0 else ""
-        super().__init__(f"{path.name} was not imported; nothing was changed.\n{lines}{extra}")
+        name = without_controls(path.name, multiline=False)
+        super().__init__(f"{name} was not imported; nothing was changed.\n{lines}{extra}")
         self.problems = problems
 
 
@@ -160,7 +162,7 @@ def _level(raw: object) -> Level:
     if isinstance(raw, int) and not isinstance(raw, bool) and 1 <= raw <= 4:
         return Level(raw)
     if isinstance(raw, str):
-        return Level.from_key(raw)
+        return Level.from_key(without_controls(raw, multiline=False))
     raise ValueError(f"{raw!r} is not a level (use beginning, developing, embedding or leading)")
 
 
@@ -193,7 +195,7 @@ def parse_views(path: Path, framework: Framework) -> list[ImportedRater]:
         try:
             name = clean_rater_name(str(raw.get("name", "")))
             where = f"Person {n} ({name})"
-            role = RaterRole.from_text(str(raw.get("role", "")))
+            role = RaterRole.from_text(without_controls(str(raw.get("role", ""))))
         except ValueError as exc:
             problems.append(f"{where}: {exc}")
             continue
