@@ -247,7 +247,7 @@ def check_backup(bundle: Bundle, db: Path) -> None:
     bundle.run(["check", "--db", str(copy)])
 
 
-FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "Symbola-subset.ttf")
 
 
 def check_fonts(bundle: Bundle, db: Path) -> None:

@@ -18,9 +18,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from desktop_app.reports.fonts import BOLD, REGULAR, register_fonts
+from desktop_app.reports.fonts import BOLD, REGULAR, SYMBOLS, register_fonts
 from desktop_app.reports.snapshot import Progress
 from desktop_app.reports.styles import ACCENT, MUTED, RULE
+from desktop_app.reports.text import runs
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
@@ -80,27 +81,57 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self.setStrokeColor(colors.HexColor(RULE))
         self.setLineWidth(0.5)
         top = PAGE_HEIGHT - 13 * mm
-        self.setFont(BOLD, 8)
         self.setFillColor(colors.HexColor(ACCENT))
-        self.drawString(MARGIN, top, _fit(self, info.school_name, BOLD, 8, FRAME_WIDTH * 0.62))
-        self.setFont(REGULAR, 8)
+        _draw(self, MARGIN, top, info.school_name, BOLD, 8, width=FRAME_WIDTH * 0.62)
         self.setFillColor(colors.HexColor(MUTED))
-        self.drawRightString(PAGE_WIDTH - MARGIN, top, info.audience_label)
+        _draw(self, PAGE_WIDTH - MARGIN, top, info.audience_label, REGULAR, 8, right=True)
         self.line(MARGIN, top - 2.5 * mm, PAGE_WIDTH - MARGIN, top - 2.5 * mm)
         bottom = 11 * mm
         self.line(MARGIN, bottom + 4 * mm, PAGE_WIDTH - MARGIN, bottom + 4 * mm)
         footer = info.footer or info.title
-        self.drawString(MARGIN, bottom, _fit(self, footer, REGULAR, 8, FRAME_WIDTH * 0.7))
+        _draw(self, MARGIN, bottom, footer, REGULAR, 8, width=FRAME_WIDTH * 0.7)
+        self.setFont(REGULAR, 8)
         self.drawRightString(PAGE_WIDTH - MARGIN, bottom, f"Page {number} of {total}")
         self.restoreState()
 
 
-def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
-    if canvas.stringWidth(text, font, size) <= width:
-        return text
-    while text and canvas.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
+def _draw(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    font: str,
+    size: float,
+    *,
+    right: bool = False,
+    width: float | None = None,
+) -> None:
+    """One line of user text in the page furniture, by the same font rule as the body
+    (reports/text.py runs()): symbols from the symbol font, never an empty box; cut with
+    an ellipsis to width."""
+    chars = [(ch, symbols) for run, symbols in runs(text) for ch in run]
+
+    def measure(items: list[tuple[str, bool]]) -> float:
+        return float(sum(canvas.stringWidth(c, SYMBOLS if s else font, size) for c, s in items))
+
+    if width is not None and measure(chars) > width:
+        ellipsis = measure([("…", False)])
+        while chars and measure(chars) + ellipsis > width:
+            chars.pop()
+        chars.append(("…", False))
+    if right:
+        x -= measure(chars)
+    groups: list[tuple[str, bool]] = []
+    for ch, symbols in chars:
+        if groups and groups[-1][1] == symbols:
+            groups[-1] = (groups[-1][0] + ch, symbols)
+        else:
+            groups.append((ch, symbols))
+    for piece, symbols in groups:
+        face = SYMBOLS if symbols else font
+        canvas.setFont(face, size)
+        canvas.drawString(x, y, piece)
+        x += canvas.stringWidth(piece, face, size)
 
 
 class SectionHeading(Paragraph):  # type: ignore[misc]

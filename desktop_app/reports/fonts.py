@@ -1,7 +1,9 @@
 """Embedded TrueType fonts (DejaVu Sans), registered once, the first time a PDF is made.
 
 The standard PDF fonts have no glyphs for Welsh ŵ and ŷ, so every document uses DejaVu,
-shipped with its licence in resources/fonts/ so frozen Windows builds have it too.
+shipped with its licence in resources/fonts/ so frozen Windows builds have it too. Emoji and
+the symbols DejaVu lacks are drawn from a subset of Symbola (SYMBOLS), shipped the same way;
+reports/text.py decides, character by character, which font draws what.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from desktop_app.paths import resource_path
 
 REGULAR = "CompassSans"
 BOLD = "CompassSans-Bold"
-_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+SYMBOLS = "CompassSymbols"
+SYMBOLS_FILE = "Symbola-subset.ttf"
+_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", SYMBOLS: SYMBOLS_FILE}
 
 _lock = threading.Lock()
 _registered = False
@@ -45,6 +49,10 @@ def register_fonts() -> tuple[str, str]:
         addMapping(REGULAR, 1, 0, BOLD)
         addMapping(REGULAR, 0, 1, REGULAR)
         addMapping(REGULAR, 1, 1, BOLD)
+        # Symbola has one weight: inside bold or italic text its symbols stay as they are.
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(SYMBOLS, bold, italic, SYMBOLS)
         # Charts start from ReportLab's default state (Helvetica, unembedded) before drawing
         # their own strings; make the default ours so no standard font is left in the PDF.
         from reportlab.graphics import shapes

@@ -7,7 +7,6 @@ as markup, so nothing a user typed reaches a Paragraph without passing through h
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
@@ -16,46 +15,72 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
 def markup(text: str | None) -> str:
-    """User text as safe Paragraph markup; newlines become line breaks."""
+    """User text as safe Paragraph markup; newlines become line breaks.
+
+    Characters DejaVu lacks are drawn from the symbol font, or shown as one replacement
+    mark; never as an empty box (see runs()).
+    """
     if not text:
         return ""
     clean = text.replace("\r\n", "\n").replace("\r", "\n")
     # Control characters other than newline and tab are invalid in PDF text strings.
     clean = _CONTROL.sub("", clean)
-    if not clean.isascii():
-        clean = _drawable(clean)
-    return escape(clean).replace("\n", "<br/>")
+    if clean.isascii():
+        return escape(clean).replace("\n", "<br/>")
+    from desktop_app.reports.fonts import SYMBOLS
+
+    out = []
+    for run, symbols in runs(clean):
+        safe = escape(run).replace("\n", "<br/>")
+        out.append(f'<font name="{SYMBOLS}">{safe}</font>' if symbols else safe)
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)
-def _glyphs() -> frozenset[int]:
+def _glyphs() -> tuple[frozenset[int], frozenset[int]]:
+    """The characters DejaVu draws (in both weights), and those the symbol font draws."""
     from reportlab.pdfbase import pdfmetrics
 
-    from desktop_app.reports.fonts import BOLD, REGULAR, register_fonts
+    from desktop_app.reports.fonts import BOLD, REGULAR, SYMBOLS, register_fonts
 
     register_fonts()
     regular = set(pdfmetrics.getFont(REGULAR).face.charToGlyph)
-    return frozenset(regular & set(pdfmetrics.getFont(BOLD).face.charToGlyph))
+    text = frozenset(regular & set(pdfmetrics.getFont(BOLD).face.charToGlyph))
+    return text, frozenset(pdfmetrics.getFont(SYMBOLS).face.charToGlyph)
 
 
-def _drawable(text: str) -> str:
-    """Leave out what the embedded font cannot draw, rather than print empty boxes.
+# Invisible joiners and presentation selectors, and skin-tone modifiers: they only adjust
+# the emoji beside them, which is drawn on its own.
+_MODIFIERS = frozenset({0x200D, 0xFE0E, 0xFE0F, *range(0x1F3FB, 0x1F400)})
 
-    Pictographs (emoji) are decoration in school notes and are dropped; any other letter
-    the font lacks (a script DejaVu does not cover) shows as one replacement mark, so the
-    reader can tell something is missing. The app itself keeps the original text.
+
+def runs(text: str) -> list[tuple[str, bool]]:
+    """text split into runs drawn by the text font (False) or the symbol font (True).
+
+    The same rule for body text, headers, footers and the contents: what DejaVu has, it
+    draws; emoji and symbols it lacks come from the symbol font; anything neither has (a
+    script DejaVu does not cover, an emoji newer than the symbol font) shows as one
+    replacement mark, so the reader can tell something is there. The app keeps the original.
     """
-    glyphs = _glyphs()
-    out = []
+    text_glyphs, symbol_glyphs = _glyphs()
+    out: list[tuple[str, bool]] = []
     for ch in text:
         code = ord(ch)
-        if code < 128 or code in glyphs:
-            out.append(ch)
-        elif code in (0x200D, 0xFE0E, 0xFE0F) or unicodedata.category(ch) in ("So", "Sk", "Cf"):
+        if code in _MODIFIERS:
             continue
-        elif not out or out[-1] != REPLACEMENT:
-            out.append(REPLACEMENT)
-    return "".join(out)
+        if code < 128 or code in text_glyphs:
+            piece, symbols = ch, False
+        elif code in symbol_glyphs:
+            piece, symbols = ch, True
+        elif out and out[-1][0].endswith(REPLACEMENT):
+            continue
+        else:
+            piece, symbols = REPLACEMENT, False
+        if out and out[-1][1] == symbols:
+            out[-1] = (out[-1][0] + piece, symbols)
+        else:
+            out.append((piece, symbols))
+    return out
 
 
 def shorten(text: str, limit: int) -> str:

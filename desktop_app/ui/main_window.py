@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
             self.read_only_banner.setWordWrap(True)
             self.read_only_banner.setAccessibleName("Read-only copy: changes can't be saved")
             self.read_only_banner.setContentsMargins(8, 6, 8, 6)
-            self.read_only_banner.setStyleSheet("background: palette(alternate-base);")
+            self.read_only_banner.setFrameShape(QFrame.Shape.StyledPanel)
             col.addWidget(self.read_only_banner)
         col.addWidget(self.round_bar)
         col.addLayout(body, 1)

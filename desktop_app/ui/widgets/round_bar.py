@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 
 from desktop_app.domain.review import ReviewRound, RoundStatus
 from desktop_app.domain.school import School
+from desktop_app.ui.symbol_font import visible_text
 
 
 class RoundBar(QWidget):
@@ -65,7 +66,9 @@ class RoundBar(QWidget):
             combo.blockSignals(True)
             combo.clear()
         for s in schools:
-            self.school.addItem(f"{s.display_name}  ·  URN {s.urn}", s.id)
+            # Emoji in a school's name: drawn from the symbol font, never as an empty box.
+            name = visible_text(s.display_name, self.school.font())
+            self.school.addItem(f"{name}  ·  URN {s.urn}", s.id)
         self.school.setCurrentIndex(max(0, self.school.findData(school_id)))
         self.school.setToolTip(self.school.currentText())
         for r in rounds:
