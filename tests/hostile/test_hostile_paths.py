@@ -221,3 +221,43 @@ def test_an_unreadable_file_is_named(
     code, err = _run(capsys, "import-share", "--db", str(demo), "--file", str(secret))
     _one_plain_line(code, err, secret)
     assert "permission" in err
+
+
+def test_the_windows_file_dialogs_refuse_plainly(
+    demo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    """Back up now… to a folder or a dangling link, Import from partner… from a pipe: a
+    message naming the path, nothing created, nothing hung waiting on the pipe."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from desktop_app.services.container import open_services
+    from desktop_app.ui.main_window import MainWindow
+
+    monkeypatch.setenv("PARTNERSHIP_COMPASS_SYNC_TASKS", "1")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    services = open_services(demo, create=False)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.ready)
+    try:
+        for kind in ("folder", "dangling link"):
+            hostile = _hostile(kind, tmp_path)
+            monkeypatch.setattr(
+                QFileDialog, "getSaveFileName", lambda *a, h=hostile, **k: (str(h), "")
+            )
+            window.data_safety.actions["backup"].trigger()
+            qtbot.waitUntil(lambda h=hostile: bool(shown) and str(h) in shown[-1])
+            _unchanged(kind, hostile)
+        pipe = _hostile("pipe", tmp_path)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(pipe), ""))
+        window.data_safety.actions["import"].trigger()
+        qtbot.waitUntil(lambda: str(pipe) in shown[-1])
+        _unchanged("pipe", pipe)
+    finally:
+        window.close()
+        services.close()
