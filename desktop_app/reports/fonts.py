@@ -33,8 +33,10 @@ def register_fonts() -> tuple[str, str]:
         if _registered:
             return REGULAR, BOLD
         from reportlab.lib.fonts import addMapping
-        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase import pdfmetrics, ttfonts
         from reportlab.pdfbase.ttfonts import TTFont
+
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
         for name, file_name in _FILES.items():
             path = resource_path("fonts", file_name)
@@ -64,3 +66,35 @@ def register_fonts() -> tuple[str, str]:
         rl_config.useA85 = 0
         _registered = True
         return REGULAR, BOLD
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode map, with characters beyond U+FFFF (emoji) written as UTF-16
+    pairs as the PDF format requires; ReportLab writes them as five hex digits, which
+    readers reject, so copying or reading aloud an emoji from the PDF would fail."""
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(
+            f"<{i:02X}> <{chr(v).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
+            for i, v in enumerate(subset)
+        ),
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ]
+    return "\n".join(lines)

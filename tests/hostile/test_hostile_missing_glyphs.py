@@ -69,6 +69,11 @@ def test_headers_footers_and_body_of_a_pdf_use_the_symbol_font(tmp_path: Path) -
         services.pdf_export.export(school.id, Audience.FULL, out, date(2026, 11, 20))
     finally:
         services.close()
+    from pypdf import PdfReader
+
+    # Copying or reading aloud finds the emoji too (a valid ToUnicode map for them).
+    first = PdfReader(str(out)).pages[0].extract_text()
+    assert "🏫✅" in first
     try:
         listed = subprocess.run(
             ["pdffonts", "-f", "2", "-l", "2", str(out)], capture_output=True, text=True, check=True
