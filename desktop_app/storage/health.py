@@ -9,11 +9,15 @@ from desktop_app.domain.backups import FileVerdict
 from desktop_app.storage.backup import integrity_problem
 from desktop_app.storage.database import connect, inspect_file, pending_migrations
 from desktop_app.storage.errors import DamagedDatabase, StorageError
+from desktop_app.storage.user_files import path_kind_problem
 
 
 def check_file(path: Path) -> FileVerdict:
     """Never writes to the file. Healthy only if every check passes."""
     path = Path(path)
+    problem = path_kind_problem(path, "database file")
+    if problem:
+        return FileVerdict(False, problem)
     if not path.is_file():
         return FileVerdict(False, f"There is no file at {path}.")
     try:

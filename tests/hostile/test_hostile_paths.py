@@ -79,6 +79,7 @@ def _one_plain_line(code: int, err: str, path: Path) -> None:
 Command = Callable[[Path, Path], list[str]]
 COMMANDS: dict[str, Command] = {
     "list-rounds --db": lambda db, x: ["list-rounds", "--db", str(x)],
+    "check --db": lambda db, x: ["check", "--db", str(x)],
     "export-json --db": lambda db, x: ["export-json", "--db", str(x), "--out", str(db) + ".json"],
     "export-json --out": lambda db, x: ["export-json", "--db", str(db), "--out", str(x)],
     "backup --db": lambda db, x: ["backup", "--db", str(x), "--out", str(db) + ".copy"],
@@ -200,6 +201,9 @@ def test_a_read_only_drive_is_named_and_nothing_is_written(
         assert "read-only" in err
         code, err = _run(capsys, "backup", "--db", str(demo), "--out", str(stick / "b.sqlite3"))
         assert code != 0 and "read-only" in err and len(err.strip().splitlines()) == 1
+        new = stick / "new.sqlite3"
+        code, err = _run(capsys, "demo", "--db", str(new))
+        _one_plain_line(code, err, new)
         assert os.listdir(stick) == []
 
 
