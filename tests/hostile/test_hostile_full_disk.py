@@ -141,3 +141,20 @@ def _change(args: object) -> int:
     finally:
         services.close()
     return 0
+
+
+def test_a_restore_on_a_full_disk_changes_nothing_and_leaves_nothing(
+    demo_master: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with small_disk(tmp_path / "disk", 1024) as disk:
+        db = disk / "school.sqlite3"
+        shutil.copy(demo_master, db)
+        open_services(db, create=False).close()  # as it is after a session: opened, closed
+        before = db.read_bytes()
+        fill(disk, leave_bytes=64 * 1024)
+        code, err = _run(capsys, "restore", "--db", str(db), "--from", str(demo_master))
+        assert code == 1
+        assert "disk is full" in err and "damaged" not in err, err
+        assert db.read_bytes() == before
+        leftovers = [p.name for p in disk.rglob("*") if p.is_file()]
+        assert sorted(leftovers) == ["filler.bin", "school.sqlite3"], leftovers

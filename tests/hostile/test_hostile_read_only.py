@@ -134,3 +134,34 @@ def test_the_window_says_read_only_copy(read_only_demo: Path, qtbot) -> None:  #
     finally:
         window.close()
         services.close()
+
+
+def test_the_window_refuses_changes_once_not_per_keystroke(
+    read_only_demo: Path,
+    qtbot,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.ui.main_window import MainWindow
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    services = open_services(read_only_demo, create=False)
+    window = MainWindow(services, today=TODAY)
+    qtbot.addWidget(window)
+    try:
+        school = services.schools.list_schools()[0]
+        for n in range(3):
+            details = SchoolDetails(f"{school.name} {n}", school.urn, school.phase)
+            assert (
+                window.ctx.save(
+                    window, lambda d=details: services.schools.update_school(school.id, d)
+                )
+                is None
+            )
+        assert len(shown) == 1 and "Read-only copy: changes can't be saved" in shown[0]
+        assert window.ctx.undo_stack.count() == 0
+    finally:
+        window.close()
+        services.close()
