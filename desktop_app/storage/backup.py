@@ -321,6 +321,8 @@ def replace_file_with_backup(db_path: Path, source: Path, kept_as: Path) -> None
     staging = db_path.with_name(db_path.name + ".restoring")
     try:
         copy_database(source, staging)
+        # Let go just before the swap: Windows cannot rename a file this process holds open.
+        lock.release()
         for suffix in ("", "-wal", "-shm", "-journal"):
             old = Path(str(db_path) + suffix)
             if old.exists():

@@ -162,12 +162,12 @@ def _create_new(path: Path) -> FileLock:
     """Build a fresh database beside the target and move it into place in one step,
     so a crash during creation never leaves a half-made file at the real path.
 
-    Returns the lock on the new file, taken before it appears under its name, so no
-    other copy can open it in between. The caller has made the folder already.
+    Returns the lock on the new file, taken the moment it appears under its name (Windows
+    cannot rename a file this process holds open). The caller has made the folder already.
     """
     part = path.with_name(path.name + ".creating")
     part.unlink(missing_ok=True)
-    lock = FileLock(part)
+    lock = FileLock(path)
     try:
         fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
@@ -177,10 +177,9 @@ def _create_new(path: Path) -> FileLock:
             MIGRATIONS.apply(db)
         finally:
             db.conn.close()
+        os.replace(part, path)
         if not lock.try_acquire():
             raise AlreadyOpen(path)
-        os.replace(part, path)
-        lock.path = path
         return lock
     except OSError as exc:
         lock.release()
@@ -248,7 +247,11 @@ def is_read_only(path: Path) -> bool:
     if not os.stat(path).st_mode & 0o222 or not os.access(path, os.W_OK):
         return True
     folder = path.resolve().parent
-    return not os.stat(folder).st_mode & 0o222 or not os.access(folder, os.W_OK | os.X_OK)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return True
+    # Windows marks some ordinary folders (Documents) read-only only to keep their icon;
+    # files in them are writable, so there the folder's attribute means nothing.
+    return sys.platform != "win32" and not os.stat(folder).st_mode & 0o222
 
 
 def _open_read_only(path: Path) -> OpenDatabase:
