@@ -24,7 +24,7 @@ from desktop_app.storage.errors import (
     NotADatabaseFile,
     StorageError,
 )
-from desktop_app.storage.file_lock import FileLock
+from desktop_app.storage.file_lock import FileLock, held_in_this_process
 from desktop_app.storage.leftovers import remove_leftovers
 from desktop_app.storage.migrations import MIGRATIONS
 from desktop_app.storage.sql import Database
@@ -303,6 +303,10 @@ def open_database(
         check_folder_writable(path.parent)
         lock = _create_new(path)
     else:
+        if held_in_this_process(path):
+            # Refused before anything opens the file: closing even a reading handle would
+            # drop the locks SQLite holds on it here.
+            raise AlreadyOpen(path)
         check_file_to_read(path, "database file")
         inspect_file(path)
         if is_read_only(path):

@@ -35,6 +35,16 @@ def _identity(path: Path) -> tuple[int, int]:
     return info.st_dev, info.st_ino
 
 
+def held_in_this_process(path: Path) -> bool:
+    """Whether this process already holds the file (checked without opening it)."""
+    try:
+        identity = _identity(Path(path))
+    except OSError:
+        return False
+    with _held_guard:
+        return identity in _held
+
+
 class FileLock:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
