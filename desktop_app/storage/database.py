@@ -48,11 +48,16 @@ BUSY_TIMEOUT_MS = 5000
 LOW_SPACE_BYTES = 1 << 20
 
 
-def connect(path: Path, *, read_only: bool = False) -> Database:
-    """A connection with our pragmas. Autocommit unless inside db.atomic()."""
+def connect(path: Path, *, read_only: bool = False, unchanging: bool = False) -> Database:
+    """A connection with our pragmas. Autocommit unless inside db.atomic().
+
+    unchanging: nobody can be writing the file (a read-only copy), so an empty -wal beside
+    it holds nothing either, and SQLite must not touch it (it would reset its mode).
+    """
     if read_only:
         uri = f"{path.resolve().as_uri()}?mode=ro"
-        if not path.with_name(path.name + "-wal").exists():
+        wal = path.with_name(path.name + "-wal")
+        if not wal.exists() or (unchanging and wal.stat().st_size == 0):
             # Nothing lives outside the main file, so read it as immutable: SQLite then
             # creates no -shm/-wal beside a file we may be refusing (damaged, foreign, newer).
             uri += "&immutable=1"
@@ -125,7 +130,7 @@ def _header_problem(path: Path) -> Exception | None:
     return None
 
 
-def inspect_file(path: Path) -> None:
+def inspect_file(path: Path, *, unchanging: bool = False) -> None:
     """Raise a StorageError if the file at path is not a healthy database of ours we can open.
 
     Read-only: never writes to the file, so it is safe on anything the user points us at.
@@ -134,7 +139,7 @@ def inspect_file(path: Path) -> None:
     if problem:
         raise problem
     try:
-        db = connect(path, read_only=True)
+        db = connect(path, read_only=True, unchanging=unchanging)
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabase(path, str(exc)) from None
     try:
@@ -244,8 +249,11 @@ def is_read_only(path: Path) -> bool:
     treated as such even by an administrator, whom os.access would let write.
     """
     path = Path(path)
-    if not os.stat(path).st_mode & 0o222 or not os.access(path, os.W_OK):
-        return True
+    # Read-only -wal/-shm files beside it (older versions left them) block writing as well.
+    sidecars = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    for file in (path, *(s for s in sidecars if s.exists())):
+        if not os.stat(file).st_mode & 0o222 or not os.access(file, os.W_OK):
+            return True
     folder = path.resolve().parent
     if not os.access(folder, os.W_OK | os.X_OK):
         return True
@@ -262,7 +270,7 @@ def _open_read_only(path: Path) -> OpenDatabase:
     """
     memory = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        source = connect(path, read_only=True)
+        source = connect(path, read_only=True, unchanging=True)
         try:
             source.conn.backup(memory)
         finally:
@@ -308,9 +316,10 @@ def open_database(
             # drop the locks SQLite holds on it here.
             raise AlreadyOpen(path)
         check_file_to_read(path, "database file")
-        inspect_file(path)
         if is_read_only(path):
+            inspect_file(path, unchanging=True)
             return _open_read_only(path)
+        inspect_file(path)
         # On the file itself, whatever name reached it (see storage/file_lock.py).
         lock = FileLock(path)
         if not lock.try_acquire():

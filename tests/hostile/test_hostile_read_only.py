@@ -165,3 +165,20 @@ def test_the_window_refuses_changes_once_not_per_keystroke(
     finally:
         window.close()
         services.close()
+
+
+def test_read_only_wal_and_shm_left_by_an_older_version(demo_master: Path, tmp_path: Path) -> None:
+    """Older versions left read-only -wal/-shm beside a read-only file; they block writing,
+    so the file opens as a read-only copy rather than failing, and they are left as found."""
+    db = tmp_path / "school.sqlite3"
+    shutil.copy(demo_master, db)
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{db}{suffix}")
+        side.write_bytes(b"")
+        side.chmod(0o444)
+    services = open_services(db, create=False)
+    try:
+        assert services.store.read_only and services.schools.list_schools()
+    finally:
+        services.close()
+    assert all(stat.S_IMODE(Path(f"{db}{s}").stat().st_mode) == 0o444 for s in ("-wal", "-shm"))
