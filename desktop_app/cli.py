@@ -251,7 +251,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 def _cmd_restore(args: argparse.Namespace) -> int:
     from desktop_app.services.backup_service import restore_file
 
-    if not args.source.exists():
+    if not args.source.exists() and not args.source.is_symlink():
         raise CommandError(f"There is no backup at {args.source}.")
     if not args.db.exists():
         restore_file(args.db, args.source)

@@ -181,11 +181,11 @@ def create_demo_file(db_path: Path, today: date) -> School:
     from desktop_app.storage.user_files import check_file_to_write, remove_quietly
 
     db_path = Path(db_path)
-    if db_path.exists() or db_path.is_symlink():
+    check_file_to_write(db_path, "database file")
+    if db_path.exists():
         raise ValueError(
             f"{db_path} already exists; the demo never overwrites a file. Choose a new path."
         )
-    check_file_to_write(db_path, "database file")
     services = open_services(db_path, create=True)
     try:
         school, _ = create_full_sample(services, today)

@@ -299,7 +299,7 @@ def open_database(
     so the caller can take a backup first.
     """
     path = Path(path)
-    problem = path_kind_problem(path, "database file")
+    problem = path_kind_problem(path, "database file", writing=create)
     if problem:
         # A folder, a dangling or looping link, a pipe: refused before anything is created.
         raise PathProblem(problem)

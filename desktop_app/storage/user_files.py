@@ -45,16 +45,17 @@ class ReadOnlyPlace(PathProblem):
         )
 
 
-def path_kind_problem(path: Path, what: str) -> str | None:
-    """Why path (which exists, or is a link) cannot be used as an ordinary file, or None."""
+def path_kind_problem(path: Path, what: str, *, writing: bool = False) -> str | None:
+    """Why path (which exists, or is a link) cannot be used as an ordinary file, or None.
+
+    writing: path is where something would be saved, so the advice is another name.
+    """
     try:
         info = os.stat(path)
     except FileNotFoundError:
         if path.is_symlink():
-            return (
-                f"“{path}” is a shortcut (link) to a {what} that no longer exists. "
-                "Choose the file itself."
-            )
+            advice = "Choose another name." if writing else "Choose the file itself."
+            return f"“{path}” is a shortcut (link) to something that no longer exists. {advice}"
         return None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
@@ -105,7 +106,7 @@ def check_file_to_write(path: Path, what: str = "file") -> Path:
     """A target we may create or replace: never a folder, link, pipe or device, in a folder
     that exists and is writable. Replacing an existing ordinary file is allowed."""
     path = Path(path)
-    problem = path_kind_problem(path, what)
+    problem = path_kind_problem(path, what, writing=True)
     if problem:
         raise PathProblem(problem)
     if path.is_symlink():
