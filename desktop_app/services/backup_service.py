@@ -45,6 +45,7 @@ from desktop_app.storage.store import Store
 from desktop_app.storage.user_files import (
     PathProblem,
     check_file_to_read,
+    check_file_to_write,
     path_kind_problem,
     restrict_folder_to_owner,
 )
@@ -164,7 +165,7 @@ class BackupService:
 
     def backup_to(self, target: Path) -> Path:
         """ "Back up now..." to a file the user chose (for example a USB stick)."""
-        target = Path(target)
+        target = check_file_to_write(Path(target), "backup")
         if target.resolve() == self._store.path.resolve():
             raise SameFile()
         copy_database(self._store.path, target)
@@ -192,9 +193,9 @@ class BackupService:
         source = Path(source)
         if self._store.read_only:
             raise ReadOnlyCopy(self._store.path)
+        verify_restorable(source)  # first: a folder, a pipe or a looping link is named plainly
         if source.resolve() == self._store.path.resolve():
             raise SameFile()
-        verify_restorable(source)
         remove_leftovers(self._store.path, holding_file=True)
         writes = self._store.write_count
         # Not thinned here: thinning might remove the very backup being restored, which

@@ -249,7 +249,7 @@ def test_the_windows_file_dialogs_refuse_plainly(
     window.show()
     qtbot.waitUntil(lambda: window.ready)
     try:
-        for kind in ("folder", "dangling link"):
+        for kind in ("folder", "dangling link", "looping link"):
             hostile = _hostile(kind, tmp_path)
             monkeypatch.setattr(
                 QFileDialog, "getSaveFileName", lambda *a, h=hostile, **k: (str(h), "")
