@@ -45,7 +45,6 @@ from desktop_app.storage.store import Store
 from desktop_app.storage.user_files import (
     PathProblem,
     check_file_to_read,
-    check_file_to_write,
     path_kind_problem,
     restrict_folder_to_owner,
 )
@@ -165,7 +164,10 @@ class BackupService:
 
     def backup_to(self, target: Path) -> Path:
         """ "Back up now..." to a file the user chose (for example a USB stick)."""
-        target = check_file_to_write(Path(target), "backup")
+        target = Path(target)
+        problem = path_kind_problem(target, "backup", writing=True)
+        if problem:  # before resolving: a looping link cannot be resolved
+            raise PathProblem(problem)
         if target.resolve() == self._store.path.resolve():
             raise SameFile()
         copy_database(self._store.path, target)
@@ -233,7 +235,7 @@ class BackupService:
 
 def restore_file(db_path: Path, source: Path) -> None:
     """Command-line restore onto a file that does not exist yet: a checked copy."""
-    problem = path_kind_problem(Path(db_path), "database file")
+    problem = path_kind_problem(Path(db_path), "database file", writing=True)
     if problem:
         raise PathProblem(problem)
     verify_restorable(source)
