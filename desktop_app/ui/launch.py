@@ -52,6 +52,21 @@ def open_or_explain(path: Path) -> AppServices | None:
         return offer_recovery(path, exc)
 
 
+def close_or_explain(services: AppServices) -> bool:
+    """Close the file; False (after saying so) if the backup taken on closing failed.
+
+    The file is closed and the changes are in it either way.
+    """
+    try:
+        services.close()
+    except StorageError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(None, f"{APP_NAME}: backup not made", str(exc))
+        return False
+    return True
+
+
 def run_gui(
     db: Path | None, *, exit_after_first_paint: bool = False, exit_when_ready: bool = False
 ) -> int:
@@ -80,13 +95,7 @@ def run_gui(
     try:
         code = app.exec()
     finally:
-        try:
-            services.close()
-        except StorageError as exc:
-            # The file is closed and the changes are in it; only the backup on closing failed.
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(None, f"{APP_NAME}: backup not made", str(exc))
+        if not close_or_explain(services):
             code = 1
         # Everything is saved and the file is closed. Freezing skips the interpreter's final
         # sweep of every object made since start-up (about 20 ms of a quick open-and-close,

@@ -158,3 +158,31 @@ def test_a_restore_on_a_full_disk_changes_nothing_and_leaves_nothing(
         assert db.read_bytes() == before
         leftovers = [p.name for p in disk.rglob("*") if p.is_file()]
         assert sorted(leftovers) == ["filler.bin", "school.sqlite3"], leftovers
+
+
+def test_the_window_says_when_the_backup_on_closing_fails(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, qapp: object
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.storage import backup
+    from desktop_app.ui.launch import close_or_explain
+
+    def no_room(path: Path) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(backup, "create_private_file", no_room)
+    services = open_services(demo, create=False)
+    school = services.schools.list_schools()[0]
+    services.schools.update_school(
+        school.id, SchoolDetails(school.name + " (renamed)", school.urn, school.phase)
+    )
+    assert close_or_explain(services) is False  # run_gui then exits non-zero
+    assert len(shown) == 1 and "Your changes are saved" in shown[0] and FULL in shown[0]
+    check = open_services(demo, create=False)
+    try:
+        assert check.schools.get(school.id).name.endswith("(renamed)")
+    finally:
+        check.store.close()
