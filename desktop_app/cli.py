@@ -78,10 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     schools = subs.add_parser(
         "import-schools",
-        help="add or update partner schools from a Get Information about Schools CSV download",
+        help="fill the school directory from a Get Information about Schools CSV download "
+        "(partner schools in it are updated; see docs/school-directory.md)",
     )
     _needs_db(schools)
     schools.add_argument("--csv", type=Path, required=True, help="the GIAS CSV file to read")
+    schools.add_argument(
+        "--add-partners",
+        metavar="URN[,URN...]",
+        default="",
+        help="also make these schools from the file partner schools",
+    )
     _COMMANDS["import-schools"] = _cmd_import_schools
 
     return parser
@@ -135,16 +142,17 @@ def _cmd_export_json(args: argparse.Namespace) -> int:
 def _cmd_import_schools(args: argparse.Namespace) -> int:
     services = _open(args.db)
     try:
-        preview = services.partners.preview_import(args.csv)
-        services.partners.apply_import(preview)
+        outcome, _ = services.directory.import_file(args.csv, args.add_partners.split(","))
     finally:
         services.close()
-    print(f"Imported {args.csv.name}: {preview.summary()}.")
+    print(f"Imported {args.csv.name}: {outcome.summary()}.")
+    for name in outcome.partners_closed:
+        print(f"  partner school {name} has closed (kept, and flagged)")
     shown = 10
-    for row in preview.skipped[:shown]:
+    for row in outcome.skipped[:shown]:
         print(f"  skipped line {row.line}: {row.reason}", file=sys.stderr)
-    if len(preview.skipped) > shown:
-        print(f"  … and {len(preview.skipped) - shown} more skipped", file=sys.stderr)
+    if outcome.skipped_count > shown:
+        print(f"  … and {outcome.skipped_count - shown} more skipped", file=sys.stderr)
     return 0
 
 

@@ -30,6 +30,7 @@ class BackupOnCloseFailed(StorageError):
 if TYPE_CHECKING:
     from desktop_app.services.backup_service import BackupService
     from desktop_app.services.commitment_service import CommitmentService
+    from desktop_app.services.directory_service import DirectoryService
     from desktop_app.services.erasure_service import ErasureService
     from desktop_app.services.exchange_service import ExchangeService
     from desktop_app.services.moderation_service import ModerationService
@@ -69,6 +70,12 @@ class AppServices:
         from desktop_app.services.partner_service import PartnerService
 
         return PartnerService(self.store)
+
+    @cached_property
+    def directory(self) -> DirectoryService:
+        from desktop_app.services.directory_service import DirectoryService
+
+        return DirectoryService(self.store)
 
     @cached_property
     def commitments(self) -> CommitmentService:

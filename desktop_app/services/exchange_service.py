@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 
+from desktop_app.domain.directory import DirectorySchool
 from desktop_app.domain.exchange import (
     MAX_FILE_BYTES,
     Exchange,
@@ -59,6 +60,8 @@ class ImportPreview:
     updated_commitments: int
     withdrawn_commitments: int
     unknown_strands: tuple[str, ...]
+    # The sender as the school directory knows it, when it is not yet a partner school.
+    directory_school: DirectorySchool | None = None
 
     @property
     def can_apply(self) -> bool:
@@ -77,6 +80,9 @@ class ImportPreview:
             return [*lines, "A newer file from this partner is already imported: nothing to do."]
         if self.partner is None:
             lines.append(f"{ex.sender.name} will be added to your partner schools.")
+            known = self.directory_school
+            if known is not None:
+                lines.append(f"In the school directory: {known.name}, {known.describe()}.")
         if ex.agreed:
             lines.append(
                 f"Agreed levels for the partnership: {len(ex.agreed.levels)} strands "
@@ -270,6 +276,7 @@ class ExchangeService:
             len(incoming & set(refs)),
             len(set(refs) - incoming),
             tuple(sorted(unknown)),
+            self._store.directory.get(exchange.sender.urn),
         )
 
     def apply_import(self, preview: ImportPreview) -> tuple[str, Changes]:
@@ -299,9 +306,13 @@ class ExchangeService:
         existing = self._partner_by_urn(sender.urn)
         if existing is not None:
             return existing
-        partner, _ = self._partners.create_partner(
-            PartnerSchoolDetails(name=sender.name or f"School {sender.urn}", urn=sender.urn)
+        known = self._store.directory.get(sender.urn)
+        details = (
+            known.partner_details()
+            if known is not None
+            else PartnerSchoolDetails(name=sender.name or f"School {sender.urn}", urn=sender.urn)
         )
+        partner, _ = self._partners.create_partner(details)
         return partner
 
     def _merge_commitments(self, school_id: int, partner_id: int, ex: Exchange) -> None:

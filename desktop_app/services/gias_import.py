@@ -1,44 +1,80 @@
-"""Reading a "Get Information about Schools" CSV download and previewing what it would change.
+"""Reading a "Get Information about Schools" CSV download, one row at a time.
 
-Pure code over bytes: nothing here touches the database, so a preview can never write.
+Pure code over a file: nothing here touches the database, so reading can run off the GUI
+thread, and the whole-country download (about 50,000 rows) is never held in memory: rows
+stream out as plain tuples in DIRECTORY_FIELDS order, each checked once.
+
 GIAS downloads are Windows-1252 with dozens of columns; we read only the few we need.
+Every row that cannot be used is reported with its line number and the reason, never
+merged into its neighbour: a quotation mark left open makes the next lines run into one
+row, which then has the wrong number of fields and is refused as a whole.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
 
-from desktop_app.domain.partners import PartnerSchool, PartnerSchoolDetails, clean_optional_urn
+from desktop_app.domain.directory import DIRECTORY_FIELDS, search_fold
+from desktop_app.domain.partners import MAX_NAME_LENGTH, MAX_SHORT_TEXT
 
 MAX_FILE_BYTES = 200_000_000
+# Only the first few skipped rows are kept with their reasons (a hostile file of 50,000
+# bad rows must not be held in memory); the rest are counted.
+MAX_LISTED_SKIPS = 1_000
 # GIAS column -> our field. Matched ignoring case and surrounding spaces.
 COLUMNS: dict[str, str] = {
     "urn": "urn",
     "establishmentname": "name",
     "typeofestablishment (name)": "establishment_type",
     "phaseofeducation (name)": "phase",
+    "establishmentstatus (name)": "status",
     "la (name)": "local_authority",
     "trusts (name)": "trust",
+    "town": "town",
     "postcode": "postcode",
+    "opendate": "opened_on",
+    "closedate": "closed_on",
 }
 REQUIRED = ("URN", "EstablishmentName")
 # GIAS writes these where a field does not apply; they are not real values.
-_NOT_APPLICABLE = {"not applicable", "not recorded", "null"}
-# Fields an import may overwrite; contact details and notes are the user's own.
-IMPORTED_FIELDS = ("name", "establishment_type", "phase", "local_authority", "trust", "postcode")
+_NOT_APPLICABLE = ("not applicable", "not recorded", "null", "does not apply")
+_NOT_APPLICABLE_EXACT = frozenset(
+    v for n in _NOT_APPLICABLE for v in (n, n.upper(), n.capitalize(), n.title())
+)
+_CHUNK = 1 << 20
+# A value running over a line break into what looks like the next school's row (its URN
+# and a comma): a quotation mark was left open, even if a later one happened to close it.
+_RUN_ON = re.compile(r"[\r\n]\s*[0-9]{6},")
+
+
+def _control_table() -> dict[int, str | None]:
+    """Characters never stored: C0/C1 controls (line breaks and tabs become spaces) and the
+    invisible bidirectional overrides that can make a name display as something else."""
+    table: dict[int, str | None] = {c: None for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+    for c in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85):
+        table[c] = " "
+    for c in (0x200E, 0x200F, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+        table[c] = None
+    return table
+
+
+_CONTROLS = _control_table()
+
+
+def clean_text(raw: str) -> str:
+    """One line of text as stored: controls removed, runs of spaces collapsed."""
+    return " ".join(raw.translate(_CONTROLS).split())
 
 
 class ImportFileError(ValueError):
     """The file cannot be imported at all; str() tells the user why. Nothing was changed."""
-
-
-@dataclass(frozen=True)
-class GiasRow:
-    line: int
-    details: PartnerSchoolDetails
 
 
 @dataclass(frozen=True)
@@ -49,158 +85,225 @@ class SkippedRow:
     reason: str
 
 
-@dataclass(frozen=True)
-class ParsedFile:
-    rows: tuple[GiasRow, ...]
-    skipped: tuple[SkippedRow, ...]
-    encoding: str
+@dataclass
+class ReadReport:
+    """Filled in while the rows stream: what was read, what was left out and why."""
 
-
-@dataclass(frozen=True)
-class PreviewItem:
-    line: int
-    details: PartnerSchoolDetails
-    existing: PartnerSchool | None = None
-
-    @property
-    def changed_fields(self) -> tuple[str, ...]:
-        if self.existing is None:
-            return ()
-        before = self.existing.details
-        fields = [f for f in IMPORTED_FIELDS if getattr(before, f) != getattr(self.details, f)]
-        if self.existing.removed:
-            fields.append("restored")
-        return tuple(fields)
-
-
-@dataclass(frozen=True)
-class ImportPreview:
     file_name: str
-    added: tuple[PreviewItem, ...]
-    updated: tuple[PreviewItem, ...]
-    unchanged: tuple[PreviewItem, ...]
-    skipped: tuple[SkippedRow, ...]
+    encoding: str = ""
+    rows: int = 0
+    closed: int = 0
+    cleaned: int = 0  # rows that had control characters removed
+    skipped: list[SkippedRow] = field(default_factory=list)
+    skipped_count: int = 0
 
-    @property
-    def has_changes(self) -> bool:
-        return bool(self.added or self.updated)
+    def skip(self, line: int, urn: str, name: str, reason: str) -> None:
+        self.skipped_count += 1
+        if len(self.skipped) < MAX_LISTED_SKIPS:
+            self.skipped.append(
+                SkippedRow(line, clean_text(urn)[:20], clean_text(name)[:80], reason)
+            )
 
     def summary(self) -> str:
-        text = f"{len(self.added)} added, {len(self.updated)} updated, {len(self.skipped)} skipped"
-        if self.unchanged:
-            text += f" ({len(self.unchanged)} already up to date)"
+        text = f"{self.rows:,} schools read ({self.closed:,} closed), {self.skipped_count:,} rows skipped"
+        if self.cleaned:
+            text += f"; control characters removed from {self.cleaned:,}"
         return text
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and the encoding used. UTF-8 first (GIAS sometimes, and Excel's "CSV UTF-8"),
-    then Windows-1252 (the usual GIAS download); Latin-1 never fails as a last resort."""
-    if b"\x00" in data[:65536]:
+def open_gias_file(path: Path) -> tuple[BinaryIO, str]:
+    """Open the file and choose its encoding, with a plain message for what is not a CSV."""
+    try:
+        if path.is_dir():
+            raise ImportFileError(f"“{path.name}” is a folder, not a CSV file.")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ImportFileError("This file is too large to be a list of schools.")
+        handle = path.open("rb")
+    except OSError as exc:
+        raise ImportFileError(f"“{path.name}” cannot be read ({exc.strerror or exc}).") from None
+    try:
+        return handle, _encoding(handle)
+    except BaseException:
+        handle.close()
+        raise
+
+
+def _encoding(handle: BinaryIO) -> str:
+    """UTF-8 if every byte decodes as UTF-8 (GIAS sometimes, and Excel's "CSV UTF-8"),
+    else Windows-1252 (the usual GIAS download). A quick pass over the bytes: the chosen
+    codec then decodes as the rows stream, so rows already read are never re-decoded."""
+    first = handle.read(_CHUNK)
+    if b"\x00" in first[:65536]:
         raise ImportFileError(
             "This file is not a CSV file (it contains binary data). Download the list of "
             "schools from Get Information about Schools as CSV and try again."
         )
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
-
-
-def _cell(row: list[str], index: int | None) -> str:
-    if index is None or index >= len(row):
-        return ""
-    value = " ".join(row[index].split())
-    return "" if value.casefold() in _NOT_APPLICABLE else value
-
-
-def parse_gias_csv(data: bytes) -> ParsedFile:
-    """Parse a GIAS download. Raises ImportFileError if the file is not one at all;
-    rows that cannot be used are returned as skipped, each with its reason."""
-    if len(data) > MAX_FILE_BYTES:
-        raise ImportFileError("This file is too large to be a list of schools.")
-    text, encoding = decode(data)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header: list[str] | None = None
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                header = row
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    chunk = first
+    utf8 = True
+    while chunk:
+        if not chunk.isascii():
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                utf8 = False
                 break
-        if header is None:
-            raise ImportFileError("This file is empty: there are no schools in it.")
-        index: dict[str, int] = {}
-        for i, name in enumerate(header):
-            field = COLUMNS.get(name.strip().lstrip("\ufeff").casefold())
-            if field and field not in index:
-                index[field] = i
-        missing = [c for c, f in zip(REQUIRED, ("urn", "name"), strict=True) if f not in index]
-        if missing:
-            raise ImportFileError(
-                "This does not look like a Get Information about Schools download: "
-                f"it has no {' or '.join(missing)} column. Nothing has been imported."
-            )
-        rows: list[GiasRow] = []
-        skipped: list[SkippedRow] = []
-        first_line: dict[str, int] = {}
-        for row in reader:
-            line = reader.line_num
-            values = {f: _cell(row, i) for f, i in index.items()}
-            urn, name = values.get("urn", ""), values.get("name", "")
-            reason = _problem(values, first_line)
-            if reason:
-                skipped.append(SkippedRow(line, urn, name, reason))
-                continue
-            first_line[urn] = line
-            rows.append(GiasRow(line, PartnerSchoolDetails(**values).validated()))
+        chunk = handle.read(_CHUNK)
+    if utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8 = False
+    handle.seek(0)
+    return "utf-8-sig" if utf8 else "cp1252"
+
+
+def read_gias(
+    data: bytes, file_name: str = "schools.csv"
+) -> tuple[list[tuple[str, ...]], ReadReport]:
+    """All rows of a small file in memory (tests and exchange previews)."""
+    report = ReadReport(file_name)
+    stream = io.BytesIO(data)
+    encoding = _encoding(stream)
+    return list(gias_rows(stream, encoding, report)), report
+
+
+def gias_rows(handle: BinaryIO, encoding: str, report: ReadReport) -> Iterator[tuple[str, ...]]:
+    """Each usable row as DIRECTORY_FIELDS values followed by its search text.
+
+    Raises ImportFileError if the file is not a GIAS download at all; rows that cannot be
+    used are recorded on `report` with their line numbers.
+    """
+    report.encoding = encoding
+    text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+    reader = csv.reader(text)
+    try:
+        yield from _rows(reader, report)
     except csv.Error as exc:
         raise ImportFileError(
-            f"This file cannot be read as CSV (line {reader.line_num}: {exc}). "
-            "Nothing has been imported."
+            f"This file cannot be read as CSV (line {reader.line_num}: {exc}); a quotation "
+            "mark may not be closed. Nothing has been imported."
         ) from None
-    return ParsedFile(tuple(rows), tuple(skipped), encoding)
+    finally:
+        text.detach()
 
 
-def _problem(values: dict[str, str], first_line: dict[str, int]) -> str:
-    if not any(values.values()):
-        return "blank row"
-    urn, name = values.get("urn", ""), values.get("name", "")
+def _header(reader: Iterator[list[str]]) -> tuple[int, dict[str, int]]:
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            index: dict[str, int] = {}
+            for i, name in enumerate(row):
+                key = COLUMNS.get(clean_text(name).lstrip("\ufeff").casefold())
+                if key and key not in index:
+                    index[key] = i
+            missing = [c for c, f in zip(REQUIRED, ("urn", "name"), strict=True) if f not in index]
+            if missing:
+                raise ImportFileError(
+                    "This does not look like a Get Information about Schools download: "
+                    f"it has no {' or '.join(missing)} column. Nothing has been imported."
+                )
+            return len(row), index
+    raise ImportFileError("This file is empty: there are no schools in it.")
+
+
+def _rows(reader: Iterator[list[str]], report: ReadReport) -> Iterator[tuple[str, ...]]:
+    width, index = _header(reader)
+    columns = [index.get(f) for f in DIRECTORY_FIELDS]
+    urn_at, name_at = index["urn"], index["name"]
+    blank = [""] * len(DIRECTORY_FIELDS)
+    last_line = reader.line_num  # type: ignore[attr-defined]
+    seen = bytearray(1_000_000)  # URNs are below a million: one byte each, not a set
+    for row in reader:
+        first = last_line + 1
+        last_line = reader.line_num  # type: ignore[attr-defined]
+        if len(row) != width or (last_line > first and _RUN_ON.search("\x1e".join(row))):
+            _wrong_width(report, row, first, last_line, width, urn_at, name_at)
+            continue
+        values = [row[i] if i is not None else "" for i in columns]
+        joined = "|".join(values)
+        if "  " in joined or not joined.isprintable() or last_line > first:
+            if not joined.replace(" ", "").isprintable():
+                report.cleaned += 1
+            values = [clean_text(v) for v in values]
+            joined = "|".join(values)
+        elif " |" in joined or "| " in joined or joined[:1] == " " or joined[-1:] == " ":
+            values = [v.strip() for v in values]
+            joined = "|".join(values)
+        if values == blank:
+            report.skip(first, "", "", "blank row")
+            continue
+        reason = _problem(values, seen, joined)
+        if reason:
+            report.skip(first, values[0], values[1], reason)
+            continue
+        report.rows += 1
+        if values[4] and values[4].casefold() == "closed":
+            report.closed += 1
+        search = " ".join((values[1], values[0], values[7], values[5], values[6], values[8]))
+        yield (*values, search.lower() if search.isascii() else search_fold(search))
+
+
+def _wrong_width(
+    report: ReadReport, row: list[str], first: int, last: int, width: int, urn: int, name: int
+) -> None:
+    if not any(cell.strip() for cell in row):
+        report.skip(first, "", "", "blank row")
+    elif last > first:
+        report.skip(
+            first,
+            _at(row, urn),
+            _at(row, name),
+            f"a quotation mark on line {first} is not closed, so lines {first} to {last} "
+            "ran together; none of them was imported",
+        )
+    else:
+        reason = f"{len(row)} fields where the header has {width}"
+        report.skip(first, _at(row, urn), _at(row, name), reason)
+
+
+def _at(row: list[str], i: int) -> str:
+    return row[i] if i < len(row) else ""
+
+
+def _problem(values: list[str], seen: bytearray, joined: str) -> str:
+    """Why the row cannot be used, or "". Tidies the values in place (dates, postcode,
+    "Not applicable" and the like) so each row is checked once."""
+    urn = values[0]
     if not urn:
         return "no URN"
-    try:
-        clean_optional_urn(urn)
-    except ValueError:
+    if not (len(urn) == 6 and urn.isascii() and urn.isdigit() and urn[0] != "0"):
         return f"“{urn[:20]}” is not a six-digit URN"
-    if urn in first_line:
-        return f"URN {urn} appears earlier in the file (line {first_line[urn]})"
-    if not name:
+    if seen[int(urn)]:
+        return f"URN {urn} appears earlier in the file; only its first row is used"
+    seen[int(urn)] = 1
+    if not values[1]:
         return "no school name"
-    try:
-        PartnerSchoolDetails(**values).validated()
-    except ValueError as exc:
-        return str(exc)
+    if len(joined) > MAX_NAME_LENGTH and max(map(len, values)) > MAX_SHORT_TEXT:
+        return "a value in this row is too long (at most 200 characters)"
+    if len(values[8]) > 10:
+        return "the postcode is too long"
+    for i in (2, 3, 5, 6, 7, 8):
+        if values[i] in _NOT_APPLICABLE_EXACT:
+            values[i] = ""
+    values[8] = values[8].upper()
+    if values[9]:
+        values[9] = _iso_date(values[9])
+    if values[10]:
+        values[10] = _iso_date(values[10])
     return ""
 
 
-def build_preview(
-    file_name: str, parsed: ParsedFile, existing: Mapping[str, PartnerSchool]
-) -> ImportPreview:
-    """Sort each usable row into added, updated (same URN, something differs) or unchanged."""
-    added: list[PreviewItem] = []
-    updated: list[PreviewItem] = []
-    unchanged: list[PreviewItem] = []
-    for row in parsed.rows:
-        current = existing.get(row.details.urn)
-        if current is None:
-            added.append(PreviewItem(row.line, row.details))
-            continue
-        merged = merge(current, row.details)
-        item = PreviewItem(row.line, merged, current)
-        (updated if item.changed_fields else unchanged).append(item)
-    return ImportPreview(file_name, tuple(added), tuple(updated), tuple(unchanged), parsed.skipped)
-
-
-def merge(current: PartnerSchool, imported: PartnerSchoolDetails) -> PartnerSchoolDetails:
-    """The GIAS fields from the file; contact details and notes kept from what we hold."""
-    return replace(current.details, **{f: getattr(imported, f) for f in IMPORTED_FIELDS})
+def _iso_date(value: str) -> str:
+    """GIAS writes dates as dd-mm-yyyy; Excel may resave them as dd/mm/yyyy. Anything else
+    is left out rather than refusing the school."""
+    if len(value) != 10 or not value.isascii():
+        return ""
+    if value[2] in "-/" and value[5] in "-/":
+        day, month, year = value[0:2], value[3:5], value[6:10]
+    elif value[4] == "-" and value[7] == "-":
+        year, month, day = value[0:4], value[5:7], value[8:10]
+    else:
+        return ""
+    if not (year + month + day).isdigit() or not ("01" <= month <= "12" and "01" <= day <= "31"):
+        return ""
+    return f"{year}-{month}-{day}"

@@ -1,8 +1,6 @@
-"""Use cases for partner schools and partnerships, including the GIAS import."""
+"""Use cases for partner schools and partnerships (the GIAS import is directory_service)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from desktop_app.domain.partners import (
     PartnerSchool,
@@ -11,16 +9,7 @@ from desktop_app.domain.partners import (
     PartnershipDetails,
 )
 from desktop_app.services.changes import Changes, Edit, Topic
-from desktop_app.services.gias_import import (
-    MAX_FILE_BYTES,
-    ImportFileError,
-    ImportPreview,
-    ParsedFile,
-    build_preview,
-    parse_gias_csv,
-)
 from desktop_app.storage.store import Store
-from desktop_app.storage.user_files import PathProblem, check_file_to_read
 
 _PARTNERS = Changes.of(Topic.PARTNERS)
 # Removing or restoring a partner changes how partnerships and commitments show its name.
@@ -98,74 +87,6 @@ class PartnerService:
             name = self._store.partners.get(partner_id).name
         label = f"restore partner school {name}"
         return Edit(label, _REMOVAL, lambda: self.remove_partner(partner_id))
-
-    # --- importing from Get Information about Schools ----------------------------------
-
-    def preview_import(self, path: Path) -> ImportPreview:
-        """Read and sort the file; writes nothing. Raises ImportFileError with a message."""
-        try:
-            check_file_to_read(path, "CSV file")
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise ImportFileError("This file is too large to be a list of schools.")
-            data = path.read_bytes()
-        except PathProblem as exc:
-            raise ImportFileError(str(exc)) from None
-        except OSError as exc:
-            raise ImportFileError(
-                f"“{path.name}” cannot be read ({exc.strerror or exc})."
-            ) from None
-        return self.preview_bytes(path.name, data)
-
-    def preview_bytes(self, file_name: str, data: bytes) -> ImportPreview:
-        return self.preview_parsed(file_name, parse_gias_csv(data))
-
-    def preview_parsed(self, file_name: str, parsed: ParsedFile) -> ImportPreview:
-        """Sort an already parsed file (parsing can run off the GUI thread; this cannot)."""
-        return build_preview(file_name, parsed, self._store.partners.by_urns())
-
-    def apply_import(self, preview: ImportPreview) -> Edit:
-        """Write what the preview showed, all or nothing.
-
-        The preview is checked again against the file inside the transaction, so a partner
-        added by hand since the preview is updated rather than duplicated.
-        """
-        with self._store.transaction():
-            current = self._store.partners.by_urns()
-            added: list[int] = []
-            previous: list[PartnerSchool] = []
-            for item in (*preview.added, *preview.updated):
-                existing = current.get(item.details.urn)
-                if existing is None:
-                    added.append(self._store.partners.add(item.details).id)
-                else:
-                    previous.append(existing)
-                    self._store.partners.update(existing.id, item.details)
-        return Edit(
-            f"import partner schools from {preview.file_name}",
-            _PARTNERS,
-            lambda: self._undo_import(tuple(added), tuple(previous), preview),
-        )
-
-    def _undo_import(
-        self,
-        added_ids: tuple[int, ...],
-        previous: tuple[PartnerSchool, ...],
-        preview: ImportPreview,
-    ) -> Edit:
-        """Delete the partners the import added and put back those it updated; redo imports
-        the same preview again."""
-        with self._store.transaction():
-            for partner_id in added_ids:
-                self._store.partners.delete(partner_id)
-            for before in previous:
-                self._store.partners.update(before.id, before.details)
-                if before.removed:
-                    self._store.partners.set_removed(before.id, True)
-        return Edit(
-            f"import partner schools from {preview.file_name}",
-            _REMOVAL,
-            lambda: self.apply_import(preview),
-        )
 
     # --- partnerships ------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from desktop_app.storage.repositories.settings import SettingsRepository
 
 if TYPE_CHECKING:
     from desktop_app.storage.repositories.commitments import CommitmentRepository
+    from desktop_app.storage.repositories.directory import DirectoryRepository
     from desktop_app.storage.repositories.exchange import ExchangeRepository
     from desktop_app.storage.repositories.partners import PartnerSchoolRepository
     from desktop_app.storage.repositories.partnerships import PartnershipRepository
@@ -46,6 +47,12 @@ class Store:
         from desktop_app.storage.repositories.partners import PartnerSchoolRepository
 
         return PartnerSchoolRepository(self.db)
+
+    @cached_property
+    def directory(self) -> DirectoryRepository:
+        from desktop_app.storage.repositories.directory import DirectoryRepository
+
+        return DirectoryRepository(self.db)
 
     @cached_property
     def partnerships(self) -> PartnershipRepository:

@@ -1,4 +1,4 @@
-"""Importing partner schools from Get Information about Schools CSV downloads."""
+"""Reading Get Information about Schools CSV downloads, row by row."""
 
 from __future__ import annotations
 
@@ -7,54 +7,93 @@ from pathlib import Path
 import pytest
 from partners_helpers import FIXTURES
 
-from desktop_app.cli import build_parser, run_command
-from desktop_app.domain.partners import PartnerSchoolDetails
-from desktop_app.services.container import AppServices
-from desktop_app.services.gias_import import ImportFileError, parse_gias_csv
+from desktop_app.domain.directory import DIRECTORY_FIELDS
+from desktop_app.services.gias_import import ImportFileError, read_gias
+
+
+def _schools(data: bytes) -> dict[str, dict[str, str]]:
+    rows, _ = read_gias(data)
+    return {row[0]: dict(zip(DIRECTORY_FIELDS, row, strict=False)) for row in rows}
 
 
 def test_cp1252_download_with_extra_columns_and_bad_rows() -> None:
-    parsed = parse_gias_csv((FIXTURES / "gias_cp1252.csv").read_bytes())
-    assert parsed.encoding == "cp1252"
-    by_urn = {r.details.urn: r.details for r in parsed.rows}
+    rows, report = read_gias((FIXTURES / "gias_cp1252.csv").read_bytes())
+    assert report.encoding == "cp1252"
+    by_urn = {r[0]: dict(zip(DIRECTORY_FIELDS, r, strict=False)) for r in rows}
     assert set(by_urn) == {"107942", "138201", "145678", "150002", "150003"}
-    assert by_urn["138201"].name == "St Mary’s Catholic Academy"
-    assert by_urn["138201"].trust == "Bishop Wheeler Catholic Academy Trust"
-    assert by_urn["145678"].name == "École Française de Huddersfield"
-    assert by_urn["145678"].trust == "Fondation Éducative"
-    assert by_urn["145678"].local_authority == "Kirklees"
-    assert by_urn["150002"].name == "Großbrücke Nursery School"
-    assert by_urn["150002"].postcode == "BD2 2BB"
-    assert by_urn["150002"].phase == "Nursery"
-    assert by_urn["150003"].phase == ""  # "Not applicable" is not a phase
-    assert by_urn["107942"].establishment_type == "Community school"
-    reasons = {(s.line, s.urn): s.reason for s in parsed.skipped}
+    assert by_urn["138201"]["name"] == "St Mary’s Catholic Academy"
+    assert by_urn["138201"]["trust"] == "Bishop Wheeler Catholic Academy Trust"
+    assert by_urn["145678"]["name"] == "École Française de Huddersfield"
+    assert by_urn["145678"]["trust"] == "Fondation Éducative"
+    assert by_urn["145678"]["local_authority"] == "Kirklees"
+    assert by_urn["145678"]["town"] == "Huddersfield"
+    assert by_urn["150002"]["name"] == "Großbrücke Nursery School"
+    assert by_urn["150002"]["postcode"] == "BD2 2BB"
+    assert by_urn["150002"]["phase"] == "Nursery"
+    assert by_urn["150003"]["phase"] == ""  # "Not applicable" is not a phase
+    assert by_urn["107942"]["establishment_type"] == "Community school"
+    assert by_urn["107942"]["status"] == "Open"
+    reasons = {(s.line, s.urn): s.reason for s in report.skipped}
     assert reasons[(5, "")] == "blank row"
     assert "not a six-digit URN" in reasons[(6, "1234")]
     assert "not a six-digit URN" in reasons[(7, "ABC123")]
-    assert reasons[(8, "107942")] == "URN 107942 appears earlier in the file (line 2)"
+    assert reasons[(8, "107942")].startswith("URN 107942 appears earlier in the file")
     assert reasons[(9, "150001")] == "no school name"
     # an empty line and a row of spaces-only cells are blank rows too
-    assert [s.reason for s in parsed.skipped].count("blank row") == 3
+    assert [s.reason for s in report.skipped].count("blank row") == 3
+    assert (report.rows, report.skipped_count) == (5, 7)
+
+
+def test_search_text_ignores_accents_case_and_curly_apostrophes() -> None:
+    rows, _ = read_gias((FIXTURES / "gias_cp1252.csv").read_bytes())
+    search = {r[0]: r[-1] for r in rows}
+    assert "ecole francaise" in search["145678"]
+    assert "grossbrucke" in search["150002"]
+    assert "st mary's" in search["138201"]
+    assert "ls6 1aa" in search["107942"]
 
 
 def test_utf8_with_bom_keeps_welsh_letters() -> None:
-    parsed = parse_gias_csv((FIXTURES / "gias_utf8_bom.csv").read_bytes())
-    assert parsed.encoding == "utf-8-sig"
-    assert [r.details.name for r in parsed.rows] == ["Ysgol Gymraeg Bro Dŵr", "Ysgol Bryn Ŷd"]
+    rows, report = read_gias((FIXTURES / "gias_utf8_bom.csv").read_bytes())
+    assert report.encoding == "utf-8-sig"
+    assert [r[1] for r in rows] == ["Ysgol Gymraeg Bro Dŵr", "Ysgol Bryn Ŷd"]
+    assert "bro dwr" in rows[0][-1]
 
 
 def test_header_names_are_matched_loosely_and_columns_in_any_order() -> None:
     data = b" postcode ,establishmentname,Urn\r\nls1 1aa,Park School,123456\r\n"
-    (row,) = parse_gias_csv(data).rows
-    assert row.details == PartnerSchoolDetails("Park School", urn="123456", postcode="LS1 1AA")
+    school = _schools(data)["123456"]
+    assert (school["name"], school["postcode"], school["phase"]) == ("Park School", "LS1 1AA", "")
 
 
-def test_semicolon_or_short_rows_do_not_crash() -> None:
-    data = b"URN,EstablishmentName,Postcode\r\n123456\r\n234567,Only Name\r\n"
-    parsed = parse_gias_csv(data)
-    assert [s.reason for s in parsed.skipped] == ["no school name"]
-    assert parsed.rows[0].details.name == "Only Name"
+def test_dates_and_status_are_read() -> None:
+    data = (
+        b"URN,EstablishmentName,EstablishmentStatus (name),OpenDate,CloseDate\r\n"
+        b"123456,Old School,Closed,01-09-1975,31-08-2019\r\n"
+        b"234567,New School,Open,2020-09-01,\r\n"
+        b"345678,Odd Dates,Open,sometime,99-99-2020\r\n"
+    )
+    schools = _schools(data)
+    assert (schools["123456"]["opened_on"], schools["123456"]["closed_on"]) == (
+        "1975-09-01",
+        "2019-08-31",
+    )
+    assert schools["234567"]["opened_on"] == "2020-09-01"
+    assert (schools["345678"]["opened_on"], schools["345678"]["closed_on"]) == ("", "")
+    _, report = read_gias(data)
+    assert report.closed == 1
+
+
+def test_rows_with_the_wrong_number_of_fields_are_skipped_with_their_line() -> None:
+    data = (
+        b"URN,EstablishmentName,Postcode\r\n123456\r\n234567,Only Name\r\n345678,Good,LS1 1AA\r\n"
+    )
+    rows, report = read_gias(data)
+    assert [r[0] for r in rows] == ["345678"]
+    assert [(s.line, s.urn, s.reason) for s in report.skipped] == [
+        (2, "123456", "1 fields where the header has 3"),
+        (3, "234567", "2 fields where the header has 3"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -66,103 +105,24 @@ def test_semicolon_or_short_rows_do_not_crash() -> None:
         (b"\r\n\r\n , \r\n", "empty"),
         (b"School,Town\r\nAshfield,Leeds\r\n", "no URN or EstablishmentName column"),
         (b"URN,Town\r\n123456,Leeds\r\n", "no EstablishmentName column"),
-        (b'URN,EstablishmentName\r\n"123456,"unclosed\r\n', None),
     ],
 )
-def test_files_that_are_not_gias_downloads_are_refused(data: bytes, message: str | None) -> None:
-    if message is None:
-        # An unclosed quote swallows the rest of the file: csv reads it as one odd row
-        # rather than failing, so it must simply not produce a usable school.
-        assert parse_gias_csv(data).rows == ()
-        return
+def test_files_that_are_not_gias_downloads_are_refused(data: bytes, message: str) -> None:
     with pytest.raises(ImportFileError, match=message):
-        parse_gias_csv(data)
+        read_gias(data)
 
 
-def test_preview_writes_nothing_then_apply_and_undo(services: AppServices) -> None:
-    preview = services.partners.preview_import(FIXTURES / "gias_cp1252.csv")
-    assert services.partners.list_partners() == []
-    assert preview.summary() == "5 added, 0 updated, 7 skipped"
-    first = services.partners.apply_import(preview)
-    assert len(services.partners.list_partners()) == 5
-    assert first.changes.topics
+def test_the_generated_bench_file_reads_cleanly(tmp_path: Path) -> None:
+    import sys
 
-    update = services.partners.preview_import(FIXTURES / "gias_update_cp1252.csv")
-    assert [i.details.urn for i in update.added] == ["160000"]
-    assert [i.details.name for i in update.updated] == ["Ashfield Primary Academy"]
-    assert set(update.updated[0].changed_fields) == {"name", "establishment_type", "trust"}
-    assert [i.details.urn for i in update.unchanged] == ["138201"]
-    assert update.summary() == "1 added, 1 updated, 0 skipped (1 already up to date)"
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    import make_gias_file
 
-    second = services.partners.apply_import(update)
-    names = {p.name for p in services.partners.list_partners()}
-    assert "Ashfield Primary Academy" in names and "Outwood Primary School" in names
-
-    second.reverse()
-    names = {p.name for p in services.partners.list_partners()}
-    assert "Ashfield Primary School" in names and "Outwood Primary School" not in names
-    first.reverse()
-    assert services.partners.list_partners() == []
-
-
-def test_import_keeps_our_own_contact_details(services: AppServices) -> None:
-    services.partners.create_partner(
-        PartnerSchoolDetails("Ashfield", urn="107942", contact_name="Mr Lee", notes="Met in May")
-    )
-    preview = services.partners.preview_import(FIXTURES / "gias_cp1252.csv")
-    services.partners.apply_import(preview)
-    ashfield = next(p for p in services.partners.list_partners() if p.urn == "107942")
-    assert (ashfield.name, ashfield.contact_name, ashfield.notes) == (
-        "Ashfield Primary School",
-        "Mr Lee",
-        "Met in May",
-    )
-
-
-def test_reimporting_restores_a_removed_partner(services: AppServices) -> None:
-    services.partners.apply_import(services.partners.preview_import(FIXTURES / "gias_utf8_bom.csv"))
-    dwr = next(p for p in services.partners.list_partners() if p.urn == "401234")
-    services.partners.remove_partner(dwr.id)
-    preview = services.partners.preview_import(FIXTURES / "gias_utf8_bom.csv")
-    assert [i.changed_fields for i in preview.updated] == [("restored",)]
-    edit = services.partners.apply_import(preview)
-    assert any(p.id == dwr.id for p in services.partners.list_partners())
-    edit.reverse()
-    assert services.partners.get(dwr.id).removed
-
-
-def test_unreadable_paths_give_a_message(services: AppServices, tmp_path: Path) -> None:
-    with pytest.raises(ImportFileError, match="There is no CSV file at"):
-        services.partners.preview_import(tmp_path / "missing.csv")
-    with pytest.raises(ImportFileError, match="folder"):
-        services.partners.preview_import(tmp_path)
-
-
-def _cli(*argv: str) -> int:
-    return run_command(build_parser().parse_args(list(argv)))
-
-
-def test_cli_prints_one_line_summary(
-    services: AppServices, capsys: pytest.CaptureFixture[str]
-) -> None:
-    db = str(services.db_path)
-    services.close()
-    assert _cli("import-schools", "--db", db, "--csv", str(FIXTURES / "gias_cp1252.csv")) == 0
-    out = capsys.readouterr().out.strip().splitlines()
-    assert out == ["Imported gias_cp1252.csv: 5 added, 0 updated, 7 skipped."]
-    csv = str(FIXTURES / "gias_update_cp1252.csv")
-    assert _cli("import-schools", "--db", db, "--csv", csv) == 0
-    assert "1 added, 1 updated, 0 skipped (1 already up to date)" in capsys.readouterr().out
-
-
-def test_cli_refuses_a_non_csv_and_changes_nothing(
-    services: AppServices, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    db = str(services.db_path)
-    services.close()
-    junk = tmp_path / "photo.csv"
-    junk.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
-    assert _cli("import-schools", "--db", db, "--csv", str(junk)) == 1
-    assert "not a CSV file" in capsys.readouterr().err
-    assert _cli("export-json", "--db", db, "--out", str(tmp_path / "out.json")) == 0
-    assert '"partner_schools": []' in (tmp_path / "out.json").read_text(encoding="utf-8")
+    path = make_gias_file.write(tmp_path / "gias.csv", 400, seed=3)
+    again = make_gias_file.write(tmp_path / "again.csv", 400, seed=3)
+    assert path.read_bytes() == again.read_bytes()  # reproducible
+    rows, report = read_gias(path.read_bytes())
+    assert report.encoding == "cp1252"
+    assert (report.rows, report.skipped_count) == (400, 0)
+    assert 40 < report.closed < 160
+    assert len({r[6] for r in rows if r[6]}) > 5  # several trusts

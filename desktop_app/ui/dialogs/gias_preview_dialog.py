@@ -1,11 +1,23 @@
-"""Shows what a GIAS import would add, update and skip, before anything is written."""
+"""Choosing partner schools from a Get Information about Schools file, before anything is
+written: every school goes into the directory; only the ticked ones become partners."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -13,11 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services.gias_import import ImportPreview, PreviewItem, SkippedRow
+from desktop_app.services.directory_service import DirectoryImport, PartnerUpdate
+from desktop_app.ui.models.school_choice_model import SchoolChoiceModel
 
-# A whole-country download has about 50,000 rows; listing them all would freeze the
-# window for no benefit, so each list shows the first few thousand.
-SHOWN_LIMIT = 2_000
+SEARCH_DELAY_MS = 250  # typing pauses this long before the file is searched
 _FIELD_WORDS = {
     "name": "name",
     "establishment_type": "type",
@@ -25,20 +36,19 @@ _FIELD_WORDS = {
     "local_authority": "local authority",
     "trust": "trust",
     "postcode": "postcode",
-    "restored": "restored to the register",
 }
+_GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def _changes(item: PreviewItem) -> list[str]:
+def _changes(update: PartnerUpdate) -> list[str]:
     """Each change in words: "trust: (none) → Leeds Learning Trust"."""
     out = []
-    for field in item.changed_fields:
-        if field == "restored" or item.existing is None:
-            out.append(_FIELD_WORDS.get(field, field))
-            continue
-        before = getattr(item.existing, field) or "(none)"
-        after = getattr(item.details, field) or "(none)"
+    for field in update.changed_fields:
+        before = getattr(update.partner.details, field) or "(none)"
+        after = getattr(update.details, field) or "(none)"
         out.append(f"{_FIELD_WORDS.get(field, field)}: {before} → {after}")
+    if update.school.closed:
+        out.append(f"{update.school.closed_words.capitalize()}: kept as a partner, flagged")
     return out
 
 
@@ -51,81 +61,226 @@ def _tree(name: str, headers: list[str]) -> QTreeWidget:
     return tree
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
 class GiasPreviewDialog(QDialog):
-    def __init__(self, preview: ImportPreview, parent: QWidget | None = None) -> None:
+    def __init__(self, preview: DirectoryImport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.preview = preview
-        self.setWindowTitle(f"Import partner schools from {preview.file_name}")
+        file = preview.file
+        report = file.report
+        self.setWindowTitle(f"Import schools from {file.file_name}")
         self.setAccessibleName("Import preview")
         summary = QLabel(
-            f"<b>{preview.summary().capitalize()}.</b> Nothing has been changed yet."
-            if preview.has_changes
-            else f"<b>{preview.summary().capitalize()}.</b> There is nothing to import."
+            f"<b>{report.rows:,} schools in this file</b> will go into your school directory, "
+            "for looking schools up. Tick the schools you work with to add them as partner "
+            f"schools. {_plural(len(preview.updates), 'partner school')} already in your "
+            "register will be updated from the file. Nothing has been changed yet."
         )
         summary.setWordWrap(True)
         summary.setAccessibleName("Import summary")
 
-        self.added = _tree("Schools to add", ["Line", "URN", "School", "Phase", "Local authority"])
-        for item in preview.added[:SHOWN_LIMIT]:
-            self.added.addTopLevelItem(
-                self._row(item, [item.details.phase, item.details.local_authority])
-            )
-        self.updated = _tree("Schools to update", ["Line", "URN", "School", "What changes"])
-        for item in preview.updated[:SHOWN_LIMIT]:
-            changes = _changes(item)
-            line = self._row(item, ["; ".join(changes)])
-            line.setToolTip(3, "\n".join(changes))
-            self.updated.addTopLevelItem(line)
-        self.skipped = _tree("Rows skipped", ["Line", "URN", "School", "Why skipped"])
-        for row in preview.skipped[:SHOWN_LIMIT]:
-            self.skipped.addTopLevelItem(self._skipped(row))
-        self.unchanged = _tree("Already up to date", ["Line", "URN", "School"])
-        for item in preview.unchanged[:SHOWN_LIMIT]:
-            self.unchanged.addTopLevelItem(self._row(item, []))
-
-        for tree, count in (
-            (self.added, len(preview.added)),
-            (self.updated, len(preview.updated)),
-            (self.skipped, len(preview.skipped)),
-            (self.unchanged, len(preview.unchanged)),
-        ):
-            if count > SHOWN_LIMIT:
-                more = f"… and {count - SHOWN_LIMIT:,} more (not listed here; counted above)"
-                tree.addTopLevelItem(QTreeWidgetItem(["", "", more]))
-
+        self.model = SchoolChoiceModel(
+            lambda text, closed: file.search(text, include_closed=closed), preview.partners, self
+        )
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Import preview lists")
-        for label, tree in (
-            (f"To add ({len(preview.added)})", self.added),
-            (f"To update ({len(preview.updated)})", self.updated),
-            (f"Skipped ({len(preview.skipped)})", self.skipped),
-            (f"Up to date ({len(preview.unchanged)})", self.unchanged),
-        ):
+        self.tabs.addTab(self._choose_tab(), "&Choose partner schools")
+        self.updated = _tree("Partner schools to update", ["URN", "School", "What changes"])
+        listed = {u.partner.urn for u in preview.updates}
+        shown = [*preview.updates, *(u for u in preview.closing if u.partner.urn not in listed)]
+        for update in shown:
+            changes = _changes(update)
+            line = QTreeWidgetItem([update.partner.urn, update.partner.name, "; ".join(changes)])
+            line.setToolTip(2, "\n".join(changes))
+            self.updated.addTopLevelItem(line)
+        self.tabs.addTab(self.updated, f"To &update ({len(shown)})")
+        self.skipped = _tree("Rows skipped", ["Line", "URN", "School", "Why skipped"])
+        for row in report.skipped:
+            self.skipped.addTopLevelItem(
+                QTreeWidgetItem([str(row.line), row.urn, row.name, row.reason])
+            )
+        if report.skipped_count > len(report.skipped):
+            more = f"… and {report.skipped_count - len(report.skipped):,} more (counted above)"
+            self.skipped.addTopLevelItem(QTreeWidgetItem(["", "", more]))
+        self.tabs.addTab(self.skipped, f"&Skipped ({report.skipped_count:,})")
+        em = self.fontMetrics().horizontalAdvance("M")
+        for tree in (self.updated, self.skipped):
             tree.resizeColumnToContents(0)
-            tree.resizeColumnToContents(1)
-            tree.setColumnWidth(2, self.fontMetrics().horizontalAdvance("M") * 22)
-            self.tabs.addTab(tree, label)
+            tree.setColumnWidth(1 if tree is self.updated else 2, em * 22)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setAccessibleName("Import these schools")
-        self.import_button.setEnabled(preview.has_changes)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        for box_button in buttons.buttons():
+            box_button.setAccessibleName(box_button.text().replace("&", ""))
+            if isinstance(box_button, QPushButton):
+                # Enter in the search box searches; it must never import by accident.
+                box_button.setAutoDefault(False)
+                box_button.setDefault(False)
 
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.tabs, 1)
-        for box_button in buttons.buttons():  # screen readers (issue 6)
-            box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
-        width = self.fontMetrics().horizontalAdvance("M") * 75
-        self.resize(width, int(width * 0.6))
+        self.resize(em * 95, em * 55)
+        self.model.chosen_changed.connect(self._show_chosen)
+        self._run_search()
+        self._show_chosen()
 
-    @staticmethod
-    def _row(item: PreviewItem, extra: list[str]) -> QTreeWidgetItem:
-        return QTreeWidgetItem([str(item.line), item.details.urn, item.details.name, *extra])
+    def _choose_tab(self) -> QWidget:
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search the file")
+        self.search.setPlaceholderText("Name, URN, town, local authority, trust or postcode")
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self._run_search)
+        self.search.textEdited.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self._search_now)
+        search_label = QLabel("Searc&h")
+        search_label.setBuddy(self.search)
 
-    @staticmethod
-    def _skipped(row: SkippedRow) -> QTreeWidgetItem:
-        return QTreeWidgetItem([str(row.line), row.urn, row.name, row.reason])
+        closed = self.preview.file.report.closed
+        self.show_closed = QCheckBox(f"Show the {closed:,} closed schools")
+        self.show_closed.setAccessibleName("Show closed schools")
+        self.show_closed.setEnabled(closed > 0)
+        self.show_closed.toggled.connect(self._closed_toggled)
+        self.closed_note = QLabel()
+        self.closed_note.setAccessibleName("Closed schools")
+
+        self.table = QTableView()
+        self.table.setAccessibleName("Schools in the file: tick to add as partner schools")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for column, width in enumerate((22, 5, 8, 10, 14, 7, 11)):
+            self.table.setColumnWidth(column, width * em)
+        self.table.installEventFilter(self)
+        self.count = QLabel()
+        self.count.setAccessibleName("Schools found")
+
+        self.group = QComboBox()
+        self.group.setEditable(True)
+        self.group.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.group.setAccessibleName("Trust or local authority to tick")
+        group_line = self.group.lineEdit()
+        assert group_line is not None
+        group_line.setPlaceholderText("Type a trust or local authority")
+        completer = QCompleter(self.group.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.group.setCompleter(completer)
+        self._fill_groups()
+        group_label = QLabel("Tick a whole &trust or local authority:")
+        group_label.setBuddy(self.group)
+        self.tick_group = QPushButton("Tic&k them all")
+        self.tick_group.setAccessibleName("Tick every school in that trust or local authority")
+        self.tick_group.clicked.connect(self._tick_group)
+        self.chosen_label = QLabel()
+        self.chosen_label.setAccessibleName("Schools ticked")
+
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.show_closed)
+        status = QHBoxLayout()
+        status.addWidget(self.count)
+        status.addStretch(1)
+        status.addWidget(self.closed_note)
+        groups = QHBoxLayout()
+        groups.addWidget(group_label)
+        groups.addWidget(self.group, 1)
+        groups.addWidget(self.tick_group)
+        tab = QWidget()
+        col = QVBoxLayout(tab)
+        col.addLayout(top)
+        col.addLayout(status)
+        col.addWidget(self.table, 1)
+        col.addLayout(groups)
+        col.addWidget(self.chosen_label)
+        QWidget.setTabOrder(self.search, self.show_closed)
+        QWidget.setTabOrder(self.show_closed, self.table)
+        QWidget.setTabOrder(self.table, self.group)
+        QWidget.setTabOrder(self.group, self.tick_group)
+        return tab
+
+    # Searching ---------------------------------------------------------------------------
+
+    def _closed_toggled(self, _on: bool) -> None:
+        self._search_now()
+        self._fill_groups()
+
+    def _search_now(self) -> None:
+        self._debounce.stop()
+        self._run_search()
+
+    def _run_search(self) -> None:
+        text, closed = self.search.text(), self.show_closed.isChecked()
+        self.model.set_query(text, closed)
+        found = self.preview.file.count(text, include_closed=closed)
+        self.count.setText(f"{_plural(found, 'school')} {'match' if text.strip() else 'listed'}")
+        total = self.preview.file.report.closed
+        self.closed_note.setText(
+            "Closed schools are shown." if closed else f"{total:,} closed schools not offered."
+        )
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _fill_groups(self) -> None:
+        closed = self.show_closed.isChecked()
+        self.group.clear()
+        for column, word in (("trust", "Trust"), ("local_authority", "Local authority")):
+            for name, count in self.preview.file.groups(column, include_closed=closed):
+                self.group.addItem(f"{word}: {name} ({_plural(count, 'school')})")
+                self.group.setItemData(self.group.count() - 1, (column, name), _GROUP_ROLE)
+        self.group.setCurrentIndex(-1)
+
+    def _tick_group(self) -> None:
+        index = self.group.findText(self.group.currentText())
+        if index < 0:
+            self.chosen_label.setText("Choose a trust or local authority from the list first.")
+            return
+        column, name = self.group.itemData(index, _GROUP_ROLE)
+        closed = self.show_closed.isChecked()
+        self.model.choose(self.preview.file.urns_in(column, name, include_closed=closed))
+
+    def _show_chosen(self) -> None:
+        count = len(self.model.chosen)
+        self.chosen_label.setText(
+            f"{_plural(count, 'school')} ticked to add as partner schools."
+            if count
+            else "No schools ticked yet: importing fills the directory only."
+        )
+        self.import_button.setText(
+            f"&Import and add {_plural(count, 'partner school')}" if count else "&Import"
+        )
+        self.import_button.setAccessibleName(self.import_button.text().replace("&", ""))
+
+    @property
+    def chosen(self) -> list[str]:
+        return sorted(self.model.chosen)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Space or Enter ticks the current school, whichever column has focus.
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            keys = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            current = self.table.currentIndex()
+            if event.key() in keys and current.isValid():
+                self.model.toggle(current.row())
+                return True
+        return super().eventFilter(watched, event)

@@ -1,22 +1,51 @@
-"""Add or edit a partner school by hand."""
+"""Add or edit a partner school; adding offers the school directory as you type."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCompleter,
     QDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.domain.directory import DirectorySchool
 from desktop_app.domain.partners import PartnerSchool, PartnerSchoolDetails
 from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
 
+SUGGEST_DELAY_MS = 200
+_URN_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class Directory(Protocol):
+    def suggestions(self, text: str, limit: int = 12) -> list[DirectorySchool]: ...
+    def school(self, urn: str) -> DirectorySchool | None: ...
+
+
+class _SchoolCompleter(QCompleter):
+    """Suggestions already found in SQL: shown as they are, and choosing one puts the
+    school's name (not the whole suggestion line) into the name box."""
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return str(index.data(Qt.ItemDataRole.UserRole + 2) or "")
+
 
 class PartnerSchoolDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, partner: PartnerSchool | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        partner: PartnerSchool | None = None,
+        *,
+        directory: Directory | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit partner school" if partner else "Add a partner school")
         self.setAccessibleName(self.windowTitle())
@@ -36,6 +65,13 @@ class PartnerSchoolDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.error = error_label()
+        self.found = QLabel()
+        self.found.setWordWrap(True)
+        self.found.setAccessibleName("From the school directory")
+        self._directory = directory if partner is None else None
+        self._offered: dict[str, DirectorySchool] = {}
+        if self._directory is not None:
+            self._offer_directory()
 
         form = QFormLayout()
         labelled_rows(
@@ -55,10 +91,78 @@ class PartnerSchoolDialog(QDialog):
         )
         buttons = dialog_buttons(self, self._on_buttons_accepted)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.found)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.details: PartnerSchoolDetails | None = None
+
+    # The school directory ---------------------------------------------------------------
+
+    def _offer_directory(self) -> None:
+        self.name.setPlaceholderText("type a name or URN to look it up in the school directory")
+        self.suggestions = QStandardItemModel(self)
+        self.completer = _SchoolCompleter(self.suggestions, self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        popup = self.completer.popup()
+        assert popup is not None
+        popup.setAccessibleName("Schools in the directory")
+        self.name.setCompleter(self.completer)
+        # The index overload: two schools can share a name, never a URN.
+        self.completer.activated[QModelIndex].connect(self._chosen)  # type: ignore[index]
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SUGGEST_DELAY_MS)
+        self._debounce.timeout.connect(self._suggest)
+        self.name.textEdited.connect(lambda _t: self._debounce.start())
+        self.urn.textEdited.connect(self._urn_typed)
+        self.found.setText("Type a school's name or URN: the school directory fills in the rest.")
+
+    def _suggest(self) -> None:
+        assert self._directory is not None
+        text = self.name.text()
+        schools = self._directory.suggestions(text) if len(text.strip()) >= 2 else []
+        self.suggestions.clear()
+        self._offered = {s.urn: s for s in schools}
+        for school in schools:
+            where = ", ".join(p for p in (school.town, school.local_authority) if p)
+            line = f"{school.name} — URN {school.urn}" + (f", {where}" if where else "")
+            if school.closed:
+                line += " (closed)"
+            item = QStandardItem(line)
+            item.setData(school.urn, _URN_ROLE)
+            item.setData(school.name, Qt.ItemDataRole.UserRole + 2)
+            item.setEditable(False)
+            self.suggestions.appendRow(item)
+        if schools:
+            self.completer.complete()
+
+    def _chosen(self, index: QModelIndex) -> None:
+        school = self._offered.get(str(index.data(_URN_ROLE)))
+        if school is not None:
+            self.fill_from(school)
+
+    def _urn_typed(self, text: str) -> None:
+        assert self._directory is not None
+        if len(text.strip()) == 6:
+            school = self._directory.school(text)
+            if school is not None:
+                self.fill_from(school)
+
+    def fill_from(self, school: DirectorySchool) -> None:
+        """The directory's details for this school; contact details and notes untouched."""
+        self.name.setText(school.name)
+        self.urn.setText(school.urn)
+        self.phase.setText(school.phase)
+        self.kind.setText(school.establishment_type)
+        self.local_authority.setText(school.local_authority)
+        self.trust.setText(school.trust)
+        self.postcode.setText(school.postcode)
+        note = f"Filled in from the school directory: {school.name}, URN {school.urn}."
+        if school.closed:
+            note += f" This school {school.closed_words}."
+        self.found.setText(note)
 
     @staticmethod
     def _line(name: str, text: str, limit: int) -> QLineEdit:

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.directory import DirectorySource
 from desktop_app.domain.partners import PartnerSchool
-from desktop_app.services.files import check_file_to_read
-from desktop_app.services.gias_import import ImportPreview, parse_gias_csv
+from desktop_app.services.directory_service import DirectoryImport, StagedFile
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.gias_preview_dialog import GiasPreviewDialog
 from desktop_app.ui.dialogs.partner_dialog import PartnerSchoolDialog
@@ -86,8 +86,16 @@ class PartnerRegisterTab(QWidget):
         self.edit_button = _button("&Edit…", "Edit partner school", self.edit_partner)
         self.remove_button = _button("&Remove", "Remove partner school", self.remove_partner)
         self.import_button = _button(
-            "&Import from GIAS CSV…", "Import partner schools from a GIAS CSV file", self.import_csv
+            "&Import from GIAS CSV…",
+            "Import schools from a Get Information about Schools CSV file",
+            self.import_csv,
         )
+        self.clear_button = _button(
+            "Clear &directory…", "Clear the school directory", self.clear_directory
+        )
+        self.directory_label = QLabel()
+        self.directory_label.setWordWrap(True)
+        self.directory_label.setAccessibleName("School directory")
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of partner schools")
 
@@ -107,6 +115,10 @@ class PartnerRegisterTab(QWidget):
         col.addLayout(buttons)
         col.addLayout(search_row)
         col.addWidget(self.table, 1)
+        directory_row = QHBoxLayout()
+        directory_row.addWidget(self.directory_label, 1)
+        directory_row.addWidget(self.clear_button)
+        col.addLayout(directory_row)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.reciprocity)
@@ -117,7 +129,7 @@ class PartnerRegisterTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         order: list[QWidget] = [self.add_button, self.edit_button, self.remove_button]
-        order += [self.import_button, self.search, self.table]
+        order += [self.import_button, self.search, self.table, self.clear_button]
         for first, second in itertools.pairwise(order):  # reading order
             QWidget.setTabOrder(first, second)
         self._update_buttons()
@@ -127,13 +139,30 @@ class PartnerRegisterTab(QWidget):
     def refresh(self) -> None:
         selected = self.selected_partner()
         partners = self.ctx.services.partners.list_partners()
-        self.model.set_partners(partners)
-        self.count_label.setText(
-            f"{len(partners)} partner school{'s' if len(partners) != 1 else ''}"
-        )
+        directory = self.ctx.services.directory
+        closed = directory.closed_partners()
+        self.model.set_partners(partners, closed)
+        text = f"{len(partners)} partner school{'s' if len(partners) != 1 else ''}"
+        shut = sum(1 for p in partners if p.id in closed)
+        self.count_label.setText(f"{text} ({shut} closed)" if shut else text)
+        self._show_directory(directory.source())
         if selected is not None:
             self.select_partner(selected.id)
         self._show_selected()
+
+    def _show_directory(self, source: DirectorySource | None) -> None:
+        self.clear_button.setEnabled(source is not None)
+        if source is None:
+            self.directory_label.setText(
+                "School directory: empty. Import the establishments file from Get Information "
+                "about Schools to look schools up when you add a partner."
+            )
+            return
+        self.directory_label.setText(
+            f"School directory: {source.schools:,} schools ({source.closed:,} closed) from "
+            f"{source.file_name or 'a GIAS file'}, imported {source.imported_on.day} "
+            f"{source.imported_on:%B %Y}."
+        )
 
     def selected_partner(self) -> PartnerSchool | None:
         rows = self.table.selectionModel().selectedRows()
@@ -164,7 +193,7 @@ class PartnerRegisterTab(QWidget):
     # Actions -----------------------------------------------------------------
 
     def add_partner(self) -> None:
-        dialog = PartnerSchoolDialog(self)
+        dialog = PartnerSchoolDialog(self, directory=self.ctx.services.directory)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
             return
         details = dialog.details
@@ -193,7 +222,7 @@ class PartnerRegisterTab(QWidget):
     def import_csv(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Import partner schools from Get Information about Schools",
+            "Import schools from Get Information about Schools",
             str(Path.home()),
             "CSV files (*.csv);;All files (*)",
         )
@@ -201,21 +230,19 @@ class PartnerRegisterTab(QWidget):
             return
         self.import_button.setEnabled(False)
         chosen = Path(path)
+        directory = self.ctx.services.directory
 
         def work(_progress: Callable[[int, str], None]) -> Any:
-            # Parsing is pure (no database), so it is safe off the GUI thread.
-            # A folder, a broken link or a pipe is refused before anything reads it.
-            check_file_to_read(chosen, "CSV file")
-            try:
-                data = chosen.read_bytes()
-            except OSError as exc:
-                raise ValueError(f"“{chosen.name}” cannot be read ({exc.strerror}).") from None
-            return parse_gias_csv(data)
+            # Reading fills a private staging copy, never the open file, so it is safe off
+            # the GUI thread.
+            return directory.read_file(chosen)
 
-        def done(parsed: Any) -> None:
+        def done(staged: StagedFile) -> None:
             self.import_button.setEnabled(True)
-            preview = self.ctx.services.partners.preview_parsed(chosen.name, parsed)
-            self._confirm_import(preview)
+            try:
+                self._confirm_import(directory.preview(staged))
+            finally:
+                staged.close()
 
         def failed(exc: BaseException) -> None:
             self.import_button.setEnabled(True)
@@ -223,8 +250,34 @@ class PartnerRegisterTab(QWidget):
 
         run_in_background(work, done, failed)
 
-    def _confirm_import(self, preview: ImportPreview) -> None:
+    def _confirm_import(self, preview: DirectoryImport) -> None:
         dialog = GiasPreviewDialog(preview, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not preview.has_changes:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.ctx.save(self, lambda: self.ctx.services.partners.apply_import(preview))
+        chosen = dialog.chosen
+        directory = self.ctx.services.directory
+        result = self.ctx.attempt(self, lambda: directory.apply(preview, chosen))
+        if result is None:
+            return
+        outcome, edit = result
+        if outcome.changes_partners:
+            self.ctx.push_edit(edit)
+        else:  # the directory alone changed: reference data, nothing to undo
+            self.ctx.notify(edit.changes)
+        self.directory_label.setText(f"Imported: {outcome.summary()}.")
+
+    def clear_directory(self) -> None:
+        source = self.ctx.services.directory.source()
+        if source is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Clear the school directory",
+            f"Remove all {source.schools:,} schools from the school directory? Your partner "
+            "schools are kept. You can import the file again at any time.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        result = self.ctx.attempt(self, self.ctx.services.directory.clear)
+        if result is not None:
+            self.ctx.notify(result[1])

@@ -1,0 +1,352 @@
+"""The school directory from Get Information about Schools, and choosing partners from it.
+
+Two ways in, one set of rules. The window reads the file off the GUI thread into a staged
+copy that the user searches and ticks partners in (read_file, preview, apply); the command
+line streams the file straight into the directory (import_file). Either way every school
+goes into the directory, partner schools already in the register are updated from the file,
+and only the schools the user chose become partners. Closed schools are never deleted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from desktop_app.domain.directory import (
+    DirectorySchool,
+    DirectorySource,
+    changed_partner_fields,
+    search_fold,
+)
+from desktop_app.domain.partners import PartnerSchool, PartnerSchoolDetails
+from desktop_app.services.changes import Changes, Edit, Topic
+from desktop_app.services.gias_import import (
+    ImportFileError,
+    ReadReport,
+    SkippedRow,
+    gias_rows,
+    open_gias_file,
+)
+from desktop_app.storage.directory_staging import StagedDirectory
+from desktop_app.storage.store import Store
+
+_SOURCE_KEY = "school_directory_source"
+_PARTNER_CHANGES = Changes.of(Topic.PARTNERS, Topic.PARTNERSHIPS, Topic.COMMITMENTS)
+# A partner as it was or will be: None details means the row does not exist.
+PartnerState = tuple[int, PartnerSchoolDetails | None, bool]
+
+
+def search_words(text: str) -> list[str]:
+    """What the user typed, folded as the stored search text is (accents and case)."""
+    return search_fold(text).split()
+
+
+@dataclass(frozen=True)
+class PartnerUpdate:
+    """A partner school already in the register that the file has newer details for."""
+
+    partner: PartnerSchool
+    school: DirectorySchool
+
+    @property
+    def details(self) -> PartnerSchoolDetails:
+        return self.school.partner_details(self.partner.details)
+
+    @property
+    def changed_fields(self) -> tuple[str, ...]:
+        return changed_partner_fields(self.partner.details, self.details)
+
+
+@dataclass
+class StagedFile:
+    """A file read (off the GUI thread) into a private staging database; nothing saved."""
+
+    file_name: str
+    report: ReadReport
+    staged: StagedDirectory
+
+    def search(self, text: str, *, include_closed: bool) -> Iterator[DirectorySchool]:
+        return self.staged.matching(search_words(text), include_closed=include_closed)
+
+    def count(self, text: str, *, include_closed: bool) -> int:
+        return self.staged.schools.count_matching(search_words(text), include_closed=include_closed)
+
+    def groups(self, column: str, *, include_closed: bool) -> list[tuple[str, int]]:
+        return self.staged.groups(column, include_closed=include_closed)
+
+    def urns_in(self, column: str, value: str, *, include_closed: bool) -> list[str]:
+        return self.staged.urns_in(column, value, include_closed=include_closed)
+
+    def close(self) -> None:
+        self.staged.close()
+
+
+@dataclass(frozen=True)
+class DirectoryImport:
+    """The preview: the staged file and the partner schools it will update."""
+
+    file: StagedFile
+    partners: dict[str, PartnerSchool]  # every partner with a URN, removed ones too
+    updates: tuple[PartnerUpdate, ...]  # partners in the file whose details differ
+    closing: tuple[PartnerUpdate, ...]  # partners the file says have closed
+
+    def summary(self) -> str:
+        r = self.file.report
+        return (
+            f"{r.rows:,} schools in {self.file.file_name}. {r.closed:,} closed schools not "
+            f"offered. {len(self.updates)} partner school"
+            f"{'s' if len(self.updates) != 1 else ''} to update. "
+            f"{r.skipped_count:,} rows skipped."
+        )
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    file_name: str
+    schools: int
+    closed: int
+    added: int
+    updated: int
+    skipped_count: int
+    skipped: tuple[SkippedRow, ...]
+    cleaned: int
+    partners_added: tuple[str, ...] = ()
+    partners_updated: tuple[str, ...] = ()
+    partners_closed: tuple[str, ...] = field(default=())
+
+    @property
+    def changes_partners(self) -> bool:
+        return bool(self.partners_added or self.partners_updated)
+
+    def summary(self) -> str:
+        unchanged = self.schools - self.added - self.updated
+        text = (
+            f"{self.schools:,} schools in the directory from {self.file_name} "
+            f"({self.added:,} new, {self.updated:,} updated, {unchanged:,} unchanged; "
+            f"{self.closed:,} closed), {self.skipped_count:,} rows skipped; "
+            f"{len(self.partners_added)} partner schools added, "
+            f"{len(self.partners_updated)} updated"
+        )
+        if self.cleaned:
+            text += f"; control characters removed from {self.cleaned:,} rows"
+        return text
+
+
+class DirectoryService:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    # --- reading a file ------------------------------------------------------------
+
+    @staticmethod
+    def read_file(path: Path) -> StagedFile:
+        """Read and check the file into a staging copy. Touches nothing in the open file,
+        so it may run in the background; preview() follows on the GUI thread."""
+        handle, encoding = open_gias_file(path)
+        report = ReadReport(path.name)
+        staged = StagedDirectory()
+        try:
+            with handle:
+                staged.load(gias_rows(handle, encoding, report))
+        except BaseException:
+            staged.close()
+            raise
+        if not report.rows:
+            staged.close()
+            raise ImportFileError(
+                f"There are no schools in {path.name} that can be imported "
+                f"({report.skipped_count:,} rows skipped). Nothing has been imported."
+            )
+        return StagedFile(path.name, report, staged)
+
+    def preview(self, file: StagedFile) -> DirectoryImport:
+        partners = self._store.partners.by_urns()
+        in_file = file.staged.schools.by_urns(partners)
+        updates = []
+        for urn, school in in_file.items():
+            update = PartnerUpdate(partners[urn], school)
+            if update.changed_fields:
+                updates.append(update)
+        closing = tuple(
+            PartnerUpdate(partners[urn], s)
+            for urn, s in in_file.items()
+            if s.closed and not partners[urn].removed
+        )
+        return DirectoryImport(file, partners, tuple(updates), closing)
+
+    # --- writing -------------------------------------------------------------------
+
+    def apply(self, preview: DirectoryImport, chosen: Iterable[str]) -> tuple[ImportOutcome, Edit]:
+        """Fill the directory from the staged file and make the chosen schools partners,
+        all in one transaction. Undo takes back the partner changes; the directory, being
+        reference data from a public file, keeps the newer details."""
+        file = preview.file
+        wanted = list(dict.fromkeys(chosen))
+        with self._store.transaction():
+            added, updated = self._store.directory.upsert_many(file.staged.rows())
+            partner_urns = set(self._store.partners.by_urns()) | set(wanted)
+            schools = file.staged.schools.by_urns(partner_urns)
+            outcome, edit = self._partners_from(file.file_name, schools, wanted)
+            self._record_source(file.report)
+        return self._outcome(file.report, added, updated, outcome), edit
+
+    def import_file(
+        self, path: Path, add_partners: Sequence[str] = ()
+    ) -> tuple[ImportOutcome, Edit]:
+        """The command line's import: the file streams straight into the directory (one
+        transaction; nothing is written if the file or a chosen URN is refused)."""
+        wanted = list(dict.fromkeys(u.strip() for u in add_partners if u.strip()))
+        handle, encoding = open_gias_file(path)
+        report = ReadReport(path.name)
+        with handle, self._store.transaction():
+            watched = set(self._store.partners.by_urns()) | set(wanted)
+            seen: list[str] = []
+            rows = _watch(gias_rows(handle, encoding, report), watched, seen.append)
+            added, updated = self._store.directory.upsert_many(rows)
+            missing = [u for u in wanted if u not in seen]
+            if missing:
+                raise ImportFileError(
+                    f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not a school "
+                    f"in {path.name}, so nothing has been imported. Check the URNs."
+                )
+            schools = self._store.directory.by_urns(seen)
+            outcome, edit = self._partners_from(path.name, schools, wanted)
+            self._record_source(report)
+        return self._outcome(report, added, updated, outcome), edit
+
+    def _partners_from(
+        self, file_name: str, schools: dict[str, DirectorySchool], wanted: list[str]
+    ) -> tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], Edit]:
+        """Update every partner the file names; add (or bring back) the chosen ones."""
+        repo = self._store.partners
+        current = repo.by_urns()
+        before: list[PartnerState] = []
+        after: list[PartnerState] = []
+        added: list[str] = []
+        updated: list[str] = []
+        closed: list[str] = []
+        for urn, school in schools.items():
+            partner = current.get(urn)
+            if partner is None:
+                if urn in wanted:
+                    made = repo.add(school.partner_details())
+                    before.append((made.id, None, False))
+                    after.append((made.id, made.details, False))
+                    added.append(made.name)
+                continue
+            details = school.partner_details(partner.details)
+            removed = partner.removed and urn not in wanted
+            if school.closed and not removed:
+                closed.append(details.name)
+            if details == partner.details and removed == partner.removed:
+                continue
+            repo.update(partner.id, details)
+            if removed:
+                repo.set_removed(partner.id, True)
+            before.append((partner.id, partner.details, partner.removed))
+            after.append((partner.id, details, removed))
+            (added if partner.removed and not removed else updated).append(details.name)
+        label = f"import schools from {file_name}"
+        return (tuple(added), tuple(updated), tuple(closed)), self._edit(label, before, after)
+
+    def _edit(self, label: str, undo: list[PartnerState], redo: list[PartnerState]) -> Edit:
+        def reverse() -> Edit:
+            with self._store.transaction():
+                self._put(undo)
+            return self._edit(label, redo, undo)
+
+        return Edit(label, _PARTNER_CHANGES, reverse)
+
+    def _put(self, states: list[PartnerState]) -> None:
+        repo = self._store.partners
+        for partner_id, details, removed in states:
+            if details is None:
+                repo.delete(partner_id)
+                continue
+            try:
+                repo.get(partner_id)
+            except LookupError:
+                repo.add(details, partner_id=partner_id)
+            else:
+                repo.update(partner_id, details)
+            if removed:
+                repo.set_removed(partner_id, True)
+
+    def _record_source(self, report: ReadReport) -> None:
+        source = {"file": report.file_name, "on": date.today().isoformat()}
+        self._store.settings.set(_SOURCE_KEY, json.dumps(source))
+
+    def _outcome(
+        self,
+        report: ReadReport,
+        added: int,
+        updated: int,
+        partners: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+    ) -> ImportOutcome:
+        return ImportOutcome(
+            report.file_name,
+            report.rows,
+            report.closed,
+            added,
+            updated,
+            report.skipped_count,
+            tuple(report.skipped),
+            report.cleaned,
+            *partners,
+        )
+
+    def clear(self) -> tuple[int, Changes]:
+        """Empty the directory (partner schools are not touched). Not undoable: importing
+        the file again brings it back, so the window asks first."""
+        with self._store.transaction():
+            removed = self._store.directory.clear()
+            self._store.settings.set(_SOURCE_KEY, "")
+        return removed, Changes.of(Topic.PARTNERS)
+
+    # --- looking up ----------------------------------------------------------------
+
+    def suggestions(self, text: str, limit: int = 12) -> list[DirectorySchool]:
+        """Schools whose name, URN, town, local authority, trust or postcode match, open
+        ones first, for "Add partner school" as the user types."""
+        words = search_words(text)
+        if not words:
+            return []
+        found = list(self._store.directory.search(words, limit=limit))
+        if len(found) < limit:
+            closed = self._store.directory.search(words, include_closed=True, limit=limit)
+            have = {s.urn for s in found}
+            found += [s for s in closed if s.urn not in have][: limit - len(found)]
+        return found
+
+    def school(self, urn: str) -> DirectorySchool | None:
+        return self._store.directory.get(urn.strip())
+
+    def closed_partners(self) -> dict[int, DirectorySchool]:
+        return self._store.directory.closed_partners()
+
+    def source(self) -> DirectorySource | None:
+        count = self._store.directory.count()
+        raw = self._store.settings.get(_SOURCE_KEY) or ""
+        if not count:
+            return None
+        saved = json.loads(raw) if raw else {}
+        on = saved.get("on")
+        return DirectorySource(
+            str(saved.get("file", "")),
+            date.fromisoformat(on) if on else date.today(),
+            count,
+            self._store.directory.closed_count(),
+        )
+
+
+def _watch(
+    rows: Iterator[tuple[str, ...]], urns: set[str], found: Callable[[str], None]
+) -> Iterator[tuple[str, ...]]:
+    """Pass rows through, noting those of partner schools (a set lookup per row)."""
+    for row in rows:
+        if row[0] in urns:
+            found(row[0])
+        yield row

@@ -1,0 +1,74 @@
+"""A GIAS file read into a private in-memory database while the user chooses partners.
+
+The preview of a 50,000-row file is searched in SQL, not held as Python objects, and
+nothing reaches the user's file until they press Import. The staging database is filled
+on a background thread and then used only from the GUI thread (one thread at a time).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+
+from desktop_app.domain.directory import DIRECTORY_FIELDS, DirectorySchool
+from desktop_app.storage.repositories.directory import DirectoryRepository, where
+from desktop_app.storage.sql import Database
+
+_TABLE = f"""
+    CREATE TABLE school_directory (
+        urn TEXT PRIMARY KEY,
+        {", ".join(f"{c} TEXT NOT NULL" for c in DIRECTORY_FIELDS[1:])},
+        search_text TEXT NOT NULL
+    ) WITHOUT ROWID
+"""
+_INDEXES = (
+    "CREATE INDEX staged_name ON school_directory(name COLLATE NOCASE)",
+    "CREATE INDEX staged_trust ON school_directory(trust)",
+    "CREATE INDEX staged_la ON school_directory(local_authority)",
+)
+
+
+class StagedDirectory:
+    def __init__(self) -> None:
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        self._db = Database(conn)
+        self._db.execute(_TABLE)
+        self.schools = DirectoryRepository(self._db)
+
+    def load(self, rows: Iterable[Sequence[str]]) -> None:
+        """Fill from the reader's rows (first occurrence of each URN only)."""
+        with self._db.atomic():
+            cols = ", ".join((*DIRECTORY_FIELDS, "search_text"))
+            marks = ", ".join("?" * (len(DIRECTORY_FIELDS) + 1))
+            self._db.conn.executemany(
+                f"INSERT OR IGNORE INTO school_directory ({cols}) VALUES ({marks})", rows
+            )
+            for sql in _INDEXES:
+                self._db.execute(sql)
+
+    def rows(self) -> Iterator[tuple[str, ...]]:
+        """Every row as the reader gave it, to copy into the user's directory."""
+        cols = ", ".join((*DIRECTORY_FIELDS, "search_text"))
+        return iter(self._db.execute(f"SELECT {cols} FROM school_directory"))
+
+    def groups(self, column: str, *, include_closed: bool) -> list[tuple[str, int]]:
+        """Each trust or local authority in the file with how many schools it has."""
+        assert column in ("trust", "local_authority")
+        clause, params = where((), include_closed=include_closed)
+        sql = (
+            f"SELECT {column}, count(*) FROM school_directory WHERE {clause} AND {column} != ''"
+            f" GROUP BY {column} ORDER BY {column} COLLATE NOCASE"
+        )
+        return [(row[0], int(row[1])) for row in self._db.execute(sql, params)]
+
+    def urns_in(self, column: str, value: str, *, include_closed: bool) -> list[str]:
+        assert column in ("trust", "local_authority")
+        clause, params = where((), include_closed=include_closed, **{column: value})
+        sql = f"SELECT urn FROM school_directory WHERE {clause}"
+        return [row[0] for row in self._db.execute(sql, params)]
+
+    def matching(self, words: Sequence[str], *, include_closed: bool) -> Iterator[DirectorySchool]:
+        return self.schools.search(words, include_closed=include_closed)
+
+    def close(self) -> None:
+        self._db.conn.close()

@@ -1,0 +1,32 @@
+"""The school directory: every school read from a Get Information about Schools download,
+kept as reference data beside (never inside) the partner register.
+
+Existing files gain an empty directory; their partner schools stay exactly as they were.
+"""
+
+from desktop_app.storage.migrations.registry import MIGRATIONS
+from desktop_app.storage.sql import Database
+
+
+@MIGRATIONS()
+def m007_create_school_directory(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE school_directory (
+            urn TEXT PRIMARY KEY CHECK (length(urn) = 6),
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            establishment_type TEXT NOT NULL DEFAULT '',
+            phase TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT '',
+            local_authority TEXT NOT NULL DEFAULT '',
+            trust TEXT NOT NULL DEFAULT '',
+            town TEXT NOT NULL DEFAULT '',
+            postcode TEXT NOT NULL DEFAULT '',
+            opened_on TEXT NOT NULL DEFAULT '',
+            closed_on TEXT NOT NULL DEFAULT '',
+            search_text TEXT NOT NULL DEFAULT ''
+        ) WITHOUT ROWID
+        """
+    )
+    # Suggestions come back in name order, found by walking this index.
+    db.execute("CREATE INDEX idx_school_directory_name ON school_directory(name COLLATE NOCASE)")

@@ -1,0 +1,118 @@
+"""The school directory: rows in as plain tuples (DIRECTORY_FIELDS then search text),
+DirectorySchool objects out, searched in SQL so 50,000 schools cost no Python scan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from desktop_app.domain.directory import CLOSED, DIRECTORY_FIELDS, DirectorySchool
+from desktop_app.storage.sql import Database
+
+_COLS = ", ".join(DIRECTORY_FIELDS)
+_ALL = (*DIRECTORY_FIELDS, "search_text")
+_SETS = ", ".join(f"{c} = excluded.{c}" for c in _ALL[1:])
+_DIFFERS = (
+    f"({', '.join(f'school_directory.{c}' for c in _ALL[1:])})"
+    f" IS NOT ({', '.join(f'excluded.{c}' for c in _ALL[1:])})"
+)
+# The same file twice changes nothing: a row is rewritten only when a value differs.
+UPSERT = (
+    f"INSERT INTO school_directory ({', '.join(_ALL)}) VALUES ({', '.join('?' * len(_ALL))})"
+    f" ON CONFLICT (urn) DO UPDATE SET {_SETS} WHERE {_DIFFERS}"
+)
+_OPEN = f"status <> '{CLOSED}' COLLATE NOCASE"
+_CHUNK = 500  # URNs per IN (...) lookup, under SQLite's variable limit
+
+
+def school(row: Sequence[Any]) -> DirectorySchool:
+    """A row selected as DIRECTORY_FIELDS, in that order."""
+    values = list(row[: len(DIRECTORY_FIELDS)])
+    values[9] = date.fromisoformat(values[9]) if values[9] else None
+    values[10] = date.fromisoformat(values[10]) if values[10] else None
+    return DirectorySchool(*values)
+
+
+def like_terms(words: Sequence[str]) -> tuple[str, list[str]]:
+    """A WHERE clause requiring every (already folded) word somewhere in the search text."""
+    clauses, params = [], []
+    for word in words:
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        clauses.append("search_text LIKE ? ESCAPE '\\'")
+        params.append(f"%{escaped}%")
+    return " AND ".join(clauses) or "1", params
+
+
+def where(words: Sequence[str], *, include_closed: bool, **equal: str) -> tuple[str, list[str]]:
+    clause, params = like_terms(words)
+    if not include_closed:
+        clause += f" AND {_OPEN}"
+    for column, value in equal.items():
+        clause += f" AND {column} = ?"
+        params.append(value)
+    return clause, params
+
+
+class DirectoryRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def upsert_many(self, rows: Iterable[Sequence[str]]) -> tuple[int, int]:
+        """Add or update rows; returns (added, updated). Unchanged rows are not written."""
+        before_count = self.count()
+        before_changes = self._db.conn.total_changes
+        self._db.conn.executemany(UPSERT, rows)
+        written = self._db.conn.total_changes - before_changes
+        added = self.count() - before_count
+        return added, written - added
+
+    def get(self, urn: str) -> DirectorySchool | None:
+        row = self._db.execute(
+            f"SELECT {_COLS} FROM school_directory WHERE urn = ?", [urn]
+        ).fetchone()
+        return school(row) if row else None
+
+    def by_urns(self, urns: Iterable[str]) -> dict[str, DirectorySchool]:
+        wanted = list(dict.fromkeys(urns))
+        found: dict[str, DirectorySchool] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            part = wanted[start : start + _CHUNK]
+            marks = ", ".join("?" * len(part))
+            sql = f"SELECT {_COLS} FROM school_directory WHERE urn IN ({marks})"
+            found.update((s.urn, s) for s in map(school, self._db.execute(sql, part)))
+        return found
+
+    def search(
+        self, words: Sequence[str], *, include_closed: bool = False, limit: int | None = None
+    ) -> Iterator[DirectorySchool]:
+        """Matching schools in name order, read lazily from the cursor."""
+        clause, params = where(words, include_closed=include_closed)
+        sql = f"SELECT {_COLS} FROM school_directory WHERE {clause} ORDER BY name COLLATE NOCASE"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return map(school, self._db.execute(sql, params))
+
+    def count_matching(self, words: Sequence[str], *, include_closed: bool = False) -> int:
+        clause, params = where(words, include_closed=include_closed)
+        sql = f"SELECT count(*) FROM school_directory WHERE {clause}"
+        return int(self._db.execute(sql, params).fetchone()[0])
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM school_directory").fetchone()[0])
+
+    def closed_count(self) -> int:
+        sql = f"SELECT count(*) FROM school_directory WHERE NOT ({_OPEN})"
+        return int(self._db.execute(sql).fetchone()[0])
+
+    def closed_partners(self) -> dict[int, DirectorySchool]:
+        """Partner schools (by id) that the directory says have closed."""
+        cols = ", ".join(f"d.{c}" for c in DIRECTORY_FIELDS)
+        sql = (
+            f"SELECT p.id, {cols} FROM partner_schools p"
+            f" JOIN school_directory d ON d.urn = p.urn WHERE NOT (d.{_OPEN})"
+        )
+        return {row[0]: school(row[1:]) for row in self._db.execute(sql)}
+
+    def clear(self) -> int:
+        return self._db.execute("DELETE FROM school_directory").rowcount
