@@ -1,0 +1,65 @@
+"""A file made before the school directory existed opens with every partner school intact,
+an empty directory, and nothing else changed."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from desktop_app.frameworks.loader import FrameworkCatalogue
+from desktop_app.services.container import open_services
+
+# Made by the version before the directory (demo, then the GIAS fixture imported as
+# partners, one of them then removed): see tests/fixtures/db.
+BEFORE = Path(__file__).parents[1] / "fixtures" / "db" / "partners_before_directory.sqlite3"
+
+
+def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_partners_stay_partners_and_the_directory_starts_empty(
+    tmp_path: Path, catalogue: FrameworkCatalogue
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(BEFORE, path)
+    partners_sql = "SELECT * FROM partner_schools ORDER BY id"
+    before = _rows(path, partners_sql)
+    commitments = _rows(path, "SELECT * FROM commitment_partners ORDER BY 1, 2")
+    assert len(before) == 7
+    assert "school_directory" not in {r[0] for r in _rows(path, "SELECT name FROM sqlite_master")}
+
+    services = open_services(path, catalogue)
+    try:
+        partners = services.partners.list_partners(include_removed=True)
+        assert len(partners) == 7
+        assert [p.urn for p in partners if p.removed] == ["150003"]
+        assert services.directory.source() is None
+        assert services.directory.closed_partners() == {}
+        assert services.directory.suggestions("ashfield") == []
+    finally:
+        services.close()
+    assert _rows(path, partners_sql) == before
+    assert _rows(path, "SELECT * FROM commitment_partners ORDER BY 1, 2") == commitments
+    names = [r[0] for r in _rows(path, "SELECT name FROM _sqlite_migrations")]
+    assert "m007_create_school_directory" in names
+
+
+def test_a_migrated_file_takes_a_gias_import(tmp_path: Path, catalogue: FrameworkCatalogue) -> None:
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(BEFORE, path)
+    fixtures = Path(__file__).parents[1] / "fixtures" / "gias"
+    services = open_services(path, catalogue)
+    try:
+        outcome, _ = services.directory.import_file(fixtures / "gias_update_cp1252.csv")
+        # Ashfield (a partner from the old import) is updated; the new school is not added.
+        assert outcome.partners_updated == ("Ashfield Primary Academy",)
+        assert outcome.partners_added == ()
+        assert len(services.partners.list_partners(include_removed=True)) == 7
+    finally:
+        services.close()
