@@ -22,6 +22,14 @@ def our_school(services: AppServices) -> School:
     return school
 
 
+def import_partners(services: AppServices, name: str) -> None:
+    """Every school in the GIAS fixture `name` into the directory and made a partner."""
+    from desktop_app.services.gias_import import read_gias
+
+    rows, _ = read_gias((FIXTURES / name).read_bytes())
+    services.directory.import_file(FIXTURES / name, [row[0] for row in rows])
+
+
 def add_partner(services: AppServices, name: str, urn: str = "") -> int:
     partner, _ = services.partners.create_partner(PartnerSchoolDetails(name, urn=urn))
     return partner.id

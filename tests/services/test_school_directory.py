@@ -92,7 +92,7 @@ def test_an_unknown_urn_to_add_refuses_the_whole_import(
     services: AppServices, tmp_path: Path
 ) -> None:
     path = _file(tmp_path, "all.csv", OPEN)
-    with pytest.raises(ImportFileError, match="999999 is not a school in all.csv"):
+    with pytest.raises(ImportFileError, match=r"999999 is not a school in all\.csv"):
         services.directory.import_file(path, ["999999"])
     assert services.directory.source() is None
     assert services.partners.list_partners() == []
@@ -185,7 +185,7 @@ def test_the_window_path_previews_then_applies_only_the_ticked_schools(
 
 
 def test_a_file_with_no_usable_school_is_refused(services: AppServices, tmp_path: Path) -> None:
-    with pytest.raises(ImportFileError, match="no schools in empty.csv"):
+    with pytest.raises(ImportFileError, match=r"no schools in empty\.csv"):
         services.directory.read_file(_file(tmp_path, "empty.csv", "12,Bad"))
 
 

@@ -202,28 +202,6 @@ def test_sorting_is_done_in_the_source_and_keeps_the_filter() -> None:
     assert _ids(proxy) == [1, 3]
 
 
-def test_import_preview_lists_are_capped_for_whole_country_files(qtbot: QtBot) -> None:
-    from desktop_app.domain.partners import PartnerSchoolDetails
-    from desktop_app.services.gias_import import ImportPreview, PreviewItem, SkippedRow
-    from desktop_app.ui.dialogs.gias_preview_dialog import SHOWN_LIMIT, GiasPreviewDialog
-
-    added = tuple(
-        PreviewItem(n + 2, PartnerSchoolDetails(f"School {n}", urn=str(100000 + n)))
-        for n in range(SHOWN_LIMIT + 5)
-    )
-    skipped = (SkippedRow(9, "12", "Bad", "“12” is not a six-digit URN"),)
-    dialog = GiasPreviewDialog(ImportPreview("england.csv", added, (), (), skipped))
-    qtbot.addWidget(dialog)
-    assert dialog.added.topLevelItemCount() == SHOWN_LIMIT + 1
-    assert "5 more" in dialog.added.topLevelItem(SHOWN_LIMIT).text(2)
-    assert dialog.skipped.topLevelItem(0).text(3) == "“12” is not a six-digit URN"
-    assert dialog.tabs.tabText(0) == f"To add ({SHOWN_LIMIT + 5})"
-    assert dialog.import_button.isEnabled()
-    empty = GiasPreviewDialog(ImportPreview("none.csv", (), (), (), skipped))
-    qtbot.addWidget(empty)
-    assert not empty.import_button.isEnabled()
-
-
 def test_hostile_names_are_shown_as_plain_text(qtbot: QtBot) -> None:
     from desktop_app.domain.partners import Reciprocity
     from desktop_app.ui.widgets.reciprocity_panel import ReciprocityPanel

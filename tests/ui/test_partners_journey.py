@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from partners_helpers import FIXTURES, JPD, promise
+from partners_helpers import FIXTURES, JPD, import_partners, promise
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -75,13 +75,17 @@ def _import(qtbot: QtBot, page: PartnersPage, monkeypatch: pytest.MonkeyPatch, n
     def act(dialog: QWidget) -> None:
         assert isinstance(dialog, GiasPreviewDialog)
         seen.extend(dialog.tabs.tabText(i) for i in range(dialog.tabs.count()))
+        dialog.table.setFocus()
+        for row in range(dialog.model.rowCount()):  # tick every school, from the keyboard
+            dialog.table.setCurrentIndex(dialog.model.index(row, 1))
+            qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
 
     when_modal(qtbot, act)
     qtbot.mouseClick(page.register.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(seen))
     if name == "gias_cp1252.csv":
-        assert seen == ["To add (5)", "To update (0)", "Skipped (7)", "Up to date (0)"]
+        assert seen == ["&Choose partner schools", "To &update (0)", "&Skipped (7)"]
 
 
 def test_import_partners_add_commitment_mark_done_and_see_it_on_the_strand(
@@ -183,7 +187,7 @@ def test_commitment_filters_delete_and_undo(
     services = window.ctx.services
     school_id = window.ctx.school_id
     assert school_id is not None
-    services.partners.apply_import(services.partners.preview_import(FIXTURES / "gias_cp1252.csv"))
+    import_partners(services, "gias_cp1252.csv")
     by_urn = {p.urn: p.id for p in services.partners.list_partners()}
     a, b = by_urn["107942"], by_urn["138201"]
     services.commitments.create(school_id, promise((a,), "Late coaching", due=date(2026, 11, 1)))
@@ -244,7 +248,7 @@ def test_commitment_filters_delete_and_undo(
 
 def test_add_partnership_and_undo(qtbot: QtBot, window: MainWindow) -> None:
     services = window.ctx.services
-    services.partners.apply_import(services.partners.preview_import(FIXTURES / "gias_utf8_bom.csv"))
+    import_partners(services, "gias_utf8_bom.csv")
     dwr = next(p for p in services.partners.list_partners() if p.urn == "401234")
     window.show_page("partners")
     page = window.pages["partners"]
@@ -281,7 +285,7 @@ def test_add_a_commitment_from_the_strand_on_the_self_assessment_screen(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     services = window.ctx.services
-    services.partners.apply_import(services.partners.preview_import(FIXTURES / "gias_utf8_bom.csv"))
+    import_partners(services, "gias_utf8_bom.csv")
     dwr = next(p for p in services.partners.list_partners() if p.urn == "401234")
     window.show_page("assessment")
     page = window.pages["assessment"]

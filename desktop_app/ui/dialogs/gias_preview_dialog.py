@@ -4,7 +4,7 @@ written: every school goes into the directory; only the ticked ones become partn
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -118,9 +118,7 @@ class GiasPreviewDialog(QDialog):
         for box_button in buttons.buttons():
             box_button.setAccessibleName(box_button.text().replace("&", ""))
             if isinstance(box_button, QPushButton):
-                # Enter in the search box searches; it must never import by accident.
-                box_button.setAutoDefault(False)
-                box_button.setDefault(False)
+                box_button.setAutoDefault(False)  # see keyPressEvent
 
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
@@ -141,7 +139,6 @@ class GiasPreviewDialog(QDialog):
         self._debounce.setInterval(SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self._run_search)
         self.search.textEdited.connect(lambda _t: self._debounce.start())
-        self.search.returnPressed.connect(self._search_now)
         search_label = QLabel("Searc&h")
         search_label.setBuddy(self.search)
 
@@ -161,6 +158,7 @@ class GiasPreviewDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # arrows move between schools; Tab moves on
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -273,6 +271,25 @@ class GiasPreviewDialog(QDialog):
     @property
     def chosen(self) -> list[str]:
         return sorted(self.model.chosen)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.search.setFocus()  # the first thing a head does is type a school's name
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter never imports by accident: it presses the button that has focus, ticks the
+        # chosen trust or local authority, or searches.
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            super().keyPressEvent(event)
+            return
+        focus = self.focusWidget()
+        if isinstance(focus, QPushButton):
+            focus.click()
+        elif focus is self.group or focus is self.group.lineEdit():
+            self._tick_group()
+        else:
+            self._search_now()
+        event.accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Space or Enter ticks the current school, whichever column has focus.

@@ -39,33 +39,41 @@ class SchoolChoiceModel(QAbstractTableModel):
         self._rows: list[DirectorySchool] = []
         self._cursor: Iterator[DirectorySchool] = iter(())
         self._more = False
+        self._fetching = False
 
     # Searching -----------------------------------------------------------------------
 
     def set_query(self, text: str, include_closed: bool) -> None:
+        """A new search: the first page is read inside the reset, so no view (nor the
+        model tester) fetches more while the reset is still being announced."""
         self.beginResetModel()
-        self._rows = []
         self._cursor = self._search(text, include_closed)
-        self._more = True
-        self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
+        self._rows = list(itertools.islice(self._cursor, PAGE))
+        self._more = len(self._rows) == PAGE
+        self._fetching = True
+        try:
+            self.endResetModel()
+        finally:
+            self._fetching = False
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
+        return not parent.isValid() and self._more and not self._fetching
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more:
+        if not self.canFetchMore(parent):
             return
-        page = list(itertools.islice(self._cursor, PAGE))
-        if len(page) < PAGE:
-            self._more = False
-        if not page:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        # Views (and the model tester) may ask again while rows are being inserted.
+        self._fetching = True
+        try:
+            page = list(itertools.islice(self._cursor, PAGE))
+            self._more = len(page) == PAGE
+            if page:
+                first = len(self._rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+                self._rows.extend(page)
+                self.endInsertRows()
+        finally:
+            self._fetching = False
 
     # Ticking -------------------------------------------------------------------------
 
