@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(PY) bench/startup.py
 	$(PY) bench/commitments_filter.py
 	$(PY) bench/export.py
+	$(PY) bench/school_directory.py
 
 # Packaging (packaging/): a one-folder PyInstaller bundle in dist/PartnershipCompass, built for
 # the system it runs on. Not part of `make test`: a build takes about half a minute.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 HEADER = [
@@ -80,13 +81,12 @@ def _date(rng: random.Random, first: int, last: int) -> str:
     return f"{rng.randint(1, 28):02d}-{rng.randint(1, 12):02d}-{rng.randint(first, last)}"
 
 
-def rows(count: int, seed: int) -> list[list[str]]:
+def rows(count: int, seed: int) -> Iterator[list[str]]:
     rng = random.Random(seed)
     trusts = [
         f"{rng.choice(WORDS)} {rng.choice(TRUST_WORDS)} Trust" for _ in range(max(count // 20, 5))
     ]
     urns = rng.sample(range(100000, 999999), count)
-    out = []
     for urn in sorted(urns):
         place = rng.choice(PLACES)
         kind = _pick(rng, TYPES)
@@ -101,22 +101,19 @@ def rows(count: int, seed: int) -> list[list[str]]:
             name = f"{place} {name}"
         postcode = f"{rng.choice('LBSMNWE')}{rng.choice('SDNE')}{rng.randint(1, 29)} "
         postcode += f"{rng.randint(1, 9)}{rng.choice('ABDEFGHJ')}{rng.choice('LNPQRSTU')}"
-        out.append(
-            [
-                str(urn), str(rng.randint(201, 938)), place, str(rng.randint(1000, 7999)), name,
-                "", kind, "", "", "", status, "", _date(rng, 1950, 2024),
-                "Academy converter" if closed else "", _date(rng, 2000, 2025) if closed else "",
-                "", phase, "4", "11", "No boarders", "Mixed", "Does not apply", "Not applicable",
-                str(rng.randint(50, 2000)), str(rng.randint(20, 1900)),
-                str(rng.randint(1000, 20000)) if trust else "", trust,
-                f"{rng.randint(1, 200)} {rng.choice(WORDS)} Road", "", place, "", postcode,
-                f"www.{urn}.example.sch.uk", f"0{rng.randint(1000000000, 1999999999)}",
-                rng.choice(["Mrs", "Mr", "Ms", "Dr"]), "Amélie", "Durand",
-                str(10000000 + urn), f"{place} Central", str(rng.randint(100000, 600000)),
-                str(rng.randint(100000, 600000)),
-            ]
-        )  # fmt: skip
-    return out
+        yield [
+            str(urn), str(rng.randint(201, 938)), place, str(rng.randint(1000, 7999)), name,
+            "", kind, "", "", "", status, "", _date(rng, 1950, 2024),
+            "Academy converter" if closed else "", _date(rng, 2000, 2025) if closed else "",
+            "", phase, "4", "11", "No boarders", "Mixed", "Does not apply", "Not applicable",
+            str(rng.randint(50, 2000)), str(rng.randint(20, 1900)),
+            str(rng.randint(1000, 20000)) if trust else "", trust,
+            f"{rng.randint(1, 200)} {rng.choice(WORDS)} Road", "", place, "", postcode,
+            f"www.{urn}.example.sch.uk", f"0{rng.randint(1000000000, 1999999999)}",
+            rng.choice(["Mrs", "Mr", "Ms", "Dr"]), "Amélie", "Durand",
+            str(10000000 + urn), f"{place} Central", str(rng.randint(100000, 600000)),
+            str(rng.randint(100000, 600000)),
+        ]  # fmt: skip
 
 
 def write(path: Path, count: int, seed: int = 7) -> Path:

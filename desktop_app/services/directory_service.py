@@ -68,8 +68,13 @@ class StagedFile:
     report: ReadReport
     staged: StagedDirectory
 
-    def search(self, text: str, *, include_closed: bool) -> Iterator[DirectorySchool]:
-        return self.staged.matching(search_words(text), include_closed=include_closed)
+    def page(
+        self, text: str, *, include_closed: bool, offset: int, limit: int
+    ) -> list[DirectorySchool]:
+        """One window of the schools matching `text`, in name order."""
+        return self.staged.page(
+            search_words(text), include_closed=include_closed, offset=offset, limit=limit
+        )
 
     def count(self, text: str, *, include_closed: bool) -> int:
         return self.staged.schools.count_matching(search_words(text), include_closed=include_closed)
@@ -314,12 +319,10 @@ class DirectoryService:
         words = search_words(text)
         if not words:
             return []
-        found = list(self._store.directory.search(words, limit=limit))
-        if len(found) < limit:
-            closed = self._store.directory.search(words, include_closed=True, limit=limit)
-            have = {s.urn for s in found}
-            found += [s for s in closed if s.urn not in have][: limit - len(found)]
-        return found
+        found = self._store.directory.search(
+            words, include_closed=True, closed_last=True, limit=limit
+        )
+        return list(found)
 
     def school(self, urn: str) -> DirectorySchool | None:
         return self._store.directory.get(urn.strip())

@@ -18,6 +18,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO
 
@@ -48,7 +49,7 @@ _NOT_APPLICABLE = ("not applicable", "not recorded", "null", "does not apply")
 _NOT_APPLICABLE_EXACT = frozenset(
     v for n in _NOT_APPLICABLE for v in (n, n.upper(), n.capitalize(), n.title())
 )
-_CHUNK = 1 << 20
+_CHUNK = 1 << 16
 # A value running over a line break into what looks like the next school's row (its URN
 # and a comma): a quotation mark was left open, even if a later one happened to close it.
 _RUN_ON = re.compile(r"[\r\n]\s*[0-9]{6},")
@@ -208,39 +209,49 @@ def _header(reader: Iterator[list[str]]) -> tuple[int, dict[str, int]]:
 
 def _rows(reader: Iterator[list[str]], report: ReadReport) -> Iterator[tuple[str, ...]]:
     width, index = _header(reader)
-    columns = [index.get(f) for f in DIRECTORY_FIELDS]
+    # A column the file lacks reads from a blank cell appended past the row's end.
+    pick = itemgetter(*(index.get(f, width) for f in DIRECTORY_FIELDS))
+    padded = len(index) < len(DIRECTORY_FIELDS)
     urn_at, name_at = index["urn"], index["name"]
     blank = [""] * len(DIRECTORY_FIELDS)
     last_line = reader.line_num  # type: ignore[attr-defined]
-    seen = bytearray(1_000_000)  # URNs are below a million: one byte each, not a set
-    for row in reader:
-        first = last_line + 1
-        last_line = reader.line_num  # type: ignore[attr-defined]
-        if len(row) != width or (last_line > first and _RUN_ON.search("\x1e".join(row))):
-            _wrong_width(report, row, first, last_line, width, urn_at, name_at)
-            continue
-        values = [row[i] if i is not None else "" for i in columns]
-        joined = "|".join(values)
-        if "  " in joined or not joined.isprintable() or last_line > first:
-            if not joined.replace(" ", "").isprintable():
-                report.cleaned += 1
-            values = [clean_text(v) for v in values]
+    seen = bytearray(125_000)  # URNs are below a million: one bit each, not a set
+    rows = closed = 0
+    try:
+        for row in reader:
+            first = last_line + 1
+            last_line = reader.line_num  # type: ignore[attr-defined]
+            if len(row) != width or (last_line > first and _RUN_ON.search("\x1e".join(row))):
+                _wrong_width(report, row, first, last_line, width, urn_at, name_at)
+                continue
+            if padded:
+                row.append("")
+            values = list(pick(row))
             joined = "|".join(values)
-        elif " |" in joined or "| " in joined or joined[:1] == " " or joined[-1:] == " ":
-            values = [v.strip() for v in values]
-            joined = "|".join(values)
-        if values == blank:
-            report.skip(first, "", "", "blank row")
-            continue
-        reason = _problem(values, seen, joined)
-        if reason:
-            report.skip(first, values[0], values[1], reason)
-            continue
-        report.rows += 1
-        if values[4] and values[4].casefold() == "closed":
-            report.closed += 1
-        search = " ".join((values[1], values[0], values[7], values[5], values[6], values[8]))
-        yield (*values, search.lower() if search.isascii() else search_fold(search))
+            if "  " in joined or not joined.isprintable() or last_line > first:
+                if not joined.replace(" ", "").isprintable():
+                    report.cleaned += 1
+                values = [clean_text(v) for v in values]
+                joined = "|".join(values)
+            elif " |" in joined or "| " in joined or joined[:1] == " " or joined[-1:] == " ":
+                values = [v.strip() for v in values]
+                joined = "|".join(values)
+            if values == blank:
+                report.skip(first, "", "", "blank row")
+                continue
+            reason = _problem(values, seen, joined)
+            if reason:
+                report.skip(first, values[0], values[1], reason)
+                continue
+            rows += 1
+            status = values[4]
+            if status == "Closed" or (status and status.casefold() == "closed"):
+                closed += 1
+            search = " ".join((values[1], values[0], values[7], values[5], values[6], values[8]))
+            yield (*values, search.lower() if search.isascii() else search_fold(search))
+    finally:
+        report.rows += rows
+        report.closed += closed
 
 
 def _wrong_width(
@@ -273,9 +284,11 @@ def _problem(values: list[str], seen: bytearray, joined: str) -> str:
         return "no URN"
     if not (len(urn) == 6 and urn.isascii() and urn.isdigit() and urn[0] != "0"):
         return f"“{urn[:20]}” is not a six-digit URN"
-    if seen[int(urn)]:
+    number = int(urn)
+    byte, bit = number >> 3, 1 << (number & 7)
+    if seen[byte] & bit:
         return f"URN {urn} appears earlier in the file; only its first row is used"
-    seen[int(urn)] = 1
+    seen[byte] |= bit
     if not values[1]:
         return "no school name"
     if len(joined) > MAX_NAME_LENGTH and max(map(len, values)) > MAX_SHORT_TEXT:

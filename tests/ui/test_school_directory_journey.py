@@ -257,7 +257,10 @@ def test_the_choice_model_fetches_lazily_and_passes_qtmodeltester(
     try:
         preview = services.directory.preview(staged)
         model = SchoolChoiceModel(
-            lambda text, closed: staged.search(text, include_closed=closed), preview.partners
+            lambda text, closed, offset, limit: staged.page(
+                text, include_closed=closed, offset=offset, limit=limit
+            ),
+            preview.partners,
         )
         model.set_query("", False)
         assert model.rowCount() == PAGE  # one page read; the rest waits for scrolling

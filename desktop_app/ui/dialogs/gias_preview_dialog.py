@@ -83,7 +83,11 @@ class GiasPreviewDialog(QDialog):
         summary.setAccessibleName("Import summary")
 
         self.model = SchoolChoiceModel(
-            lambda text, closed: file.search(text, include_closed=closed), preview.partners, self
+            lambda text, closed, offset, limit: file.page(
+                text, include_closed=closed, offset=offset, limit=limit
+            ),
+            preview.partners,
+            self,
         )
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Import preview lists")

@@ -1,14 +1,13 @@
 """The schools of a GIAS file as a table to tick partners in, fetched a page at a time.
 
 A whole-country file has about 50,000 schools. The model holds only the rows scrolled into
-view so far: each search runs in SQL (in the staged copy of the file) and rows are read
-from its cursor as the view asks for more (canFetchMore/fetchMore).
+view so far: each search runs in SQL (in the staged copy of the file), a window of PAGE
+rows at a time, as the view asks for more (canFetchMore/fetchMore).
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -28,16 +27,16 @@ class SchoolChoiceModel(QAbstractTableModel):
 
     def __init__(
         self,
-        search: Callable[[str, bool], Iterator[DirectorySchool]],
+        page: Callable[[str, bool, int, int], list[DirectorySchool]],
         partners: dict[str, PartnerSchool],
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
-        self._search = search
+        self._page = page
+        self._query = ("", False)
         self.partners = partners
         self.chosen: set[str] = set()
         self._rows: list[DirectorySchool] = []
-        self._cursor: Iterator[DirectorySchool] = iter(())
         self._more = False
         self._fetching = False
 
@@ -47,8 +46,8 @@ class SchoolChoiceModel(QAbstractTableModel):
         """A new search: the first page is read inside the reset, so no view (nor the
         model tester) fetches more while the reset is still being announced."""
         self.beginResetModel()
-        self._cursor = self._search(text, include_closed)
-        self._rows = list(itertools.islice(self._cursor, PAGE))
+        self._query = (text, include_closed)
+        self._rows = self._page(text, include_closed, 0, PAGE)
         self._more = len(self._rows) == PAGE
         self._fetching = True
         try:
@@ -65,7 +64,7 @@ class SchoolChoiceModel(QAbstractTableModel):
         # Views (and the model tester) may ask again while rows are being inserted.
         self._fetching = True
         try:
-            page = list(itertools.islice(self._cursor, PAGE))
+            page = self._page(*self._query, len(self._rows), PAGE)
             self._more = len(page) == PAGE
             if page:
                 first = len(self._rows)
