@@ -67,6 +67,7 @@ class StagedFile:
     file_name: str
     report: ReadReport
     staged: StagedDirectory
+    _groups: dict[tuple[str, bool], list[tuple[str, int]]] = field(default_factory=dict)
 
     def page(
         self, text: str, *, include_closed: bool, offset: int, limit: int
@@ -80,7 +81,12 @@ class StagedFile:
         return self.staged.schools.count_matching(search_words(text), include_closed=include_closed)
 
     def groups(self, column: str, *, include_closed: bool) -> list[tuple[str, int]]:
-        return self.staged.groups(column, include_closed=include_closed)
+        """Trusts or local authorities with their school counts; counted once, when the
+        file is read (off the GUI thread), since they never change."""
+        key = (column, include_closed)
+        if key not in self._groups:
+            self._groups[key] = self.staged.groups(column, include_closed=include_closed)
+        return self._groups[key]
 
     def urns_in(self, column: str, value: str, *, include_closed: bool) -> list[str]:
         return self.staged.urns_in(column, value, include_closed=include_closed)
@@ -165,7 +171,11 @@ class DirectoryService:
                 f"There are no schools in {path.name} that can be imported "
                 f"({report.skipped_count:,} rows skipped). Nothing has been imported."
             )
-        return StagedFile(path.name, report, staged)
+        file = StagedFile(path.name, report, staged)
+        for column in ("trust", "local_authority"):
+            for closed in (False, True):
+                file.groups(column, include_closed=closed)
+        return file
 
     def preview(self, file: StagedFile) -> DirectoryImport:
         partners = self._store.partners.by_urns()

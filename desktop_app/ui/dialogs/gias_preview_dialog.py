@@ -128,7 +128,7 @@ class GiasPreviewDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(em * 95, em * 55)
+        self.resize(em * 118, em * 62)
         self.model.chosen_changed.connect(self._show_chosen)
         self._run_search()
         self._show_chosen()
@@ -168,7 +168,7 @@ class GiasPreviewDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((22, 5, 8, 10, 14, 7, 11)):
+        for column, width in enumerate((22, 6, 9, 11, 16, 9, 13)):
             self.table.setColumnWidth(column, width * em)
         self.table.installEventFilter(self)
         self.count = QLabel()

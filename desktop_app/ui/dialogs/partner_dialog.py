@@ -108,6 +108,7 @@ class PartnerSchoolDialog(QDialog):
         popup = self.completer.popup()
         assert popup is not None
         popup.setAccessibleName("Schools in the directory")
+        popup.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 45)
         self.name.setCompleter(self.completer)
         # The index overload: two schools can share a name, never a URN.
         self.completer.activated[QModelIndex].connect(self._chosen)  # type: ignore[index]
@@ -126,7 +127,7 @@ class PartnerSchoolDialog(QDialog):
         self.suggestions.clear()
         self._offered = {s.urn: s for s in schools}
         for school in schools:
-            where = ", ".join(p for p in (school.town, school.local_authority) if p)
+            where = ", ".join(dict.fromkeys(p for p in (school.town, school.local_authority) if p))
             line = f"{school.name} — URN {school.urn}" + (f", {where}" if where else "")
             if school.closed:
                 line += " (closed)"
