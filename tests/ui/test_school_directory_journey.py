@@ -202,7 +202,7 @@ def test_add_partner_offers_the_directory_as_you_type(
     popup = dialog.completer.popup()
     qtbot.waitUntil(lambda: popup.isVisible())
     assert dialog.suggestions.rowCount() == 2
-    assert dialog.suggestions.item(0).text() == "Beech Academy — URN 222222, Leeds, Leeds"
+    assert dialog.suggestions.item(0).text() == "Beech Academy — URN 222222, Leeds"
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
