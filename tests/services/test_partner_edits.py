@@ -47,10 +47,8 @@ CHANGES: dict[str, tuple[Change, str]] = {
         "remove partner school Ashfield",
     ),
     "import partners": (
-        lambda s, *_: s.partners.apply_import(
-            s.partners.preview_import(FIXTURES / "gias_cp1252.csv")
-        ),
-        "import partner schools from gias_cp1252.csv",
+        lambda s, *_: s.directory.import_file(FIXTURES / "gias_cp1252.csv", ["138201"])[1],
+        "import schools from gias_cp1252.csv",
     ),
     "add partnership": (
         lambda s, school, partner, _p: s.partners.create_partnership(
