@@ -145,7 +145,7 @@ def _cmd_import_schools(args: argparse.Namespace) -> int:
         outcome, _ = services.directory.import_file(args.csv, args.add_partners.split(","))
     finally:
         services.close()
-    print(f"Imported {args.csv.name}: {outcome.summary()}.")
+    print(f"Imported {outcome.file_name}: {outcome.summary()}.")
     for name in outcome.partners_closed:
         print(f"  partner school {name} has closed (kept, and flagged)")
     shown = 10

@@ -27,6 +27,7 @@ from desktop_app.services.gias_import import (
     ImportFileError,
     ReadReport,
     SkippedRow,
+    clean_text,
     gias_rows,
     open_gias_file,
 )
@@ -157,7 +158,7 @@ class DirectoryService:
         """Read and check the file into a staging copy. Touches nothing in the open file,
         so it may run in the background; preview() follows on the GUI thread."""
         handle, encoding = open_gias_file(path)
-        report = ReadReport(path.name)
+        report = ReadReport(clean_text(path.name))
         staged = StagedDirectory()
         try:
             with handle:
@@ -171,7 +172,7 @@ class DirectoryService:
                 f"There are no schools in {path.name} that can be imported "
                 f"({report.skipped_count:,} rows skipped). Nothing has been imported."
             )
-        file = StagedFile(path.name, report, staged)
+        file = StagedFile(report.file_name, report, staged)
         for column in ("trust", "local_authority"):
             for closed in (False, True):
                 file.groups(column, include_closed=closed)
@@ -215,7 +216,7 @@ class DirectoryService:
         transaction; nothing is written if the file or a chosen URN is refused)."""
         wanted = list(dict.fromkeys(u.strip() for u in add_partners if u.strip()))
         handle, encoding = open_gias_file(path)
-        report = ReadReport(path.name)
+        report = ReadReport(clean_text(path.name))
         with handle, self._store.transaction():
             watched = set(self._store.partners.by_urns()) | set(wanted)
             seen: list[str] = []
@@ -225,7 +226,7 @@ class DirectoryService:
             if missing:
                 raise ImportFileError(
                     f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not a school "
-                    f"in {path.name}, so nothing has been imported. Check the URNs."
+                    f"in {report.file_name}, so nothing has been imported. Check the URNs."
                 )
             schools = self._store.directory.by_urns(seen)
             outcome, edit = self._partners_from(path.name, schools, wanted)
@@ -291,8 +292,18 @@ class DirectoryService:
                 repo.set_removed(partner_id, True)
 
     def _record_source(self, report: ReadReport) -> None:
-        source = {"file": report.file_name, "on": date.today().isoformat()}
-        self._store.settings.set(_SOURCE_KEY, json.dumps(source))
+        """Which file filled the directory, with its counts (so the partner page need not
+        count 50,000 rows each time it shows them). Written only when it differs."""
+        directory = self._store.directory
+        source = {
+            "file": report.file_name,
+            "on": date.today().isoformat(),
+            "schools": directory.count(),
+            "closed": directory.closed_count(),
+        }
+        text = json.dumps(source)
+        if self._store.settings.get(_SOURCE_KEY) != text:
+            self._store.settings.set(_SOURCE_KEY, text)
 
     def _outcome(
         self,
@@ -341,17 +352,15 @@ class DirectoryService:
         return self._store.directory.closed_partners()
 
     def source(self) -> DirectorySource | None:
-        count = self._store.directory.count()
         raw = self._store.settings.get(_SOURCE_KEY) or ""
-        if not count:
+        if not raw:
             return None
-        saved = json.loads(raw) if raw else {}
-        on = saved.get("on")
+        saved = json.loads(raw)
         return DirectorySource(
-            str(saved.get("file", "")),
-            date.fromisoformat(on) if on else date.today(),
-            count,
-            self._store.directory.closed_count(),
+            str(saved["file"]),
+            date.fromisoformat(saved["on"]),
+            int(saved["schools"]),
+            int(saved["closed"]),
         )
 
 

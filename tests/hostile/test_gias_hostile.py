@@ -120,3 +120,18 @@ def test_the_command_line_reports_bad_lines_and_keeps_the_good_schools(
     assert "1 schools in the directory" in captured.out.replace(",", "")
     assert "skipped line 3: a quotation mark on line 3 is not closed" in captured.err
     assert "\x1b" not in captured.out + captured.err
+
+
+def test_a_file_name_with_control_characters_is_printed_cleaned(
+    services: AppServices, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(services.db_path)
+    services.close()
+    csv = tmp_path / "schools\x1b[2J.csv"
+    csv.write_bytes((HEADER + "111111,Ashfield,Leeds,LS1 1AA\r\n").encode())
+    assert (
+        run_command(build_parser().parse_args(["import-schools", "--db", db, "--csv", str(csv)]))
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "schools[2J.csv" in out
