@@ -169,7 +169,7 @@ class DirectoryService:
         if not report.rows:
             staged.close()
             raise ImportFileError(
-                f"There are no schools in {path.name} that can be imported "
+                f"There are no schools in {report.file_name} that can be imported "
                 f"({report.skipped_count:,} rows skipped). Nothing has been imported."
             )
         file = StagedFile(report.file_name, report, staged)
