@@ -81,6 +81,17 @@ class StagedFile:
     def count(self, text: str, *, include_closed: bool) -> int:
         return self.staged.schools.count_matching(search_words(text), include_closed=include_closed)
 
+    def quick_count(self, text: str, *, include_closed: bool) -> int | None:
+        """How many schools match, when that costs no scan of the whole file: nothing typed
+        (known from reading it) or words of three letters or more (the trigram index).
+        None for a word of one or two letters, which matches thousands anyway."""
+        words = search_words(text)
+        if not words:
+            return self.report.rows - (0 if include_closed else self.report.closed)
+        if min(len(w) for w in words) < 3:
+            return None
+        return self.count(text, include_closed=include_closed)
+
     def groups(self, column: str, *, include_closed: bool) -> list[tuple[str, int]]:
         """Trusts or local authorities with their school counts; counted once, when the
         file is read (off the GUI thread), since they never change."""

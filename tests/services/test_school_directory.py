@@ -162,6 +162,9 @@ def test_the_window_path_previews_then_applies_only_the_ticked_schools(
         assert staged.report.skipped_count == 1
         assert staged.count("", include_closed=False) == 3
         assert staged.count("", include_closed=True) == 4
+        assert staged.quick_count("", include_closed=False) == 3
+        assert staged.quick_count("oak tru", include_closed=False) == 2
+        assert staged.quick_count("oa", include_closed=False) is None  # would need a scan
         assert [
             s.urn for s in staged.page("oak trust", include_closed=False, offset=0, limit=50)
         ] == [

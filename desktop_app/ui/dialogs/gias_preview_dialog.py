@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.directory_service import DirectoryImport, PartnerUpdate
-from desktop_app.ui.models.school_choice_model import SchoolChoiceModel
+from desktop_app.ui.models.school_choice_model import PAGE, SchoolChoiceModel
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the file is searched
 _FIELD_WORDS = {
@@ -233,8 +233,16 @@ class GiasPreviewDialog(QDialog):
     def _run_search(self) -> None:
         text, closed = self.search.text(), self.show_closed.isChecked()
         self.model.set_query(text, closed)
-        found = self.preview.file.count(text, include_closed=closed)
-        self.count.setText(f"{_plural(found, 'school')} {'match' if text.strip() else 'listed'}")
+        if self.model.canFetchMore():
+            found = self.preview.file.quick_count(text, include_closed=closed)
+        else:  # every match is already in the list
+            found = self.model.rowCount()
+        if found is None:
+            self.count.setText(f"More than {PAGE} schools match: keep typing to narrow the list")
+        else:
+            self.count.setText(
+                f"{_plural(found, 'school')} {'match' if text.strip() else 'listed'}"
+            )
         total = self.preview.file.report.closed
         self.closed_note.setText(
             "Closed schools are shown." if closed else f"{total:,} closed schools not offered."
