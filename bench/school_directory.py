@@ -233,6 +233,9 @@ def bench_search(size: int, folder: Path) -> bool:
         worst = max(ours_ms)
         print(f"{label:26} {statistics.median(ours_ms):>10.2f} {worst:>8.2f} "
               f"{statistics.median(raw_ms):>15.2f} {ratio:>5.2f}x")  # fmt: skip
+        slowest = keys[ours_ms.index(worst)]
+        print(f"  slowest keystroke: {slowest!r} ({worst:.1f} ms; raw SQL "
+              f"{raw_ms[ours_ms.index(worst)]:.1f} ms)")  # fmt: skip
         good = ratio <= SEARCH_TARGET and worst <= KEY_LIMIT_MS
         ok = ok and good
         print(f"  {'OK' if good else 'OVER TARGET'} (target: <= {SEARCH_TARGET}x the raw SQL, "

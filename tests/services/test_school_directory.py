@@ -165,6 +165,8 @@ def test_the_window_path_previews_then_applies_only_the_ticked_schools(
         assert staged.quick_count("", include_closed=False) == 3
         assert staged.quick_count("oak tru", include_closed=False) == 2
         assert staged.quick_count("oa", include_closed=False) is None  # would need a scan
+        for odd in ('oak"trust', "100%", "a_b", "x\\y", "NEAR(", "*"):  # never an SQL error
+            assert staged.count(odd, include_closed=True) == 0
         assert [
             s.urn for s in staged.page("oak trust", include_closed=False, offset=0, limit=50)
         ] == [
