@@ -48,9 +48,7 @@ class MainMenus:
         self._action(
             file_menu, "Review round &details…", lambda: window.school_actions.edit_round()
         )
-        self._action(
-            file_menu, "&Import partner schools from a GIAS CSV file…", self._import_partners
-        )
+        self._action(file_menu, "&Import schools from a GIAS CSV file…", self._import_partners)
         self._action(file_menu, "E&xport PDF…", self._export_pdf, QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
         self.data_safety = DataSafetyActions(
