@@ -16,6 +16,7 @@ import codecs
 import csv
 import io
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -114,14 +115,18 @@ class ReadReport:
 
 def open_gias_file(path: Path) -> tuple[BinaryIO, str]:
     """Open the file and choose its encoding, with a plain message for what is not a CSV."""
+    name = clean_text(path.name)
     try:
-        if path.is_dir():
-            raise ImportFileError(f"“{path.name}” is a folder, not a CSV file.")
-        if path.stat().st_size > MAX_FILE_BYTES:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ImportFileError(f"“{name}” is a folder, not a CSV file.")
+        if not stat.S_ISREG(info.st_mode):  # a pipe or device would never finish reading
+            raise ImportFileError(f"“{name}” is not a file that can be imported.")
+        if info.st_size > MAX_FILE_BYTES:
             raise ImportFileError("This file is too large to be a list of schools.")
         handle = path.open("rb")
     except OSError as exc:
-        raise ImportFileError(f"“{path.name}” cannot be read ({exc.strerror or exc}).") from None
+        raise ImportFileError(f"“{name}” cannot be read ({exc.strerror or exc}).") from None
     try:
         return handle, _encoding(handle)
     except BaseException:

@@ -135,3 +135,20 @@ def test_a_file_name_with_control_characters_is_printed_cleaned(
     )
     out = capsys.readouterr().out
     assert "\x1b" not in out and "schools[2J.csv" in out
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="POSIX only")
+def test_a_pipe_or_missing_file_gives_a_message_and_never_hangs(
+    services: AppServices, tmp_path: Path
+) -> None:
+    import os
+
+    fifo = tmp_path / "schools.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(ImportFileError, match="not a file that can be imported"):
+        services.directory.import_file(fifo)
+    with pytest.raises(ImportFileError, match="cannot be read"):
+        services.directory.read_file(tmp_path / "missing.csv")
+    with pytest.raises(ImportFileError, match="is a folder"):
+        services.directory.read_file(tmp_path)
+    assert services.directory.source() is None

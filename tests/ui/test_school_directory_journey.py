@@ -277,3 +277,31 @@ def test_the_choice_model_fetches_lazily_and_passes_qtmodeltester(
         qtmodeltester.check(model)  # type: ignore[attr-defined]
     finally:
         staged.close()
+
+
+def test_clear_the_directory_after_asking(
+    qtbot: QtBot,
+    partners_page: tuple[MainWindow, PartnersPage],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window, page = partners_page
+    window.ctx.services.directory.import_file(_csv(tmp_path, *ROWS), ["111111"])
+    page.register.refresh()
+    assert page.register.clear_button.isEnabled()
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *_a: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    page.register.clear_button.click()
+    assert (
+        "Remove all 5 schools from the school directory? Your partner schools are kept" in asked[0]
+    )
+    assert page.register.directory_label.text().startswith("School directory: empty.")
+    assert not page.register.clear_button.isEnabled()
+    assert [p.urn for p in window.ctx.services.partners.list_partners()] == ["111111"]
