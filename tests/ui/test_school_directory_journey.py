@@ -182,6 +182,8 @@ def test_a_closed_partner_is_flagged_on_the_partner_page(
     page.register.refresh()
     assert page.register.model.rowCount() == 1
     assert page.register.model.index(0, 0).data() == "Ashfield Primary (closed)"
+    assert page.register.model.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is not None
+    assert page.register.model.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is None
     tip = page.register.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "closed on 31 August 2025" in tip and "stays in your partner schools" in tip
     assert page.register.count_label.text() == "1 partner school (1 closed)"

@@ -73,11 +73,18 @@ class GiasPreviewDialog(QDialog):
         report = file.report
         self.setWindowTitle(f"Import schools from {file.file_name}")
         self.setAccessibleName("Import preview")
+        listed = {u.partner.urn for u in preview.updates}
+        shown = [*preview.updates, *(u for u in preview.closing if u.partner.urn not in listed)]
+        closing = (
+            f" ({len(preview.closing)} of them closed: kept and flagged, never deleted)"
+            if preview.closing
+            else ""
+        )
         summary = QLabel(
             f"<b>{report.rows:,} schools in this file</b> will go into your school directory, "
             "for looking schools up. Tick the schools you work with to add them as partner "
-            f"schools. {_plural(len(preview.updates), 'partner school')} already in your "
-            "register will be updated from the file. Nothing has been changed yet."
+            f"schools. {_plural(len(shown), 'partner school')} already in your "
+            f"register will be updated from the file{closing}. Nothing has been changed yet."
         )
         summary.setWordWrap(True)
         summary.setAccessibleName("Import summary")
@@ -93,8 +100,6 @@ class GiasPreviewDialog(QDialog):
         self.tabs.setAccessibleName("Import preview lists")
         self.tabs.addTab(self._choose_tab(), "&Choose partner schools")
         self.updated = _tree("Partner schools to update", ["URN", "School", "What changes"])
-        listed = {u.partner.urn for u in preview.updates}
-        shown = [*preview.updates, *(u for u in preview.closing if u.partner.urn not in listed)]
         for update in shown:
             changes = _changes(update)
             line = QTreeWidgetItem([update.partner.urn, update.partner.name, "; ".join(changes)])

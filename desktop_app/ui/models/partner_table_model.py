@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop_app.domain.directory import DirectorySchool
 from desktop_app.domain.partners import PartnerSchool
@@ -43,6 +46,13 @@ class PartnerTableModel(RowsTableModel[PartnerSchool]):
         if column == 0 and item.id in self.closed:
             return f"{text} (closed)"
         return text
+
+    def extra(self, item: PartnerSchool, column: int, role: int) -> Any:
+        # A warning sign before a closed school's name, seen even when the name is cut short.
+        if column == 0 and role == Qt.ItemDataRole.DecorationRole and item.id in self.closed:
+            style = QApplication.style()
+            return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return None
 
     def tooltip(self, item: PartnerSchool, column: int) -> str:
         text = self.text(item, column)
