@@ -116,15 +116,6 @@ class DirectoryImport:
     updates: tuple[PartnerUpdate, ...]  # partners in the file whose details differ
     closing: tuple[PartnerUpdate, ...]  # partners the file says have closed
 
-    def summary(self) -> str:
-        r = self.file.report
-        return (
-            f"{r.rows:,} schools in {self.file.file_name}. {r.closed:,} closed schools not "
-            f"offered. {len(self.updates)} partner school"
-            f"{'s' if len(self.updates) != 1 else ''} to update. "
-            f"{r.skipped_count:,} rows skipped."
-        )
-
 
 @dataclass(frozen=True)
 class ImportOutcome:

@@ -106,12 +106,6 @@ class ReadReport:
                 SkippedRow(line, clean_text(urn)[:20], clean_text(name)[:80], reason)
             )
 
-    def summary(self) -> str:
-        text = f"{self.rows:,} schools read ({self.closed:,} closed), {self.skipped_count:,} rows skipped"
-        if self.cleaned:
-            text += f"; control characters removed from {self.cleaned:,}"
-        return text
-
 
 def open_gias_file(path: Path) -> tuple[BinaryIO, str]:
     """Open the file and choose its encoding, with a plain message for what is not a CSV."""
@@ -167,7 +161,7 @@ def _encoding(handle: BinaryIO) -> str:
 def read_gias(
     data: bytes, file_name: str = "schools.csv"
 ) -> tuple[list[tuple[str, ...]], ReadReport]:
-    """All rows of a small file in memory (tests and exchange previews)."""
+    """All rows of a small file, in memory (for tests; real files stream through gias_rows)."""
     report = ReadReport(file_name)
     stream = io.BytesIO(data)
     encoding = _encoding(stream)
