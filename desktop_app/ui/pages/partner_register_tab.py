@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -256,7 +257,12 @@ class PartnerRegisterTab(QWidget):
             return
         chosen = dialog.chosen
         directory = self.ctx.services.directory
-        result = self.ctx.attempt(self, lambda: directory.apply(preview, chosen))
+        # Writing 50,000 schools takes under a second and must use the window's connection.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = self.ctx.attempt(self, lambda: directory.apply(preview, chosen))
+        finally:
+            QApplication.restoreOverrideCursor()
         if result is None:
             return
         outcome, edit = result
