@@ -290,6 +290,7 @@ def _dialogs(services: object, today: object) -> list[QWidget]:
     """Every dialog that can be built from plain values, shown non-modally for the walk."""
     from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
     from desktop_app.ui.dialogs.erase_school_dialog import EraseSchoolDialog
+    from desktop_app.ui.dialogs.gias_preview_dialog import GiasPreviewDialog
     from desktop_app.ui.dialogs.new_round_dialog import NewRoundDialog
     from desktop_app.ui.dialogs.partner_dialog import PartnerSchoolDialog
     from desktop_app.ui.dialogs.partnership_dialog import PartnershipDialog
@@ -306,10 +307,14 @@ def _dialogs(services: object, today: object) -> list[QWidget]:
     school = s.schools.list_schools()[0]  # type: ignore[attr-defined]
     framework = s.catalogue.latest()  # type: ignore[attr-defined]
     rounds = s.assessment.rounds(school.id)  # type: ignore[attr-defined]
+    gias = Path(__file__).parents[1] / "fixtures" / "gias" / "gias_cp1252.csv"
+    staged = s.directory.preview(s.directory.read_file(gias))  # type: ignore[attr-defined]
     return [
         SchoolDialog(None, school),
         NewRoundDialog(s.catalogue.frameworks, rounds, today),  # type: ignore[attr-defined]
         PartnerSchoolDialog(),
+        PartnerSchoolDialog(directory=s.directory),  # type: ignore[attr-defined]
+        GiasPreviewDialog(staged),
         PartnershipDialog([]),
         CommitmentDialog([], framework, today),  # type: ignore[arg-type]
         EraseSchoolDialog(school),

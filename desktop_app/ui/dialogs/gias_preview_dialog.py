@@ -98,6 +98,9 @@ class GiasPreviewDialog(QDialog):
         )
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Import preview lists")
+        bar = self.tabs.tabBar()
+        assert bar is not None
+        bar.setAccessibleName("Choose, to update, skipped")
         self.tabs.addTab(self._choose_tab(), "&Choose partner schools")
         self.updated = _tree("Partner schools to update", ["URN", "School", "What changes"])
         for update in shown:
