@@ -16,7 +16,6 @@ import codecs
 import csv
 import io
 import re
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -25,6 +24,7 @@ from typing import BinaryIO
 
 from desktop_app.domain.directory import DIRECTORY_FIELDS, search_fold
 from desktop_app.domain.partners import MAX_NAME_LENGTH, MAX_SHORT_TEXT
+from desktop_app.services.files import PathProblem, check_file_to_read
 
 MAX_FILE_BYTES = 200_000_000
 # Only the first few skipped rows are kept with their reasons (a hostile file of 50,000
@@ -109,17 +109,17 @@ class ReadReport:
 
 def open_gias_file(path: Path) -> tuple[BinaryIO, str]:
     """Open the file and choose its encoding, with a plain message for what is not a CSV."""
-    name = clean_text(path.name)
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise ImportFileError(f"“{name}” is a folder, not a CSV file.")
-        if not stat.S_ISREG(info.st_mode):  # a pipe or device would never finish reading
-            raise ImportFileError(f"“{name}” is not a file that can be imported.")
-        if info.st_size > MAX_FILE_BYTES:
+        # A folder, a broken or looping link, a pipe or a device is refused before
+        # anything opens it: the same checks as every other path the user gives.
+        check_file_to_read(path, "CSV file")
+        if path.stat().st_size > MAX_FILE_BYTES:
             raise ImportFileError("This file is too large to be a list of schools.")
         handle = path.open("rb")
+    except PathProblem as exc:
+        raise ImportFileError(str(exc)) from None
     except OSError as exc:
+        name = clean_text(path.name)
         raise ImportFileError(f"“{name}” cannot be read ({exc.strerror or exc}).") from None
     try:
         return handle, _encoding(handle)
