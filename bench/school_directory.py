@@ -158,7 +158,7 @@ def _keystrokes() -> list[str]:
     return [query[:n] for query in QUERIES for n in range(1, len(query) + 1)]
 
 
-def _per_key(search: Callable[[str], object], keys: list[str], repeats: int = 3) -> list[float]:
+def _per_key(search: Callable[[str], object], keys: list[str], repeats: int = 5) -> list[float]:
     """Milliseconds for each keystroke's search, the best of a few tries."""
     out = []
     for key in keys:
