@@ -221,7 +221,7 @@ def bench_search(size: int, folder: Path) -> bool:
     keys = _keystrokes()
     ok = True
     print(f"\nsearch per keystroke at {size:,} directory rows ({len(keys)} keystrokes, "
-          "best of 3 each)")  # fmt: skip
+          "best of 5 each)")  # fmt: skip
     print(f"{'':26} {'median ms':>10} {'max ms':>8} {'raw SQL median':>15} {'ratio':>6}")
     for label, ours, raw in (
         ("add partner: suggestions", services.directory.suggestions, raw_suggestions),
