@@ -29,6 +29,8 @@ _INDEXES = (
     "CREATE INDEX staged_text ON school_directory(search_text, status)",
     "CREATE INDEX staged_trust ON school_directory(trust)",
     "CREATE INDEX staged_la ON school_directory(local_authority)",
+)
+_FULL_TEXT = (
     "CREATE VIRTUAL TABLE staged_search USING fts5(search_text,"
     " content='school_directory', content_rowid='rowid', tokenize='trigram')",
     "INSERT INTO staged_search (rowid, search_text) SELECT rowid, search_text FROM school_directory",
@@ -40,7 +42,7 @@ class StagedDirectory:
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         self._db = Database(conn)
         self._db.execute(_TABLE)
-        self.schools = DirectoryRepository(self._db, fts="staged_search")
+        self.schools = DirectoryRepository(self._db)
 
     def load(self, rows: Iterable[Sequence[str]]) -> None:
         """Fill from the reader's rows (first occurrence of each URN only)."""
@@ -52,6 +54,15 @@ class StagedDirectory:
             )
             for sql in _INDEXES:
                 self._db.execute(sql)
+        try:
+            with self._db.atomic():
+                for sql in _FULL_TEXT:
+                    self._db.execute(sql)
+        except sqlite3.OperationalError:
+            # An SQLite built without FTS5 or its trigram tokenizer (before 3.34): the
+            # search still works, by scanning.
+            return
+        self.schools = DirectoryRepository(self._db, fts="staged_search")
 
     def rows(self) -> Iterator[tuple[str, ...]]:
         """Every row as the reader gave it, to copy into the user's directory."""

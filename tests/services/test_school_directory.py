@@ -293,3 +293,28 @@ def test_cli_refuses_a_non_csv_and_changes_nothing(
     assert "is a folder" in capsys.readouterr().err
     assert _cli("export-json", "--db", db, "--out", str(tmp_path / "out.json")) == 0
     assert '"partner_schools": []' in (tmp_path / "out.json").read_text(encoding="utf-8")
+
+
+def test_the_preview_searches_the_same_without_a_full_text_index(
+    services: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.storage import directory_staging
+
+    path = _file(tmp_path, "all.csv", OPEN, TRUST_A, TRUST_B, SHUT)
+    with_index = services.directory.read_file(path)
+    monkeypatch.setattr(directory_staging, "_FULL_TEXT", ("CREATE VIRTUAL TABLE x USING nope()",))
+    without = services.directory.read_file(path)
+    try:
+        for text in ("oak trust", "academy", "le", "cedar bradford", "zzz", ""):
+            for closed in (False, True):
+                found = [
+                    [s.urn for s in f.page(text, include_closed=closed, offset=0, limit=50)]
+                    for f in (with_index, without)
+                ]
+                assert found[0] == found[1], text
+                assert with_index.count(text, include_closed=closed) == without.count(
+                    text, include_closed=closed
+                )
+    finally:
+        with_index.close()
+        without.close()
