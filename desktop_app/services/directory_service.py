@@ -129,7 +129,7 @@ class ImportOutcome:
     cleaned: int
     partners_added: tuple[str, ...] = ()
     partners_updated: tuple[str, ...] = ()
-    partners_closed: tuple[str, ...] = field(default=())
+    partners_closed: tuple[str, ...] = ()
 
     @property
     def changes_partners(self) -> bool:
@@ -141,7 +141,8 @@ class ImportOutcome:
             f"{self.schools:,} schools in the directory from {self.file_name} "
             f"({self.added:,} new, {self.updated:,} updated, {unchanged:,} unchanged; "
             f"{self.closed:,} closed), {self.skipped_count:,} rows skipped; "
-            f"{len(self.partners_added)} partner schools added, "
+            f"{len(self.partners_added)} partner school"
+            f"{'' if len(self.partners_added) == 1 else 's'} added, "
             f"{len(self.partners_updated)} updated"
         )
         if self.cleaned:
