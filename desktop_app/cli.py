@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also make these schools from the file partner schools",
     )
     _COMMANDS["import-schools"] = _cmd_import_schools
+    _add_performance_command(subs)
 
     return parser
 
@@ -330,6 +331,48 @@ def _cmd_import_views(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(result.summary.message)
+    return 0
+
+
+def _add_performance_command(subs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    perf = subs.add_parser(
+        "import-performance",
+        help="import a school's published key stage 2 or 4 results (a DfE performance CSV)",
+    )
+    _needs_db(perf)
+    perf.add_argument("--csv", type=Path, required=True, help="england_ks2final.csv or ks4")
+    perf.add_argument("--year", required=True, help="the academic year of the file, e.g. 2023-24")
+    perf.add_argument("--school", type=int, help="our school's id (needed if the file has several)")
+    perf.add_argument("--partners", action="store_true", help="also import partner schools' rows")
+    perf.add_argument(
+        "--dry-run", action="store_true", help="show what would change; write nothing"
+    )
+    _COMMANDS["import-performance"] = _cmd_import_performance
+
+
+def _cmd_import_performance(args: argparse.Namespace) -> int:
+    services = _open(args.db)
+    try:
+        schools = services.schools.list_schools()
+        if args.school is None and len(schools) != 1:
+            raise CommandError("Say which school with --school ID (see list-rounds).")
+        school_id = args.school if args.school is not None else schools[0].id
+        preview = services.impact.preview_published(
+            args.csv, args.year, school_id, partners=args.partners
+        )
+        for line in preview.lines():
+            print(f"  {line}")
+        for urn in preview.missing_urns:
+            print(f"  URN {urn} is not in this file.", file=sys.stderr)
+        if not args.dry_run and preview.has_changes:
+            services.impact.apply_published(preview)
+    finally:
+        services.close()
+    verb = "Would import" if args.dry_run else "Imported"
+    print(
+        f"{verb} {args.csv.name} ({preview.key_stage.upper()}, {preview.academic_year}): "
+        f"{preview.summary()}."
+    )
     return 0
 
 

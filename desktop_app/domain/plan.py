@@ -254,6 +254,27 @@ SUGGESTION_RULE = (
 )
 
 
+#: Blanks in a drafted success criterion, for the user to fill in with the school's numbers.
+BLANK = "[ ]"
+
+
+def measurable_prompt(strand_title: str) -> str:
+    """A success criterion about pupils, with blanks for the numbers.
+
+    A strand's level measures the partnership, not its pupils, so "judged Leading next
+    time" would only say the rating went up. The prompt asks what changes for pupils, for
+    which pupils, from what baseline to what target by when, and how it will be measured;
+    each line can then be added as a measure with its baseline and target.
+    """
+    return (
+        f"Because of work on {strand_title.lower()}, by {BLANK} (date):\n"
+        f"- {BLANK} (what pupils achieve, e.g. reading at the expected standard) rises from "
+        f"{BLANK}% to {BLANK}% for all pupils;\n"
+        f"- and from {BLANK}% to {BLANK}% for disadvantaged pupils (or pupils with SEND);\n"
+        f"measured by {BLANK} (published results, termly assessments, attendance records)."
+    )
+
+
 def suggest_priorities(
     profile: MaturityProfile,
     existing: tuple[Priority, ...] = (),
@@ -305,10 +326,7 @@ def suggest_priorities(
                 why=reason,
                 strand_ids=(position.strand.id,),
                 target_level=position.target,
-                success_criteria=(
-                    f"{position.strand.title} judged {position.target.label} "
-                    "at the next review, with evidence agreed by partners."
-                ),
+                success_criteria=measurable_prompt(position.strand.title),
             )
         )
     return drafts

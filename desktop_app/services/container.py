@@ -33,7 +33,9 @@ if TYPE_CHECKING:
     from desktop_app.services.directory_service import DirectoryService
     from desktop_app.services.erasure_service import ErasureService
     from desktop_app.services.exchange_service import ExchangeService
+    from desktop_app.services.impact_service import ImpactService
     from desktop_app.services.moderation_service import ModerationService
+    from desktop_app.services.monitoring_service import MonitoringService
     from desktop_app.services.partner_service import PartnerService
     from desktop_app.services.pdf_export_service import PdfExportService
     from desktop_app.services.plan_service import PlanService
@@ -88,6 +90,18 @@ class AppServices:
         from desktop_app.services.plan_service import PlanService
 
         return PlanService(self.store, self.assessment)
+
+    @cached_property
+    def impact(self) -> ImpactService:
+        from desktop_app.services.impact_service import ImpactService
+
+        return ImpactService(self.store)
+
+    @cached_property
+    def monitoring(self) -> MonitoringService:
+        from desktop_app.services.monitoring_service import MonitoringService
+
+        return MonitoringService(self.store, self.plans)
 
     @cached_property
     def theories(self) -> TheoryService:

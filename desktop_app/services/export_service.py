@@ -11,6 +11,7 @@ from desktop_app import __version__
 from desktop_app.domain.review import StrandJudgement
 from desktop_app.domain.theory import theory_to_json
 from desktop_app.services.exchange_export import school_exchange_section
+from desktop_app.services.impact_export import published_results_section, round_visits_section
 from desktop_app.services.partners_export import (
     partner_schools_section,
     school_partnership_section,
@@ -53,6 +54,7 @@ def _school_section(store: Store, school_id: int) -> dict[str, Any]:
                 "theory_of_the_case": theory_to_json(store.theories.get(r.id)),
                 "improvement_plans": round_plans_section(store, r.id),
                 **round_views_section(store, r.id),
+                **round_visits_section(store, r.id),
             }
         )
     return {
@@ -78,6 +80,7 @@ def export_everything(store: Store) -> dict[str, Any]:
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "schools": [_school_section(store, s.id) for s in store.schools.all()],
         "partner_schools": partner_schools_section(store),
+        **published_results_section(store),
     }
 
 

@@ -7,9 +7,11 @@ undo steps still find them. Approval is a board decision and is not undoable.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from desktop_app.domain.impact import Measure
+from desktop_app.domain.monitoring import Assignment, Visit
 from desktop_app.domain.plan import (
     Action,
     ActionDraft,
@@ -42,6 +44,9 @@ class _Removed:
     actions: tuple[Action, ...]
     notes: tuple[ProgressNote, ...]
     barriers: tuple[Barrier, ...]
+    measures: tuple[Measure, ...] = ()
+    monitoring: tuple[Assignment, ...] = ()
+    visits: tuple[Visit, ...] = ()  # whose follow-up became one of these actions
 
 
 class PlanService:
@@ -93,17 +98,17 @@ class PlanService:
         with self._store.transaction():
             if self._store.plans.latest_version_number(plan.round_id) != plan.version:
                 raise ValueError("Only the newest version can be removed.")
-            barriers = self._linked_barriers(plan.school_id, {a.id for a in plan.actions})
+            removed = replace(self._removal(plan, plan.priorities, plan.actions), notes=plan.notes)
             self._store.plans.delete_plan(plan.id)
         return Edit(
-            "remove the draft version", _ACTIONED, lambda: self._restore_draft(plan, barriers)
+            "remove the draft version", _ACTIONED, lambda: self._restore_draft(plan, removed)
         )
 
-    def _restore_draft(self, plan: ImprovementPlan, barriers: tuple[Barrier, ...]) -> Edit:
+    def _restore_draft(self, plan: ImprovementPlan, removed: _Removed) -> Edit:
         """Put back a removed draft with the same ids, so later undo steps still find it."""
         with self._store.transaction():
             self._store.plans.add_plan(plan.school_id, plan.round_id, plan.version, plan_id=plan.id)
-            self._put_back(_Removed(plan.id, plan.priorities, plan.actions, plan.notes, barriers))
+            self._put_back(removed)
         return Edit("restore the draft version", _ACTIONED, lambda: self.delete_draft(plan.id))
 
     def new_version(self, plan_id: int) -> tuple[ImprovementPlan, Edit]:
@@ -117,14 +122,17 @@ class PlanService:
                 )
             new_id = self._store.plans.add_plan(source.school_id, source.round_id, latest + 1)
             action_ids: dict[int, int] = {}
+            priority_ids: dict[int, int] = {}
             for priority in source.priorities:
                 pid = self._store.plans.add_priority(
                     new_id, priority.as_draft(), position=priority.position
                 )
+                priority_ids[priority.id] = pid
                 for action in source.actions_for(priority.id):
                     action_ids[action.id] = self._store.plans.add_action(
                         pid, action.as_draft(), position=action.position
                     )
+            self._copy_impact(source.id, priority_ids, action_ids, new_id)
             for note in reversed(source.notes):
                 self._store.plans.add_note(
                     new_id,
@@ -134,6 +142,27 @@ class PlanService:
                 )
         edit = Edit("start a new version of the plan", _PLANS, lambda: self.delete_draft(new_id))
         return self._store.plans.get(new_id), edit
+
+    def _copy_impact(
+        self, source_id: int, priority_ids: dict[int, int], action_ids: dict[int, int], new_id: int
+    ) -> None:
+        """A new version keeps the measures (with their measurements) and the monitoring."""
+        for m in self._store.impact.measures_for_plan(source_id):
+            mid = self._store.impact.add_measure(
+                priority_ids[m.priority_id], m.draft, position=m.position
+            )
+            for x in m.measurements:
+                self._store.impact.add_measurement(mid, x.taken_on, x.value, x.note, x.source)
+        for a in self._store.impact.assignments(source_id):
+            d = a.draft
+            self._store.impact.add_assignment(
+                new_id,
+                replace(
+                    d,
+                    priority_id=priority_ids.get(d.priority_id) if d.priority_id else None,
+                    action_id=action_ids.get(d.action_id) if d.action_id else None,
+                ),
+            )
 
     def sign_off(self, plan_id: int, sign_off: SignOff, today: date) -> Changes:
         """A board decision with a minute reference, so deliberately not undoable: later
@@ -230,7 +259,13 @@ class PlanService:
         ids = {a.id for a in actions}
         notes = tuple(n for n in plan.notes if n.action_id in ids)
         barriers = self._linked_barriers(plan.school_id, ids)
-        return _Removed(plan.id, priorities, actions, notes, barriers)
+        priority_ids = tuple(p.id for p in priorities)
+        measures = self._store.impact.measures_for_priorities(priority_ids)
+        monitoring = self._store.impact.assignments_for(priority_ids, tuple(ids))
+        visits = tuple(
+            v for v in self._store.impact.visits(plan.round_id) if v.follow_up_action_id in ids
+        )
+        return _Removed(plan.id, priorities, actions, notes, barriers, measures, monitoring, visits)
 
     def _linked_barriers(self, school_id: int, action_ids: set[int]) -> tuple[Barrier, ...]:
         return tuple(
@@ -265,6 +300,11 @@ class PlanService:
             self._store.plans.add_note(n.plan_id, n.written_on, n.text, n.action_id, note_id=n.id)
         for b in removed.barriers:
             self._store.reflections.link_action(b.id, b.action_id)
+        self._store.impact.put_back(removed.measures)
+        for m in removed.monitoring:
+            self._store.impact.add_assignment(m.plan_id, m.draft, assignment_id=m.id)
+        for v in removed.visits:
+            self._store.impact.link_follow_up(v.id, v.follow_up_action_id)
 
     # Progress notes -------------------------------------------------------------
 

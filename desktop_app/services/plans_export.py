@@ -7,6 +7,7 @@ from typing import Any
 
 from desktop_app.domain.plan import Action, ImprovementPlan, Priority
 from desktop_app.domain.reflection import QUESTIONS, ReflectionScope
+from desktop_app.services.impact_export import plan_impact_section
 from desktop_app.storage.store import Store
 
 
@@ -42,7 +43,7 @@ def _action(a: Action) -> dict[str, Any]:
     }
 
 
-def _plan(plan: ImprovementPlan) -> dict[str, Any]:
+def _plan(store: Store, plan: ImprovementPlan) -> dict[str, Any]:
     s = plan.sign_off
     return {
         "id": plan.id,
@@ -66,12 +67,13 @@ def _plan(plan: ImprovementPlan) -> dict[str, Any]:
             }
             for n in plan.notes
         ],
+        **plan_impact_section(store, plan.id),
     }
 
 
 def round_plans_section(store: Store, round_id: int) -> list[dict[str, Any]]:
     """Every version of the round's plan, oldest first."""
-    return [_plan(p) for p in reversed(store.plans.versions(round_id))]
+    return [_plan(store, p) for p in reversed(store.plans.versions(round_id))]
 
 
 def school_reflection_section(store: Store, school_id: int) -> dict[str, Any]:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from desktop_app.storage.repositories.commitments import CommitmentRepository
     from desktop_app.storage.repositories.directory import DirectoryRepository
     from desktop_app.storage.repositories.exchange import ExchangeRepository
+    from desktop_app.storage.repositories.impact import ImpactRepository
     from desktop_app.storage.repositories.partners import PartnerSchoolRepository
     from desktop_app.storage.repositories.partnerships import PartnershipRepository
     from desktop_app.storage.repositories.plans import PlanRepository
@@ -89,6 +90,12 @@ class Store:
         from desktop_app.storage.repositories.theories import TheoryRepository
 
         return TheoryRepository(self.db)
+
+    @cached_property
+    def impact(self) -> ImpactRepository:
+        from desktop_app.storage.repositories.impact import ImpactRepository
+
+        return ImpactRepository(self.db)
 
     @cached_property
     def views(self) -> ViewRepository:

@@ -126,3 +126,15 @@ def test_ten_questions_in_two_parts_of_five() -> None:
     assert "getting in the way" in question("practice-1").text
     with pytest.raises(LookupError):
         question("nope")
+
+
+def test_suggested_success_criteria_are_measurable_prompts_not_the_rating(
+    catalogue_2012: Framework,
+) -> None:
+    ids = [s.id for s in catalogue_2012.strands()]
+    judgements = {ids[0]: StrandJudgement(ids[0], Level.BEGINNING, Level.LEADING, weight=5)}
+    [draft] = suggest_priorities(build_profile(catalogue_2012, judgements))
+    criteria = draft.success_criteria
+    assert "next review" not in criteria and "judged" not in criteria
+    assert criteria.count("[ ]") >= 5  # date, what, baselines and targets to fill in
+    assert "disadvantaged pupils" in criteria and "measured by" in criteria
