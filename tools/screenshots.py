@@ -107,6 +107,14 @@ def main() -> int:
                     shown.close()
                 print(f"saved {key}{args.suffix}.png")
                 continue
+            if key.startswith("plan-"):  # the plan page's impact and monitoring tabs
+                window.show_page("plan")
+                plan_page = window.page("plan")
+                plan_page.impact_tabs.setCurrentIndex(0 if key == "plan-impact" else 1)  # type: ignore[attr-defined]
+                settle(app)
+                window.grab().save(str(args.out / f"{key}{args.suffix}.png"))
+                print(f"saved {key}{args.suffix}.png")
+                continue
             window.show_page(key)
             settle(app)
             window.grab().save(str(args.out / f"{key}{args.suffix}.png"))

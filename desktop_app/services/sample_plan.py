@@ -11,6 +11,7 @@ from desktop_app.domain.partners import CommitmentDetails, Direction, PartnerSch
 from desktop_app.domain.plan import ActionDraft, ImprovementPlan
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.domain.reflection import ReflectionScope
+from desktop_app.services.sample_impact import add_sample_impact
 
 if TYPE_CHECKING:
     from desktop_app.services.container import AppServices
@@ -99,4 +100,5 @@ def add_sample_plan(services: AppServices, school_id: int, today: date) -> Sampl
     services.reflections.add_barrier(
         school_id, ReflectionScope.SCHOOL, "No protected time for joint planning across schools"
     )
+    add_sample_impact(services, services.plans.get(plan.id), today)
     return SamplePlan(services.plans.get(plan.id), tuple(p.id for p in partners))

@@ -96,7 +96,7 @@ def test_export_json_holds_measures_monitoring_visits_and_published_results(
     [m] = [x for x in exported_plan["measures"] if x["id"] == measure.id]
     assert m["pupils"] == "disadvantaged" and m["baseline"] == {"value": 50, "on": "2024-07-31"}
     assert m["measurements"][0]["source"] == "published 2024-25"
-    assert exported_plan["monitoring"][0]["governor"] == "Mrs Pugh"
-    assert exported_round["monitoring_visits"][0]["saw"] == "Saw"
+    assert "Mrs Pugh" in [a["governor"] for a in exported_plan["monitoring"]]
+    assert "Saw" in [v["saw"] for v in exported_round["monitoring_visits"]]
     published = {(r["urn"], r["column"]): r for r in data["published_results"]}
     assert published[("999001", "PTRWM_EXP")]["value"] == 63

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +42,8 @@ from desktop_app.ui.dialogs.plan_decision_dialogs import (
 from desktop_app.ui.dialogs.plan_dialogs import ActionDialog, PriorityDialog
 from desktop_app.ui.models.plan_table_models import ActionTableModel, PriorityTableModel
 from desktop_app.ui.pages.base import Page
+from desktop_app.ui.pages.plan_measures import MeasuresPanel
+from desktop_app.ui.pages.plan_monitoring import MonitoringPanel, attention_text
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -136,8 +139,21 @@ class PlanPage(Page):
         self.add_note_button.clicked.connect(self.add_note)
         self.delete_note_button.clicked.connect(self.delete_note)
 
+        # Impact on pupils and governors' monitoring, in their own modules.
+        self.measures_panel = MeasuresPanel(ctx, lambda: self.today())
+        self.monitoring_panel = MonitoringPanel(ctx, lambda: self.today(), self._round_framework)
+        self.impact_tabs = QTabWidget()
+        self.impact_tabs.setAccessibleName("Impact, monitoring and progress notes")
+        self.impact_tabs.addTab(self.measures_panel, self.tr("Impact on pupils"))
+        self.impact_tabs.addTab(self.monitoring_panel, self.tr("Governors' monitoring"))
+        self.attention = QLabel()
+        self.attention.setWordWrap(True)
+        self.attention.setAccessibleName("Monitoring due or overdue")
+        self.attention.setStyleSheet("font-weight: bold;")
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.attention)
         layout.addWidget(
             self._group(
                 self.tr("Priorities"),
@@ -157,16 +173,13 @@ class PlanPage(Page):
                 self.action_table,
                 (self.add_action_button, self.edit_action_button, self.delete_action_button),
             ),
-            3,
+            2,
         )
-        layout.addWidget(
-            self._group(
-                self.tr("Progress notes (termly monitoring)"),
-                self.notes,
-                (self.add_note_button, self.delete_note_button),
-            ),
-            1,
+        self.impact_tabs.addTab(
+            self._group("", self.notes, (self.add_note_button, self.delete_note_button)),
+            self.tr("Progress notes (termly monitoring)"),
         )
+        layout.addWidget(self.impact_tabs, 3)
 
     @staticmethod
     def _group(title: str, body: QWidget, buttons: tuple[QPushButton, ...]) -> QGroupBox:
@@ -236,6 +249,10 @@ class PlanPage(Page):
         if row is not None:
             self.priority_table.selectRow(row)
         self._show_actions()
+        self.monitoring_panel.show_plan(plan)
+        attention = attention_text(self.ctx.services, plan, self.today()) if plan else ""
+        self.attention.setText(attention)
+        self.attention.setVisible(bool(attention))
         self.notes.clear()
         titles = {a.id: a.what for a in plan.actions} if plan else {}
         for n in plan.notes if plan else ():
@@ -270,6 +287,7 @@ class PlanPage(Page):
         pid = self._selected_priority_id()
         actions = self.plan.actions_for(pid) if self.plan and pid is not None else []
         self.action_model.set_rows(actions)
+        self.measures_panel.show_priority(self.plan, pid)
 
     def _on_version_box_activated(self, index: int) -> None:
         plan_id = self.version_box.itemData(index)
@@ -404,6 +422,9 @@ class PlanPage(Page):
         from desktop_app.ui.export_pdf import open_export_dialog
 
         open_export_dialog(self.ctx, self, self.today())
+
+    def _round_framework(self) -> Framework | None:
+        return self._framework() if self.ctx.round_id is not None else None
 
     def _framework(self) -> Framework:
         service = self.ctx.services.assessment

@@ -1,0 +1,305 @@
+"""The plan page's "Governors' monitoring" tab: the schedule (with what is due or overdue)
+and the record of visits, each change one undo step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.framework import Framework
+from desktop_app.domain.impact_status import status_of
+from desktop_app.domain.monitoring import Assignment, MonitoringState, Visit
+from desktop_app.domain.plan import ImprovementPlan
+from desktop_app.services.container import AppServices
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.dialogs.monitoring_dialogs import AssignmentDialog, VisitDialog
+
+
+def _button(text: str, name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(name)
+    return button
+
+
+def _tree(name: str, headers: list[str]) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setAccessibleName(name)
+    tree.setRootIsDecorated(False)
+    tree.setHeaderLabels(headers)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    return tree
+
+
+def monitoring_summary(plan: ImprovementPlan, due: list[Assignment], today: date) -> str:
+    """One line for the plan page's heading: what monitoring is overdue or due soon."""
+    if not due:
+        return ""
+    parts = []
+    for a in due[:3]:
+        what = _focus_title(plan, a)
+        when = f"{a.draft.next_on:%-d %b}"
+        state = "overdue since" if a.state(today) is MonitoringState.OVERDUE else "due"
+        parts.append(f"{a.draft.governor} on “{what}” ({state} {when})")
+    more = f" and {len(due) - 3} more" if len(due) > 3 else ""
+    return "Monitoring: " + "; ".join(parts) + more + "."
+
+
+def attention_text(services: AppServices, plan: ImprovementPlan, today: date) -> str:
+    """For the plan page's heading: measures off track or behind, and monitoring due."""
+    lines = []
+    flagged = [(m, status_of(m, today)) for m in services.impact.measures(plan.id)]
+    worrying = [(m, s) for m, s in flagged if s.status.needs_attention]
+    if worrying:
+        words = "; ".join(
+            f"{m.what} ({m.draft.pupils}): {s.status.label.lower()}" for m, s in worrying[:3]
+        )
+        more = f" and {len(worrying) - 3} more" if len(worrying) > 3 else ""
+        lines.append(f"Impact: {words}{more}.")
+    due = monitoring_summary(plan, services.monitoring.due(plan.id, today), today)
+    if due:
+        lines.append(due)
+    return "\n".join(lines)
+
+
+def _focus_title(plan: ImprovementPlan, a: Assignment) -> str:
+    try:
+        if a.draft.priority_id is not None:
+            return plan.priority(a.draft.priority_id).title
+        assert a.draft.action_id is not None
+        return plan.action(a.draft.action_id).what
+    except LookupError:
+        return "—"
+
+
+class MonitoringPanel(QWidget):
+    def __init__(
+        self,
+        ctx: UiContext,
+        today: Callable[[], date],
+        framework: Callable[[], Framework | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.today, self.framework = ctx, today, framework
+        self.plan: ImprovementPlan | None = None
+        self.assignments: tuple[Assignment, ...] = ()
+        self.visit_list: tuple[Visit, ...] = ()
+
+        self.schedule = _tree(
+            "Monitoring schedule",
+            [
+                self.tr("Governor"),
+                self.tr("Monitors"),
+                self.tr("How often"),
+                self.tr("Next"),
+                self.tr("When"),
+            ],
+        )
+        self.schedule.itemActivated.connect(lambda *_: self.edit_assignment())
+        self.add_button = _button(self.tr("Add monitorin&g…"), "Add monitoring")
+        self.edit_button = _button(self.tr("Edit monitoring…"), "Edit monitoring")
+        self.delete_button = _button(self.tr("Delete monitoring"), "Delete monitoring")
+        self.add_button.clicked.connect(self.add_assignment)
+        self.edit_button.clicked.connect(self.edit_assignment)
+        self.delete_button.clicked.connect(self.delete_assignment)
+
+        self.visits = _tree(
+            "Monitoring visits",
+            [self.tr("Date"), self.tr("Governor"), self.tr("Focus"), self.tr("Follow-up")],
+        )
+        self.visits.currentItemChanged.connect(lambda *_: self._show_visit())
+        self.visit_detail = QLabel()
+        self.visit_detail.setWordWrap(True)
+        self.visit_detail.setAccessibleName("The selected visit")
+        self.visit_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.visit_button = _button(self.tr("Record a visi&t…"), "Record a visit")
+        self.follow_up_button = _button(
+            self.tr("Make follow-up an action"), "Make the follow-up a plan action"
+        )
+        self.delete_visit_button = _button(self.tr("Delete visit"), "Delete visit")
+        self.visit_button.clicked.connect(self.record_visit)
+        self.follow_up_button.clicked.connect(self.follow_up_as_action)
+        self.delete_visit_button.clicked.connect(self.delete_visit)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(
+            self._group(
+                self.tr("Who monitors what, and when"),
+                self.schedule,
+                (self.add_button, self.edit_button, self.delete_button),
+            ),
+            1,
+        )
+        visits = QWidget()
+        visits_column = QVBoxLayout(visits)
+        visits_column.setContentsMargins(0, 0, 0, 0)
+        visits_column.addWidget(self.visits, 2)
+        visits_column.addWidget(self.visit_detail, 1)
+        layout.addWidget(
+            self._group(
+                self.tr("Visits"),
+                visits,
+                (self.visit_button, self.follow_up_button, self.delete_visit_button),
+            ),
+            1,
+        )
+
+    @staticmethod
+    def _group(title: str, body: QWidget, buttons: tuple[QPushButton, ...]) -> QGroupBox:
+        box = QGroupBox(title)
+        row = QHBoxLayout()
+        for b in buttons:
+            row.addWidget(b)
+        row.addStretch(1)
+        col = QVBoxLayout(box)
+        col.addWidget(body, 1)
+        col.addLayout(row)
+        return box
+
+    def show_plan(self, plan: ImprovementPlan | None) -> None:
+        self.plan = plan
+        monitoring = self.ctx.services.monitoring
+        self.assignments = monitoring.schedule(plan.id) if plan else ()
+        self.visit_list = monitoring.visits(plan.round_id) if plan else ()
+        today = self.today()
+        self.schedule.clear()
+        for a in self.assignments:
+            assert plan is not None
+            state = a.state(today)
+            item = QTreeWidgetItem(
+                [
+                    a.draft.governor,
+                    _focus_title(plan, a),
+                    a.draft.frequency.label,
+                    f"{a.draft.next_on:%-d %b %Y}",
+                    state.label,
+                ]
+            )
+            if state is not MonitoringState.SCHEDULED:
+                font = item.font(4)
+                font.setBold(True)
+                item.setFont(4, font)
+            item.setData(0, Qt.ItemDataRole.UserRole, a.id)
+            self.schedule.addTopLevelItem(item)
+        self.visits.clear()
+        for v in self.visit_list:
+            d = v.draft
+            follow = d.follow_up + (" (now a plan action)" if v.follow_up_action_id else "")
+            item = QTreeWidgetItem([f"{d.visited_on:%-d %b %Y}", d.governor, d.focus.title, follow])
+            item.setToolTip(2, d.focus.title)
+            item.setToolTip(3, follow)
+            item.setData(0, Qt.ItemDataRole.UserRole, v.id)
+            self.visits.addTopLevelItem(item)
+        for tree in (self.schedule, self.visits):
+            for column in range(tree.columnCount()):
+                tree.resizeColumnToContents(column)
+        # Long titles would push the follow-up out of sight: cap the focus column.
+        cap = self.fontMetrics().averageCharWidth() * 36
+        for tree in (self.schedule, self.visits):
+            tree.setColumnWidth(
+                1 if tree is self.schedule else 2,
+                min(tree.columnWidth(1 if tree is self.schedule else 2), cap),
+            )
+        if self.visit_list:
+            first = self.visits.topLevelItem(0)
+            if first is not None:
+                self.visits.setCurrentItem(first)
+        self._show_visit()
+        has_plan = plan is not None
+        self.add_button.setEnabled(has_plan and bool(plan and plan.priorities))
+        self.edit_button.setEnabled(bool(self.assignments))
+        self.delete_button.setEnabled(bool(self.assignments))
+        self.visit_button.setEnabled(has_plan and bool(plan and plan.priorities))
+        self.follow_up_button.setEnabled(bool(plan and not plan.is_locked and self.visit_list))
+        self.delete_visit_button.setEnabled(bool(self.visit_list))
+
+    def _show_visit(self) -> None:
+        selected = self._selected(self.visits)
+        visit = next((v for v in self.visit_list if v.id == selected), None)
+        if visit is None:
+            self.visit_detail.setText(self.tr("No visits recorded yet."))
+            return
+        d = visit.draft
+        self.visit_detail.setText(
+            f"Saw: {d.saw or '—'}\nQuestions and answers: {d.questions or '—'}\n"
+            f"Follow-up: {d.follow_up or '—'}"
+        )
+
+    def _selected(self, tree: QTreeWidget) -> int | None:
+        item = tree.currentItem()
+        return int(item.data(0, Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    # User actions -------------------------------------------------------------
+
+    def add_assignment(self) -> None:
+        if self.plan is None:
+            return
+        dialog = AssignmentDialog(self.plan, None, self.today(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
+            add = partial(self.ctx.services.monitoring.add_assignment, self.plan.id, dialog.draft)
+            self.ctx.save_new(self, add)
+
+    def edit_assignment(self) -> None:
+        selected = self._selected(self.schedule)
+        a = next((x for x in self.assignments if x.id == selected), None)
+        if self.plan is None or a is None:
+            return
+        dialog = AssignmentDialog(self.plan, a.draft, self.today(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
+            update = partial(self.ctx.services.monitoring.update_assignment, a.id, dialog.draft)
+            self.ctx.save(self, update)
+
+    def delete_assignment(self) -> None:
+        selected = self._selected(self.schedule)
+        if selected is not None:
+            self.ctx.save(self, partial(self.ctx.services.monitoring.delete_assignment, selected))
+
+    def record_visit(self) -> None:
+        if self.plan is None:
+            return
+        selected = self._selected(self.schedule)
+        a = next((x for x in self.assignments if x.id == selected), None)
+        dialog = VisitDialog(
+            self.plan, self.framework(), self.today(), a.draft.governor if a else "", self
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
+            record = partial(self.ctx.services.monitoring.record_visit, self.plan.id, dialog.draft)
+            self.ctx.save_new(self, partial(record, self.today()))
+
+    def follow_up_as_action(self) -> None:
+        selected = self._selected(self.visits)
+        visit = next((v for v in self.visit_list if v.id == selected), None)
+        if self.plan is None or visit is None or not self.plan.priorities:
+            return
+        focus = visit.draft.focus
+        priority_id = self.plan.priorities[0].id
+        if focus.kind.value == "priority" and focus.ref.isdigit():
+            priority_id = next(
+                (p.id for p in self.plan.priorities if p.id == int(focus.ref)), priority_id
+            )
+        elif focus.kind.value == "action" and focus.ref.isdigit():
+            priority_id = next(
+                (a.priority_id for a in self.plan.actions if a.id == int(focus.ref)), priority_id
+            )
+        turn = partial(self.ctx.services.monitoring.follow_up_as_action, visit.id, priority_id)
+        self.ctx.save_new(self, turn)
+
+    def delete_visit(self) -> None:
+        selected = self._selected(self.visits)
+        if selected is not None:
+            self.ctx.save(self, partial(self.ctx.services.monitoring.delete_visit, selected))
