@@ -9,6 +9,7 @@ from reportlab.platypus import PageBreak
 from desktop_app.domain.audience import Audience
 from desktop_app.reports.blocks import contents, cover, heading, para
 from desktop_app.reports.document import BuiltPdf, DocumentInfo, build_pdf
+from desktop_app.reports.impact_sections import RULE_IN_WORDS, impact_section, monitoring_section
 from desktop_app.reports.sections import (
     commitments_section,
     moderation_section,
@@ -28,6 +29,8 @@ SECTIONS = (
     ("theory", "Theory of the case"),
     ("strands", "Strand by strand"),
     ("priorities", "Priorities and actions"),
+    ("impact", "Impact on pupils"),
+    ("monitoring", "Governors' monitoring"),
     ("commitments", "Commitments given and received"),
     ("notes", "Progress notes"),
     ("reflection", "Reflection on a self-improving system"),
@@ -65,6 +68,9 @@ class FullPlanRenderer:
         story += moderation_section(s)
         story += [PageBreak(), heading(titles["priorities"], "priorities")]
         story += priorities_section(s, with_actions=True)
+        story += [heading(titles["impact"], "impact")]
+        story += impact_section(s, intro=RULE_IN_WORDS)
+        story += [heading(titles["monitoring"], "monitoring"), *monitoring_section(s)]
         story += [heading(titles["commitments"], "commitments")]
         story += commitments_section(s, list(s.commitments))
         story += [heading(titles["notes"], "notes")]

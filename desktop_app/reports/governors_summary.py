@@ -1,7 +1,8 @@
 """The governors' summary: at most two pages, exceptions first, plain words.
 
 Governors asked for short, exception-based reports, so this one lists only what needs their
-attention (overdue and red items, strands below target), the chart, and the decisions they
+attention (overdue and red items, measures of impact behind or off track, monitoring due,
+strands below target), the chart, and the decisions they
 are asked to take. If the lists are long, they are shortened until the summary fits on two
 pages, with a line saying how many more items are in the full plan.
 """
@@ -26,6 +27,7 @@ from desktop_app.reports.document import (
     DocumentInfo,
     build_pdf,
 )
+from desktop_app.reports.impact_sections import Flagged, impact_exceptions
 from desktop_app.reports.sections import level_text, profile_section
 from desktop_app.reports.snapshot import Progress, ReportSnapshot
 from desktop_app.reports.text import shorten
@@ -35,20 +37,18 @@ MORE_LINE_HEIGHT = 14.0
 LIMITS = (10, 7, 5, 3, 2, 1)
 
 
-@dataclass(frozen=True)
-class _Exception:
-    what: str
-    kind: str
-    owner: str
-    due: date | None
-    rag: RagResult
-    status: str
+# An exception is an action, a commitment or (from impact_sections) a measure or monitoring.
+_Exception = Flagged
 
 
 def _exceptions(snap: ReportSnapshot, top: int) -> tuple[list[_Exception], int, int]:
     """The first `top` red and amber items (red first, then by due date), how many there
     are in all, and how many are red. Only the ones shown are described in full: a large
-    plan can have hundreds."""
+    plan can have hundreds.
+
+    Red and amber items are overdue or at-risk actions and commitments, measures of impact
+    off track (red) or behind (amber), and governors' monitoring overdue (red) or due soon
+    (amber)."""
     today = snap.today
     found: list[tuple[int, date, int, RagResult, Any]] = []
     order = {Rag.RED: 0, Rag.AMBER: 1}
@@ -58,9 +58,14 @@ def _exceptions(snap: ReportSnapshot, top: int) -> tuple[list[_Exception], int, 
         r = item.rag(today)
         if r.rag in order:
             found.append((order[r.rag], item.due or date.max, n, r, item))
+    for n, flagged in enumerate(impact_exceptions(snap), start=len(items)):
+        found.append((order[flagged.rag.rag], flagged.due or date.max, n, flagged.rag, flagged))
     found.sort(key=lambda f: f[:3])
     shown = []
     for _, _, _, r, item in found[:top]:
+        if isinstance(item, Flagged):
+            shown.append(item)
+            continue
         if isinstance(item, Commitment):
             kind = f"Commitment with {snap.partner_names(item.partner_ids)}"
         else:

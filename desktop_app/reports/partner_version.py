@@ -8,6 +8,7 @@ from desktop_app.domain.audience import Audience
 from desktop_app.domain.review import RoundStatus
 from desktop_app.reports.blocks import cover, heading, para
 from desktop_app.reports.document import BuiltPdf, DocumentInfo, build_pdf
+from desktop_app.reports.impact_sections import RULE_IN_WORDS, impact_section
 from desktop_app.reports.sections import (
     commitments_section,
     priorities_section,
@@ -48,6 +49,9 @@ class PartnerVersionRenderer:
         story += [strand_table(s, internal=False)]
         story += [heading("Our priorities", "priorities")]
         story += priorities_section(s, with_actions=False)
+        if s.measures:
+            story += [heading("How we will know: impact on pupils", "impact")]
+            story += impact_section(s, intro=RULE_IN_WORDS)
         story += [heading(f"Commitments with {self._partner_name}", "commitments")]
         story += commitments_section(s, list(s.commitments))
         story.append(

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from desktop_app.domain.audience import Audience
+from desktop_app.domain.impact import Measure
 from desktop_app.domain.moderation import DecisionLine
+from desktop_app.domain.monitoring import Assignment, Visit
 from desktop_app.domain.partners import Commitment, Direction, PartnerSchool
 from desktop_app.domain.plan import ImprovementPlan
 from desktop_app.domain.profile import MaturityProfile
@@ -47,6 +49,11 @@ class ReportSnapshot:
     wording_note: str = ""
     #: How the strands relate, beside the weights and master strand (internal strategy).
     theory: TheoryOfTheCase = field(default_factory=TheoryOfTheCase)
+    #: The plan's measures of impact on pupils, with their measurements.
+    measures: tuple[Measure, ...] = ()
+    #: Governors' monitoring schedule for the plan, and the round's visits (internal).
+    monitoring: tuple[Assignment, ...] = ()
+    visits: tuple[Visit, ...] = ()
 
     def partner_name(self, partner_id: int) -> str:
         for p in self.partners:
@@ -73,9 +80,11 @@ def partner_safe(snapshot: ReportSnapshot, partner: PartnerSchool) -> ReportSnap
     Left out: anything marked confidential, evidence, confidence and next steps (internal
     self-evaluation), actions and progress notes (internal), the reflection, commitments
     that do not involve this partner, every partner's private notes, the moderation
-    meeting's rationales (the board's minutes) and the theory of the case (the school's
-    own strategy). As in the file shared with a partner (docs/exchange-format.md): no
-    evidence of impact, and a joint commitment names no other partner school.
+    meeting's rationales (the board's minutes), the theory of the case (the school's
+    own strategy), governors' monitoring and visits, and every measure not marked shareable
+    (or under a confidential priority). As in the file shared with a partner
+    (docs/exchange-format.md): no evidence of impact, and a joint commitment names no other
+    partner school.
     """
     plan = snapshot.plan
     if plan is not None:
@@ -105,9 +114,14 @@ def partner_safe(snapshot: ReportSnapshot, partner: PartnerSchool) -> ReportSnap
         for p in snapshot.partners
         if p.id == partner.id
     )
+    shown = {p.id for p in plan.priorities} if plan is not None else set()
+    measures = tuple(m for m in snapshot.measures if m.shareable and m.priority_id in shown)
     return replace(
         snapshot,
         audience=Audience.PARTNER,
+        measures=measures,
+        monitoring=(),
+        visits=(),
         judgements=judgements,
         plan=plan,
         commitments=commitments,

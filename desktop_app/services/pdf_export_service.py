@@ -97,6 +97,9 @@ class PdfExportService:
             moderated=self._moderated(round_id) if audience is Audience.FULL else (),
             wording_note=descriptor_wording_note(framework, round_.scope),
             theory=self._store.theories.get(round_id),
+            measures=self._store.impact.measures_for_plan(plan.id) if plan else (),
+            monitoring=self._store.impact.assignments(plan.id) if plan else (),
+            visits=self._store.impact.visits(round_id),
         )
         if audience is Audience.PARTNER:
             if partner_id is None:

@@ -24,6 +24,10 @@ _CRITERIA = (
     "Because of work on {strand}, by July:\n"
     "- days missed by the persistent absentees we track falls from 24 to 18 a pupil;\n"
     "measured by the attendance register each half term.",
+    "Because of work on {strand}, by July:\n"
+    "- every teacher new to the school is coached and says so in the spring survey;\n"
+    "- lessons observed jointly show pupils explaining their reasoning in maths;\n"
+    "measured by the staff survey and joint lesson visits.",
 )
 
 

@@ -44,6 +44,8 @@ def test_full_plan_has_every_section_with_its_content(full_pdf: Path) -> None:
             "Theory of the case",
             "Strand by strand",
             "Priorities and actions",
+            "Impact on pupils",
+            "Governors' monitoring",
             "Commitments given and received",
             "Progress notes",
             "Reflection on a self-improving system",
@@ -83,10 +85,12 @@ def test_contents_page_numbers_point_at_the_headings(full_pdf: Path) -> None:
         "2. Theory of the case",
         "3. Strand by strand",
         "4. Priorities and actions",
-        "5. Commitments given and received",
-        "6. Progress notes",
-        "7. Reflection on a self-improving system",
-        "8. Governors' sign-off",
+        "5. Impact on pupils",
+        "6. Governors' monitoring",
+        "7. Commitments given and received",
+        "8. Progress notes",
+        "9. Reflection on a self-improving system",
+        "10. Governors' sign-off",
     ]
     # pypdf gives the numbers (drawn last) in contents order, each on its own line.
     numbers = [int(n) for n in re.findall(r"^(\d{1,3})$", pages[0], re.M)]
