@@ -107,7 +107,7 @@ def measure_chart(m: Measure, result: StatusResult, width: float) -> Drawing:
     span = max((last - first).days, 1)
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    label_w = max(stringWidth(unit.format(v), REGULAR, 7) for v in (d.baseline, d.target))
+    label_w = float(max(stringWidth(unit.format(v), REGULAR, 7) for v in (d.baseline, d.target)))
     left, right, bottom, top = label_w + 10, width - 10, 16.0, CHART_HEIGHT - 28
 
     def x_of(day: date) -> float:
