@@ -17,6 +17,7 @@ from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.services.gias_import import ImportFileError
 from desktop_app.services.performance_import import (
     MAX_FILE_BYTES,
+    ParsedResults,
     PerformancePreview,
     build_preview,
     parse_performance_csv,
@@ -123,6 +124,12 @@ class ImpactService:
         self, file_name: str, data: bytes, academic_year: str, school_id: int, *, partners: bool
     ) -> PerformancePreview:
         year = clean_academic_year(academic_year)
+        wanted = self.wanted_urns(school_id, partners=partners)
+        parsed = parse_performance_csv(data, year, wanted)
+        return self.preview_parsed(file_name, parsed, school_id, wanted)
+
+    def wanted_urns(self, school_id: int, *, partners: bool) -> list[str]:
+        """Our school's URN, then (if asked) every current partner school's."""
         school = self._store.schools.get(school_id)
         wanted = [school.urn]
         if partners:
@@ -131,7 +138,14 @@ class ImpactService:
                 for urn, p in self._store.partners.by_urns().items()
                 if urn and not p.removed and urn != school.urn
             ]
-        parsed = parse_performance_csv(data, year, wanted)
+        return wanted
+
+    def preview_parsed(
+        self, file_name: str, parsed: ParsedResults, school_id: int, wanted: list[str]
+    ) -> PerformancePreview:
+        """Sort an already parsed file (parsing can run off the GUI thread; this cannot)."""
+        school = self._store.schools.get(school_id)
+        year = parsed.academic_year
         stored = {(f.urn, f.academic_year, f.column): f for f in self._store.impact.published()}
         measures: list[Measure] = []
         for round_ in self._store.rounds.for_school(school_id):

@@ -36,6 +36,7 @@ class SkippedRow:
 
 @dataclass(frozen=True)
 class ParsedResults:
+    academic_year: str
     key_stage: str
     figures: tuple[tuple[int, PublishedFigure], ...]  # (line, figure) for the URNs asked for
     skipped: tuple[SkippedRow, ...]
@@ -137,7 +138,9 @@ def parse_performance_csv(
     bad = [u for u in wanted if not is_urn(u)]
     if bad:
         raise ValueError(f"“{bad[0]}” is not a six-digit URN.")
-    return ParsedResults(key_stage, tuple(figures), tuple(skipped), frozenset(found), encoding)
+    return ParsedResults(
+        academic_year, key_stage, tuple(figures), tuple(skipped), frozenset(found), encoding
+    )
 
 
 @dataclass(frozen=True)

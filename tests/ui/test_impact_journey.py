@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.impact import PupilGroup
@@ -144,3 +145,46 @@ def test_record_a_visit_and_make_its_follow_up_an_action(
     assert any(a.what == "Invite parents to the reading cafe" for a in plan.actions)
     press(qtbot, Qt.Key.Key_Z, CTRL)
     assert len(window.ctx.services.plans.get(page.plan.id).actions) == actions_before
+
+
+def test_import_published_results_with_a_preview_then_undo(
+    qtbot: QtBot,
+    db_path: Path,
+    open_window: Callable[[Path], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop_app.ui.published_import import PublishedOptionsDialog, PublishedPreviewDialog
+
+    monkeypatch.setenv("PARTNERSHIP_COMPASS_SYNC_TASKS", "1")
+    fixture = Path(__file__).parent.parent / "fixtures" / "performance" / "england_ks2final.csv"
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(fixture), ""))
+    )
+    window = open_window(db_path)
+    page = _plan_page(qtbot, window)
+    impact = window.ctx.services.impact
+    seen: list[str] = []
+
+    def options(dialog: QWidget) -> None:
+        assert isinstance(dialog, PublishedOptionsDialog)
+        qtbot.keyClick(dialog.year, Qt.Key.Key_A, CTRL)
+        qtbot.keyClicks(dialog.year, "2023/24")
+        qtbot.keyClick(dialog.year, Qt.Key.Key_Return)
+        when_modal(qtbot, preview)
+
+    def preview(dialog: QWidget) -> None:
+        assert isinstance(dialog, PublishedPreviewDialog)
+        seen.extend(dialog.lines.item(i).text() for i in range(dialog.lines.count()))
+        assert impact.published() == ()  # nothing written before the user says so
+        dialog.import_button.click()
+
+    driver = when_modal(qtbot, options)
+    page.measures_panel.import_button.click()
+    driver.check()
+    assert any("meeting the expected standard: 63%" in line for line in seen)
+    assert any(line.startswith("Measure “Reading, writing and maths") for line in seen)
+    figures = {f.column: f.value for f in impact.published(("999001",))}
+    assert figures["PTRWM_EXP"] == 63
+    assert window.undo_action.text() == "&Undo import published results from england_ks2final.csv"
+    window.undo_action.trigger()
+    assert impact.published() == ()

@@ -81,6 +81,13 @@ class MeasuresPanel(QWidget):
         self.delete_measurement_button = _button(
             self.tr("Delete latest measurement"), "Delete latest measurement"
         )
+        self.import_button = _button(
+            self.tr("&Import published results…"), "Import published results"
+        )
+        self.import_button.setToolTip(
+            self.tr("Read our school's row from the department's KS2 or KS4 performance CSV")
+        )
+        self.import_button.clicked.connect(self.import_published)
         self.add_button.clicked.connect(self.add_measure)
         self.edit_button.clicked.connect(self.edit_measure)
         self.delete_button.clicked.connect(self.delete_measure)
@@ -96,6 +103,7 @@ class MeasuresPanel(QWidget):
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
 
         body = QHBoxLayout()
         body.addWidget(self.table, 1)
@@ -219,6 +227,11 @@ class MeasuresPanel(QWidget):
             taken_on, value, note = dialog.values()
             add = partial(self.ctx.services.impact.add_measurement, m.id, taken_on, value)
             self.ctx.save_new(self, partial(add, self.today(), note))
+
+    def import_published(self) -> None:
+        from desktop_app.ui.published_import import import_published
+
+        import_published(self.ctx, self, self.today())
 
     def delete_latest_measurement(self) -> None:
         m = self._measure()

@@ -1,0 +1,154 @@
+"""Importing the department's published results in the window: choose the file and its year,
+read it off the GUI thread, show what will be added, and only then write (one undo step)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.published_data import clean_academic_year
+from desktop_app.services.performance_import import PerformancePreview, parse_performance_csv
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
+
+
+def last_results_year(today: date) -> str:
+    """The newest academic year with published results: last year's until September."""
+    start = today.year - 1 if today.month >= 9 else today.year - 2
+    return f"{start}-{str(start + 1)[2:]}"
+
+
+class PublishedOptionsDialog(QDialog):
+    def __init__(self, file_name: str, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import published results"))
+        self.setAccessibleName(self.windowTitle())
+        about = QLabel(
+            self.tr(
+                "“{0}”: the file does not say which year it is for. Our school's row is read; "
+                "nothing is written until you have seen what will be added."
+            ).format(file_name)
+        )
+        about.setWordWrap(True)
+        self.year = QLineEdit(last_results_year(today))
+        self.year.setAccessibleName("Academic year of the results")
+        self.partners = QCheckBox(self.tr("Also read our partner schools' rows"))
+        self.partners.setAccessibleName("Also read partner schools' rows")
+        self.error = error_label()
+        form = QFormLayout()
+        labelled_rows(form, ((self.tr("Academic &year"), self.year), ("", self.partners)))
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(dialog_buttons(self, self._on_accepted, ok_text=self.tr("&Preview")))
+        self.academic_year = ""
+        self.year.setFocus()
+
+    def _on_accepted(self) -> None:
+        try:
+            self.academic_year = clean_academic_year(self.year.text())
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+class PublishedPreviewDialog(QDialog):
+    def __init__(self, preview: PerformancePreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(
+            self.tr("Import {0} results for {1}").format(
+                preview.key_stage.upper().replace("KS", "key stage "), preview.academic_year
+            )
+        )
+        self.setAccessibleName("Published results preview")
+        words = preview.summary()
+        if preview.missing_urns:
+            words += ". Not in this file: URN " + ", ".join(preview.missing_urns)
+        summary = QLabel(
+            f"<b>{words[0].upper() + words[1:]}.</b> "
+            + (
+                self.tr("Nothing has been changed yet.")
+                if preview.has_changes
+                else self.tr("There is nothing to import.")
+            )
+        )
+        summary.setWordWrap(True)
+        summary.setAccessibleName("Import summary")
+        self.lines = QListWidget()
+        self.lines.setAccessibleName("What will be added")
+        self.lines.addItems(preview.lines())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = buttons.addButton(
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(preview.has_changes)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        for button in buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.lines, 1)
+        layout.addWidget(buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 100, self.fontMetrics().height() * 24)
+
+
+def import_published(ctx: UiContext, parent: QWidget, today: date) -> None:
+    school_id = ctx.school_id
+    if school_id is None:
+        return
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        parent.tr("Import published results (england_ks2final.csv or england_ks4final.csv)"),
+        str(Path.home()),
+        "CSV files (*.csv);;All files (*)",
+    )
+    if not path:
+        return
+    chosen = Path(path)
+    options = PublishedOptionsDialog(chosen.name, today, parent)
+    if options.exec() != QDialog.DialogCode.Accepted:
+        return
+    impact = ctx.services.impact
+    year = options.academic_year
+    wanted = impact.wanted_urns(school_id, partners=options.partners.isChecked())
+
+    def work(_progress: Callable[[int, str], None]) -> Any:
+        # Parsing is pure (no database), so it is safe off the GUI thread.
+        if chosen.is_dir():
+            raise ValueError(f"“{chosen.name}” is a folder, not a CSV file.")
+        try:
+            data = chosen.read_bytes()
+        except OSError as exc:
+            raise ValueError(f"“{chosen.name}” cannot be read ({exc.strerror}).") from None
+        return parse_performance_csv(data, year, wanted)
+
+    def done(parsed: Any) -> None:
+        preview = impact.preview_parsed(chosen.name, parsed, school_id, wanted)
+        dialog = PublishedPreviewDialog(preview, parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted and preview.has_changes:
+            ctx.save(parent, lambda: impact.apply_published(preview))
+
+    def failed(exc: BaseException) -> None:
+        QMessageBox.warning(parent, parent.tr("Not imported"), str(exc))
+
+    run_in_background(work, done, failed)
