@@ -72,7 +72,7 @@ class MeasuresPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setAccessibleName("Measure charts")
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setMinimumHeight(self.fontMetrics().height() * 11)
+        scroll.setMinimumHeight(self.fontMetrics().height() * 9)
 
         self.add_button = _button(self.tr("Add &measure…"), "Add measure")
         self.edit_button = _button(self.tr("Edit measure…"), "Edit measure")

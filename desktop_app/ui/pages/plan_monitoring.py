@@ -209,7 +209,7 @@ class MonitoringPanel(QWidget):
             for column in range(tree.columnCount()):
                 tree.resizeColumnToContents(column)
         # Long titles would push the follow-up out of sight: cap the focus column.
-        cap = self.fontMetrics().averageCharWidth() * 36
+        cap = self.fontMetrics().averageCharWidth() * 28
         for tree in (self.schedule, self.visits):
             tree.setColumnWidth(
                 1 if tree is self.schedule else 2,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -154,7 +155,14 @@ class PlanPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.attention)
-        layout.addWidget(
+        self.impact_tabs.addTab(
+            self._group("", self.notes, (self.add_note_button, self.delete_note_button)),
+            self.tr("Progress notes (termly monitoring)"),
+        )
+        # A splitter, so on a small screen the user can give the tables or the charts room.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(
             self._group(
                 self.tr("Priorities"),
                 self.priority_table,
@@ -164,22 +172,19 @@ class PlanPage(Page):
                     self.edit_priority_button,
                     self.delete_priority_button,
                 ),
-            ),
-            2,
+            )
         )
-        layout.addWidget(
+        self.splitter.addWidget(
             self._group(
                 self.tr("Actions"),
                 self.action_table,
                 (self.add_action_button, self.edit_action_button, self.delete_action_button),
-            ),
-            2,
+            )
         )
-        self.impact_tabs.addTab(
-            self._group("", self.notes, (self.add_note_button, self.delete_note_button)),
-            self.tr("Progress notes (termly monitoring)"),
-        )
-        layout.addWidget(self.impact_tabs, 3)
+        self.splitter.addWidget(self.impact_tabs)
+        for index, stretch in enumerate((2, 2, 3)):
+            self.splitter.setStretchFactor(index, stretch)
+        layout.addWidget(self.splitter, 1)
 
     @staticmethod
     def _group(title: str, body: QWidget, buttons: tuple[QPushButton, ...]) -> QGroupBox:

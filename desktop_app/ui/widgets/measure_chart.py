@@ -54,7 +54,7 @@ class MeasureChart(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         fm = self.fontMetrics()
-        return QSize(fm.averageCharWidth() * 30, fm.height() * 10)
+        return QSize(fm.averageCharWidth() * 30, fm.height() * 8)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._measure is None or self._status is None:
