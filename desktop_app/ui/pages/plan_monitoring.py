@@ -296,6 +296,10 @@ class MonitoringPanel(QWidget):
             priority_id = next(
                 (a.priority_id for a in self.plan.actions if a.id == int(focus.ref)), priority_id
             )
+        else:  # a strand: the first priority that works on it
+            priority_id = next(
+                (p.id for p in self.plan.priorities if focus.ref in p.strand_ids), priority_id
+            )
         turn = partial(self.ctx.services.monitoring.follow_up_as_action, visit.id, priority_id)
         self.ctx.save_new(self, turn)
 
