@@ -23,6 +23,7 @@ from desktop_app.services.performance_import import (
     parse_performance_csv,
 )
 from desktop_app.storage.store import Store
+from desktop_app.storage.user_files import PathProblem, check_file_to_read
 
 _PLANS = Changes.of(Topic.PLANS)
 
@@ -109,11 +110,12 @@ class ImpactService:
         """Read the file and say what importing it would add; writes nothing."""
         year = clean_academic_year(academic_year)
         try:
+            check_file_to_read(path, "CSV file")
             if path.stat().st_size > MAX_FILE_BYTES:
                 raise ImportFileError("This file is too large to be a performance data download.")
             data = path.read_bytes()
-        except IsADirectoryError:
-            raise ImportFileError(f"“{path.name}” is a folder, not a CSV file.") from None
+        except PathProblem as exc:
+            raise ImportFileError(str(exc)) from None
         except OSError as exc:
             raise ImportFileError(
                 f"“{path.name}” cannot be read ({exc.strerror or exc})."

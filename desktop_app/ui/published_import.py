@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.published_data import clean_academic_year
+from desktop_app.services.files import check_file_to_read
 from desktop_app.services.performance_import import PerformancePreview, parse_performance_csv
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.tasks import run_in_background
@@ -134,8 +135,8 @@ def import_published(ctx: UiContext, parent: QWidget, today: date) -> None:
 
     def work(_progress: Callable[[int, str], None]) -> Any:
         # Parsing is pure (no database), so it is safe off the GUI thread.
-        if chosen.is_dir():
-            raise ValueError(f"“{chosen.name}” is a folder, not a CSV file.")
+        # A folder, a broken link or a pipe is refused before anything reads it.
+        check_file_to_read(chosen, "CSV file")
         try:
             data = chosen.read_bytes()
         except OSError as exc:
