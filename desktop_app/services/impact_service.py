@@ -43,6 +43,16 @@ class ImpactService:
     def published(self, urns: tuple[str, ...] | None = None) -> tuple[PublishedFigure, ...]:
         return self._store.impact.published(urns)
 
+    def latest_published(self, school_id: int) -> dict[str, tuple[float, date]]:
+        """Our school's newest published figure in each column, with the date it is recorded
+        against, so a new measure can take its baseline from the published results."""
+        urn = self._store.schools.get(school_id).urn
+        latest: dict[str, tuple[float, date]] = {}
+        for f in self._store.impact.published((urn,)):  # oldest year first
+            if f.value is not None:
+                latest[f.column] = (f.value, results_date(f.academic_year))
+        return latest
+
     # Measures ---------------------------------------------------------------
 
     def add_measure(self, priority_id: int, draft: MeasureDraft) -> tuple[Measure, Edit]:

@@ -188,3 +188,34 @@ def test_import_published_results_with_a_preview_then_undo(
     assert window.undo_action.text() == "&Undo import published results from england_ks2final.csv"
     window.undo_action.trigger()
     assert impact.published() == ()
+
+
+def test_a_measure_can_take_its_baseline_from_imported_results(
+    qtbot: QtBot, db_path: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    from datetime import date
+
+    fixture = Path(__file__).parent.parent / "fixtures" / "performance" / "england_ks2final.csv"
+    window = open_window(db_path)
+    _plan_page(qtbot, window)
+    impact = window.ctx.services.impact
+    school_id = window.ctx.school_id
+    assert school_id is not None
+    impact.apply_published(impact.preview_published(fixture, "2023-24", school_id))
+    published = impact.latest_published(school_id)
+    assert published["PTRWM_EXP"] == (63, date(2024, 7, 31))
+    dialog = MeasureDialog(None, date(2026, 11, 23), None, published)
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    while dialog.column.currentData() != "PTRWM_EXP":
+        qtbot.keyClick(dialog.column, Qt.Key.Key_Down)
+    assert dialog.baseline.value() == 63
+    assert dialog.baseline_on.date().year() == 2024
+    assert dialog.what.text() == "Reading, writing and maths: meeting the expected standard"
+    qtbot.keyClick(dialog.target, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(dialog.target, "70")
+    qtbot.keyClick(dialog.target, Qt.Key.Key_Return)
+    assert dialog.error.text() == ""
+    assert dialog.draft is not None and dialog.draft.published_column == "PTRWM_EXP"
+    assert (dialog.draft.baseline, dialog.draft.target) == (63, 70)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.impact import MeasureDraft, PupilGroup, Unit, clean_measurement
-from desktop_app.domain.published_data import COLUMNS
+from desktop_app.domain.published_data import BY_NAME, COLUMNS
 from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
 
 
@@ -46,9 +46,14 @@ def number_box(name: str, value: float) -> QDoubleSpinBox:
 
 class MeasureDialog(QDialog):
     def __init__(
-        self, draft: MeasureDraft | None, today: date, parent: QWidget | None = None
+        self,
+        draft: MeasureDraft | None,
+        today: date,
+        parent: QWidget | None = None,
+        published: dict[str, tuple[float, date]] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._published = published or {}
         self.setWindowTitle(self.tr("Edit measure") if draft else self.tr("Add a measure"))
         self.setAccessibleName(self.windowTitle())
         d = draft or MeasureDraft(
@@ -111,12 +116,29 @@ class MeasureDialog(QDialog):
         )
         self.group.currentIndexChanged.connect(self._on_group_changed)
         self._on_group_changed()
+        self.column.activated.connect(self._on_column_chosen)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(dialog_buttons(self, self._on_buttons_accepted))
         self.draft: MeasureDraft | None = None
         self.what.setFocus()
+
+    def _on_column_chosen(self) -> None:
+        """A published figure sets the unit and pupils, and (if our school's figure has been
+        imported) the baseline and its date, which the user can still change."""
+        column = BY_NAME.get(self.column.currentData() or "")
+        if column is None:
+            return
+        self.unit.setCurrentIndex(self.unit.findData(column.unit))
+        self.group.setCurrentIndex(self.group.findData(column.group))
+        if not self.what.text().strip():
+            self.what.setText(column.label)
+        figure = self._published.get(column.name)
+        if figure is not None:
+            value, on = figure
+            self.baseline.setValue(value)
+            self.baseline_on.setDate(QDate(on.year, on.month, on.day))
 
     def _on_group_changed(self) -> None:
         group: PupilGroup = self.group.currentData()

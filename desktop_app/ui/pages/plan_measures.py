@@ -197,7 +197,10 @@ class MeasuresPanel(QWidget):
     def add_measure(self) -> None:
         if self.priority_id is None:
             return
-        dialog = MeasureDialog(None, self.today(), self)
+        impact = self.ctx.services.impact
+        school_id = self.ctx.school_id
+        published = impact.latest_published(school_id) if school_id is not None else {}
+        dialog = MeasureDialog(None, self.today(), self, published)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
             impact = self.ctx.services.impact
             self.ctx.save_new(self, partial(impact.add_measure, self.priority_id, dialog.draft))
