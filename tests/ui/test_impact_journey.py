@@ -185,6 +185,12 @@ def test_import_published_results_with_a_preview_then_undo(
     assert any(line.startswith("Measure “Reading, writing and maths") for line in seen)
     figures = {f.column: f.value for f in impact.published(("999001",))}
     assert figures["PTRWM_EXP"] == 63
+    table = page.published_panel.table
+    header = table.headerItem()
+    assert header.text(2) == "Brookfield Meadow Primary School (sample)"  # ours first
+    rows = [table.topLevelItem(i) for i in range(table.topLevelItemCount())]
+    disadvantaged = next(r for r in rows if r.text(0).endswith("(disadvantaged pupils)"))
+    assert disadvantaged.text(2) == "50%"
     assert window.undo_action.text() == "&Undo import published results from england_ks2final.csv"
     window.undo_action.trigger()
     assert impact.published() == ()

@@ -45,6 +45,7 @@ from desktop_app.ui.models.plan_table_models import ActionTableModel, PriorityTa
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.pages.plan_measures import MeasuresPanel
 from desktop_app.ui.pages.plan_monitoring import MonitoringPanel, attention_text
+from desktop_app.ui.pages.plan_published import PublishedPanel
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -147,6 +148,8 @@ class PlanPage(Page):
         self.impact_tabs.setAccessibleName("Impact, monitoring and progress notes")
         self.impact_tabs.addTab(self.measures_panel, self.tr("Impact on pupils"))
         self.impact_tabs.addTab(self.monitoring_panel, self.tr("Governors' monitoring"))
+        self.published_panel = PublishedPanel(ctx)
+        self.impact_tabs.addTab(self.published_panel, self.tr("Published results"))
         self.attention = QLabel()
         self.attention.setWordWrap(True)
         self.attention.setAccessibleName("Monitoring due or overdue")
@@ -255,6 +258,7 @@ class PlanPage(Page):
             self.priority_table.selectRow(row)
         self._show_actions()
         self.monitoring_panel.show_plan(plan)
+        self.published_panel.refresh()
         attention = attention_text(self.ctx.services, plan, self.today()) if plan else ""
         self.attention.setText(attention)
         self.attention.setVisible(bool(attention))
