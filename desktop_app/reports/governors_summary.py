@@ -27,7 +27,7 @@ from desktop_app.reports.document import (
     DocumentInfo,
     build_pdf,
 )
-from desktop_app.reports.impact_sections import Flagged, impact_exceptions
+from desktop_app.reports.impact_sections import Flagged, impact_decisions, impact_exceptions
 from desktop_app.reports.sections import level_text, profile_section
 from desktop_app.reports.snapshot import Progress, ReportSnapshot
 from desktop_app.reports.text import shorten
@@ -71,7 +71,10 @@ def _exceptions(snap: ReportSnapshot, top: int) -> tuple[list[_Exception], int, 
         else:
             kind = "Plan action"
         shown.append(_Exception(item.what, kind, item.owner, item.due, r, item.status.label))
-    return shown, len(found), sum(1 for f in found if f[0] == 0)
+    # Only actions and commitments are "overdue items"; measures and monitoring have their
+    # own decisions.
+    overdue = sum(1 for f in found if f[0] == 0 and not isinstance(f[4], Flagged))
+    return shown, len(found), overdue
 
 
 def _decisions(snap: ReportSnapshot, plan: ImprovementPlan | None, overdue: int) -> list[str]:
@@ -89,6 +92,7 @@ def _decisions(snap: ReportSnapshot, plan: ImprovementPlan | None, overdue: int)
             f"Agree what happens to the {overdue} overdue item{'s' if overdue != 1 else ''}: "
             "extra support, a new date, or stopping it."
         )
+    decisions += impact_decisions(snap)
     if plan is not None:
         for a in plan.actions:
             if a.status is WorkStatus.PROPOSED and a.resources:

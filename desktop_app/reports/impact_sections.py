@@ -23,6 +23,7 @@ from desktop_app.reports.snapshot import ReportSnapshot
 from desktop_app.reports.styles import CURRENT, INK, MUTED, RULE, TARGET
 
 CHART_HEIGHT = 118.0
+_OFF = MeasureStatus.OFF_TRACK
 _RAG = {
     MeasureStatus.ON_TRACK: Rag.GREEN,
     MeasureStatus.BEHIND: Rag.AMBER,
@@ -81,6 +82,21 @@ def impact_exceptions(snap: ReportSnapshot) -> list[Flagged]:
             )
         )
     return out
+
+
+def impact_decisions(snap: ReportSnapshot) -> list[str]:
+    """What the governors' summary asks the board to decide about impact and monitoring."""
+    decisions = []
+    off_track = [m for m in snap.measures if status_of(m, snap.today).status is _OFF]
+    if off_track:
+        plural = "s" if len(off_track) != 1 else ""
+        decisions.append(
+            f"Ask leaders what will change for the {len(off_track)} measure{plural} of impact "
+            "on pupils off track, and when governors will see it."
+        )
+    if any(a.state(snap.today) is MonitoringState.OVERDUE for a in snap.monitoring):
+        decisions.append("Agree new dates for the governors' monitoring visits that are overdue.")
+    return decisions
 
 
 def measure_chart(m: Measure, result: StatusResult, width: float) -> Drawing:

@@ -56,6 +56,9 @@ def test_an_off_track_measure_and_overdue_monitoring_reach_the_governors_summary
     attention = text[text.index("Needs your attention") : text.index("Strands below target")]
     assert "OFFTRACK-MEASURE" in attention and "Off track" in attention
     assert "Mr Quillfeather" in attention and "Overdue" in attention
+    decisions = text[text.index("Decisions needed") :]
+    assert "measures of impact on pupils off track" in decisions
+    assert "monitoring visits that are overdue" in decisions
 
 
 def test_the_governors_summary_stays_at_two_pages_with_many_measures_off_track(
@@ -111,8 +114,21 @@ def test_the_partner_version_shows_shareable_measures_only(
         ),
         TODAY,
     )
+    confidential = next(p for p in s.plans.get(planted.plan_id).priorities if p.confidential)
+    s.impact.add_measure(
+        confidential.id,
+        MeasureDraft(
+            "Shareable but under a HIDDEN-PRIORITY-MEASURE",
+            baseline=1,
+            baseline_on=TODAY - timedelta(days=10),
+            target=2,
+            target_on=TODAY + timedelta(days=10),
+            shareable=True,
+        ),
+    )
     text = flat(_export(planted, Audience.PARTNER, tmp_path / "partner.pdf"))
     assert "SHARED-MEASURE" in text
+    assert "HIDDEN-PRIORITY-MEASURE" not in text
     assert "SECRET-MEASURE" not in text
     assert "SECRET-VISITOR" not in text and "monitoring" not in text.casefold()
     full = flat(_export(planted, Audience.FULL, tmp_path / "full.pdf"))
