@@ -2,7 +2,7 @@
 
 Pure code over bytes: nothing here touches the database, so a preview can never write.
 The files come as Windows-1252 (older years) or UTF-8 with a byte-order mark; decode()
-from the GIAS import handles both. Only the rows for the URNs asked for are kept.
+reads both. Only the rows for the URNs asked for are kept.
 """
 
 from __future__ import annotations
@@ -20,9 +20,27 @@ from desktop_app.domain.published_data import (
     results_date,
 )
 from desktop_app.domain.school import is_urn
-from desktop_app.services.gias_import import ImportFileError, decode
+from desktop_app.services.gias_import import ImportFileError
 
 MAX_FILE_BYTES = 200_000_000
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding used: UTF-8 (with or without a byte-order mark) first, then
+    Windows-1252 (older downloads); Latin-1 never fails, as a last resort."""
+    if b"\x00" in data[:65536]:
+        raise ImportFileError(
+            "This file is not a CSV file (it contains binary data). Download the school "
+            "performance data as CSV and try again."
+        )
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
 _KS2_SIGNS = {"PTRWM_EXP", "READ_AVERAGE", "READPROG"}
 _KS4_SIGNS = {"ATT8SCR", "P8MEA", "PTL2BASICS_94"}
 
