@@ -176,3 +176,23 @@ def test_units_of_mapped_columns_fit_their_values() -> None:
 
     assert {c.key_stage for c in COLUMNS} == {"ks2", "ks4"}
     assert all(c.unit is not Unit.COUNT for c in COLUMNS)
+
+
+def test_a_failure_part_way_through_the_import_writes_nothing(
+    services: AppServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    school = our_school(services)
+    measure_id = _measure_on_published_column(services, school.id, "PTRWM_EXP_FSM6CLA1A")
+    preview = services.impact.preview_published(KS2, "2023-24", school.id)
+    assert preview.added and preview.measurements
+
+    def broken(*_args: object, **_kw: object) -> int:
+        raise OSError("the disk went away")
+
+    # The figures are saved first; the measurement after them fails.
+    monkeypatch.setattr(services.store.impact, "add_measurement", broken)
+    with pytest.raises(OSError):
+        services.impact.apply_published(preview)
+    monkeypatch.undo()
+    assert services.impact.published() == ()
+    assert services.impact.measure(measure_id).measurements == ()
