@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_safety_commands(subs)
     _add_pdf_command(subs)
     _add_views_command(subs)  # board meetings (issue 6)
+    from desktop_app.cli_joint import add_joint_commands
+
+    add_joint_commands(subs, _COMMANDS, _needs_db)
 
     schools = subs.add_parser(
         "import-schools",

@@ -14,7 +14,16 @@ from desktop_app.domain.partners import Direction
 from desktop_app.domain.rag import WorkStatus
 
 EXCHANGE_FORMAT = "partnership-compass-exchange"
-EXCHANGE_FORMAT_VERSION = 1
+EXCHANGE_FORMAT_VERSION = 2
+#: What a version 2 file says it holds; version 1 files hold a share and name no kind.
+KIND_SHARE = "share"
+KIND_RATING_REQUEST = "rating_request"
+KIND_RATING_RETURN = "rating_return"
+KIND_JOINT_STATEMENT = "joint_statement"
+KINDS = (KIND_SHARE, KIND_RATING_REQUEST, KIND_RATING_RETURN, KIND_JOINT_STATEMENT)
+#: A file dated later than this ahead of our clock is refused: it would make every genuine
+#: later file from the same school look older and be ignored.
+MAX_CLOCK_AHEAD_HOURS = 24
 MAX_FILE_BYTES = 2_000_000
 MAX_LEVELS = 100
 MAX_PRIORITIES = 100
@@ -153,12 +162,17 @@ def checksum_of(payload: Any) -> str:
     return hashlib.sha256(canonical_bytes(payload)).hexdigest()
 
 
-def encode_exchange(ex: Exchange) -> bytes:
-    payload = to_payload(ex)
+def encode_document(kind: str, payload: dict[str, Any]) -> bytes:
+    """Any kind of exchange file: the envelope with its checksum around the payload."""
     document = {
         "format": EXCHANGE_FORMAT,
         "format_version": EXCHANGE_FORMAT_VERSION,
+        "kind": kind,
         "checksum": {"algorithm": "sha256", "value": checksum_of(payload)},
         "payload": payload,
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def encode_exchange(ex: Exchange) -> bytes:
+    return encode_document(KIND_SHARE, to_payload(ex))

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from desktop_app.domain.exchange import (
     EXCHANGE_FORMAT,
     EXCHANGE_FORMAT_VERSION,
+    KIND_SHARE,
+    KINDS,
+    MAX_CLOCK_AHEAD_HOURS,
     MAX_COMMITMENTS,
     MAX_FILE_BYTES,
     MAX_LEVELS,
@@ -37,8 +40,10 @@ from desktop_app.domain.school import is_urn
 
 _STRAND = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
-# Control characters other than tab and newline have no place in a school's text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Control characters other than tab and newline (C0, DEL and C1) have no place in a
+# school's text: a terminal obeys them, and a partner's app would refuse them onwards.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile(r"[\t\n]")
 
 
 def _fail(message: str) -> ExchangeFileError:
@@ -69,12 +74,14 @@ def _obj(value: Any, keys: set[str], where: str) -> dict[str, Any]:
     return value
 
 
-def _text(value: Any, where: str, limit: int, *, empty_ok: bool = True) -> str:
+def _text(
+    value: Any, where: str, limit: int, *, empty_ok: bool = True, one_line: bool = False
+) -> str:
     if not isinstance(value, str):
         raise _fail(f"{where} is not text")
     if len(value) > limit:
         raise _fail(f"{where} is too long")
-    if _CONTROL.search(value):
+    if _CONTROL.search(value) or (one_line and _LINE_BREAK.search(value)):
         raise _fail(f"{where} contains control characters")
     if not empty_ok and not value.strip():
         raise _fail(f"{where} is empty")
@@ -126,7 +133,8 @@ def _list(value: Any, where: str, limit: int) -> list[Any]:
 
 def _school(value: Any, where: str) -> SchoolRef:
     obj = _obj(value, {"urn", "name"}, where)
-    return SchoolRef(_urn(obj["urn"], f"{where}'s URN"), _text(obj["name"], where, MAX_SHORT))
+    name = _text(obj["name"], f"{where}'s name", MAX_SHORT, one_line=True)
+    return SchoolRef(_urn(obj["urn"], f"{where}'s URN"), name)
 
 
 def _agreed(value: Any) -> SharedRound | None:
@@ -193,16 +201,28 @@ def _commitment(value: Any) -> SharedCommitment:
     )
 
 
-def _created_at(value: Any) -> datetime:
+def _created_at(value: Any, now: datetime | None) -> datetime:
+    """When the file was made. `now` is None for a copy we stored ourselves (checked when it
+    arrived); otherwise a file dated more than a day ahead of our clock is refused."""
     if not isinstance(value, str) or len(value) > 40:
         raise _fail("the time it was made is missing")
     try:
         when = datetime.fromisoformat(value)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise _fail("the time it was made is not a time") from None
     if when.tzinfo is None:
         raise _fail("the time it was made has no time zone")
-    return when.astimezone(UTC)
+    try:
+        when = when.astimezone(UTC)
+    except OverflowError:
+        raise _fail("the time it was made is not a time") from None
+    if now is not None and when > now + timedelta(hours=MAX_CLOCK_AHEAD_HOURS):
+        raise ExchangeFileError(
+            f"This partner file says it was made on {when.day} {when:%B %Y}, which is more "
+            "than a day from now. The sending computer's clock is probably wrong: ask the "
+            "school to check its date and send the file again. Nothing was changed."
+        )
+    return when
 
 
 def parse_document(data: bytes) -> Any:
@@ -221,8 +241,22 @@ def parse_document(data: bytes) -> Any:
         raise _fail(f"it is damaged or cut short (at character {exc.pos:,})") from None
 
 
-def decode_exchange(data: bytes) -> tuple[Exchange, str]:
-    """The exchange and its checksum, or ExchangeFileError. Reads nothing but `data`."""
+_KIND_NAMES = {
+    "share": "a partner share file",
+    "rating_request": "a request to rate the partnership",
+    "rating_return": "a school's ratings for a joint review",
+    "joint_statement": "a joint statement of a partnership review",
+}
+
+
+def kind_name(kind: str) -> str:
+    return _KIND_NAMES.get(kind, "an exchange file")
+
+
+def open_document(data: bytes) -> tuple[str, Any, str]:
+    """Check the envelope of any exchange file: (its kind, its payload, its checksum).
+
+    The payload's own shape is checked by the reader for that kind."""
     document = parse_document(data)
     if not isinstance(document, dict) or document.get("format") != EXCHANGE_FORMAT:
         raise _fail("it is not a Partnership Compass partner file")
@@ -234,7 +268,13 @@ def decode_exchange(data: bytes) -> tuple[Exchange, str]:
             "This partner file was made by a newer version of Partnership Compass. "
             "Install the latest version to import it. Nothing was changed."
         )
-    doc = _obj(document, {"format", "format_version", "checksum", "payload"}, "the file")
+    envelope = {"format", "format_version", "checksum", "payload"}
+    if version >= 2:
+        envelope.add("kind")
+    doc = _obj(document, envelope, "the file")
+    kind = doc.get("kind", KIND_SHARE)
+    if kind not in KINDS:
+        raise _fail("it holds something this version does not know")
     check = _obj(doc["checksum"], {"algorithm", "value"}, "the checksum section")
     value = check["value"]
     if check["algorithm"] != "sha256" or not isinstance(value, str) or not _HEX64.match(value):
@@ -245,10 +285,25 @@ def decode_exchange(data: bytes) -> tuple[Exchange, str]:
         raise _fail("its contents are not in the expected form") from None
     if actual != value:
         raise _fail("its contents do not match its checksum (it was changed or damaged)")
-    return exchange_from_payload(doc["payload"]), value
+    return kind, doc["payload"], value
 
 
-def exchange_from_payload(payload_value: Any) -> Exchange:
+def expect_kind(kind: str, wanted: str) -> None:
+    if kind != wanted:
+        raise ExchangeFileError(
+            f"This is {kind_name(kind)}, not {kind_name(wanted)}: import it with the matching "
+            "command. Nothing was changed."
+        )
+
+
+def decode_exchange(data: bytes, now: datetime | None = None) -> tuple[Exchange, str]:
+    """The exchange and its checksum, or ExchangeFileError. Reads nothing but `data`."""
+    kind, payload, checksum = open_document(data)
+    expect_kind(kind, KIND_SHARE)
+    return exchange_from_payload(payload, now or datetime.now(UTC)), checksum
+
+
+def exchange_from_payload(payload_value: Any, now: datetime | None = None) -> Exchange:
     """Check and build an Exchange from the decoded payload (also used for stored copies)."""
     keys = {"from", "to", "created_at", "agreed_levels", "priorities", "commitments"}
     payload = _obj(payload_value, keys, "the contents section")
@@ -266,7 +321,7 @@ def exchange_from_payload(payload_value: Any) -> Exchange:
     return Exchange(
         sender,
         recipient,
-        _created_at(payload["created_at"]),
+        _created_at(payload["created_at"], now),
         _agreed(payload["agreed_levels"]),
         tuple(
             _priority(p)

@@ -22,7 +22,8 @@ MAX_NAME_LENGTH = 200
 
 
 def is_urn(text: str) -> bool:
-    return bool(_URN.match(text))
+    # fullmatch: with match(), "$" also matches before a final newline ("100777\n").
+    return isinstance(text, str) and _URN.fullmatch(text) is not None
 
 
 def clean_urn(raw: str) -> str:

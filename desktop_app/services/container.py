@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from desktop_app.services.erasure_service import ErasureService
     from desktop_app.services.exchange_service import ExchangeService
     from desktop_app.services.impact_service import ImpactService
+    from desktop_app.services.joint_import_service import JointImportService
+    from desktop_app.services.joint_rating_service import JointRatingService
+    from desktop_app.services.joint_review_service import JointReviewService
     from desktop_app.services.moderation_service import ModerationService
     from desktop_app.services.monitoring_service import MonitoringService
     from desktop_app.services.partner_service import PartnerService
@@ -134,6 +137,24 @@ class AppServices:
         return ExchangeService(
             self.store, self.assessment, self.plans, self.partners, self.commitments
         )
+
+    @cached_property
+    def joint_reviews(self) -> JointReviewService:
+        from desktop_app.services.joint_review_service import JointReviewService
+
+        return JointReviewService(self.store, self.assessment)
+
+    @cached_property
+    def joint_ratings(self) -> JointRatingService:
+        from desktop_app.services.joint_rating_service import JointRatingService
+
+        return JointRatingService(self.store)
+
+    @cached_property
+    def joint_imports(self) -> JointImportService:
+        from desktop_app.services.joint_import_service import JointImportService
+
+        return JointImportService(self.store, self.joint_reviews)
 
     @cached_property
     def moderation(self) -> ModerationService:

@@ -34,7 +34,7 @@ from desktop_app.domain.partners import CommitmentDetails, PartnerSchool, Partne
 from desktop_app.domain.review import RoundScope, RoundStatus
 from desktop_app.domain.school import School
 from desktop_app.services.assessment_service import AssessmentService
-from desktop_app.services.changes import Changes, Topic
+from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.services.commitment_service import CommitmentService
 from desktop_app.services.partner_service import PartnerService
 from desktop_app.services.plan_service import PlanService
@@ -301,6 +301,32 @@ class ExchangeService:
             ) from None
         message = f"Imported what {ex.sender.name} shared with {preview.school.name}."
         return message, Changes.of(Topic.EXCHANGE, Topic.COMMITMENTS, Topic.PARTNERS)
+
+    def forget_last_import(self, school_id: int, partner_urn: str) -> Edit:
+        """Forget the newest file imported from this partner, so the next file from them is
+        taken whatever its date (the way out of a bad or wrongly dated file). What it brought
+        stays; a later file from the partner updates it as usual."""
+        with self._store.transaction():
+            row = self._store.exchange.forget(school_id, partner_urn.strip())
+        if row is None:
+            raise LookupError(f"Nothing has been imported from URN {partner_urn[:20]}.")
+        return self._forgotten_edit(school_id, row)
+
+    def _forgotten_edit(self, school_id: int, row: dict[str, object]) -> Edit:
+        urn = str(row["partner_urn"])
+
+        def reverse() -> Edit:
+            with self._store.transaction():
+                self._store.exchange.put_back(row)
+
+            def redo() -> Edit:
+                with self._store.transaction():
+                    self._store.exchange.forget(school_id, urn)
+                return self._forgotten_edit(school_id, row)
+
+            return Edit("forget a partner's last file", Changes.of(Topic.EXCHANGE), redo)
+
+        return Edit("forget a partner's last file", Changes.of(Topic.EXCHANGE), reverse)
 
     def _ensure_partner(self, sender: SchoolRef) -> PartnerSchool:
         existing = self._partner_by_urn(sender.urn)

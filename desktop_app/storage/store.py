@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from desktop_app.storage.repositories.directory import DirectoryRepository
     from desktop_app.storage.repositories.exchange import ExchangeRepository
     from desktop_app.storage.repositories.impact import ImpactRepository
+    from desktop_app.storage.repositories.joint_reviews import JointReviewRepository
     from desktop_app.storage.repositories.partners import PartnerSchoolRepository
     from desktop_app.storage.repositories.partnerships import PartnershipRepository
     from desktop_app.storage.repositories.plans import PlanRepository
@@ -96,6 +97,12 @@ class Store:
         from desktop_app.storage.repositories.impact import ImpactRepository
 
         return ImpactRepository(self.db)
+
+    @cached_property
+    def joint_reviews(self) -> JointReviewRepository:
+        from desktop_app.storage.repositories.joint_reviews import JointReviewRepository
+
+        return JointReviewRepository(self.db)
 
     @cached_property
     def views(self) -> ViewRepository:

@@ -71,6 +71,17 @@ def test_checksum_ignores_key_order_and_whitespace_but_not_content() -> None:
     assert decode_exchange(pretty)[0] == EX
 
 
+def test_version_1_share_files_are_still_read() -> None:
+    doc = _doc()
+    assert doc["format_version"] == 2 and doc["kind"] == "share"
+    del doc["kind"]
+    doc["format_version"] = 1
+    assert decode_exchange(_bytes(doc))[0] == EX
+    doc["kind"] = "share"  # version 1 names no kind
+    with pytest.raises(ExchangeFileError, match="unexpected 'kind'"):
+        decode_exchange(_bytes(doc))
+
+
 def test_directions_flip() -> None:
     assert flipped(Direction.WE_GIVE) is Direction.WE_RECEIVE
     assert flipped(Direction.WE_RECEIVE) is Direction.WE_GIVE
@@ -80,7 +91,7 @@ def test_directions_flip() -> None:
 @pytest.mark.parametrize(
     ("mutate", "words"),
     [
-        (lambda d: d.update(format_version=2), "newer version"),
+        (lambda d: d.update(format_version=3), "newer version"),
         (lambda d: d.update(format_version=0), "format version"),
         (lambda d: d.update(format_version=True), "format version"),
         (lambda d: d.update(format="something-else"), "not a Partnership Compass partner file"),
@@ -110,7 +121,7 @@ def test_refusals(mutate, words: str) -> None:  # type: ignore[no-untyped-def]
 
 def test_duplicate_keys_and_non_numbers_are_refused() -> None:
     raw = encode_exchange(EX).replace(
-        b'"format_version": 1,', b'"format_version": 1, "format_version": 1,'
+        b'"format_version": 2,', b'"format_version": 2, "format_version": 2,'
     )
     with pytest.raises(ExchangeFileError, match="twice"):
         decode_exchange(raw)

@@ -89,3 +89,26 @@ class ExchangeRepository:
             "DELETE FROM exchange_commitments WHERE school_id = ? AND partner_urn = ? AND ref = ?",
             [school_id, partner_urn, ref],
         )
+
+    def forget(self, school_id: int, partner_urn: str) -> dict[str, Any] | None:
+        """Remove the record of the newest file from this partner; returns the row, so the
+        change can be undone. Commitments it brought stay, still linked to their refs."""
+        rows = list(
+            self._db.query(
+                "SELECT * FROM exchange_imports WHERE school_id = ? AND partner_urn = ?",
+                [school_id, partner_urn],
+            )
+        )
+        if not rows:
+            return None
+        self._db.execute("DELETE FROM exchange_imports WHERE id = ?", [rows[0]["id"]])
+        return rows[0]
+
+    def put_back(self, row: dict[str, Any]) -> None:
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self._db.execute(
+            f"INSERT INTO exchange_imports ({columns}) VALUES ({marks})"
+            " ON CONFLICT (school_id, partner_urn) DO NOTHING",
+            list(row.values()),
+        )
