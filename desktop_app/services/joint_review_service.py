@@ -60,6 +60,8 @@ def clean_summary(text: str) -> str:
 
 
 class JointReviewService:
+    statement_changes = Changes.of(Topic.EXCHANGE)
+
     def __init__(
         self,
         store: Store,

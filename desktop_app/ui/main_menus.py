@@ -48,6 +48,7 @@ class MainMenus:
         self._action(
             file_menu, "Review round &details…", lambda: window.school_actions.edit_round()
         )
+        self._action(file_menu, "&Joint partnership review…", self._joint_review)
         self._action(file_menu, "&Import schools from a GIAS CSV file…", self._import_partners)
         self._action(file_menu, "E&xport PDF…", self._export_pdf, QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
@@ -91,6 +92,11 @@ class MainMenus:
         from desktop_app.ui.export_pdf import open_export_dialog
 
         open_export_dialog(self.window.ctx, self.window, self.window.today)
+
+    def _joint_review(self) -> None:
+        from desktop_app.ui.dialogs.start_joint_review_dialog import open_joint_review
+
+        open_joint_review(self.window.ctx, self.window)
 
     def _import_partners(self) -> None:
         self.window.show_page("partners")

@@ -53,13 +53,15 @@ class _DimensionCard(QFrame):
 
 
 class OverviewPage(Page):
-    watches = frozenset({Topic.JUDGEMENTS, Topic.ROUNDS})
+    watches = frozenset({Topic.JUDGEMENTS, Topic.ROUNDS, Topic.EXCHANGE})
     judge_strand_requested = Signal(str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.heading = heading("", 1.5)
         self.progress = QLabel()
+        self.partnership = QLabel()
+        self.partnership.setAccessibleName("The partnership's agreed profile")
         self.chart = ProfileChart()
 
         self.dimensions = QGridLayout()
@@ -135,6 +137,7 @@ class OverviewPage(Page):
         page_col = QVBoxLayout(content)
         page_col.addWidget(self.heading)
         page_col.addWidget(self.progress)
+        page_col.addWidget(self.partnership)
         page_col.addLayout(body, 1)
         page_col.addWidget(
             heading("Theory of the case: the master strand and its associated strands", 1.1)
@@ -160,6 +163,11 @@ class OverviewPage(Page):
         self.progress.setText(
             f"{profile.progress_text}. {round_.scope.label}, {round_.status.label.lower()}.{compared}"
         )
+        agreed = self.ctx.services.joint_reviews.latest_profile(round_.school_id)
+        self.partnership.setVisible(agreed is not None)
+        if agreed is not None:
+            name = agreed.statement.review.partnership
+            self.partnership.setText(f"{name}: {agreed.headline}.")
         self.chart.set_profile(profile)
         self._show_dimensions(profile)
         self._show_gaps(profile)

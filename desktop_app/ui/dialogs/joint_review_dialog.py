@@ -1,0 +1,206 @@
+"""The lead school's window on a joint review: send the requests, take in each member's own
+ratings, compare them on the heat map, and send the joint statement once every strand is
+agreed (agreeing happens on the Moderation page, with the member schools as the raters)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.models.heat_map_model import HeatMapTableModel
+from desktop_app.ui.widgets.heading import heading
+
+#: Bigger than body text: the heat map is shown to a room on a projector.
+PROJECTOR_SCALE = 1.3
+
+
+class JointReviewDialog(QDialog):
+    def __init__(self, ctx: UiContext, round_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.round_id = round_id
+        self.setWindowTitle("Joint partnership review")
+        self.heading = heading("", 1.4)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.model = HeatMapTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Heat map of each member school's own ratings")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        font = self.table.font()
+        font.setPointSizeF(font.pointSizeF() * PROJECTOR_SCALE)
+        self.table.setFont(font)
+        self.table.horizontalHeader().setFont(font)
+        self.table.verticalHeader().setFont(font)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.evidence = QLabel("Select a rating to read the school's evidence summary.")
+        self.evidence.setWordWrap(True)
+        self.evidence.setTextFormat(Qt.TextFormat.PlainText)
+        self.evidence.setFont(font)
+        self.evidence.setAccessibleName("The selected school's evidence summary")
+        hint = QLabel(
+            "Strands whose ratings differ by two levels or more come first (⚑). Agree each "
+            "strand's joint level on the Moderation page, where the member schools are the "
+            "raters; F5 presents each strand's ratings before a joint level is proposed."
+        )
+        hint.setWordWrap(True)
+
+        self.send_requests = self._button("Send rating &requests…", self._on_send_requests)
+        self.import_one = self._button("&Import ratings…", self._on_import_one)
+        self.import_folder = self._button("Import a &folder…", self._on_import_folder)
+        self.send_statement = self._button("Send the joint &statement…", self._on_send_statement)
+        close = self._button("Close", self.accept)
+        buttons = QHBoxLayout()
+        for button in (self.send_requests, self.import_one, self.import_folder):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.send_statement)
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.evidence, 1)
+        layout.addWidget(hint)
+        layout.addLayout(buttons)
+        self.resize(1400, 800)
+        ctx.changed.connect(lambda _changes: self.refresh())
+        self.refresh()
+
+    def _button(self, text: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.clicked.connect(slot)
+        return button
+
+    def refresh(self) -> None:
+        services = self.ctx.services
+        round_ = services.assessment.get_round(self.round_id)
+        review = services.joint_reviews.review(self.round_id)
+        if review is None:
+            return
+        self.heading.setText(f"Joint review of {review.partnership_name}: {round_.title}")
+        back = [m for m in review.members if m.returned_at]
+        waiting = [m.name for m in review.members if not m.returned_at]
+        problems = services.joint_reviews.statement_problems(self.round_id)
+        line = f"Ratings from {len(back)} of {len(review.members)} member schools."
+        if waiting:
+            line += " Waiting for: " + ", ".join(waiting) + "."
+        line += " " + (" ".join(problems) if problems else "Ready to send the joint statement.")
+        self.status.setText(line)
+        self.model.set_heat_map(services.joint_reviews.heat_map(self.round_id))
+        self.send_statement.setEnabled(not problems)
+        self.send_statement.setToolTip(" ".join(problems))
+
+    def _on_table_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        index = indexes[0]
+        heat = self.model.heat_map
+        member = heat.members[index.row()]
+        strand = heat.strands[index.column()]
+        cell = self.model.cell(index)
+        if cell is None:
+            self.evidence.setText(f"{member.name} has not rated {strand.title} yet.")
+            return
+        sure = f", confidence {cell.confidence.label.lower()}" if cell.confidence else ""
+        summary = cell.summary or "(no evidence summary sent)"
+        self.evidence.setText(
+            f"{member.name} on {strand.title}: {cell.level.label}{sure}.\n{summary}"
+        )
+
+    def _folder(self, title: str) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(self, title)
+        return Path(chosen) if chosen else None
+
+    def _on_send_requests(self) -> None:
+        folder = self._folder("Choose the folder for the rating requests")
+        if folder is None:
+            return
+        written = self.ctx.attempt(
+            self, lambda: self.ctx.services.joint_reviews.send_requests(self.round_id, folder)
+        )
+        if written is not None:
+            QMessageBox.information(
+                self,
+                "Requests written",
+                f"Wrote {len(written)} rating requests into {folder}. Send each school its file.",
+            )
+
+    def _on_import_one(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Import a school's ratings", "", "Partner files (*.json)"
+        )
+        if not chosen:
+            return
+        imports = self.ctx.services.joint_imports
+        preview = self.ctx.attempt(self, lambda: imports.preview_file(Path(chosen)))
+        if preview is None:
+            return
+        text = "\n".join(preview.lines)
+        if not preview.can_apply:
+            QMessageBox.information(self, "Nothing to import", text)
+            return
+        if self._confirm(text):
+            result = self.ctx.attempt(self, lambda: imports.apply(preview))
+            if result is not None:
+                self.ctx.notify(result[1])
+
+    def _on_import_folder(self) -> None:
+        folder = self._folder("Choose the folder holding the schools' ratings")
+        if folder is None:
+            return
+        imports = self.ctx.services.joint_imports
+        preview = self.ctx.attempt(self, lambda: imports.preview_folder(folder))
+        if preview is None:
+            return
+        lines = preview.lines() or ["There are no partner files in that folder."]
+        if not any(p.can_apply for _, p in preview.ready):
+            QMessageBox.information(self, "Nothing to import", "\n".join(lines))
+            return
+        if self._confirm("\n".join(lines)):
+            result = self.ctx.attempt(self, lambda: imports.apply_folder(preview))
+            if result is not None:
+                self.ctx.notify(result[1])
+
+    def _confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, "Import these ratings?", text + "\n\nImport now?")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _on_send_statement(self) -> None:
+        folder = self._folder("Choose the folder for the joint statement files")
+        if folder is None:
+            return
+        written = self.ctx.attempt(
+            self, lambda: self.ctx.services.joint_reviews.send_statement(self.round_id, folder)
+        )
+        if written is not None:
+            self.ctx.notify(self.ctx.services.joint_reviews.statement_changes)
+            QMessageBox.information(
+                self,
+                "Joint statement written",
+                f"Wrote the joint statement for {len(written)} member schools into {folder}.",
+            )

@@ -1,0 +1,73 @@
+"""The heat map of a joint review: its model under qtmodeltester, words as well as colours,
+the widest disagreements first, and the evidence summary of a selected cell."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from exchange_helpers import BIRCH
+from joint_helpers import CEDAR, MARKERS, rate_all, setup_lead, setup_member
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from desktop_app.domain.levels import Level
+from desktop_app.services.container import AppServices, open_services
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.dialogs.joint_review_dialog import JointReviewDialog
+from desktop_app.ui.models.heat_map_model import HeatMapTableModel
+
+
+def _review_with_returns(services: AppServices, tmp_path: Path) -> int:
+    lead_id, partnership_id = setup_lead(services)
+    round_, _ = services.joint_reviews.start(
+        lead_id, partnership_id, "Joint review", date(2027, 3, 1), services.catalogue.latest()
+    )
+    requests = services.joint_reviews.send_requests(round_.id, tmp_path)
+    for urn, marker, level in (
+        (BIRCH, MARKERS[1], Level.LEADING),
+        (CEDAR, MARKERS[2], Level.DEVELOPING),
+    ):
+        member = open_services(tmp_path / f"{urn}.sqlite3", services.catalogue)
+        school_id = setup_member(member, f"School {urn}", urn, marker)
+        request = next(p for p in requests if urn in p.name)
+        member.joint_imports.apply(member.joint_imports.preview_file(request))
+        (received,) = member.joint_ratings.requests(school_id)
+        out = rate_all(member, received.id, level, f"Summary {urn}", tmp_path / f"r{urn}.json")
+        member.close()
+        services.joint_imports.apply(services.joint_imports.preview_file(out))
+    return round_.id
+
+
+def test_heat_map_model(qtmodeltester: Any, services: AppServices, tmp_path: Path) -> None:
+    round_id = _review_with_returns(services, tmp_path)
+    model = HeatMapTableModel()
+    model.set_heat_map(services.joint_reviews.heat_map(round_id))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3 and model.columnCount() == 12
+    # Birch Embedding and Cedar Beginning on the first strand: two levels apart, so first.
+    header = model.headerData(0, Qt.Orientation.Horizontal)
+    assert "spread 2 ⚑" in header
+    birch = model.index(1, 0)
+    assert model.data(birch) == "Embedding"  # rate_all puts the first strand one lower
+    assert model.data(birch, Qt.ItemDataRole.BackgroundRole) is not None
+    assert "Birch Academy" in model.data(birch, Qt.ItemDataRole.AccessibleTextRole)
+    assert model.data(model.index(0, 0)) == "–"  # the lead has not rated yet
+
+
+def test_selecting_a_cell_shows_the_summary(
+    qtbot: Any, services: AppServices, tmp_path: Path
+) -> None:
+    round_id = _review_with_returns(services, tmp_path)
+    ctx = UiContext(services)
+    school = services.schools.by_urn("100001")
+    assert school is not None
+    ctx.select(school.id, round_id)
+    dialog = JointReviewDialog(ctx, round_id)
+    qtbot.addWidget(dialog)
+    assert "Ratings from 2 of 3" in dialog.status.text()
+    assert not dialog.send_statement.isEnabled()
+    dialog.table.selectionModel().select(
+        dialog.model.index(2, 1), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    assert "Summary 100003" in dialog.evidence.text()
