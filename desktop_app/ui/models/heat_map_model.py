@@ -96,7 +96,7 @@ class HeatMapTableModel(QAbstractTableModel):
         return f"{_wrap(strand.title)}\n{spread}{agreed}"
 
 
-def _wrap(title: str, width: int = 14) -> str:
+def _wrap(title: str, width: int = 11) -> str:
     """Break a strand title over lines so columns stay narrow enough for a projector."""
     lines: list[str] = []
     for word in title.split():
