@@ -167,7 +167,9 @@ def _add_pdf_command(subs: argparse._SubParsersAction[argparse.ArgumentParser]) 
     pdf = subs.add_parser("export-pdf", help="write the plan as a PDF for one audience")
     _needs_db(pdf)
     pdf.add_argument("--school", required=True, metavar="URN", help="our school's URN")
-    pdf.add_argument("--audience", required=True, choices=["full", "governors", "partner"])
+    pdf.add_argument(
+        "--audience", required=True, choices=["full", "governors", "partner", "partnership"]
+    )
     pdf.add_argument("--partner", metavar="URN", help="the partner school (partner version)")
     pdf.add_argument("--round", type=int, metavar="ID", help="review round id (default: newest)")
     pdf.add_argument("--password-file", type=Path, help="protect the PDF with the password in FILE")

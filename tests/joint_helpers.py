@@ -13,9 +13,9 @@ from desktop_app.domain.levels import Confidence, Level
 from desktop_app.domain.partners import (
     CommitmentDetails,
     Direction,
+    PartnerSchoolDetails,
     PartnershipDetails,
     PartnershipType,
-    PartnerSchoolDetails,
 )
 from desktop_app.domain.review import JudgementChanges, RoundScope, RoundStatus
 from desktop_app.domain.school import SchoolDetails
@@ -101,3 +101,42 @@ def rate_all(services: AppServices, request_id: int, level: Level, summary: str,
             request_id, strand, chosen, f"{summary} {strand}", Confidence.MEDIUM
         )
     return services.joint_ratings.write_return(request_id, out)
+
+
+def agreed_review(
+    lead: AppServices, members: list[tuple[AppServices, str, str]], folder: Path
+) -> tuple[int, list[Path]]:
+    """Run a whole joint review through real files in `folder`: the lead starts it, each
+    (services, name, urn) member rates, the lead agrees every strand and sends the joint
+    statement, and each member imports it. Returns the lead's round id and every file."""
+    lead_id, partnership_id = setup_lead(lead)
+    round_, _ = lead.joint_reviews.start(
+        lead_id, partnership_id, "Joint review 2027", date(2027, 3, 1), lead.catalogue.latest()
+    )
+    written = list(lead.joint_reviews.send_requests(round_.id, folder))
+    school_ids = []
+    for n, (services, name, urn) in enumerate(members):
+        school_id = setup_member(services, name, urn, MARKERS[1 + n])
+        school_ids.append(school_id)
+        request = next(p for p in written if urn in p.name)
+        services.joint_imports.apply(services.joint_imports.preview_file(request))
+        (received,) = services.joint_ratings.requests(school_id)
+        level = Level.LEADING if n % 2 == 0 else Level.DEVELOPING
+        out = rate_all(
+            services, received.id, level, f"Summary from {name}", folder / f"r-{urn}.json"
+        )
+        written.append(out)
+        lead.joint_imports.apply(lead.joint_imports.preview_file(out))
+    review = lead.joint_reviews.review(round_.id)
+    assert review is not None
+    for strand in review.strand_ids:
+        lead.moderation.agree_level(
+            round_.id, strand, Level.DEVELOPING, f"Settled on {strand}", "All the heads"
+        )
+    lead.assessment.set_status(round_.id, RoundStatus.AGREED)
+    statements = lead.joint_reviews.send_statement(round_.id, folder)
+    written += statements
+    for services, _name, urn in members:
+        statement = next(p for p in statements if urn in p.name)
+        services.joint_imports.apply(services.joint_imports.preview_file(statement))
+    return round_.id, written

@@ -9,6 +9,7 @@ class Audience(Enum):
     FULL = "full"
     GOVERNORS = "governors"
     PARTNER = "partner"
+    PARTNERSHIP = "partnership"  # the agreed joint statement, for every member school
 
     @property
     def label(self) -> str:
@@ -16,4 +17,5 @@ class Audience(Enum):
             Audience.FULL: "Full plan (internal)",
             Audience.GOVERNORS: "Governors' summary",
             Audience.PARTNER: "Partner version",
+            Audience.PARTNERSHIP: "Partnership statement",
         }[self]

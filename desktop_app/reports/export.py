@@ -35,7 +35,10 @@ def render(snapshot: ReportSnapshot, progress: Progress | None = None) -> BuiltP
     from desktop_app.reports.full_plan import FullPlanRenderer
     from desktop_app.reports.governors_summary import GovernorsSummaryRenderer
     from desktop_app.reports.partner_version import PartnerVersionRenderer
+    from desktop_app.reports.partnership_statement import PartnershipStatementRenderer
 
+    if snapshot.audience is Audience.PARTNERSHIP:
+        return PartnershipStatementRenderer(snapshot).render(progress)
     if snapshot.audience is Audience.FULL:
         return FullPlanRenderer(snapshot).render(progress)
     if snapshot.audience is Audience.GOVERNORS:

@@ -12,6 +12,7 @@ from datetime import date
 
 from desktop_app.domain.audience import Audience
 from desktop_app.domain.impact import Measure
+from desktop_app.domain.joint_review import JointStatement
 from desktop_app.domain.moderation import DecisionLine
 from desktop_app.domain.monitoring import Assignment, Visit
 from desktop_app.domain.partners import Commitment, Direction, PartnerSchool
@@ -54,6 +55,8 @@ class ReportSnapshot:
     #: Governors' monitoring schedule for the plan, and the round's visits (internal).
     monitoring: tuple[Assignment, ...] = ()
     visits: tuple[Visit, ...] = ()
+    #: The partnership's agreed joint statement (the partnership statement's only source).
+    statement: JointStatement | None = None
 
     def partner_name(self, partner_id: int) -> str:
         for p in self.partners:
@@ -130,5 +133,29 @@ def partner_safe(snapshot: ReportSnapshot, partner: PartnerSchool) -> ReportSnap
         partner=PartnerSchool(id=partner.id, name=partner.name, urn=partner.urn),
         notes=(),
         moderated=(),
+        theory=TheoryOfTheCase(),
+    )
+
+
+def partnership_safe(snapshot: ReportSnapshot) -> ReportSnapshot:
+    """What every member school may see in a partnership statement: the joint statement
+    as agreed (levels, how each strand was settled, members' levels, joint commitments)
+    and nothing from this school's own file: no plan, commitments, partners' notes,
+    evidence, reflections or minutes."""
+    return replace(
+        snapshot,
+        audience=Audience.PARTNERSHIP,
+        judgements={
+            sid: StrandJudgement(strand_id=sid, level=j.level)
+            for sid, j in snapshot.judgements.items()
+        },
+        plan=None,
+        commitments=(),
+        partners=(),
+        reflections=(),
+        partner=None,
+        notes=(),
+        moderated=(),
+        previous_round_title=None,
         theory=TheoryOfTheCase(),
     )

@@ -63,6 +63,12 @@ class PdfExportService:
         partner_id: int | None = None,
         author: str = "",
     ) -> ReportSnapshot:
+        if audience is Audience.PARTNERSHIP:
+            from desktop_app.services.partnership_pdf import partnership_snapshot
+
+            return partnership_snapshot(
+                self._store, self._assessment, school_id, today, round_id, author
+            )
         school = self._store.schools.get(school_id)
         round_id = round_id if round_id is not None else self.default_round_id(school_id)
         round_ = self._store.rounds.get(round_id)

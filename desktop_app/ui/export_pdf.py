@@ -41,6 +41,7 @@ def suggested_file_name(school_name: str, audience: Audience, partner: str = "")
         Audience.FULL: "improvement plan",
         Audience.GOVERNORS: "governors summary",
         Audience.PARTNER: f"for {partner}",
+        Audience.PARTNERSHIP: "partnership statement",
     }[audience]
     safe = re.sub(r"[^\w\- ]+", "", f"{school_name} {words}").strip()
     return (re.sub(r"\s+", " ", safe) or "plan") + ".pdf"
@@ -59,6 +60,9 @@ class ExportPdfDialog(QDialog):
             Audience.GOVERNORS: self.tr("&Governors' summary: two pages, exceptions first"),
             Audience.PARTNER: self.tr(
                 "P&artner version for one partner school (no confidential items or internal notes)"
+            ),
+            Audience.PARTNERSHIP: self.tr(
+                "Partnership s&tatement: the joint profile agreed with the member schools"
             ),
         }
         for audience, text in texts.items():

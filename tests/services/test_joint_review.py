@@ -145,7 +145,7 @@ def test_returns_same_twice_older_and_locked(
     (received,) = birch.joint_ratings.requests(birch_id)
     birch.joint_ratings.rate(received.id, "joint-practice-development", Level.LEADING)
     first = birch.joint_ratings.write_return(received.id, tmp_path / "first.json")
-    birch.joint_ratings._clock = lambda: datetime.now(UTC) + timedelta(minutes=5)  # type: ignore[method-assign]  # noqa: SLF001
+    birch.joint_ratings._clock = lambda: datetime.now(UTC) + timedelta(minutes=5)  # type: ignore[method-assign]
     birch.joint_ratings.rate(received.id, "joint-practice-development", Level.DEVELOPING)
     second = birch.joint_ratings.write_return(received.id, tmp_path / "second.json")
 
@@ -163,7 +163,7 @@ def test_returns_same_twice_older_and_locked(
     assert payload["kind"] == "rating_return"
     lead.assessment.set_status(round_.id, RoundStatus.AGREED)
     with pytest.raises(ExchangeFileError, match="agreed"):
-        birch.joint_ratings._clock = lambda: datetime.now(UTC) + timedelta(minutes=9)  # type: ignore[method-assign]  # noqa: SLF001
+        birch.joint_ratings._clock = lambda: datetime.now(UTC) + timedelta(minutes=9)  # type: ignore[method-assign]
         third = birch.joint_ratings.write_return(received.id, tmp_path / "third.json")
         imports.preview_file(third)
 
