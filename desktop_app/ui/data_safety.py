@@ -294,14 +294,33 @@ class DataSafetyActions(QObject):
         QMessageBox.information(self.window, self.tr("Imported"), message)
 
     def show_shared(self) -> None:
+        from desktop_app.domain.exchange import ReceivedExchange
         from desktop_app.ui.dialogs.partner_shared_dialog import PartnerSharedDialog
 
         services = self._services()
         if self.ctx.school_id is None:
             return
+        school_id = self.ctx.school_id
         titles = {s.id: s.title for fw in services.catalogue.frameworks for s in fw.strands()}
+
+        def forget(urn: str) -> list[ReceivedExchange] | None:
+            answer = QMessageBox.question(
+                self.window,
+                self.tr("Forget their last file?"),
+                self.tr(
+                    "The next file from this school will be imported whatever date it carries. "
+                    "What their last file brought stays until a newer file updates it. "
+                    "You can undo this."
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            self.ctx.save(self.window, lambda: services.exchange.forget_last_import(school_id, urn))
+            now: list[ReceivedExchange] = services.exchange.received(school_id)
+            return now
+
         PartnerSharedDialog(
-            services.exchange.received(self.ctx.school_id), titles, self.window
+            services.exchange.received(school_id), titles, self.window, forget
         ).exec()
 
     # Delete a school's data --------------------------------------------------------

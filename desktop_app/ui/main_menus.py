@@ -49,6 +49,7 @@ class MainMenus:
             file_menu, "Review round &details…", lambda: window.school_actions.edit_round()
         )
         self._action(file_menu, "&Joint partnership review…", self._joint_review)
+        self._action(file_menu, "Rate the partnership for a joint re&view…", self._joint_rating)
         self._action(file_menu, "&Import schools from a GIAS CSV file…", self._import_partners)
         self._action(file_menu, "E&xport PDF…", self._export_pdf, QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
@@ -97,6 +98,13 @@ class MainMenus:
         from desktop_app.ui.dialogs.start_joint_review_dialog import open_joint_review
 
         open_joint_review(self.window.ctx, self.window)
+
+    def _joint_rating(self) -> None:
+        from desktop_app.ui.dialogs.joint_rating_dialog import JointRatingDialog
+
+        ctx = self.window.ctx
+        if ctx.school_id is not None:
+            JointRatingDialog(ctx, ctx.school_id, self.window).exec()
 
     def _import_partners(self) -> None:
         self.window.show_page("partners")

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.exchange import ReceivedExchange
 
@@ -48,20 +59,52 @@ class PartnerSharedDialog(QDialog):
         received: list[ReceivedExchange],
         strand_titles: dict[str, str],
         parent: QWidget | None = None,
+        forget: Callable[[str], list[ReceivedExchange] | None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._titles = strand_titles
+        self._forget = forget
         self.setWindowTitle(self.tr("What partners have shared"))
         self.setAccessibleName(self.windowTitle())
         self.text = QTextBrowser()
         self.text.setAccessibleName(self.tr("What partner schools have shared"))
         self.text.setOpenLinks(False)
-        self.text.setHtml(describe(received, strand_titles))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
+        # The way out of a bad file (a wrong clock, say): the next file from them is taken
+        # whatever its date.
+        self.partner = QComboBox()
+        self.partner.setAccessibleName(self.tr("Partner school whose last file to forget"))
+        self.forget = QPushButton(self.tr("&Forget their last file…"))
+        self.forget.setAccessibleName(self.tr("Forget this partner's last file"))
+        self.forget.clicked.connect(self._on_forget_clicked)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Recover from a bad file:")))
+        row.addWidget(self.partner, 1)
+        row.addWidget(self.forget)
+        if forget is not None:
+            layout.addLayout(row)
+        self._fill(received)
         for box_button in buttons.buttons():  # screen readers (issue 6)
             box_button.setAccessibleName(box_button.text().replace("&", ""))
         layout.addWidget(buttons)
         em = self.fontMetrics().horizontalAdvance("M")
         self.resize(em * 45, em * 35)
+
+    def _fill(self, received: list[ReceivedExchange]) -> None:
+        self.text.setHtml(describe(received, self._titles))
+        self.partner.clear()
+        for item in received:
+            sender = item.exchange.sender
+            self.partner.addItem(f"{sender.name} ({sender.urn})", sender.urn)
+        self.forget.setEnabled(bool(received))
+
+    def _on_forget_clicked(self) -> None:
+        urn = self.partner.currentData()
+        if urn is None or self._forget is None:
+            return
+        received = self._forget(urn)
+        if received is not None:
+            self._fill(received)
