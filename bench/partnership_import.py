@@ -26,9 +26,9 @@ from desktop_app.domain.joint_review import MemberRating, RatingReturn
 from desktop_app.domain.levels import Confidence, Level
 from desktop_app.domain.partners import (
     Direction,
+    PartnerSchoolDetails,
     PartnershipDetails,
     PartnershipType,
-    PartnerSchoolDetails,
 )
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.domain.school import SchoolDetails

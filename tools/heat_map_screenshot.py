@@ -20,9 +20,9 @@ sys.path.insert(0, str(ROOT))
 
 from desktop_app.domain.levels import Confidence, Level  # noqa: E402
 from desktop_app.domain.partners import (  # noqa: E402
+    PartnerSchoolDetails,
     PartnershipDetails,
     PartnershipType,
-    PartnerSchoolDetails,
 )
 from desktop_app.domain.school import SchoolDetails  # noqa: E402
 from desktop_app.services.container import open_services  # noqa: E402

@@ -133,6 +133,7 @@ class HeatStrand:
     title: str
     spread: int  # levels between the lowest and highest rating (0 with fewer than two)
     agreed: Level | None
+    short_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ def heat_map(
     strands: list[tuple[str, str]],
     cells: dict[tuple[str, str], HeatCell],
     agreed: dict[str, Level | None],
+    short_titles: dict[str, str] | None = None,
 ) -> HeatMap:
     """Order strands by spread, widest first (two or more levels apart lead), then framework
     order, so the meeting talks about real disagreements before anything else."""
@@ -159,7 +161,8 @@ def heat_map(
     for strand_id, title in strands:
         levels = [int(c.level) for (_, s), c in cells.items() if s == strand_id]
         spread = max(levels) - min(levels) if len(levels) > 1 else 0
-        heat.append(HeatStrand(strand_id, title, spread, agreed.get(strand_id)))
+        short = (short_titles or {}).get(strand_id, title)
+        heat.append(HeatStrand(strand_id, title, spread, agreed.get(strand_id), short))
     order = {sid: n for n, (sid, _) in enumerate(strands)}
     heat.sort(key=lambda h: (-h.spread if h.spread >= 2 else 0, order[h.strand_id]))
     return HeatMap(members, tuple(heat), cells)

@@ -264,7 +264,8 @@ class JointReviewService:
         agreed = {sid: j.level for sid, j in judgements.items() if sid in decisions and j.level}
         cells: dict[tuple[str, str], HeatCell] = self._store.joint_reviews.return_cells(round_id)
         members = tuple(SchoolRef(m.urn, m.name) for m in review.members)
-        return heat_map(members, strands, cells, dict(agreed))
+        shorts = {s.id: s.short_title for s in framework.strands()}
+        return heat_map(members, strands, cells, dict(agreed), shorts)
 
     # The joint statement ---------------------------------------------------------------
 

@@ -208,7 +208,7 @@ def test_mangled_statements(data: st.DataObject, world: dict[str, Any]) -> None:
 
 def test_files_from_the_future_are_refused(world: dict[str, Any]) -> None:
     for kind in ("request", "return", "statement"):
-        document, services = world[kind]
+        document, _services = world[kind]
         doc = json.loads(json.dumps(document))
         doc["payload"]["created_at"] = "2099-01-01T00:00:00+00:00"
         doc["checksum"]["value"] = checksum_of(doc["payload"])

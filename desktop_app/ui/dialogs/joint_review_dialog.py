@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.models.heat_map_model import HeatMapTableModel
+from desktop_app.ui.models.heat_map_model import HeatCellDelegate, HeatMapTableModel
 from desktop_app.ui.widgets.heading import heading
 
 #: Bigger than body text: the heat map is shown to a room on a projector.
@@ -41,6 +41,7 @@ class JointReviewDialog(QDialog):
         self.model = HeatMapTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(HeatCellDelegate(self.table))
         self.table.setAccessibleName("Heat map of each member school's own ratings")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -49,7 +50,9 @@ class JointReviewDialog(QDialog):
         font = self.table.font()
         font.setPointSizeF(font.pointSizeF() * PROJECTOR_SCALE)
         self.table.setFont(font)
-        self.table.horizontalHeader().setFont(font)
+        header_font = self.table.font()
+        header_font.setPointSizeF(font.pointSizeF() * 0.9)  # long strand names must fit
+        self.table.horizontalHeader().setFont(header_font)
         self.table.verticalHeader().setFont(font)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

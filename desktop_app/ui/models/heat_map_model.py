@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop_app.domain.joint_review import HeatCell, HeatMap
 from desktop_app.domain.levels import Level
@@ -93,7 +94,7 @@ class HeatMapTableModel(QAbstractTableModel):
         agreed = f"\nagreed: {strand.agreed.label}" if strand.agreed else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{strand.title}: ratings {spread} levels apart{agreed}"
-        return f"{_wrap(strand.title)}\n{spread}{agreed}"
+        return f"{_wrap(strand.short_title or strand.title)}\n{spread}{agreed}"
 
 
 def _wrap(title: str, width: int = 11) -> str:
@@ -105,3 +106,19 @@ def _wrap(title: str, width: int = 11) -> str:
         else:
             lines.append(word)
     return "\n".join(lines)
+
+
+class HeatCellDelegate(QStyledItemDelegate):
+    """Keeps a selected cell's level colour (the selection colour would hide it) and marks
+    the selection with a thick frame instead."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        plain = QStyleOptionViewItem(option)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        plain.state &= ~QStyle.StateFlag.State_Selected
+        super().paint(painter, plain, index)
+        if selected:
+            painter.save()
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 4))
+            painter.drawRect(option.rect.adjusted(2, 2, -2, -2))
+            painter.restore()
