@@ -104,7 +104,10 @@ def rate_all(services: AppServices, request_id: int, level: Level, summary: str,
 
 
 def agreed_review(
-    lead: AppServices, members: list[tuple[AppServices, str, str]], folder: Path
+    lead: AppServices,
+    members: list[tuple[AppServices, str, str]],
+    folder: Path,
+    rationale: str = "Settled on",
 ) -> tuple[int, list[Path]]:
     """Run a whole joint review through real files in `folder`: the lead starts it, each
     (services, name, urn) member rates, the lead agrees every strand and sends the joint
@@ -131,7 +134,7 @@ def agreed_review(
     assert review is not None
     for strand in review.strand_ids:
         lead.moderation.agree_level(
-            round_.id, strand, Level.DEVELOPING, f"Settled on {strand}", "All the heads"
+            round_.id, strand, Level.DEVELOPING, f"{rationale} {strand}", "All the heads"
         )
     lead.assessment.set_status(round_.id, RoundStatus.AGREED)
     statements = lead.joint_reviews.send_statement(round_.id, folder)

@@ -87,3 +87,20 @@ def test_no_statement_yet_is_a_plain_message(
     assert run_command(args) == 1
     assert "no agreed joint statement" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_hostile_rationale_prints_literally(tmp_path: Path, catalogue: FrameworkCatalogue) -> None:
+    lead = open_services(tmp_path / "lead.sqlite3", catalogue)
+    birch = open_services(tmp_path / "birch.sqlite3", catalogue)
+    files = tmp_path / "files"
+    files.mkdir()
+    hostile = "<font size=40>BIG</font> & <img src=x> Dŵr"
+    agreed_review(lead, [(birch, "Birch Academy", BIRCH)], files, rationale=hostile)
+    school = birch.schools.by_urn(BIRCH)
+    assert school is not None
+    out = tmp_path / "birch.pdf"
+    birch.pdf_export.export(school.id, Audience.PARTNERSHIP, out, date(2027, 3, 20))
+    text = flat(out)
+    assert "<font size=40>BIG</font>" in text and "<img src=x>" in text and "Dŵr" in text
+    lead.close()
+    birch.close()
