@@ -71,3 +71,21 @@ def test_selecting_a_cell_shows_the_summary(
         dialog.model.index(2, 1), QItemSelectionModel.SelectionFlag.ClearAndSelect
     )
     assert "Summary 100003" in dialog.evidence.text()
+
+
+def test_presentation_shows_each_members_rating_before_a_level_is_proposed(
+    qtbot: Any, services: AppServices, tmp_path: Path
+) -> None:
+    from desktop_app.ui.presentation.presentation_window import PresentationWindow
+
+    round_id = _review_with_returns(services, tmp_path)
+    ctx = UiContext(services)
+    window = PresentationWindow(ctx, round_id)
+    qtbot.addWidget(window)
+    item = window.current()
+    assert item is not None and item.strand_id == "joint-practice-development"
+    assert window.proposed is None  # nothing proposed yet: the members' ratings come first
+    text = window.strand_slide.views.text()
+    assert "Birch Academy (partner reviewer): Embedding" in text
+    assert "Cedar School (partner reviewer): Beginning" in text
+    assert "Summary" not in text  # summaries only when asked for (N), as for any view
