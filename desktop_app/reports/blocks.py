@@ -135,6 +135,26 @@ def table(
     return t
 
 
+# ReportLab copies and re-measures the rest of a table at every page break, so a table of
+# thousands of rows costs time growing with its square; tables of this many rows keep a long
+# list linear in its pages. Each piece repeats the header.
+TABLE_ROWS = 100
+
+
+def tables(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    fractions: Sequence[float],
+    *,
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> list[Table]:
+    """table(), as consecutive tables of at most TABLE_ROWS rows."""
+    return [
+        table(header, rows[start : start + TABLE_ROWS], fractions, extra=extra)
+        for start in range(0, max(len(rows), 1), TABLE_ROWS)
+    ]
+
+
 def key_values(pairs: Sequence[tuple[str, str]], label_share: float = 0.3) -> Table:
     data = [[rich(markup(k), "CellBold"), para(v, "Cell")] for k, v in pairs]
     t = Table(

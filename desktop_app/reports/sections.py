@@ -13,7 +13,7 @@ from desktop_app.domain.plan import Action, ImprovementPlan, Priority
 from desktop_app.domain.reflection import QUESTIONS, SOURCE, Reflection, ReflectionPart
 from desktop_app.domain.review import RoundStatus
 from desktop_app.domain.theory import theory_picture
-from desktop_app.reports.blocks import key_values, para, rag_cell, stack, table, when
+from desktop_app.reports.blocks import key_values, para, rag_cell, stack, table, tables, when
 from desktop_app.reports.charts import profile_chart
 from desktop_app.reports.document import FRAME_WIDTH
 from desktop_app.reports.snapshot import ReportSnapshot
@@ -177,7 +177,7 @@ def priority_block(
     return [para(f"Priority {number}: {priority.title}", "H2"), key_values(pairs, 0.22)]
 
 
-def actions_table(snap: ReportSnapshot, actions: list[Action]) -> Any:
+def actions_table(snap: ReportSnapshot, actions: list[Action]) -> list[Any]:
     rows = []
     for a in actions:
         milestones = "; ".join(a.milestone_lines())
@@ -196,7 +196,7 @@ def actions_table(snap: ReportSnapshot, actions: list[Action]) -> Any:
                 rag_cell(a.rag(snap.today), a.status.label),
             ]
         )
-    return table(["Action", "Owner", "Dates", "Status"], rows, [0.43, 0.2, 0.18, 0.19])
+    return tables(["Action", "Owner", "Dates", "Status"], rows, [0.43, 0.2, 0.18, 0.19])
 
 
 def priorities_section(snap: ReportSnapshot, *, with_actions: bool) -> list[Any]:
@@ -209,7 +209,7 @@ def priorities_section(snap: ReportSnapshot, *, with_actions: bool) -> list[Any]
         actions = plan.actions_for(priority.id) if with_actions else []
         if with_actions and actions:
             story += block
-            story += [Spacer(1, 2 * mm), actions_table(snap, actions)]
+            story += [Spacer(1, 2 * mm), *actions_table(snap, actions)]
         elif with_actions:
             story += [*block, para("No actions yet.", "Muted")]
         else:
@@ -247,12 +247,10 @@ def commitments_section(snap: ReportSnapshot, commitments: list[Commitment]) -> 
                     rag_cell(c.rag(snap.today), c.status.label),
                 ]
             )
-        story.append(
-            table(
-                ["Commitment", "Partner school", "Owner", "Dates", "Status"],
-                rows,
-                [0.37, 0.18, 0.13, 0.15, 0.17],
-            )
+        story += tables(
+            ["Commitment", "Partner school", "Owner", "Dates", "Status"],
+            rows,
+            [0.37, 0.18, 0.13, 0.15, 0.17],
         )
     return story
 
@@ -265,7 +263,7 @@ def notes_section(snap: ReportSnapshot, plan: ImprovementPlan) -> list[Any]:
     for n in plan.notes:
         about = titles.get(n.action_id, "The plan as a whole") if n.action_id else "The plan"
         rows.append([when(n.written_on), about, n.text])
-    return [table(["Date", "About", "Note"], rows, [0.14, 0.26, 0.6])]
+    return tables(["Date", "About", "Note"], rows, [0.14, 0.26, 0.6])
 
 
 def reflection_section(reflections: tuple[Reflection, ...]) -> list[Any]:

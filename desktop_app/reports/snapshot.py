@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from desktop_app.domain.audience import Audience
 from desktop_app.domain.impact import Measure
@@ -58,11 +59,13 @@ class ReportSnapshot:
     #: The partnership's agreed joint statement (the partnership statement's only source).
     statement: JointStatement | None = None
 
+    @cached_property
+    def _partner_names(self) -> dict[int, str]:
+        # One dict for the whole document: a trust's file has thousands of commitments.
+        return {p.id: p.name for p in self.partners}
+
     def partner_name(self, partner_id: int) -> str:
-        for p in self.partners:
-            if p.id == partner_id:
-                return p.name
-        return "a partner school"
+        return self._partner_names.get(partner_id, "a partner school")
 
     def partner_names(self, ids: tuple[int, ...]) -> str:
         return ", ".join(self.partner_name(i) for i in ids) or "—"

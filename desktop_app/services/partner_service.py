@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 from desktop_app.domain.partners import (
     PartnerSchool,
     PartnerSchoolDetails,
     Partnership,
     PartnershipDetails,
 )
+from desktop_app.domain.text_search import FoldedIndex
 from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.storage.store import Store
 
@@ -32,6 +36,18 @@ class PartnerService:
 
     def get(self, partner_id: int) -> PartnerSchool:
         return self._store.partners.get(partner_id)
+
+    def by_ids(self, ids: Iterable[int]) -> list[PartnerSchool]:
+        """Just these partners (removed ones too): screens fetch the rows they show."""
+        return self._store.partners.by_ids(ids)
+
+    def register_order(self, column: str = "name", *, descending: bool = False) -> list[int]:
+        """Ids of the live partner schools in the order the register is sorted by."""
+        return self._store.partners.ids_in_order(column, descending=descending)
+
+    def register_search(self) -> FoldedIndex:
+        """The register's searchable text, folded once for typing into a search box."""
+        return FoldedIndex(self._store.partners.search_texts())
 
     def create_partner(self, details: PartnerSchoolDetails) -> tuple[PartnerSchool, Edit]:
         clean = details.validated()

@@ -82,6 +82,7 @@ class PdfExportService:
             # Partners see what the board approved while a new draft is in hand; governors
             # see the newest version, since approving it is one of their decisions.
             plan = next((p for p in versions if p.is_locked), plan)
+        commitments = tuple(self._store.commitments.for_school(school_id))
         snap = ReportSnapshot(
             audience=audience,
             school=school,
@@ -93,8 +94,13 @@ class PdfExportService:
             judgements=self._store.rounds.judgements(round_id),
             plan=plan,
             today=today,
-            commitments=tuple(self._store.commitments.for_school(school_id)),
-            partners=tuple(self._store.partners.all(include_removed=True)),
+            commitments=commitments,
+            partners=tuple(
+                sorted(
+                    self._store.partners.by_ids(p for c in commitments for p in c.partner_ids),
+                    key=lambda p: (p.name.casefold(), p.id),
+                )
+            ),
             reflections=tuple(
                 self._store.reflections.get(school_id, scope) for scope in ReflectionScope
             ),

@@ -373,5 +373,5 @@ def test_register_search_ignores_accents(qtbot: QtBot, window: MainWindow) -> No
     qtbot.waitUntil(page.isVisible)
     qtbot.keyClicks(page.register.search, "dwr")
     proxy = page.register.proxy
-    assert proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: proxy.rowCount() == 1)
     assert "Dŵr" in str(proxy.data(proxy.index(0, 0)))

@@ -34,9 +34,27 @@ def _values(details: PartnerSchoolDetails) -> list[object]:
     return [getattr(details, c) for c in _COLUMNS]
 
 
+# Columns the register can be sorted by, as the screen shows them.
+SORTABLE = (
+    "name",
+    "urn",
+    "phase",
+    "establishment_type",
+    "local_authority",
+    "trust",
+    "postcode",
+    "contact_name",
+)
+# Unit Separator between fields, so a search never matches across two of them.
+_SEARCHED = " || char(31) || ".join(SORTABLE)
+_IN_CHUNK = 500  # ids per IN (...) list, well inside SQLite's limit on parameters
+
+
 class PartnerSchoolRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
+        #: How many partner rows have been read into objects: tests count re-reads with it.
+        self.rows_read = 0
 
     def add(self, details: PartnerSchoolDetails, *, partner_id: int | None = None) -> PartnerSchool:
         """Insert; partner_id lets undo put a hard-deleted row back under its old id."""
@@ -86,7 +104,37 @@ class PartnerSchoolRepository:
     def all(self, *, include_removed: bool = False) -> list[PartnerSchool]:
         where = "" if include_removed else " WHERE removed_at IS NULL"
         sql = f"SELECT * FROM partner_schools{where} ORDER BY name COLLATE NOCASE, id"
-        return [_partner(r) for r in self._db.query(sql)]
+        found = [_partner(r) for r in self._db.query(sql)]
+        self.rows_read += len(found)
+        return found
+
+    def by_ids(self, ids: Iterable[int]) -> list[PartnerSchool]:
+        """These partners (removed ones too), in no particular order; unknown ids are skipped."""
+        wanted = list(dict.fromkeys(ids))
+        found: list[PartnerSchool] = []
+        for start in range(0, len(wanted), _IN_CHUNK):
+            chunk = wanted[start : start + _IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT * FROM partner_schools WHERE id IN ({marks})"
+            found += [_partner(r) for r in self._db.query(sql, chunk)]
+        self.rows_read += len(found)
+        return found
+
+    def ids_in_order(self, column: str = "name", *, descending: bool = False) -> list[int]:
+        """Ids of the live partners sorted by one column (ties by name, then id)."""
+        if column not in SORTABLE:
+            raise ValueError(f"Partner schools cannot be sorted by {column!r}.")
+        way = "DESC" if descending else "ASC"
+        sql = (
+            f"SELECT id FROM partner_schools WHERE removed_at IS NULL"
+            f" ORDER BY {column} COLLATE NOCASE {way}, name COLLATE NOCASE, id"
+        )
+        return [row[0] for row in self._db.execute(sql).fetchall()]
+
+    def search_texts(self) -> list[tuple[int, str]]:
+        """Each live partner's id and the text a register search looks in."""
+        sql = f"SELECT id, {_SEARCHED} FROM partner_schools WHERE removed_at IS NULL"
+        return [(row[0], row[1]) for row in self._db.execute(sql).fetchall()]
 
     def set_removed(self, partner_id: int, removed: bool) -> None:
         self.get(partner_id)

@@ -1,16 +1,22 @@
-"""The partner school register as a table."""
+"""The partner school register as a table that reads only the rows on screen.
+
+A trust may keep tens of thousands of schools in its register, so the model holds just
+the ids in the current order (sorted by SQL) and fetches the schools a page at a time,
+when a view first asks for one of their cells; a search narrows the ids, never the rows.
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from desktop_app.domain.directory import DirectorySchool
 from desktop_app.domain.partners import PartnerSchool
-from desktop_app.ui.models.rows_table_model import ID_ROLE, RowsTableModel
+from desktop_app.ui.models.rows_table_model import ID_ROLE
 
+Index = QModelIndex | QPersistentModelIndex
 _COLUMNS: tuple[tuple[str, str], ...] = (
     ("School", "name"),
     ("URN", "urn"),
@@ -22,24 +28,95 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("Contact", "contact_name"),
 )
 PARTNER_ID_ROLE = ID_ROLE
+PAGE_ROWS = 128  # rows fetched together: a screenful or two
+_PAGES_KEPT = 16  # pages kept after scrolling away, newest first
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ID = int(PARTNER_ID_ROLE)
+
+#: fetch(ids) -> those partners, in any order
+Fetch = Callable[[Sequence[int]], Iterable[PartnerSchool]]
+#: order(column name, descending) -> every id in that order
+Order = Callable[[str, bool], list[int]]
 
 
-class PartnerTableModel(RowsTableModel[PartnerSchool]):
+class PartnerTableModel(QAbstractTableModel):
     headers = tuple(title for title, _ in _COLUMNS)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.closed: dict[int, DirectorySchool] = {}
+        self._order: list[int] = []  # every id, in the current sort order
+        self._matching: set[int] | None = None  # the search's ids; None shows all
+        self._ids: list[int] = []  # the rows shown
+        self._pages: OrderedDict[int, dict[int, PartnerSchool]] = OrderedDict()
+        self._fetch: Fetch = lambda _ids: ()
+        self._sorter: Order | None = None
+        self._sort = ("name", False)
+        #: partners read through fetch(): tests check only the rows on screen were read
+        self.rows_fetched = 0
 
-    def set_partners(
-        self, partners: list[PartnerSchool], closed: dict[int, DirectorySchool] | None = None
-    ) -> None:
-        """`closed`: partners the school directory says have closed, flagged not hidden."""
-        self.closed = closed or {}
-        self.set_rows(partners)
+    # Loading ------------------------------------------------------------------
+
+    def set_source(self, ids: list[int], fetch: Fetch, sorter: Order | None = None) -> None:
+        """Show these ids (already in the current sort order), fetching rows as needed."""
+        self.beginResetModel()
+        self._order, self._fetch, self._sorter = list(ids), fetch, sorter
+        self._pages.clear()
+        self._ids = self._visible()
+        self.endResetModel()
+
+    def set_partners(self, partners: Sequence[PartnerSchool]) -> None:
+        """Show a list already in memory (small registers, dialogs and tests)."""
+        by_id = {p.id: p for p in partners}
+        self.set_source([p.id for p in partners], lambda ids: (by_id[i] for i in ids))
+
+    def set_matching(self, ids: set[int] | None) -> None:
+        """Show only these ids (a search), or every id again with None."""
+        self.beginResetModel()
+        self._matching = ids
+        self._ids = self._visible()
+        self.endResetModel()
+
+    def sort_order(self) -> tuple[str, bool]:
+        """The column (its field name) and direction the ids are in."""
+        return self._sort
+
+    def _visible(self) -> list[int]:
+        if self._matching is None:
+            return list(self._order)
+        matching = self._matching
+        return [i for i in self._order if i in matching]
+
+    def _page(self, number: int) -> dict[int, PartnerSchool]:
+        page = self._pages.get(number)
+        if page is None:
+            ids = self._ids[number * PAGE_ROWS : (number + 1) * PAGE_ROWS]
+            page = {p.id: p for p in self._fetch(ids)}
+            self.rows_fetched += len(page)
+            self._pages[number] = page
+            while len(self._pages) > _PAGES_KEPT:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+    # Rows ---------------------------------------------------------------------
 
     def partner(self, row: int) -> PartnerSchool:
-        return self.item(row)
+        return self._page(row // PAGE_ROWS)[self._ids[row]]
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, partner_id: int) -> int | None:
+        try:
+            return self._ids.index(partner_id)
+        except ValueError:
+            return None
 
     def text(self, item: PartnerSchool, column: int) -> str:
         text = str(getattr(item, _COLUMNS[column][1]) or "")
@@ -66,3 +143,68 @@ class PartnerTableModel(RowsTableModel[PartnerSchool]):
         if _COLUMNS[column][1] == "contact_name" and item.contact_email:
             return f"{text} <{item.contact_email}>"
         return text
+
+    # Qt -----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in (_DISPLAY, _ACCESSIBLE, _TOOLTIP, _ID):
+            return None
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._ids):
+            return None
+        if role == _ID:
+            return self._ids[row]
+        item = self._page(row // PAGE_ROWS).get(self._ids[row])
+        if item is None:  # deleted since the ids were read; the next refresh drops it
+            return None
+        if role == _TOOLTIP:
+            return self.tooltip(item, index.column())
+        return self.text(item, index.column())
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(_COLUMNS):
+            return _COLUMNS[section][0]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._ids):
+            return str(section + 1)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted by the database when it has the rows; in memory for a list given here."""
+        if not 0 <= column < len(_COLUMNS):
+            return
+        field, descending = _COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder
+        if self._sort == (field, descending):
+            return
+        self._sort = (field, descending)
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        kept = [self._ids[i.row()] if 0 <= i.row() < len(self._ids) else None for i in persistent]
+        if self._sorter is not None:
+            self._order = self._sorter(field, descending)
+        else:
+            rows = {p.id: p for p in self._fetch(self._order)}
+            self._order.sort(
+                key=lambda i: (str(getattr(rows[i], field) or "").casefold(), i),
+                reverse=descending,
+            )
+        self._pages.clear()
+        self._ids = self._visible()
+        where = {i: n for n, i in enumerate(self._ids)}
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(where[i], p.column()) if i in where else QModelIndex()
+                for i, p in zip(kept, persistent, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()

@@ -138,9 +138,12 @@ class CommitmentsPage(Page):
         services = self.ctx.services
         school_id = self.ctx.school_id
         selected = self.selected()
-        partners = services.partners.list_partners(include_removed=True)
-        self._names = {p.id: p.display_name for p in partners}
         commitments = services.commitments.list_for_school(school_id) if school_id else []
+        # Only the partners these commitments name: the register may hold every school
+        # in England, and a filter offering schools with no commitments finds nothing.
+        named = {p for c in commitments for p in c.partner_ids}
+        partners = sorted(services.partners.by_ids(named), key=lambda p: (p.name.casefold(), p.id))
+        self._names = {p.id: p.display_name for p in partners}
         titles = {s.id: s.title for fw in services.catalogue.frameworks for s in fw.strands()}
         framework = self.framework()
         if framework is not None:  # the current round's wording wins

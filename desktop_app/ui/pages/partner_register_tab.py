@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QIdentityProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.directory import DirectorySource
 from desktop_app.domain.partners import PartnerSchool
-from desktop_app.services.directory_service import DirectoryImport, StagedFile
+from desktop_app.domain.text_search import FoldedIndex
+from desktop_app.services.files import check_file_to_read
+from desktop_app.services.gias_import import ImportPreview, parse_gias_csv
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.gias_preview_dialog import GiasPreviewDialog
 from desktop_app.ui.dialogs.partner_dialog import PartnerSchoolDialog
-from desktop_app.ui.models.folding_filter_proxy import FoldingFilterProxy
 from desktop_app.ui.models.partner_table_model import PartnerTableModel
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets.read_only_table import select_source_row
@@ -46,20 +47,32 @@ def _button(text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
     return button
 
 
+SEARCH_PAUSE_MS = 150
+
+
 class PartnerRegisterTab(QWidget):
     def __init__(self, ctx: UiContext, today: Callable[[], date]) -> None:
         super().__init__()
         self.ctx = ctx
         self.today = today
         self.model = PartnerTableModel(self)
-        self.proxy = FoldingFilterProxy(self)
+        # Sorting and searching happen in the model (by SQL and a folded index); the
+        # proxy only passes the view's sort requests on to it.
+        self.proxy = QIdentityProxyModel(self)
         self.proxy.setSourceModel(self.model)
+        self._index: FoldedIndex | None = None
+        # Searching waits for a pause in typing, so a keystroke never waits for a search.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self.apply_search)
 
         self.search = QLineEdit()
         self.search.setAccessibleName("Search partner schools")
         self.search.setPlaceholderText("Search by name, URN, local authority, trust or postcode")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_search)
         search_label = QLabel("&Search")
         search_label.setBuddy(self.search)
 
@@ -138,38 +151,43 @@ class PartnerRegisterTab(QWidget):
     # Loading -----------------------------------------------------------------
 
     def refresh(self) -> None:
-        selected = self.selected_partner()
-        partners = self.ctx.services.partners.list_partners()
-        directory = self.ctx.services.directory
-        closed = directory.closed_partners()
-        self.model.set_partners(partners, closed)
-        text = f"{len(partners)} partner school{'s' if len(partners) != 1 else ''}"
-        shut = sum(1 for p in partners if p.id in closed)
-        self.count_label.setText(f"{text} ({shut} closed)" if shut else text)
-        self._show_directory(directory.source())
+        selected = self._selected_id()
+        service = self.ctx.services.partners
+        column, descending = self.model.sort_order()
+        ids = service.register_order(column, descending=descending)
+        self._index = None  # rebuilt at the next search
+        self.model.set_source(
+            ids, service.by_ids, lambda c, d: service.register_order(c, descending=d)
+        )
+        if self.search.text().strip():
+            self.apply_search()
+        self.count_label.setText(f"{len(ids):,} partner school{'s' if len(ids) != 1 else ''}")
         if selected is not None:
-            self.select_partner(selected.id)
+            self.select_partner(selected)
         self._show_selected()
 
-    def _show_directory(self, source: DirectorySource | None) -> None:
-        self.clear_button.setEnabled(source is not None)
-        if source is None:
-            self.directory_label.setText(
-                "School directory: empty. Import the establishments file from Get Information "
-                "about Schools to look schools up when you add a partner."
-            )
-            return
-        self.directory_label.setText(
-            f"School directory: {source.schools:,} schools ({source.closed:,} closed) from "
-            f"{source.file_name or 'a GIAS file'}, imported {source.imported_on.day} "
-            f"{source.imported_on:%B %Y}."
-        )
+    def apply_search(self) -> None:
+        """Show the schools matching the search box (called after a pause in typing)."""
+        self._search_timer.stop()
+        text = self.search.text().strip()
+        if not text:
+            self.model.set_matching(None)
+        else:
+            if self._index is None:
+                self._index = self.ctx.services.partners.register_search()
+            self.model.set_matching(self._index.matching(text))
+        self._show_selected()
+
+    def _selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.id_at(self.proxy.mapToSource(rows[0]).row()) if rows else None
 
     def selected_partner(self) -> PartnerSchool | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.partner(self.proxy.mapToSource(rows[0]).row())
+        row = self.proxy.mapToSource(rows[0]).row()
+        return self.model.partner(row) if row < self.model.rowCount() else None
 
     def select_partner(self, partner_id: int) -> None:
         row = self.model.row_of(partner_id)

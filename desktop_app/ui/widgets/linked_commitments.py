@@ -79,10 +79,8 @@ class LinkedCommitmentsList(QWidget):
 
     def reload(self) -> None:
         items = self.commitments()
-        names = {
-            p.id: p.display_name
-            for p in self.ctx.services.partners.list_partners(include_removed=True)
-        }
+        named = {p for c in items for p in c.partner_ids}
+        names = {p.id: p.display_name for p in self.ctx.services.partners.by_ids(named)}
         today = self.today()
         self.list.clear()
         for c in items:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel
+from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
@@ -21,7 +21,7 @@ def read_only_table(name: str, model: QAbstractItemModel, stretch: int) -> QTabl
     return table
 
 
-def select_source_row(table: QTableView, proxy: QSortFilterProxyModel, source_row: int) -> None:
+def select_source_row(table: QTableView, proxy: QAbstractProxyModel, source_row: int) -> None:
     """Select and show a row of the proxy's source model, if the current filter shows it."""
     source = proxy.sourceModel()
     index = proxy.mapFromSource(source.index(source_row, 0))
