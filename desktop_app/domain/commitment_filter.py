@@ -77,26 +77,60 @@ class CommitmentIndex:
         self._by_owner: dict[str, set[int]] = {}
         self._by_direction: dict[Direction, set[int]] = {}
         self._overdue: set[int] = set()
-        self._due: list[tuple[int, int]] = []  # (days until due, row) for live work with a due date
+        self._due: dict[int, int] = {}  # row -> days until due, for live work with a due date
         self._text: list[str] = []
-        self._commitments = commitments
+        self._commitments: list[Commitment | None] = list(commitments)
         self._names = partner_names
         for row, c in enumerate(commitments):
-            for p in c.partner_ids:
-                self._by_partner.setdefault(p, set()).add(row)
-            for s in c.strand_ids:
-                self._by_strand.setdefault(s, set()).add(row)
-            self._by_status.setdefault(c.status, set()).add(row)
-            self._by_owner.setdefault(c.owner, set()).add(row)
-            self._by_direction.setdefault(c.direction, set()).add(row)
-            if c.is_overdue(today):
-                self._overdue.add(row)
-            if c.due is not None and c.status not in (WorkStatus.DONE, WorkStatus.DROPPED):
-                self._due.append(((c.due - today).days, row))
-            # One folded string per row, fields joined by a separator no typed search holds,
-            # so a match can never straddle two fields.
-            fields = [c.what, c.owner, *(partner_names.get(p, "") for p in c.partner_ids)]
-            self._text.append(_SEPARATOR.join(fold(f) for f in fields))
+            self._add(row, c)
+            self._text.append(self._folded(c))
+
+    def _add(self, row: int, c: Commitment) -> None:
+        for p in c.partner_ids:
+            self._by_partner.setdefault(p, set()).add(row)
+        for s in c.strand_ids:
+            self._by_strand.setdefault(s, set()).add(row)
+        self._by_status.setdefault(c.status, set()).add(row)
+        self._by_owner.setdefault(c.owner, set()).add(row)
+        self._by_direction.setdefault(c.direction, set()).add(row)
+        if c.is_overdue(self.today):
+            self._overdue.add(row)
+        if c.due is not None and c.status not in (WorkStatus.DONE, WorkStatus.DROPPED):
+            self._due[row] = (c.due - self.today).days
+
+    def _folded(self, c: Commitment) -> str:
+        # One folded string per row, fields joined by a separator no typed search holds,
+        # so a match can never straddle two fields.
+        fields = [c.what, c.owner, *(self._names.get(p, "") for p in c.partner_ids)]
+        return _SEPARATOR.join(fold(f) for f in fields)
+
+    def drop(self, row: int) -> None:
+        """Forget the commitment at this load position (deleted, or about to be replaced)."""
+        for index in (
+            self._by_partner,
+            self._by_strand,
+            self._by_status,
+            self._by_owner,
+            self._by_direction,
+        ):
+            for rows in index.values():
+                rows.discard(row)
+        self._overdue.discard(row)
+        self._due.pop(row, None)
+        self._text[row] = ""
+        self._commitments[row] = None
+
+    def put(self, row: int, c: Commitment) -> None:
+        """Index a changed commitment at its load position, or a new one at position size."""
+        if row == self.size:
+            self.size += 1
+            self._text.append("")
+            self._commitments.append(None)
+        else:
+            self.drop(row)
+        self._add(row, c)
+        self._text[row] = self._folded(c)
+        self._commitments[row] = c
 
     def rows(self, f: CommitmentFilter) -> list[bool]:
         """For each commitment, in load order: does the filter keep it?"""
@@ -119,11 +153,17 @@ class CommitmentIndex:
         if f.overdue:
             narrow(self._overdue)
         if f.due_soon:
-            narrow({row for days, row in self._due if 0 <= days <= f.due_soon_days})
+            narrow({row for row, days in self._due.items() if 0 <= days <= f.due_soon_days})
         if f.text:
             needle = fold(f.text)
             if _SEPARATOR in needle:  # never typed; answer it the slow, plain way
-                narrow({r for r, c in enumerate(self._commitments) if f.matches(c, self._names)})
+                narrow(
+                    {
+                        r
+                        for r, c in enumerate(self._commitments)
+                        if c is not None and f.matches(c, self._names)
+                    }
+                )
             else:
                 text = self._text
                 candidates = range(self.size) if chosen is None else chosen

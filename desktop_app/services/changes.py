@@ -26,16 +26,36 @@ class Changes:
     """What a use case changed, so each screen refreshes only what it shows."""
 
     topics: frozenset[Topic]
+    #: (topic, id) of each record changed, when the use case knows exactly which; None
+    #: means any record of those topics may have changed. Screens of thousands of rows
+    #: use it to re-read only these.
+    rows: frozenset[tuple[Topic, int]] | None = None
 
     @classmethod
     def of(cls, *topics: Topic) -> Changes:
         return cls(frozenset(topics))
 
+    @classmethod
+    def of_rows(cls, topic: Topic, *ids: int) -> Changes:
+        """Only these records of one topic changed."""
+        return cls(frozenset({topic}), frozenset((topic, i) for i in ids))
+
     def touches(self, *topics: Topic) -> bool:
         return Topic.EVERYTHING in self.topics or any(t in self.topics for t in topics)
 
+    def changed_rows(self, topic: Topic) -> frozenset[int] | None:
+        """The ids of the topic's records that changed, or None if they are not known."""
+        if self.rows is None or Topic.EVERYTHING in self.topics:
+            return None
+        return frozenset(i for t, i in self.rows if t is topic)
+
     def union(self, other: Changes) -> Changes:
-        return Changes(self.topics | other.topics)
+        if not other.topics:
+            return self
+        if not self.topics:
+            return other
+        rows = None if self.rows is None or other.rows is None else self.rows | other.rows
+        return Changes(self.topics | other.topics, rows)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from desktop_app.domain.partners import (
     Commitment,
     CommitmentDetails,
@@ -13,7 +15,9 @@ from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.storage.store import Store
 
-_CHANGED = Changes.of(Topic.COMMITMENTS)
+
+def _changed(commitment_id: int) -> Changes:
+    return Changes.of_rows(Topic.COMMITMENTS, commitment_id)
 
 
 class CommitmentService:
@@ -27,6 +31,10 @@ class CommitmentService:
 
     def get(self, commitment_id: int) -> Commitment:
         return self._store.commitments.get(commitment_id)
+
+    def live_among(self, school_id: int, ids: Iterable[int]) -> list[Commitment]:
+        """Which of these commitments the school still has, re-read (a screen's changed rows)."""
+        return self._store.commitments.live_among(school_id, ids)
 
     def for_strand(self, school_id: int, strand_id: str) -> list[Commitment]:
         return self._store.commitments.for_strand(school_id, strand_id)
@@ -53,14 +61,18 @@ class CommitmentService:
             clean = self._check(details)
             self._store.schools.get(school_id)
             commitment = self._store.commitments.add(school_id, clean)
-        return commitment, Edit("add commitment", _CHANGED, lambda: self.remove(commitment.id))
+        return commitment, Edit(
+            "add commitment", _changed(commitment.id), lambda: self.remove(commitment.id)
+        )
 
     def update(self, commitment_id: int, details: CommitmentDetails) -> Edit:
         with self._store.transaction():
             clean = self._check(details)
             before = self._store.commitments.get(commitment_id).details
             self._store.commitments.update(commitment_id, clean)
-        return Edit("edit commitment", _CHANGED, lambda: self.update(commitment_id, before))
+        return Edit(
+            "edit commitment", _changed(commitment_id), lambda: self.update(commitment_id, before)
+        )
 
     def set_status(self, commitment_id: int, status: WorkStatus) -> Edit:
         with self._store.transaction():
@@ -68,7 +80,7 @@ class CommitmentService:
             self._store.commitments.set_status(commitment_id, status)
         return Edit(
             f"mark commitment {status.label.lower()}",
-            _CHANGED,
+            _changed(commitment_id),
             lambda: self.set_status(commitment_id, before),
         )
 
@@ -76,9 +88,13 @@ class CommitmentService:
         """Soft removal, so undo brings it back exactly."""
         with self._store.transaction():
             self._store.commitments.set_removed(commitment_id, True)
-        return Edit("delete commitment", _CHANGED, lambda: self.restore(commitment_id))
+        return Edit(
+            "delete commitment", _changed(commitment_id), lambda: self.restore(commitment_id)
+        )
 
     def restore(self, commitment_id: int) -> Edit:
         with self._store.transaction():
             self._store.commitments.set_removed(commitment_id, False)
-        return Edit("restore commitment", _CHANGED, lambda: self.remove(commitment_id))
+        return Edit(
+            "restore commitment", _changed(commitment_id), lambda: self.remove(commitment_id)
+        )

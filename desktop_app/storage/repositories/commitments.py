@@ -7,6 +7,7 @@ in Python, so a screen of 5,000 commitments never runs a query per row.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -60,6 +61,8 @@ def _values(d: CommitmentDetails) -> list[object]:
 class CommitmentRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
+        #: How many commitments have been read into objects: tests count re-reads with it.
+        self.rows_read = 0
 
     def add(
         self, school_id: int, details: CommitmentDetails, *, commitment_id: int | None = None
@@ -126,6 +129,16 @@ class CommitmentRepository:
             [strand_id],
         )
 
+    def live_among(self, school_id: int, ids: Iterable[int]) -> list[Commitment]:
+        """Those of these commitments that are live for the school (removed ones left out)."""
+        wanted = list(dict.fromkeys(ids))
+        found: list[Commitment] = []
+        for start in range(0, len(wanted), 500):  # inside SQLite's limit on parameters
+            chunk: list[object] = list(wanted[start : start + 500])
+            marks = ", ".join("?" * len(chunk))
+            found += self._live(f" AND id IN ({marks})", school_id, chunk)
+        return found
+
     def for_partner(self, school_id: int, partner_id: int) -> list[Commitment]:
         return self._live(
             " AND id IN (SELECT commitment_id FROM commitment_partners WHERE partner_id = ?)",
@@ -158,6 +171,7 @@ class CommitmentRepository:
             params,
         ).fetchall():
             strands[cid].append(sid)
+        self.rows_read += len(rows)
         # Plain tuples and enum look-ups by value: this runs for every row of the screen.
         directions = {d.value: d for d in Direction}
         statuses = {s.value: s for s in WorkStatus}

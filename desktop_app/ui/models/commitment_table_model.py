@@ -133,10 +133,80 @@ class CommitmentTableModel(QAbstractTableModel):
         return list(zip(self.load_order, self._items, strict=True))
 
     def row_of(self, commitment_id: int) -> int | None:
-        for i, c in enumerate(self._items):
-            if c.id == commitment_id:
-                return i
-        return None
+        try:
+            return [c.id for c in self._items].index(commitment_id)
+        except ValueError:
+            return None
+
+    def apply_changes(
+        self,
+        changed: list[Commitment],
+        gone: set[int],
+        noted: Callable[[int, Commitment], None],
+    ) -> None:
+        """Put changed or new commitments in their sorted places and take out gone ones,
+        touching only those rows (and their filter index entries). `noted(position, c)` is
+        called before a row is shown, so a filtering proxy can decide on it first."""
+        for commitment_id in gone:
+            self._take(commitment_id)
+        for c in changed:
+            row = self.row_of(c.id)
+            position = self.load_order[row] if row is not None else self.filter_index.size
+            self._cells.pop(c.id, None)
+            self.filter_index.put(position, c)
+            noted(position, c)
+            if row is not None and self._fits_at(row, c):
+                self._items[row] = c
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+                continue
+            if row is not None:
+                self._take(c.id, keep_indexed=True)
+            at = self._insertion_row(c)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._items.insert(at, c)
+            self.load_order.insert(at, position)
+            self.endInsertRows()
+
+    def _take(self, commitment_id: int, *, keep_indexed: bool = False) -> None:
+        row = self.row_of(commitment_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._items[row]
+        position = self.load_order.pop(row)
+        self.endRemoveRows()
+        if not keep_indexed:
+            self.filter_index.drop(position)
+            self._cells.pop(commitment_id, None)
+
+    def _before(self, a: Any, b: Any) -> bool:
+        """Does sort key a come strictly before sort key b in the current order?"""
+        assert self._sort is not None
+        return bool(b < a) if self._sort[1] == Qt.SortOrder.DescendingOrder else bool(a < b)
+
+    def _fits_at(self, row: int, c: Commitment) -> bool:
+        if self._sort is None:
+            return True
+        key = self._sort_key(self._sort[0])
+        k = key(c)
+        items = self._items
+        return not (row > 0 and self._before(k, key(items[row - 1]))) and not (
+            row + 1 < len(items) and self._before(key(items[row + 1]), k)
+        )
+
+    def _insertion_row(self, c: Commitment) -> int:
+        """After every row that sorts before or with c (a binary search)."""
+        if self._sort is None:
+            return len(self._items)
+        key = self._sort_key(self._sort[0])
+        k, lo, hi = key(c), 0, len(self._items)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._before(k, key(self._items[mid])):
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
@@ -265,11 +335,20 @@ class CommitmentFilterProxy(QSortFilterProxyModel):
             return
         self._order = source.load_order
         index = source.filter_index
-        if index.today == f.today and index.size == source.rowCount():
+        if index.today == f.today and index.size >= source.rowCount():
             self._keep = index.rows(f)
         else:  # the index was built for another day: use the rule itself
-            by_load = sorted(source.commitments_by_load())
-            self._keep = [f.matches(c, self._names) for _, c in by_load]
+            self._keep = [False] * (max(self._order, default=-1) + 1)
+            for position, c in source.commitments_by_load():
+                self._keep[position] = f.matches(c, self._names)
+
+    def note_row(self, position: int, c: Commitment) -> None:
+        """A commitment at this load position changed or is new: decide on it alone."""
+        keep, f = self._keep, self._filter
+        if keep is None or f is None:
+            return
+        keep.extend([False] * (position + 1 - len(keep)))
+        keep[position] = f.matches(c, self._names)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         keep = self._keep

@@ -75,6 +75,7 @@ class PartnerTableModel(QAbstractTableModel):
         """Show only these ids (a search), or every id again with None."""
         self.beginResetModel()
         self._matching = ids
+        self._pages.clear()  # pages are by row, and the rows are new
         self._ids = self._visible()
         self.endResetModel()
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
 from desktop_app.domain.rag import WorkStatus
-from desktop_app.services.changes import Topic
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
 from desktop_app.ui.models.commitment_table_model import (
@@ -114,6 +114,10 @@ class CommitmentsPage(Page):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
         self._names: dict[int, str] = {}
+        self._live_partners: dict[int, str] = {}
+        self._owners: set[str] = set()
+        self._strand_choices: list[tuple[str, str]] = []
+        self._school_shown: int | None = None
         order: list[QWidget] = [self.filters.due_soon, self.add_button, self.edit_button]
         order += [self.done_button]
         order += [self.delete_button, self.table]
@@ -142,22 +146,71 @@ class CommitmentsPage(Page):
         # Only the partners these commitments name: the register may hold every school
         # in England, and a filter offering schools with no commitments finds nothing.
         named = {p for c in commitments for p in c.partner_ids}
-        partners = sorted(services.partners.by_ids(named), key=lambda p: (p.name.casefold(), p.id))
-        self._names = {p.id: p.display_name for p in partners}
+        self._names = {}
+        self._live_partners = {}
+        self._learn_partners(named)
         titles = {s.id: s.title for fw in services.catalogue.frameworks for s in fw.strands()}
         framework = self.framework()
         if framework is not None:  # the current round's wording wins
             titles.update({s.id: s.title for s in framework.strands()})
-        owners = sorted({c.owner for c in commitments if c.owner}, key=str.casefold)
-        strand_choices = [(s.title, s.id) for s in framework.strands()] if framework else []
-        live = [(p.display_name, p.id) for p in partners if not p.removed]
-        self.filters.blockSignals(True)
-        self.filters.set_choices(live, strand_choices, owners)
-        self.filters.blockSignals(False)
+        self._owners = {c.owner for c in commitments if c.owner}
+        self._strand_choices = [(s.title, s.id) for s in framework.strands()] if framework else []
+        self._set_choices()
         self.model.set_commitments(commitments, self._names, titles, self.today())
+        self._school_shown = school_id
         self.proxy.set_partner_names(self._names)
         self.proxy.set_filter(self.filters.current(self.today()))
         self.add_button.setEnabled(school_id is not None)
+        if selected is not None:
+            self.select_commitment(selected.id)
+        self._update_counts()
+
+    def _learn_partners(self, ids: set[int]) -> None:
+        """Add these partners' names to the ones the table and filters show."""
+        for p in self.ctx.services.partners.by_ids(ids):
+            self._names[p.id] = p.display_name
+            if not p.removed:
+                self._live_partners[p.id] = p.display_name
+
+    def _set_choices(self) -> None:
+        partners = sorted(self._live_partners.items(), key=lambda kv: (kv[1].casefold(), kv[0]))
+        self.filters.blockSignals(True)
+        self.filters.set_choices(
+            [(name, pid) for pid, name in partners],
+            self._strand_choices,
+            sorted(self._owners, key=str.casefold),
+        )
+        self.filters.blockSignals(False)
+
+    def on_changes(self, changes: Changes) -> None:
+        # A saved commitment re-reads only the commitments it changed (a trust's file holds
+        # thousands); anything else reloads the screen as every page does.
+        ids = changes.changed_rows(Topic.COMMITMENTS)
+        if (
+            ids is not None
+            and changes.topics == {Topic.COMMITMENTS}
+            and self.isVisible()
+            and not self._stale
+            and self._school_shown == self.ctx.school_id
+        ):
+            self.update_rows(ids)
+        else:
+            super().on_changes(changes)
+
+    def update_rows(self, ids: frozenset[int]) -> None:
+        """Re-read these commitments and put them in place; the other rows stay as they are."""
+        school_id = self.ctx.school_id
+        selected = self.selected()
+        live = self.ctx.services.commitments.live_among(school_id, ids) if school_id else []
+        gone = set(ids) - {c.id for c in live}
+        unknown = {p for c in live for p in c.partner_ids} - self._names.keys()
+        if unknown:
+            self._learn_partners(unknown)
+        new_owners = {c.owner for c in live if c.owner} - self._owners
+        self._owners |= new_owners
+        if unknown or new_owners:
+            self._set_choices()
+        self.model.apply_changes(live, gone, self.proxy.note_row)
         if selected is not None:
             self.select_commitment(selected.id)
         self._update_counts()

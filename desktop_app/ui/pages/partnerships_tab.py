@@ -68,10 +68,9 @@ class PartnershipsTab(QWidget):
     def refresh(self) -> None:
         school_id = self.ctx.school_id
         services = self.ctx.services
-        names = {
-            p.id: p.display_name for p in services.partners.list_partners(include_removed=True)
-        }
         partnerships = services.partners.list_partnerships(school_id) if school_id else []
+        members = {m for p in partnerships for m in p.member_ids}
+        names = {p.id: p.display_name for p in services.partners.by_ids(members)}
         self.model.set_partnerships(partnerships, names)
         deep = sum(p.depth is Depth.DEEP for p in partnerships)
         self.depth_label.setText(

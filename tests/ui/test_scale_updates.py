@@ -1,0 +1,186 @@
+"""Screens that hold thousands of rows change only the rows a saved change touched.
+
+Counted with the repositories' rows_read hooks and the register model's rows_fetched,
+never timed: speed is measured in bench/trust_scale.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from partners_helpers import promise
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.partners import PartnerSchoolDetails
+from desktop_app.domain.rag import WorkStatus
+from desktop_app.services.changes import Changes, Topic
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.models.partner_table_model import PAGE_ROWS
+from desktop_app.ui.pages.commitments_page import CommitmentsPage
+from desktop_app.ui.pages.partners_page import PartnersPage
+from tests.ui.conftest import TODAY
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot,
+    db_path: Path,
+    open_window: Callable[[Path], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> MainWindow:
+    monkeypatch.setenv("PARTNERSHIP_COMPASS_SYNC_TASKS", "1")
+    w = open_window(db_path)
+    w.open_sample(complete=False)
+    qtbot.waitUntil(lambda: w.showing_workspace())
+    return w
+
+
+def _shown(page: CommitmentsPage) -> list[tuple[int, str, str]]:
+    """What the table shows, in order: id, what is promised and the partner schools."""
+    proxy = page.proxy
+    return [
+        (
+            page.proxy.commitment_at(r).id,
+            str(proxy.data(proxy.index(r, 1))),
+            str(proxy.data(proxy.index(r, 3))),
+        )
+        for r in range(proxy.rowCount())
+    ]
+
+
+def _commitments_page(qtbot: QtBot, window: MainWindow) -> CommitmentsPage:
+    s = window.ctx.services
+    school_id = window.ctx.school_id
+    assert school_id is not None
+    with s.store.transaction():
+        s.store.partners.add_many(
+            PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}") for n in range(400)
+        )
+    ids = s.partners.register_order()
+    for n in range(40):
+        s.commitments.create(
+            school_id,
+            promise(
+                (ids[n % 5],),
+                f"{'Maths coaching' if n % 2 else 'Writing moderation'} {n}",
+                due=TODAY.replace(day=1 + n % 28),
+            ),
+        )
+    window.ctx.notify(Changes.of(Topic.COMMITMENTS, Topic.PARTNERS))
+    window.show_page("commitments")
+    page = window.pages["commitments"]
+    assert isinstance(page, CommitmentsPage)
+    page.today = lambda: TODAY
+    qtbot.waitUntil(page.isVisible)
+    page.refresh()
+    return page
+
+
+def test_commitments_page_lists_only_partners_that_have_commitments(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = _commitments_page(qtbot, window)
+    # "All partner schools" and the five partners named, not the 400 in the register.
+    assert page.filters.partner.count() == 1 + 5
+
+
+def test_a_saved_commitment_rereads_only_its_row(qtbot: QtBot, window: MainWindow) -> None:
+    page = _commitments_page(qtbot, window)
+    s = window.ctx.services
+    target = page.proxy.commitment_at(7)
+    edit = s.commitments.update(target.id, replace(target.details, what="Renamed promise"))
+    s.store.commitments.rows_read = s.store.partners.rows_read = 0
+    window.ctx.push_edit(edit)
+    assert s.store.commitments.rows_read == 1
+    assert s.store.partners.rows_read == 0  # its partner's name was already known
+    assert any(row == (target.id, "Renamed promise", row[2]) for row in _shown(page))
+    incremental = _shown(page)
+    page.refresh()
+    assert _shown(page) == incremental  # the same rows, in the same order
+
+
+def test_incremental_changes_match_a_full_reload(qtbot: QtBot, window: MainWindow) -> None:
+    page = _commitments_page(qtbot, window)
+    s = window.ctx.services
+    school_id = window.ctx.school_id
+    assert school_id is not None
+    page.filters.search.setText("coaching")
+    page.apply_filters()
+    assert page.proxy.rowCount() == 20
+    # A change that stops a row matching the filter takes it out at once.
+    first = page.proxy.commitment_at(0)
+    s.store.commitments.rows_read = 0
+    window.ctx.save(page, lambda: s.commitments.update(first.id, replace(first.details, what="Gone")))
+    assert page.proxy.rowCount() == 19
+    assert s.store.commitments.rows_read < 5  # the service's own reads and the one row
+    assert page.count_label.text() == "Showing 19 of 40 commitments"
+    # Mark done, delete, add one with a partner and an owner the screen has not seen yet.
+    done = page.proxy.commitment_at(3)
+    window.ctx.save(page, lambda: s.commitments.set_status(done.id, WorkStatus.DONE))
+    gone = page.proxy.commitment_at(5)
+    window.ctx.save(page, lambda: s.commitments.remove(gone.id))
+    assert gone.id not in [row[0] for row in _shown(page)]
+    newcomer = s.partners.register_order()[300]
+    made = window.ctx.save_new(
+        page,
+        lambda: s.commitments.create(
+            school_id, promise((newcomer,), "Coaching for a new partner", owner="Mr Newman")
+        ),
+    )
+    assert made is not None
+    assert page.filters.partner.findData(newcomer) > 0
+    assert page.filters.owner.findData("Mr Newman") > 0
+    window.ctx.undo_stack.undo()  # the addition
+    window.ctx.undo_stack.undo()  # the deletion
+    assert gone.id in [row[0] for row in _shown(page)]
+    incremental = _shown(page)
+    page.refresh()
+    assert _shown(page) == incremental
+    # Sorted by another column, an edit still lands where a reload would put it.
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    target = page.proxy.commitment_at(2)
+    window.ctx.save(
+        page, lambda: s.commitments.update(target.id, replace(target.details, what="Zz coaching"))
+    )
+    assert page.proxy.commitment_at(0).id == target.id
+    incremental = _shown(page)
+    page.refresh()
+    assert _shown(page) == incremental
+
+
+def test_partner_register_reads_only_the_rows_on_screen(
+    qtbot: QtBot, window: MainWindow, qtmodeltester: ModelTester
+) -> None:
+    s = window.ctx.services
+    with s.store.transaction():
+        s.store.partners.add_many(
+            PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}", phase="Primary")
+            for n in range(2000)
+        )
+        s.store.partners.add_many([PartnerSchoolDetails("École Saint-Gérard", "399999")])
+    window.ctx.notify(Changes.of(Topic.PARTNERS))
+    s.store.partners.rows_read = 0
+    window.show_page("partners")
+    page = window.pages["partners"]
+    assert isinstance(page, PartnersPage)
+    qtbot.waitUntil(page.isVisible)
+    model = page.register.model
+    assert model.rowCount() == 2001
+    assert s.store.partners.rows_read <= 2 * PAGE_ROWS  # a screenful, not the register
+    assert model.rows_fetched <= 2 * PAGE_ROWS
+    qtmodeltester.check(model)
+    # A search narrows ids without reading rows; accents are ignored.
+    page.register.search.setText("ecole saint")
+    page.register.apply_search()
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, 0)) == "École Saint-Gérard"
+    page.register.search.setText("")
+    page.register.apply_search()
+    page.register.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, 1)) == "399999"
+    qtmodeltester.check(model)
