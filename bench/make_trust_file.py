@@ -6,7 +6,8 @@ Writes straight into a new database through the app's own storage and services:
     local authorities, trusts and postcodes, names with accents and apostrophes);
   - the sample school (with its two rounds and its plan) plus `schools - 1` more schools,
     each with a review round, judgements and governors' views;
-  - M commitments spread over the schools, partners, strands, directions and statuses;
+  - M commitments, half of them the first school's, spread over partners, strands,
+    directions and statuses;
   - a large improvement plan for the sample school: 300 actions and 1,000 progress notes.
 
     .venv/bin/python bench/make_trust_file.py --out trust.sqlite3 --register 50000 \
@@ -189,8 +190,10 @@ def _commitments(
     with store.transaction():
         for n in range(count):
             due = TODAY + timedelta(days=rng.randint(-120, 240)) if rng.random() < 0.9 else None
+            # Half with the first school (the central team's own list), half spread out.
+            school = schools[0] if n % 2 == 0 else schools[(n // 2) % len(schools)]
             store.commitments.add(
-                schools[n % len(schools)],
+                school,
                 CommitmentDetails(
                     direction=rng.choice(list(Direction)),
                     what=f"{rng.choice(TOPICS).capitalize()} number {n}",

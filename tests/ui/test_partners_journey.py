@@ -146,18 +146,18 @@ def test_import_partners_add_commitment_mark_done_and_see_it_on_the_strand(
     qtbot.waitUntil(assessment.isVisible)
     assessment.show_strand(JPD)
     linked = assessment.linked_commitments
-    qtbot.waitUntil(lambda: linked.list.count() == 1)
-    text = linked.list.item(0).text()
+    qtbot.waitUntil(lambda: linked.model.rowCount() == 1)
+    text = linked.text(0)
     assert "Two days of maths coaching from our SLE" in text
     assert "Ashfield Primary School" in text and "Done" in text
     assert linked.heading.text() == "&Commitments linked to this strand (1)"
 
     # Undoing "mark done" shows straight away on the strand's list too.
     window.ctx.undo_stack.undo()
-    assert "Proposed" in linked.list.item(0).text()
+    assert "Proposed" in linked.text(0)
     other = next(s for s in assessment.navigator.strand_ids() if s != JPD)
     assessment.show_strand(other)
-    assert linked.list.count() == 0 and linked.empty.isVisible()
+    assert linked.model.rowCount() == 0 and linked.empty.isVisible()
 
 
 def test_gias_file_that_is_not_a_csv_changes_nothing(
@@ -309,9 +309,9 @@ def test_add_a_commitment_from_the_strand_on_the_self_assessment_screen(
 
     when_modal(qtbot, fill)
     qtbot.mouseClick(linked.add_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: linked.list.count() == 1)
+    qtbot.waitUntil(lambda: linked.model.rowCount() == 1)
     assert offered == [["fit-governance"]]  # the strand being judged is ticked already
-    assert "We receive – Ysgol Gymraeg Bro Dŵr: Their NLG reviews" in linked.list.item(0).text()
+    assert "We receive – Ysgol Gymraeg Bro Dŵr: Their NLG reviews" in linked.text(0)
     (made,) = services.commitments.for_strand(window.ctx.school_id or 0, "fit-governance")
     assert made.partner_ids == (dwr.id,)
 
@@ -324,13 +324,13 @@ def test_add_a_commitment_from_the_strand_on_the_self_assessment_screen(
 
     when_modal(qtbot, edit)
     linked.list.setFocus()
-    linked.list.setCurrentRow(0)
+    linked.list.setCurrentIndex(linked.model.index(0))
     qtbot.keyClick(linked.list, Qt.Key.Key_Return)  # Enter opens the commitment to edit
-    qtbot.waitUntil(lambda: "owner Chair of governors" in linked.list.item(0).text())
+    qtbot.waitUntil(lambda: "owner Chair of governors" in linked.text(0))
     window.ctx.undo_stack.undo()
-    assert "owner" not in linked.list.item(0).text()
+    assert "owner" not in linked.text(0)
     window.ctx.undo_stack.undo()
-    assert linked.list.count() == 0
+    assert linked.model.rowCount() == 0
 
 
 def test_commitments_screen_tab_order_follows_reading_order(

@@ -115,7 +115,9 @@ def test_incremental_changes_match_a_full_reload(qtbot: QtBot, window: MainWindo
     # A change that stops a row matching the filter takes it out at once.
     first = page.proxy.commitment_at(0)
     s.store.commitments.rows_read = 0
-    window.ctx.save(page, lambda: s.commitments.update(first.id, replace(first.details, what="Gone")))
+    window.ctx.save(
+        page, lambda: s.commitments.update(first.id, replace(first.details, what="Gone"))
+    )
     assert page.proxy.rowCount() == 19
     assert s.store.commitments.rows_read < 5  # the service's own reads and the one row
     assert page.count_label.text() == "Showing 19 of 40 commitments"

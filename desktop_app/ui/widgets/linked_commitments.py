@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +27,61 @@ from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
 from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, rag_text
 
 COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+_ARROWS = {Direction.WE_GIVE: "We give", Direction.WE_RECEIVE: "We receive"}
+
+
+class LinkedCommitmentsModel(QAbstractListModel):
+    """One strand's commitments; each line is worked out when it is first shown, because a
+    trust's strand can have hundreds of commitments and switching strands must stay quick."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[Commitment] = []
+        self._names: dict[int, str] = {}
+        self._today = date.today()
+        self._text: dict[int, str] = {}
+
+    def set_commitments(self, items: list[Commitment], names: dict[int, str], today: date) -> None:
+        self.beginResetModel()
+        self._items, self._names, self._today, self._text = items, names, today, {}
+        self.endResetModel()
+
+    def commitment(self, row: int) -> Commitment:
+        return self._items[row]
+
+    def text(self, row: int) -> str:
+        c = self._items[row]
+        text = self._text.get(c.id)
+        if text is None:
+            partners = ", ".join(self._names.get(p, "(unknown school)") for p in c.partner_ids)
+            what = " ".join(c.what.split())
+            text = f"{_ARROWS.get(c.direction, 'Joint work')} – {partners}: {what}\n"
+            text += f"{c.status.label}; {rag_text(c.rag(self._today))}"
+            if c.owner:
+                text += f"; owner {c.owner}"
+            self._text[c.id] = text
+        return text
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._items):
+            return None
+        c = self._items[row]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (c.evidence_of_impact or c.what)[:2000]
+        if role == COMMITMENT_ID_ROLE:
+            return c.id
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return rag_background(c.rag(self._today))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return rag_foreground(c.rag(self._today))
+        return None
 
 
 class LinkedCommitmentsList(QWidget):
@@ -38,16 +95,23 @@ class LinkedCommitmentsList(QWidget):
         self.today = today
         self._school_id: int | None = None
         self._strand_id: str | None = None
+        self._stale = True
         self.heading = QLabel()
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
-        self.list = QListWidget()
+        self.model = LinkedCommitmentsModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
         self.list.setAccessibleName("Commitments linked to this strand")
-        self.list.setWordWrap(True)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Every line is two lines of text: one height for all, so hundreds of commitments
+        # are never measured one by one. The tooltip has the full text.
+        self.list.setUniformItemSizes(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.heading.setBuddy(self.list)
-        self.list.itemActivated.connect(self._on_list_item_activated)
+        self.list.activated.connect(self._on_list_activated)
         self.list.setToolTip("Double-click or press Enter to edit a commitment.")
         self.empty = QLabel(
             "No commitments are linked to this strand yet. Linking what you give and receive "
@@ -69,6 +133,8 @@ class LinkedCommitmentsList(QWidget):
         self.show_strand(None, None)
 
     def show_strand(self, school_id: int | None, strand_id: str | None) -> None:
+        if (school_id, strand_id) == (self._school_id, self._strand_id) and not self._stale:
+            return  # a saved judgement does not change which commitments are linked
         self._school_id, self._strand_id = school_id, strand_id
         self.reload()
 
@@ -78,13 +144,11 @@ class LinkedCommitmentsList(QWidget):
         return self.ctx.services.commitments.for_strand(self._school_id, self._strand_id)
 
     def reload(self) -> None:
+        self._stale = False
         items = self.commitments()
         named = {p for c in items for p in c.partner_ids}
         names = {p.id: p.display_name for p in self.ctx.services.partners.by_ids(named)}
-        today = self.today()
-        self.list.clear()
-        for c in items:
-            self.list.addItem(self._item(c, names, today))
+        self.model.set_commitments(items, names, self.today())
         self.heading.setText(f"&Commitments linked to this strand ({len(items)})")
         self.empty.setVisible(not items and self._strand_id is not None)
         self.list.setVisible(bool(items))
@@ -92,29 +156,21 @@ class LinkedCommitmentsList(QWidget):
         self.list.setFixedHeight(self.fontMetrics().lineSpacing() * (lines * 2 + 1))
         self.add_button.setEnabled(self._school_id is not None and self._strand_id is not None)
 
-    @staticmethod
-    def _item(c: Commitment, names: dict[int, str], today: date) -> QListWidgetItem:
-        rag = c.rag(today)
-        partners = ", ".join(names.get(p, "(unknown school)") for p in c.partner_ids)
-        arrow = {Direction.WE_GIVE: "We give", Direction.WE_RECEIVE: "We receive"}.get(
-            c.direction, "Joint work"
-        )
-        what = " ".join(c.what.split())
-        text = f"{arrow} – {partners}: {what}\n{c.status.label}; {rag_text(rag)}"
-        if c.owner:
-            text += f"; owner {c.owner}"
-        item = QListWidgetItem(text)
-        item.setData(COMMITMENT_ID_ROLE, c.id)
-        item.setToolTip(c.evidence_of_impact[:2000] or c.what[:2000])
-        background, foreground = rag_background(rag), rag_foreground(rag)
-        if background is not None and foreground is not None:
-            item.setBackground(background)
-            item.setForeground(foreground)
-        return item
+    def text(self, row: int) -> str:
+        """The line shown for a commitment, as a screen reader reads it."""
+        return self.model.text(row)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     def _on_ctx_changed(self, changes: Changes) -> None:
         if self._strand_id is not None and changes.touches(Topic.COMMITMENTS, Topic.PARTNERS):
-            self.reload()
+            if self.isVisible():
+                self.reload()
+            else:  # on a page not shown: catch up when it is
+                self._stale = True
 
     def _framework(self) -> Framework:
         services = self.ctx.services
@@ -124,9 +180,9 @@ class LinkedCommitmentsList(QWidget):
             )
         return services.catalogue.latest()
 
-    def _on_list_item_activated(self, item: QListWidgetItem) -> None:
+    def _on_list_activated(self, index: QModelIndex) -> None:
         services = self.ctx.services
-        current = services.commitments.get(int(item.data(COMMITMENT_ID_ROLE)))
+        current = services.commitments.get(self.model.commitment(index.row()).id)
         dialog = CommitmentDialog(
             services.partners.list_partners(include_removed=True),
             self._framework(),

@@ -1,0 +1,168 @@
+"""Baselines for the PDF benches: plain ReportLab documents built in the same run.
+
+plain_plan(snapshot) is what a developer would write with ReportLab's defaults to print the
+same plan: SimpleDocTemplate, the same words in the same font, each long list in tables of
+about a hundred rows (ReportLab re-measures the rest of a table at every page break, so
+that is how its documentation's long reports are built). No cover, chart, contents,
+header, footer, "Page X of Y", colours or keep-with-next rules. It reads the snapshot's
+domain objects, not our story, so it does not inherit our layout's costs.
+
+plain_copy(story) prints the text of our own story's tables and paragraphs plainly: used
+for the governors' summary, whose two pages are a selection the baseline could not make
+without copying our rules.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
+
+from desktop_app.domain.partners import Direction
+from desktop_app.reports.fonts import BOLD, REGULAR, register_fonts
+from desktop_app.reports.snapshot import ReportSnapshot
+from desktop_app.reports.text import markup
+
+ROWS_PER_TABLE = 100
+WIDTH = A4[0] - 50 * mm
+
+
+def _styles() -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
+    register_fonts()
+    body = ParagraphStyle("plain", fontName=REGULAR, fontSize=8.5, leading=10.5)
+    bold = ParagraphStyle("plain-bold", parent=body, fontName=BOLD)
+    heading = ParagraphStyle("plain-h", fontName=BOLD, fontSize=13, leading=16, spaceBefore=6)
+    return body, bold, heading
+
+
+def _tables(
+    header: list[str], rows: list[list[str]], fractions: list[float], body: ParagraphStyle
+) -> list[Any]:
+    widths = [WIDTH * f / sum(fractions) for f in fractions]
+    out: list[Any] = []
+    for start in range(0, len(rows), ROWS_PER_TABLE):
+        chunk = [header, *rows[start : start + ROWS_PER_TABLE]]
+        cells = [[Paragraph(markup(c), body) for c in row] for row in chunk]
+        out.append(Table(cells, colWidths=widths, repeatRows=1))
+    return out
+
+
+def plain_plan(snap: ReportSnapshot) -> tuple[bytes, int]:
+    """The full plan's words in a plain ReportLab document: (PDF bytes, pages)."""
+    body, bold, heading = _styles()
+    story: list[Any] = [Paragraph(markup(f"{snap.school.name}: {snap.round.title}"), heading)]
+    strands = []
+    for position in snap.profile.positions:
+        j = snap.judgements.get(position.strand.id)
+        strands.append(
+            [
+                position.strand.title,
+                str(j.level.label if j and j.level else "Not judged"),
+                str(j.target.label if j and j.target else ""),
+                (j.evidence if j else "") + ("\n" + j.next_step if j and j.next_step else ""),
+            ]
+        )
+    story += [Paragraph("Strands", heading)]
+    story += _tables(["Strand", "Level", "Target", "Evidence"], strands, [2, 1, 1, 5], body)
+    plan = snap.plan
+    if plan is not None:
+        story.append(Paragraph("Priorities and actions", heading))
+        for number, priority in enumerate(plan.priorities, start=1):
+            story.append(Paragraph(markup(f"Priority {number}: {priority.title}"), bold))
+            story.append(Paragraph(markup(f"{priority.why} {priority.success_criteria}"), body))
+            rows = [
+                [
+                    f"{a.what} {a.resources} {a.milestones}",
+                    f"{a.owner} {a.monitored_by}",
+                    f"{a.start or ''} {a.due or ''}",
+                    a.status.label,
+                ]
+                for a in plan.actions_for(priority.id)
+            ]
+            story += _tables(["Action", "Owner", "Dates", "Status"], rows, [4, 2, 2, 2], body)
+    story.append(Paragraph("Commitments", heading))
+    names = {p.id: p.name for p in snap.partners}
+    for direction in Direction:
+        rows = [
+            [
+                f"{c.what} {c.evidence_of_impact}",
+                ", ".join(names.get(p, "") for p in c.partner_ids),
+                c.owner,
+                f"{c.due or ''}",
+                c.status.label,
+            ]
+            for c in snap.commitments
+            if c.direction is direction
+        ]
+        if rows:
+            story.append(Paragraph(direction.label, bold))
+            story += _tables(
+                ["Commitment", "Partner school", "Owner", "Due", "Status"],
+                rows,
+                [4, 2, 1.5, 1.5, 1.5],
+                body,
+            )
+    if plan is not None and plan.notes:
+        story.append(Paragraph("Progress notes", heading))
+        titles = {a.id: a.what for a in plan.actions}
+        rows = [
+            [str(n.written_on), titles.get(n.action_id or -1, "The plan"), n.text]
+            for n in plan.notes
+        ]
+        story += _tables(["Date", "About", "Note"], rows, [1, 2.5, 6], body)
+    return _build(story)
+
+
+def plain_copy(story: list[Any], pages: int | None = None) -> tuple[bytes, int]:
+    """The text of our story's tables and paragraphs, plainly; padded to `pages` if given."""
+    body, _, _ = _styles()
+    plain: list[Any] = []
+    for kind, content, widths in _text_of(story):
+        if kind == "table":
+            rows = [[Paragraph(markup(c), body) for c in row] for row in content]
+            plain.append(Table(rows, colWidths=widths, repeatRows=1, splitInRow=1))
+        else:
+            plain.append(Paragraph(markup(content), body))
+    if pages is None:
+        return _build(plain)
+    _, unpadded = _build(list(plain))
+    for _ in range(max(0, pages - unpadded)):
+        plain += [PageBreak(), Spacer(1, 1)]
+    return _build(plain)
+
+
+def _text_of(story: list[Any]) -> list[tuple[str, Any, Any]]:
+    def text(value: Any) -> str:
+        if isinstance(value, list):
+            return " ".join(text(v) for v in value)
+        if isinstance(value, Paragraph):
+            return str(value.getPlainText())
+        return value if isinstance(value, str) else ""
+
+    out: list[tuple[str, Any, Any]] = []
+    for f in story:
+        if isinstance(f, Table):
+            out.append(("table", [[text(c) for c in row] for row in f._cellvalues], f._colWidths))
+        elif isinstance(f, Paragraph):
+            out.append(("para", f.getPlainText(), None))
+        elif isinstance(f, KeepTogether):
+            out += _text_of(list(f._content))
+    return out
+
+
+def _build(story: list[Any]) -> tuple[bytes, int]:
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4)
+    doc.build(story)
+    return buffer.getvalue(), doc.page

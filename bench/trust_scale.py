@@ -1,0 +1,502 @@
+"""Trust scale: every screen against a floor measured in the same run, as the file grows.
+
+For each size, a file from bench/make_trust_file.py (register rows / commitments, 50
+schools, a plan of 300 actions and 1,000 notes), opened in the real window offscreen:
+
+  register search    a keystroke in the partner register's search box (the key itself,
+                     then the search that runs after the pause) / the same rows by SQL LIKE
+  commitments search a keystroke in the commitments search box / CommitmentRepository.
+                     matching_rows() (SQL choosing the same rows)
+  commitment saved   a saved change on the commitments page (through ctx.save, with the
+                     table updated and repainted) / the same service call plus re-reading
+                     that commitment by raw SQL
+  partner saved      the same for a partner school on the partner page
+  judgement saved    the same for a strand's next step on the self-assessment page
+  next strand        moving to the next strand / its judgement and linked commitments by SQL
+  first visit        building and painting each page the first time (absolute; < 300 ms)
+  memory             peak RSS of the window after showing the partner and commitments pages
+                     / a bare PySide6 window's (separate processes)
+  governors' PDF     our governors' summary / a plain ReportLab build of its text
+  full plan PDF      our full plan / a plain ReportLab build of the same words with tables of
+                     100 rows (bench/plain_pdf.py), and pages per second
+
+Medians of --runs runs, ratios ours/floor, and the growth of each from the smallest to
+the largest file. Nothing here is a pass/fail test: the figures go in the README.
+
+    .venv/bin/python bench/trust_scale.py [--sizes small,middle,large] [--runs 7]
+        [--keep DIR] [--no-pdf]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
+
+from make_trust_file import TODAY, make_trust_file  # noqa: E402
+
+SIZES = {"small": (5_000, 2_500), "middle": (25_000, 20_000), "large": (50_000, 20_000)}
+REGISTER_TYPING = ["l", "le", "lee", "leed", "leeds", "", "k", "ki", "kir", "kirk", "kirks"]
+COMMITMENT_TYPING = ["c", "co", "coa", "coac", "coach", "", "m", "mo", "mod", "mode"]
+_SEARCHED = ("name", "urn", "phase", "establishment_type", "local_authority", "trust")
+_SEARCHED += ("postcode", "contact_name")
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+class Figures:
+    """name -> list of (ours, floor) seconds; floor None for absolute figures."""
+
+    def __init__(self) -> None:
+        self.pairs: dict[str, list[tuple[float, float | None]]] = {}
+        self.notes: dict[str, str] = {}
+
+    def add(self, name: str, ours: float, floor: float | None = None) -> None:
+        self.pairs.setdefault(name, []).append((ours, floor))
+
+    def median(self, name: str) -> tuple[float, float | None]:
+        pairs = self.pairs[name]
+        ours = statistics.median(p[0] for p in pairs)
+        floors = [p[1] for p in pairs if p[1] is not None]
+        return ours, statistics.median(floors) if floors else None
+
+    def worst(self, name: str) -> float:
+        return max(p[0] for p in self.pairs[name])
+
+
+# Screens ---------------------------------------------------------------------------------
+
+
+def measure_screens(path: Path, runs: int, figures: Figures) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.domain.rag import WorkStatus
+    from desktop_app.domain.review import JudgementChanges
+    from desktop_app.services.container import open_services
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.navigation import PAGE_SPECS
+    from desktop_app.ui.pages.assessment_page import AssessmentPage
+    from desktop_app.ui.pages.commitments_page import CommitmentsPage
+    from desktop_app.ui.pages.partners_page import PartnersPage
+
+    app = QApplication.instance() or QApplication([])
+    services = open_services(path)
+    db = services.store.db
+    window = MainWindow(services, today=TODAY)
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    window.finish_start()
+    app.processEvents()
+    ctx = window.ctx
+    assert ctx.school_id is not None and ctx.round_id is not None
+    school_id, round_id = ctx.school_id, ctx.round_id
+    try:
+        for spec in PAGE_SPECS:
+            figures.add(
+                f"first visit: {spec.key}",
+                _timed(lambda k=spec.key: (window.show_page(k), app.processEvents())),
+            )
+
+        # The partner register's search box.
+        window.show_page("partners")
+        partners = window.pages["partners"]
+        assert isinstance(partners, PartnersPage)
+        register = partners.register
+        app.processEvents()
+        where = " OR ".join(f"{c} LIKE ?" for c in _SEARCHED)
+        sql = (
+            f"SELECT * FROM partner_schools WHERE removed_at IS NULL AND ({where})"
+            " ORDER BY name COLLATE NOCASE, id"
+        )
+        first = True
+        for _ in range(runs):
+            for text in REGISTER_TYPING:
+                key = _timed(lambda t=text: (register.search.setText(t), app.processEvents()))
+                search = _timed(lambda: (register.apply_search(), app.processEvents()))
+                if first:  # builds the folded index: once per change to the register
+                    figures.add("register search, first after a change", search)
+                    first = False
+                    continue
+                like = f"%{text}%"
+                floor = _timed(lambda s=like: db.execute(sql, [s] * len(_SEARCHED)).fetchall())
+                figures.add("register keystroke (the key itself)", key)
+                figures.add("register search after the pause", search, floor)
+
+        # A saved partner school on the partner page.
+        ids = services.partners.register_order()
+        for n in range(runs):
+            pid = ids[(n * 37) % len(ids)]
+            before = services.partners.get(pid)
+            first_change = replace(before.details, contact_name=f"Floor {n}")
+            floor = _timed(
+                lambda p=pid, d=first_change: (
+                    services.partners.update_partner(p, d),
+                    db.execute("SELECT * FROM partner_schools WHERE id = ?", [p]).fetchall(),
+                )
+            )
+            second = replace(before.details, contact_name=f"Ours {n}")
+            ours = _timed(
+                lambda p=pid, d=second: (
+                    ctx.save(window, lambda: services.partners.update_partner(p, d)),
+                    app.processEvents(),
+                )
+            )
+            figures.add("partner saved (partner page)", ours, floor)
+
+        # The commitments page: search, a saved change, a full reload.
+        window.show_page("commitments")
+        page = window.pages["commitments"]
+        assert isinstance(page, CommitmentsPage)
+        page.today = lambda: TODAY
+        page.refresh()
+        app.processEvents()
+        bar = page.filters
+        for _ in range(runs):
+            for text in COMMITMENT_TYPING:
+                ours = _timed(lambda t=text: (bar.search.setText(t), app.processEvents()))
+                f = bar.current(TODAY)
+                floor = _timed(lambda f=f: services.store.commitments.matching_rows(school_id, f))
+                figures.add("commitments keystroke", ours, floor)
+        bar.search.setText("")
+        app.processEvents()
+        shown = [page.proxy.commitment_at(r).id for r in range(min(page.proxy.rowCount(), 50))]
+        for n in range(runs):
+            cid = shown[n % len(shown)]
+            floor = _timed(
+                lambda c=cid: (
+                    services.commitments.set_status(c, WorkStatus.IN_PROGRESS),
+                    db.execute("SELECT * FROM commitments WHERE id = ?", [c]).fetchall(),
+                    db.execute(
+                        "SELECT * FROM commitment_partners WHERE commitment_id = ?", [c]
+                    ).fetchall(),
+                    db.execute(
+                        "SELECT * FROM commitment_strands WHERE commitment_id = ?", [c]
+                    ).fetchall(),
+                )
+            )
+            ours = _timed(
+                lambda c=cid: (
+                    ctx.save(window, lambda: services.commitments.set_status(c, WorkStatus.AGREED)),
+                    app.processEvents(),
+                )
+            )
+            figures.add("commitment saved (commitments page)", ours, floor)
+        from desktop_app.domain.commitment_filter import CommitmentFilter
+
+        for _ in range(max(3, runs // 2)):
+            ours = _timed(lambda: (page.refresh(), app.processEvents()))
+            floor = _timed(
+                lambda: services.store.commitments.matching_rows(school_id, CommitmentFilter(TODAY))
+            )
+            figures.add("commitments full reload", ours, floor)
+
+        # The self-assessment page: a saved next step, and moving between strands.
+        window.show_page("assessment")
+        assessment = window.pages["assessment"]
+        assert isinstance(assessment, AssessmentPage)
+        app.processEvents()
+        strand = assessment.current_strand_id()
+        assert strand is not None
+        judgement_sql = "SELECT * FROM judgements WHERE round_id = ? AND strand_id = ?"
+        for n in range(runs):
+            floor = _timed(
+                lambda n=n, s=strand: (
+                    services.assessment.change_judgement(
+                        round_id, s, JudgementChanges.of(next_step=f"Floor step {n}")
+                    ),
+                    db.execute(judgement_sql, [round_id, s]).fetchall(),
+                )
+            )
+            ours = _timed(
+                lambda n=n, s=strand: (
+                    ctx.save(
+                        window,
+                        lambda: services.assessment.change_judgement(
+                            round_id, s, JudgementChanges.of(next_step=f"Our step {n}")
+                        ),
+                    ),
+                    app.processEvents(),
+                )
+            )
+            figures.add("judgement saved (self-assessment page)", ours, floor)
+        linked_sql = (
+            "SELECT c.* FROM commitments c JOIN commitment_strands s ON s.commitment_id = c.id"
+            " WHERE c.school_id = ? AND c.removed_at IS NULL AND s.strand_id = ?"
+        )
+        strands = assessment.navigator.strand_ids()
+        for n in range(runs * 2):
+            delta = 1 if (n // (len(strands) - 1)) % 2 == 0 else -1
+            ours = _timed(lambda d=delta: (assessment._step(d), app.processEvents()))
+            now = assessment.current_strand_id()
+            floor = _timed(
+                lambda s=now: (
+                    db.execute(judgement_sql, [round_id, s]).fetchall(),
+                    db.execute(linked_sql, [school_id, s]).fetchall(),
+                )
+            )
+            figures.add("next strand (self-assessment page)", ours, floor)
+    finally:
+        window.close()
+        services.close()
+
+
+# Memory ----------------------------------------------------------------------------------
+
+_PROBE = """
+import sys
+sys.path.insert(0, {root!r})
+from PySide6.QtWidgets import QApplication
+from desktop_app.none_refcount_guard import protect_none
+from desktop_app.services.container import open_services
+from desktop_app.ui.main_window import MainWindow
+from datetime import date
+protect_none()
+app = QApplication([])
+window = MainWindow(open_services({db!r}), today=date(2026, 11, 23))
+window.resize(1366, 768)
+window.show()
+app.processEvents()
+window.finish_start()
+for key in ("partners", "commitments", "assessment"):
+    window.show_page(key)
+    app.processEvents()
+window.close()
+print(_high_water())
+"""
+_HIGH_WATER = """
+def _high_water():
+    # VmHWM starts afresh at exec; ru_maxrss would include the parent's memory at fork.
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return "peak " + line.split()[1]
+"""
+_BARE = """
+import sys
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+window = QLabel("Hello")
+window.resize(1366, 768)
+window.show()
+app.processEvents()
+window.close()
+print(_high_water())
+"""
+
+
+def _peak_kib(code: str) -> int:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", _HIGH_WATER + code],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(
+        next(line for line in done.stdout.splitlines() if line.startswith("peak ")).split()[1]
+    )
+
+
+def measure_memory(path: Path, figures: Figures) -> None:
+    probe = _PROBE.format(root=str(BENCH.parent), db=str(path))
+    for _ in range(2):
+        bare = _peak_kib(_BARE)
+        ours = _peak_kib(probe)
+        figures.add("peak memory MiB (window with pages shown)", ours / 1024, bare / 1024)
+
+
+# PDFs ------------------------------------------------------------------------------------
+
+
+def measure_pdfs(path: Path, runs: int, figures: Figures) -> None:
+    from plain_pdf import plain_copy, plain_plan
+
+    from desktop_app.domain.audience import Audience
+    from desktop_app.reports.export import render
+    from desktop_app.reports.governors_summary import GovernorsSummaryRenderer
+    from desktop_app.services.container import open_services
+
+    services = open_services(path)
+    try:
+        school_id, _ = services.schools.last_opened()
+        assert school_id is not None
+        for audience in (Audience.GOVERNORS, Audience.FULL):
+            snap = services.pdf_export.snapshot(school_id, audience, TODAY)
+            built = render(snap)  # warms fonts and caches
+            if audience is Audience.GOVERNORS:
+                renderer = GovernorsSummaryRenderer(snap)
+                renderer.render()
+                story = renderer.story(renderer.chosen_limit)
+
+                def base(st: Any = story, n: int = built.pages) -> Any:
+                    return plain_copy(st, n)
+
+                name = "governors' summary PDF"
+            else:
+
+                def base(s: Any = snap) -> Any:
+                    return plain_plan(s)
+
+                name = "full plan PDF"
+            for _ in range(runs):
+                ours = _timed(lambda s=snap: render(s))
+                floor = _timed(base)
+                figures.add(name, ours, floor)
+            figures.notes[name] = f"{built.pages} pages"
+            if audience is Audience.FULL:
+                ours_s, _ = figures.median(name)
+                figures.add("full plan pages per second", built.pages / ours_s)
+                figures.notes["full plan pages per second"] = f"at {built.pages} pages"
+    finally:
+        services.close()
+
+
+# Report ----------------------------------------------------------------------------------
+
+TARGETS: dict[str, tuple[str, Callable[[float, float | None], bool]]] = {
+    "register search after the pause": (
+        "<= 3x SQL, < 50 ms",
+        lambda o, r: r is not None and r <= 3 and o < 0.05,
+    ),
+    "register keystroke (the key itself)": ("< 50 ms", lambda o, r: o < 0.05),
+    "register search, first after a change": ("< 50 ms", lambda o, r: o < 0.05),
+    "commitments keystroke": (
+        "<= 3x SQL, < 50 ms",
+        lambda o, r: r is not None and r <= 3 and o < 0.05,
+    ),
+    "partner saved (partner page)": ("<= 3x floor", lambda o, r: r is not None and r <= 3),
+    "commitment saved (commitments page)": ("<= 3x floor", lambda o, r: r is not None and r <= 3),
+    "judgement saved (self-assessment page)": (
+        "<= 3x floor",
+        lambda o, r: r is not None and r <= 3,
+    ),
+    "next strand (self-assessment page)": (
+        "<= 3x floor, flat",
+        lambda o, r: r is not None and r <= 3,
+    ),
+    "commitments full reload": ("for information", lambda o, r: True),
+    "peak memory MiB (window with pages shown)": (
+        "<= 1.5x bare",
+        lambda o, r: r is not None and r <= 1.5,
+    ),
+    "governors' summary PDF": ("<= 2x plain", lambda o, r: r is not None and r <= 2),
+    "full plan PDF": ("<= 1.5x plain", lambda o, r: r is not None and r <= 1.5),
+    "full plan pages per second": ("not lower when larger", lambda o, r: True),
+}
+
+
+def report(sizes: list[str], results: dict[str, Figures]) -> None:
+    names: list[str] = []
+    for figures in results.values():
+        names += [n for n in figures.pairs if n not in names]
+    print()
+    print(f"{'measure':<44}" + "".join(f"{s:>28}" for s in sizes) + f"{'growth':>9}  target")
+    for name in names:
+        cells, ratios, values = [], [], []
+        for size in sizes:
+            figures = results[size]
+            if name not in figures.pairs:
+                cells.append(f"{'-':>28}")
+                continue
+            ours, floor = figures.median(name)
+            per_second = name.endswith("per second")
+            memory = name.startswith("peak memory")
+            if floor is None:
+                text = f"{ours:.1f}" if per_second else f"{ours * 1000:.1f} ms"
+                if name.startswith("register search, first") or "keystroke" in name:
+                    text += f" (worst {figures.worst(name) * 1000:.1f})"
+                ratios.append(None)
+            elif memory:
+                text = f"{ours:.0f} / {floor:.0f} MiB = {ours / floor:.2f}x"
+                ratios.append(ours / floor)
+            else:
+                text = f"{ours * 1000:.1f}/{floor * 1000:.1f} ms = {ours / floor:.1f}x"
+                if "keystroke" in name or "search" in name:
+                    text += f" w{figures.worst(name) * 1000:.0f}"
+                ratios.append(ours / floor)
+            values.append(ours)
+            cells.append(f"{text:>28}")
+        if ratios and ratios[0] is not None and ratios[-1] is not None:
+            growth = f"{ratios[-1] / ratios[0]:.2f}x"
+        elif values:
+            growth = f"{values[-1] / values[0]:.2f}x"
+        else:
+            growth = "-"
+        target, ok = TARGETS.get(name, ("< 300 ms", lambda o, r: o < 0.3))
+        last = results[sizes[-1]]
+        verdict = ""
+        if name in last.pairs:
+            o, f = last.median(name)
+            check_value = last.worst(name) if "search" in name or "keystroke" in name else o
+            verdict = "OK" if ok(check_value, None if f is None else o / f) else "NOT MET"
+        print(f"{name:<44}" + "".join(cells) + f"{growth:>9}  {target} {verdict}")
+    for size in sizes:
+        for name, note in results[size].notes.items():
+            print(f"  {size}: {name}: {note}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="small,middle,large")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--pdf-runs", type=int, default=2)
+    parser.add_argument("--keep", type=Path, help="keep (and reuse) the generated files here")
+    parser.add_argument("--no-pdf", action="store_true")
+    parser.add_argument("--no-memory", action="store_true")
+    args = parser.parse_args()
+    from desktop_app.none_refcount_guard import protect_none
+
+    protect_none()  # tens of thousands of None-returning Qt calls: see the module
+    sizes = args.sizes.split(",")
+    results: dict[str, Figures] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.keep or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        for size in sizes:
+            register, commitments = SIZES[size]
+            path = folder / f"trust-{register}-{commitments}.sqlite3"
+            if not path.exists():
+                started = time.perf_counter()
+                make_trust_file(path, register, commitments)
+                print(
+                    f"{size}: made {path.name} ({register:,} register rows, {commitments:,} "
+                    f"commitments) in {time.perf_counter() - started:.0f} s",
+                    flush=True,
+                )
+            work = Path(scratch) / f"work-{size}.sqlite3"  # measure on a copy: it is changed
+            work.write_bytes(path.read_bytes())
+            figures = results[size] = Figures()
+            measure_screens(work, args.runs, figures)
+            if not args.no_memory:
+                measure_memory(work, figures)
+            if not args.no_pdf:
+                measure_pdfs(work, args.pdf_runs, figures)
+            print(f"{size}: measured", flush=True)
+    report(sizes, results)
+    print(
+        f"(peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
