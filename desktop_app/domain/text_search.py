@@ -30,13 +30,35 @@ class FoldedIndex:
     def __init__(self, rows: list[tuple[int, str]]) -> None:
         self._ids = [row_id for row_id, _ in rows]
         self._texts = [fold_quickly(text) for _, text in rows]
+        self._where: dict[int, int] | None = None  # id -> position, made on first change
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def put(self, row_id: int, text: str) -> None:
+        """A record's text changed, or a record was added."""
+        where = self._positions()
+        if row_id in where:
+            self._texts[where[row_id]] = fold_quickly(text)
+        else:
+            where[row_id] = len(self._ids)
+            self._ids.append(row_id)
+            self._texts.append(fold_quickly(text))
+
+    def drop(self, row_id: int) -> None:
+        """A record left: it never matches again."""
+        position = self._positions().get(row_id)
+        if position is not None:
+            self._texts[position] = ""
+
+    def _positions(self) -> dict[int, int]:
+        if self._where is None:
+            self._where = {row_id: n for n, row_id in enumerate(self._ids)}
+        return self._where
 
     def matching(self, needle: str) -> set[int]:
         """Ids of the rows whose text holds the folded needle (every row for an empty one)."""
         folded = fold_quickly(needle.strip())
         if not folded:
-            return set(self._ids)
+            return {i for i, text in zip(self._ids, self._texts, strict=True) if text}
         return {i for i, text in zip(self._ids, self._texts, strict=True) if folded in text}

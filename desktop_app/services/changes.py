@@ -47,7 +47,8 @@ class Changes:
         """The ids of the topic's records that changed, or None if they are not known."""
         if self.rows is None or Topic.EVERYTHING in self.topics:
             return None
-        return frozenset(i for t, i in self.rows if t is topic)
+        ids = frozenset(i for t, i in self.rows if t is topic)
+        return ids or None  # a topic touched with no rows named: any of its rows
 
     def union(self, other: Changes) -> Changes:
         if not other.topics:

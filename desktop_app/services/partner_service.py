@@ -21,6 +21,10 @@ _REMOVAL = Changes.of(Topic.PARTNERS, Topic.PARTNERSHIPS, Topic.COMMITMENTS)
 _PARTNERSHIPS = Changes.of(Topic.PARTNERSHIPS)
 
 
+def _partner_changed(partner_id: int) -> Changes:
+    return Changes.of_rows(Topic.PARTNERS, partner_id)
+
+
 class DuplicatePartner(ValueError):
     pass
 
@@ -49,6 +53,15 @@ class PartnerService:
         """The register's searchable text, folded once for typing into a search box."""
         return FoldedIndex(self._store.partners.search_texts())
 
+    def update_register_search(self, index: FoldedIndex, ids: Iterable[int]) -> None:
+        """Bring an index up to date after these partners changed (added, edited, removed)."""
+        wanted = set(ids)
+        texts = self._store.partners.search_texts(wanted)
+        for partner_id, text in texts:
+            index.put(partner_id, text)
+        for partner_id in wanted - {i for i, _ in texts}:
+            index.drop(partner_id)
+
     def create_partner(self, details: PartnerSchoolDetails) -> tuple[PartnerSchool, Edit]:
         clean = details.validated()
         with self._store.transaction():
@@ -63,7 +76,9 @@ class PartnerService:
                 partner = self._store.partners.add(clean)
         label = f"add partner school {details.name}"
         if existing is None:
-            return partner, Edit(label, _PARTNERS, lambda: self.remove_partner(partner.id))
+            return partner, Edit(
+                label, _partner_changed(partner.id), lambda: self.remove_partner(partner.id)
+            )
         was = existing
         return partner, Edit(label, _PARTNERS, lambda: self._unadd_partner(was, details))
 
@@ -85,7 +100,7 @@ class PartnerService:
             self._store.partners.update(partner_id, clean)
         return Edit(
             f"edit partner school {details.name}",
-            _PARTNERS,
+            _partner_changed(partner_id),
             lambda: self.update_partner(partner_id, before),
         )
 

@@ -186,3 +186,63 @@ def test_partner_register_reads_only_the_rows_on_screen(
     page.register.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     assert model.data(model.index(0, 1)) == "399999"
     qtmodeltester.check(model)
+
+
+def test_a_saved_partner_rereads_only_a_few_rows(qtbot: QtBot, window: MainWindow) -> None:
+    s = window.ctx.services
+    with s.store.transaction():
+        s.store.partners.add_many(
+            PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}") for n in range(2000)
+        )
+    window.ctx.notify(Changes.of(Topic.PARTNERS))
+    window.show_page("partners")
+    page = window.pages["partners"]
+    assert isinstance(page, PartnersPage)
+    qtbot.waitUntil(page.isVisible)
+    register, model = page.register, page.register.model
+    target = s.partners.get(model.id_at(1500))
+    s.store.partners.rows_read = 0
+    window.ctx.save(
+        page, lambda: s.partners.update_partner(target.id, replace(target.details, name="Aardvark"))
+    )
+    # The changed row and the few rows a binary search compares it with; not the register.
+    assert s.store.partners.rows_read < 30
+    assert model.data(model.index(0, 0)) == "Aardvark"
+    made = window.ctx.save_new(
+        page, lambda: s.partners.create_partner(PartnerSchoolDetails("Register School 0999b"))
+    )
+    assert made is not None
+    assert model.row_of(made.id) == model.row_of(s.partners.register_order()[1001]) == 1001
+    register.search.setText("aardv")
+    register.apply_search()
+    assert model.rowCount() == 1
+    window.ctx.save(
+        page, lambda: s.partners.update_partner(target.id, replace(target.details, name="Zebra"))
+    )
+    assert model.rowCount() == 0  # no longer matches the search
+    register.search.setText("")
+    register.apply_search()
+    incremental = model.ids()
+    assert (
+        page.register.count_label.text() == f"{len(s.partners.register_order()):,} partner schools"
+    )
+    register.refresh()
+    assert model.ids() == incremental == s.partners.register_order()
+    window.ctx.undo_stack.undo()  # renamed back to Aardvark
+    assert model.id_at(0) == target.id
+
+
+def test_linked_commitments_model_passes_modeltester(
+    qtbot: QtBot, window: MainWindow, qtmodeltester: ModelTester
+) -> None:
+    from desktop_app.ui.pages.assessment_page import AssessmentPage
+
+    _commitments_page(qtbot, window)
+    window.show_page("assessment")
+    page = window.pages["assessment"]
+    assert isinstance(page, AssessmentPage)
+    qtbot.waitUntil(page.isVisible)
+    page.show_strand("joint-practice-development")
+    model = page.linked_commitments.model
+    assert model.rowCount() == 40
+    qtmodeltester.check(model)

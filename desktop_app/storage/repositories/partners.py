@@ -131,10 +131,19 @@ class PartnerSchoolRepository:
         )
         return [row[0] for row in self._db.execute(sql).fetchall()]
 
-    def search_texts(self) -> list[tuple[int, str]]:
-        """Each live partner's id and the text a register search looks in."""
+    def search_texts(self, ids: Iterable[int] | None = None) -> list[tuple[int, str]]:
+        """Each live partner's id (or just these ones') and the text a register search reads."""
         sql = f"SELECT id, {_SEARCHED} FROM partner_schools WHERE removed_at IS NULL"
-        return [(row[0], row[1]) for row in self._db.execute(sql).fetchall()]
+        if ids is None:
+            return [(row[0], row[1]) for row in self._db.execute(sql).fetchall()]
+        wanted: list[object] = list(dict.fromkeys(ids))
+        found: list[tuple[int, str]] = []
+        for start in range(0, len(wanted), _IN_CHUNK):
+            chunk = wanted[start : start + _IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._db.execute(f"{sql} AND id IN ({marks})", chunk).fetchall()
+            found += [(row[0], row[1]) for row in rows]
+        return found
 
     def set_removed(self, partner_id: int, removed: bool) -> None:
         self.get(partner_id)

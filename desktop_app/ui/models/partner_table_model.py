@@ -30,6 +30,7 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
 PARTNER_ID_ROLE = ID_ROLE
 PAGE_ROWS = 128  # rows fetched together: a screenful or two
 _PAGES_KEPT = 16  # pages kept after scrolling away, newest first
+_NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -49,7 +50,8 @@ class PartnerTableModel(QAbstractTableModel):
         self._order: list[int] = []  # every id, in the current sort order
         self._matching: set[int] | None = None  # the search's ids; None shows all
         self._ids: list[int] = []  # the rows shown
-        self._pages: OrderedDict[int, dict[int, PartnerSchool]] = OrderedDict()
+        # Partners read so far, by id, oldest first: rows may move, ids do not.
+        self._cache: OrderedDict[int, PartnerSchool] = OrderedDict()
         self._fetch: Fetch = lambda _ids: ()
         self._sorter: Order | None = None
         self._sort = ("name", False)
@@ -62,7 +64,7 @@ class PartnerTableModel(QAbstractTableModel):
         """Show these ids (already in the current sort order), fetching rows as needed."""
         self.beginResetModel()
         self._order, self._fetch, self._sorter = list(ids), fetch, sorter
-        self._pages.clear()
+        self._cache.clear()
         self._ids = self._visible()
         self.endResetModel()
 
@@ -75,7 +77,6 @@ class PartnerTableModel(QAbstractTableModel):
         """Show only these ids (a search), or every id again with None."""
         self.beginResetModel()
         self._matching = ids
-        self._pages.clear()  # pages are by row, and the rows are new
         self._ids = self._visible()
         self.endResetModel()
 
@@ -89,26 +90,36 @@ class PartnerTableModel(QAbstractTableModel):
         matching = self._matching
         return [i for i in self._order if i in matching]
 
-    def _page(self, number: int) -> dict[int, PartnerSchool]:
-        page = self._pages.get(number)
-        if page is None:
-            ids = self._ids[number * PAGE_ROWS : (number + 1) * PAGE_ROWS]
-            page = {p.id: p for p in self._fetch(ids)}
-            self.rows_fetched += len(page)
-            self._pages[number] = page
-            while len(self._pages) > _PAGES_KEPT:
-                self._pages.popitem(last=False)
+    def _partner_at(self, row: int) -> PartnerSchool | None:
+        partner_id = self._ids[row]
+        found = self._cache.get(partner_id)
+        if found is None:  # read the page of rows around it: the view asks for its neighbours next
+            start = row - row % PAGE_ROWS
+            wanted = [i for i in self._ids[start : start + PAGE_ROWS] if i not in self._cache]
+            for p in self._fetch(wanted):
+                self._cache[p.id] = p
+                self.rows_fetched += 1
+            while len(self._cache) > PAGE_ROWS * _PAGES_KEPT:
+                self._cache.popitem(last=False)
+            found = self._cache.get(partner_id)
         else:
-            self._pages.move_to_end(number)
-        return page
+            self._cache.move_to_end(partner_id)
+        return found
 
     # Rows ---------------------------------------------------------------------
 
     def partner(self, row: int) -> PartnerSchool:
-        return self._page(row // PAGE_ROWS)[self._ids[row]]
+        found = self._partner_at(row)
+        if found is None:
+            raise LookupError(f"Partner school {self._ids[row]} is no longer in the file.")
+        return found
 
     def ids(self) -> list[int]:
         return list(self._ids)
+
+    def all_ids(self) -> list[int]:
+        """Every id in the register, searched for or not, in the current order."""
+        return self._order
 
     def id_at(self, row: int) -> int:
         return self._ids[row]
@@ -145,6 +156,59 @@ class PartnerTableModel(QAbstractTableModel):
             return f"{text} <{item.contact_email}>"
         return text
 
+    def apply_changes(self, changed: list[PartnerSchool], gone: set[int]) -> None:
+        """Put changed or new partners in their sorted places and take out gone ones,
+        touching only those rows. Call set_matching() afterwards if a search is shown."""
+        for partner_id in gone | {p.id for p in changed}:
+            self._cache.pop(partner_id, None)
+            if partner_id in self._order:
+                self._order.remove(partner_id)
+            row = self.row_of(partner_id)
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._ids[row]
+                self.endRemoveRows()
+        for p in changed:
+            self._cache[p.id] = p
+            key = self._key(p)
+            self._order.insert(self._bisect(self._order, key), p.id)
+            if self._matching is None or p.id in self._matching:
+                row = self._bisect(self._ids, key)
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._ids.insert(row, p.id)
+                self.endInsertRows()
+
+    def _key(self, p: PartnerSchool) -> tuple[str, str, int]:
+        # SQLite's NOCASE folds only A to Z, so sorting here matches the database's order.
+        field = self._sort[0]
+        return (str(getattr(p, field) or "").translate(_NOCASE), p.name.translate(_NOCASE), p.id)
+
+    def _bisect(self, ids: list[int], key: tuple[str, str, int]) -> int:
+        """Where a row with this key goes among ids (already in order); reads a few rows."""
+        descending = self._sort[1]
+        lo, hi = 0, len(ids)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            other = self._cached(ids[mid])
+            theirs = self._key(other) if other is not None else key
+            if theirs[0] != key[0]:
+                before = key[0] > theirs[0] if descending else key[0] < theirs[0]
+            else:
+                before = key[1:] < theirs[1:]
+            if before:
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo
+
+    def _cached(self, partner_id: int) -> PartnerSchool | None:
+        found = self._cache.get(partner_id)
+        if found is None:
+            found = next(iter(self._fetch([partner_id])), None)
+            if found is not None:
+                self._cache[partner_id] = found
+        return found
+
     # Qt -----------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -161,7 +225,7 @@ class PartnerTableModel(QAbstractTableModel):
             return None
         if role == _ID:
             return self._ids[row]
-        item = self._page(row // PAGE_ROWS).get(self._ids[row])
+        item = self._partner_at(row)
         if item is None:  # deleted since the ids were read; the next refresh drops it
             return None
         if role == _TOOLTIP:
@@ -198,7 +262,6 @@ class PartnerTableModel(QAbstractTableModel):
                 key=lambda i: (str(getattr(rows[i], field) or "").casefold(), i),
                 reverse=descending,
             )
-        self._pages.clear()
         self._ids = self._visible()
         where = {i: n for n, i in enumerate(self._ids)}
         self.changePersistentIndexList(

@@ -166,6 +166,25 @@ class PartnerRegisterTab(QWidget):
             self.select_partner(selected)
         self._show_selected()
 
+    def update_rows(self, ids: frozenset[int]) -> None:
+        """Re-read only these partners (a saved change) and put them in place."""
+        service = self.ctx.services.partners
+        selected = self._selected_id()
+        found = service.by_ids(ids)
+        live = [p for p in found if not p.removed]
+        self.model.apply_changes(live, set(ids) - {p.id for p in live})
+        if self._index is not None:
+            service.update_register_search(self._index, ids)
+            if self.search.text().strip():
+                self.model.set_matching(self._index.matching(self.search.text()))
+        elif self.search.text().strip():
+            self.apply_search()
+        count = len(self.model.all_ids())
+        self.count_label.setText(f"{count:,} partner school{'s' if count != 1 else ''}")
+        if selected is not None:
+            self.select_partner(selected)
+        self._show_selected()
+
     def apply_search(self) -> None:
         """Show the schools matching the search box (called after a pause in typing)."""
         self._search_timer.stop()

@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from desktop_app.services.changes import Topic
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.pages.partner_register_tab import PartnerRegisterTab
@@ -38,6 +38,21 @@ class PartnersPage(Page):
         """The File menu's "Import partner schools" action."""
         self.tabs.setCurrentWidget(self.register)
         self.register.import_csv()
+
+    def on_changes(self, changes: Changes) -> None:
+        # A saved partner school re-reads only itself: the register may hold every school
+        # in England. Anything else reloads the page as every page does.
+        ids = changes.changed_rows(Topic.PARTNERS)
+        if (
+            ids is not None
+            and changes.topics == {Topic.PARTNERS}
+            and self.isVisible()
+            and not self._stale
+        ):
+            self.register.update_rows(ids)
+            self.partnerships.refresh()  # members' names
+        else:
+            super().on_changes(changes)
 
     def refresh(self) -> None:
         self.register.refresh()
