@@ -124,22 +124,23 @@ def plain_plan(snap: ReportSnapshot) -> tuple[bytes, int]:
     return _build(story)
 
 
-def plain_copy(story: list[Any], pages: int | None = None) -> tuple[bytes, int]:
-    """The text of our story's tables and paragraphs, plainly; padded to `pages` if given."""
+def plain_copy(story: list[Any], padding: int = 0) -> tuple[bytes, int]:
+    """The text of our story's tables and paragraphs, plainly, with `padding` blank pages
+    (so it has as many pages as ours: find how many with a first, unpadded build)."""
     body, _, _ = _styles()
-    plain: list[Any] = []
-    for kind, content, widths in _text_of(story):
-        if kind == "table":
-            rows = [[Paragraph(markup(c), body) for c in row] for row in content]
-            plain.append(Table(rows, colWidths=widths, repeatRows=1, splitInRow=1))
-        else:
-            plain.append(Paragraph(markup(content), body))
-    if pages is None:
-        return _build(plain)
-    _, unpadded = _build(list(plain))
-    for _ in range(max(0, pages - unpadded)):
-        plain += [PageBreak(), Spacer(1, 1)]
-    return _build(plain)
+    text = _text_of(story)
+
+    def flowables() -> list[Any]:  # afresh for each build: a built flowable is used up
+        plain: list[Any] = []
+        for kind, content, widths in text:
+            if kind == "table":
+                rows = [[Paragraph(markup(c), body) for c in row] for row in content]
+                plain.append(Table(rows, colWidths=widths, repeatRows=1, splitInRow=1))
+            else:
+                plain.append(Paragraph(markup(content), body))
+        return plain
+
+    return _build(flowables() + [PageBreak(), Spacer(1, 1)] * max(0, padding))
 
 
 def _text_of(story: list[Any]) -> list[tuple[str, Any, Any]]:

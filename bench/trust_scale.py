@@ -347,7 +347,9 @@ def measure_pdfs(path: Path, runs: int, figures: Figures) -> None:
                 renderer.render()
                 story = renderer.story(renderer.chosen_limit)
 
-                def base(st: Any = story, n: int = built.pages) -> Any:
+                padding = built.pages - plain_copy(story)[1]
+
+                def base(st: Any = story, n: int = padding) -> Any:
                     return plain_copy(st, n)
 
                 name = "governors' summary PDF"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from desktop_app.domain.partners import (
@@ -13,6 +13,15 @@ from desktop_app.domain.partners import (
 )
 from desktop_app.domain.text_search import FoldedIndex
 from desktop_app.services.changes import Changes, Edit, Topic
+from desktop_app.services.gias_import import (
+    MAX_FILE_BYTES,
+    ImportFileError,
+    ImportPreview,
+    ParsedFile,
+    build_preview,
+    parse_gias_csv,
+)
+from desktop_app.storage.repositories.partners import read_search_texts
 from desktop_app.storage.store import Store
 
 _PARTNERS = Changes.of(Topic.PARTNERS)
@@ -52,6 +61,13 @@ class PartnerService:
     def register_search(self) -> FoldedIndex:
         """The register's searchable text, folded once for typing into a search box."""
         return FoldedIndex(self._store.partners.search_texts())
+
+    def register_search_work(self) -> Callable[[], FoldedIndex]:
+        """register_search() as work for another thread: it reads the file through a
+        connection of its own, so a register of every school in England is folded while
+        the user carries on (a worker must never use this service's connection)."""
+        path = self._store.path
+        return lambda: FoldedIndex(read_search_texts(path))
 
     def update_register_search(self, index: FoldedIndex, ids: Iterable[int]) -> None:
         """Bring an index up to date after these partners changed (added, edited, removed)."""

@@ -231,7 +231,7 @@ def test_commitment_filters_delete_and_undo(
     bar.clear()
     bar.search.setFocus()
     qtbot.keyClicks(bar.search, "ASHFIELD")
-    assert page.count_label.text() == "Showing 2 of 3 commitments"
+    qtbot.waitUntil(lambda: page.count_label.text() == "Showing 2 of 3 commitments")
     bar.clear()
 
     page.select_commitment(services.commitments.list_for_school(school_id)[0].id)

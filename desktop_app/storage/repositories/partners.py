@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.partners import PartnerSchool, PartnerSchoolDetails
@@ -160,3 +161,14 @@ class PartnerSchoolRepository:
     def delete(self, partner_id: int) -> None:
         """Hard delete: only for undoing an import that added the row."""
         self._db.execute("DELETE FROM partner_schools WHERE id = ?", [partner_id])
+
+
+def read_search_texts(path: Path) -> list[tuple[int, str]]:
+    """search_texts() through a read-only connection of its own, for a worker thread."""
+    from desktop_app.storage.database import connect
+
+    db = connect(path, read_only=True)
+    try:
+        return PartnerSchoolRepository(db).search_texts()
+    finally:
+        db.conn.close()

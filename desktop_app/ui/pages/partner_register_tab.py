@@ -61,6 +61,11 @@ class PartnerRegisterTab(QWidget):
         self.proxy = QIdentityProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self._index: FoldedIndex | None = None
+        # The index is folded on a worker thread after each full load; changes saved while
+        # it is being made are applied to it when it arrives.
+        self._index_job = 0
+        self._index_building = False
+        self._changed_while_building: set[int] = set()
         # Searching waits for a pause in typing, so a keystroke never waits for a search.
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -155,12 +160,10 @@ class PartnerRegisterTab(QWidget):
         service = self.ctx.services.partners
         column, descending = self.model.sort_order()
         ids = service.register_order(column, descending=descending)
-        self._index = None  # rebuilt at the next search
         self.model.set_source(
             ids, service.by_ids, lambda c, d: service.register_order(c, descending=d)
         )
-        if self.search.text().strip():
-            self.apply_search()
+        self._build_index()
         self.count_label.setText(f"{len(ids):,} partner school{'s' if len(ids) != 1 else ''}")
         if selected is not None:
             self.select_partner(selected)
@@ -177,13 +180,41 @@ class PartnerRegisterTab(QWidget):
             service.update_register_search(self._index, ids)
             if self.search.text().strip():
                 self.model.set_matching(self._index.matching(self.search.text()))
-        elif self.search.text().strip():
-            self.apply_search()
+        else:
+            self._changed_while_building |= ids
         count = len(self.model.all_ids())
         self.count_label.setText(f"{count:,} partner school{'s' if count != 1 else ''}")
         if selected is not None:
             self.select_partner(selected)
         self._show_selected()
+
+    def _build_index(self) -> None:
+        self._index = None
+        self._index_job += 1
+        self._index_building = True
+        self._changed_while_building = set()
+        job = self._index_job
+        work = self.ctx.services.partners.register_search_work()
+
+        def done(index: Any) -> None:
+            if job != self._index_job:
+                return  # a newer load started another
+            self._index_building = False
+            if self._changed_while_building:
+                service = self.ctx.services.partners
+                service.update_register_search(index, self._changed_while_building)
+            self._index = index
+            if self.search.text().strip():
+                self.apply_search()
+
+        def failed(_exc: BaseException) -> None:
+            if job == self._index_job:  # search from this connection instead
+                self._index_building = False
+                self._index = self.ctx.services.partners.register_search()
+                if self.search.text().strip():
+                    self.apply_search()
+
+        run_in_background(lambda _progress: work(), done, failed)
 
     def apply_search(self) -> None:
         """Show the schools matching the search box (called after a pause in typing)."""
@@ -191,11 +222,17 @@ class PartnerRegisterTab(QWidget):
         text = self.search.text().strip()
         if not text:
             self.model.set_matching(None)
-        else:
-            if self._index is None:
-                self._index = self.ctx.services.partners.register_search()
+        elif self._index is not None:
             self.model.set_matching(self._index.matching(text))
+        elif not self._index_building:
+            self._build_index()  # shows the matches when it is ready
+            return
+        else:
+            return  # the index being made shows the matches when it arrives
         self._show_selected()
+
+    def index_ready(self) -> bool:
+        return self._index is not None
 
     def _selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

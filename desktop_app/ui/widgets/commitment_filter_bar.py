@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +42,9 @@ def _refill(combo: QComboBox, any_text: str, items: Sequence[tuple[str, Any]]) -
     index = combo.findData(current) if current is not None else 0
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)
+
+
+SEARCH_PAUSE_MS = 150
 
 
 class CommitmentFilterBar(QWidget):
@@ -100,7 +103,14 @@ class CommitmentFilterBar(QWidget):
             combo.currentIndexChanged.connect(self.changed)
         self.overdue.toggled.connect(self.changed)
         self.due_soon.toggled.connect(self.changed)
-        self.search.textChanged.connect(self.changed)
+        # The search waits for a pause in typing, so a keystroke never waits for a search
+        # of thousands of commitments; Enter searches at once.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self.changed)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self.search_now)
 
     def set_choices(
         self,
@@ -125,6 +135,12 @@ class CommitmentFilterBar(QWidget):
             text=self.search.text().strip(),
         )
 
+    def search_now(self) -> None:
+        """Apply the search box without waiting for a pause in typing."""
+        if self._search_timer.isActive():
+            self._search_timer.stop()
+            self.changed.emit()
+
     def clear(self) -> None:
         self.blockSignals(True)
         for combo in (self.partner, self.strand, self.status, self.owner, self.direction):
@@ -132,6 +148,7 @@ class CommitmentFilterBar(QWidget):
         self.overdue.setChecked(False)
         self.due_soon.setChecked(False)
         self.search.clear()
+        self._search_timer.stop()
         self.blockSignals(False)
         self.changed.emit()
 
