@@ -95,7 +95,9 @@ class PartnerSchoolRepository:
         """Removed partners too: a URN stays unique so re-adding one restores it."""
         if not urn:
             return None
-        rows = list(self._db.query("SELECT * FROM partner_schools WHERE urn = ?", [urn]))
+        # "urn != ''" lets SQLite use the partial unique index instead of reading every row.
+        sql = "SELECT * FROM partner_schools WHERE urn = ? AND urn != ''"
+        rows = list(self._db.query(sql, [urn]))
         return _partner(rows[0]) if rows else None
 
     def by_urns(self) -> dict[str, PartnerSchool]:

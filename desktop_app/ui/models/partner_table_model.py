@@ -159,24 +159,40 @@ class PartnerTableModel(QAbstractTableModel):
     def apply_changes(self, changed: list[PartnerSchool], gone: set[int]) -> None:
         """Put changed or new partners in their sorted places and take out gone ones,
         touching only those rows. Call set_matching() afterwards if a search is shown."""
-        for partner_id in gone | {p.id for p in changed}:
+        for partner_id in gone:
             self._cache.pop(partner_id, None)
             if partner_id in self._order:
                 self._order.remove(partner_id)
-            row = self.row_of(partner_id)
-            if row is not None:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._ids[row]
-                self.endRemoveRows()
+            self._remove_row(partner_id)
         for p in changed:
             self._cache[p.id] = p
             key = self._key(p)
+            if p.id in self._order:
+                self._order.remove(p.id)
             self._order.insert(self._bisect(self._order, key), p.id)
-            if self._matching is None or p.id in self._matching:
-                row = self._bisect(self._ids, key)
-                self.beginInsertRows(QModelIndex(), row, row)
+            shown = self._matching is None or p.id in self._matching
+            row = self.row_of(p.id)
+            if row is not None:
+                del self._ids[row]
+                stays = shown and self._bisect(self._ids, key) == row
                 self._ids.insert(row, p.id)
+                if stays:  # the usual case: a detail changed, not where the row sorts
+                    last = len(_COLUMNS) - 1
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+                    continue
+                self._remove_row(p.id)
+            if shown:
+                at = self._bisect(self._ids, key)
+                self.beginInsertRows(QModelIndex(), at, at)
+                self._ids.insert(at, p.id)
                 self.endInsertRows()
+
+    def _remove_row(self, partner_id: int) -> None:
+        row = self.row_of(partner_id)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._ids[row]
+            self.endRemoveRows()
 
     def _key(self, p: PartnerSchool) -> tuple[str, str, int]:
         # SQLite's NOCASE folds only A to Z, so sorting here matches the database's order.
