@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck imports pytest bench package package-test package-size installer-check installer-wine-test installer icons screenshots clean
+.PHONY: run test lint typecheck imports pytest bench bench-trust package package-test package-size installer-check installer-wine-test installer icons screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,7 +35,11 @@ bench: $(STAMP)
 	$(PY) bench/startup.py
 	$(PY) bench/commitments_filter.py
 	$(PY) bench/export.py
-	$(PY) bench/school_directory.py
+	$(PY) bench/trust_scale.py --sizes middle
+
+# Every trust-scale measure at 5,000, 25,000 and 50,000 register rows (several minutes).
+bench-trust: $(STAMP)
+	$(PY) bench/trust_scale.py --sizes small,middle,large
 
 # Packaging (packaging/): a one-folder PyInstaller bundle in dist/PartnershipCompass, built for
 # the system it runs on. Not part of `make test`: a build takes about half a minute.

@@ -1,16 +1,20 @@
 """Benchmark: the commitments screen's filter refresh against raw SQL returning the same rows.
 
-Seeds a temporary database with 500 partner schools and 5,000 commitments, opens the real
-CommitmentsPage offscreen, and for several filters (partner, strand, progress, owner,
-overdue, due soon, search text, and a combination) times:
+Seeds a temporary database with a trust-sized register (25,000 partner schools, as a
+whole local authority's or the national GIAS download would give) and 10,000 commitments
+with a few hundred of those partners, opens the real CommitmentsPage offscreen, and for
+several filters (partner, strand, progress, owner, overdue, due soon, search text, and a
+combination) times:
   screen: setting the filter on the page (apply_filters(): the proxy model re-filters and
           the counts update), then letting the table repaint (processing the view's events;
           offscreen software painting of the visible rows), reported with and without the
           repaint, and
   SQL:    CommitmentRepository.matching_rows(), one SQL query choosing the same rows
           (checked to be the same set of commitments).
-Prints medians of several runs and the ratio screen/SQL; target <= 3.
-Also prints the time to open the screen (a full reload) for information.
+Prints medians of several runs and the ratio screen/SQL for each filter, each against
+the target (<= 3x; a sum of medians would hide one slow filter behind quick ones), and
+the full reload (opening the screen, or a change that is not one commitment's) against
+SQL reading every row, with its own target (<= 3x).
 Run: .venv/bin/python bench/commitments_filter.py [--runs N]
 """
 
@@ -50,8 +54,10 @@ from desktop_app.ui.widgets.commitment_filter_bar import CommitmentFilterBar
 protect_none()
 
 TODAY = date(2026, 11, 23)
-PARTNERS = 500
-COMMITMENTS = 5_000
+PARTNERS = 25_000
+ACTIVE_PARTNERS = 400  # the ones a school actually makes commitments with
+COMMITMENTS = 10_000
+TARGET = 3.0
 OWNERS = ["Mrs Patel", "Mr Shah", "Ms O'Neill", "Dr Evans", "Mr Kowalski", "Mrs Adeyemi"]
 TOPICS = [
     "maths coaching",
@@ -74,10 +80,10 @@ def seed(services: AppServices) -> int:
     )
     with store.transaction():
         store.partners.add_many(
-            PartnerSchoolDetails(f"Partner School {n:03d}", urn=f"{200000 + n}", phase="Primary")
+            PartnerSchoolDetails(f"Partner School {n:05d}", urn=f"{200000 + n}", phase="Primary")
             for n in range(PARTNERS)
         )
-    ids = [p.id for p in store.partners.all()]
+    ids = store.partners.ids_in_order()[:ACTIVE_PARTNERS]
     with store.transaction():
         for n in range(COMMITMENTS):
             due = TODAY + timedelta(days=rng.randint(-120, 240)) if rng.random() < 0.9 else None
@@ -131,7 +137,7 @@ def main() -> int:
             started = time.perf_counter()
             school_id = seed(services)
             print(
-                f"Seeded {PARTNERS} partner schools and {COMMITMENTS:,} commitments "
+                f"Seeded {PARTNERS:,} partner schools and {COMMITMENTS:,} commitments "
                 f"in {time.perf_counter() - started:.1f} s."
             )
             ctx = UiContext(services)
@@ -149,14 +155,18 @@ def main() -> int:
                 )
                 for _ in range(5)
             ]
+            reload_ratio = statistics.median(opens) / statistics.median(loads)
             print(
                 f"Open the screen (full reload): {statistics.median(opens) * 1000:.1f} ms "
-                f"(raw SQL for all rows: {statistics.median(loads) * 1000:.1f} ms)"
+                f"(raw SQL for all rows: {statistics.median(loads) * 1000:.1f} ms): "
+                f"{reload_ratio:.2f}x (target <= {TARGET:.0f}x) "
+                f"{'OK' if reload_ratio <= TARGET else 'OVER TARGET'}"
             )
             partner_id = services.partners.list_partners()[7].id
             strand_id = next(services.catalogue.latest().strands()).id
             bar = page.filters
             totals = {"proxy": 0.0, "screen": 0.0, "sql": 0.0}
+            worst = 0.0
             print(
                 f"{'filter':<10} {'rows':>6} {'proxy ms':>9} {'+paint ms':>10} {'SQL ms':>8} "
                 f"{'ratio':>6} {'w/o paint':>9}"
@@ -198,9 +208,12 @@ def main() -> int:
                 totals["proxy"] += proxy
                 totals["screen"] += screen
                 totals["sql"] += sql
+                over = screen / sql > TARGET
+                worst = max(worst, screen / sql)
                 print(
                     f"{name:<10} {shown:>6} {proxy * 1000:>9.2f} {screen * 1000:>10.2f} "
                     f"{sql * 1000:>8.2f} {screen / sql:>6.2f} {proxy / sql:>9.2f}"
+                    f"  {'OVER TARGET' if over else 'OK'}"
                 )
             print(
                 "All filters (sum of medians): "
@@ -209,8 +222,8 @@ def main() -> int:
                 f"SQL {totals['sql'] * 1000:.1f} ms"
             )
             print(
-                f"Ratio screen/SQL: {totals['screen'] / totals['sql']:.2f}x with repaint, "
-                f"{totals['proxy'] / totals['sql']:.2f}x without (target <= 3x)"
+                f"Worst single filter: {worst:.2f}x screen/SQL with repaint "
+                f"(target <= {TARGET:.0f}x for each) {'OK' if worst <= TARGET else 'OVER TARGET'}"
             )
             page.close()
         finally:

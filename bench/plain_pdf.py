@@ -19,7 +19,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
+from reportlab.lib.units import inch
 from reportlab.platypus import (
     KeepTogether,
     PageBreak,
@@ -35,7 +35,7 @@ from desktop_app.reports.snapshot import ReportSnapshot
 from desktop_app.reports.text import markup
 
 ROWS_PER_TABLE = 100
-WIDTH = A4[0] - 50 * mm
+WIDTH = A4[0] - 2 * inch  # SimpleDocTemplate's frame between its default margins
 
 
 def _styles() -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
@@ -54,27 +54,26 @@ def _tables(
     for start in range(0, len(rows), ROWS_PER_TABLE):
         chunk = [header, *rows[start : start + ROWS_PER_TABLE]]
         cells = [[Paragraph(markup(c), body) for c in row] for row in chunk]
-        out.append(Table(cells, colWidths=widths, repeatRows=1))
+        # splitInRow: a strand's evidence can be longer than a page.
+        out.append(Table(cells, colWidths=widths, repeatRows=1, splitInRow=1))
     return out
 
 
-def plain_plan(snap: ReportSnapshot) -> tuple[bytes, int]:
-    """The full plan's words in a plain ReportLab document: (PDF bytes, pages)."""
+def plain_plan(snap: ReportSnapshot, padding: int = 0) -> tuple[bytes, int]:
+    """The full plan's words in a plain ReportLab document: (PDF bytes, pages), with
+    `padding` blank pages (to match our page count: find it with an unpadded build)."""
     body, bold, heading = _styles()
     story: list[Any] = [Paragraph(markup(f"{snap.school.name}: {snap.round.title}"), heading)]
-    strands = []
-    for position in snap.profile.positions:
+    story.append(Paragraph("Strands", heading))
+    for position in snap.profile.positions:  # evidence can run to pages: paragraphs
         j = snap.judgements.get(position.strand.id)
-        strands.append(
-            [
-                position.strand.title,
-                str(j.level.label if j and j.level else "Not judged"),
-                str(j.target.label if j and j.target else ""),
-                (j.evidence if j else "") + ("\n" + j.next_step if j and j.next_step else ""),
-            ]
-        )
-    story += [Paragraph("Strands", heading)]
-    story += _tables(["Strand", "Level", "Target", "Evidence"], strands, [2, 1, 1, 5], body)
+        level = j.level.label if j and j.level else "Not judged"
+        target = f", target {j.target.label}" if j and j.target else ""
+        story.append(Paragraph(markup(f"{position.strand.title}: {level}{target}"), bold))
+        if j and j.evidence:
+            story.append(Paragraph(markup(j.evidence), body))
+        if j and j.next_step:
+            story.append(Paragraph(markup(j.next_step), body))
     plan = snap.plan
     if plan is not None:
         story.append(Paragraph("Priorities and actions", heading))
@@ -121,7 +120,7 @@ def plain_plan(snap: ReportSnapshot) -> tuple[bytes, int]:
             for n in plan.notes
         ]
         story += _tables(["Date", "About", "Note"], rows, [1, 2.5, 6], body)
-    return _build(story)
+    return _build(story + [PageBreak(), Spacer(1, 1)] * max(0, padding))
 
 
 def plain_copy(story: list[Any], padding: int = 0) -> tuple[bytes, int]:

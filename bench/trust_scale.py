@@ -356,9 +356,10 @@ def measure_pdfs(path: Path, runs: int, figures: Figures) -> None:
 
                 name = "governors' summary PDF"
             else:
+                padding = built.pages - plain_plan(snap)[1]
 
-                def base(s: Any = snap) -> Any:
-                    return plain_plan(s)
+                def base(s: Any = snap, n: int = padding) -> Any:
+                    return plain_plan(s, n)
 
                 name = "full plan PDF"
             for _ in range(runs):
