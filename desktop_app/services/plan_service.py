@@ -317,17 +317,19 @@ class PlanService:
         action_id: int | None = None,
     ) -> tuple[ProgressNote, Edit]:
         """Notes record monitoring, so they may be added to an approved plan too."""
-        plan = self._store.plans.get(plan_id)
+        # A plan can hold hundreds of actions and a thousand notes: checked, not loaded.
+        if not self._store.plans.exists(plan_id):
+            raise LookupError(f"No improvement plan with id {plan_id}")
         clean = clean_text(text, "progress note")
         if not clean:
             raise ValueError("Please write the progress note.")
         if written_on > today:
             raise ValueError("A progress note cannot be dated in the future.")
-        if action_id is not None:
-            plan.action(action_id)
+        if action_id is not None and self._store.plans.plan_id_of_action(action_id) != plan_id:
+            raise LookupError(f"No action with id {action_id} in this plan")
         with self._store.transaction():
-            note_id = self._store.plans.add_note(plan.id, written_on, clean, action_id)
-        note = next(n for n in self._store.plans.get(plan.id).notes if n.id == note_id)
+            note_id = self._store.plans.add_note(plan_id, written_on, clean, action_id)
+        note = ProgressNote(note_id, plan_id, written_on, clean, action_id)
         return note, Edit("add progress note", _PLANS, lambda: self.delete_note(note_id))
 
     def delete_note(self, note_id: int) -> Edit:

@@ -98,6 +98,11 @@ class PlanRepository:
             raise LookupError(f"No improvement plan with id {plan_id}")
         return self._assemble(rows[0])
 
+    def exists(self, plan_id: int) -> bool:
+        return (
+            self._db.execute("SELECT 1 FROM plans WHERE id = ?", [plan_id]).fetchone() is not None
+        )
+
     def versions(self, round_id: int) -> list[ImprovementPlan]:
         """Every version for the round, newest first."""
         rows = self._db.query(
