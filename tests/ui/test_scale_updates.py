@@ -246,3 +246,24 @@ def test_linked_commitments_model_passes_modeltester(
     model = page.linked_commitments.model
     assert model.rowCount() == 40
     qtmodeltester.check(model)
+
+
+def test_a_commitment_saved_elsewhere_leaves_the_register_unread(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = _commitments_page(qtbot, window)
+    s = window.ctx.services
+    window.show_page("partners")
+    partners = window.pages["partners"]
+    assert isinstance(partners, PartnersPage)
+    qtbot.waitUntil(partners.isVisible)
+    window.show_page("commitments")
+    qtbot.waitUntil(page.isVisible)
+    target = page.proxy.commitment_at(0)
+    window.ctx.save(page, lambda: s.commitments.set_status(target.id, WorkStatus.DONE))
+    s.store.partners.rows_read = 0
+    partners.register.model.rows_fetched = 0
+    window.show_page("partners")
+    qtbot.waitUntil(partners.isVisible)
+    assert partners.register.model.rows_fetched == 0  # the rows it showed are still good
+    assert s.store.partners.rows_read < 10  # the chosen school and partnership members only

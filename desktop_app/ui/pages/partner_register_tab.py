@@ -250,6 +250,10 @@ class PartnerRegisterTab(QWidget):
         if row is not None:
             select_source_row(self.table, self.proxy, row)
 
+    def show_selected(self) -> None:
+        """Show the chosen school's commitments both ways again (after commitments changed)."""
+        self._show_selected()
+
     def _show_selected(self) -> None:
         partner = self.selected_partner()
         school_id = self.ctx.school_id

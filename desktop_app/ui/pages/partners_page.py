@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.services.changes import Changes, Topic
@@ -26,6 +27,7 @@ class PartnersPage(Page):
         super().__init__(ctx, parent)
         self.register = PartnerRegisterTab(ctx, today)
         self.partnerships = PartnershipsTab(ctx)
+        self._around_stale = False  # partnerships or reciprocity to catch up when shown
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Partner schools and partnerships")
         self.tabs.tabBar().setAccessibleName("Partner schools or partnerships")
@@ -51,8 +53,24 @@ class PartnersPage(Page):
         ):
             self.register.update_rows(ids)
             self.partnerships.refresh()  # members' names
+        elif changes.touches(*self.watches) and not changes.touches(Topic.PARTNERS, Topic.SCHOOLS):
+            # Commitments or partnerships changed: the register's rows did not.
+            if self.isVisible():
+                self._refresh_around_register()
+            else:
+                self._around_stale = True
         else:
             super().on_changes(changes)
+
+    def _refresh_around_register(self) -> None:
+        self._around_stale = False
+        self.partnerships.refresh()
+        self.register.show_selected()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._around_stale and not self._stale:
+            self._refresh_around_register()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         self.register.refresh()
