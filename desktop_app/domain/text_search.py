@@ -51,6 +51,11 @@ class FoldedIndex:
         if position is not None:
             self._texts[position] = ""
 
+    def matching_among(self, needle: str, ids: set[int]) -> set[int]:
+        """Which of these ids match: for re-checking a few changed rows, not the register."""
+        folded, where = fold_quickly(needle.strip()), self._positions()
+        return {i for i in ids if i in where and folded in self._texts[where[i]]}
+
     def _positions(self) -> dict[int, int]:
         if self._where is None:
             self._where = {row_id: n for n, row_id in enumerate(self._ids)}

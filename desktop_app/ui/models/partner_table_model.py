@@ -80,6 +80,13 @@ class PartnerTableModel(QAbstractTableModel):
         self._ids = self._visible()
         self.endResetModel()
 
+    def rematch(self, ids: set[int], matching: set[int]) -> None:
+        """Of these ids (changed rows), the search now matches only `matching`; call
+        before apply_changes() so they are shown or hidden without redoing the search."""
+        if self._matching is not None:
+            self._matching -= ids
+            self._matching |= matching
+
     def sort_order(self) -> tuple[str, bool]:
         """The column (its field name) and direction the ids are in."""
         return self._sort

@@ -175,13 +175,14 @@ class PartnerRegisterTab(QWidget):
         selected = self._selected_id()
         found = service.by_ids(ids)
         live = [p for p in found if not p.removed]
-        self.model.apply_changes(live, set(ids) - {p.id for p in live})
         if self._index is not None:
             service.update_register_search(self._index, ids)
-            if self.search.text().strip():
-                self.model.set_matching(self._index.matching(self.search.text()))
+            text = self.search.text().strip()
+            if text:  # only the changed rows are checked against the search
+                self.model.rematch(set(ids), self._index.matching_among(text, set(ids)))
         else:
             self._changed_while_building |= ids
+        self.model.apply_changes(live, set(ids) - {p.id for p in live})
         count = len(self.model.all_ids())
         self.count_label.setText(f"{count:,} partner school{'s' if count != 1 else ''}")
         if selected is not None:
