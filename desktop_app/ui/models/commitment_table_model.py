@@ -66,6 +66,7 @@ class CommitmentTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._items: list[Commitment] = []
+        self._ids: list[int] = []  # the rows' ids, kept beside _items to find a row quickly
         self._cells: dict[int, _Cells] = {}
         self._names: Mapping[int, str] = {}
         self._titles: Mapping[str, str] = {}
@@ -84,6 +85,7 @@ class CommitmentTableModel(QAbstractTableModel):
     ) -> None:
         self.beginResetModel()
         self._items = list(commitments)
+        self._ids = [c.id for c in self._items]
         self._cells = {}
         self._names, self._titles, self._today = partner_names, strand_titles, today
         self.filter_index = CommitmentIndex(self._items, partner_names, today)
@@ -134,7 +136,7 @@ class CommitmentTableModel(QAbstractTableModel):
 
     def row_of(self, commitment_id: int) -> int | None:
         try:
-            return [c.id for c in self._items].index(commitment_id)
+            return self._ids.index(commitment_id)
         except ValueError:
             return None
 
@@ -164,6 +166,7 @@ class CommitmentTableModel(QAbstractTableModel):
             at = self._insertion_row(c)
             self.beginInsertRows(QModelIndex(), at, at)
             self._items.insert(at, c)
+            self._ids.insert(at, c.id)
             self.load_order.insert(at, position)
             self.endInsertRows()
 
@@ -173,6 +176,7 @@ class CommitmentTableModel(QAbstractTableModel):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._items[row]
+        del self._ids[row]
         position = self.load_order.pop(row)
         self.endRemoveRows()
         if not keep_indexed:
@@ -285,6 +289,7 @@ class CommitmentTableModel(QAbstractTableModel):
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
         self._items = [items[i] for i in ranked]
+        self._ids = [c.id for c in self._items]
         load = list(self.load_order)
         self.load_order[:] = [load[i] for i in ranked]
 
