@@ -15,7 +15,7 @@ from desktop_app.ui.pages.commitments_page import CommitmentsPage
 from desktop_app.ui.pages.partners_page import PartnersPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from make_trust_file import make_trust_file  # noqa: E402
+from make_trust_file import make_trust_file
 
 
 def test_generated_trust_file_opens_and_every_page_shows(
