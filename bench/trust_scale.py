@@ -101,11 +101,15 @@ def measure_screens(path: Path, runs: int, figures: Figures) -> None:
         partners = window.pages["partners"]
         assert isinstance(partners, PartnersPage)
         register = partners.register
+        app.processEvents()
         started = time.perf_counter()
-        while not register.index_ready():  # folded on a worker thread; typing goes on
+        register.search.setText("l")  # the first key starts folding the register
+        while not register.index_ready():  # on a worker thread: typing goes on meanwhile
             app.processEvents()
             time.sleep(0.001)
-        figures.add("register search index ready (worker thread)", time.perf_counter() - started)
+        figures.add("register index ready after the first key", time.perf_counter() - started)
+        register.search.setText("")
+        register.apply_search()
         where = " OR ".join(f"{c} LIKE ?" for c in _SEARCHED)
         sql = (
             f"SELECT * FROM partner_schools WHERE removed_at IS NULL AND ({where})"

@@ -128,9 +128,10 @@ class PartnerSchoolRepository:
         if column not in SORTABLE:
             raise ValueError(f"Partner schools cannot be sorted by {column!r}.")
         way = "DESC" if descending else "ASC"
+        ties = "id" if column == "name" else "name COLLATE NOCASE, id"
         sql = (
             f"SELECT id FROM partner_schools WHERE removed_at IS NULL"
-            f" ORDER BY {column} COLLATE NOCASE {way}, name COLLATE NOCASE, id"
+            f" ORDER BY {column} COLLATE NOCASE {way}, {ties}"
         )
         return [row[0] for row in self._db.execute(sql).fetchall()]
 

@@ -76,7 +76,7 @@ class PartnerRegisterTab(QWidget):
         self.search.setAccessibleName("Search partner schools")
         self.search.setPlaceholderText("Search by name, URN, local authority, trust or postcode")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.textChanged.connect(lambda _text: self._on_search_edited())
         self.search.returnPressed.connect(self.apply_search)
         search_label = QLabel("&Search")
         search_label.setBuddy(self.search)
@@ -163,7 +163,9 @@ class PartnerRegisterTab(QWidget):
         self.model.set_source(
             ids, service.by_ids, lambda c, d: service.register_order(c, descending=d)
         )
-        self._build_index()
+        self._forget_index()
+        if self.search.text().strip():
+            self._build_index()
         self.count_label.setText(f"{len(ids):,} partner school{'s' if len(ids) != 1 else ''}")
         if selected is not None:
             self.select_partner(selected)
@@ -188,6 +190,19 @@ class PartnerRegisterTab(QWidget):
         if selected is not None:
             self.select_partner(selected)
         self._show_selected()
+
+    def _forget_index(self) -> None:
+        """The register changed as a whole: the index is made again when next searched."""
+        self._index = None
+        self._index_job += 1
+        self._index_building = False
+
+    def _on_search_edited(self) -> None:
+        # Folding starts with the first key typed, not when the page opens, so it never
+        # slows the page's first paint; the search shows once the index is ready.
+        if self._index is None and not self._index_building:
+            self._build_index()
+        self._search_timer.start()
 
     def _build_index(self) -> None:
         self._index = None
