@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(PY) bench/startup.py
 	$(PY) bench/commitments_filter.py
 	$(PY) bench/export.py
+	$(PY) bench/school_directory.py
 	$(PY) bench/trust_scale.py --sizes middle
 
 # Every trust-scale measure at 5,000, 25,000 and 50,000 register rows (several minutes).

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from desktop_app.domain.partners import (
     PartnerSchool,
@@ -13,14 +12,6 @@ from desktop_app.domain.partners import (
 )
 from desktop_app.domain.text_search import FoldedIndex
 from desktop_app.services.changes import Changes, Edit, Topic
-from desktop_app.services.gias_import import (
-    MAX_FILE_BYTES,
-    ImportFileError,
-    ImportPreview,
-    ParsedFile,
-    build_preview,
-    parse_gias_csv,
-)
 from desktop_app.storage.repositories.partners import read_search_texts
 from desktop_app.storage.store import Store
 

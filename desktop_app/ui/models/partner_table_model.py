@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QStyle
 
+from desktop_app.domain.directory import DirectorySchool
 from desktop_app.domain.partners import PartnerSchool
 from desktop_app.ui.models.rows_table_model import ID_ROLE
 
@@ -35,6 +37,7 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ID = int(PARTNER_ID_ROLE)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
 
 #: fetch(ids) -> those partners, in any order
 Fetch = Callable[[Sequence[int]], Iterable[PartnerSchool]]
@@ -57,6 +60,8 @@ class PartnerTableModel(QAbstractTableModel):
         self._sort = ("name", False)
         #: partners read through fetch(): tests check only the rows on screen were read
         self.rows_fetched = 0
+        #: partners the school directory says have closed, flagged not hidden
+        self.closed: dict[int, DirectorySchool] = {}
 
     # Loading ------------------------------------------------------------------
 
@@ -68,10 +73,27 @@ class PartnerTableModel(QAbstractTableModel):
         self._ids = self._visible()
         self.endResetModel()
 
-    def set_partners(self, partners: Sequence[PartnerSchool]) -> None:
+    def set_partners(
+        self, partners: Sequence[PartnerSchool], closed: dict[int, DirectorySchool] | None = None
+    ) -> None:
         """Show a list already in memory (small registers, dialogs and tests)."""
         by_id = {p.id: p for p in partners}
         self.set_source([p.id for p in partners], lambda ids: (by_id[i] for i in ids))
+        self.set_closed(closed or {})
+
+    def set_closed(self, closed: dict[int, DirectorySchool]) -> None:
+        """Flag these partners as closed (the directory says so; usually a handful)."""
+        if closed or self.closed:
+            self.beginResetModel()
+            self.closed = closed
+            self.endResetModel()
+
+    def closed_count(self) -> int:
+        """How many partners on the register (searched for or not) are flagged closed."""
+        if not self.closed:
+            return 0
+        live = set(self._order)
+        return sum(1 for partner_id in self.closed if partner_id in live)
 
     def set_matching(self, ids: set[int] | None) -> None:
         """Show only these ids (a search), or every id again with None."""
@@ -241,7 +263,7 @@ class PartnerTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(_COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in (_DISPLAY, _ACCESSIBLE, _TOOLTIP, _ID):
+        if role not in (_DISPLAY, _ACCESSIBLE, _TOOLTIP, _ID, _DECORATION):
             return None
         row = index.row()
         if not index.isValid() or not 0 <= row < len(self._ids):
@@ -253,6 +275,8 @@ class PartnerTableModel(QAbstractTableModel):
             return None
         if role == _TOOLTIP:
             return self.tooltip(item, index.column())
+        if role == _DECORATION:
+            return self.extra(item, index.column(), role)
         return self.text(item, index.column())
 
     def headerData(

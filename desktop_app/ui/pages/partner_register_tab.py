@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.directory import DirectorySource
 from desktop_app.domain.partners import PartnerSchool
 from desktop_app.domain.text_search import FoldedIndex
-from desktop_app.services.files import check_file_to_read
-from desktop_app.services.gias_import import ImportPreview, parse_gias_csv
+from desktop_app.services.directory_service import DirectoryImport, StagedFile
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.gias_preview_dialog import GiasPreviewDialog
 from desktop_app.ui.dialogs.partner_dialog import PartnerSchoolDialog
@@ -166,10 +165,33 @@ class PartnerRegisterTab(QWidget):
         self._forget_index()
         if self.search.text().strip():
             self._build_index()
-        self.count_label.setText(f"{len(ids):,} partner school{'s' if len(ids) != 1 else ''}")
+        directory = self.ctx.services.directory
+        self.model.set_closed(directory.closed_partners())
+        self._show_count()
+        self._show_directory(directory.source())
         if selected is not None:
             self.select_partner(selected)
         self._show_selected()
+
+    def _show_count(self) -> None:
+        count = len(self.model.all_ids())
+        text = f"{count:,} partner school{'s' if count != 1 else ''}"
+        shut = self.model.closed_count()
+        self.count_label.setText(f"{text} ({shut} closed)" if shut else text)
+
+    def _show_directory(self, source: DirectorySource | None) -> None:
+        self.clear_button.setEnabled(source is not None)
+        if source is None:
+            self.directory_label.setText(
+                "School directory: empty. Import the establishments file from Get Information "
+                "about Schools to look schools up when you add a partner."
+            )
+            return
+        self.directory_label.setText(
+            f"School directory: {source.schools:,} schools ({source.closed:,} closed) from "
+            f"{source.file_name or 'a GIAS file'}, imported {source.imported_on.day} "
+            f"{source.imported_on:%B %Y}."
+        )
 
     def update_rows(self, ids: frozenset[int]) -> None:
         """Re-read only these partners (a saved change) and put them in place."""
@@ -185,8 +207,7 @@ class PartnerRegisterTab(QWidget):
         else:
             self._changed_while_building |= ids
         self.model.apply_changes(live, set(ids) - {p.id for p in live})
-        count = len(self.model.all_ids())
-        self.count_label.setText(f"{count:,} partner school{'s' if count != 1 else ''}")
+        self._show_count()
         if selected is not None:
             self.select_partner(selected)
         self._show_selected()
