@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import random
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +20,7 @@ import pytest
 from desktop_app.cli import build_parser, run_command
 from desktop_app.services.container import open_services
 from desktop_app.services.sample_data import create_sample_school
+from desktop_app.storage.backup import integrity_problem
 from desktop_app.storage.errors import (
     DamagedDatabase,
     ForeignDatabase,
@@ -185,3 +188,59 @@ def test_every_page_overwritten_is_caught(tmp_path: Path, healthy_bytes: bytes) 
         if check_file(path).healthy:
             missed.append(page)
     assert not missed, f"pages {missed} of {pages} were overwritten without detection"
+
+
+def _wal_left_by_a_crash(path: Path) -> None:
+    """A process commits a transaction that grows the file, then dies before any checkpoint,
+    leaving every new page in the -wal file."""
+    script = (
+        "import os, sqlite3, sys\n"
+        "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "db.execute('PRAGMA wal_autocheckpoint = 0')\n"
+        "db.execute('BEGIN')\n"
+        "for n in range(300):\n"
+        "    db.execute('INSERT INTO schools (name, urn) VALUES (?, ?)',"
+        " ['x' * 300 + str(n), str(500000 + n)])\n"
+        "db.execute('COMMIT')\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True)
+
+
+def _newest_wal_page(wal: bytes, page_number: int) -> bytes:
+    page_size = int.from_bytes(wal[8:12], "big")
+    frame = 24 + page_size
+    found = b""
+    for offset in range(32, len(wal) - frame + 1, frame):
+        if int.from_bytes(wal[offset : offset + 4], "big") == page_number:
+            found = wal[offset + 24 : offset + frame]
+    assert found, f"page {page_number} is not in the WAL"
+    return found
+
+
+def test_a_checkpoint_cut_short_is_not_mistaken_for_damage(
+    tmp_path: Path, healthy_bytes: bytes
+) -> None:
+    """A crash part-way through copying the WAL back (a restore's last step, say) leaves the
+    first page, with the new page count, in a file not yet grown to match. SQLite reads the
+    missing pages from the WAL, so the file is whole and must open with everything in it."""
+    path = tmp_path / "compass.sqlite3"
+    path.write_bytes(healthy_bytes)
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA journal_mode = WAL")
+        schools_before = db.execute("SELECT count(*) FROM schools").fetchone()[0]
+    _wal_left_by_a_crash(path)
+    wal = path.with_name(path.name + "-wal").read_bytes()
+    first_page = _newest_wal_page(wal, 1)
+    with open(path, "r+b") as handle:  # the checkpoint's first write, and then the crash
+        handle.write(first_page)
+    claimed_pages = int.from_bytes(first_page[28:32], "big")
+    assert path.stat().st_size < claimed_pages * PAGE  # shorter than its header says
+
+    assert check_file(path).healthy
+    services = open_services(path, backup_on_close=False)
+    try:
+        assert len(services.schools.list_schools()) == schools_before + 300
+    finally:
+        services.close()
+    assert integrity_problem(path) is None
