@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -44,21 +45,74 @@ def catalogue() -> FrameworkCatalogue:
     return cat
 
 
+@pytest.fixture(scope="session")
+def _blank_db(tmp_path_factory: pytest.TempPathFactory, catalogue: FrameworkCatalogue) -> Path:
+    """A new, fully migrated file, made once: creating one costs far more than copying it."""
+    path = tmp_path_factory.mktemp("templates") / "blank.sqlite3"
+    open_services(path, catalogue, backup_on_close=False).close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def _sample_db(_blank_db: Path, catalogue: FrameworkCatalogue) -> Path:
+    """The blank file with the sample school added, made once per test session."""
+    from desktop_app.services.sample_data import create_sample_school
+
+    path = _blank_db.with_name("sample.sqlite3")
+    shutil.copyfile(_blank_db, path)
+    services = open_services(path, catalogue, backup_on_close=False)
+    create_sample_school(services.store, services.catalogue)
+    services.close()
+    return path
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
+    """Where a test's file lives; nothing is there until a fixture or the test makes it."""
     return tmp_path / "compass.sqlite3"
 
 
 @pytest.fixture
-def services(db_path: Path, catalogue: FrameworkCatalogue) -> Iterator[AppServices]:
-    s = open_services(db_path, catalogue)
+def blank_db(db_path: Path, _blank_db: Path) -> Path:
+    """db_path holding a new, empty file, as the app makes on its first run."""
+    shutil.copyfile(_blank_db, db_path)
+    return db_path
+
+
+@pytest.fixture
+def blank_file(_blank_db: Path) -> Callable[[Path], Path]:
+    """Puts a new, empty file at a path of the test's choosing (for tests with two files)."""
+
+    def make(path: Path) -> Path:
+        shutil.copyfile(_blank_db, path)
+        return path
+
+    return make
+
+
+@pytest.fixture
+def sample_db(db_path: Path, _sample_db: Path) -> Path:
+    """db_path holding a file with the sample school and nothing else."""
+    shutil.copyfile(_sample_db, db_path)
+    return db_path
+
+
+@pytest.fixture
+def services(
+    request: pytest.FixtureRequest, db_path: Path, catalogue: FrameworkCatalogue
+) -> Iterator[AppServices]:
+    """Services over a copy of the blank file (of the sample file for sample_services).
+
+    No backup is taken on closing: tests of that backup open their own services.
+    """
+    wanted = "sample_db" if "sample_services" in request.fixturenames else "blank_db"
+    path: Path = request.getfixturevalue(wanted)
+    s = open_services(path, catalogue, backup_on_close=False)
     yield s
     s.close()
 
 
 @pytest.fixture
 def sample_services(services: AppServices) -> AppServices:
-    from desktop_app.services.sample_data import create_sample_school
-
-    create_sample_school(services.store, services.catalogue)
+    """Services over a copy of the file with the sample school."""
     return services

@@ -63,6 +63,7 @@ class AppServices:
     catalogue: FrameworkCatalogue
     schools: SchoolService
     assessment: AssessmentService
+    backup_on_close: bool = True
 
     @cached_property
     def backups(self) -> BackupService:
@@ -181,7 +182,7 @@ class AppServices:
         failure: Exception | None = None
         try:
             # Nothing written since the file was opened: nothing to back up.
-            if self.store.write_count:
+            if self.backup_on_close and self.store.write_count:
                 self.backups.backup_on_close()
         except (StorageError, OSError) as exc:
             failure = exc
@@ -203,8 +204,13 @@ def open_services(
     *,
     create: bool = True,
     before_migrate: Callable[[Path], None] | None = _backup_first,
+    backup_on_close: bool = True,
 ) -> AppServices:
-    """Open the file (raises a StorageError with a plain-English message) and wire services."""
+    """Open the file (raises a StorageError with a plain-English message) and wire services.
+
+    backup_on_close=False is for tests that open many throwaway files: the app and the
+    command line always keep the copy taken when a changed file closes.
+    """
     catalogue = catalogue or default_catalogue()
     store = Store.open(db_path, create=create, before_migrate=before_migrate)
     return AppServices(
@@ -212,4 +218,5 @@ def open_services(
         catalogue=catalogue,
         schools=SchoolService(store),
         assessment=AssessmentService(store, catalogue),
+        backup_on_close=backup_on_close,
     )

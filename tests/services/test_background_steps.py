@@ -129,10 +129,10 @@ def test_backups_still_holding_a_deleted_school_are_counted_on_another_thread(
 
 @pytest.fixture
 def two_schools(
-    tmp_path: Path, catalogue: FrameworkCatalogue
+    tmp_path: Path, catalogue: FrameworkCatalogue, blank_file: Callable[[Path], Path]
 ) -> Iterator[tuple[AppServices, AppServices]]:
-    alder = open_services(tmp_path / "alder.sqlite3", catalogue)
-    birch = open_services(tmp_path / "birch.sqlite3", catalogue)
+    alder = open_services(blank_file(tmp_path / "alder.sqlite3"), catalogue, backup_on_close=False)
+    birch = open_services(blank_file(tmp_path / "birch.sqlite3"), catalogue, backup_on_close=False)
     setup_alder(alder)
     setup_birch(birch)
     yield alder, birch

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,16 +24,20 @@ from desktop_app.services.exchange_service import ImportState
 
 
 @pytest.fixture
-def alder(tmp_path: Path, catalogue: FrameworkCatalogue) -> Iterator[AppServices]:
-    s = open_services(tmp_path / "alder.sqlite3", catalogue)
+def alder(
+    tmp_path: Path, catalogue: FrameworkCatalogue, blank_file: Callable[[Path], Path]
+) -> Iterator[AppServices]:
+    s = open_services(blank_file(tmp_path / "alder.sqlite3"), catalogue, backup_on_close=False)
     setup_alder(s)
     yield s
     s.close()
 
 
 @pytest.fixture
-def birch(tmp_path: Path, catalogue: FrameworkCatalogue) -> Iterator[AppServices]:
-    s = open_services(tmp_path / "birch.sqlite3", catalogue)
+def birch(
+    tmp_path: Path, catalogue: FrameworkCatalogue, blank_file: Callable[[Path], Path]
+) -> Iterator[AppServices]:
+    s = open_services(blank_file(tmp_path / "birch.sqlite3"), catalogue, backup_on_close=False)
     setup_birch(s)
     yield s
     s.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -74,12 +75,19 @@ def when_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> ModalDriver:
 
 @pytest.fixture
 def open_window(
-    qtbot: QtBot, catalogue: FrameworkCatalogue
+    qtbot: QtBot, catalogue: FrameworkCatalogue, _blank_db: Path
 ) -> Iterator[Callable[[Path], MainWindow]]:
+    """Opens the window on a file, as the app does (without the backup on closing).
+
+    Where no file exists yet it starts from a copy of the new blank file: the same file a
+    first run makes, without paying for the migrations in every test.
+    """
     opened: list[tuple[MainWindow, object]] = []
 
     def opener(path: Path) -> MainWindow:
-        services = open_services(path, catalogue)
+        if not path.exists():
+            shutil.copyfile(_blank_db, path)
+        services = open_services(path, catalogue, backup_on_close=False)
         window = MainWindow(services, today=TODAY)
         qtbot.addWidget(window)
         window.resize(1366, 768)

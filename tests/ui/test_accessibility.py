@@ -41,7 +41,6 @@ from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import RaterRole
 from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.services.container import open_services
-from desktop_app.services.sample_data import create_sample_school
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.navigation import PAGE_SPECS
 from desktop_app.ui.settings import saved_high_contrast
@@ -88,16 +87,16 @@ def unnamed_widgets(root: QWidget) -> Iterator[str]:
 
 
 @pytest.fixture
-def meeting_db(db_path: Path, catalogue: FrameworkCatalogue) -> Path:
-    services = open_services(db_path, catalogue)
-    school, _ = create_sample_school(services.store, services.catalogue)
+def meeting_db(sample_db: Path, catalogue: FrameworkCatalogue) -> Path:
+    services = open_services(sample_db, catalogue, backup_on_close=False)
+    school = services.schools.list_schools()[0]
     round_id = services.assessment.rounds(school.id)[0].id
     rater, _ = services.moderation.add_rater(school.id, "Ann Lee", RaterRole.GOVERNOR)
     services.moderation.record_view(
         round_id, "joint-practice-development", rater.id, Level.BEGINNING, "notes"
     )
     services.close()
-    return db_path
+    return sample_db
 
 
 def test_every_interactive_widget_on_every_page_has_a_name(

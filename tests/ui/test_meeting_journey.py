@@ -13,9 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.levels import Level
 from desktop_app.domain.review import RoundStatus
-from desktop_app.frameworks.loader import FrameworkCatalogue
-from desktop_app.services.container import open_services
-from desktop_app.services.sample_data import create_sample_school
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.moderation_page import ModerationPage
 from desktop_app.ui.pages.overview_page import OverviewPage
@@ -25,14 +22,6 @@ from tests.ui.conftest import press, type_keys
 JPD = "joint-practice-development"
 TALENT = "talent-identification"
 MENTORING = "mentoring-and-coaching"
-
-
-@pytest.fixture
-def sample_db(db_path: Path, catalogue: FrameworkCatalogue) -> Path:
-    services = open_services(db_path, catalogue)
-    create_sample_school(services.store, services.catalogue)
-    services.close()
-    return db_path
 
 
 def _open_moderation(window: MainWindow, qtbot: QtBot) -> ModerationPage:

@@ -11,22 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop_app.frameworks.loader import FrameworkCatalogue
-from desktop_app.services.container import open_services
-from desktop_app.services.sample_data import create_sample_school
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.moderation_page import ModerationPage
 from desktop_app.ui.pages.progress_page import ProgressPage
 
 JPD = "joint-practice-development"
-
-
-@pytest.fixture
-def sample_db(db_path: Path, catalogue: FrameworkCatalogue) -> Path:
-    services = open_services(db_path, catalogue)
-    create_sample_school(services.store, services.catalogue)
-    services.close()
-    return db_path
 
 
 def test_import_views_then_remove_one_and_undo_both(

@@ -15,7 +15,6 @@ from desktop_app.domain.audience import Audience
 from desktop_app.domain.partners import CommitmentDetails, Direction, PartnerSchoolDetails
 from desktop_app.domain.reflection import ReflectionScope
 from desktop_app.services.container import open_services
-from desktop_app.services.sample_data import create_sample_school
 from desktop_app.ui.dialogs.plan_decision_dialogs import SignOffDialog, SuggestPrioritiesDialog
 from desktop_app.ui.dialogs.plan_dialogs import ActionDialog
 from desktop_app.ui.export_pdf import ExportPdfDialog
@@ -31,9 +30,9 @@ def _text(path: Path) -> str:
 
 
 @pytest.fixture
-def prepared_db(db_path: Path, catalogue: object) -> Path:
-    services = open_services(db_path, catalogue)  # type: ignore[arg-type]
-    school, _ = create_sample_school(services.store, services.catalogue)
+def prepared_db(sample_db: Path, catalogue: object) -> Path:
+    services = open_services(sample_db, catalogue, backup_on_close=False)  # type: ignore[arg-type]
+    school = services.schools.list_schools()[0]
     partner, _ = services.partners.create_partner(
         PartnerSchoolDetails(name="Ysgol Gynradd Llanŵyn", urn="999004", notes="PRIVATE-NOTE")
     )
@@ -41,7 +40,7 @@ def prepared_db(db_path: Path, catalogue: object) -> Path:
         school.id, CommitmentDetails(Direction.JOINT, "Shared moderation of writing", (partner.id,))
     )
     services.close()
-    return db_path
+    return sample_db
 
 
 def test_plan_sign_off_new_version_and_three_pdfs(
