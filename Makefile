@@ -25,8 +25,10 @@ typecheck: $(STAMP)
 imports: $(STAMP)
 	$(VENV)/bin/lint-imports
 
+# One worker per core, at most four (more would spend longer starting than they save);
+# worksteal keeps a worker busy while another is held up by a long test.
 pytest: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n auto --maxprocesses=4 --dist worksteal
 
 test: lint typecheck imports pytest
 

@@ -1,6 +1,7 @@
 """Child process for test_kill_safety: writes through the real services until killed.
 
-Usage: python kill_writer.py DB_PATH FIRST_SEQUENCE SEED
+The test forks it through fork_launcher.py. On its own:
+python kill_writer.py DB_PATH FIRST_SEQUENCE SEED
 
 Prints "ready" once the file is open, then one line per change *after* the service call
 has returned (so the change is committed): "J <round_id> <strand_id> <seq>", "S <seq>" or

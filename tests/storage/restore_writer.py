@@ -1,6 +1,7 @@
 """Child process for test_kill_during_restore: restores two backups in turn until killed.
 
-Usage: python restore_writer.py DB_PATH BACKUP_A BACKUP_B
+The test forks it through fork_launcher.py. On its own:
+python restore_writer.py DB_PATH BACKUP_A BACKUP_B
 Prints "ready", then "restored A" / "restored B" after each restore has returned.
 """
 
