@@ -8,29 +8,21 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction, PartnerSchool
 from desktop_app.domain.rag import WorkStatus
-from desktop_app.ui.widgets.form_helpers import (
-    CheckList,
-    OptionalDateEdit,
-    dialog_buttons,
-    error_label,
-    labelled_rows,
-)
+from desktop_app.ui.dialogs.form_dialog import FormDialog
+from desktop_app.ui.widgets.form_helpers import CheckList, OptionalDateEdit
 
 
-class CommitmentDialog(QDialog):
+class CommitmentDialog(FormDialog):
     def __init__(
         self,
         partners: list[PartnerSchool],
@@ -41,9 +33,7 @@ class CommitmentDialog(QDialog):
         owners: list[str] | None = None,
         preset: CommitmentDetails | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Edit commitment" if commitment else "Add a commitment")
-        self.setAccessibleName(self.windowTitle())
+        super().__init__("Edit commitment" if commitment else "Add a commitment", parent)
         d = commitment.details if commitment else preset or CommitmentDetails(Direction.WE_GIVE, "")
 
         self.directions: dict[Direction, QRadioButton] = {}
@@ -94,7 +84,6 @@ class CommitmentDialog(QDialog):
         self.confidential = QCheckBox("Confidential: never shared with partners")
         self.confidential.setAccessibleName("Confidential: never shared with partners")
         self.confidential.setChecked(d.confidential)
-        self.error = error_label()
         lines = self.fontMetrics().lineSpacing()
         for sized, rows in (
             (self.what, 3),
@@ -104,9 +93,7 @@ class CommitmentDialog(QDialog):
         ):
             sized.setMinimumHeight(lines * rows)
 
-        form = QFormLayout()
-        labelled_rows(
-            form,
+        self.lay_out(
             (
                 ("Direction", direction_box),
                 ("&What is promised", self.what),
@@ -119,21 +106,16 @@ class CommitmentDialog(QDialog):
                 ("Pr&ogress", self.status),
                 ("Evidence of &impact", self.impact),
                 ("", self.confidential),
-            ),
+            )
         )
-        buttons = dialog_buttons(self, self._on_buttons_accepted)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
         self.details: CommitmentDetails | None = None
         self.what.setFocus()
 
     def direction(self) -> Direction:
         return next(d for d, b in self.directions.items() if b.isChecked())
 
-    def _on_buttons_accepted(self) -> None:
-        details = CommitmentDetails(
+    def validate(self) -> None:
+        self.details = CommitmentDetails(
             direction=self.direction(),
             what=self.what.toPlainText(),
             partner_ids=tuple(self.partners.checked()),
@@ -145,10 +127,4 @@ class CommitmentDialog(QDialog):
             status=self.status.currentData(),
             evidence_of_impact=self.impact.toPlainText(),
             confidential=self.confidential.isChecked(),
-        )
-        try:
-            self.details = details.validated()
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
+        ).validated()

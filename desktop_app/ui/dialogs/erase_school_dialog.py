@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.school import School
+from desktop_app.ui.widgets.form_helpers import name_buttons
 
 
 class EraseSchoolDialog(QDialog):
@@ -49,9 +50,7 @@ class EraseSchoolDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(self.urn_edit)
-        for box_button in buttons.buttons():  # screen readers (issue 6)
-            box_button.setAccessibleName(box_button.text().replace("&", ""))
-        layout.addWidget(buttons)
+        layout.addWidget(name_buttons(buttons))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
 
     def _on_urn_edit_text_changed(self, text: str) -> None:

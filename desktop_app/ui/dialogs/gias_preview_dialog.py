@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.directory_service import DirectoryImport, PartnerUpdate
 from desktop_app.ui.models.school_choice_model import PAGE, SchoolChoiceModel
+from desktop_app.ui.widgets.form_helpers import name_buttons
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the file is searched
 _FIELD_WORDS = {
@@ -127,8 +128,7 @@ class GiasPreviewDialog(QDialog):
         self.import_button = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        for box_button in buttons.buttons():
-            box_button.setAccessibleName(box_button.text().replace("&", ""))
+        for box_button in name_buttons(buttons).buttons():
             if isinstance(box_button, QPushButton):
                 box_button.setAutoDefault(False)  # see keyPressEvent
 

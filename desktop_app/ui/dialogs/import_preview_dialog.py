@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.exchange_service import ImportPreview
+from desktop_app.ui.widgets.form_helpers import name_buttons
 
 
 class ImportPreviewDialog(QDialog):
@@ -38,7 +39,5 @@ class ImportPreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        for box_button in buttons.buttons():  # screen readers (issue 6)
-            box_button.setAccessibleName(box_button.text().replace("&", ""))
-        layout.addWidget(buttons)
+        layout.addWidget(name_buttons(buttons))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)

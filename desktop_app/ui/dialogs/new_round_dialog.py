@@ -9,17 +9,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.framework import Framework, descriptor_wording_note
 from desktop_app.domain.review import ReviewRound, RoundScope
-from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
+from desktop_app.ui.dialogs.form_dialog import FormDialog
 
 
 def suggested_title(today: date) -> str:
@@ -27,7 +24,7 @@ def suggested_title(today: date) -> str:
     return f"{term} {today.year} self-review"
 
 
-class NewRoundDialog(QDialog):
+class NewRoundDialog(FormDialog):
     def __init__(
         self,
         frameworks: list[Framework],
@@ -35,8 +32,7 @@ class NewRoundDialog(QDialog):
         today: date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Start a review round")
+        super().__init__("Start a review round", parent)
         self.title = QLineEdit(suggested_title(today))
         self.title.setAccessibleName("Round title")
         self.held_on = QDateEdit(QDate(today.year, today.month, today.day))
@@ -61,20 +57,6 @@ class NewRoundDialog(QDialog):
         self.copy.setEnabled(bool(previous_rounds))
         self.copy_from.setEnabled(bool(previous_rounds))
         self.copy.toggled.connect(self.copy_from.setEnabled)
-        self.error = error_label()
-
-        form = QFormLayout()
-        labelled_rows(
-            form,
-            (
-                ("&Title", self.title),
-                ("&Date", self.held_on),
-                ("&Framework", self.framework),
-                ("&Whose maturity", self.scope),
-            ),
-        )
-        form.addRow("", self.copy)
-        form.addRow("", self.copy_from)
         scope_hint = QLabel(
             "A school can be strong on its own while the practice is not yet shared across the "
             "partnership, so judge the two separately."
@@ -88,13 +70,18 @@ class NewRoundDialog(QDialog):
         self.framework.currentIndexChanged.connect(self._show_edition_hint)
         self.scope.currentIndexChanged.connect(self._show_edition_hint)
         self._show_edition_hint()
-        buttons = dialog_buttons(self, self._on_buttons_accepted, ok_text="Start round")
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(scope_hint)
-        layout.addWidget(self.edition_hint)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.lay_out(
+            (
+                ("&Title", self.title),
+                ("&Date", self.held_on),
+                ("&Framework", self.framework),
+                ("&Whose maturity", self.scope),
+                ("", self.copy),
+                ("", self.copy_from),
+            ),
+            below=(scope_hint, self.edition_hint),
+            ok_text="Start round",
+        )
 
     def _show_edition_hint(self) -> None:
         framework: Framework | None = self.framework.currentData()
@@ -107,11 +94,9 @@ class NewRoundDialog(QDialog):
             parts.append(framework.reconstruction)
         self.edition_hint.setText("\n\n".join(p for p in parts if p))
 
-    def _on_buttons_accepted(self) -> None:
+    def validate(self) -> None:
         if not self.title.text().strip():
-            self.error.setText("Please give the round a title.")
-            return
-        self.accept()
+            raise ValueError("Please give the round a title.")
 
     def chosen(self) -> tuple[str, date, Framework, RoundScope, int | None]:
         d = self.held_on.date()

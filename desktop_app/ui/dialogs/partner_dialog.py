@@ -8,18 +8,15 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
-    QDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.directory import DirectorySchool
 from desktop_app.domain.partners import PartnerSchool, PartnerSchoolDetails
-from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
+from desktop_app.ui.dialogs.form_dialog import FormDialog
 
 SUGGEST_DELAY_MS = 200
 _URN_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,7 +35,7 @@ class _SchoolCompleter(QCompleter):
         return str(index.data(Qt.ItemDataRole.UserRole + 2) or "")
 
 
-class PartnerSchoolDialog(QDialog):
+class PartnerSchoolDialog(FormDialog):
     def __init__(
         self,
         parent: QWidget | None = None,
@@ -46,9 +43,7 @@ class PartnerSchoolDialog(QDialog):
         *,
         directory: Directory | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Edit partner school" if partner else "Add a partner school")
-        self.setAccessibleName(self.windowTitle())
+        super().__init__("Edit partner school" if partner else "Add a partner school", parent)
         d = partner.details if partner else PartnerSchoolDetails("")
         self.name = self._line("School name", d.name, 200)
         self.urn = self._line("URN", d.urn, 6)
@@ -64,7 +59,6 @@ class PartnerSchoolDialog(QDialog):
         self.notes.setAccessibleName("Notes")
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
-        self.error = error_label()
         self.found = QLabel()
         self.found.setWordWrap(True)
         self.found.setAccessibleName("From the school directory")
@@ -73,9 +67,7 @@ class PartnerSchoolDialog(QDialog):
         if self._directory is not None:
             self._offer_directory()
 
-        form = QFormLayout()
-        labelled_rows(
-            form,
+        self.lay_out(
             (
                 ("School &name", self.name),
                 ("&URN", self.urn),
@@ -88,13 +80,8 @@ class PartnerSchoolDialog(QDialog):
                 ("Contact &email", self.contact_email),
                 ("N&otes", self.notes),
             ),
+            above=(self.found,),
         )
-        buttons = dialog_buttons(self, self._on_buttons_accepted)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.found)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
         self.details: PartnerSchoolDetails | None = None
 
     # The school directory ---------------------------------------------------------------
@@ -172,8 +159,8 @@ class PartnerSchoolDialog(QDialog):
         edit.setMaxLength(limit)
         return edit
 
-    def _on_buttons_accepted(self) -> None:
-        details = PartnerSchoolDetails(
+    def validate(self) -> None:
+        self.details = PartnerSchoolDetails(
             name=self.name.text(),
             urn=self.urn.text(),
             phase=self.phase.text(),
@@ -184,10 +171,4 @@ class PartnerSchoolDialog(QDialog):
             contact_name=self.contact_name.text(),
             contact_email=self.contact_email.text(),
             notes=self.notes.toPlainText(),
-        )
-        try:
-            self.details = details.validated()
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
+        ).validated()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.exchange import ReceivedExchange
+from desktop_app.ui.widgets.form_helpers import name_buttons
 
 
 def describe(received: list[ReceivedExchange], strand_titles: dict[str, str]) -> str:
@@ -87,9 +88,7 @@ class PartnerSharedDialog(QDialog):
         if forget is not None:
             layout.addLayout(row)
         self._fill(received)
-        for box_button in buttons.buttons():  # screen readers (issue 6)
-            box_button.setAccessibleName(box_button.text().replace("&", ""))
-        layout.addWidget(buttons)
+        layout.addWidget(name_buttons(buttons))
         em = self.fontMetrics().horizontalAdvance("M")
         self.resize(em * 45, em * 35)
 

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,25 +18,18 @@ from desktop_app.domain.partners import (
     PartnershipDetails,
     PartnershipType,
 )
-from desktop_app.ui.widgets.form_helpers import (
-    CheckList,
-    OptionalDateEdit,
-    dialog_buttons,
-    error_label,
-    labelled_rows,
-)
+from desktop_app.ui.dialogs.form_dialog import FormDialog
+from desktop_app.ui.widgets.form_helpers import CheckList, OptionalDateEdit
 
 
-class PartnershipDialog(QDialog):
+class PartnershipDialog(FormDialog):
     def __init__(
         self,
         partners: list[PartnerSchool],
         parent: QWidget | None = None,
         partnership: Partnership | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Edit partnership" if partnership else "Add a partnership")
-        self.setAccessibleName(self.windowTitle())
+        super().__init__("Edit partnership" if partnership else "Add a partnership", parent)
         d = partnership.details if partnership else PartnershipDetails("", PartnershipType.CLUSTER)
         self.name = QLineEdit(d.name)
         self.name.setAccessibleName("Partnership name")
@@ -69,14 +59,16 @@ class PartnershipDialog(QDialog):
         self.agreement.setPlaceholderText(
             "Who signed it and when, what each school commits to, how decisions are made…"
         )
-        self.error = error_label()
         lines = self.fontMetrics().lineSpacing()
         for sized, rows in ((self.members, 6), (self.roles, 5), (self.agreement, 4)):
             sized.setMinimumHeight(lines * rows)
 
-        form = QFormLayout()
-        labelled_rows(
-            form,
+        hint = QLabel(
+            "Your own school is always a member. Tick the partner schools in this partnership "
+            "(add them to the register first if they are missing)."
+        )
+        hint.setWordWrap(True)
+        self.lay_out(
             (
                 ("&Name", self.name),
                 ("&Type", self.kind),
@@ -87,22 +79,12 @@ class PartnershipDialog(QDialog):
                 ("System-leadership &roles", self.roles),
                 ("Written &agreement", self.agreement),
             ),
+            below=(hint,),
         )
-        hint = QLabel(
-            "Your own school is always a member. Tick the partner schools in this partnership "
-            "(add them to the register first if they are missing)."
-        )
-        hint.setWordWrap(True)
-        buttons = dialog_buttons(self, self._on_buttons_accepted)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
         self.details: PartnershipDetails | None = None
 
-    def _on_buttons_accepted(self) -> None:
-        details = PartnershipDetails(
+    def validate(self) -> None:
+        self.details = PartnershipDetails(
             name=self.name.text(),
             type=self.kind.currentData(),
             member_ids=tuple(self.members.checked()),
@@ -111,10 +93,4 @@ class PartnershipDialog(QDialog):
             depth=self.depth_choice.currentData(),
             agreement_notes=self.agreement.toPlainText(),
             roles=tuple(self.roles.checked()),
-        )
-        try:
-            self.details = details.validated()
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
+        ).validated()

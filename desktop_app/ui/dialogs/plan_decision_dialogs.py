@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -19,12 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.plan import SUGGESTION_RULE, Action, PriorityDraft, SignOff
-from desktop_app.ui.widgets.form_helpers import (
-    CheckList,
-    dialog_buttons,
-    error_label,
-    labelled_rows,
-)
+from desktop_app.ui.dialogs.form_dialog import FormDialog
+from desktop_app.ui.widgets.form_helpers import CheckList, dialog_buttons
 
 
 def _date_edit(name: str, value: date, latest: date) -> QDateEdit:
@@ -70,11 +65,9 @@ class SuggestPrioritiesDialog(QDialog):
         return [self._drafts[i] for i in self.choices.checked()]
 
 
-class SignOffDialog(QDialog):
+class SignOffDialog(FormDialog):
     def __init__(self, version: int, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Record governors' approval"))
-        self.setAccessibleName(self.windowTitle())
+        super().__init__("Record governors' approval", parent)
         self._today = today
         intro = QLabel(
             self.tr(
@@ -89,43 +82,27 @@ class SignOffDialog(QDialog):
         self.minute.setPlaceholderText(self.tr("For example, FGB 2026/11 item 7"))
         self.chair = QLineEdit()
         self.chair.setAccessibleName("Chair of governors")
-        self.error = error_label()
-        form = QFormLayout()
-        labelled_rows(
-            form,
+        self.lay_out(
             (
                 (self.tr("&Approved on"), self.approved_on),
                 (self.tr("&Minute reference"), self.minute),
                 (self.tr("&Chair's name"), self.chair),
             ),
+            above=(intro,),
+            ok_text=self.tr("Record approval"),
         )
-        buttons = dialog_buttons(
-            self, self._on_buttons_accepted, ok_text=self.tr("Record approval")
-        )
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
         self.sign_off: SignOff | None = None
         self.minute.setFocus()
 
-    def _on_buttons_accepted(self) -> None:
-        try:
-            self.sign_off = SignOff(
-                _value(self.approved_on), self.minute.text(), self.chair.text()
-            ).validated(self._today)
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
+    def validate(self) -> None:
+        self.sign_off = SignOff(
+            _value(self.approved_on), self.minute.text(), self.chair.text()
+        ).validated(self._today)
 
 
-class ProgressNoteDialog(QDialog):
+class ProgressNoteDialog(FormDialog):
     def __init__(self, actions: list[Action], today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add a progress note"))
-        self.setAccessibleName(self.windowTitle())
+        super().__init__("Add a progress note", parent)
         self.written_on = _date_edit("Date of the note", today, today)
         self.about = QComboBox()
         self.about.setAccessibleName("What the note is about")
@@ -135,28 +112,18 @@ class ProgressNoteDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setAccessibleName("Progress note")
         self.text.setTabChangesFocus(True)
-        self.error = error_label()
-        form = QFormLayout()
-        labelled_rows(
-            form,
+        self.lay_out(
             (
                 (self.tr("&Date"), self.written_on),
                 (self.tr("&About"), self.about),
                 (self.tr("&Note"), self.text),
-            ),
+            )
         )
-        buttons = dialog_buttons(self, self._on_buttons_accepted)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
         self.text.setFocus()
 
-    def _on_buttons_accepted(self) -> None:
+    def validate(self) -> None:
         if not self.text.toPlainText().strip():
-            self.error.setText(self.tr("Please write the progress note."))
-            return
-        self.accept()
+            raise ValueError(self.tr("Please write the progress note."))
 
     def values(self) -> tuple[date, str, int | None]:
         return _value(self.written_on), self.text.toPlainText(), self.about.currentData()

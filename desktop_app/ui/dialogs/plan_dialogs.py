@@ -5,11 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -17,13 +14,8 @@ from desktop_app.domain.framework import Framework
 from desktop_app.domain.levels import Level
 from desktop_app.domain.plan import ActionDraft, PriorityDraft
 from desktop_app.domain.rag import WorkStatus
-from desktop_app.ui.widgets.form_helpers import (
-    CheckList,
-    OptionalDateEdit,
-    dialog_buttons,
-    error_label,
-    labelled_rows,
-)
+from desktop_app.ui.dialogs.form_dialog import FormDialog
+from desktop_app.ui.widgets.form_helpers import CheckList, OptionalDateEdit
 
 
 def _text_box(name: str, text: str, lines: int = 3) -> QPlainTextEdit:
@@ -40,13 +32,11 @@ def _line(name: str, text: str) -> QLineEdit:
     return line
 
 
-class PriorityDialog(QDialog):
+class PriorityDialog(FormDialog):
     def __init__(
         self, framework: Framework, draft: PriorityDraft | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit priority") if draft else self.tr("Add a priority"))
-        self.setAccessibleName(self.windowTitle())
+        super().__init__("Edit priority" if draft else "Add a priority", parent)
         d = draft or PriorityDraft("")
         self.title = _line("Priority", d.title)
         self.why = _text_box("Why this matters", d.why)
@@ -62,10 +52,7 @@ class PriorityDialog(QDialog):
         self.confidential = QCheckBox(self.tr("Confidential: leave out of the partner version"))
         self.confidential.setAccessibleName("Confidential: never shared with partners")
         self.confidential.setChecked(d.confidential)
-        self.error = error_label()
-        form = QFormLayout()
-        labelled_rows(
-            form,
+        self.lay_out(
             (
                 (self.tr("&Priority"), self.title),
                 (self.tr("&Why"), self.why),
@@ -73,37 +60,25 @@ class PriorityDialog(QDialog):
                 (self.tr("&Target level"), self.target),
                 (self.tr("Success &criteria"), self.criteria),
                 ("", self.confidential),
-            ),
+            )
         )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(dialog_buttons(self, self._on_buttons_accepted))
         self.draft: PriorityDraft | None = None
         self.title.setFocus()
 
-    def _on_buttons_accepted(self) -> None:
-        draft = PriorityDraft(
+    def validate(self) -> None:
+        self.draft = PriorityDraft(
             title=self.title.text(),
             why=self.why.toPlainText(),
             strand_ids=tuple(self.strands.checked()),
             target_level=self.target.currentData(),
             success_criteria=self.criteria.toPlainText(),
             confidential=self.confidential.isChecked(),
-        )
-        try:
-            self.draft = draft.validated()
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
+        ).validated()
 
 
-class ActionDialog(QDialog):
+class ActionDialog(FormDialog):
     def __init__(self, draft: ActionDraft | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit action") if draft else self.tr("Add an action"))
-        self.setAccessibleName(self.windowTitle())
+        super().__init__("Edit action" if draft else "Add an action", parent)
         d = draft or ActionDraft("")
         self._original = d
         self.what = _text_box("What will be done", d.what, 2)
@@ -119,10 +94,7 @@ class ActionDialog(QDialog):
         for status in WorkStatus:
             self.status.addItem(status.label, status)
         self.status.setCurrentIndex(self.status.findData(d.status))
-        self.error = error_label()
-        form = QFormLayout()
-        labelled_rows(
-            form,
+        self.lay_out(
             (
                 (self.tr("&What"), self.what),
                 (self.tr("&Owner"), self.owner),
@@ -132,17 +104,13 @@ class ActionDialog(QDialog):
                 (self.tr("&Milestones"), self.milestones),
                 (self.tr("Monitored &by"), self.monitored_by),
                 (self.tr("&Progress"), self.status),
-            ),
+            )
         )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(dialog_buttons(self, self._on_buttons_accepted))
         self.draft: ActionDraft | None = None
         self.what.setFocus()
 
-    def _on_buttons_accepted(self) -> None:
-        draft = ActionDraft(
+    def validate(self) -> None:
+        self.draft = ActionDraft(
             what=self.what.toPlainText(),
             owner=self.owner.text(),
             start=self.start.value(),
@@ -152,10 +120,4 @@ class ActionDialog(QDialog):
             monitored_by=self.monitored_by.text(),
             status=self.status.currentData(),
             confidential=self._original.confidential,
-        )
-        try:
-            self.draft = draft.validated()
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
+        ).validated()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.backups import BackupInfo
 from desktop_app.ui.models.backup_table_model import BackupTableModel
+from desktop_app.ui.widgets.form_helpers import name_buttons
 
 
 class RestoreDialog(QDialog):
@@ -77,9 +78,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(empty)
-        for box_button in buttons.buttons():  # screen readers (issue 6)
-            box_button.setAccessibleName(box_button.text().replace("&", ""))
-        layout.addWidget(buttons)
+        layout.addWidget(name_buttons(buttons))
         self.table.setWordWrap(True)
         em = self.fontMetrics().horizontalAdvance("M")
         self.resize(em * 95, em * 30)

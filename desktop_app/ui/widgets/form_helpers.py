@@ -50,11 +50,6 @@ class OptionalDateEdit(QWidget):
         d = self.edit.date()
         return date(d.year(), d.month(), d.day())
 
-    def set_value(self, value: date | None) -> None:
-        self.enabled.setChecked(value is not None)
-        if value is not None:
-            self.edit.setDate(QDate(value.year, value.month, value.day))
-
 
 class CheckList(QListWidget):
     """A list of tick boxes (partner schools, strands, roles), operable by keyboard."""
@@ -126,6 +121,11 @@ def dialog_buttons(
         buttons.button(accept).setText(ok_text)
     buttons.accepted.connect(on_accept)
     buttons.rejected.connect(dialog.reject)
+    return name_buttons(buttons)
+
+
+def name_buttons(buttons: QDialogButtonBox) -> QDialogButtonBox:
+    """Give each button its text (without the & mnemonic) as its name for screen readers."""
     for button in buttons.buttons():
         button.setAccessibleName(button.text().replace("&", ""))
     return buttons
