@@ -91,12 +91,12 @@ def main() -> int:
             window.grab().save(str(args.out / f"welcome{args.suffix}.png"))
         window.open_sample()
         if {"moderation", "presentation"} & set(wanted):
-            seed_meeting(services)  # board meeting views (issue 6)
+            seed_meeting(services)
             window.ctx.notify(Changes.of(Topic.VIEWS))
         for key in wanted:
             if key == "welcome":
                 continue
-            if key == "presentation":  # board meeting mode (issue 6)
+            if key == "presentation":
                 shown = window.meeting.present()
                 settle(app)
                 if shown is not None:

@@ -68,13 +68,13 @@ PAGE_SPECS: list[PageSpec] = [
         "desktop_app.ui.pages.reflection_page:ReflectionPage",
         "ASCL's ten questions on a self-improving system, and what is hindering progress",
     ),
-    PageSpec(  # board meeting mode (issue 6)
+    PageSpec(
         "moderation",
         "Moderation",
         "desktop_app.ui.pages.moderation_page:ModerationPage",
         "Each person's view of a strand, where views differ, and the level the meeting agrees",
     ),
-    PageSpec(  # board meeting mode (issue 6)
+    PageSpec(
         "progress",
         "Progress",
         "desktop_app.ui.pages.progress_page:ProgressPage",
