@@ -203,7 +203,6 @@ class DecisionLine:
     rationale: str
     agreed_by: str
     agreed_at: datetime | None
-    view_count: int
     spread_text: str
     flagged: bool
     moderated: bool = False
@@ -224,7 +223,6 @@ def decision_lines(moderations: Sequence[StrandModeration]) -> list[DecisionLine
             rationale=m.decision.rationale if m.decision else "",
             agreed_by=m.decision.agreed_by if m.decision else "",
             agreed_at=m.decision.agreed_at if m.decision else None,
-            view_count=len(m.views),
             spread_text=m.spread_text(),
             flagged=m.is_flagged,
             moderated=m.is_agreed,

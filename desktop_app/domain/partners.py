@@ -257,11 +257,6 @@ class Partnership:
             self.roles,
         )
 
-    def is_active(self, today: date) -> bool:
-        started = self.start is None or self.start <= today
-        ended = self.end is not None and self.end < today
-        return started and not ended
-
 
 # --- Commitments -----------------------------------------------------------------------
 

@@ -138,8 +138,6 @@ QUESTIONS: tuple[ReflectionQuestion, ...] = (
     ),
 )
 
-BARRIER_QUESTION_ID = "practice-1"
-
 
 def question(question_id: str) -> ReflectionQuestion:
     for q in QUESTIONS:

@@ -61,10 +61,6 @@ class StrandJudgement:
     weight: int = DEFAULT_WEIGHT
     is_master: bool = False
 
-    @property
-    def is_judged(self) -> bool:
-        return self.level is not None
-
     def with_changes(self, changes: JudgementChanges) -> StrandJudgement:
         return replace(self, **changes.values)  # type: ignore[arg-type]  # validated in JudgementChanges
 

@@ -16,7 +16,7 @@ from desktop_app.domain.impact import Measure
 from desktop_app.domain.joint_review import JointStatement
 from desktop_app.domain.moderation import DecisionLine
 from desktop_app.domain.monitoring import Assignment, Visit
-from desktop_app.domain.partners import Commitment, Direction, PartnerSchool
+from desktop_app.domain.partners import Commitment, PartnerSchool
 from desktop_app.domain.plan import ImprovementPlan
 from desktop_app.domain.profile import MaturityProfile
 from desktop_app.domain.reflection import Reflection
@@ -69,9 +69,6 @@ class ReportSnapshot:
 
     def partner_names(self, ids: tuple[int, ...]) -> str:
         return ", ".join(self.partner_name(i) for i in ids) or "—"
-
-    def commitments_by(self, direction: Direction) -> list[Commitment]:
-        return [c for c in self.commitments if c.direction is direction]
 
     def strand_title(self, strand_id: str) -> str:
         for p in self.profile.positions:

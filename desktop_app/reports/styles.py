@@ -101,7 +101,3 @@ def stylesheet() -> Any:
         spaceAfter=10,
     )
     return sheet
-
-
-def rag_colour(name: str) -> str:
-    return {"red": RED, "amber": AMBER, "green": GREEN}.get(name, MUTED)

@@ -57,7 +57,7 @@ def _working(parent: QWidget, title: str, label: str) -> QProgressDialog:
     return dialog
 
 
-class DataSafetyActions(QObject):
+class DataSafetyMenu(QObject):
     def __init__(
         self,
         ctx: UiContext,

@@ -13,8 +13,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.ui.data_safety import DataSafetyActions
-from desktop_app.ui.meeting_actions import MeetingActions
+from desktop_app.ui.data_safety import DataSafetyMenu
+from desktop_app.ui.meeting_actions import MeetingMenu
 from desktop_app.ui.navigation import PAGE_SPECS
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class MainMenus:
         self._action(file_menu, "&Import schools from a GIAS CSV file…", self._import_partners)
         self._action(file_menu, "E&xport PDF…", self._export_pdf, QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
-        self.data_safety = DataSafetyActions(
+        self.data_safety = DataSafetyMenu(
             ctx, window, window.choose_initial_selection, window.current_page_flush
         )
         self.data_safety.add_to_menu(file_menu)
@@ -70,7 +70,7 @@ class MainMenus:
         for index, spec in enumerate(PAGE_SPECS):
             shortcut = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
             self._action(window.view_menu, spec.title, self._page_shower(index), shortcut)
-        self.meeting = MeetingActions(ctx, window)
+        self.meeting = MeetingMenu(ctx, window)
         self.meeting.add_to_menu(window.view_menu)
 
         self._action(window.help_menu, "About the &maturity model", self._about_model)

@@ -36,11 +36,11 @@ from desktop_app.ui.widgets.round_bar import RoundBar
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
-    from desktop_app.ui.data_safety import DataSafetyActions
+    from desktop_app.ui.data_safety import DataSafetyMenu
     from desktop_app.ui.main_menus import MainMenus
-    from desktop_app.ui.meeting_actions import MeetingActions
+    from desktop_app.ui.meeting_actions import MeetingMenu
     from desktop_app.ui.pages.welcome_page import WelcomePage
-    from desktop_app.ui.school_round_actions import SchoolRoundActions
+    from desktop_app.ui.school_round_actions import SchoolRoundMenu
 
 #: If the window has not painted by then (started minimised), its menus are built anyway.
 READY_AT_THE_LATEST_MS = 1000
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self._saved_geometry = QByteArray()
         self._menus: MainMenus | None = None  # built by finish_start()
         self._welcome: WelcomePage | None = None
-        self._school_actions: SchoolRoundActions | None = None
+        self._school_actions: SchoolRoundMenu | None = None
         if saved_high_contrast():
             # Applied before anything is shown, so the first frame is already in the theme.
             from desktop_app.ui.theme import apply_theme
@@ -180,20 +180,20 @@ class MainWindow(QMainWindow):
         return self.menus.redo_action
 
     @property
-    def data_safety(self) -> DataSafetyActions:
+    def data_safety(self) -> DataSafetyMenu:
         return self.menus.data_safety
 
     @property
-    def meeting(self) -> MeetingActions:
+    def meeting(self) -> MeetingMenu:
         return self.menus.meeting
 
     @property
-    def school_actions(self) -> SchoolRoundActions:
+    def school_actions(self) -> SchoolRoundMenu:
         """New school, new round and the like: built the first time one is asked for."""
         if self._school_actions is None:
-            from desktop_app.ui.school_round_actions import SchoolRoundActions
+            from desktop_app.ui.school_round_actions import SchoolRoundMenu
 
-            self._school_actions = SchoolRoundActions(self)
+            self._school_actions = SchoolRoundMenu(self)
         return self._school_actions
 
     @property

@@ -16,7 +16,7 @@ from desktop_app.ui.theme import apply_theme, install_visible_focus
 class _CloseWithWindow(QObject):
     """Closes presentation mode when the main window closes, so nothing is left on screen."""
 
-    def __init__(self, actions: MeetingActions) -> None:
+    def __init__(self, actions: MeetingMenu) -> None:
         super().__init__(actions.window)
         self._actions = actions
 
@@ -28,7 +28,7 @@ class _CloseWithWindow(QObject):
         return False
 
 
-class MeetingActions:
+class MeetingMenu:
     def __init__(self, ctx: UiContext, window: QMainWindow) -> None:
         self.ctx = ctx
         self.window = window

@@ -52,7 +52,7 @@ class RoundDetailsDialog(QDialog):
         return self.title.text(), date(d.year(), d.month(), d.day())
 
 
-class SchoolRoundActions:
+class SchoolRoundMenu:
     def __init__(self, window: MainWindow) -> None:
         self._window = window
         self._ctx = window.ctx

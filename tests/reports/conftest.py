@@ -49,7 +49,6 @@ class Planted:
     round_id: int
     plan_id: int
     partner_id: int
-    other_partner_id: int
 
 
 @pytest.fixture
@@ -121,4 +120,4 @@ def planted(sample_services: AppServices) -> Planted:
     assert joint.level is not None
     s.moderation.agree_level(plan.round_id, "joint-practice-development", joint.level)
     assert secret.confidential
-    return Planted(s, school.id, plan.round_id, plan.id, partner_id, other_id)
+    return Planted(s, school.id, plan.round_id, plan.id, partner_id)

@@ -110,14 +110,6 @@ class CommitmentRepository:
             raise LookupError(f"There is no commitment with id {commitment_id}.")
         return self._build(rows, "WHERE commitment_id = ?", [commitment_id])[0]
 
-    def is_removed(self, commitment_id: int) -> bool:
-        row = self._db.execute(
-            "SELECT removed_at FROM commitments WHERE id = ?", [commitment_id]
-        ).fetchone()
-        if row is None:
-            raise LookupError(f"There is no commitment with id {commitment_id}.")
-        return row[0] is not None
-
     def for_school(self, school_id: int) -> list[Commitment]:
         return self._live("", school_id, [])
 

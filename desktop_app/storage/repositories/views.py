@@ -161,14 +161,6 @@ class ViewRepository:
     def delete_view(self, view_id: int) -> None:
         self._db.execute("DELETE FROM views WHERE id = ?", [view_id])
 
-    def views_for_school(self, school_id: int) -> list[View]:
-        return [
-            _view(r)
-            for r in self._db.query(
-                f"{_VIEW_SELECT} WHERE r.school_id = ? ORDER BY v.round_id, v.id", [school_id]
-            )
-        ]
-
     # Moderation decisions ----------------------------------------------------
 
     def decisions(self, round_id: int) -> dict[str, Decision]:

@@ -311,10 +311,6 @@ class CommitmentFilterProxy(QSortFilterProxyModel):
     def set_partner_names(self, names: Mapping[int, str]) -> None:
         self._names = names
 
-    @property
-    def current_filter(self) -> CommitmentFilter | None:
-        return self._filter
-
     def set_filter(self, f: CommitmentFilter | None) -> None:
         self._filter = f
         self._recompute()

@@ -44,7 +44,7 @@ class PresentationWindow(QWidget):
         start_strand: str | None = None,
     ) -> None:
         # A separate top-level window without a parent: Qt activates it (and gives it the
-        # keyboard) like any other window. MeetingActions closes it with the main window.
+        # keyboard) like any other window. MeetingMenu closes it with the main window.
         super().__init__(None, Qt.WindowType.Window)
         self.ctx = ctx
         self.round_id = round_id
