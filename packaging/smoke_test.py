@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import ast
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -40,13 +39,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLE_NAME = "PartnershipCompass"
-TIMEOUT = 120
-
-
-class CheckFailed(Exception):
-    pass
+from smoke_bundle import BUNDLE_NAME, ROOT, TIMEOUT, Bundle, CheckFailed, bundled_json
+from smoke_pdf_checks import check_fonts, check_password_pdf
 
 
 def source_constants() -> dict[str, str]:
@@ -61,57 +55,6 @@ def source_constants() -> dict[str, str]:
     return found
 
 
-class Bundle:
-    def __init__(self, folder: Path, work: Path) -> None:
-        self.folder = folder
-        self.work = work
-        suffix = ".exe" if sys.platform == "win32" else ""
-        self.gui_exe = folder / f"{BUNDLE_NAME}{suffix}"
-        # A windowed Windows .exe has no stdout; the spec builds a console twin for commands.
-        cli = folder / f"{BUNDLE_NAME}-cli{suffix}"
-        self.cli_exe = cli if cli.exists() else self.gui_exe
-        internal = folder / "_internal"
-        self.internal = internal if internal.is_dir() else folder
-        self.env = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith(("PYTHON", "QT_", "PARTNERSHIP_COMPASS_"))
-        }
-        self.env["PARTNERSHIP_COMPASS_DATA"] = str(work / "user-data")
-
-    def run(
-        self,
-        args: Sequence[str],
-        *,
-        gui: bool = False,
-        env: dict[str, str] | None = None,
-        wrapper: Sequence[str] = (),
-    ) -> subprocess.CompletedProcess[str]:
-        exe = self.gui_exe if gui else self.cli_exe
-        merged = {**self.env, **(env or {})}
-        started = time.monotonic()
-        result = subprocess.run(
-            [*wrapper, str(exe), *args],
-            cwd=self.work,
-            env=merged,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            timeout=TIMEOUT,
-            check=False,
-        )
-        print(
-            f"    $ {exe.name} {' '.join(args)}  -> exit {result.returncode} "
-            f"in {time.monotonic() - started:.2f} s"
-        )
-        if result.returncode != 0:
-            raise CheckFailed(
-                f"exit code {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
-            )
-        return result
-
-
 def check_version(bundle: Bundle) -> None:
     constants = source_constants()
     expected = f"{constants['APP_NAME']} {constants['__version__']}"
@@ -120,17 +63,10 @@ def check_version(bundle: Bundle) -> None:
         raise CheckFailed(f"--version printed {out!r}, expected {expected!r}")
 
 
-def _bundled_json(bundle: Bundle, *parts: str) -> object:
-    path = bundle.internal.joinpath("resources", *parts)
-    if not path.is_file():
-        raise CheckFailed(f"{path} is not in the bundle")
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 def check_demo_and_export(bundle: Bundle) -> Path:
     db = bundle.work / "demo.sqlite3"
     out = bundle.run(["demo", "--db", str(db)]).stdout
-    sample = _bundled_json(bundle, "sample", "sample-school.json")
+    sample = bundled_json(bundle, "sample", "sample-school.json")
     assert isinstance(sample, dict)
     school_name = sample["school"]["name"]
     if school_name not in out or not db.is_file():
@@ -245,99 +181,6 @@ def check_backup(bundle: Bundle, db: Path) -> None:
     if not copy.is_file() or copy.stat().st_size == 0:
         raise CheckFailed("backup wrote no file")
     bundle.run(["check", "--db", str(copy)])
-
-
-FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "Symbola-subset.ttf")
-
-
-def check_fonts(bundle: Bundle, db: Path) -> None:
-    fonts = bundle.internal / "resources" / "fonts"
-    missing = [name for name in FONT_FILES if not (fonts / name).is_file()]
-    if missing:
-        raise CheckFailed(f"fonts missing from the bundle: {missing}")
-    if not any("LICENSE" in p.name.upper() or "LICENCE" in p.name.upper() for p in fonts.iterdir()):
-        raise CheckFailed("the DejaVu licence is not shipped beside the fonts")
-    pdf = bundle.work / "report.pdf"
-    bundle.run(
-        [
-            "export-pdf",
-            "--db",
-            str(db),
-            *_sample_school(bundle),
-            "--audience",
-            "full",
-            "--out",
-            str(pdf),
-        ]
-    )
-    embedded = embedded_fonts(pdf)
-    if not any("DejaVu" in name for name in embedded):
-        raise CheckFailed(f"the frozen app's PDF does not embed DejaVu: {sorted(embedded)}")
-    print(f"    the frozen app's PDF embeds {', '.join(sorted(embedded))}")
-
-
-def _sample_school(bundle: Bundle) -> list[str]:
-    sample = _bundled_json(bundle, "sample", "sample-school.json")
-    assert isinstance(sample, dict)
-    return ["--school", str(sample["school"]["urn"])]
-
-
-def check_password_pdf(bundle: Bundle, db: Path) -> None:
-    """A password-protected PDF: ReportLab writes it, then pikepdf (qpdf) encrypts it."""
-    import pikepdf
-
-    password = "Compass smoke test ŵ"
-    password_file = bundle.work / "password.txt"
-    password_file.write_text(password + "\n", encoding="utf-8")
-    pdf = bundle.work / "governors.pdf"
-    bundle.run(
-        [
-            "export-pdf",
-            "--db",
-            str(db),
-            *_sample_school(bundle),
-            "--audience",
-            "governors",
-            "--password-file",
-            str(password_file),
-            "--out",
-            str(pdf),
-        ]
-    )
-    try:
-        pikepdf.open(pdf).close()
-    except pikepdf.PasswordError:
-        pass
-    else:
-        raise CheckFailed("the PDF opened without its password")
-    with pikepdf.open(pdf, password=password) as opened:
-        info = opened.encryption
-        if info.bits != 256:
-            raise CheckFailed(f"expected AES-256 encryption, got {info.bits} bits (R={info.R})")
-        print(
-            f"    {len(opened.pages)} pages, AES-{info.bits} (R={info.R}); opens with the password"
-        )
-
-
-def embedded_fonts(pdf: Path) -> set[str]:
-    """Names of the fonts with embedded font programs, on any page of the PDF."""
-    from pypdf import PdfReader
-
-    names: set[str] = set()
-    for page in PdfReader(pdf).pages:
-        resources = page.get("/Resources")
-        fonts = resources.get_object().get("/Font") if resources else None
-        for ref in fonts.get_object().values() if fonts else []:
-            font = ref.get_object()
-            descriptors = [font.get("/FontDescriptor")]
-            descriptors += [
-                d.get_object().get("/FontDescriptor") for d in font.get("/DescendantFonts", [])
-            ]
-            for descriptor in filter(None, descriptors):
-                descriptor = descriptor.get_object()
-                if any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-                    names.add(str(font.get("/BaseFont")))
-    return names
 
 
 def check_resources_complete(bundle: Bundle) -> None:

@@ -217,6 +217,18 @@ class ImprovementPlan:
         return self.status is PlanStatus.APPROVED
 
     @property
+    def status_line(self) -> str:
+        """The plan page's heading: which version, and whether governors have approved it."""
+        s = self.sign_off
+        if s is None:
+            return f"Version {self.version}: draft, not yet approved by governors."
+        return (
+            f"Version {self.version}: approved by governors on {s.approved_on:%d %B %Y} "
+            f"(minute {s.minute_reference}, chair {s.chair_name}). "
+            "Locked: start a new version to change it."
+        )
+
+    @property
     def title(self) -> str:
         return f"Improvement plan, version {self.version}"
 

@@ -131,6 +131,9 @@ class PartnerService:
     def list_partnerships(self, school_id: int) -> list[Partnership]:
         return self._store.partnerships.for_school(school_id)
 
+    def get_partnership(self, partnership_id: int) -> Partnership:
+        return self._store.partnerships.get(partnership_id)
+
     def _check_members(self, details: PartnershipDetails) -> None:
         for partner_id in details.member_ids:
             self._store.partners.get(partner_id)

@@ -10,21 +10,16 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,27 +41,7 @@ from desktop_app.ui.pages.base import Page
 from desktop_app.ui.pages.plan_measures import MeasuresPanel
 from desktop_app.ui.pages.plan_monitoring import MonitoringPanel, attention_text
 from desktop_app.ui.pages.plan_published import PublishedPanel
-
-
-def _button(text: str, name: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    return button
-
-
-def _table(name: str, model: QAbstractTableModel) -> QTableView:
-    table = QTableView()
-    table.setAccessibleName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    # Set after the model: the header has no sections before it.
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    return table
+from desktop_app.ui.widgets.record_tables import group_with_buttons, named_button, record_table
 
 
 class PlanPage(Page):
@@ -91,10 +66,14 @@ class PlanPage(Page):
         self.version_box = QComboBox()
         self.version_box.setAccessibleName("Plan version")
         self.version_box.activated.connect(self._on_version_box_activated)
-        self.start_button = _button(self.tr("Start the &plan"), "Start the improvement plan")
-        self.sign_off_button = _button(self.tr("Record governors' &approval…"), "Record approval")
-        self.new_version_button = _button(self.tr("Start a &new version"), "Start a new version")
-        self.export_button = _button(self.tr("&Export PDF…"), "Export PDF")
+        self.start_button = named_button(self.tr("Start the &plan"), "Start the improvement plan")
+        self.sign_off_button = named_button(
+            self.tr("Record governors' &approval…"), "Record approval"
+        )
+        self.new_version_button = named_button(
+            self.tr("Start a &new version"), "Start a new version"
+        )
+        self.export_button = named_button(self.tr("&Export PDF…"), "Export PDF")
         self.start_button.clicked.connect(self.start_plan)
         self.sign_off_button.clicked.connect(self.sign_off)
         self.new_version_button.clicked.connect(self.new_version)
@@ -111,24 +90,24 @@ class PlanPage(Page):
             top.addWidget(b)
 
         self.priority_model = PriorityTableModel(self)
-        self.priority_table = _table("Priorities", self.priority_model)
+        self.priority_table = record_table("Priorities", self.priority_model)
         self.priority_table.selectionModel().currentRowChanged.connect(self._on_priority_changed)
         self.priority_table.activated.connect(lambda _i: self.edit_priority())
-        self.add_priority_button = _button(self.tr("&Add priority…"), "Add priority")
-        self.suggest_button = _button(self.tr("&Suggest priorities…"), "Suggest priorities")
-        self.edit_priority_button = _button(self.tr("Edit priority…"), "Edit priority")
-        self.delete_priority_button = _button(self.tr("Delete priority"), "Delete priority")
+        self.add_priority_button = named_button(self.tr("&Add priority…"), "Add priority")
+        self.suggest_button = named_button(self.tr("&Suggest priorities…"), "Suggest priorities")
+        self.edit_priority_button = named_button(self.tr("Edit priority…"), "Edit priority")
+        self.delete_priority_button = named_button(self.tr("Delete priority"), "Delete priority")
         self.add_priority_button.clicked.connect(self.add_priority)
         self.suggest_button.clicked.connect(self.suggest_priorities)
         self.edit_priority_button.clicked.connect(self.edit_priority)
         self.delete_priority_button.clicked.connect(self.delete_priority)
 
         self.action_model = ActionTableModel(self, today=lambda: self.today())
-        self.action_table = _table("Actions for the selected priority", self.action_model)
+        self.action_table = record_table("Actions for the selected priority", self.action_model)
         self.action_table.activated.connect(lambda _i: self.edit_action())
-        self.add_action_button = _button(self.tr("Add a&ction…"), "Add action")
-        self.edit_action_button = _button(self.tr("Edit action…"), "Edit action")
-        self.delete_action_button = _button(self.tr("Delete action"), "Delete action")
+        self.add_action_button = named_button(self.tr("Add a&ction…"), "Add action")
+        self.edit_action_button = named_button(self.tr("Edit action…"), "Edit action")
+        self.delete_action_button = named_button(self.tr("Delete action"), "Delete action")
         self.add_action_button.clicked.connect(self.add_action)
         self.edit_action_button.clicked.connect(self.edit_action)
         self.delete_action_button.clicked.connect(self.delete_action)
@@ -136,8 +115,8 @@ class PlanPage(Page):
         self.notes = QListWidget()
         self.notes.setAccessibleName("Progress notes")
         self.notes.setWordWrap(True)
-        self.add_note_button = _button(self.tr("Add progress &note…"), "Add progress note")
-        self.delete_note_button = _button(self.tr("Delete note"), "Delete progress note")
+        self.add_note_button = named_button(self.tr("Add progress &note…"), "Add progress note")
+        self.delete_note_button = named_button(self.tr("Delete note"), "Delete progress note")
         self.add_note_button.clicked.connect(self.add_note)
         self.delete_note_button.clicked.connect(self.delete_note)
 
@@ -159,14 +138,14 @@ class PlanPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.attention)
         self.impact_tabs.addTab(
-            self._group("", self.notes, (self.add_note_button, self.delete_note_button)),
+            group_with_buttons("", self.notes, (self.add_note_button, self.delete_note_button)),
             self.tr("Progress notes (termly monitoring)"),
         )
         # A splitter, so on a small screen the user can give the tables or the charts room.
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(
-            self._group(
+            group_with_buttons(
                 self.tr("Priorities"),
                 self.priority_table,
                 (
@@ -178,7 +157,7 @@ class PlanPage(Page):
             )
         )
         self.splitter.addWidget(
-            self._group(
+            group_with_buttons(
                 self.tr("Actions"),
                 self.action_table,
                 (self.add_action_button, self.edit_action_button, self.delete_action_button),
@@ -188,18 +167,6 @@ class PlanPage(Page):
         for index, stretch in enumerate((2, 2, 3)):
             self.splitter.setStretchFactor(index, stretch)
         layout.addWidget(self.splitter, 1)
-
-    @staticmethod
-    def _group(title: str, body: QWidget, buttons: tuple[QPushButton, ...]) -> QGroupBox:
-        box = QGroupBox(title)
-        row = QHBoxLayout()
-        for b in buttons:
-            row.addWidget(b)
-        row.addStretch(1)
-        col = QVBoxLayout(box)
-        col.addWidget(body, 1)
-        col.addLayout(row)
-        return box
 
     # Loading -------------------------------------------------------------------
 
@@ -219,7 +186,11 @@ class PlanPage(Page):
         if plan is not None:
             self.version_box.setCurrentIndex(self.version_box.findData(plan.id))
         self.version_box.setVisible(len(self.versions) > 1)
-        self.heading.setText(self._heading_text())
+        self.heading.setText(
+            self.plan.status_line
+            if self.plan is not None
+            else self.tr("There is no improvement plan for this review round yet.")
+        )
         editable = plan is not None and not plan.is_locked
         newest = plan is not None and self.versions and plan.id == self.versions[0].id
         self.start_button.setVisible(plan is None)
@@ -270,24 +241,11 @@ class PlanPage(Page):
             item.setData(Qt.ItemDataRole.UserRole, n.id)
             self.notes.addItem(item)
 
-    def _heading_text(self) -> str:
-        plan = self.plan
-        if plan is None:
-            return self.tr("There is no improvement plan for this review round yet.")
-        if plan.sign_off is not None:
-            s = plan.sign_off
-            return self.tr(
-                "Version {0}: approved by governors on {1:%d %B %Y} (minute {2}, chair {3}). "
-                "Locked: start a new version to change it."
-            ).format(plan.version, s.approved_on, s.minute_reference, s.chair_name)
-        return self.tr("Version {0}: draft, not yet approved by governors.").format(plan.version)
-
     def _strand_title(self, strand_id: str) -> str:
-        if self.ctx.round_id is None:
+        framework = self._round_framework()
+        if framework is None or not framework.has_strand(strand_id):
             return strand_id
-        service = self.ctx.services.assessment
-        framework = service.framework_for(service.get_round(self.ctx.round_id))
-        return framework.strand(strand_id).title if framework.has_strand(strand_id) else strand_id
+        return framework.strand(strand_id).title
 
     def _on_priority_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_actions()
