@@ -176,6 +176,18 @@ def test_close_backs_up_when_changed(db_path: Path) -> None:
     assert len(backups) == 1 and summarise_backup(backups[0]).schools == ("Changed",)
 
 
+def test_services_opened_for_a_test_skip_the_close_backup(blank_db: Path) -> None:
+    services = open_services(blank_db, backup_on_close=False)
+    _add(services, "Changed", "555555")
+    services.close()
+    assert not backups_dir_for(blank_db).exists()
+    reopened = open_services(blank_db, backup_on_close=False)
+    try:
+        assert [s.name for s in reopened.schools.list_schools()] == ["Changed"]
+    finally:
+        reopened.close()
+
+
 def test_list_backups_newest_first_with_problems_marked(services: AppServices) -> None:
     t = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
     take_backup_of(services.db_path, BackupReason.TIMER, t)
