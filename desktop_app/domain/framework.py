@@ -38,7 +38,6 @@ class Strand:
     summary: str
     descriptors: dict[Level, str]
     evidence_prompts: tuple[str, ...]
-    dimension_id: str
     #: Wording written for one scope; a scope missing here uses the shared descriptors.
     scope_descriptors: Mapping[RoundScope, Mapping[Level, str]] = field(default_factory=dict)
     #: Evidence questions written for one scope; a scope missing here uses the shared ones.

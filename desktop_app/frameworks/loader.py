@@ -53,7 +53,6 @@ def framework_from_dict(data: Any, file: str = "<data>") -> Framework:
                 summary=s["summary"].strip(),
                 descriptors=_levels(s["descriptors"]),
                 evidence_prompts=tuple(p.strip() for p in s["evidence_prompts"]),
-                dimension_id=dim["id"],
                 scope_descriptors={
                     RoundScope(scope): _levels(texts)
                     for scope, texts in s.get("scope_descriptors", {}).items()
