@@ -18,9 +18,11 @@ RaterRole.CLERK
 RaterRole.STAFF_MEMBER
 RaterRole.OTHER
 
-# Read by ReportLab: rl_config.useA85 and a flowable's keepWithNext.
+# Read by ReportLab: rl_config.useA85, a flowable's keepWithNext, and the ToUnicode map
+# writer it calls through ttfonts.makeToUnicodeCMap.
 _.useA85
 _.keepWithNext
+_.makeToUnicodeCMap
 
 # Holds the focus style so Python does not free it while Qt uses it.
 _Original.focus_style
