@@ -7,6 +7,7 @@ decorator in pyproject.toml ([tool.vulture]).
 """
 # ruff: noqa: B018, F821  (bare names and attributes are how a vulture whitelist is written)
 
+from desktop_app.domain.directory import DirectorySchool
 from desktop_app.domain.levels import Confidence
 from desktop_app.domain.moderation import RaterRole
 from desktop_app.ui.theme import _Original
@@ -23,6 +24,9 @@ RaterRole.OTHER
 _.useA85
 _.keepWithNext
 _.makeToUnicodeCMap
+
+# Kept from the GIAS file with the other directory fields (stored and exported).
+DirectorySchool.opened_on
 
 # Holds the focus style so Python does not free it while Qt uses it.
 _Original.focus_style

@@ -13,7 +13,6 @@ from datetime import date
 from desktop_app.domain.monitoring import (
     Assignment,
     AssignmentDraft,
-    Focus,
     FocusKind,
     Visit,
     VisitDraft,
@@ -42,13 +41,6 @@ class MonitoringService:
 
     def visits(self, round_id: int) -> tuple[Visit, ...]:
         return self._store.impact.visits(round_id)
-
-    def focus_title(self, plan_id: int, draft: AssignmentDraft) -> str:
-        plan = self._store.plans.get(plan_id)
-        if draft.priority_id is not None:
-            return plan.priority(draft.priority_id).title
-        assert draft.action_id is not None
-        return plan.action(draft.action_id).what
 
     # The schedule -----------------------------------------------------------
 
@@ -89,14 +81,6 @@ class MonitoringService:
         return clean
 
     # Visits -----------------------------------------------------------------
-
-    def focus_of_priority(self, plan_id: int, priority_id: int) -> Focus:
-        p = self._store.plans.get(plan_id).priority(priority_id)
-        return Focus(FocusKind.PRIORITY, str(p.id), p.title)
-
-    def focus_of_action(self, plan_id: int, action_id: int) -> Focus:
-        a = self._store.plans.get(plan_id).action(action_id)
-        return Focus(FocusKind.ACTION, str(a.id), a.what)
 
     def record_visit(self, plan_id: int, draft: VisitDraft, today: date) -> tuple[Visit, Edit]:
         """Record a visit; monitoring of the same focus by the same governor moves on to the

@@ -11,7 +11,6 @@ from desktop_app.domain.impact_status import MeasureStatus, expected_on, measure
 
 BASE_ON = date(2025, 9, 1)
 TARGET_ON = date(2026, 7, 1)  # 303 days later
-HALFWAY = date(2026, 1, 30)  # not exactly halfway: use expected_on for the line
 
 ON, BEHIND, OFF, NOT_YET = (
     MeasureStatus.ON_TRACK,
