@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -37,14 +36,7 @@ from desktop_app.ui.models.partner_table_model import PartnerTableModel
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets.read_only_table import select_source_row
 from desktop_app.ui.widgets.reciprocity_panel import ReciprocityPanel
-
-
-def _button(text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    button.clicked.connect(slot)
-    return button
-
+from desktop_app.ui.widgets.record_tables import named_button
 
 SEARCH_PAUSE_MS = 150
 
@@ -100,15 +92,17 @@ class PartnerRegisterTab(QWidget):
         self.table.activated.connect(lambda _i: self.edit_partner())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
 
-        self.add_button = _button("&Add partner school…", "Add partner school", self.add_partner)
-        self.edit_button = _button("&Edit…", "Edit partner school", self.edit_partner)
-        self.remove_button = _button("&Remove", "Remove partner school", self.remove_partner)
-        self.import_button = _button(
+        self.add_button = named_button(
+            "&Add partner school…", "Add partner school", self.add_partner
+        )
+        self.edit_button = named_button("&Edit…", "Edit partner school", self.edit_partner)
+        self.remove_button = named_button("&Remove", "Remove partner school", self.remove_partner)
+        self.import_button = named_button(
             "&Import from GIAS CSV…",
             "Import schools from a Get Information about Schools CSV file",
             self.import_csv,
         )
-        self.clear_button = _button(
+        self.clear_button = named_button(
             "Clear &directory…", "Clear the school directory", self.clear_directory
         )
         self.directory_label = QLabel()

@@ -3,6 +3,8 @@ on the selected record."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,9 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 
-def named_button(text: str, name: str) -> QPushButton:
+def named_button(text: str, name: str, slot: Callable[[], object] | None = None) -> QPushButton:
+    """A button with its name for screen readers, connected to slot when one is given."""
     button = QPushButton(text)
     button.setAccessibleName(name)
+    if slot is not None:
+        button.clicked.connect(slot)
     return button
 
 
