@@ -174,7 +174,7 @@ def _schools(services: AppServices, count: int, rng: random.Random) -> list[int]
                 )
         governor, _ = services.moderation.add_rater(school.id, "Mrs Okafor", RaterRole.GOVERNOR)
         for strand in strands[:4]:
-            services.moderation.record_view(
+            services.moderation.record_rating(
                 round_.id, strand, governor.id, Level.from_key("developing"), "Seen in visits."
             )
     return ids

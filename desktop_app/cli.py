@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_data_safety_commands(subs)
     _add_pdf_command(subs)
-    _add_views_command(subs)  # board meetings (issue 6)
+    _add_ratings_command(subs)  # board meetings (issue 6)
     from desktop_app.cli_joint import add_joint_commands
 
     add_joint_commands(subs, _COMMANDS, _needs_db)
@@ -318,21 +318,21 @@ def _cmd_import_share(args: argparse.Namespace) -> int:
 # Views from a file (board meetings, issue 6) -------------------------------------------
 
 
-def _add_views_command(subs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    views = subs.add_parser(
+def _add_ratings_command(subs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    ratings = subs.add_parser(
         "import-views",
         help="add people's views of a round's strands from a JSON file (see docs/export-format.md)",
     )
-    _needs_db(views)
-    views.add_argument("--round", type=int, required=True, help="the review round's id")
-    views.add_argument("--file", type=Path, required=True, help="the JSON file of views")
-    _COMMANDS["import-views"] = _cmd_import_views
+    _needs_db(ratings)
+    ratings.add_argument("--round", type=int, required=True, help="the review round's id")
+    ratings.add_argument("--file", type=Path, required=True, help="the JSON file of views")
+    _COMMANDS["import-views"] = _cmd_import_ratings
 
 
-def _cmd_import_views(args: argparse.Namespace) -> int:
+def _cmd_import_ratings(args: argparse.Namespace) -> int:
     services = _open(args.db)
     try:
-        result, _ = services.moderation.import_views(args.round, args.file)
+        result, _ = services.moderation.import_ratings(args.round, args.file)
     finally:
         services.close()
     print(result.summary.message)

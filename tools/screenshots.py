@@ -45,10 +45,10 @@ def seed_meeting(services: AppServices) -> None:
     ]
     for name, role, first, second in people:
         rater, _ = services.moderation.add_rater(school.id, name, role)
-        services.moderation.record_view(
+        services.moderation.record_rating(
             round_id, jpd, rater.id, first, f"{name.split()[0]}'s notes from the visits"
         )
-        services.moderation.record_view(round_id, talent, rater.id, second)
+        services.moderation.record_rating(round_id, talent, rater.id, second)
     services.moderation.agree_level(
         round_id,
         talent,
@@ -92,7 +92,7 @@ def main() -> int:
         window.open_sample()
         if {"moderation", "presentation"} & set(wanted):
             seed_meeting(services)
-            window.ctx.notify(Changes.of(Topic.VIEWS))
+            window.ctx.notify(Changes.of(Topic.RATINGS))
         for key in wanted:
             if key == "welcome":
                 continue

@@ -46,13 +46,13 @@ class RaterRole(Enum):
         raise ValueError(f"'{text}' is not a role (use one of: {choices}).")
 
 
-class ViewSource(Enum):
+class RatingSource(Enum):
     MEETING = "meeting"  # entered by the chair or clerk during the meeting
     IMPORTED = "imported"  # arrived later in a file, e.g. from a partner reviewer
 
     @property
     def label(self) -> str:
-        return "entered in the meeting" if self is ViewSource.MEETING else "imported from a file"
+        return "entered in the meeting" if self is RatingSource.MEETING else "imported from a file"
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class Rater:
 
 
 @dataclass(frozen=True)
-class View:
+class Rating:
     """One person's independent judgement of one strand in one round."""
 
     id: int
@@ -78,7 +78,7 @@ class View:
     level: Level
     evidence: str
     recorded_at: datetime
-    source: ViewSource = ViewSource.MEETING
+    source: RatingSource = RatingSource.MEETING
 
 
 @dataclass(frozen=True)
@@ -120,17 +120,17 @@ class StrandModeration:
 
     strand_id: str
     strand_title: str
-    views: tuple[View, ...]
+    ratings: tuple[Rating, ...]
     agreed: Level | None
     decision: Decision | None
 
     @property
     def lowest(self) -> Level | None:
-        return min((v.level for v in self.views), default=None)
+        return min((v.level for v in self.ratings), default=None)
 
     @property
     def highest(self) -> Level | None:
-        return max((v.level for v in self.views), default=None)
+        return max((v.level for v in self.ratings), default=None)
 
     @property
     def spread(self) -> int:
@@ -152,8 +152,8 @@ class StrandModeration:
             "talk through the evidence before agreeing."
         )
 
-    def by_level(self) -> dict[Level, tuple[View, ...]]:
-        return {lv: tuple(v for v in self.views if v.level is lv) for lv in Level}
+    def by_level(self) -> dict[Level, tuple[Rating, ...]]:
+        return {lv: tuple(v for v in self.ratings if v.level is lv) for lv in Level}
 
     @property
     def is_agreed(self) -> bool:
@@ -161,32 +161,34 @@ class StrandModeration:
         return self.agreed is not None and self.decision is not None
 
     def spread_text(self) -> str:
-        if not self.views:
+        if not self.ratings:
             return "No views recorded yet."
         parts = [f"{lv.label}: {len(vs)}" for lv, vs in self.by_level().items() if vs]
-        return f"{len(self.views)} view{'s' if len(self.views) != 1 else ''} ({', '.join(parts)})"
+        return (
+            f"{len(self.ratings)} view{'s' if len(self.ratings) != 1 else ''} ({', '.join(parts)})"
+        )
 
 
 def moderate(
     framework: Framework,
-    views: Iterable[View],
+    ratings: Iterable[Rating],
     agreed_levels: Mapping[str, Level | None],
     decisions: Mapping[str, Decision],
 ) -> list[StrandModeration]:
     """One StrandModeration per strand, in framework order; views sorted by rater name."""
-    grouped: dict[str, list[View]] = {}
-    for view in views:
-        grouped.setdefault(view.strand_id, []).append(view)
+    grouped: dict[str, list[Rating]] = {}
+    for rating in ratings:
+        grouped.setdefault(rating.strand_id, []).append(rating)
     result = []
     for strand in framework.strands():
-        strand_views = sorted(
+        strand_ratings = sorted(
             grouped.get(strand.id, []), key=lambda v: (v.rater.name.casefold(), v.rater.id)
         )
         result.append(
             StrandModeration(
                 strand_id=strand.id,
                 strand_title=strand.title,
-                views=tuple(strand_views),
+                ratings=tuple(strand_ratings),
                 agreed=agreed_levels.get(strand.id),
                 decision=decisions.get(strand.id),
             )

@@ -16,7 +16,7 @@ class Topic(Enum):
     COMMITMENTS = "commitments"
     PLANS = "plans"
     REFLECTIONS = "reflections"
-    VIEWS = "views"
+    RATINGS = "ratings"
     EXCHANGE = "exchange"  # what partner schools shared with us through exchange files
     EVERYTHING = "everything"
 

@@ -17,7 +17,7 @@ from desktop_app.services.partners_export import (
     school_partnership_section,
 )
 from desktop_app.services.plans_export import round_plans_section, school_reflection_section
-from desktop_app.services.views_export import round_views_section, school_raters_section
+from desktop_app.services.ratings_export import round_ratings_section, school_raters_section
 from desktop_app.storage.store import Store
 from desktop_app.storage.user_files import check_file_to_write, write_private
 
@@ -53,7 +53,7 @@ def _school_section(store: Store, school_id: int) -> dict[str, Any]:
                 "judgements": [_judgement(j) for j in store.rounds.judgements(r.id).values()],
                 "theory_of_the_case": theory_to_json(store.theories.get(r.id)),
                 "improvement_plans": round_plans_section(store, r.id),
-                **round_views_section(store, r.id),
+                **round_ratings_section(store, r.id),
                 **round_visits_section(store, r.id),
             }
         )

@@ -22,7 +22,7 @@ from desktop_app.services.joint_files import checked_folder
 from desktop_app.services.joint_review_service import JointReviewService, utc_now
 from desktop_app.storage.store import Store
 
-IMPORT_CHANGES = Changes.of(Topic.EXCHANGE, Topic.VIEWS, Topic.ROUNDS)
+IMPORT_CHANGES = Changes.of(Topic.EXCHANGE, Topic.RATINGS, Topic.ROUNDS)
 #: A folder may hold other files; only these are read, and at most this many.
 MAX_FOLDER_FILES = 500
 

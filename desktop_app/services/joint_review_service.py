@@ -37,7 +37,7 @@ from desktop_app.domain.joint_review import (
     heat_map,
 )
 from desktop_app.domain.levels import Confidence, Level
-from desktop_app.domain.moderation import RaterRole, ViewSource
+from desktop_app.domain.moderation import RaterRole, RatingSource
 from desktop_app.domain.partners import Direction
 from desktop_app.domain.review import ReviewRound, RoundScope, RoundStatus
 from desktop_app.services.assessment_service import AssessmentService, RoundLocked
@@ -45,7 +45,7 @@ from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.services.joint_files import checked_folder, slug, write_private
 from desktop_app.storage.store import Store
 
-JOINT_CHANGES = Changes.of(Topic.ROUNDS, Topic.VIEWS, Topic.EXCHANGE)
+JOINT_CHANGES = Changes.of(Topic.ROUNDS, Topic.RATINGS, Topic.EXCHANGE)
 
 
 def utc_now() -> datetime:
@@ -110,11 +110,13 @@ class JointReviewService:
             repo = self._store.joint_reviews
             repo.add_review(round_.id, partnership_id, partnership.name, ref, strands)
             for position, member in enumerate(members):
-                rater = self._store.views.find_rater(
+                rater = self._store.ratings.find_rater(
                     school_id, member.name, RaterRole.PARTNER_REVIEWER
-                ) or self._store.views.add_rater(school_id, member.name, RaterRole.PARTNER_REVIEWER)
+                ) or self._store.ratings.add_rater(
+                    school_id, member.name, RaterRole.PARTNER_REVIEWER
+                )
                 repo.add_member(round_.id, member, rater.id, position)
-        return round_, Changes.of(Topic.ROUNDS, Topic.JUDGEMENTS, Topic.VIEWS)
+        return round_, Changes.of(Topic.ROUNDS, Topic.JUDGEMENTS, Topic.RATINGS)
 
     def review(self, round_id: int) -> JointReview | None:
         """The joint review a round is, or None for an ordinary round."""
@@ -233,23 +235,23 @@ class JointReviewService:
             raise LookupError("That school is not a member of this joint review.")
         self._store.joint_reviews.save_return(round_id, urn, made_at, checksum, ratings)
         rated = {r.strand_id: r for r in ratings}
-        views = self._store.views
+        repository = self._store.ratings
         for strand_id in review.strand_ids:
             rating = rated.get(strand_id)
-            existing = views.view_by(round_id, strand_id, member.rater_id)
+            existing = repository.rating_by(round_id, strand_id, member.rater_id)
             if rating is None:
                 if existing is not None:
-                    views.delete_view(existing.id)
+                    repository.delete_rating(existing.id)
                 continue
-            views.save_view(
+            repository.save_rating(
                 round_id,
                 strand_id,
                 member.rater_id,
                 rating.level,
                 rating.summary,
                 made_at,
-                ViewSource.IMPORTED,
-                view_id=existing.id if existing else None,
+                RatingSource.IMPORTED,
+                rating_id=existing.id if existing else None,
             )
 
     # Compare -------------------------------------------------------------------------
@@ -260,7 +262,7 @@ class JointReviewService:
         framework = self._assessment.framework_for(round_)
         strands = [(s.id, s.title) for s in framework.strands() if s.id in review.strand_ids]
         judgements = self._store.rounds.judgements(round_id)
-        decisions = self._store.views.decisions(round_id)
+        decisions = self._store.ratings.decisions(round_id)
         agreed = {sid: j.level for sid, j in judgements.items() if sid in decisions and j.level}
         cells: dict[tuple[str, str], HeatCell] = self._store.joint_reviews.return_cells(round_id)
         members = tuple(SchoolRef(m.urn, m.name) for m in review.members)
@@ -275,7 +277,7 @@ class JointReviewService:
         review = self._review(round_id)
         problems = []
         judgements = self._store.rounds.judgements(round_id)
-        decisions = self._store.views.decisions(round_id)
+        decisions = self._store.ratings.decisions(round_id)
         framework = self._assessment.framework_for(round_)
         waiting = [
             framework.strand(s).title
@@ -299,7 +301,7 @@ class JointReviewService:
         review = self._review(round_id)
         lead = self._store.schools.get(round_.school_id)
         judgements = self._store.rounds.judgements(round_id)
-        decisions = self._store.views.decisions(round_id)
+        decisions = self._store.ratings.decisions(round_id)
         cells = self._store.joint_reviews.return_cells(round_id)
         strands = []
         for strand_id in review.strand_ids:

@@ -19,9 +19,9 @@ from desktop_app.domain.moderation import (
     DecisionLine,
     Rater,
     RaterRole,
+    Rating,
+    RatingSource,
     StrandModeration,
-    View,
-    ViewSource,
     clean_agreed_by,
     clean_rater_name,
     clean_text,
@@ -31,17 +31,17 @@ from desktop_app.domain.moderation import (
 from desktop_app.domain.review import RoundStatus, StrandJudgement
 from desktop_app.services.assessment_service import AssessmentService, RoundLocked
 from desktop_app.services.changes import Changes, Edit, Topic
-from desktop_app.services.views_import import (
+from desktop_app.services.ratings_import import (
     ImportResult,
-    apply_views,
-    parse_views,
-    unapply_views,
+    apply_ratings,
+    parse_ratings,
+    unapply_ratings,
 )
 from desktop_app.storage.store import Store
 from desktop_app.storage.user_files import write_private
 
-VIEW_CHANGES = Changes.of(Topic.VIEWS)
-AGREE_CHANGES = Changes.of(Topic.VIEWS, Topic.JUDGEMENTS)
+RATING_CHANGES = Changes.of(Topic.RATINGS)
+AGREE_CHANGES = Changes.of(Topic.RATINGS, Topic.JUDGEMENTS)
 
 
 def utc_now() -> datetime:
@@ -87,65 +87,65 @@ class ModerationService:
     # Raters ------------------------------------------------------------------
 
     def raters(self, school_id: int) -> list[Rater]:
-        return self._store.views.raters(school_id)
+        return self._store.ratings.raters(school_id)
 
     def add_rater(self, school_id: int, name: str, role: RaterRole) -> tuple[Rater, Edit]:
         name = clean_rater_name(name)
-        if self._store.views.find_rater(school_id, name, role) is not None:
+        if self._store.ratings.find_rater(school_id, name, role) is not None:
             raise ValueError(f"{name} is already in the list as {role.label.lower()}.")
         with self._store.transaction():
-            rater = self._store.views.add_rater(school_id, name, role)
+            rater = self._store.ratings.add_rater(school_id, name, role)
         label = f"add {name} as {role.label.lower()}"
-        return rater, Edit(label, VIEW_CHANGES, lambda: self._remove_rater(rater, label))
+        return rater, Edit(label, RATING_CHANGES, lambda: self._remove_rater(rater, label))
 
     def _remove_rater(self, rater: Rater, label: str) -> Edit:
         """Only for undoing an addition, so the rater has no views left to lose."""
         with self._store.transaction():
-            self._store.views.delete_rater(rater.id)
-        return Edit(label, VIEW_CHANGES, lambda: self._restore_rater(rater, label))
+            self._store.ratings.delete_rater(rater.id)
+        return Edit(label, RATING_CHANGES, lambda: self._restore_rater(rater, label))
 
     def _restore_rater(self, rater: Rater, label: str) -> Edit:
         with self._store.transaction():
-            self._store.views.restore_rater(rater)
-        return Edit(label, VIEW_CHANGES, lambda: self._remove_rater(rater, label))
+            self._store.ratings.restore_rater(rater)
+        return Edit(label, RATING_CHANGES, lambda: self._remove_rater(rater, label))
 
-    # Views -------------------------------------------------------------------
+    # Ratings -----------------------------------------------------------------
 
-    def views(self, round_id: int) -> list[View]:
-        return self._store.views.views(round_id)
+    def ratings(self, round_id: int) -> list[Rating]:
+        return self._store.ratings.ratings(round_id)
 
-    def record_view(
+    def record_rating(
         self,
         round_id: int,
         strand_id: str,
         rater_id: int,
         level: Level,
         evidence: str = "",
-        source: ViewSource = ViewSource.MEETING,
+        source: RatingSource = RatingSource.MEETING,
     ) -> Edit:
         """Save this person's view of the strand, replacing any earlier view of theirs."""
         self._check_open(round_id, strand_id)
         if not isinstance(level, Level):
             raise ValueError("A view needs a level.")
         evidence = clean_text(evidence, "evidence")
-        rater = self._store.views.rater(rater_id)
+        rater = self._store.ratings.rater(rater_id)
         if rater.school_id != self._store.rounds.get(round_id).school_id:
             raise ValueError("That person belongs to another school.")
         with self._store.transaction():
-            before = self._store.views.view_by(round_id, strand_id, rater_id)
-            after = self._store.views.save_view(
+            before = self._store.ratings.rating_by(round_id, strand_id, rater_id)
+            after = self._store.ratings.save_rating(
                 round_id, strand_id, rater_id, level, evidence, self._clock(), source
             )
         label = f"record {rater.name}'s view of {self._strand_title(round_id, strand_id)}"
-        return Edit(label, VIEW_CHANGES, lambda: self._swap_view(before, after, label))
+        return Edit(label, RATING_CHANGES, lambda: self._swap_rating(before, after, label))
 
-    def _swap_view(self, wanted: View | None, current: View | None, label: str) -> Edit:
+    def _swap_rating(self, wanted: Rating | None, current: Rating | None, label: str) -> Edit:
         """Put back the wanted view (or none) in place of the current one, same ids."""
         with self._store.transaction():
             if current is not None and (wanted is None or current.id != wanted.id):
-                self._store.views.delete_view(current.id)
+                self._store.ratings.delete_rating(current.id)
             if wanted is not None:
-                self._store.views.save_view(
+                self._store.ratings.save_rating(
                     wanted.round_id,
                     wanted.strand_id,
                     wanted.rater.id,
@@ -153,18 +153,18 @@ class ModerationService:
                     wanted.evidence,
                     wanted.recorded_at,
                     wanted.source,
-                    view_id=wanted.id,
+                    rating_id=wanted.id,
                 )
-        return Edit(label, VIEW_CHANGES, lambda: self._swap_view(current, wanted, label))
+        return Edit(label, RATING_CHANGES, lambda: self._swap_rating(current, wanted, label))
 
-    def delete_view(self, view_id: int) -> Edit:
-        view = self._store.views.view(view_id)
-        self._check_open(view.round_id, view.strand_id)
+    def delete_rating(self, rating_id: int) -> Edit:
+        rating = self._store.ratings.rating(rating_id)
+        self._check_open(rating.round_id, rating.strand_id)
         with self._store.transaction():
-            self._store.views.delete_view(view_id)
-        title = self._strand_title(view.round_id, view.strand_id)
-        label = f"remove {view.rater.name}'s view of {title}"
-        return Edit(label, VIEW_CHANGES, lambda: self._swap_view(view, None, label))
+            self._store.ratings.delete_rating(rating_id)
+        title = self._strand_title(rating.round_id, rating.strand_id)
+        label = f"remove {rating.rater.name}'s view of {title}"
+        return Edit(label, RATING_CHANGES, lambda: self._swap_rating(rating, None, label))
 
     # Agreeing ----------------------------------------------------------------
 
@@ -191,7 +191,7 @@ class ModerationService:
         level = self._store.rounds.judgement(round_id, strand_id).level
         if level is None:
             raise ValueError("Agree a level first, then write why.")
-        current = self._store.views.decision(round_id, strand_id)
+        current = self._store.ratings.decision(round_id, strand_id)
         who = agreed_by if agreed_by is not None else (current.agreed_by if current else "")
         label = f"change the rationale for {self._strand_title(round_id, strand_id)}"
         return self._agree(round_id, strand_id, level, rationale, who, label)
@@ -214,9 +214,9 @@ class ModerationService:
         )
         with self._store.transaction():
             judgement = self._store.rounds.judgement(round_id, strand_id)
-            before_decision = self._store.views.decision(round_id, strand_id)
+            before_decision = self._store.ratings.decision(round_id, strand_id)
             self._store.rounds.save_judgement(round_id, replace(judgement, level=level))
-            self._store.views.save_decision(decision)
+            self._store.ratings.save_decision(decision)
         agreement = _Agreement(
             round_id, strand_id, level, decision, judgement.level, before_decision
         )
@@ -229,9 +229,9 @@ class ModerationService:
                 agreement.round_id, replace(judgement, level=agreement.level_before)
             )
             if agreement.decision_before is None:
-                self._store.views.delete_decision(agreement.round_id, agreement.strand_id)
+                self._store.ratings.delete_decision(agreement.round_id, agreement.strand_id)
             else:
-                self._store.views.save_decision(agreement.decision_before)
+                self._store.ratings.save_decision(agreement.decision_before)
         return Edit(label, AGREE_CHANGES, lambda: self._redo_agreement(agreement, label))
 
     def _redo_agreement(self, agreement: _Agreement, label: str) -> Edit:
@@ -240,32 +240,32 @@ class ModerationService:
             self._store.rounds.save_judgement(
                 agreement.round_id, replace(judgement, level=agreement.level)
             )
-            self._store.views.save_decision(agreement.decision)
+            self._store.ratings.save_decision(agreement.decision)
         return Edit(label, AGREE_CHANGES, lambda: self._undo_agreement(agreement, label))
 
     # Import ------------------------------------------------------------------
 
-    def import_views(self, round_id: int, path: Path) -> tuple[ImportResult, Edit]:
+    def import_ratings(self, round_id: int, path: Path) -> tuple[ImportResult, Edit]:
         """Add views from a file (docs/export-format.md); all of them or, on any problem, none."""
         round_ = self._store.rounds.get(round_id)
         if round_.status is RoundStatus.AGREED:
             raise RoundLocked()
-        raters = parse_views(path, self._assessment.framework_for(round_))
+        raters = parse_ratings(path, self._assessment.framework_for(round_))
         with self._store.transaction():
-            result = apply_views(self._store, round_, raters, self._clock())
+            result = apply_ratings(self._store, round_, raters, self._clock())
         label = f"import views from {path.name}"
-        return result, Edit(label, VIEW_CHANGES, lambda: self._undo_import(result, label))
+        return result, Edit(label, RATING_CHANGES, lambda: self._undo_import(result, label))
 
     def _undo_import(self, result: ImportResult, label: str) -> Edit:
         with self._store.transaction():
-            unapply_views(self._store, result)
-        return Edit(label, VIEW_CHANGES, lambda: self._redo_import(result, label))
+            unapply_ratings(self._store, result)
+        return Edit(label, RATING_CHANGES, lambda: self._redo_import(result, label))
 
     def _redo_import(self, result: ImportResult, label: str) -> Edit:
         round_ = self._store.rounds.get(result.round_id)
         with self._store.transaction():
-            again = apply_views(self._store, round_, result.raters, self._clock())
-        return Edit(label, VIEW_CHANGES, lambda: self._undo_import(again, label))
+            again = apply_ratings(self._store, round_, result.raters, self._clock())
+        return Edit(label, RATING_CHANGES, lambda: self._undo_import(again, label))
 
     # Summaries ---------------------------------------------------------------
 
@@ -274,9 +274,9 @@ class ModerationService:
         judgements: dict[str, StrandJudgement] = self._store.rounds.judgements(round_id)
         return moderate(
             self._assessment.framework_for(round_),
-            self._store.views.views(round_id),
+            self._store.ratings.ratings(round_id),
             {sid: j.level for sid, j in judgements.items()},
-            self._store.views.decisions(round_id),
+            self._store.ratings.decisions(round_id),
         )
 
     def strand_summary(self, round_id: int, strand_id: str) -> StrandModeration:

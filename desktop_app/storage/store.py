@@ -24,9 +24,9 @@ if TYPE_CHECKING:
     from desktop_app.storage.repositories.partners import PartnerSchoolRepository
     from desktop_app.storage.repositories.partnerships import PartnershipRepository
     from desktop_app.storage.repositories.plans import PlanRepository
+    from desktop_app.storage.repositories.ratings import RatingRepository
     from desktop_app.storage.repositories.reflections import ReflectionRepository
     from desktop_app.storage.repositories.theories import TheoryRepository
-    from desktop_app.storage.repositories.views import ViewRepository
 
 
 class Store:
@@ -105,10 +105,10 @@ class Store:
         return JointReviewRepository(self.db)
 
     @cached_property
-    def views(self) -> ViewRepository:
-        from desktop_app.storage.repositories.views import ViewRepository
+    def ratings(self) -> RatingRepository:
+        from desktop_app.storage.repositories.ratings import RatingRepository
 
-        return ViewRepository(self.db)
+        return RatingRepository(self.db)
 
     @classmethod
     def open(

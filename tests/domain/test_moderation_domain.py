@@ -12,8 +12,8 @@ from desktop_app.domain.moderation import (
     Decision,
     Rater,
     RaterRole,
+    Rating,
     StrandModeration,
-    View,
     clean_rater_name,
     decision_lines,
     moderate,
@@ -23,14 +23,14 @@ WHEN = datetime(2026, 11, 23, 18, 30, tzinfo=UTC)
 JPD = "joint-practice-development"
 
 
-def _view(n: int, level: Level, name: str = "", strand: str = JPD) -> View:
+def _rating(n: int, level: Level, name: str = "", strand: str = JPD) -> Rating:
     rater = Rater(n, 1, name or f"Governor {n}", RaterRole.GOVERNOR)
-    return View(n, 1, strand, rater, level, f"note {n}", WHEN)
+    return Rating(n, 1, strand, rater, level, f"note {n}", WHEN)
 
 
 def _strand(*levels: Level) -> StrandModeration:
-    views = tuple(_view(i + 1, lv) for i, lv in enumerate(levels))
-    return StrandModeration(JPD, "Joint practice development", views, None, None)
+    ratings = tuple(_rating(i + 1, lv) for i, lv in enumerate(levels))
+    return StrandModeration(JPD, "Joint practice development", ratings, None, None)
 
 
 @pytest.mark.parametrize(
@@ -59,7 +59,7 @@ def test_flag_text_names_the_extremes() -> None:
     assert "2 levels (Beginning to Embedding)" in item.flag_text
 
 
-def test_spread_text_counts_views_per_level() -> None:
+def test_spread_text_counts_ratings_per_level() -> None:
     item = _strand(Level.DEVELOPING, Level.DEVELOPING, Level.LEADING)
     assert item.spread_text() == "3 views (Developing: 2, Leading: 1)"
     assert _strand().spread_text() == "No views recorded yet."
@@ -67,19 +67,19 @@ def test_spread_text_counts_views_per_level() -> None:
 
 
 def test_moderate_groups_by_strand_in_framework_order(catalogue_2012: Framework) -> None:
-    views = [
-        _view(1, Level.BEGINNING, "Zara"),
-        _view(2, Level.EMBEDDING, "adam"),
-        _view(3, Level.LEADING, "Bea", strand="fit-governance"),
+    ratings = [
+        _rating(1, Level.BEGINNING, "Zara"),
+        _rating(2, Level.EMBEDDING, "adam"),
+        _rating(3, Level.LEADING, "Bea", strand="fit-governance"),
     ]
     decision = Decision(1, JPD, "Pilots only", "Full board", WHEN)
-    result = moderate(catalogue_2012, views, {JPD: Level.DEVELOPING}, {JPD: decision})
+    result = moderate(catalogue_2012, ratings, {JPD: Level.DEVELOPING}, {JPD: decision})
     assert [m.strand_id for m in result] == [s.id for s in catalogue_2012.strands()]
     jpd = result[0]
-    assert [v.rater.name for v in jpd.views] == ["adam", "Zara"]  # by name, ignoring case
+    assert [v.rater.name for v in jpd.ratings] == ["adam", "Zara"]  # by name, ignoring case
     assert jpd.agreed is Level.DEVELOPING and jpd.is_agreed and jpd.is_flagged
     governance = next(m for m in result if m.strand_id == "fit-governance")
-    assert len(governance.views) == 1 and not governance.is_agreed
+    assert len(governance.ratings) == 1 and not governance.is_agreed
 
 
 def test_a_level_without_a_decision_is_not_agreed_in_moderation() -> None:
@@ -91,7 +91,7 @@ def test_decision_lines(catalogue_2012: Framework) -> None:
     decision = Decision(1, JPD, "Pilots only", "Full board", WHEN)
     lines = decision_lines(
         moderate(
-            catalogue_2012, [_view(1, Level.LEADING)], {JPD: Level.DEVELOPING}, {JPD: decision}
+            catalogue_2012, [_rating(1, Level.LEADING)], {JPD: Level.DEVELOPING}, {JPD: decision}
         )
     )
     assert lines[0].level_text == "Developing"

@@ -88,7 +88,7 @@ def test_three_schools_round_trip(
     cell = heat.cell(BIRCH, first.strand_id)
     assert cell is not None and cell.summary.startswith(f"Summary from {BIRCH}")
     moderation = lead.moderation.strand_summary(round_.id, first.strand_id)
-    assert len(moderation.views) == 3 and moderation.is_flagged
+    assert len(moderation.ratings) == 3 and moderation.is_flagged
 
     assert lead.joint_reviews.statement_problems(round_.id)
     for strand in review.strand_ids:

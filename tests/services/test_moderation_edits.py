@@ -27,7 +27,7 @@ class Meeting:
     round_id: int
     ann_id: int
     bob_id: int
-    view_id: int
+    rating_id: int
     folder: Path
 
 
@@ -38,13 +38,13 @@ def _meeting(s: AppServices, folder: Path) -> Meeting:
     s.assessment.change_judgement(round_.id, JPD, JudgementChanges.of(level=Level.DEVELOPING))
     ann, _ = s.moderation.add_rater(school.id, "Ann Lee", RaterRole.GOVERNOR)
     bob, _ = s.moderation.add_rater(school.id, "Bob Khan", RaterRole.PARTNER_REVIEWER)
-    s.moderation.record_view(round_.id, JPD, ann.id, Level.BEGINNING, "Few visits")
+    s.moderation.record_rating(round_.id, JPD, ann.id, Level.BEGINNING, "Few visits")
     s.moderation.agree_level(round_.id, JPD, Level.EMBEDDING, "Trios everywhere", "Board")
-    [view] = s.moderation.views(round_.id)
-    return Meeting(school.id, round_.id, ann.id, bob.id, view.id, folder)
+    [rating] = s.moderation.ratings(round_.id)
+    return Meeting(school.id, round_.id, ann.id, bob.id, rating.id, folder)
 
 
-def _views_file(folder: Path) -> Path:
+def _ratings_file(folder: Path) -> Path:
     path = folder / "views.json"
     known = {"name": "Ann Lee", "role": "governor", "views": [{"strand": JPD, "level": 4}]}
     new = {
@@ -62,21 +62,21 @@ CHANGES: dict[str, Change] = {
     "add Cara Diaz as governor": lambda s, m: s.moderation.add_rater(
         m.school_id, "Cara Diaz", RaterRole.GOVERNOR
     )[1],
-    "record Bob Khan's view of {jpd}": lambda s, m: s.moderation.record_view(
+    "record Bob Khan's view of {jpd}": lambda s, m: s.moderation.record_rating(
         m.round_id, JPD, m.bob_id, Level.LEADING, "Seen it"
     ),
-    "record Ann Lee's view of {jpd}": lambda s, m: s.moderation.record_view(
+    "record Ann Lee's view of {jpd}": lambda s, m: s.moderation.record_rating(
         m.round_id, JPD, m.ann_id, Level.DEVELOPING, "Changed her mind"
     ),
-    "remove Ann Lee's view of {jpd}": lambda s, m: s.moderation.delete_view(m.view_id),
+    "remove Ann Lee's view of {jpd}": lambda s, m: s.moderation.delete_rating(m.rating_id),
     "agree Leading for {jpd}": lambda s, m: s.moderation.agree_level(
         m.round_id, JPD, Level.LEADING, "Better than we thought", "Chair"
     ),
     "change the rationale for {jpd}": lambda s, m: s.moderation.set_rationale(
         m.round_id, JPD, "Trios in every phase"
     ),
-    "import views from views.json": lambda s, m: s.moderation.import_views(
-        m.round_id, _views_file(m.folder)
+    "import views from views.json": lambda s, m: s.moderation.import_ratings(
+        m.round_id, _ratings_file(m.folder)
     )[1],
 }
 
@@ -90,7 +90,7 @@ def test_meeting_change_undoes_and_redoes(
     def read() -> tuple[object, ...]:
         return (
             services.moderation.raters(m.school_id),
-            services.moderation.views(m.round_id),
+            services.moderation.ratings(m.round_id),
             services.assessment.judgement(m.round_id, JPD),
             services.moderation.strand_summary(m.round_id, JPD).decision,
         )

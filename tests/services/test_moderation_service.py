@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.domain.levels import Level
-from desktop_app.domain.moderation import RaterRole, ViewSource
+from desktop_app.domain.moderation import RaterRole, RatingSource
 from desktop_app.domain.review import RoundScope, RoundStatus
 from desktop_app.services.assessment_service import RoundLocked
 from desktop_app.services.changes import Topic
@@ -22,23 +22,23 @@ def _current(services: AppServices) -> tuple[int, int]:
     return school.id, services.assessment.rounds(school.id)[0].id
 
 
-def test_views_spread_and_agreement_write_the_round_judgement(
+def test_ratings_spread_and_agreement_write_the_round_judgement(
     sample_services: AppServices,
 ) -> None:
     s = sample_services
     school_id, round_id = _current(s)
     ann, _ = s.moderation.add_rater(school_id, "Ann Lee", RaterRole.GOVERNOR)
     bob, _ = s.moderation.add_rater(school_id, "Bob Khan", RaterRole.CHAIR_OF_GOVERNORS)
-    recorded = s.moderation.record_view(round_id, JPD, ann.id, Level.BEGINNING, "Few visits")
-    assert recorded.changes.touches(Topic.VIEWS)
-    s.moderation.record_view(round_id, JPD, bob.id, Level.EMBEDDING, "Trios in every phase")
+    recorded = s.moderation.record_rating(round_id, JPD, ann.id, Level.BEGINNING, "Few visits")
+    assert recorded.changes.touches(Topic.RATINGS)
+    s.moderation.record_rating(round_id, JPD, bob.id, Level.EMBEDDING, "Trios in every phase")
     item = s.moderation.strand_summary(round_id, JPD)
     assert item.is_flagged and item.spread == 2
-    assert {v.rater.name: v.level for v in item.views} == {
+    assert {v.rater.name: v.level for v in item.ratings} == {
         "Ann Lee": Level.BEGINNING,
         "Bob Khan": Level.EMBEDDING,
     }
-    assert item.views[0].source is ViewSource.MEETING
+    assert item.ratings[0].source is RatingSource.MEETING
 
     level_before = s.assessment.judgement(round_id, JPD).level
     agreement = s.moderation.agree_level(
@@ -60,34 +60,34 @@ def test_views_spread_and_agreement_write_the_round_judgement(
     assert s.assessment.judgement(round_id, JPD).level is Level.DEVELOPING
 
 
-def test_a_second_view_by_the_same_person_replaces_theirs_and_undo_restores_it(
+def test_a_second_rating_by_the_same_person_replaces_theirs_and_undo_restores_it(
     sample_services: AppServices,
 ) -> None:
     s = sample_services
     school_id, round_id = _current(s)
     ann, _ = s.moderation.add_rater(school_id, "Ann", RaterRole.GOVERNOR)
-    first = s.moderation.record_view(round_id, JPD, ann.id, Level.BEGINNING, "one")
-    first_view = s.moderation.views(round_id)[0]
-    second = s.moderation.record_view(round_id, JPD, ann.id, Level.LEADING, "two")
-    assert [v.level for v in s.moderation.views(round_id)] == [Level.LEADING]
+    first = s.moderation.record_rating(round_id, JPD, ann.id, Level.BEGINNING, "one")
+    first_rating = s.moderation.ratings(round_id)[0]
+    second = s.moderation.record_rating(round_id, JPD, ann.id, Level.LEADING, "two")
+    assert [v.level for v in s.moderation.ratings(round_id)] == [Level.LEADING]
     second.reverse()
-    assert s.moderation.views(round_id) == [first_view]
+    assert s.moderation.ratings(round_id) == [first_rating]
     redo_first = first.reverse()
-    assert s.moderation.views(round_id) == []
+    assert s.moderation.ratings(round_id) == []
     redo_first.reverse()
-    assert s.moderation.views(round_id) == [first_view]  # same id back
+    assert s.moderation.ratings(round_id) == [first_rating]  # same id back
 
 
-def test_deleting_a_view_and_undoing_it(sample_services: AppServices) -> None:
+def test_deleting_a_rating_and_undoing_it(sample_services: AppServices) -> None:
     s = sample_services
     school_id, round_id = _current(s)
     ann, _ = s.moderation.add_rater(school_id, "Ann", RaterRole.PARTNER_REVIEWER)
-    s.moderation.record_view(round_id, JPD, ann.id, Level.EMBEDDING)
-    [view] = s.moderation.views(round_id)
-    deleted = s.moderation.delete_view(view.id)
-    assert s.moderation.views(round_id) == []
+    s.moderation.record_rating(round_id, JPD, ann.id, Level.EMBEDDING)
+    [rating] = s.moderation.ratings(round_id)
+    deleted = s.moderation.delete_rating(rating.id)
+    assert s.moderation.ratings(round_id) == []
     deleted.reverse()
-    assert s.moderation.views(round_id) == [view]
+    assert s.moderation.ratings(round_id) == [rating]
 
 
 def test_bad_input_is_refused_plainly(sample_services: AppServices) -> None:
@@ -99,11 +99,11 @@ def test_bad_input_is_refused_plainly(sample_services: AppServices) -> None:
     with pytest.raises(ValueError, match="name"):
         s.moderation.add_rater(school_id, "  ", RaterRole.GOVERNOR)
     with pytest.raises(ValueError, match="not in this round"):
-        s.moderation.record_view(round_id, "no-such-strand", ann.id, Level.BEGINNING)
+        s.moderation.record_rating(round_id, "no-such-strand", ann.id, Level.BEGINNING)
     with pytest.raises(ValueError, match="too long"):
-        s.moderation.record_view(round_id, JPD, ann.id, Level.BEGINNING, "x" * 30_000)
+        s.moderation.record_rating(round_id, JPD, ann.id, Level.BEGINNING, "x" * 30_000)
     with pytest.raises(LookupError):
-        s.moderation.record_view(round_id, JPD, 9999, Level.BEGINNING)
+        s.moderation.record_rating(round_id, JPD, 9999, Level.BEGINNING)
     with pytest.raises(ValueError, match="Agreed by"):
         s.moderation.agree_level(round_id, JPD, Level.BEGINNING, "", "x" * 500)
     with pytest.raises(ValueError, match="Agree a level first"):
@@ -115,7 +115,7 @@ def test_bad_input_is_refused_plainly(sample_services: AppServices) -> None:
             RoundScope.SCHOOL,
         )
         s.moderation.set_rationale(fresh.id, JPD, "why")
-    assert s.moderation.views(round_id) == []
+    assert s.moderation.ratings(round_id) == []
 
 
 def test_an_agreed_round_is_locked(sample_services: AppServices) -> None:
@@ -124,7 +124,7 @@ def test_an_agreed_round_is_locked(sample_services: AppServices) -> None:
     ann, _ = s.moderation.add_rater(school_id, "Ann", RaterRole.GOVERNOR)
     s.assessment.set_status(round_id, RoundStatus.AGREED)
     with pytest.raises(RoundLocked):
-        s.moderation.record_view(round_id, JPD, ann.id, Level.BEGINNING)
+        s.moderation.record_rating(round_id, JPD, ann.id, Level.BEGINNING)
     with pytest.raises(RoundLocked):
         s.moderation.agree_level(round_id, JPD, Level.BEGINNING)
 
@@ -149,7 +149,7 @@ def test_export_decisions_as_text_and_csv(sample_services: AppServices, tmp_path
     s = sample_services
     school_id, round_id = _current(s)
     ann, _ = s.moderation.add_rater(school_id, "Siân Ŵyn", RaterRole.GOVERNOR)
-    s.moderation.record_view(round_id, JPD, ann.id, Level.LEADING, "private note")
+    s.moderation.record_rating(round_id, JPD, ann.id, Level.LEADING, "private note")
     s.moderation.agree_level(round_id, JPD, Level.EMBEDDING, "=SUM(A1) café", "Full board")
 
     text_path = s.moderation.export_decisions(round_id, tmp_path / "minutes.txt")

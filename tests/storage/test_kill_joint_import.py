@@ -105,12 +105,12 @@ def _generations(db: Path) -> set[str]:
         summaries = {
             r[0].split()[1] for r in conn.execute("SELECT summary FROM joint_return_ratings")
         }
-        views = {r[0].split()[1] for r in conn.execute("SELECT evidence FROM views")}
+        ratings = {r[0].split()[1] for r in conn.execute("SELECT evidence FROM ratings")}
     finally:
         conn.close()
     assert count in (0, MEMBERS), f"a folder was half imported ({count} of {MEMBERS})"
     assert len(made) <= 1 and len(summaries) <= 1, "ratings from two folders are mixed"
-    assert views == summaries, "the moderation views and the ratings disagree"
+    assert ratings == summaries, "the moderation views and the ratings disagree"
     return summaries
 
 

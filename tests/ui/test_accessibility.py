@@ -92,7 +92,7 @@ def meeting_db(sample_db: Path, catalogue: FrameworkCatalogue) -> Path:
     school = services.schools.list_schools()[0]
     round_id = services.assessment.rounds(school.id)[0].id
     rater, _ = services.moderation.add_rater(school.id, "Ann Lee", RaterRole.GOVERNOR)
-    services.moderation.record_view(
+    services.moderation.record_rating(
         round_id, "joint-practice-development", rater.id, Level.BEGINNING, "notes"
     )
     services.close()

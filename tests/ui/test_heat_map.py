@@ -85,7 +85,7 @@ def test_presentation_shows_each_members_rating_before_a_level_is_proposed(
     item = window.current()
     assert item is not None and item.strand_id == "joint-practice-development"
     assert window.proposed is None  # nothing proposed yet: the members' ratings come first
-    text = window.strand_slide.views.text()
+    text = window.strand_slide.ratings.text()
     assert "Birch Academy (partner reviewer): Embedding" in text
     assert "Cedar School (partner reviewer): Beginning" in text
     assert "Summary" not in text  # summaries only when asked for (N), as for any view

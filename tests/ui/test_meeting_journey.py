@@ -32,7 +32,7 @@ def _open_moderation(window: MainWindow, qtbot: QtBot) -> ModerationPage:
     return page
 
 
-def _enter_view(qtbot: QtBot, page: ModerationPage, name: str, level: Level, note: str) -> None:
+def _enter_rating(qtbot: QtBot, page: ModerationPage, name: str, level: Level, note: str) -> None:
     """Add the person and their view as the clerk would, from the keyboard."""
     page.entry.new_name.setFocus()
     qtbot.waitUntil(page.entry.new_name.hasFocus)
@@ -49,7 +49,7 @@ def _enter_view(qtbot: QtBot, page: ModerationPage, name: str, level: Level, not
     press(qtbot, Qt.Key.Key_Space)
 
 
-def test_meeting_views_flag_agreement_and_presentation(
+def test_meeting_ratings_flag_agreement_and_presentation(
     qtbot: QtBot,
     sample_db: Path,
     open_window: Callable[[Path], MainWindow],
@@ -64,12 +64,12 @@ def test_meeting_views_flag_agreement_and_presentation(
     assert page.current_strand_id() == JPD
     assert not page.flag_box.isVisible()
 
-    _enter_view(qtbot, page, "Amira Shah", Level.BEGINNING, "Only two visits this year")
-    _enter_view(qtbot, page, "Tom Ellis", Level.EMBEDDING, "Trios in every phase")
-    _enter_view(qtbot, page, "Rhian Price", Level.DEVELOPING, "Pilots, patchy records")
+    _enter_rating(qtbot, page, "Amira Shah", Level.BEGINNING, "Only two visits this year")
+    _enter_rating(qtbot, page, "Tom Ellis", Level.EMBEDDING, "Trios in every phase")
+    _enter_rating(qtbot, page, "Rhian Price", Level.DEVELOPING, "Pilots, patchy records")
 
-    assert page.views_model.rowCount() == 3
-    assert page.views_model.cell(0, 0) == "Amira Shah"
+    assert page.ratings_model.rowCount() == 3
+    assert page.ratings_model.cell(0, 0) == "Amira Shah"
     assert page.entry.evidence.toPlainText() == ""  # ready for the next person
     # The disagreement is flagged in words with an icon, not colour alone.
     assert page.flag_box.isVisible()
@@ -111,13 +111,13 @@ def test_meeting_views_flag_agreement_and_presentation(
         shown.activateWindow()
     assert shown.current() is not None and shown.current().strand_id == JPD  # type: ignore[union-attr]
     slide = shown.strand_slide
-    assert "Amira Shah (governor): Beginning" in slide.views.text()
-    assert "Only two visits" not in slide.views.text()  # notes are private until asked for
+    assert "Amira Shah (governor): Beginning" in slide.ratings.text()
+    assert "Only two visits" not in slide.ratings.text()  # notes are private until asked for
     assert "press N to show" in slide.notes_hint.text()
     press(qtbot, Qt.Key.Key_N)
-    assert "Only two visits" in slide.views.text()
+    assert "Only two visits" in slide.ratings.text()
     press(qtbot, Qt.Key.Key_N)
-    assert "Only two visits" not in slide.views.text()
+    assert "Only two visits" not in slide.ratings.text()
 
     press(qtbot, Qt.Key.Key_Right)
     assert shown.current().strand_id == TALENT  # type: ignore[union-attr]

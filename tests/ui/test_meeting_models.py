@@ -7,24 +7,26 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 
 from desktop_app.domain.levels import Level
-from desktop_app.domain.moderation import Rater, RaterRole, View, ViewSource
+from desktop_app.domain.moderation import Rater, RaterRole, Rating, RatingSource
 from desktop_app.domain.progress import ComparisonRow, StrandTrend
 from desktop_app.ui.models.meeting_table_models import (
     ComparisonTableModel,
+    RatingTableModel,
     TrendTableModel,
-    ViewTableModel,
 )
 
 WHEN = datetime(2026, 11, 23, 18, 30, tzinfo=UTC)
 
 
-def test_view_model(qtmodeltester: object) -> None:
-    model = ViewTableModel()
+def test_rating_model(qtmodeltester: object) -> None:
+    model = RatingTableModel()
     rater = Rater(1, 1, "Rhian Price", RaterRole.PARTNER_REVIEWER)
     model.set_rows(
         [
-            View(1, 1, "jpd", rater, Level.DEVELOPING, "Saw two trios", WHEN, ViewSource.IMPORTED),
-            View(2, 1, "jpd", rater, Level.LEADING, "", WHEN),
+            Rating(
+                1, 1, "jpd", rater, Level.DEVELOPING, "Saw two trios", WHEN, RatingSource.IMPORTED
+            ),
+            Rating(2, 1, "jpd", rater, Level.LEADING, "", WHEN),
         ]
     )
     qtmodeltester.check(model)  # type: ignore[attr-defined]

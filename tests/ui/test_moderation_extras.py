@@ -18,15 +18,15 @@ from desktop_app.ui.pages.progress_page import ProgressPage
 JPD = "joint-practice-development"
 
 
-def test_import_views_then_remove_one_and_undo_both(
+def test_import_ratings_then_remove_one_and_undo_both(
     qtbot: QtBot,
     sample_db: Path,
     open_window: Callable[[Path], MainWindow],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    views_file = tmp_path / "rhian.json"
-    views_file.write_text(
+    ratings_file = tmp_path / "rhian.json"
+    ratings_file.write_text(
         json.dumps(
             {
                 "format": "partnership-compass-views",
@@ -43,7 +43,7 @@ def test_import_views_then_remove_one_and_undo_both(
         encoding="utf-8",
     )
     messages: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(views_file), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(ratings_file), ""))
     monkeypatch.setattr(
         QMessageBox, "information", lambda _p, _t, text, *a, **k: messages.append(text)
     )
@@ -53,27 +53,27 @@ def test_import_views_then_remove_one_and_undo_both(
     assert isinstance(page, ModerationPage)
     qtbot.waitUntil(page.isVisible)
 
-    page.import_views.click()
+    page.import_ratings.click()
     assert messages == ["Imported 1 view from 1 person, 1 new to the list."]
-    assert page.views_model.rowCount() == 1
-    assert "(imported)" in page.views_model.cell(0, 4)
+    assert page.ratings_model.rowCount() == 1
+    assert "(imported)" in page.ratings_model.cell(0, 4)
     assert page.entry.rater.count() == 1
 
-    page.views_table.setFocus()
-    qtbot.waitUntil(page.views_table.hasFocus)
-    page.views_table.selectRow(0)
-    qtbot.keyClick(page.views_table, Qt.Key.Key_Delete)
-    assert page.views_model.rowCount() == 0
+    page.ratings_table.setFocus()
+    qtbot.waitUntil(page.ratings_table.hasFocus)
+    page.ratings_table.selectRow(0)
+    qtbot.keyClick(page.ratings_table, Qt.Key.Key_Delete)
+    assert page.ratings_model.rowCount() == 0
     window.undo_action.trigger()  # the view comes back
-    assert page.views_model.rowCount() == 1
+    assert page.ratings_model.rowCount() == 1
     window.undo_action.trigger()  # the import is taken back, person and all
-    assert page.views_model.rowCount() == 0
+    assert page.ratings_model.rowCount() == 0
     assert page.entry.rater.count() == 0
     window.redo_action.trigger()
-    assert page.views_model.rowCount() == 1
+    assert page.ratings_model.rowCount() == 1
 
 
-def test_bad_views_file_is_explained(
+def test_bad_ratings_file_is_explained(
     qtbot: QtBot,
     sample_db: Path,
     open_window: Callable[[Path], MainWindow],
@@ -90,7 +90,7 @@ def test_bad_views_file_is_explained(
     page = window.page("moderation")
     assert isinstance(page, ModerationPage)
     qtbot.waitUntil(page.isVisible)
-    page.import_views.click()
+    page.import_ratings.click()
     assert warnings and "not valid JSON" in warnings[0]
     assert window.ctx.undo_stack.count() == 0
 
@@ -174,7 +174,7 @@ def test_rationale_typed_before_agreeing_survives_a_change_of_strand(
     assert decision is not None and decision.rationale == "Pilots only"
 
 
-def test_an_agreed_round_shows_views_but_takes_no_changes(
+def test_an_agreed_round_shows_ratings_but_takes_no_changes(
     qtbot: QtBot, sample_db: Path, open_window: Callable[[Path], MainWindow]
 ) -> None:
     from desktop_app.domain.review import RoundStatus
@@ -189,7 +189,7 @@ def test_an_agreed_round_shows_views_but_takes_no_changes(
     assert not page.locked_banner.isVisible() and page.entry.isEnabled()
     window.ctx.notify(window.ctx.services.assessment.set_status(round_id, RoundStatus.AGREED))
     assert page.locked_banner.isVisible()
-    assert not page.entry.isEnabled() and not page.import_views.isEnabled()
+    assert not page.entry.isEnabled() and not page.import_ratings.isEnabled()
     assert not any(card.isEnabled() for card in page.cards.cards)
     assert page.rationale.isReadOnly()
     assert page.export_decisions.isEnabled()  # the minutes can still be written up

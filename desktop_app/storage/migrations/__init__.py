@@ -16,5 +16,6 @@ from desktop_app.storage.migrations import m007_school_directory  # noqa: F401  
 from desktop_app.storage.migrations import m008_joint_reviews  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m010_strand_links  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m011_impact  # noqa: F401  isort: skip
+from desktop_app.storage.migrations import m006_ratings  # noqa: F401  isort: skip
 
 __all__ = ["MIGRATIONS"]

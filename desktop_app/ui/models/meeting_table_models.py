@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop_app.domain.moderation import View, ViewSource
+from desktop_app.domain.moderation import Rating, RatingSource
 from desktop_app.domain.progress import ComparisonRow, StrandTrend
 from desktop_app.ui.models.rows_table_model import Row, RowsTableModel
 
@@ -16,10 +16,10 @@ class _ReadOnlyRows(RowsTableModel[Row]):
         return self.item(number)
 
 
-class ViewTableModel(_ReadOnlyRows[View]):
+class RatingTableModel(_ReadOnlyRows[Rating]):
     headers = ("Person", "Role", "Level", "Evidence", "Recorded")
 
-    def text(self, item: View, column: int) -> str:
+    def text(self, item: Rating, column: int) -> str:
         if column == 0:
             return item.rater.name
         if column == 1:
@@ -29,7 +29,7 @@ class ViewTableModel(_ReadOnlyRows[View]):
         if column == 3:
             return item.evidence
         when = item.recorded_at.strftime("%d %b %Y %H:%M")
-        return when + (" (imported)" if item.source is ViewSource.IMPORTED else "")
+        return when + (" (imported)" if item.source is RatingSource.IMPORTED else "")
 
 
 class ComparisonTableModel(_ReadOnlyRows[ComparisonRow]):

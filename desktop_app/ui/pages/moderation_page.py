@@ -32,16 +32,16 @@ from desktop_app.domain.review import RoundStatus
 from desktop_app.services.changes import Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.decisions_export import export_decisions
-from desktop_app.ui.models.meeting_table_models import ViewTableModel
+from desktop_app.ui.models.meeting_table_models import RatingTableModel
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.level_cards import LevelCardRow
+from desktop_app.ui.widgets.rating_entry import RatingEntry
 from desktop_app.ui.widgets.read_only_table import read_only_table
-from desktop_app.ui.widgets.view_entry import ViewEntry
 
 
 def strand_status(item: StrandModeration) -> str:
-    parts = [f"{len(item.views)} view{'s' if len(item.views) != 1 else ''}"]
+    parts = [f"{len(item.ratings)} view{'s' if len(item.ratings) != 1 else ''}"]
     if item.is_flagged:
         parts.append(f"⚠ differ by {item.spread} levels")
     if item.is_agreed and item.agreed is not None:
@@ -58,7 +58,7 @@ class _RationaleEdit(QPlainTextEdit):
 
 
 class ModerationPage(Page):
-    watches = frozenset({Topic.VIEWS, Topic.JUDGEMENTS, Topic.ROUNDS})
+    watches = frozenset({Topic.RATINGS, Topic.JUDGEMENTS, Topic.ROUNDS})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -102,24 +102,24 @@ class ModerationPage(Page):
         flag_row.addWidget(self.flag_icon)
         flag_row.addWidget(self.flag_text, 1)
 
-        self.views_model = ViewTableModel(self)
-        self.views_table = read_only_table("Views of this strand", self.views_model, 3)
-        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.views_table)
+        self.ratings_model = RatingTableModel(self)
+        self.ratings_table = read_only_table("Views of this strand", self.ratings_model, 3)
+        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.ratings_table)
         remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        remove_key.activated.connect(self._on_remove_view_clicked)
-        self.remove_view = QPushButton("Remove the chosen view (Delete)")
-        self.remove_view.setAccessibleName("Remove the chosen view")
-        self.remove_view.clicked.connect(self._on_remove_view_clicked)
-        self.import_views = QPushButton("Import views from a file…")
-        self.import_views.setAccessibleName("Import views from a file")
-        self.import_views.setToolTip("A partner reviewer's views, sent as a JSON file")
-        self.import_views.clicked.connect(self._on_import_views_clicked)
+        remove_key.activated.connect(self._on_remove_rating_clicked)
+        self.remove_rating = QPushButton("Remove the chosen view (Delete)")
+        self.remove_rating.setAccessibleName("Remove the chosen view")
+        self.remove_rating.clicked.connect(self._on_remove_rating_clicked)
+        self.import_ratings = QPushButton("Import views from a file…")
+        self.import_ratings.setAccessibleName("Import views from a file")
+        self.import_ratings.setToolTip("A partner reviewer's views, sent as a JSON file")
+        self.import_ratings.clicked.connect(self._on_import_ratings_clicked)
         self.export_decisions = QPushButton("Export decisions for the minutes…")
         self.export_decisions.setAccessibleName("Export decisions for the minutes")
         self.export_decisions.clicked.connect(self._on_export_decisions_clicked)
 
-        self.entry = ViewEntry()
-        self.entry.view_requested.connect(self._on_entry_view_requested)
+        self.entry = RatingEntry()
+        self.entry.rating_requested.connect(self._on_entry_rating_requested)
         self.entry.rater_requested.connect(self._on_entry_rater_requested)
 
         self.cards = LevelCardRow()
@@ -153,12 +153,12 @@ class ModerationPage(Page):
         col.addWidget(heading("Views recorded", 1.1))
         col.addWidget(self.spread_label)
         col.addWidget(self.flag_box)
-        col.addWidget(self.views_table)
+        col.addWidget(self.ratings_table)
         remove_row = QHBoxLayout()
-        remove_row.addWidget(self.import_views)
+        remove_row.addWidget(self.import_ratings)
         remove_row.addWidget(self.export_decisions)
         remove_row.addStretch(1)
-        remove_row.addWidget(self.remove_view)
+        remove_row.addWidget(self.remove_rating)
         col.addLayout(remove_row)
         col.addWidget(self.entry)
         col.addWidget(heading("Agreed level (press 1 to 4 on a card, or click)", 1.1))
@@ -220,11 +220,11 @@ class ModerationPage(Page):
         self.spread_label.setText(item.spread_text())
         self.flag_box.setVisible(item.is_flagged)
         self.flag_text.setText(item.flag_text)
-        self.views_model.set_rows(item.views)
-        self.views_table.resizeRowsToContents()
-        self._fit_views_table(len(item.views))
-        self.remove_view.setEnabled(self._editable and bool(item.views))
-        self.import_views.setEnabled(self._editable)
+        self.ratings_model.set_rows(item.ratings)
+        self.ratings_table.resizeRowsToContents()
+        self._fit_ratings_table(len(item.ratings))
+        self.remove_rating.setEnabled(self._editable and bool(item.ratings))
+        self.import_ratings.setEnabled(self._editable)
         self.entry.setEnabled(self._editable)
         self.entry.record.setEnabled(self._editable and self.entry.rater.count() > 0)
         strand = self._strand()
@@ -256,9 +256,9 @@ class ModerationPage(Page):
         self.rationale.setReadOnly(not self._editable)
         self.agreed_by.setReadOnly(not self._editable)
 
-    def _fit_views_table(self, rows: int) -> None:
+    def _fit_ratings_table(self, rows: int) -> None:
         """As tall as its rows (at least three), so the agreed level stays in view."""
-        table = self.views_table
+        table = self.ratings_table
         heights = sum(table.rowHeight(r) for r in range(rows))
         spare = max(0, 3 - rows) * table.verticalHeader().defaultSectionSize()
         frame = table.frameWidth() * 2 + table.horizontalHeader().height()
@@ -298,24 +298,24 @@ class ModerationPage(Page):
             self.entry.record.setEnabled(self._editable)
             self.entry.level.setFocus()
 
-    def _on_entry_view_requested(self, rater: Rater, level: Level, evidence: str) -> None:
+    def _on_entry_rating_requested(self, rater: Rater, level: Level, evidence: str) -> None:
         item, round_id = self._current, self.ctx.round_id
         if item is None or round_id is None:
             return
         service = self.ctx.services.moderation
-        record = partial(service.record_view, round_id, item.strand_id, rater.id, level, evidence)
+        record = partial(service.record_rating, round_id, item.strand_id, rater.id, level, evidence)
         if self.ctx.save(self, record) is not None:
             self.entry.clear_entry()
 
-    def _on_remove_view_clicked(self) -> None:
+    def _on_remove_rating_clicked(self) -> None:
         item = self._current
-        row = self.views_table.currentIndex().row()
-        if item is None or not 0 <= row < len(item.views):
+        row = self.ratings_table.currentIndex().row()
+        if item is None or not 0 <= row < len(item.ratings):
             return
-        view_id = item.views[row].id
-        self.ctx.save(self, lambda: self.ctx.services.moderation.delete_view(view_id))
+        rating_id = item.ratings[row].id
+        self.ctx.save(self, lambda: self.ctx.services.moderation.delete_rating(rating_id))
 
-    def _on_import_views_clicked(self) -> None:
+    def _on_import_ratings_clicked(self) -> None:
         round_id = self.ctx.round_id
         if round_id is None:
             return
@@ -325,7 +325,7 @@ class ModerationPage(Page):
         if not name:
             return
         service = self.ctx.services.moderation
-        done = self.ctx.save_new(self, lambda: service.import_views(round_id, Path(name)))
+        done = self.ctx.save_new(self, lambda: service.import_ratings(round_id, Path(name)))
         if done is not None:
             QMessageBox.information(self, "Views imported", done.summary.message)
 

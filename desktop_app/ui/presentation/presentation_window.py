@@ -94,7 +94,7 @@ class PresentationWindow(QWidget):
         self._items = self.ctx.services.moderation.summary(self.round_id)
 
     def _on_ctx_changed(self, changes: Changes) -> None:
-        if changes.touches(Topic.VIEWS, Topic.JUDGEMENTS, Topic.ROUNDS):
+        if changes.touches(Topic.RATINGS, Topic.JUDGEMENTS, Topic.ROUNDS):
             self._reload()
             self._show()
 

@@ -80,9 +80,9 @@ class StrandSlide(QWidget):
             row.addWidget(panel, 1)
         self.wording = big_label("", 0.6)
         self.best_fit = big_label(f"Best fit: {BEST_FIT_GUIDANCE}", 0.6)
-        self.views_heading = big_label("Views recorded", 1.0, bold=True)
+        self.ratings_heading = big_label("Views recorded", 1.0, bold=True)
         self.flag = big_label("", 0.9, bold=True)
-        self.views = big_label("", 0.85)
+        self.ratings = big_label("", 0.85)
         self.notes_hint = big_label("", 0.7)
         col = QVBoxLayout(self)
         col.addWidget(self.position)
@@ -90,10 +90,10 @@ class StrandSlide(QWidget):
         col.addWidget(self.wording)
         col.addLayout(row)
         col.addWidget(self.best_fit)
-        col.addWidget(self.views_heading)
+        col.addWidget(self.ratings_heading)
         col.addWidget(self.flag)
-        self.views.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        col.addWidget(self.views, 1)
+        self.ratings.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        col.addWidget(self.ratings, 1)
         col.addWidget(self.notes_hint)
 
     def show_strand(
@@ -117,16 +117,16 @@ class StrandSlide(QWidget):
             )
         self.flag.setText(f"⚠ {item.flag_text}" if item.is_flagged else "")
         self.flag.setVisible(item.is_flagged)
-        if not item.views:
-            self.views.setText("No views recorded for this strand.")
+        if not item.ratings:
+            self.ratings.setText("No views recorded for this strand.")
         else:
             lines = []
-            for view in item.views:
-                line = f"•  {view.rater.display_name}: {view.level.label}"
-                if show_notes and view.evidence:
-                    line += f"  –  {' '.join(view.evidence.split())}"
+            for rating in item.ratings:
+                line = f"•  {rating.rater.display_name}: {rating.level.label}"
+                if show_notes and rating.evidence:
+                    line += f"  –  {' '.join(rating.evidence.split())}"
                 lines.append(line)
-            self.views.setText("\n".join(lines))
+            self.ratings.setText("\n".join(lines))
         self.notes_hint.setText(
             "Personal notes are shown: press N to hide them."
             if show_notes

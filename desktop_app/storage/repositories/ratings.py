@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop_app.domain.levels import Level
-from desktop_app.domain.moderation import Decision, Rater, RaterRole, View, ViewSource
+from desktop_app.domain.moderation import Decision, Rater, RaterRole, Rating, RatingSource
 from desktop_app.storage.sql import Database
 
 
@@ -19,8 +19,8 @@ def _rater(row: Any, prefix: str = "") -> Rater:
     )
 
 
-def _view(row: Any) -> View:
-    return View(
+def _rating(row: Any) -> Rating:
+    return Rating(
         id=row["id"],
         round_id=row["round_id"],
         strand_id=row["strand_id"],
@@ -28,7 +28,7 @@ def _view(row: Any) -> View:
         level=Level(row["level"]),
         evidence=row["evidence"],
         recorded_at=datetime.fromisoformat(row["recorded_at"]),
-        source=ViewSource(row["source"]),
+        source=RatingSource(row["source"]),
     )
 
 
@@ -42,14 +42,14 @@ def _decision(row: Any) -> Decision:
     )
 
 
-_VIEW_SELECT = """
+_RATING_SELECT = """
     SELECT v.*, r.id AS rater_id, r.school_id AS rater_school_id, r.name AS rater_name,
            r.role AS rater_role
-    FROM views v JOIN raters r ON r.id = v.rater_id
+    FROM ratings v JOIN raters r ON r.id = v.rater_id
 """
 
 
-class ViewRepository:
+class RatingRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
@@ -97,32 +97,32 @@ class ViewRepository:
         )
         return _rater(rows[0]) if rows else None
 
-    # Views -------------------------------------------------------------------
+    # Ratings -----------------------------------------------------------------
 
-    def views(self, round_id: int) -> list[View]:
+    def ratings(self, round_id: int) -> list[Rating]:
         return [
-            _view(r)
+            _rating(r)
             for r in self._db.query(
-                f"{_VIEW_SELECT} WHERE v.round_id = ? ORDER BY v.id", [round_id]
+                f"{_RATING_SELECT} WHERE v.round_id = ? ORDER BY v.id", [round_id]
             )
         ]
 
-    def view(self, view_id: int) -> View:
-        rows = list(self._db.query(f"{_VIEW_SELECT} WHERE v.id = ?", [view_id]))
+    def rating(self, rating_id: int) -> Rating:
+        rows = list(self._db.query(f"{_RATING_SELECT} WHERE v.id = ?", [rating_id]))
         if not rows:
             raise LookupError("That view is no longer recorded.")
-        return _view(rows[0])
+        return _rating(rows[0])
 
-    def view_by(self, round_id: int, strand_id: str, rater_id: int) -> View | None:
+    def rating_by(self, round_id: int, strand_id: str, rater_id: int) -> Rating | None:
         rows = list(
             self._db.query(
-                f"{_VIEW_SELECT} WHERE v.round_id = ? AND v.strand_id = ? AND v.rater_id = ?",
+                f"{_RATING_SELECT} WHERE v.round_id = ? AND v.strand_id = ? AND v.rater_id = ?",
                 [round_id, strand_id, rater_id],
             )
         )
-        return _view(rows[0]) if rows else None
+        return _rating(rows[0]) if rows else None
 
-    def save_view(
+    def save_rating(
         self,
         round_id: int,
         strand_id: str,
@@ -130,13 +130,13 @@ class ViewRepository:
         level: Level,
         evidence: str,
         recorded_at: datetime,
-        source: ViewSource,
-        view_id: int | None = None,
-    ) -> View:
+        source: RatingSource,
+        rating_id: int | None = None,
+    ) -> Rating:
         """Insert or replace this rater's view of the strand (one view per person per strand)."""
         self._db.execute(
             """
-            INSERT INTO views (id, round_id, strand_id, rater_id, level, evidence, recorded_at,
+            INSERT INTO ratings (id, round_id, strand_id, rater_id, level, evidence, recorded_at,
                                source)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (round_id, strand_id, rater_id) DO UPDATE SET
@@ -144,7 +144,7 @@ class ViewRepository:
                 recorded_at = excluded.recorded_at, source = excluded.source
             """,
             [
-                view_id,
+                rating_id,
                 round_id,
                 strand_id,
                 rater_id,
@@ -154,12 +154,12 @@ class ViewRepository:
                 source.value,
             ],
         )
-        saved = self.view_by(round_id, strand_id, rater_id)
+        saved = self.rating_by(round_id, strand_id, rater_id)
         assert saved is not None
         return saved
 
-    def delete_view(self, view_id: int) -> None:
-        self._db.execute("DELETE FROM views WHERE id = ?", [view_id])
+    def delete_rating(self, rating_id: int) -> None:
+        self._db.execute("DELETE FROM ratings WHERE id = ?", [rating_id])
 
     # Moderation decisions ----------------------------------------------------
 

@@ -19,8 +19,8 @@ from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import (
     Rater,
     RaterRole,
-    View,
-    ViewSource,
+    Rating,
+    RatingSource,
     clean_rater_name,
     clean_text,
 )
@@ -29,14 +29,14 @@ from desktop_app.domain.review import ReviewRound
 from desktop_app.storage.store import Store
 from desktop_app.storage.user_files import check_file_to_read
 
-VIEWS_FORMAT = "partnership-compass-views"
-VIEWS_FORMAT_VERSION = 1
+RATINGS_FORMAT = "partnership-compass-views"
+RATINGS_FORMAT_VERSION = 1
 MAX_FILE_BYTES = 5_000_000
 MAX_PROBLEMS_SHOWN = 10
 
 
 @dataclass(frozen=True)
-class ImportedView:
+class ImportedRating:
     strand_id: str
     level: Level
     evidence: str
@@ -46,14 +46,14 @@ class ImportedView:
 class ImportedRater:
     name: str
     role: RaterRole
-    views: tuple[ImportedView, ...]
+    ratings: tuple[ImportedRating, ...]
 
 
 @dataclass(frozen=True)
 class ImportSummary:
     people: int
     new_people: int
-    views: int
+    ratings: int
     replaced: int
 
     @property
@@ -61,9 +61,7 @@ class ImportSummary:
         who = f"{self.people} {'person' if self.people == 1 else 'people'}"
         new = f", {self.new_people} new to the list" if self.new_people else ""
         replaced = f"; {self.replaced} replaced an earlier view" if self.replaced else ""
-        return (
-            f"Imported {self.views} view{'s' if self.views != 1 else ''} from {who}{new}{replaced}."
-        )
+        return f"Imported {self.ratings} view{'s' if self.ratings != 1 else ''} from {who}{new}{replaced}."
 
 
 @dataclass(frozen=True)
@@ -73,33 +71,33 @@ class ImportResult:
     summary: ImportSummary
     round_id: int
     raters: tuple[ImportedRater, ...]
-    added_view_ids: tuple[int, ...]
-    replaced: tuple[View, ...]
+    added_rating_ids: tuple[int, ...]
+    replaced: tuple[Rating, ...]
     new_raters: tuple[Rater, ...]
 
 
-def apply_views(
+def apply_ratings(
     store: Store, round_: ReviewRound, raters: Sequence[ImportedRater], now: datetime
 ) -> ImportResult:
     """Save checked views; the caller holds the transaction."""
     added: list[int] = []
-    replaced: list[View] = []
+    replaced: list[Rating] = []
     new_raters: list[Rater] = []
     for imported in raters:
-        rater = store.views.find_rater(round_.school_id, imported.name, imported.role)
+        rater = store.ratings.find_rater(round_.school_id, imported.name, imported.role)
         if rater is None:
-            rater = store.views.add_rater(round_.school_id, imported.name, imported.role)
+            rater = store.ratings.add_rater(round_.school_id, imported.name, imported.role)
             new_raters.append(rater)
-        for view in imported.views:
-            before = store.views.view_by(round_.id, view.strand_id, rater.id)
-            saved = store.views.save_view(
+        for rating in imported.ratings:
+            before = store.ratings.rating_by(round_.id, rating.strand_id, rater.id)
+            saved = store.ratings.save_rating(
                 round_.id,
-                view.strand_id,
+                rating.strand_id,
                 rater.id,
-                view.level,
-                view.evidence,
+                rating.level,
+                rating.evidence,
                 now,
-                ViewSource.IMPORTED,
+                RatingSource.IMPORTED,
             )
             if before is None:
                 added.append(saved.id)
@@ -111,25 +109,25 @@ def apply_views(
     )
 
 
-def unapply_views(store: Store, result: ImportResult) -> None:
+def unapply_ratings(store: Store, result: ImportResult) -> None:
     """Put the round back as it was before the import; the caller holds the transaction."""
-    for view_id in result.added_view_ids:
-        store.views.delete_view(view_id)
-    for view in result.replaced:
-        store.views.save_view(
-            view.round_id,
-            view.strand_id,
-            view.rater.id,
-            view.level,
-            view.evidence,
-            view.recorded_at,
-            view.source,
+    for rating_id in result.added_rating_ids:
+        store.ratings.delete_rating(rating_id)
+    for rating in result.replaced:
+        store.ratings.save_rating(
+            rating.round_id,
+            rating.strand_id,
+            rating.rater.id,
+            rating.level,
+            rating.evidence,
+            rating.recorded_at,
+            rating.source,
         )
     for rater in result.new_raters:
-        store.views.delete_rater(rater.id)
+        store.ratings.delete_rater(rater.id)
 
 
-class ViewsFileError(ValueError):
+class RatingsFileError(ValueError):
     def __init__(self, path: Path, problems: list[str]) -> None:
         shown = problems[:MAX_PROBLEMS_SHOWN]
         more = len(problems) - len(shown)
@@ -144,16 +142,16 @@ def _read(path: Path) -> Any:
     check_file_to_read(path, "file of views")
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise ViewsFileError(path, ["The file is too large to be a file of views."])
+            raise RatingsFileError(path, ["The file is too large to be a file of views."])
         return json.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
-        raise ViewsFileError(path, ["The file is not UTF-8 text."]) from None
+        raise RatingsFileError(path, ["The file is not UTF-8 text."]) from None
     except RecursionError:
-        raise ViewsFileError(
+        raise RatingsFileError(
             path, ["The file is nested too deeply to be a file of views."]
         ) from None
     except json.JSONDecodeError as exc:
-        raise ViewsFileError(
+        raise RatingsFileError(
             path, [f"The file is not valid JSON (line {exc.lineno}, column {exc.colno})."]
         ) from None
 
@@ -166,25 +164,25 @@ def _level(raw: object) -> Level:
     raise ValueError(f"{raw!r} is not a level (use beginning, developing, embedding or leading)")
 
 
-def parse_views(path: Path, framework: Framework) -> list[ImportedRater]:
+def parse_ratings(path: Path, framework: Framework) -> list[ImportedRater]:
     """Read and check the whole file; raise ViewsFileError listing every problem found."""
     data = _read(path)
     problems: list[str] = []
-    if not isinstance(data, dict) or data.get("format") != VIEWS_FORMAT:
-        raise ViewsFileError(
-            path, [f'This is not a file of views: "format" must be "{VIEWS_FORMAT}".']
+    if not isinstance(data, dict) or data.get("format") != RATINGS_FORMAT:
+        raise RatingsFileError(
+            path, [f'This is not a file of views: "format" must be "{RATINGS_FORMAT}".']
         )
-    if data.get("format_version") != VIEWS_FORMAT_VERSION:
-        raise ViewsFileError(
+    if data.get("format_version") != RATINGS_FORMAT_VERSION:
+        raise RatingsFileError(
             path,
             [
                 f"This file is format version {data.get('format_version')!r}; "
-                f"this version of the app reads version {VIEWS_FORMAT_VERSION}."
+                f"this version of the app reads version {RATINGS_FORMAT_VERSION}."
             ],
         )
     raters_raw = data.get("raters")
     if not isinstance(raters_raw, list) or not raters_raw:
-        raise ViewsFileError(path, ['"raters" must be a list with at least one person.'])
+        raise RatingsFileError(path, ['"raters" must be a list with at least one person.'])
     raters: list[ImportedRater] = []
     seen_people: set[tuple[str, RaterRole]] = set()
     for n, raw in enumerate(raters_raw, 1):
@@ -203,18 +201,18 @@ def parse_views(path: Path, framework: Framework) -> list[ImportedRater]:
             problems.append(f"{where}: appears twice in the file.")
             continue
         seen_people.add((name.casefold(), role))
-        views_raw = raw.get("views")
-        if not isinstance(views_raw, list):
+        ratings_raw = raw.get("views")
+        if not isinstance(ratings_raw, list):
             problems.append(f'{where}: "views" must be a list.')
             continue
-        views: list[ImportedView] = []
+        ratings: list[ImportedRating] = []
         seen_strands: set[str] = set()
-        for m, view in enumerate(views_raw, 1):
+        for m, rating in enumerate(ratings_raw, 1):
             at = f"{where}, view {m}"
-            if not isinstance(view, dict):
+            if not isinstance(rating, dict):
                 problems.append(f"{at}: expected an object with strand, level and evidence.")
                 continue
-            strand_id = view.get("strand")
+            strand_id = rating.get("strand")
             if not isinstance(strand_id, str) or not framework.has_strand(strand_id):
                 problems.append(f"{at}: {strand_id!r} is not a strand of this round's framework.")
                 continue
@@ -222,20 +220,20 @@ def parse_views(path: Path, framework: Framework) -> list[ImportedRater]:
                 problems.append(f"{at}: a second view of {strand_id}.")
                 continue
             seen_strands.add(strand_id)
-            evidence = view.get("evidence", "")
+            evidence = rating.get("evidence", "")
             try:
                 if not isinstance(evidence, str):
                     raise ValueError("the evidence must be text")
-                views.append(
-                    ImportedView(
-                        strand_id, _level(view.get("level")), clean_text(evidence, "evidence")
+                ratings.append(
+                    ImportedRating(
+                        strand_id, _level(rating.get("level")), clean_text(evidence, "evidence")
                     )
                 )
             except ValueError as exc:
                 problems.append(f"{at}: {exc}")
-        raters.append(ImportedRater(name, role, tuple(views)))
-    if not problems and not any(r.views for r in raters):
+        raters.append(ImportedRater(name, role, tuple(ratings)))
+    if not problems and not any(r.ratings for r in raters):
         problems.append("The file holds no views.")
     if problems:
-        raise ViewsFileError(path, problems)
+        raise RatingsFileError(path, problems)
     return raters

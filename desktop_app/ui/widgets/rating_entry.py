@@ -35,10 +35,10 @@ class LevelCombo(QComboBox):
             super().keyPressEvent(event)
 
 
-class ViewEntry(QGroupBox):
+class RatingEntry(QGroupBox):
     """Emits view_requested(rater, level, evidence) and rater_requested(name, role)."""
 
-    view_requested = Signal(object, object, str)  # Rater, Level, evidence
+    rating_requested = Signal(object, object, str)  # Rater, Level, evidence
     rater_requested = Signal(str, object)  # name, RaterRole
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -121,4 +121,4 @@ class ViewEntry(QGroupBox):
     def _on_record_clicked(self) -> None:
         rater = self.rater.currentData()
         if isinstance(rater, Rater):
-            self.view_requested.emit(rater, self.level.currentData(), self.evidence.toPlainText())
+            self.rating_requested.emit(rater, self.level.currentData(), self.evidence.toPlainText())

@@ -8,12 +8,12 @@ from desktop_app.services.container import AppServices
 from desktop_app.services.export_service import export_everything
 
 
-def test_export_holds_raters_views_and_moderation(sample_services: AppServices) -> None:
+def test_export_holds_raters_ratings_and_moderation(sample_services: AppServices) -> None:
     s = sample_services
     school = s.schools.list_schools()[0]
     round_id = s.assessment.rounds(school.id)[0].id
     ann, _ = s.moderation.add_rater(school.id, "Ann Lee", RaterRole.CHAIR_OF_GOVERNORS)
-    s.moderation.record_view(round_id, "fit-governance", ann.id, Level.LEADING, "minutes")
+    s.moderation.record_rating(round_id, "fit-governance", ann.id, Level.LEADING, "minutes")
     s.moderation.agree_level(round_id, "fit-governance", Level.EMBEDDING, "Why", "Board")
     data = export_everything(s.store)
     section = data["schools"][0]

@@ -26,7 +26,7 @@ def _controls(text: str) -> list[str]:
     ]
 
 
-def _views(name: str, role: str, level: Any, evidence: str) -> dict[str, Any]:
+def _ratings(name: str, role: str, level: Any, evidence: str) -> dict[str, Any]:
     return {
         "format": "partnership-compass-views",
         "format_version": 1,
@@ -61,16 +61,16 @@ def test_control_characters_are_removed_before_anything_is_stored(
     demo: tuple[Path, int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db, round_id = demo
-    views = tmp_path / "views.json"
-    data = _views(HOSTILE_NAME, "partner\x07 reviewer", "developing\x00", HOSTILE_EVIDENCE)
-    views.write_text(json.dumps(data), encoding="utf-8")
-    code = main(["import-views", "--db", str(db), "--round", str(round_id), "--file", str(views)])
+    ratings = tmp_path / "views.json"
+    data = _ratings(HOSTILE_NAME, "partner\x07 reviewer", "developing\x00", HOSTILE_EVIDENCE)
+    ratings.write_text(json.dumps(data), encoding="utf-8")
+    code = main(["import-views", "--db", str(db), "--round", str(round_id), "--file", str(ratings)])
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "\x1b" not in out + err
     services = open_services(db, create=False)
     try:
-        stored = [(v.rater.name, v.evidence) for v in services.moderation.views(round_id)]
+        stored = [(v.rater.name, v.evidence) for v in services.moderation.ratings(round_id)]
     finally:
         services.close()
     assert ("Rhian Price[31m", "Saw two\ntrios]0;pwned in\ttime") in stored
@@ -86,10 +86,10 @@ def test_a_refusal_never_prints_control_characters(
     demo: tuple[Path, int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db, round_id = demo
-    views = tmp_path / "views\x1b[2J.json"
-    data = _views("Ann\x1b[2J Lee", "\x1b]0;pwned\x07chair", "great\x1b[2J", "x")
-    views.write_text(json.dumps(data), encoding="utf-8")
-    code = main(["import-views", "--db", str(db), "--round", str(round_id), "--file", str(views)])
+    ratings = tmp_path / "views\x1b[2J.json"
+    data = _ratings("Ann\x1b[2J Lee", "\x1b]0;pwned\x07chair", "great\x1b[2J", "x")
+    ratings.write_text(json.dumps(data), encoding="utf-8")
+    code = main(["import-views", "--db", str(db), "--round", str(round_id), "--file", str(ratings)])
     err = capsys.readouterr().err
     assert code == 1
     assert "not a role" in err

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 
 from desktop_app.domain.levels import Level
-from desktop_app.domain.moderation import RaterRole, ViewSource
+from desktop_app.domain.moderation import RaterRole, RatingSource
 from desktop_app.domain.review import RoundStatus
 from desktop_app.services.assessment_service import RoundLocked
 from desktop_app.services.container import AppServices
-from desktop_app.services.views_import import ViewsFileError
+from desktop_app.services.ratings_import import RatingsFileError
 
 ROOT = Path(__file__).resolve().parents[2]
 JPD = "joint-practice-development"
@@ -55,35 +55,35 @@ def _round(services: AppServices) -> tuple[int, int]:
     return school.id, services.assessment.rounds(school.id)[0].id
 
 
-def test_import_adds_people_and_views_marked_imported(
+def test_import_adds_people_and_ratings_marked_imported(
     sample_services: AppServices, tmp_path: Path
 ) -> None:
     s = sample_services
     school_id, round_id = _round(s)
     ann, _ = s.moderation.add_rater(school_id, "Ann Lee", RaterRole.GOVERNOR)
-    s.moderation.record_view(round_id, JPD, ann.id, Level.BEGINNING, "in the meeting")
-    result, imported = s.moderation.import_views(round_id, _file(tmp_path, _good()))
+    s.moderation.record_rating(round_id, JPD, ann.id, Level.BEGINNING, "in the meeting")
+    result, imported = s.moderation.import_ratings(round_id, _file(tmp_path, _good()))
     summary = result.summary
-    assert (summary.people, summary.new_people, summary.views, summary.replaced) == (2, 1, 3, 1)
+    assert (summary.people, summary.new_people, summary.ratings, summary.replaced) == (2, 1, 3, 1)
     assert summary.message == (
         "Imported 3 views from 2 people, 1 new to the list; 1 replaced an earlier view."
     )
     assert len(s.moderation.raters(school_id)) == 2  # Ann was matched, not duplicated
     item = s.moderation.strand_summary(round_id, JPD)
-    assert {v.rater.name: (v.level, v.source) for v in item.views} == {
-        "Ann Lee": (Level.LEADING, ViewSource.IMPORTED),
-        "Rhian Price": (Level.DEVELOPING, ViewSource.IMPORTED),
+    assert {v.rater.name: (v.level, v.source) for v in item.ratings} == {
+        "Ann Lee": (Level.LEADING, RatingSource.IMPORTED),
+        "Rhian Price": (Level.DEVELOPING, RatingSource.IMPORTED),
     }
-    assert item.views[0].evidence == "Ŵyn's café notes"
+    assert item.ratings[0].evidence == "Ŵyn's café notes"
 
     # Undo puts back Ann's own view from the meeting and takes Rhian off the list.
     redo = imported.reverse()
-    assert [(v.rater.name, v.level, v.evidence) for v in s.moderation.views(round_id)] == [
+    assert [(v.rater.name, v.level, v.evidence) for v in s.moderation.ratings(round_id)] == [
         ("Ann Lee", Level.BEGINNING, "in the meeting")
     ]
     assert [r.name for r in s.moderation.raters(school_id)] == ["Ann Lee"]
     redo.reverse()
-    assert len(s.moderation.views(round_id)) == 3
+    assert len(s.moderation.ratings(round_id)) == 3
     assert {r.name for r in s.moderation.raters(school_id)} == {"Ann Lee", "Rhian Price"}
 
 
@@ -122,11 +122,11 @@ def test_bad_files_are_refused_whole_with_a_reason(
     s = sample_services
     school_id, round_id = _round(s)
     path = _file(tmp_path, mutate(_good()))
-    with pytest.raises(ViewsFileError) as caught:
-        s.moderation.import_views(round_id, path)
+    with pytest.raises(RatingsFileError) as caught:
+        s.moderation.import_ratings(round_id, path)
     assert message in str(caught.value)
     assert "nothing was changed" in str(caught.value)
-    assert s.moderation.views(round_id) == [] and s.moderation.raters(school_id) == []
+    assert s.moderation.ratings(round_id) == [] and s.moderation.raters(school_id) == []
 
 
 def test_every_problem_is_listed_and_a_missing_file_is_plain(
@@ -135,15 +135,15 @@ def test_every_problem_is_listed_and_a_missing_file_is_plain(
     s = sample_services
     _, round_id = _round(s)
     data = _good()
-    for view in data["raters"][0]["views"]:
-        view["level"] = "great"
-    with pytest.raises(ViewsFileError) as caught:
-        s.moderation.import_views(round_id, _file(tmp_path, data))
+    for rating in data["raters"][0]["views"]:
+        rating["level"] = "great"
+    with pytest.raises(RatingsFileError) as caught:
+        s.moderation.import_ratings(round_id, _file(tmp_path, data))
     assert len(caught.value.problems) == 2
-    with pytest.raises(ViewsFileError, match="nested too deeply"):
-        s.moderation.import_views(round_id, _file(tmp_path, "[" * 100_000 + "]" * 100_000))
+    with pytest.raises(RatingsFileError, match="nested too deeply"):
+        s.moderation.import_ratings(round_id, _file(tmp_path, "[" * 100_000 + "]" * 100_000))
     with pytest.raises(ValueError, match="There is no file of views at"):
-        s.moderation.import_views(round_id, tmp_path / "missing.json")
+        s.moderation.import_ratings(round_id, tmp_path / "missing.json")
 
 
 def test_a_locked_round_takes_no_import(sample_services: AppServices, tmp_path: Path) -> None:
@@ -151,10 +151,10 @@ def test_a_locked_round_takes_no_import(sample_services: AppServices, tmp_path: 
     _, round_id = _round(s)
     s.assessment.set_status(round_id, RoundStatus.AGREED)
     with pytest.raises(RoundLocked):
-        s.moderation.import_views(round_id, _file(tmp_path, _good()))
+        s.moderation.import_ratings(round_id, _file(tmp_path, _good()))
 
 
-def test_import_views_command(tmp_path: Path) -> None:
+def test_import_ratings_command(tmp_path: Path) -> None:
     env = dict(os.environ, PARTNERSHIP_COMPASS_DATA=str(tmp_path), QT_QPA_PLATFORM="offscreen")
     db = tmp_path / "demo.sqlite3"
 

@@ -11,13 +11,13 @@ def school_raters_section(store: Store, school_id: int) -> dict[str, Any]:
     return {
         "raters": [
             {"id": r.id, "name": r.name, "role": r.role.value}
-            for r in store.views.raters(school_id)
+            for r in store.ratings.raters(school_id)
         ]
     }
 
 
-def round_views_section(store: Store, round_id: int) -> dict[str, Any]:
-    views = [
+def round_ratings_section(store: Store, round_id: int) -> dict[str, Any]:
+    ratings = [
         {
             "strand_id": v.strand_id,
             "rater_id": v.rater.id,
@@ -26,7 +26,7 @@ def round_views_section(store: Store, round_id: int) -> dict[str, Any]:
             "recorded_at": v.recorded_at.isoformat(),
             "source": v.source.value,
         }
-        for v in store.views.views(round_id)
+        for v in store.ratings.ratings(round_id)
     ]
     decisions = [
         {
@@ -35,6 +35,6 @@ def round_views_section(store: Store, round_id: int) -> dict[str, Any]:
             "agreed_by": d.agreed_by,
             "agreed_at": d.agreed_at.isoformat(),
         }
-        for d in sorted(store.views.decisions(round_id).values(), key=lambda d: d.strand_id)
+        for d in sorted(store.ratings.decisions(round_id).values(), key=lambda d: d.strand_id)
     ]
-    return {"views": views, "moderation": decisions}
+    return {"views": ratings, "moderation": decisions}
