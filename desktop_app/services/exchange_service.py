@@ -344,6 +344,9 @@ class ExchangeService:
     def _merge_commitments(self, school_id: int, partner_id: int, ex: Exchange) -> None:
         known = {s.id for fw in self._assessment.catalogue.frameworks for s in fw.strands()}
         refs = self._store.exchange.commitment_refs(school_id, ex.sender.urn)
+        new_refs: list[int] = []
+        new: list[CommitmentDetails] = []
+        changed: list[tuple[int, CommitmentDetails]] = []
         for shared in ex.commitments:
             details = CommitmentDetails(
                 direction=flipped(shared.direction),
@@ -357,12 +360,16 @@ class ExchangeService:
                 status=shared.status,
             )
             if shared.ref in refs:
-                self._commitments.update(refs[shared.ref], details)
+                changed.append((refs[shared.ref], details))
             else:
-                made, _ = self._commitments.create(school_id, details)
-                self._store.exchange.link_commitment(school_id, ex.sender.urn, shared.ref, made.id)
+                new_refs.append(shared.ref)
+                new.append(details)
         incoming = {c.ref for c in ex.commitments}
-        for ref, commitment_id in refs.items():
-            if ref not in incoming:
-                self._commitments.remove(commitment_id)
-                self._store.exchange.unlink_commitment(school_id, ex.sender.urn, ref)
+        gone = [ref for ref in refs if ref not in incoming]
+        made = self._commitments.merge_from_partner(
+            school_id, new, changed, [refs[ref] for ref in gone]
+        )
+        self._store.exchange.link_commitments(
+            school_id, ex.sender.urn, list(zip(new_refs, made, strict=True))
+        )
+        self._store.exchange.unlink_commitments(school_id, ex.sender.urn, gone)

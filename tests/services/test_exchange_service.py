@@ -205,16 +205,12 @@ def test_failure_part_way_through_the_merge_rolls_everything_back(
     out = share_file(alder, tmp_path / "for-birch.json")
     preview = birch.exchange.preview_file(out)
     before = _dump(birch)
-    real_create = birch.commitments.create
-    calls = []
+    # The commitments are written by then: linking them to the sender's references fails.
+    def fail_after_writing(*args: object) -> None:
+        assert birch.store.db.conn.in_transaction
+        raise ValueError("disk said no")
 
-    def fail_on_third(school_id: int, details: object) -> object:
-        calls.append(1)
-        if len(calls) == 3:
-            raise ValueError("disk said no")
-        return real_create(school_id, details)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(birch.commitments, "create", fail_on_third)
+    monkeypatch.setattr(birch.store.exchange, "link_commitments", fail_after_writing)
     with pytest.raises(ExchangeFileError, match="Nothing was changed"):
         birch.exchange.apply_import(preview)
     assert _dump(birch) == before

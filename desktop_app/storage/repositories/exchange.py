@@ -75,19 +75,20 @@ class ExchangeRepository:
             )
         }
 
-    def link_commitment(
-        self, school_id: int, partner_urn: str, ref: int, commitment_id: int
+    def link_commitments(
+        self, school_id: int, partner_urn: str, pairs: list[tuple[int, int]]
     ) -> None:
-        self._db.execute(
+        """Link many of the sender's references (ref, our commitment id) at once."""
+        self._db.conn.executemany(
             "INSERT INTO exchange_commitments (school_id, partner_urn, ref, commitment_id)"
             " VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET commitment_id = excluded.commitment_id",
-            [school_id, partner_urn, ref, commitment_id],
+            [(school_id, partner_urn, ref, cid) for ref, cid in pairs],
         )
 
-    def unlink_commitment(self, school_id: int, partner_urn: str, ref: int) -> None:
-        self._db.execute(
+    def unlink_commitments(self, school_id: int, partner_urn: str, refs: list[int]) -> None:
+        self._db.conn.executemany(
             "DELETE FROM exchange_commitments WHERE school_id = ? AND partner_urn = ? AND ref = ?",
-            [school_id, partner_urn, ref],
+            [(school_id, partner_urn, ref) for ref in refs],
         )
 
     def forget(self, school_id: int, partner_urn: str) -> dict[str, Any] | None:
