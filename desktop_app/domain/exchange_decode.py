@@ -51,11 +51,13 @@ def _fail(message: str) -> ExchangeFileError:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _fail(f"the entry “{key[:40]}” appears twice")
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _fail(f"the entry “{key[:40]}” appears twice")
+            seen.add(key)
     return result
 
 
@@ -63,10 +65,10 @@ def _no_constants(name: str) -> Any:
     raise _fail("it contains a number that is not a number")
 
 
-def _obj(value: Any, keys: set[str], where: str) -> dict[str, Any]:
+def _obj(value: Any, keys: set[str] | frozenset[str], where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _fail(f"{where} is not in the expected form")
-    if set(value) != keys:
+    if value.keys() != keys:
         extra = sorted(set(value) - keys)
         missing = sorted(keys - set(value))
         detail = f"unexpected {extra[0][:40]!r}" if extra else f"missing {missing[0]!r}"
@@ -171,18 +173,23 @@ def _priority(value: Any) -> SharedPriority:
     )
 
 
-_COMMITMENT_KEYS = {"ref", "direction", "what", "strands", "owner", "start", "due", "review"}
+_COMMITMENT_KEYS = frozenset(
+    ("ref", "direction", "what", "strands", "owner", "start", "due", "review", "status")
+)
+# Looked up by value in a dict: a file may hold a thousand commitments.
+_DIRECTIONS = {d.value: d for d in Direction}
+_STATUSES = {s.value: s for s in WorkStatus}
 
 
 def _commitment(value: Any) -> SharedCommitment:
-    obj = _obj(value, _COMMITMENT_KEYS | {"status"}, "a commitment")
+    obj = _obj(value, _COMMITMENT_KEYS, "a commitment")
     ref = obj["ref"]
     if not isinstance(ref, int) or isinstance(ref, bool) or not 0 < ref < 2**53:
         raise _fail("a commitment's reference is not a whole number")
     try:
-        direction = Direction(obj["direction"])
-        status = WorkStatus(obj["status"])
-    except (ValueError, TypeError):
+        direction = _DIRECTIONS[obj["direction"]]
+        status = _STATUSES[obj["status"]]
+    except (KeyError, TypeError):
         raise _fail("a commitment's direction or status is not one this version knows") from None
     start = _date(obj["start"], "a commitment's start date")
     due = _date(obj["due"], "a commitment's due date")
