@@ -35,14 +35,16 @@ from desktop_app.domain.exchange import (
 )
 from desktop_app.domain.levels import Level
 from desktop_app.domain.partners import Direction
+from desktop_app.domain.plain_text import CONTROL_CHARACTERS
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.domain.school import is_urn
 
 _STRAND = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
-# Control characters other than tab and newline (C0, DEL and C1) have no place in a
-# school's text: a terminal obeys them, and a partner's app would refuse them onwards.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters other than tab and newline, and bidirectional overrides, have no place
+# in a school's text: a terminal obeys them, and an override makes text read as something
+# else. The same characters plain_text removes from a views file; here they are refused.
+_CONTROL = CONTROL_CHARACTERS
 _LINE_BREAK = re.compile(r"[\t\n]")
 
 

@@ -8,10 +8,15 @@ where the text may span lines.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Embedding, override and isolate marks (U+202A to U+202E, U+2066 to U+2069).
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: Every character without_controls() removes, tab and line break aside (C0, DEL, C1 and the
+#: bidirectional marks): a checksummed exchange file holding one is refused instead, since
+#: what the sender signed is taken whole or not at all.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def without_controls(text: str, *, multiline: bool = True) -> str:

@@ -255,14 +255,11 @@ def test_export_json_includes_what_partners_shared(
     json.dumps(exported)  # plain JSON all the way down
 
 
-def test_hostile_text_is_stored_as_plain_text(
-    alder: AppServices, birch: AppServices, tmp_path: Path
-) -> None:
+def _hostile_file(alder: AppServices, tmp_path: Path, hostile: str) -> Path:
     from desktop_app.domain.exchange import EXCHANGE_FORMAT
 
     good = json.loads(share_file(alder, tmp_path / "good.json").read_text(encoding="utf-8"))
     payload = good["payload"]
-    hostile = "'); DROP TABLE commitments; -- <img src=x onerror=alert(1)> \u202e🙂"
     payload["from"]["name"] = hostile[:200]
     payload["commitments"][0]["what"] = hostile * 10
     doc = {
@@ -273,12 +270,31 @@ def test_hostile_text_is_stored_as_plain_text(
     }
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_hostile_text_is_stored_as_plain_text(
+    alder: AppServices, birch: AppServices, tmp_path: Path
+) -> None:
+    hostile = "'); DROP TABLE commitments; -- <img src=x onerror=alert(1)> 🙂"
+    path = _hostile_file(alder, tmp_path, hostile)
     birch.exchange.apply_import(birch.exchange.preview_file(path))
     school = birch.schools.by_urn(BIRCH)
     assert school is not None
     whats = [c.what for c in birch.commitments.list_for_school(school.id)]
     assert any(w.startswith("'); DROP TABLE commitments;") for w in whats)
     assert birch.partners.list_partners()[0].name.startswith("'); DROP TABLE")
+
+
+@pytest.mark.parametrize("mark", ["\u202e", "\u202a", "\u2066", "\u2069"])
+def test_bidirectional_overrides_are_refused_like_control_characters(
+    alder: AppServices, birch: AppServices, tmp_path: Path, mark: str
+) -> None:
+    path = _hostile_file(alder, tmp_path, f"Coaching visit {mark}tisiv gnihcaoc")
+    before = _dump(birch)
+    with pytest.raises(ExchangeFileError, match="control characters"):
+        birch.exchange.preview_file(path)
+    assert _dump(birch) == before
 
 
 def test_sharing_back_does_not_return_the_partners_own_promises(
