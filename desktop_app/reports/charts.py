@@ -33,8 +33,12 @@ def _label(text: str, width: float, size: float, font: str = REGULAR) -> str:
     return text + "…"
 
 
-def profile_chart(profile: MaturityProfile, width: float) -> Any:
-    """A Drawing of the profile, `width` points wide; height follows the number of strands."""
+def profile_chart(
+    profile: MaturityProfile, width: float, *, current_label: str = "current level"
+) -> Any:
+    """A Drawing of the profile, `width` points wide; height follows the number of strands.
+    The legend names only what the chart draws (a partnership's profile has no target,
+    earlier review or master strand); current_label names the bars."""
     register_fonts()
     groups: list[str] = []
     for p in profile.positions:
@@ -141,19 +145,24 @@ def profile_chart(profile: MaturityProfile, width: float) -> Any:
                         strokeWidth=0.6,
                     )
                 )
-    _legend(drawing, left)
+    _legend(drawing, left, profile, current_label)
     return drawing
 
 
-def _legend(drawing: Any, left: float) -> None:
+def _legend(drawing: Any, left: float, profile: MaturityProfile, current_label: str) -> None:
     muted = colors.HexColor(MUTED)
     x = left
-    items = (
-        ("current level", CURRENT, "bar"),
-        ("target", TARGET, "bar"),
-        ("last review", PREVIOUS, "diamond"),
+    shown = (
+        (current_label, CURRENT, "bar", any(p.current is not None for p in profile.positions)),
+        ("target", TARGET, "bar", any(p.target is not None for p in profile.positions)),
+        (
+            "last review",
+            PREVIOUS,
+            "diamond",
+            any(p.previous is not None for p in profile.positions),
+        ),
     )
-    for text, colour, kind in items:
+    for text, colour, kind in ((t, c, k) for t, c, k, drawn in shown if drawn):
         if kind == "bar":
             drawing.add(Rect(x, 5, 14, 7, fillColor=colors.HexColor(colour), strokeColor=None))
         else:
@@ -166,6 +175,7 @@ def _legend(drawing: Any, left: float) -> None:
             )
         drawing.add(String(x + 18, 6, text, fontName=REGULAR, fontSize=7.5, fillColor=muted))
         x += 30 + len(text) * 4.2
-    drawing.add(
-        String(x + 4, 6, "★ master strand", fontName=REGULAR, fontSize=7.5, fillColor=muted)
-    )
+    if any(p.is_master for p in profile.positions):
+        drawing.add(
+            String(x + 4, 6, "★ master strand", fontName=REGULAR, fontSize=7.5, fillColor=muted)
+        )

@@ -96,7 +96,7 @@ class PartnershipStatementRenderer:
                 "Muted",
             ),
             Spacer(1, 2 * mm),
-            profile_chart(s.profile, FRAME_WIDTH),
+            profile_chart(s.profile, FRAME_WIDTH, current_label="agreed level"),
             heading("Where the ratings differed and how each strand was settled", "settled"),
             para("Strands whose ratings were two levels or more apart come first.", "Muted"),
             table(

@@ -61,6 +61,10 @@ def test_partnership_statement_for_lead_and_members(
         for marker in MARKERS:
             assert marker not in text, (pdf.name, marker)
         assert "Summary from" not in text  # no school's evidence summary either
+        # The chart's legend names only what the chart draws.
+        assert "agreed level" in text
+        for absent in ("last review", "master strand", "current level"):
+            assert absent not in text, (pdf.name, absent)
 
 
 def test_no_statement_yet_is_a_plain_message(
