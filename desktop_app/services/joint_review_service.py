@@ -316,7 +316,9 @@ class JointReviewService:
             strands.append(
                 SettledStrand(strand_id, level, decision.rationale, decision.agreed_by, ratings)
             )
-        agreed_on = max((d.agreed_at for d in decisions.values()), default=self._clock()).date()
+        # The partners agree the statement at the review meeting, the round's date: the day
+        # the last strand happened to be typed in (or undone and redone) means nothing to them.
+        agreed_on = round_.held_on
         return JointStatement(
             SchoolRef(lead.urn, lead.name),
             recipient,

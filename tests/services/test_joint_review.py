@@ -107,7 +107,8 @@ def test_three_schools_round_trip(
         assert again.state is ImportState.SAME and not again.can_apply
         profile = services.joint_reviews.latest_profile(school_id)
         assert profile is not None
-        assert profile.headline.startswith("Partnership profile agreed with 3 schools on ")
+        # Agreed at the review meeting (the round's date), not when the last strand was typed.
+        assert profile.headline == "Partnership profile agreed with 3 schools on 1 March 2027"
         assert profile.partnership_id is not None  # matched to the member's own register
         shared = {c.what for c in profile.statement.commitments}
         assert shared == {JOINT_WORK, "Joint moderation of writing"}
