@@ -44,6 +44,14 @@ class JointPreview:
 
 
 @dataclass(frozen=True)
+class FolderRead:
+    """A folder's files read and checked, before the open database is consulted."""
+
+    read: tuple[tuple[Path, tuple[JointFile, str]], ...]
+    refused: tuple[tuple[Path, str], ...]
+
+
+@dataclass(frozen=True)
 class FolderPreview:
     ready: tuple[tuple[Path, JointPreview], ...]
     refused: tuple[tuple[Path, str], ...]
@@ -229,21 +237,37 @@ class JointImportService:
 
     # Folders ----------------------------------------------------------------------------
 
-    def preview_folder(self, folder: Path) -> FolderPreview:
-        """Every .json file in the folder, checked and previewed; nothing is written."""
+    @staticmethod
+    def read_folder(folder: Path) -> FolderRead:
+        """Read and check every .json file in the folder; touches nothing in the open
+        database, so it may run off the GUI thread (preview_read() follows on the GUI's)."""
         folder = checked_folder(folder)
         paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json" and p.is_file())
         if len(paths) > MAX_FOLDER_FILES:
             raise ValueError(
                 f"{folder} holds more than {MAX_FOLDER_FILES} files: choose a smaller folder."
             )
-        ready, refused = [], []
+        read, refused = [], []
         for path in paths:
             try:
-                ready.append((path, self.preview_file(path)))
+                read.append((path, JointImportService.read_file(path)))
             except ExchangeFileError as exc:
                 refused.append((path, str(exc)))
-        return FolderPreview(tuple(ready), tuple(refused))
+        return FolderRead(tuple(read), tuple(refused))
+
+    def preview_read(self, folder: FolderRead) -> FolderPreview:
+        """What importing the files read from a folder would do; nothing is written."""
+        ready, refused = [], list(folder.refused)
+        for path, (file, checksum) in folder.read:
+            try:
+                ready.append((path, self.preview(file, checksum)))
+            except ExchangeFileError as exc:
+                refused.append((path, str(exc)))
+        return FolderPreview(tuple(ready), tuple(sorted(refused)))
+
+    def preview_folder(self, folder: Path) -> FolderPreview:
+        """Every .json file in the folder, checked and previewed; nothing is written."""
+        return self.preview_read(self.read_folder(folder))
 
     def apply_folder(self, preview: FolderPreview) -> tuple[list[str], Changes]:
         """Every ready file in one transaction: all of them, or on any failure none."""

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressDialog,
-    QWidget,
 )
 
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.tasks import working_dialog as _working
 
 log = logging.getLogger(__name__)
 TIMER_CHECK_MS = 60_000  # the service decides whether 10 minutes have passed
@@ -42,19 +41,6 @@ PARTNER_FILTER = "Partner files (*.json);;All files (*)"
 
 def _safe_name(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\- ]+", "", text)).strip() or "file"
-
-
-def _working(parent: QWidget, title: str, label: str) -> QProgressDialog:
-    """A modal, busy-only progress dialog, shown at once: the window takes no input while
-    background work prepares something the GUI thread will then write."""
-    dialog = QProgressDialog(label, "", 0, 0, parent)
-    dialog.setWindowTitle(title)
-    dialog.setAccessibleName(title)
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    return dialog
 
 
 class DataSafetyMenu(QObject):

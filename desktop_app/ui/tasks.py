@@ -10,7 +10,8 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 
 class _Signals(QObject):
@@ -70,3 +71,39 @@ def run_in_background(
         job.run()
     else:
         QThreadPool.globalInstance().start(job)
+
+
+def working_dialog(parent: QWidget, title: str, label: str) -> QProgressDialog:
+    """A modal, busy-only progress dialog, shown at once: the window takes no input while
+    background work prepares something the GUI thread will then write."""
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(title)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def read_then(
+    parent: QWidget,
+    title: str,
+    label: str,
+    work: Callable[[], Any],
+    then: Callable[[Any], None],
+) -> None:
+    """Read and check files off the GUI thread behind a modal working dialog, then call
+    then(result) on the GUI thread, which previews and writes; a refused file is a plain
+    message. work() must not touch the GUI thread's database connection."""
+    working = working_dialog(parent, title, label)
+
+    def done(result: Any) -> None:
+        working.close()
+        then(result)
+
+    def failed(exc: BaseException) -> None:
+        working.close()
+        QMessageBox.warning(parent, title, str(exc))
+
+    run_in_background(lambda _progress: work(), done, failed)

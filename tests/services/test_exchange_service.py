@@ -205,6 +205,7 @@ def test_failure_part_way_through_the_merge_rolls_everything_back(
     out = share_file(alder, tmp_path / "for-birch.json")
     preview = birch.exchange.preview_file(out)
     before = _dump(birch)
+
     # The commitments are written by then: linking them to the sender's references fails.
     def fail_after_writing(*args: object) -> None:
         assert birch.store.db.conn.in_transaction

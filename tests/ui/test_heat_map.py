@@ -89,3 +89,63 @@ def test_presentation_shows_each_members_rating_before_a_level_is_proposed(
     assert "Birch Academy (partner reviewer): Embedding" in text
     assert "Cedar School (partner reviewer): Beginning" in text
     assert "Summary" not in text  # summaries only when asked for (N), as for any view
+
+
+def test_a_folder_of_returns_is_read_off_the_gui_thread(
+    qtbot: Any, services: AppServices, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The files are read and checked on a worker thread behind a modal working dialog;
+    the preview and the one transaction follow on the GUI thread."""
+    import threading
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.services.joint_import_service import JointImportService
+
+    lead_id, partnership_id = setup_lead(services)
+    round_, _ = services.joint_reviews.start(
+        lead_id, partnership_id, "Joint review", date(2027, 3, 1), services.catalogue.latest()
+    )
+    requests = services.joint_reviews.send_requests(round_.id, tmp_path)
+    returns = tmp_path / "returns"
+    returns.mkdir()
+    for urn, level in ((BIRCH, Level.LEADING), (CEDAR, Level.DEVELOPING)):
+        member = open_services(tmp_path / f"{urn}.sqlite3", services.catalogue)
+        school_id = setup_member(member, f"School {urn}", urn, MARKERS[1])
+        request = next(p for p in requests if urn in p.name)
+        member.joint_imports.apply(member.joint_imports.preview_file(request))
+        (received,) = member.joint_ratings.requests(school_id)
+        rate_all(member, received.id, level, f"Summary {urn}", returns / f"r{urn}.json")
+        member.close()
+    (returns / "broken.json").write_text("{not json", encoding="utf-8")
+
+    threads: list[threading.Thread] = []
+    real_read = JointImportService.read_folder
+
+    def read_folder(folder: Path) -> Any:
+        threads.append(threading.current_thread())
+        return real_read(folder)
+
+    monkeypatch.setattr(JointImportService, "read_folder", staticmethod(read_folder))
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    ctx = UiContext(services)
+    ctx.select(lead_id, round_.id)
+    dialog = JointReviewDialog(ctx, round_.id)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(dialog, "_folder", lambda _title: returns)
+    dialog._on_import_folder()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert "broken.json: This partner file cannot be used" in asked[0]
+    assert f"r{BIRCH}.json" in asked[0]
+    heat = services.joint_reviews.heat_map(round_.id)
+    assert (
+        sum(1 for m in heat.members if any(heat.cell(m.urn, s.strand_id) for s in heat.strands))
+        == 2
+    )

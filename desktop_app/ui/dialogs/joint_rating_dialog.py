@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.joint_decode import JointFile
 from desktop_app.domain.joint_review import MAX_SUMMARY, ReceivedRequest
 from desktop_app.domain.levels import Confidence, Level
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.tasks import read_then
 from desktop_app.ui.widgets.heading import heading
 
 
@@ -176,7 +178,17 @@ class JointRatingDialog(QDialog):
         if not chosen:
             return
         imports = self.ctx.services.joint_imports
-        preview = self.ctx.attempt(self, lambda: imports.preview_file(Path(chosen)))
+        read_then(
+            self,
+            "Import a file from the lead school",
+            "Reading the lead school's file…",
+            lambda: imports.read_file(Path(chosen)),
+            self._preview_and_import,
+        )
+
+    def _preview_and_import(self, decoded: tuple[JointFile, str]) -> None:
+        imports = self.ctx.services.joint_imports
+        preview = self.ctx.attempt(self, lambda: imports.preview(*decoded))
         if preview is None:
             return
         text = "\n".join(preview.lines)

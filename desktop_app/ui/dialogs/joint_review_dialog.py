@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.joint_decode import JointFile
+from desktop_app.services.joint_import_service import FolderRead
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.heat_map_model import HeatCellDelegate, HeatMapTableModel
+from desktop_app.ui.tasks import read_then
 from desktop_app.ui.widgets.heading import heading
 
 #: Bigger than body text: the heat map is shown to a room on a projector.
@@ -160,7 +163,17 @@ class JointReviewDialog(QDialog):
         if not chosen:
             return
         imports = self.ctx.services.joint_imports
-        preview = self.ctx.attempt(self, lambda: imports.preview_file(Path(chosen)))
+        read_then(
+            self,
+            "Import a school's ratings",
+            "Reading the school's file…",
+            lambda: imports.read_file(Path(chosen)),
+            self._preview_one,
+        )
+
+    def _preview_one(self, decoded: tuple[JointFile, str]) -> None:
+        imports = self.ctx.services.joint_imports
+        preview = self.ctx.attempt(self, lambda: imports.preview(*decoded))
         if preview is None:
             return
         text = "\n".join(preview.lines)
@@ -177,7 +190,17 @@ class JointReviewDialog(QDialog):
         if folder is None:
             return
         imports = self.ctx.services.joint_imports
-        preview = self.ctx.attempt(self, lambda: imports.preview_folder(folder))
+        read_then(
+            self,
+            "Import a folder of ratings",
+            "Reading the schools' files…",
+            lambda: imports.read_folder(folder),
+            self._preview_folder,
+        )
+
+    def _preview_folder(self, read: FolderRead) -> None:
+        imports = self.ctx.services.joint_imports
+        preview = self.ctx.attempt(self, lambda: imports.preview_read(read))
         if preview is None:
             return
         lines = preview.lines() or ["There are no partner files in that folder."]
