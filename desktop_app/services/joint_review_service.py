@@ -201,11 +201,12 @@ class JointReviewService:
             after.pop(strand_id, None)
         else:
             after[strand_id] = MemberRating(strand_id, level, clean_summary(summary), confidence)
-        return self._set_lead_ratings(round_id, before, after)
+        return self._set_lead_ratings(round_id, strand_id, before, after)
 
     def _set_lead_ratings(
         self,
         round_id: int,
+        strand_id: str,
         before: dict[str, MemberRating],
         after: dict[str, MemberRating],
     ) -> Edit:
@@ -215,9 +216,11 @@ class JointReviewService:
             self.store_ratings(round_id, lead.urn, self._clock(), "", tuple(after.values()))
 
         def reverse() -> Edit:
-            return self._set_lead_ratings(round_id, after, before)
+            return self._set_lead_ratings(round_id, strand_id, after, before)
 
-        return Edit("our school's rating", JOINT_CHANGES, reverse, ("lead-rating", round_id))
+        # Typing a summary is one undo step per strand, as in a member's own window.
+        key = ("lead-rating", round_id, strand_id)
+        return Edit("our school's rating", JOINT_CHANGES, reverse, key)
 
     def store_ratings(
         self,

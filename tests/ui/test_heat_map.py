@@ -11,7 +11,7 @@ from exchange_helpers import BIRCH
 from joint_helpers import CEDAR, MARKERS, rate_all, setup_lead, setup_member
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from desktop_app.domain.levels import Level
+from desktop_app.domain.levels import Confidence, Level
 from desktop_app.services.container import AppServices, open_services
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.joint_review_dialog import JointReviewDialog
@@ -149,3 +149,40 @@ def test_a_folder_of_returns_is_read_off_the_gui_thread(
         sum(1 for m in heat.members if any(heat.cell(m.urn, s.strand_id) for s in heat.strands))
         == 2
     )
+
+
+def test_the_lead_rates_its_own_school_in_the_heat_map_window_with_undo(
+    qtbot: Any, services: AppServices, tmp_path: Path
+) -> None:
+    round_id = _review_with_returns(services, tmp_path)
+    ctx = UiContext(services)
+    school = services.schools.by_urn("100001")
+    assert school is not None
+    ctx.select(school.id, round_id)
+    dialog = JointReviewDialog(ctx, round_id)
+    qtbot.addWidget(dialog)
+    assert not dialog.own_level.isEnabled()  # nothing selected yet
+    dialog.table.selectionModel().select(
+        dialog.model.index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    strand_id = dialog.model.heat_map.strands[0].strand_id
+    assert dialog.own_level.isEnabled() and dialog.own_level.currentData() is None
+    dialog.own_summary.setText("Our own summary")
+    dialog.own_confidence.setCurrentIndex(dialog.own_confidence.findData(Confidence.MEDIUM))
+    dialog.own_level.setCurrentIndex(dialog.own_level.findData(Level.EMBEDDING))
+    dialog.own_summary.editingFinished.emit()
+
+    def lead_cell() -> Any:
+        return services.joint_reviews.heat_map(round_id).cell("100001", strand_id)
+
+    cell = lead_cell()
+    assert cell is not None and cell.level is Level.EMBEDDING
+    assert cell.summary == "Our own summary" and cell.confidence is Confidence.MEDIUM
+    assert dialog.model.cell(dialog.model.index(0, 0)) == cell  # the lead's row shows it
+    assert dialog.own_level.currentData() is Level.EMBEDDING  # still shown after refresh
+    while ctx.undo_stack.canUndo():
+        ctx.undo_stack.undo()
+    assert lead_cell() is None
+    assert dialog.own_level.currentData() is None
+    ctx.undo_stack.redo()
+    assert lead_cell() is not None

@@ -9,11 +9,15 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QFileDialog,
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -22,6 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.joint_decode import JointFile
+from desktop_app.domain.joint_review import MAX_SUMMARY
+from desktop_app.domain.levels import Confidence, Level
+from desktop_app.domain.review import RoundStatus
 from desktop_app.services.joint_import_service import FolderRead
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.heat_map_model import HeatCellDelegate, HeatMapTableModel
@@ -65,6 +72,36 @@ class JointReviewDialog(QDialog):
         self.evidence.setTextFormat(Qt.TextFormat.PlainText)
         self.evidence.setFont(font)
         self.evidence.setAccessibleName("The selected school's evidence summary")
+        self.own = QGroupBox("Our school's own rating")
+        self.own.setAccessibleName("Our school's own rating of the selected strand")
+        self.own_strand = QLabel("Select a strand on the heat map to rate it for our school.")
+        self.own_strand.setWordWrap(True)
+        self.own_level = QComboBox()
+        self.own_level.addItem("Not rated", None)
+        for lv in Level:
+            self.own_level.addItem(lv.label, lv)
+        self.own_confidence = QComboBox()
+        self.own_confidence.addItem("Not given", None)
+        for c in Confidence:
+            self.own_confidence.addItem(c.label, c)
+        self.own_summary = QLineEdit()
+        self.own_summary.setMaxLength(MAX_SUMMARY)
+        self.own_summary.setPlaceholderText("A short evidence summary")
+        own_form = QFormLayout(self.own)
+        own_form.addRow(self.own_strand)
+        for label, widget, name in (
+            ("&Level:", self.own_level, "Our level"),
+            ("C&onfidence:", self.own_confidence, "Our confidence"),
+            ("E&vidence summary:", self.own_summary, "Our evidence summary"),
+        ):
+            widget.setAccessibleName(name)
+            widget.setEnabled(False)
+            own_form.addRow(label, widget)
+        self.own_level.currentIndexChanged.connect(lambda _i: self._save_own())
+        self.own_confidence.currentIndexChanged.connect(lambda _i: self._save_own())
+        self.own_summary.editingFinished.connect(self._save_own)
+        self._own_strand_id: str | None = None
+        self._filling = False
         hint = QLabel(
             "Strands whose ratings differ by two levels or more come first (⚑). Agree each "
             "strand's joint level on the Moderation page, where the member schools are the "
@@ -88,7 +125,10 @@ class JointReviewDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 3)
-        layout.addWidget(self.evidence, 1)
+        lower = QHBoxLayout()
+        lower.addWidget(self.evidence, 3)
+        lower.addWidget(self.own, 2)
+        layout.addLayout(lower, 1)
         layout.addWidget(hint)
         layout.addLayout(buttons)
         self.resize(1400, 800)
@@ -119,6 +159,50 @@ class JointReviewDialog(QDialog):
         self.model.set_heat_map(services.joint_reviews.heat_map(self.round_id))
         self.send_statement.setEnabled(not problems)
         self.send_statement.setToolTip(" ".join(problems))
+        self._show_own()
+
+    def _lead_urn(self) -> str:
+        round_ = self.ctx.services.assessment.get_round(self.round_id)
+        return self.ctx.services.schools.get(round_.school_id).urn
+
+    def _show_own(self) -> None:
+        """The lead is a member too: its own rating of the selected strand, saved at once."""
+        strand = next(
+            (s for s in self.model.heat_map.strands if s.strand_id == self._own_strand_id), None
+        )
+        round_ = self.ctx.services.assessment.get_round(self.round_id)
+        editable = strand is not None and round_.status is not RoundStatus.AGREED
+        for widget in (self.own_level, self.own_confidence, self.own_summary):
+            widget.setEnabled(editable)
+        if strand is None:
+            return
+        cell = self.model.heat_map.cell(self._lead_urn(), strand.strand_id)
+        locked = "" if editable else " The round is agreed, so ratings no longer change."
+        self.own_strand.setText(f"{strand.title}: our school's own rating.{locked}")
+        self._filling = True
+        self.own_level.setCurrentIndex(self.own_level.findData(cell.level) if cell else 0)
+        self.own_confidence.setCurrentIndex(
+            self.own_confidence.findData(cell.confidence) if cell and cell.confidence else 0
+        )
+        self.own_summary.setText(cell.summary if cell else "")
+        self._filling = False
+
+    def _save_own(self) -> None:
+        strand_id = self._own_strand_id
+        if self._filling or strand_id is None or not self.own_level.isEnabled():
+            return
+        cell = self.model.heat_map.cell(self._lead_urn(), strand_id)
+        wanted = (
+            self.own_level.currentData(),
+            self.own_summary.text().strip(),
+            self.own_confidence.currentData(),
+        )
+        if cell is None and wanted[0] is None:
+            return
+        if cell is not None and (cell.level, cell.summary, cell.confidence) == wanted:
+            return
+        reviews = self.ctx.services.joint_reviews
+        self.ctx.save(self, lambda: reviews.rate_as_lead(self.round_id, strand_id, *wanted))
 
     def _on_table_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -128,6 +212,8 @@ class JointReviewDialog(QDialog):
         heat = self.model.heat_map
         member = heat.members[index.row()]
         strand = heat.strands[index.column()]
+        self._own_strand_id = strand.strand_id
+        self._show_own()
         cell = self.model.cell(index)
         if cell is None:
             self.evidence.setText(f"{member.name} has not rated {strand.title} yet.")
