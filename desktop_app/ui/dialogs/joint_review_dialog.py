@@ -29,6 +29,7 @@ from desktop_app.domain.joint_decode import JointFile
 from desktop_app.domain.joint_review import MAX_SUMMARY
 from desktop_app.domain.levels import Confidence, Level
 from desktop_app.domain.review import RoundStatus
+from desktop_app.domain.school import School
 from desktop_app.services.joint_import_service import FolderRead
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.heat_map_model import HeatCellDelegate, HeatMapTableModel
@@ -161,9 +162,9 @@ class JointReviewDialog(QDialog):
         self.send_statement.setToolTip(" ".join(problems))
         self._show_own()
 
-    def _lead_urn(self) -> str:
+    def _lead(self) -> School:
         round_ = self.ctx.services.assessment.get_round(self.round_id)
-        return self.ctx.services.schools.get(round_.school_id).urn
+        return self.ctx.services.schools.get(round_.school_id)
 
     def _show_own(self) -> None:
         """The lead is a member too: its own rating of the selected strand, saved at once."""
@@ -176,9 +177,10 @@ class JointReviewDialog(QDialog):
             widget.setEnabled(editable)
         if strand is None:
             return
-        cell = self.model.heat_map.cell(self._lead_urn(), strand.strand_id)
+        lead = self._lead()
+        cell = self.model.heat_map.cell(lead.urn, strand.strand_id)
         locked = "" if editable else " The round is agreed, so ratings no longer change."
-        self.own_strand.setText(f"{strand.title}: our school's own rating.{locked}")
+        self.own_strand.setText(f"{strand.title}: {lead.name}'s own rating.{locked}")
         self._filling = True
         self.own_level.setCurrentIndex(self.own_level.findData(cell.level) if cell else 0)
         self.own_confidence.setCurrentIndex(
@@ -191,7 +193,7 @@ class JointReviewDialog(QDialog):
         strand_id = self._own_strand_id
         if self._filling or strand_id is None or not self.own_level.isEnabled():
             return
-        cell = self.model.heat_map.cell(self._lead_urn(), strand_id)
+        cell = self.model.heat_map.cell(self._lead().urn, strand_id)
         wanted = (
             self.own_level.currentData(),
             self.own_summary.text().strip(),
