@@ -253,12 +253,12 @@ class ExchangeService:
                 f"This partner file is addressed to URN {exchange.recipient.urn}, which is not "
                 "a school in this file. Nothing was changed."
             )
-        latest = self._store.exchange.latest(school.id, exchange.sender.urn)
+        latest = self._store.exchange.latest_stamp(school.id, exchange.sender.urn)
         if latest is None:
             state = ImportState.NEW
-        elif latest.checksum == checksum:
+        elif latest[1] == checksum:
             state = ImportState.SAME
-        elif exchange.created_at > latest.exchange.created_at:
+        elif exchange.created_at > latest[0]:
             state = ImportState.NEWER
         else:
             state = ImportState.OLDER
@@ -287,8 +287,8 @@ class ExchangeService:
         try:
             with self._store.transaction():
                 # Checked again inside the transaction, so two imports cannot interleave.
-                latest = self._store.exchange.latest(preview.school.id, ex.sender.urn)
-                if latest is not None and latest.exchange.created_at >= ex.created_at:
+                latest = self._store.exchange.latest_stamp(preview.school.id, ex.sender.urn)
+                if latest is not None and latest[0] >= ex.created_at:
                     return "A file as new as this one is already imported.", Changes.of()
                 partner = self._ensure_partner(ex.sender)
                 self._merge_commitments(preview.school.id, partner.id, ex)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from desktop_app.domain.exchange import (
@@ -24,14 +25,15 @@ class ExchangeRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def latest(self, school_id: int, partner_urn: str) -> ReceivedExchange | None:
-        rows = list(
-            self._db.query(
-                "SELECT * FROM exchange_imports WHERE school_id = ? AND partner_urn = ?",
-                [school_id, partner_urn],
-            )
-        )
-        return _stored(rows[0]) if rows else None
+    def latest_stamp(self, school_id: int, partner_urn: str) -> tuple[datetime, str] | None:
+        """When the newest file from this partner was made, and its checksum: all an import
+        needs to know, without reading back a stored file of a thousand commitments."""
+        row = self._db.execute(
+            "SELECT created_at, checksum FROM exchange_imports"
+            " WHERE school_id = ? AND partner_urn = ?",
+            [school_id, partner_urn],
+        ).fetchone()
+        return (datetime.fromisoformat(row[0]), str(row[1])) if row else None
 
     def for_school(self, school_id: int) -> list[ReceivedExchange]:
         return [
