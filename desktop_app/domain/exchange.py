@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop_app.domain.levels import Level
 from desktop_app.domain.partners import Direction
+from desktop_app.domain.plain_text import CONTROL_CHARACTERS
 from desktop_app.domain.rag import WorkStatus
 
 EXCHANGE_FORMAT = "partnership-compass-exchange"
@@ -162,8 +163,24 @@ def checksum_of(payload: Any) -> str:
     return hashlib.sha256(canonical_bytes(payload)).hexdigest()
 
 
+def _without_controls(value: Any) -> Any:
+    """Every text in a payload without control characters or bidirectional marks.
+
+    A partner's app refuses a file holding one (the checksum covers the text as sent), so
+    the sender leaves them out rather than send a file that will be turned away.
+    """
+    if isinstance(value, str):
+        return CONTROL_CHARACTERS.sub("", value)
+    if isinstance(value, dict):
+        return {key: _without_controls(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_without_controls(item) for item in value]
+    return value
+
+
 def encode_document(kind: str, payload: dict[str, Any]) -> bytes:
     """Any kind of exchange file: the envelope with its checksum around the payload."""
+    payload = _without_controls(payload)
     document = {
         "format": EXCHANGE_FORMAT,
         "format_version": EXCHANGE_FORMAT_VERSION,

@@ -6,6 +6,7 @@ import json
 import stat
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -296,6 +297,23 @@ def test_bidirectional_overrides_are_refused_like_control_characters(
     with pytest.raises(ExchangeFileError, match="control characters"):
         birch.exchange.preview_file(path)
     assert _dump(birch) == before
+
+
+def test_marks_in_our_own_text_are_left_out_of_what_we_send(
+    alder: AppServices, birch: AppServices, tmp_path: Path
+) -> None:
+    """A partner refuses a file holding a bidirectional mark, so the sender never writes one."""
+    school = alder.schools.by_urn(ALDER)
+    assert school is not None
+    first = alder.commitments.list_for_school(school.id)[0]
+    marked = replace(first.details, what="Coaching \u202evisit\u2069 days\x07")
+    alder.commitments.update(first.id, marked)
+    path = share_file(alder, tmp_path / "marked.json")
+    birch.exchange.apply_import(birch.exchange.preview_file(path))
+    birch_school = birch.schools.by_urn(BIRCH)
+    assert birch_school is not None
+    whats = [c.what for c in birch.commitments.list_for_school(birch_school.id)]
+    assert "Coaching visit days" in whats
 
 
 def test_sharing_back_does_not_return_the_partners_own_promises(
