@@ -11,6 +11,11 @@ from typing import TYPE_CHECKING
 from desktop_app.frameworks.loader import FrameworkCatalogue, load_catalogue
 from desktop_app.paths import resource_path
 from desktop_app.services.assessment_service import AssessmentService
+from desktop_app.services.errors import StorageError
+from desktop_app.services.folder_location import (
+    PARTNERSHIP_FOLDER_KEY,
+    refuse_database_in_shared_folder,
+)
 from desktop_app.services.school_service import SchoolService
 from desktop_app.storage.errors import StorageError
 from desktop_app.storage.store import Store
@@ -40,6 +45,8 @@ if TYPE_CHECKING:
     from desktop_app.services.moderation_service import ModerationService
     from desktop_app.services.monitoring_service import MonitoringService
     from desktop_app.services.partner_service import PartnerService
+    from desktop_app.services.partnership_folder import PartnershipFolderService
+    from desktop_app.services.partnership_glance_service import PartnershipGlanceService
     from desktop_app.services.pdf_export_service import PdfExportService
     from desktop_app.services.plan_service import PlanService
     from desktop_app.services.progress_service import ProgressService
@@ -169,6 +176,18 @@ class AppServices:
 
         return ProgressService(self.store, self.assessment)
 
+    @cached_property
+    def partnership_glance(self) -> PartnershipGlanceService:
+        from desktop_app.services.partnership_glance_service import PartnershipGlanceService
+
+        return PartnershipGlanceService(self.store)
+
+    @cached_property
+    def partnership_folder(self) -> PartnershipFolderService:
+        from desktop_app.services.partnership_folder import PartnershipFolderService
+
+        return PartnershipFolderService(self.store, self.exchange)
+
     @property
     def db_path(self) -> Path:
         return self.store.path
@@ -212,7 +231,16 @@ def open_services(
     command line always keep the copy taken when a changed file closes.
     """
     catalogue = catalogue or default_catalogue()
+    # The database never lives in a folder shared through file sync (folder_location.py).
+    refuse_database_in_shared_folder(db_path)
     store = Store.open(db_path, create=create, before_migrate=before_migrate)
+    folder = store.settings.get(PARTNERSHIP_FOLDER_KEY)
+    if folder:
+        try:
+            refuse_database_in_shared_folder(db_path, Path(folder))
+        except StorageError:
+            store.close()
+            raise
     return AppServices(
         store=store,
         catalogue=catalogue,

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from desktop_app.storage.repositories.impact import ImpactRepository
     from desktop_app.storage.repositories.joint_reviews import JointReviewRepository
     from desktop_app.storage.repositories.partners import PartnerSchoolRepository
+    from desktop_app.storage.repositories.partnership_promises import (
+        PartnershipPromiseRepository,
+    )
     from desktop_app.storage.repositories.partnerships import PartnershipRepository
     from desktop_app.storage.repositories.plans import PlanRepository
     from desktop_app.storage.repositories.ratings import RatingRepository
@@ -109,6 +112,14 @@ class Store:
         from desktop_app.storage.repositories.ratings import RatingRepository
 
         return RatingRepository(self.db)
+
+    @cached_property
+    def partnership_promises(self) -> PartnershipPromiseRepository:
+        from desktop_app.storage.repositories.partnership_promises import (
+            PartnershipPromiseRepository,
+        )
+
+        return PartnershipPromiseRepository(self.db)
 
     @classmethod
     def open(

@@ -14,6 +14,7 @@ from desktop_app.storage.migrations import m004_views  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m005_exchange  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m007_school_directory  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m008_joint_reviews  # noqa: F401  isort: skip
+from desktop_app.storage.migrations import m009_promise_matches  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m010_strand_links  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m011_impact  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m006_ratings  # noqa: F401  isort: skip

@@ -20,6 +20,7 @@ from desktop_app.services.errors import (
     StorageError,
 )
 from desktop_app.services.files import PathProblem
+from desktop_app.services.folder_location import DatabaseInSharedFolder
 
 
 class DamagedFileChoice(Enum):
@@ -76,7 +77,7 @@ def offer_recovery(path: Path, error: StorageError) -> AppServices | None:
     while True:
         # Not a damaged file: open elsewhere, cannot be created, or the safety copy before
         # an update could not be made (a full disk, say). Say why; offer nothing drastic.
-        if isinstance(error, AlreadyOpen | CannotCreate | BackupFailed):
+        if isinstance(error, AlreadyOpen | CannotCreate | BackupFailed | DatabaseInSharedFolder):
             QMessageBox.critical(None, f"{APP_NAME} cannot open this file", str(error))
             return None
         # A path that is not a usable file (a folder, a broken link, a full disk) has no

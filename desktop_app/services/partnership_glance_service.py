@@ -1,0 +1,163 @@
+"""The partnership at a glance: one partnership's members, what each shared, who gives to
+whom, promises only one side recorded, and suggested pairs the user confirms or rejects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from desktop_app.domain.levels import Level
+from desktop_app.domain.partners import PartnerSchool, Partnership
+from desktop_app.domain.partnership_glance import (
+    US,
+    MatchDecision,
+    OneSidedPromise,
+    PromiseMatch,
+    PromiseRecord,
+    ReciprocityMatrix,
+    one_sided,
+    reciprocity_matrix,
+)
+from desktop_app.domain.promise_matching import decided_pairs, suggest_matches
+from desktop_app.domain.school import School
+from desktop_app.services.changes import Changes, Edit, Topic
+from desktop_app.storage.store import Store
+
+_CHANGED = Changes.of(Topic.COMMITMENTS)
+
+
+@dataclass(frozen=True)
+class MemberShare:
+    """A member school and what its newest file shared with us (if it has sent one)."""
+
+    partner: PartnerSchool
+    file_made: datetime | None = None  # None: no file from this school yet
+    round_title: str = ""
+    held_on: date | None = None
+    levels: tuple[tuple[str, Level], ...] = ()
+
+    @property
+    def has_file(self) -> bool:
+        return self.file_made is not None
+
+
+@dataclass(frozen=True)
+class PartnershipGlance:
+    partnership: Partnership
+    school: School
+    members: tuple[MemberShare, ...]
+    records: tuple[PromiseRecord, ...]
+    matrix: ReciprocityMatrix
+    matches: tuple[PromiseMatch, ...]
+    one_sided: tuple[OneSidedPromise, ...]
+
+    def name(self, key: int) -> str:
+        return dict(self.matrix.schools).get(key, "a school no longer in the partnership")
+
+    @property
+    def members_with_files(self) -> int:
+        return sum(m.has_file for m in self.members)
+
+
+class PartnershipGlanceService:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def partnerships(self, school_id: int) -> list[Partnership]:
+        return self._store.partnerships.for_school(school_id)
+
+    def glance(self, school_id: int, partnership_id: int, today: date) -> PartnershipGlance:
+        store = self._store
+        school = store.schools.get(school_id)
+        partnership = store.partnerships.get(partnership_id)
+        partners = {p.id: p for p in store.partners.all(include_removed=True)}
+        member_ids = tuple(m for m in partnership.member_ids if m in partners)
+        shared = store.partnership_promises.shared_levels(school_id)
+        members = []
+        for member_id in member_ids:
+            partner = partners[member_id]
+            if member_id not in shared:
+                members.append(MemberShare(partner))
+                continue
+            received = shared[member_id]
+            if received is None:
+                members.append(MemberShare(partner, self._made(store, school_id, partner)))
+                continue
+            made, title, held_on, levels = received
+            members.append(MemberShare(partner, made, title, held_on, tuple(levels.items())))
+        records = store.partnership_promises.promises(school_id, member_ids, today)
+        decided = decided_pairs(store.partnership_promises.decisions(school_id))
+        matches = suggest_matches(records, decided)
+        # Suggestions first (they wait for the user), then confirmed, then rejected.
+        order = {MatchDecision.SUGGESTED: 0, MatchDecision.CONFIRMED: 1, MatchDecision.REJECTED: 2}
+        matches.sort(key=lambda m: (order[m.decision], -m.score, m.key))
+        schools = ((US, school.name), *((m, partners[m].name) for m in member_ids))
+        with_files = {m.partner.id for m in members if m.has_file}
+        return PartnershipGlance(
+            partnership,
+            school,
+            tuple(members),
+            tuple(records),
+            reciprocity_matrix(schools, records, matches),
+            tuple(matches),
+            tuple(one_sided(records, matches, with_files)),
+        )
+
+    @staticmethod
+    def _made(store: Store, school_id: int, partner: PartnerSchool) -> datetime | None:
+        latest = store.exchange.latest(school_id, partner.urn) if partner.urn else None
+        return latest.exchange.created_at if latest else None
+
+    # Decisions on suggested pairs -----------------------------------------------------
+
+    def confirm(self, school_id: int, our_id: int, their_id: int) -> Edit:
+        return self.decide(school_id, our_id, their_id, MatchDecision.CONFIRMED)
+
+    def reject(self, school_id: int, our_id: int, their_id: int) -> Edit:
+        return self.decide(school_id, our_id, their_id, MatchDecision.REJECTED)
+
+    def reconsider(self, school_id: int, our_id: int, their_id: int) -> Edit:
+        """Forget the decision, so the pair is suggested again."""
+        return self.decide(school_id, our_id, their_id, None)
+
+    def decide(
+        self, school_id: int, our_id: int, their_id: int, decision: MatchDecision | None
+    ) -> Edit:
+        repo = self._store.partnership_promises
+        with self._store.transaction():
+            ours = self._store.commitments.get(our_id)
+            theirs = self._store.commitments.get(their_id)
+            if ours.school_id != school_id or theirs.school_id != school_id:
+                raise LookupError("Those promises are not both in this school's records.")
+            if repo.from_member_file(our_id) or not repo.from_member_file(their_id):
+                raise ValueError(
+                    "A pair is one promise we recorded and one a member school sent us."
+                )
+            before = repo.decision(our_id, their_id)
+            if decision is MatchDecision.CONFIRMED:
+                others = [
+                    pair
+                    for cid in (our_id, their_id)
+                    for pair in repo.confirmed_with(cid)
+                    if pair != (our_id, their_id)
+                ]
+                if others:
+                    raise ValueError(
+                        "One of these promises is already confirmed as the same as another "
+                        "one. Reconsider that pair first."
+                    )
+            repo.set_decision(school_id, our_id, their_id, decision.value if decision else None)
+        what = " ".join(ours.what.split())
+        what = what if len(what) <= 40 else what[:39] + "…"
+        label = {
+            MatchDecision.CONFIRMED: f"confirm “{what}” as one promise",
+            MatchDecision.REJECTED: f"mark “{what}” as two different promises",
+            MatchDecision.SUGGESTED: f"reconsider “{what}”",
+            None: f"reconsider “{what}”",
+        }[decision]
+        previous = MatchDecision(before) if before else None
+
+        def reverse() -> Edit:
+            return self.decide(school_id, our_id, their_id, previous)
+
+        return Edit(label, _CHANGED, reverse)
