@@ -12,9 +12,9 @@ from exchange_helpers import ALDER, BIRCH, setup_alder
 from desktop_app.domain.partners import (
     CommitmentDetails,
     Direction,
+    PartnerSchoolDetails,
     PartnershipDetails,
     PartnershipType,
-    PartnerSchoolDetails,
 )
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.domain.school import SchoolDetails
@@ -36,17 +36,23 @@ def birch_file(tmp_path: Path, catalogue: FrameworkCatalogue) -> Path:
     """Birch's own file, and the share file it writes for Alder."""
     birch = open_services(tmp_path / "birch.sqlite3", catalogue)
     try:
-        school, _ = birch.schools.create_school(
-            SchoolDetails("Birch Academy", BIRCH, "Secondary")
-        )
+        school, _ = birch.schools.create_school(SchoolDetails("Birch Academy", BIRCH, "Secondary"))
         alder, _ = birch.partners.create_partner(PartnerSchoolDetails("Alder Primary", ALDER))
         for direction, what, due, status in (
             # The same as Alder's "Birch shares its reading programme", in Birch's words.
-            (Direction.WE_GIVE, "Share our reading programme with Alder", date(2027, 1, 15),
-             WorkStatus.AGREED),
+            (
+                Direction.WE_GIVE,
+                "Share our reading programme with Alder",
+                date(2027, 1, 15),
+                WorkStatus.AGREED,
+            ),
             # The same as Alder's "Host two coaching days", seen from Birch (overdue there).
-            (Direction.WE_RECEIVE, "Two coaching days hosted by Alder", date(2026, 11, 1),
-             WorkStatus.AGREED),
+            (
+                Direction.WE_RECEIVE,
+                "Two coaching days hosted by Alder",
+                date(2026, 11, 1),
+                WorkStatus.AGREED,
+            ),
             # Only Birch recorded this one.
             (Direction.WE_RECEIVE, "Maths lead visits from Alder", None, WorkStatus.PROPOSED),
         ):
