@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -13,6 +14,9 @@ from desktop_app import APP_NAME, __version__
 from desktop_app.paths import default_database_path, resource_path
 from desktop_app.services.container import AppServices, open_services
 from desktop_app.services.errors import StorageError
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
 
 
 def _application() -> QApplication:
@@ -80,6 +84,7 @@ def run_gui(
     window = MainWindow(services)
     window.became_ready.connect(_set_window_icon)
     window.became_ready.connect(_collect_garbage_from_now_on)
+    window.became_ready.connect(lambda: _check_partnership_folder(window))
     # Quit just after the frame: quitting from inside the paint would close the window
     # before the frame reached the screen.
     if exit_after_first_paint:
@@ -103,6 +108,13 @@ def run_gui(
         # needs a finaliser (files, settings and the database are closed explicitly).
         gc.freeze()
     return code
+
+
+def _check_partnership_folder(window: MainWindow) -> None:
+    """New files in the partnership folder, if the user asked to be told at start."""
+    from desktop_app.ui.partnership_folder_actions import check_at_start
+
+    check_at_start(window.ctx, window)
 
 
 def _report_first_paint() -> None:

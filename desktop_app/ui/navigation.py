@@ -80,4 +80,11 @@ PAGE_SPECS: list[PageSpec] = [
         "desktop_app.ui.pages.progress_page:ProgressPage",
         "Two review rounds side by side, and each strand's trend over all rounds",
     ),
+    PageSpec(
+        "partnership",
+        "Partnership at a glance",
+        "desktop_app.ui.pages.partnership_page:PartnershipPage",
+        "One partnership as a whole: who gives to whom, promises only one side recorded, "
+        "and the partnership folder",
+    ),
 ]

@@ -82,11 +82,11 @@ def test_a_read_only_folder_is_refused(
 def test_a_folder_holding_the_database_or_its_backups_is_refused(
     alder: AppServices, tmp_path: Path
 ) -> None:
-    with pytest.raises(FolderError, match="holds this database.*locking do not mix"):
+    with pytest.raises(FolderError, match=r"holds this database.*locking do not mix"):
         alder.partnership_folder.choose_folder(tmp_path)  # the data folder's parent
     backups = tmp_path / "data" / "backups"
     backups.mkdir(exist_ok=True)
-    with pytest.raises(FolderError, match="holds this database|backups"):
+    with pytest.raises(FolderError, match=r"holds this database|backups"):
         alder.partnership_folder.choose_folder(backups)
     assert not (tmp_path / MARKER_NAME).exists()
 

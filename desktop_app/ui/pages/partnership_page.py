@@ -1,0 +1,375 @@
+"""The partnership at a glance: one partnership from the register, as a whole.
+
+The agreed partnership profile, what each member shared, who gives to whom, promises only
+one side recorded, suggested pairs to confirm or reject (undoable), and the partnership
+folder the schools share through their own file sync.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.partnership_glance import MatchDecision, OneSide, PromiseMatch
+from desktop_app.services.changes import Topic
+from desktop_app.services.partnership_glance_service import PartnershipGlance
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.models.partnership_models import (
+    OneSidedTableModel,
+    PromiseMatchTableModel,
+    ReciprocityMatrixModel,
+    SharedLevelsTableModel,
+)
+from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.heading import heading
+
+NO_JOINT_REVIEW = (
+    "No joint review agreed yet. Once the member schools rate the partnership together and "
+    "agree a joint statement, the agreed profile and how it moves from review to review "
+    "appear here."
+)
+
+
+def _table(name: str, model: object, stretch: int | None = None) -> QTableView:
+    """A read-only table that stays quick with tens of thousands of rows: columns are sized
+    once from the header, not by measuring every row."""
+    table = QTableView()
+    table.setModel(model)  # type: ignore[arg-type]
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(stretch is None)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class PartnershipPage(Page):
+    watches = frozenset(
+        {Topic.PARTNERS, Topic.PARTNERSHIPS, Topic.COMMITMENTS, Topic.EXCHANGE, Topic.SCHOOLS}
+    )
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.glance: PartnershipGlance | None = None
+        self.chooser = QComboBox()
+        self.chooser.setAccessibleName("Partnership")
+        chooser_label = QLabel("&Partnership:")
+        chooser_label.setBuddy(self.chooser)
+        self.chooser.currentIndexChanged.connect(lambda _i: self._show())
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAccessibleName("About this partnership")
+
+        self.agreed = QLabel(NO_JOINT_REVIEW)
+        self.agreed.setWordWrap(True)
+        self.agreed.setAccessibleName("Agreed partnership profile")
+        agreed_box = QGroupBox("Agreed partnership profile")
+        QVBoxLayout(agreed_box).addWidget(self.agreed)
+
+        self.matrix_model = ReciprocityMatrixModel(self)
+        self.matrix = QTableView()
+        self.matrix.setModel(self.matrix_model)
+        self.matrix.setAccessibleName("Who gives to whom")
+        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.matrix.setWordWrap(True)
+        self.matrix_note = QLabel()
+        self.matrix_note.setWordWrap(True)
+        matrix_tab = QWidget()
+        matrix_layout = QVBoxLayout(matrix_tab)
+        matrix_layout.addWidget(self.matrix_note)
+        matrix_layout.addWidget(self.matrix, 1)
+
+        self.shared_model = SharedLevelsTableModel(self)
+        self.shared = _table("What member schools shared", self.shared_model)
+        self.shared_note = QLabel(
+            "The levels each member school agreed in its own review of the partnership and "
+            "chose to share, from the newest file it sent us. Its own evidence stays with it."
+        )
+        self.shared_note.setWordWrap(True)
+        shared_tab = QWidget()
+        shared_layout = QVBoxLayout(shared_tab)
+        shared_layout.addWidget(self.shared_note)
+        shared_layout.addWidget(self.shared, 1)
+
+        self.one_sided_model = OneSidedTableModel(self)
+        self.one_sided = _table("Promises only one side recorded", self.one_sided_model, 3)
+        self.one_sided_note = QLabel()
+        self.one_sided_note.setWordWrap(True)
+        one_sided_tab = QWidget()
+        one_sided_layout = QVBoxLayout(one_sided_tab)
+        one_sided_layout.addWidget(self.one_sided_note)
+        one_sided_layout.addWidget(self.one_sided, 1)
+
+        self.matches_model = PromiseMatchTableModel(self)
+        self.matches = _table("Promises both sides recorded", self.matches_model, 3)
+        self.matches.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.matches_note = QLabel()
+        self.matches_note.setWordWrap(True)
+        self.confirm_button = QPushButton("&Confirm: the same promise")
+        self.confirm_button.setAccessibleName("Confirm: the same promise")
+        self.confirm_button.clicked.connect(lambda: self._decide(MatchDecision.CONFIRMED))
+        self.reject_button = QPushButton("&Reject: two different promises")
+        self.reject_button.setAccessibleName("Reject: two different promises")
+        self.reject_button.clicked.connect(lambda: self._decide(MatchDecision.REJECTED))
+        self.reconsider_button = QPushButton("Reconsi&der")
+        self.reconsider_button.setAccessibleName("Reconsider this pair")
+        self.reconsider_button.clicked.connect(lambda: self._decide(None))
+        decide = QHBoxLayout()
+        for button in (self.confirm_button, self.reject_button, self.reconsider_button):
+            decide.addWidget(button)
+        decide.addStretch(1)
+        matches_tab = QWidget()
+        matches_layout = QVBoxLayout(matches_tab)
+        matches_layout.addWidget(self.matches_note)
+        matches_layout.addLayout(decide)
+        matches_layout.addWidget(self.matches, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Parts of the partnership page")
+        self.tabs.addTab(matrix_tab, "&Who gives to whom")
+        self.tabs.addTab(matches_tab, "Suggested &matches")
+        self.tabs.addTab(one_sided_tab, "&One side only")
+        self.tabs.addTab(shared_tab, "What members sh&ared")
+        self.tabs.addTab(self._folder_tab(), "Partnership fo&lder")
+
+        top = QHBoxLayout()
+        top.addWidget(chooser_label)
+        top.addWidget(self.chooser, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("The partnership at a glance", 1.4))
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(agreed_box)
+        layout.addWidget(self.tabs, 1)
+        self._update_buttons()
+
+    # The partnership folder tab -----------------------------------------------------
+
+    def _folder_tab(self) -> QWidget:
+        self.folder_label = QLabel()
+        self.folder_label.setWordWrap(True)
+        self.folder_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.folder_label.setAccessibleName("Partnership folder")
+        self.choose_folder_button = QPushButton("&Choose folder…")
+        self.choose_folder_button.setAccessibleName("Choose the partnership folder")
+        self.choose_folder_button.clicked.connect(self._choose_folder)
+        self.send_button = QPushButton("&Send our files to the members")
+        self.send_button.setAccessibleName("Send our files to the member schools")
+        self.send_button.clicked.connect(self._send_files)
+        self.check_button = QPushButton("Check for &new files…")
+        self.check_button.setAccessibleName("Check for new files")
+        self.check_button.clicked.connect(self._check_files)
+        self.at_start = QCheckBox("Check for new files when the app s&tarts")
+        self.at_start.setAccessibleName("Check for new files when the app starts")
+        self.at_start.toggled.connect(self._on_at_start_toggled)
+        explain = QLabel(
+            "For partnerships that outgrow passing files by hand: choose a folder your schools "
+            "already share through their own file sync (OneDrive, SharePoint, Google Drive, a "
+            "network share). The app saves the files it sends there and lists the new files "
+            "addressed to your school; you see each one before it is imported. Your database "
+            "stays in your own data folder: file sync and the database's locking do not mix."
+        )
+        explain.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.choose_folder_button, self.send_button, self.check_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(explain)
+        layout.addWidget(self.folder_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.at_start)
+        layout.addStretch(1)
+        return tab
+
+    def _refresh_folder(self) -> None:
+        settings = self.ctx.services.partnership_folder.settings()
+        self.folder_label.setText(
+            f"Partnership folder: {settings.folder}"
+            if settings.folder
+            else "No partnership folder chosen yet."
+        )
+        self.at_start.blockSignals(True)
+        self.at_start.setChecked(settings.check_at_start)
+        self.at_start.blockSignals(False)
+        chosen = settings.folder is not None
+        self.at_start.setEnabled(chosen)
+        self.check_button.setEnabled(chosen and self.ctx.school_id is not None)
+        self.send_button.setEnabled(chosen and self.glance is not None)
+
+    def _choose_folder(self) -> None:
+        from desktop_app.ui.partnership_folder_actions import choose_folder
+
+        if choose_folder(self.ctx, self):
+            self._refresh_folder()
+
+    def _send_files(self) -> None:
+        from desktop_app.ui.partnership_folder_actions import send_files
+
+        if self.glance is not None:
+            send_files(self.ctx, self, [m.partner.id for m in self.glance.members])
+
+    def _check_files(self) -> None:
+        from desktop_app.ui.partnership_folder_actions import check_for_new_files
+
+        check_for_new_files(self.ctx, self)
+
+    def _on_at_start_toggled(self, checked: bool) -> None:
+        self.ctx.services.partnership_folder.set_check_at_start(checked)
+
+    # Refresh --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        school_id = self.ctx.school_id
+        service = self.ctx.services.partnership_glance
+        partnerships = service.partnerships(school_id) if school_id is not None else []
+        current = self.chooser.currentData()
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for p in partnerships:
+            self.chooser.addItem(f"{p.name} ({p.type.label.lower()})", p.id)
+        index = self.chooser.findData(current)
+        self.chooser.setCurrentIndex(index if index >= 0 else 0)
+        self.chooser.blockSignals(False)
+        self.chooser.setEnabled(bool(partnerships))
+        self._show()
+
+    def _show(self) -> None:
+        school_id = self.ctx.school_id
+        partnership_id = self.chooser.currentData()
+        self.glance = None
+        if school_id is not None and partnership_id is not None:
+            self.glance = self.ctx.services.partnership_glance.glance(
+                school_id, partnership_id, self.ctx.today
+            )
+        self._fill()
+        self._refresh_folder()
+
+    def _fill(self) -> None:
+        g = self.glance
+        if g is None:
+            self.summary.setText(
+                "No partnerships recorded yet. Add one on the Partner schools page "
+                "(Partnerships tab), with its member schools."
+                if self.ctx.school_id is not None
+                else "Choose a school first."
+            )
+            for model in (self.one_sided_model, self.matches_model):
+                model.set_rows([])
+            self.shared_model.set_members([], [])
+            self.matrix_model.set_matrix(type(self.matrix_model.matrix)((), {}, {}))
+            self.matrix_note.setText("")
+            self.one_sided_note.setText("")
+            self.matches_note.setText("")
+            self._update_buttons()
+            return
+        p = g.partnership
+        members = len(g.members)
+        self.summary.setText(
+            f"{p.name}: {p.type.label.lower()}, {p.depth.label.lower()}, "
+            f"{members} member school{'s' if members != 1 else ''} besides {g.school.name}. "
+            f"Files received from {g.members_with_files} of them."
+        )
+        names = dict(g.matrix.schools)
+        self.matrix_model.set_matrix(g.matrix)
+        self._size_matrix()
+        self.matrix_note.setText(
+            "Each row gives to each column: how many promises, and how many of them are red, "
+            "amber or green (dropped ones are not counted). The colour is the worst of them. "
+            "A promise both sides recorded counts twice until you confirm the pair. "
+            "A member's file holds only its promises with us, so promises between two other "
+            "members are not shown."
+        )
+        framework = self.ctx.services.catalogue.latest()
+        strands = [(s.id, s.short_title) for s in framework.strands()]
+        self.shared_model.set_members(g.members, strands)
+        self.one_sided_model.set_promises(g.one_sided, names)
+        ours = sum(o.side is OneSide.OURS for o in g.one_sided)
+        waiting = [m for m in g.matches if m.decision is MatchDecision.SUGGESTED]
+        self.one_sided_note.setText(
+            f"{ours} recorded only by us and {len(g.one_sided) - ours} only by a member school, "
+            "among members that have sent us a file (for the others we cannot tell). Promises "
+            "waiting in Suggested matches are not listed here."
+        )
+        confirmed = sum(m.decision is MatchDecision.CONFIRMED for m in g.matches)
+        self.matches_note.setText(
+            f"{len(waiting)} pair{'s' if len(waiting) != 1 else ''} waiting for your decision, "
+            f"{confirmed} confirmed. A pair is our record and a member's record that look like "
+            "the same promise. Nothing is merged until you confirm it; a confirmed pair counts "
+            "once. Edit > Undo takes back a decision."
+        )
+        self.matches_model.set_matches(g.matches, names)
+        self._update_buttons()
+
+    def _size_matrix(self) -> None:
+        # Sized from the header text alone: measuring every cell of a 50-school matrix
+        # would be slow, and every cell is short.
+        header = self.matrix.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        width = self.fontMetrics().horizontalAdvance("to " + "M" * 12)
+        header.setDefaultSectionSize(width)
+
+    # Decisions ------------------------------------------------------------------------
+
+    def selected_match(self) -> PromiseMatch | None:
+        rows = self.matches.selectionModel().selectedRows()
+        return self.matches_model.item(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        match = self.selected_match()
+        decision = match.decision if match else None
+        self.confirm_button.setEnabled(
+            match is not None and decision is not MatchDecision.CONFIRMED
+        )
+        self.reject_button.setEnabled(match is not None and decision is not MatchDecision.REJECTED)
+        self.reconsider_button.setEnabled(
+            match is not None and decision is not MatchDecision.SUGGESTED
+        )
+
+    def _decide(self, decision: MatchDecision | None) -> None:
+        match = self.selected_match()
+        school_id = self.ctx.school_id
+        if match is None or school_id is None:
+            return
+        row = self.matches.selectionModel().selectedRows()[0].row()
+        service = self.ctx.services.partnership_glance
+        self.ctx.save(
+            self,
+            lambda: service.decide(school_id, *match.key, decision),
+        )
+        # The next pair waiting for a decision moves into the same row.
+        self.select_match_row(min(row, self.matches_model.rowCount() - 1))
+        self.matches.setFocus()
+
+    def select_match_row(self, row: int) -> None:
+        if row < 0:
+            return
+        index = self.matches_model.index(row, 0)
+        self.matches.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.matches.scrollTo(index)
