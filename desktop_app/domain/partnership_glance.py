@@ -15,12 +15,12 @@ from datetime import date
 from enum import Enum
 
 from desktop_app.domain.partners import Direction
-from desktop_app.domain.rag import Rag, WorkStatus, rag_status
+from desktop_app.domain.rag import Rag, WorkStatus
 
 US = 0  # the school whose file this is, beside the member schools' partner ids
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PromiseRecord:
     """One live commitment with one member school, as the partnership page needs it."""
 
@@ -47,22 +47,6 @@ class PromiseRecord:
         if giver is None:
             return None
         return self.partner_id if giver == US else US
-
-
-def promise_record(
-    commitment_id: int,
-    partner_id: int,
-    recorded_by: int,
-    direction: Direction,
-    what: str,
-    status: WorkStatus,
-    today: date,
-    start: date | None = None,
-    due: date | None = None,
-    review: date | None = None,
-) -> PromiseRecord:
-    rag = rag_status(status, today, start=start, due=due, review=review).rag
-    return PromiseRecord(commitment_id, partner_id, recorded_by, direction, what, due, status, rag)
 
 
 _RAG_WORST_FIRST = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.NONE)
@@ -194,10 +178,12 @@ def reciprocity_matrix(
         for m in matches
         if m.decision is MatchDecision.CONFIRMED
     }
-    gives: dict[tuple[int, int], FlowCount] = {}
-    joint: dict[int, FlowCount] = {}
+    # Counted in plain lists (red, amber, green) and turned into FlowCounts at the end:
+    # this runs for every promise of a partnership of 50 schools.
+    slot = {Rag.RED: 0, Rag.AMBER: 1, Rag.GREEN: 2}
+    gives_n: dict[tuple[int, int], list[int]] = {}
+    joint_n: dict[int, list[int]] = {}
     joint_seen: set[tuple[int, int]] = set()  # (recorder, commitment): one piece of joint work
-    empty = FlowCount()
     for r in records:
         if r.status is WorkStatus.DROPPED:
             continue
@@ -205,14 +191,18 @@ def reciprocity_matrix(
         if key in folded:
             continue
         rag = worse(r.rag, confirmed_ours[key]) if key in confirmed_ours else r.rag
-        giver, receiver = r.giver, r.receiver
-        if giver is not None and receiver is not None:
-            gives[(giver, receiver)] = gives.get((giver, receiver), empty).plus(rag)
+        if rag not in slot:
             continue
-        joint[r.partner_id] = joint.get(r.partner_id, empty).plus(rag)
-        if (r.recorded_by, r.commitment_id) not in joint_seen:
-            joint_seen.add((r.recorded_by, r.commitment_id))
-            joint[US] = joint.get(US, empty).plus(rag)
+        if r.direction is Direction.JOINT:
+            joint_n.setdefault(r.partner_id, [0, 0, 0])[slot[rag]] += 1
+            if (r.recorded_by, r.commitment_id) not in joint_seen:
+                joint_seen.add((r.recorded_by, r.commitment_id))
+                joint_n.setdefault(US, [0, 0, 0])[slot[rag]] += 1
+            continue
+        pair = (US, r.partner_id) if r.direction is Direction.WE_GIVE else (r.partner_id, US)
+        gives_n.setdefault(pair, [0, 0, 0])[slot[rag]] += 1
+    gives = {pair: FlowCount(*n) for pair, n in gives_n.items()}
+    joint = {school: FlowCount(*n) for school, n in joint_n.items()}
     return ReciprocityMatrix(tuple(schools), gives, joint)
 
 

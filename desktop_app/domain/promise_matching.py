@@ -2,7 +2,8 @@
 
 Two records are suggested as a pair when they are with the same member, run the same way,
 and their words overlap enough (Jaccard similarity of their significant words, with a
-bonus for the same due date). Nothing is merged here: the user confirms or rejects each
+bonus for the same due date), unless they give different numbers ("3 days" and "4 days")
+or fall due months apart. Nothing is merged here: the user confirms or rejects each
 suggestion, and those decisions are passed back in so a rejected pair is never offered
 again and a confirmed pair keeps both records out of other suggestions.
 
@@ -32,6 +33,8 @@ WORD_THRESHOLD = 0.4
 #: A candidate is suggested when its score (overlap plus bonuses) reaches this.
 SUGGEST_AT = 0.5
 SAME_DUE_BONUS = 0.15
+#: Two promises due this far apart are different ones (this year's and next year's, say).
+MAX_DUE_APART_DAYS = 90
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
@@ -79,8 +82,10 @@ _STOP = frozenset(
 
 def significant_words(text: str) -> frozenset[str]:
     """Lower-case, accent-free words that carry meaning ("hosts" and "host" are one word)."""
+    # Most promises are plain ASCII, which needs no accent folding (the slow part).
+    folded = text.lower() if text.isascii() else fold(text)
     words = set()
-    for word in _WORD.findall(fold(text)):
+    for word in _WORD.findall(folded):
         if word in _STOP:
             continue
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
@@ -96,8 +101,52 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return shared / (len(a) + len(b) - shared)
 
 
+def _numbers(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in words if w.isdigit())
+
+
+def _compatible(
+    a: PromiseRecord, a_numbers: frozenset[str], b: PromiseRecord, b_numbers: frozenset[str]
+) -> bool:
+    if a_numbers and b_numbers and a_numbers != b_numbers:
+        return False
+    return not (a.due and b.due and abs((a.due - b.due).days) > MAX_DUE_APART_DAYS)
+
+
 def _prefix_length(size: int) -> int:
     return size - math.ceil(WORD_THRESHOLD * size) + 1
+
+
+def _split(
+    records: Sequence[PromiseRecord],
+) -> tuple[dict[int, list[PromiseRecord]], dict[int, list[PromiseRecord]]]:
+    """Records by member: ours, and the member's own (from its file)."""
+    ours: dict[int, list[PromiseRecord]] = defaultdict(list)
+    theirs: dict[int, list[PromiseRecord]] = defaultdict(list)
+    for r in records:
+        if r.recorded_by == US:
+            ours[r.partner_id].append(r)
+        elif r.recorded_by == r.partner_id:
+            theirs[r.partner_id].append(r)
+    return ours, theirs
+
+
+def decided_matches(
+    records: Sequence[PromiseRecord],
+    decided: Mapping[tuple[int, int], MatchDecision],
+) -> list[PromiseMatch]:
+    """The user's decisions whose two records are both still there (one may have been
+    removed, or withdrawn from a newer file, since)."""
+    ours, theirs = _split(records)
+    by_id = {r.commitment_id: r for rs in theirs.values() for r in rs}
+    own_by_key = {(r.commitment_id, r.partner_id): r for rs in ours.values() for r in rs}
+    matches = []
+    for (own_id, their_id), decision in decided.items():
+        their = by_id.get(their_id)
+        own = own_by_key.get((own_id, their.partner_id)) if their else None
+        if their is not None and own is not None:
+            matches.append(PromiseMatch(own, their, decision, 1.0))
+    return matches
 
 
 def suggest_matches(
@@ -108,28 +157,15 @@ def suggest_matches(
 
     `decided` maps (our commitment id, their commitment id) to the user's decision.
     """
-    ours: dict[int, list[PromiseRecord]] = defaultdict(list)
-    theirs: dict[int, list[PromiseRecord]] = defaultdict(list)
-    by_id: dict[int, PromiseRecord] = {}
-    for r in records:
-        if r.recorded_by == US:
-            ours[r.partner_id].append(r)
-        elif r.recorded_by == r.partner_id:
-            theirs[r.partner_id].append(r)
-            by_id[r.commitment_id] = r
-    own_by_key = {(r.commitment_id, r.partner_id): r for rs in ours.values() for r in rs}
-
-    matches: list[PromiseMatch] = []
-    taken: set[int] = set()  # commitment ids already in a confirmed pair (either side)
-    for (own_id, their_id), decision in decided.items():
-        their = by_id.get(their_id)
-        own = own_by_key.get((own_id, their.partner_id)) if their else None
-        if their is None or own is None:
-            continue  # one of them was removed or withdrawn since the decision
-        matches.append(PromiseMatch(own, their, decision, 1.0))
-        if decision is MatchDecision.CONFIRMED:
-            taken.update((own_id, their_id))
-
+    matches = decided_matches(records, decided)
+    # Records already in a confirmed pair (either side) are in no other pair.
+    taken = {
+        cid
+        for m in matches
+        if m.decision is MatchDecision.CONFIRMED
+        for cid in (m.ours.commitment_id, m.theirs.commitment_id)
+    }
+    ours, theirs = _split(records)
     for partner_id, their_records in theirs.items():
         own_records = [r for r in ours.get(partner_id, ()) if r.commitment_id not in taken]
         free = [r for r in their_records if r.commitment_id not in taken]
@@ -147,30 +183,35 @@ def _best_pairs(
         return []
     own_words = [significant_words(r.what) for r in own]
     their_words = [significant_words(r.what) for r in theirs]
+    own_numbers = [_numbers(w) for w in own_words]
+    their_numbers = [_numbers(w) for w in their_words]
     frequency: dict[str, int] = defaultdict(int)
     for words in (*own_words, *their_words):
         for w in words:
             frequency[w] += 1
 
-    def ordered(words: frozenset[str]) -> list[str]:
-        return sorted(words, key=lambda w: (frequency[w], w))
+    def prefix(words: frozenset[str]) -> list[str]:
+        ordered = sorted(words, key=lambda w: (frequency[w], w))
+        return ordered[: _prefix_length(len(words))]
 
-    index: dict[str, list[int]] = defaultdict(list)
+    # Only records that run the same way can pair, so each direction has its own index.
+    index: dict[tuple[object, str], list[int]] = defaultdict(list)
     for j, words in enumerate(their_words):
-        for w in ordered(words)[: _prefix_length(len(words))]:
-            index[w].append(j)
+        for w in prefix(words):
+            index[(theirs[j].direction, w)].append(j)
     scored: list[tuple[float, int, int]] = []
     for i, words in enumerate(own_words):
+        direction = own[i].direction
         candidates: set[int] = set()
-        for w in ordered(words)[: _prefix_length(len(words))]:
-            candidates.update(index.get(w, ()))
+        for w in prefix(words):
+            candidates.update(index.get((direction, w), ()))
         for j in candidates:
-            if own[i].direction is not theirs[j].direction:
-                continue
-            if (own[i].commitment_id, theirs[j].commitment_id) in decided:
+            if not _compatible(own[i], own_numbers[i], theirs[j], their_numbers[j]):
                 continue
             overlap = _jaccard(words, their_words[j])
             if overlap < WORD_THRESHOLD:
+                continue
+            if (own[i].commitment_id, theirs[j].commitment_id) in decided:
                 continue
             score = overlap + (SAME_DUE_BONUS if own[i].due and own[i].due == theirs[j].due else 0)
             if score >= SUGGEST_AT:

@@ -3,7 +3,8 @@ whom, promises only one side recorded, and suggested pairs the user confirms or 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from desktop_app.domain.levels import Level
@@ -18,7 +19,7 @@ from desktop_app.domain.partnership_glance import (
     one_sided,
     reciprocity_matrix,
 )
-from desktop_app.domain.promise_matching import decided_pairs, suggest_matches
+from desktop_app.domain.promise_matching import decided_matches, decided_pairs, suggest_matches
 from desktop_app.domain.school import School
 from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.storage.store import Store
@@ -41,15 +42,23 @@ class MemberShare:
         return self.file_made is not None
 
 
+_ORDER = {MatchDecision.SUGGESTED: 0, MatchDecision.CONFIRMED: 1, MatchDecision.REJECTED: 2}
+
+
 @dataclass(frozen=True)
 class PartnershipGlance:
+    """One partnership as the page shows it. Until `suggested` is True, `matches` holds only
+    the user's decisions and `one_sided` is empty (with_suggestions() fills both)."""
+
     partnership: Partnership
     school: School
     members: tuple[MemberShare, ...]
     records: tuple[PromiseRecord, ...]
+    decided: Mapping[tuple[int, int], MatchDecision]
     matrix: ReciprocityMatrix
     matches: tuple[PromiseMatch, ...]
-    one_sided: tuple[OneSidedPromise, ...]
+    one_sided: tuple[OneSidedPromise, ...] = ()
+    suggested: bool = False
 
     def name(self, key: int) -> str:
         return dict(self.matrix.schools).get(key, "a school no longer in the partnership")
@@ -59,6 +68,22 @@ class PartnershipGlance:
         return sum(m.has_file for m in self.members)
 
 
+def with_suggestions(glance: PartnershipGlance) -> PartnershipGlance:
+    """The glance with suggested pairs and one-sided promises worked out. Pure (no
+    database), so the window can run it in the background: with 50 schools it takes a
+    moment, and the rest of the page need not wait for it."""
+    matches = suggest_matches(glance.records, glance.decided)
+    # Suggestions first (they wait for the user), then confirmed, then rejected.
+    matches.sort(key=lambda m: (_ORDER[m.decision], -m.score, m.key))
+    with_files = {m.partner.id for m in glance.members if m.has_file}
+    return replace(
+        glance,
+        matches=tuple(matches),
+        one_sided=tuple(one_sided(glance.records, matches, with_files)),
+        suggested=True,
+    )
+
+
 class PartnershipGlanceService:
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -66,7 +91,11 @@ class PartnershipGlanceService:
     def partnerships(self, school_id: int) -> list[Partnership]:
         return self._store.partnerships.for_school(school_id)
 
-    def glance(self, school_id: int, partnership_id: int, today: date) -> PartnershipGlance:
+    def glance(
+        self, school_id: int, partnership_id: int, today: date, *, suggest: bool = True
+    ) -> PartnershipGlance:
+        """The partnership as a whole; suggest=False leaves suggested pairs to
+        with_suggestions() (the window runs that in the background)."""
         store = self._store
         school = store.schools.get(school_id)
         partnership = store.partnerships.get(partnership_id)
@@ -79,34 +108,27 @@ class PartnershipGlanceService:
             if member_id not in shared:
                 members.append(MemberShare(partner))
                 continue
-            received = shared[member_id]
-            if received is None:
-                members.append(MemberShare(partner, self._made(store, school_id, partner)))
+            made, agreed = shared[member_id]
+            if agreed is None:
+                members.append(MemberShare(partner, made))
                 continue
-            made, title, held_on, levels = received
+            title, held_on, levels = agreed
             members.append(MemberShare(partner, made, title, held_on, tuple(levels.items())))
-        records = store.partnership_promises.promises(school_id, member_ids, today)
+        records = tuple(store.partnership_promises.promises(school_id, member_ids, today))
         decided = decided_pairs(store.partnership_promises.decisions(school_id))
-        matches = suggest_matches(records, decided)
-        # Suggestions first (they wait for the user), then confirmed, then rejected.
-        order = {MatchDecision.SUGGESTED: 0, MatchDecision.CONFIRMED: 1, MatchDecision.REJECTED: 2}
-        matches.sort(key=lambda m: (order[m.decision], -m.score, m.key))
+        matches = decided_matches(records, decided)
+        matches.sort(key=lambda m: (_ORDER[m.decision], m.key))
         schools = ((US, school.name), *((m, partners[m].name) for m in member_ids))
-        with_files = {m.partner.id for m in members if m.has_file}
-        return PartnershipGlance(
+        glance = PartnershipGlance(
             partnership,
             school,
             tuple(members),
-            tuple(records),
+            records,
+            decided,
             reciprocity_matrix(schools, records, matches),
             tuple(matches),
-            tuple(one_sided(records, matches, with_files)),
         )
-
-    @staticmethod
-    def _made(store: Store, school_id: int, partner: PartnerSchool) -> datetime | None:
-        latest = store.exchange.latest(school_id, partner.urn) if partner.urn else None
-        return latest.exchange.created_at if latest else None
+        return with_suggestions(glance) if suggest else glance
 
     # Decisions on suggested pairs -----------------------------------------------------
 

@@ -21,3 +21,8 @@ def m009_create_promise_matches(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX idx_promise_matches_school ON promise_matches(school_id)")
+    # Which member's file a commitment came from is looked up by commitment, for every
+    # promise the partnership page shows.
+    db.execute(
+        "CREATE INDEX idx_exchange_commitments_commitment ON exchange_commitments(commitment_id)"
+    )

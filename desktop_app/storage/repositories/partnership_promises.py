@@ -9,26 +9,23 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Any
 
 from desktop_app.domain.levels import Level
 from desktop_app.domain.partners import Direction
-from desktop_app.domain.partnership_glance import US, PromiseRecord, promise_record
-from desktop_app.domain.rag import WorkStatus
+from desktop_app.domain.partnership_glance import US, PromiseRecord
+from desktop_app.domain.rag import WorkStatus, rag_status
 from desktop_app.storage.sql import Database
 
-# Who recorded each commitment: a row in exchange_commitments means it came from that
-# member's file; none means we recorded it ourselves.
 _PROMISES = """
-SELECT c.id, cp.partner_id, ps.id, c.direction, c.what, c.start_on, c.due_on, c.review_on,
-       c.status
+SELECT c.id, cp.partner_id, c.direction, c.what, c.start_on, c.due_on, c.review_on, c.status
 FROM commitments c
 JOIN commitment_partners cp ON cp.commitment_id = c.id
-LEFT JOIN exchange_commitments ec ON ec.commitment_id = c.id AND ec.school_id = c.school_id
-LEFT JOIN partner_schools ps ON ps.urn = ec.partner_urn AND ec.partner_urn != ''
 WHERE c.school_id = ? AND c.removed_at IS NULL AND cp.partner_id IN ({members})
 ORDER BY cp.partner_id, c.id
 """
+# Who recorded each commitment: one in exchange_commitments came from the file of the member
+# it is with (an imported commitment is with its sender alone); the others are ours.
+FROM_MEMBER_FILES_SQL = "SELECT commitment_id FROM exchange_commitments WHERE school_id = ?"
 
 
 def promises_sql(member_count: int) -> str:
@@ -36,45 +33,47 @@ def promises_sql(member_count: int) -> str:
     return _PROMISES.format(members=", ".join("?" * member_count))
 
 
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 class PartnershipPromiseRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def promises(self, school_id: int, member_ids: tuple[int, ...], today: date) -> list[Any]:
+    def promises(
+        self, school_id: int, member_ids: tuple[int, ...], today: date
+    ) -> list[PromiseRecord]:
+        """Every live promise with these members, one record per member it is with."""
         if not member_ids:
             return []
         rows = self._db.execute(promises_sql(len(member_ids)), [school_id, *member_ids]).fetchall()
+        from_files = {r[0] for r in self._db.execute(FROM_MEMBER_FILES_SQL, [school_id])}
         directions = {d.value: d for d in Direction}
         statuses = {s.value: s for s in WorkStatus}
-        records: list[PromiseRecord] = []
-        for cid, partner_id, sender_id, direction, what, start, due, review, status in rows:
+        # A few hundred distinct dates serve tens of thousands of rows: parse each once.
+        dates: dict[str | None, date | None] = {None: None}
+
+        def day(text: str | None) -> date | None:
+            if text not in dates:
+                dates[text] = date.fromisoformat(text) if text else None
+            return dates[text]
+
+        records = []
+        for cid, partner_id, direction, what, start, due, review, status in rows:
+            state, due_on = statuses[status], day(due)
+            rag = rag_status(state, today, start=day(start), due=due_on, review=day(review)).rag
+            recorder = partner_id if cid in from_files else US
             records.append(
-                promise_record(
-                    cid,
-                    partner_id,
-                    US if sender_id is None else sender_id,
-                    directions[direction],
-                    what,
-                    statuses[status],
-                    today,
-                    _date(start),
-                    _date(due),
-                    _date(review),
+                PromiseRecord(
+                    cid, partner_id, recorder, directions[direction], what, due_on, state, rag
                 )
             )
         return records
 
     def shared_levels(
         self, school_id: int
-    ) -> dict[int, tuple[datetime, str, date, dict[str, Level]] | None]:
+    ) -> dict[int, tuple[datetime, tuple[str, date, dict[str, Level]] | None]]:
         """Per member (partner id): when its newest file was made, and the levels it shared
         (title, date held, strand -> level), or None when its file held no agreed levels.
         Only that small part of each stored file is read (json_extract), not the commitments."""
-        found: dict[int, tuple[datetime, str, date, dict[str, Level]] | None] = {}
+        found: dict[int, tuple[datetime, tuple[str, date, dict[str, Level]] | None]] = {}
         for partner_id, created_at, agreed in self._db.execute(
             "SELECT partner_id, created_at, json_extract(payload, '$.agreed_levels')"
             " FROM exchange_imports WHERE school_id = ?",
@@ -82,11 +81,11 @@ class PartnershipPromiseRepository:
         ).fetchall():
             made = datetime.fromisoformat(created_at)
             if agreed is None:
-                found[partner_id] = None
+                found[partner_id] = (made, None)
                 continue
             data = json.loads(agreed)
             levels = {strand: Level.from_key(key) for strand, key in data["levels"].items()}
-            found[partner_id] = (made, data["title"], date.fromisoformat(data["held_on"]), levels)
+            found[partner_id] = (made, (data["title"], date.fromisoformat(data["held_on"]), levels))
         return found
 
     def imported_files(self, school_id: int) -> dict[str, tuple[str, datetime]]:

@@ -23,9 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.partnership_glance import MatchDecision, OneSide, PromiseMatch
+from desktop_app.domain.partnership_glance import (
+    MatchDecision,
+    OneSide,
+    PromiseMatch,
+    ReciprocityMatrix,
+)
 from desktop_app.services.changes import Topic
-from desktop_app.services.partnership_glance_service import PartnershipGlance
+from desktop_app.services.partnership_glance_service import PartnershipGlance, with_suggestions
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.partnership_models import (
     OneSidedTableModel,
@@ -34,6 +39,7 @@ from desktop_app.ui.models.partnership_models import (
     SharedLevelsTableModel,
 )
 from desktop_app.ui.pages.base import Page
+from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets.heading import heading
 
 NO_JOINT_REVIEW = (
@@ -70,6 +76,8 @@ class PartnershipPage(Page):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.glance: PartnershipGlance | None = None
+        self._generation = 0  # which refresh a background result belongs to
+        self._select_after: int | None = None
         self.chooser = QComboBox()
         self.chooser.setAccessibleName("Partnership")
         chooser_label = QLabel("&Partnership:")
@@ -259,13 +267,37 @@ class PartnershipPage(Page):
     def _show(self) -> None:
         school_id = self.ctx.school_id
         partnership_id = self.chooser.currentData()
+        previous = self.glance
         self.glance = None
+        self._generation += 1
         if school_id is not None and partnership_id is not None:
             self.glance = self.ctx.services.partnership_glance.glance(
-                school_id, partnership_id, self.ctx.today
+                school_id, partnership_id, self.ctx.today, suggest=False
             )
         self._fill()
         self._refresh_folder()
+        g = self.glance
+        if g is None:
+            return
+        same = previous is not None and previous.partnership.id == g.partnership.id
+        if not same:
+            # Another partnership: its decisions at once, its suggestions when ready.
+            self._fill_pairs(g)
+        self.matches_note.setText("Looking for promises both sides recorded…")
+        self.one_sided_note.setText("Looking for promises only one side recorded…")
+        generation = self._generation
+
+        def done(result: object) -> None:
+            if generation == self._generation and isinstance(result, PartnershipGlance):
+                self.glance = result
+                self._fill_pairs(result)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.matches_note.setText(f"Suggested pairs could not be worked out: {exc}")
+
+        # Pure work on plain data (no database): the page stays responsive meanwhile.
+        run_in_background(lambda _progress: with_suggestions(g), done, failed)
 
     def _fill(self) -> None:
         g = self.glance
@@ -279,10 +311,9 @@ class PartnershipPage(Page):
             for model in (self.one_sided_model, self.matches_model):
                 model.set_rows([])
             self.shared_model.set_members([], [])
-            self.matrix_model.set_matrix(type(self.matrix_model.matrix)((), {}, {}))
-            self.matrix_note.setText("")
-            self.one_sided_note.setText("")
-            self.matches_note.setText("")
+            self.matrix_model.set_matrix(ReciprocityMatrix((), {}, {}))
+            for note in (self.matrix_note, self.one_sided_note, self.matches_note):
+                note.setText("")
             self._update_buttons()
             return
         p = g.partnership
@@ -292,7 +323,6 @@ class PartnershipPage(Page):
             f"{members} member school{'s' if members != 1 else ''} besides {g.school.name}. "
             f"Files received from {g.members_with_files} of them."
         )
-        names = dict(g.matrix.schools)
         self.matrix_model.set_matrix(g.matrix)
         self._size_matrix()
         self.matrix_note.setText(
@@ -305,9 +335,26 @@ class PartnershipPage(Page):
         framework = self.ctx.services.catalogue.latest()
         strands = [(s.id, s.short_title) for s in framework.strands()]
         self.shared_model.set_members(g.members, strands)
+
+    def _fill_pairs(self, g: PartnershipGlance) -> None:
+        """Suggested matches and one-sided promises (once worked out)."""
+        names = dict(g.matrix.schools)
+        kept = self.selected_match()
+        row = self._select_after
+        self._select_after = None
+        self.matches_model.set_matches(g.matches, names)
         self.one_sided_model.set_promises(g.one_sided, names)
+        if row is not None:
+            self.select_match_row(min(row, self.matches_model.rowCount() - 1))
+        elif kept is not None:
+            found = self.matches_model.row_of_key(kept.key)
+            if found is not None:
+                self.select_match_row(found)
+        self._update_buttons()
+        if not g.suggested:
+            return
         ours = sum(o.side is OneSide.OURS for o in g.one_sided)
-        waiting = [m for m in g.matches if m.decision is MatchDecision.SUGGESTED]
+        waiting = sum(m.decision is MatchDecision.SUGGESTED for m in g.matches)
         self.one_sided_note.setText(
             f"{ours} recorded only by us and {len(g.one_sided) - ours} only by a member school, "
             "among members that have sent us a file (for the others we cannot tell). Promises "
@@ -315,13 +362,11 @@ class PartnershipPage(Page):
         )
         confirmed = sum(m.decision is MatchDecision.CONFIRMED for m in g.matches)
         self.matches_note.setText(
-            f"{len(waiting)} pair{'s' if len(waiting) != 1 else ''} waiting for your decision, "
+            f"{waiting} pair{'s' if waiting != 1 else ''} waiting for your decision, "
             f"{confirmed} confirmed. A pair is our record and a member's record that look like "
             "the same promise. Nothing is merged until you confirm it; a confirmed pair counts "
             "once. Edit > Undo takes back a decision."
         )
-        self.matches_model.set_matches(g.matches, names)
-        self._update_buttons()
 
     def _size_matrix(self) -> None:
         # Sized from the header text alone: measuring every cell of a 50-school matrix
@@ -353,14 +398,10 @@ class PartnershipPage(Page):
         school_id = self.ctx.school_id
         if match is None or school_id is None:
             return
-        row = self.matches.selectionModel().selectedRows()[0].row()
-        service = self.ctx.services.partnership_glance
-        self.ctx.save(
-            self,
-            lambda: service.decide(school_id, *match.key, decision),
-        )
         # The next pair waiting for a decision moves into the same row.
-        self.select_match_row(min(row, self.matches_model.rowCount() - 1))
+        self._select_after = self.matches.selectionModel().selectedRows()[0].row()
+        service = self.ctx.services.partnership_glance
+        self.ctx.save(self, lambda: service.decide(school_id, *match.key, decision))
         self.matches.setFocus()
 
     def select_match_row(self, row: int) -> None:

@@ -1,0 +1,121 @@
+"""Benchmark: the partnership page's refresh against a plain query of the same rows.
+
+Seeds a temporary database with a partnership of 50 member schools, each of which has sent
+a share file of 1,000 commitments (imported through the real import path), plus 200 of our
+own promises with each member (half of them the same as one of the member's, in other
+words). Opens the real PartnershipPage offscreen and times:
+  query:   the same promises as plain rows (promises_sql and FROM_MEMBER_FILES_SQL,
+           fetchall), no Python objects;
+  refresh: PartnershipPage.refresh() on the GUI thread (the service reads the promises and
+           works out the matrix and what members shared; the models reset), then the
+           repaint: the time the window cannot take input;
+  pairs:   from the refresh until the suggested pairs and one-sided promises, worked out in
+           the background (pure Python over the rows already read), are on screen.
+Prints medians of several runs and each ratio to the query; target <= 3 for the refresh.
+Run: .venv/bin/python bench/partnership_page.py [--members 50] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from partnership_sample import build_partnership  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop_app.none_refcount_guard import protect_none  # noqa: E402
+from desktop_app.services.container import open_services  # noqa: E402
+from desktop_app.storage.repositories.partnership_promises import (  # noqa: E402
+    FROM_MEMBER_FILES_SQL,
+    promises_sql,
+)
+from desktop_app.ui.context import UiContext  # noqa: E402
+from desktop_app.ui.pages.partnership_page import PartnershipPage  # noqa: E402
+
+protect_none()
+TODAY = date(2026, 11, 23)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--members", type=int, default=50)
+    parser.add_argument("--per-member", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as folder:
+        services = open_services(Path(folder) / "bench.sqlite3")
+        started = time.perf_counter()
+        school_id, partnership_id = build_partnership(
+            services,
+            members=args.members,
+            per_member=args.per_member,
+            own_per_member=200,
+            today=TODAY,
+        )
+        print(
+            f"seeded {args.members} members x {args.per_member} promises "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
+        members = services.partners.get_partnership(partnership_id).member_ids
+        ctx = UiContext(services)
+        ctx.today = TODAY
+        ctx.select(school_id, None)
+        page = PartnershipPage(ctx)
+        page.resize(1366, 768)
+        page.show()
+        app.processEvents()
+        sql = promises_sql(len(members))
+        conn = services.store.db.conn
+        query_times, page_times, paint_times, pair_times = [], [], [], []
+        for _ in range(args.runs):
+            t0 = time.perf_counter()
+            rows = conn.execute(sql, [school_id, *members]).fetchall()
+            conn.execute(FROM_MEMBER_FILES_SQL, [school_id]).fetchall()
+            query_times.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            page.refresh()
+            t1 = time.perf_counter()
+            app.processEvents()
+            t2 = time.perf_counter()
+            while page.glance is None or not page.glance.suggested:
+                app.processEvents()
+                time.sleep(0.001)
+            app.processEvents()
+            t3 = time.perf_counter()
+            page_times.append(t1 - t0)
+            paint_times.append(t2 - t0)
+            pair_times.append(t3 - t0)
+        g = page.glance
+        assert g is not None and len(g.records) == len(rows)
+        query = statistics.median(query_times)
+        print(
+            f"rows: {len(rows):,} promises; {len(g.matches):,} pairs; "
+            f"{len(g.one_sided):,} one-sided"
+        )
+        print(f"plain query of the same rows:  {query * 1000:8.1f} ms")
+        for label, times in (
+            ("page refresh (GUI thread):", page_times),
+            ("refresh and repaint:", paint_times),
+            ("until pairs are shown:", pair_times),
+        ):
+            t = statistics.median(times)
+            print(f"{label:30} {t * 1000:8.1f} ms  ratio {t / query:.2f}")
+        page.close()
+        services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
