@@ -32,11 +32,13 @@ class Partnership:
     cedar: int
 
 
-def birch_file(tmp_path: Path, catalogue: FrameworkCatalogue) -> Path:
-    """Birch's own file, and the share file it writes for Alder."""
-    birch = open_services(tmp_path / "birch.sqlite3", catalogue)
+def birch_file(
+    tmp_path: Path, catalogue: FrameworkCatalogue, name: str = "Birch Academy", urn: str = BIRCH
+) -> Path:
+    """Birch's own file (or another member's), and the share file it writes for Alder."""
+    birch = open_services(tmp_path / f"{urn}.sqlite3", catalogue)
     try:
-        school, _ = birch.schools.create_school(SchoolDetails("Birch Academy", BIRCH, "Secondary"))
+        school, _ = birch.schools.create_school(SchoolDetails(name, urn, "Secondary"))
         alder, _ = birch.partners.create_partner(PartnerSchoolDetails("Alder Primary", ALDER))
         for direction, what, due, status in (
             # The same as Alder's "Birch shares its reading programme", in Birch's words.
@@ -60,8 +62,8 @@ def birch_file(tmp_path: Path, catalogue: FrameworkCatalogue) -> Path:
                 school.id,
                 CommitmentDetails(direction, what, (alder.id,), due=due, status=status),
             )
-        out = tmp_path / "birch-for-alder.json"
-        birch.exchange.share_by_urn(BIRCH, ALDER, out)
+        out = tmp_path / f"{urn}-for-alder.json"
+        birch.exchange.share_by_urn(urn, ALDER, out)
         return out
     finally:
         birch.close()

@@ -23,9 +23,9 @@ from desktop_app.domain.levels import Level
 from desktop_app.domain.partners import (
     CommitmentDetails,
     Direction,
+    PartnerSchoolDetails,
     PartnershipDetails,
     PartnershipType,
-    PartnerSchoolDetails,
 )
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.domain.school import SchoolDetails

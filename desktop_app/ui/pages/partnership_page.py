@@ -77,7 +77,7 @@ class PartnershipPage(Page):
         super().__init__(ctx, parent)
         self.glance: PartnershipGlance | None = None
         self._generation = 0  # which refresh a background result belongs to
-        self._select_after: int | None = None
+        self._next_waiting = False  # after a decision: select the next pair waiting for one
         self.chooser = QComboBox()
         self.chooser.setAccessibleName("Partnership")
         chooser_label = QLabel("&Partnership:")
@@ -137,7 +137,7 @@ class PartnershipPage(Page):
         self.confirm_button = QPushButton("&Confirm: the same promise")
         self.confirm_button.setAccessibleName("Confirm: the same promise")
         self.confirm_button.clicked.connect(lambda: self._decide(MatchDecision.CONFIRMED))
-        self.reject_button = QPushButton("&Reject: two different promises")
+        self.reject_button = QPushButton("Re&ject: two different promises")
         self.reject_button.setAccessibleName("Reject: two different promises")
         self.reject_button.clicked.connect(lambda: self._decide(MatchDecision.REJECTED))
         self.reconsider_button = QPushButton("Reconsi&der")
@@ -175,17 +175,18 @@ class PartnershipPage(Page):
     # The partnership folder tab -----------------------------------------------------
 
     def _folder_tab(self) -> QWidget:
+        # Underlined letters avoid the round bar's (School, Round) and the menus' (F, E, V, H).
         self.folder_label = QLabel()
         self.folder_label.setWordWrap(True)
         self.folder_label.setTextFormat(Qt.TextFormat.PlainText)
         self.folder_label.setAccessibleName("Partnership folder")
-        self.choose_folder_button = QPushButton("&Choose folder…")
+        self.choose_folder_button = QPushButton("&Browse for the folder…")
         self.choose_folder_button.setAccessibleName("Choose the partnership folder")
         self.choose_folder_button.clicked.connect(self._choose_folder)
-        self.send_button = QPushButton("&Send our files to the members")
+        self.send_button = QPushButton("Se&nd our files to the members")
         self.send_button.setAccessibleName("Send our files to the member schools")
         self.send_button.clicked.connect(self._send_files)
-        self.check_button = QPushButton("Check for &new files…")
+        self.check_button = QPushButton("Chec&k for new files…")
         self.check_button.setAccessibleName("Check for new files")
         self.check_button.clicked.connect(self._check_files)
         self.at_start = QCheckBox("Check for new files when the app s&tarts")
@@ -340,16 +341,20 @@ class PartnershipPage(Page):
         """Suggested matches and one-sided promises (once worked out)."""
         names = dict(g.matrix.schools)
         kept = self.selected_match()
-        row = self._select_after
-        self._select_after = None
         self.matches_model.set_matches(g.matches, names)
         self.one_sided_model.set_promises(g.one_sided, names)
-        if row is not None:
-            self.select_match_row(min(row, self.matches_model.rowCount() - 1))
-        elif kept is not None:
-            found = self.matches_model.row_of_key(kept.key)
-            if found is not None:
-                self.select_match_row(found)
+        waiting = [
+            row
+            for row, m in enumerate(self.matches_model.items())
+            if m.decision is MatchDecision.SUGGESTED
+        ]
+        found = self.matches_model.row_of_key(kept.key) if kept is not None else None
+        if self._next_waiting and g.suggested and waiting:
+            found = waiting[0]  # after a decision, on to the next pair waiting for one
+        if g.suggested:
+            self._next_waiting = False
+        if found is not None:
+            self.select_match_row(found)
         self._update_buttons()
         if not g.suggested:
             return
@@ -398,8 +403,7 @@ class PartnershipPage(Page):
         school_id = self.ctx.school_id
         if match is None or school_id is None:
             return
-        # The next pair waiting for a decision moves into the same row.
-        self._select_after = self.matches.selectionModel().selectedRows()[0].row()
+        self._next_waiting = decision is not None
         service = self.ctx.services.partnership_glance
         self.ctx.save(self, lambda: service.decide(school_id, *match.key, decision))
         self.matches.setFocus()

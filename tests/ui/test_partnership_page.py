@@ -1,0 +1,189 @@
+"""The partnership page: its models under qtmodeltester, and a keyboard journey through
+suggested matches (confirm, reject, undo, redo) and the partnership folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from glance_helpers import alder_partnership, birch_file
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.partnership_glance import US, MatchDecision
+from desktop_app.frameworks.loader import FrameworkCatalogue
+from desktop_app.services.container import open_services
+from desktop_app.services.partnership_folder import IncomingState
+from desktop_app.ui.dialogs.import_preview_dialog import ImportPreviewDialog
+from desktop_app.ui.dialogs.incoming_files_dialog import IncomingFilesDialog
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.pages.partnership_page import NO_JOINT_REVIEW, PartnershipPage
+from tests.ui.conftest import press, when_modal
+
+
+def alt(qtbot: QtBot, key: Qt.Key) -> None:
+    """Alt and a letter, as a user presses a button's underlined letter. Qt clicks the
+    button a moment later (an animated click), so the test waits for it."""
+    press(qtbot, key, Qt.KeyboardModifier.AltModifier)
+    qtbot.wait(250)
+
+
+@pytest.fixture
+def alder_db(tmp_path: Path, catalogue: FrameworkCatalogue) -> Path:
+    share = birch_file(tmp_path, catalogue)
+    path = tmp_path / "alder.sqlite3"
+    services = open_services(path, catalogue)
+    alder_partnership(services, share)
+    services.close()
+    return path
+
+
+@pytest.fixture
+def page(
+    qtbot: QtBot,
+    alder_db: Path,
+    open_window: Callable[[Path], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> PartnershipPage:
+    monkeypatch.setenv("PARTNERSHIP_COMPASS_SYNC_TASKS", "1")
+    window = open_window(alder_db)
+    press(qtbot, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    shown = window.pages["partnership"]
+    assert isinstance(shown, PartnershipPage)
+    qtbot.waitUntil(lambda: shown.isVisible() and shown.glance is not None)
+    qtbot.waitUntil(lambda: shown.glance is not None and shown.glance.suggested)
+    return shown
+
+
+def test_models_pass_qtmodeltester(qtbot: QtBot, page: PartnershipPage) -> None:
+    for model in (page.matrix_model, page.matches_model, page.one_sided_model, page.shared_model):
+        ModelTester(qtbot).check(model, force_py=True)
+    assert page.matrix_model.rowCount() == 3 and page.matrix_model.columnCount() == 5
+
+
+def test_the_page_shows_the_partnership_as_it_is(page: PartnershipPage) -> None:
+    assert page.agreed.text() == NO_JOINT_REVIEW  # no joint review exists in this file
+    assert "North Valley Cluster: cluster" in page.summary.text()
+    assert "Files received from 1 of them" in page.summary.text()
+    m = page.matrix_model
+    # Row: Alder gives; column 1: to Birch. Words as well as colour.
+    assert m.index(0, 1).data() == "4 (1 red, 1 amber, 2 green)"
+    assert (
+        m.index(0, 1)
+        .data(Qt.ItemDataRole.AccessibleTextRole)
+        .startswith("Alder Primary gives Birch Academy: 4")
+    )
+    assert m.index(0, 0).data() == ""  # a school and itself
+    assert m.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert m.headerData(0, Qt.Orientation.Vertical) == "Alder Primary (us) gives"
+    assert page.matches_model.rowCount() == 2
+    shared = page.shared_model
+    assert shared.cell(0, 1) == "No agreed levels in its file"
+    assert shared.cell(1, 1) == "No file from this school yet"
+    whats = [page.one_sided_model.cell(r, 3) for r in range(page.one_sided_model.rowCount())]
+    assert "Maths lead visits from Alder" in whats
+
+
+def test_keyboard_journey_confirm_reject_undo_redo(qtbot: QtBot, page: PartnershipPage) -> None:
+    window = page.window()
+    school_id = page.ctx.school_id
+    assert school_id is not None
+
+    def decisions() -> dict[tuple[int, int], str]:
+        return {
+            (a, b): d
+            for a, b, d in page.ctx.services.store.partnership_promises.decisions(school_id)
+        }
+
+    alt(qtbot, Qt.Key.Key_M)  # the matches tab
+    assert page.tabs.currentIndex() == 1
+    page.matches.setFocus()
+    press(qtbot, Qt.Key.Key_Down)
+    first = page.selected_match()
+    assert first is not None and first.decision is MatchDecision.SUGGESTED
+    alt(qtbot, Qt.Key.Key_C)  # Confirm
+    assert decisions() == {first.key: "confirmed"}
+    # The other suggestion has moved into the selected row, ready for the next decision.
+    second = page.selected_match()
+    assert second is not None and second.key != first.key
+    assert second.decision is MatchDecision.SUGGESTED
+    alt(qtbot, Qt.Key.Key_J)  # Reject
+    assert decisions() == {first.key: "confirmed", second.key: "rejected"}
+    # The confirmed pair counts once in the matrix.
+    birch = next(k for k, _ in page.matrix_model.matrix.schools if k != US)
+    before = page.matrix_model.matrix
+    assert page.glance is not None
+    assert "2 pairs" not in page.matches_note.text()
+
+    window_undo = window.undo_action  # type: ignore[attr-defined]
+    assert window_undo.text().startswith("&Undo mark")
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert decisions() == {first.key: "confirmed"}
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert decisions() == {}
+    assert page.matrix_model.matrix.cell(US, birch).total > before.cell(US, birch).total or (
+        page.matrix_model.matrix.cell(birch, US).total > before.cell(birch, US).total
+    )
+    press(qtbot, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert decisions() == {first.key: "confirmed"}
+
+
+def test_folder_tab_lists_and_imports_new_files(
+    qtbot: QtBot,
+    page: PartnershipPage,
+    tmp_path: Path,
+    catalogue: FrameworkCatalogue,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shared = tmp_path / "Shared with the cluster"
+    shared.mkdir()
+    alt(qtbot, Qt.Key.Key_L)
+    assert page.tabs.currentIndex() == 4
+    assert not page.check_button.isEnabled()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(shared))
+    alt(qtbot, Qt.Key.Key_B)  # Browse for the folder
+    assert str(shared) in page.folder_label.text()
+    assert page.check_button.isEnabled()
+
+    # Our files go out to both members (Cedar and Birch have URNs).
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    alt(qtbot, Qt.Key.Key_N)  # Send
+    assert sorted(p.name for p in shared.glob("share *.json")) == [
+        "share 100001 to 100002.json",
+        "share 100001 to 100003.json",
+    ]
+    # Cedar's first file arrives through file sync.
+    (shared / "share 100003 to 100001.json").write_bytes(
+        birch_file(tmp_path, catalogue, "Cedar School", "100003").read_bytes()
+    )
+    seen: list[str] = []
+    drivers = []
+
+    def accept_files(dialog: QWidget) -> None:
+        assert isinstance(dialog, IncomingFilesDialog)
+        seen.extend(f.name for f in dialog.chosen())
+        assert all(f.state is IncomingState.NEW for f in dialog.chosen())
+        drivers.append(when_modal(qtbot, accept_preview))
+        qtbot.keyClick(dialog.import_button, Qt.Key.Key_Space)
+
+    def accept_preview(dialog: QWidget) -> None:
+        assert isinstance(dialog, ImportPreviewDialog)
+        assert "From Cedar School" in dialog.summary.text()
+        assert dialog.import_button is not None
+        qtbot.keyClick(dialog.import_button, Qt.Key.Key_Return)
+
+    driver = when_modal(qtbot, accept_files)
+    alt(qtbot, Qt.Key.Key_K)  # Check for new files
+    driver.check()
+    qtbot.waitUntil(lambda: bool(drivers) and drivers[0].ran)
+    drivers[0].check()
+    assert seen == ["share 100003 to 100001.json"]
+    listing = page.ctx.services.partnership_folder.listing(page.ctx.school_id or 0)
+    states = {f.name: f.state for f in listing.files}
+    assert states["share 100003 to 100001.json"] is IncomingState.IMPORTED
+    assert states["share 100001 to 100002.json"] is IncomingState.FROM_US
+    assert page.glance is not None and page.glance.members_with_files == 2
+    assert QApplication.activeModalWidget() is None
