@@ -343,14 +343,14 @@ class PartnershipPage(Page):
         kept = self.selected_match()
         self.matches_model.set_matches(g.matches, names)
         self.one_sided_model.set_promises(g.one_sided, names)
-        waiting = [
+        waiting_rows = [
             row
             for row, m in enumerate(self.matches_model.items())
             if m.decision is MatchDecision.SUGGESTED
         ]
         found = self.matches_model.row_of_key(kept.key) if kept is not None else None
-        if self._next_waiting and g.suggested and waiting:
-            found = waiting[0]  # after a decision, on to the next pair waiting for one
+        if self._next_waiting and g.suggested and waiting_rows:
+            found = waiting_rows[0]  # after a decision, on to the next pair waiting for one
         if g.suggested:
             self._next_waiting = False
         if found is not None:
