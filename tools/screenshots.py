@@ -58,6 +58,31 @@ def seed_meeting(services: AppServices) -> None:
     )
 
 
+def show_partnership(app: QApplication, window: MainWindow, out: Path, suffix: str) -> None:
+    """A cluster of eight schools with their files imported (tools/partnership_sample.py):
+    the page's first tab, then its suggested matches."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from partnership_sample import build_partnership
+
+    from desktop_app.ui.pages.partnership_page import PartnershipPage
+
+    services = window.ctx.services
+    school_id, _ = build_partnership(
+        services, members=8, per_member=60, own_per_member=12, today=window.today
+    )
+    window.select(school_id, None)
+    window.show_page("partnership")
+    page = window.page("partnership")
+    assert isinstance(page, PartnershipPage)
+    settle(app, 800)
+    window.grab().save(str(out / f"partnership{suffix}.png"))
+    page.tabs.setCurrentIndex(1)
+    page.select_match_row(0)
+    settle(app)
+    window.grab().save(str(out / f"partnership-matches{suffix}.png"))
+    print(f"saved partnership{suffix}.png and partnership-matches{suffix}.png")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", default="1366x768")
@@ -95,6 +120,9 @@ def main() -> int:
             window.ctx.notify(Changes.of(Topic.RATINGS))
         for key in wanted:
             if key == "welcome":
+                continue
+            if key == "partnership":
+                show_partnership(app, window, args.out, args.suffix)
                 continue
             if key == "presentation":
                 shown = window.meeting.present()

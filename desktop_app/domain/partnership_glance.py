@@ -76,6 +76,18 @@ class FlowCount:
             return Rag.AMBER
         return Rag.GREEN if self.green else Rag.NONE
 
+    @property
+    def colour(self) -> Rag:
+        """The cell's colour at a glance: red when a quarter or more are red, amber when a
+        quarter or more are red or amber, otherwise green (the counts are always written)."""
+        if not self.total:
+            return Rag.NONE
+        if self.red * 4 >= self.total:
+            return Rag.RED
+        if (self.red + self.amber) * 4 >= self.total:
+            return Rag.AMBER
+        return Rag.GREEN
+
     def plus(self, rag: Rag) -> FlowCount:
         return FlowCount(
             self.red + (rag is Rag.RED),
@@ -135,9 +147,9 @@ class MatchDecision(Enum):
 
 
 _DECISION_LABELS = {
-    MatchDecision.SUGGESTED: "Suggested: please confirm or reject",
-    MatchDecision.CONFIRMED: "Confirmed: the same promise, counted once",
-    MatchDecision.REJECTED: "Rejected: two different promises",
+    MatchDecision.SUGGESTED: "Waiting for you",
+    MatchDecision.CONFIRMED: "Confirmed: counted once",
+    MatchDecision.REJECTED: "Rejected: different",
 }
 
 

@@ -47,8 +47,11 @@ def _date(value: date | None) -> str:
     return value.strftime("%d %b %Y") if value else "no date"
 
 
+GIVES_IN_ALL, JOINT_WORK, FIRST_SCHOOL = 0, 1, 2
+
+
 class ReciprocityMatrixModel(QAbstractTableModel):
-    """Rows give, columns receive; then each school's total given and its joint work."""
+    """Rows give, columns receive, after each school's total given and its joint work."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -70,25 +73,26 @@ class ReciprocityMatrixModel(QAbstractTableModel):
         return 0 if parent.isValid() or not self._matrix.schools else len(self._matrix.schools) + 2
 
     def count_at(self, row: int, column: int) -> FlowCount | None:
-        """The promises counted in a cell; None on the diagonal (a school and itself)."""
+        """The promises counted in a cell; None on the diagonal (a school and itself).
+        Columns: what the row's school gives in all, its joint work, then each school."""
         schools = self._matrix.schools
         giver = schools[row][0]
-        if column < len(schools):
-            receiver = schools[column][0]
-            return None if receiver == giver else self._matrix.cell(giver, receiver)
-        if column == len(schools):
+        if column == GIVES_IN_ALL:
             return self._matrix.given_by(giver)
-        return self._matrix.joint.get(giver, FlowCount())
+        if column == JOINT_WORK:
+            return self._matrix.joint.get(giver, FlowCount())
+        receiver = schools[column - FIRST_SCHOOL][0]
+        return None if receiver == giver else self._matrix.cell(giver, receiver)
 
     def _sentence(self, row: int, column: int, count: FlowCount) -> str:
         schools = self._matrix.schools
         giver = schools[row][1]
         what = count.describe()
-        if column < len(schools):
-            return f"{giver} gives {schools[column][1]}: {what}"
-        if column == len(schools):
+        if column == GIVES_IN_ALL:
             return f"{giver} gives in all: {what}"
-        return f"Joint work {giver} takes part in: {what}"
+        if column == JOINT_WORK:
+            return f"Joint work {giver} takes part in: {what}"
+        return f"{giver} gives {schools[column - FIRST_SCHOOL][1]}: {what}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._matrix.schools):
@@ -99,15 +103,15 @@ class ReciprocityMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if count is None:
                 return ""
-            return count.describe().replace("none", "–") if count.total else "–"
+            return count.describe() if count.total else "–"
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             if count is None:
                 return f"{self._matrix.schools[index.row()][1]} (the same school)"
             return self._sentence(index.row(), index.column(), count)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
-        if count is not None and count.total and index.column() < len(self._matrix.schools):
-            return _colour(count.worst, role)
+        if count is not None and count.total:
+            return _colour(count.colour, role)
         return None
 
     def headerData(
@@ -123,12 +127,13 @@ class ReciprocityMatrixModel(QAbstractTableModel):
             return f"{name} gives" if role == Qt.ItemDataRole.ToolTipRole else None
         if not 0 <= section < self.columnCount():
             return None
-        if section < len(schools):
-            name = schools[section][1] + (" (us)" if schools[section][0] == US else "")
+        if section >= FIRST_SCHOOL:
+            key, name = schools[section - FIRST_SCHOOL]
+            name += " (us)" if key == US else ""
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"to {short_name(name)}"
             return f"to {name}" if role == Qt.ItemDataRole.ToolTipRole else None
-        title = "Gives in all" if section == len(schools) else "Joint work"
+        title = "Gives in all" if section == GIVES_IN_ALL else "Joint work"
         return title if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) else None
 
 

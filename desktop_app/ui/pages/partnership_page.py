@@ -27,6 +27,7 @@ from desktop_app.domain.partnership_glance import (
     MatchDecision,
     OneSide,
     PromiseMatch,
+    PromiseRecord,
     ReciprocityMatrix,
 )
 from desktop_app.services.changes import Topic
@@ -47,6 +48,13 @@ NO_JOINT_REVIEW = (
     "agree a joint statement, the agreed profile and how it moves from review to review "
     "appear here."
 )
+
+
+def _widths(table: QTableView, samples: dict[int, str]) -> None:
+    """Columns as wide as a sample of their usual text (not measured over every row)."""
+    metrics = table.fontMetrics()
+    for column, sample in samples.items():
+        table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
 
 
 def _table(name: str, model: object, stretch: int | None = None) -> QTableView:
@@ -122,6 +130,10 @@ class PartnershipPage(Page):
 
         self.one_sided_model = OneSidedTableModel(self)
         self.one_sided = _table("Promises only one side recorded", self.one_sided_model, 3)
+        _widths(
+            self.one_sided,
+            {0: "M" * 12, 1: "M" * 12, 2: "We receive", 4: "In progress, 00 Mmm 0000 (Amber)"},
+        )
         self.one_sided_note = QLabel()
         self.one_sided_note.setWordWrap(True)
         one_sided_tab = QWidget()
@@ -131,9 +143,24 @@ class PartnershipPage(Page):
 
         self.matches_model = PromiseMatchTableModel(self)
         self.matches = _table("Promises both sides recorded", self.matches_model, 3)
+        self.matches.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        _widths(
+            self.matches,
+            {
+                0: "M" * 12,
+                1: "Joint work",
+                4: "00 Mmm 0000 / 00 Mmm 0000",
+                5: "Confirmed: counted once",
+            },
+        )
         self.matches.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.matches_note = QLabel()
         self.matches_note.setWordWrap(True)
+        # The whole of both records, so the user can judge them side by side.
+        self.pair_detail = QLabel()
+        self.pair_detail.setWordWrap(True)
+        self.pair_detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.pair_detail.setAccessibleName("The selected pair in full")
         self.confirm_button = QPushButton("&Confirm: the same promise")
         self.confirm_button.setAccessibleName("Confirm: the same promise")
         self.confirm_button.clicked.connect(lambda: self._decide(MatchDecision.CONFIRMED))
@@ -152,6 +179,7 @@ class PartnershipPage(Page):
         matches_layout.addWidget(self.matches_note)
         matches_layout.addLayout(decide)
         matches_layout.addWidget(self.matches, 1)
+        matches_layout.addWidget(self.pair_detail)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Parts of the partnership page")
@@ -328,7 +356,8 @@ class PartnershipPage(Page):
         self._size_matrix()
         self.matrix_note.setText(
             "Each row gives to each column: how many promises, and how many of them are red, "
-            "amber or green (dropped ones are not counted). The colour is the worst of them. "
+            "amber or green (dropped ones are not counted). A cell is red when a quarter or "
+            "more of its promises are red, amber when a quarter or more are red or amber. "
             "A promise both sides recorded counts twice until you confirm the pair. "
             "A member's file holds only its promises with us, so promises between two other "
             "members are not shown."
@@ -336,6 +365,7 @@ class PartnershipPage(Page):
         framework = self.ctx.services.catalogue.latest()
         strands = [(s.id, s.short_title) for s in framework.strands()]
         self.shared_model.set_members(g.members, strands)
+        self.shared.resizeColumnsToContents()  # one row per member: quick to measure
 
     def _fill_pairs(self, g: PartnershipGlance) -> None:
         """Suggested matches and one-sided promises (once worked out)."""
@@ -374,12 +404,9 @@ class PartnershipPage(Page):
         )
 
     def _size_matrix(self) -> None:
-        # Sized from the header text alone: measuring every cell of a 50-school matrix
-        # would be slow, and every cell is short.
-        header = self.matrix.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        width = self.fontMetrics().horizontalAdvance("to " + "M" * 12)
-        header.setDefaultSectionSize(width)
+        # At most 51 x 53 short cells: measuring them is quick, unlike the long lists.
+        self.matrix.resizeColumnsToContents()
+        self.matrix.resizeRowsToContents()
 
     # Decisions ------------------------------------------------------------------------
 
@@ -389,6 +416,7 @@ class PartnershipPage(Page):
 
     def _update_buttons(self) -> None:
         match = self.selected_match()
+        self.pair_detail.setText(self._pair_text(match) if match else "")
         decision = match.decision if match else None
         self.confirm_button.setEnabled(
             match is not None and decision is not MatchDecision.CONFIRMED
@@ -397,6 +425,16 @@ class PartnershipPage(Page):
         self.reconsider_button.setEnabled(
             match is not None and decision is not MatchDecision.SUGGESTED
         )
+
+    def _pair_text(self, match: PromiseMatch) -> str:
+        names = dict(self.glance.matrix.schools) if self.glance else {}
+        member = names.get(match.theirs.partner_id, "The member school")
+
+        def line(who: str, r: PromiseRecord) -> str:
+            due = f"due {r.due:%d %B %Y}" if r.due else "no due date"
+            return f"{who} recorded: “{' '.join(r.what.split())}” ({r.direction.label.lower()}, {r.status.label.lower()}, {due})"
+
+        return line("We", match.ours) + "\n" + line(member, match.theirs)
 
     def _decide(self, decision: MatchDecision | None) -> None:
         match = self.selected_match()
