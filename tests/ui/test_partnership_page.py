@@ -69,15 +69,17 @@ def test_the_page_shows_the_partnership_as_it_is(page: PartnershipPage) -> None:
     assert "North Valley Cluster: cluster" in page.summary.text()
     assert "Files received from 1 of them" in page.summary.text()
     m = page.matrix_model
-    # Row: Alder gives; column 1: to Birch. Words as well as colour.
-    assert m.index(0, 1).data() == "4 (1 red, 1 amber, 2 green)"
-    assert (
-        m.index(0, 1)
-        .data(Qt.ItemDataRole.AccessibleTextRole)
-        .startswith("Alder Primary gives Birch Academy: 4")
-    )
-    assert m.index(0, 0).data() == ""  # a school and itself
-    assert m.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) is not None
+    # Row: Alder gives; columns: in all, joint work, to Alder, to Birch, to Cedar.
+    assert m.headerData(3, Qt.Orientation.Horizontal) == "to Birch Academy"
+    assert m.index(0, 3).data() == "4 (1 red, 1 amber, 2 green)"
+    spoken = m.index(0, 3).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.startswith("Alder Primary gives Birch Academy: 4")
+    assert m.index(0, 0).data() == "5 (1 red, 1 amber, 3 green)"
+    assert m.index(0, 2).data() == ""  # a school and itself
+    # Words as well as colour: a quarter of the promises red makes the cell red.
+    red = m.index(0, 3).data(Qt.ItemDataRole.BackgroundRole)
+    green = m.index(0, 4).data(Qt.ItemDataRole.BackgroundRole)
+    assert red is not None and green is not None and red != green
     assert m.headerData(0, Qt.Orientation.Vertical) == "Alder Primary (us) gives"
     assert page.matches_model.rowCount() == 2
     shared = page.shared_model
