@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app.cli_joint import add_joint_commands
 
     add_joint_commands(subs, _COMMANDS, _needs_db)
+    from desktop_app.cli_partnership import add_partnership_commands
+
+    add_partnership_commands(subs, _COMMANDS, _needs_db, _open)
 
     schools = subs.add_parser(
         "import-schools",
