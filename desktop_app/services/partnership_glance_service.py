@@ -99,6 +99,8 @@ class PartnershipGlanceService:
         store = self._store
         school = store.schools.get(school_id)
         partnership = store.partnerships.get(partnership_id)
+        if partnership.school_id != school_id:
+            raise LookupError(f"{school.name} has no such partnership.")
         partners = {p.id: p for p in store.partners.all(include_removed=True)}
         member_ids = tuple(m for m in partnership.member_ids if m in partners)
         shared = store.partnership_promises.shared_levels(school_id)

@@ -189,3 +189,42 @@ def test_folder_tab_lists_and_imports_new_files(
     assert states["share 100001 to 100002.json"] is IncomingState.FROM_US
     assert page.glance is not None and page.glance.members_with_files == 2
     assert QApplication.activeModalWidget() is None
+
+
+def test_new_files_are_offered_at_start_when_the_user_opted_in(
+    qtbot: QtBot,
+    page: PartnershipPage,
+    tmp_path: Path,
+    catalogue: FrameworkCatalogue,
+) -> None:
+    from desktop_app.ui.partnership_folder_actions import check_at_start
+
+    shared = tmp_path / "synced"
+    shared.mkdir()
+    service = page.ctx.services.partnership_folder
+    service.choose_folder(shared, check_at_start=False)
+    (shared / "from cedar.json").write_bytes(
+        birch_file(tmp_path, catalogue, "Cedar School", "100003").read_bytes()
+    )
+    window = page.window()
+    check_at_start(page.ctx, window)  # not opted in: nothing is offered
+    assert QApplication.activeModalWidget() is None
+
+    service.set_check_at_start(True)
+    offered: list[str] = []
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, IncomingFilesDialog)
+        offered.extend(f.name for f in dialog.chosen())
+        dialog.reject()  # not now: nothing is imported
+
+    driver = when_modal(qtbot, look)
+    check_at_start(page.ctx, window)
+    driver.check()
+    assert offered == ["from cedar.json"]
+    assert service.listing(page.ctx.school_id or 0).new_files()  # still new
+
+    # A folder that has gone (sync not running) is said quietly in the status bar.
+    shared.rename(tmp_path / "gone")
+    check_at_start(page.ctx, window)
+    assert "There is no folder" in window.statusBar().currentMessage()  # type: ignore[attr-defined]
