@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(PY) bench/export.py
 	$(PY) bench/school_directory.py
 	$(PY) bench/trust_scale.py --sizes middle
+	$(PY) bench/partnership_page.py
 
 # Every trust-scale measure at 5,000, 25,000 and 50,000 register rows (several minutes).
 bench-trust: $(STAMP)
@@ -81,7 +82,7 @@ icons: $(STAMP)
 
 # Screenshots of every screen for docs/screenshots (needs Debian's xvfb).
 screenshots: $(STAMP)
-	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) tools/screenshots.py --pages welcome,overview,assessment,partners,commitments,plan,reflection,moderation,presentation,progress
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) tools/screenshots.py --pages welcome,overview,assessment,partners,commitments,plan,reflection,moderation,presentation,progress,partnership
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
