@@ -144,11 +144,11 @@ def test_folder_tab_lists_and_imports_new_files(
     shared.mkdir()
     alt(qtbot, Qt.Key.Key_L)
     assert page.tabs.currentIndex() == 4
-    assert not page.check_button.isEnabled()
+    assert not page.folder.check_button.isEnabled()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(shared))
     alt(qtbot, Qt.Key.Key_B)  # Browse for the folder
-    assert str(shared) in page.folder_label.text()
-    assert page.check_button.isEnabled()
+    assert str(shared) in page.folder.folder_label.text()
+    assert page.folder.check_button.isEnabled()
 
     # Our files go out to both members (Cedar and Birch have URNs).
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -42,6 +41,7 @@ from desktop_app.ui.models.partnership_models import (
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets.heading import heading
+from desktop_app.ui.widgets.partnership_folder_panel import PartnershipFolderPanel
 
 NO_JOINT_REVIEW = (
     "No joint review agreed yet. Once the member schools rate the partnership together and "
@@ -187,7 +187,8 @@ class PartnershipPage(Page):
         self.tabs.addTab(matches_tab, "Suggested &matches")
         self.tabs.addTab(one_sided_tab, "&One side only")
         self.tabs.addTab(shared_tab, "What members sh&ared")
-        self.tabs.addTab(self._folder_tab(), "Partnership fo&lder")
+        self.folder = PartnershipFolderPanel(ctx, self._members_to_send)
+        self.tabs.addTab(self.folder, "Partnership fo&lder")
 
         top = QHBoxLayout()
         top.addWidget(chooser_label)
@@ -200,81 +201,8 @@ class PartnershipPage(Page):
         layout.addWidget(self.tabs, 1)
         self._update_buttons()
 
-    # The partnership folder tab -----------------------------------------------------
-
-    def _folder_tab(self) -> QWidget:
-        # Underlined letters avoid the round bar's (School, Round) and the menus' (F, E, V, H).
-        self.folder_label = QLabel()
-        self.folder_label.setWordWrap(True)
-        self.folder_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.folder_label.setAccessibleName("Partnership folder")
-        self.choose_folder_button = QPushButton("&Browse for the folder…")
-        self.choose_folder_button.setAccessibleName("Choose the partnership folder")
-        self.choose_folder_button.clicked.connect(self._choose_folder)
-        self.send_button = QPushButton("Se&nd our files to the members")
-        self.send_button.setAccessibleName("Send our files to the member schools")
-        self.send_button.clicked.connect(self._send_files)
-        self.check_button = QPushButton("Chec&k for new files…")
-        self.check_button.setAccessibleName("Check for new files")
-        self.check_button.clicked.connect(self._check_files)
-        self.at_start = QCheckBox("Check for new files when the app s&tarts")
-        self.at_start.setAccessibleName("Check for new files when the app starts")
-        self.at_start.toggled.connect(self._on_at_start_toggled)
-        explain = QLabel(
-            "For partnerships that outgrow passing files by hand: choose a folder your schools "
-            "already share through their own file sync (OneDrive, SharePoint, Google Drive, a "
-            "network share). The app saves the files it sends there and lists the new files "
-            "addressed to your school; you see each one before it is imported. Your database "
-            "stays in your own data folder: file sync and the database's locking do not mix."
-        )
-        explain.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for button in (self.choose_folder_button, self.send_button, self.check_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(explain)
-        layout.addWidget(self.folder_label)
-        layout.addLayout(buttons)
-        layout.addWidget(self.at_start)
-        layout.addStretch(1)
-        return tab
-
-    def _refresh_folder(self) -> None:
-        settings = self.ctx.services.partnership_folder.settings()
-        self.folder_label.setText(
-            f"Partnership folder: {settings.folder}"
-            if settings.folder
-            else "No partnership folder chosen yet."
-        )
-        self.at_start.blockSignals(True)
-        self.at_start.setChecked(settings.check_at_start)
-        self.at_start.blockSignals(False)
-        chosen = settings.folder is not None
-        self.at_start.setEnabled(chosen)
-        self.check_button.setEnabled(chosen and self.ctx.school_id is not None)
-        self.send_button.setEnabled(chosen and self.glance is not None)
-
-    def _choose_folder(self) -> None:
-        from desktop_app.ui.partnership_folder_actions import choose_folder
-
-        if choose_folder(self.ctx, self):
-            self._refresh_folder()
-
-    def _send_files(self) -> None:
-        from desktop_app.ui.partnership_folder_actions import send_files
-
-        if self.glance is not None:
-            send_files(self.ctx, self, [m.partner.id for m in self.glance.members])
-
-    def _check_files(self) -> None:
-        from desktop_app.ui.partnership_folder_actions import check_for_new_files
-
-        check_for_new_files(self.ctx, self)
-
-    def _on_at_start_toggled(self, checked: bool) -> None:
-        self.ctx.services.partnership_folder.set_check_at_start(checked)
+    def _members_to_send(self) -> list[int]:
+        return [m.partner.id for m in self.glance.members] if self.glance else []
 
     # Refresh --------------------------------------------------------------------------
 
@@ -304,7 +232,7 @@ class PartnershipPage(Page):
                 school_id, partnership_id, self.ctx.today, suggest=False
             )
         self._fill()
-        self._refresh_folder()
+        self.folder.refresh(can_send=self.glance is not None)
         g = self.glance
         if g is None:
             return
