@@ -26,6 +26,7 @@ from desktop_app.domain.backups import (
 )
 from desktop_app.paths import backups_dir_for
 from desktop_app.services.changes import Changes, Topic
+from desktop_app.services.folder_location import refuse_database_in_shared_folder
 from desktop_app.storage.backup import (
     backups_holding_school,
     copy_database,
@@ -170,6 +171,8 @@ class BackupService:
             raise PathProblem(problem)
         if target.resolve() == self._store.path.resolve():
             raise SameFile()
+        # A backup holds everything: never into the folder shared with other schools.
+        refuse_database_in_shared_folder(target)
         copy_database(self._store.path, target)
         return target
 

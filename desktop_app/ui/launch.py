@@ -18,6 +18,8 @@ from desktop_app.services.errors import StorageError
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
 
+FOLDER_CHECK_DELAY_MS = 1500
+
 
 def _application() -> QApplication:
     app = QApplication.instance()
@@ -84,7 +86,10 @@ def run_gui(
     window = MainWindow(services)
     window.became_ready.connect(_set_window_icon)
     window.became_ready.connect(_collect_garbage_from_now_on)
-    window.became_ready.connect(lambda: _check_partnership_folder(window))
+    # A little after start-up, so looking at the folder never slows opening the window.
+    window.became_ready.connect(
+        lambda: QTimer.singleShot(FOLDER_CHECK_DELAY_MS, lambda: _check_partnership_folder(window))
+    )
     # Quit just after the frame: quitting from inside the paint would close the window
     # before the frame reached the screen.
     if exit_after_first_paint:
@@ -112,6 +117,8 @@ def run_gui(
 
 def _check_partnership_folder(window: MainWindow) -> None:
     """New files in the partnership folder, if the user asked to be told at start."""
+    if not window.isVisible():
+        return  # closed already
     from desktop_app.ui.partnership_folder_actions import check_at_start
 
     check_at_start(window.ctx, window)

@@ -169,3 +169,10 @@ def test_listing_new_files_for_us_and_the_rest(
         IncomingState.IMPORTED
     )
     assert again.new_files() == []
+
+
+def test_a_backup_into_the_partnership_folder_is_refused(alder: AppServices, shared: Path) -> None:
+    alder.partnership_folder.choose_folder(shared)
+    with pytest.raises(DatabaseInSharedFolder, match="locking do not mix"):
+        alder.backups.backup_to(shared / "alder backup.sqlite3")
+    assert not list(shared.glob("*.sqlite3"))
