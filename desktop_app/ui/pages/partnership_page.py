@@ -148,7 +148,7 @@ class PartnershipPage(Page):
             self.matches,
             {
                 0: "M" * 12,
-                1: "Joint work",
+                1: "We receive",
                 4: "00 Mmm 0000 / 00 Mmm 0000",
                 5: "Confirmed: counted once",
             },
