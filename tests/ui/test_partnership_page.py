@@ -228,3 +228,25 @@ def test_new_files_are_offered_at_start_when_the_user_opted_in(
     shared.rename(tmp_path / "gone")
     check_at_start(page.ctx, window)
     assert "There is no folder" in window.statusBar().currentMessage()  # type: ignore[attr-defined]
+
+
+def test_levels_table_says_how_each_strand_moved(qtbot: QtBot) -> None:
+    from desktop_app.domain.levels import Level
+    from desktop_app.ui.models.partnership_models import LevelsRow, LevelsTableModel
+
+    model = LevelsTableModel("Agreed on")
+    strands = [("jpd", "Joint practice"), ("talent", "Talent")]
+    first = {"jpd": Level.DEVELOPING, "talent": Level.EMBEDDING}
+    second = {"jpd": Level.EMBEDDING, "talent": Level.EMBEDDING}
+    model.set_levels(
+        [
+            LevelsRow("1 March 2026", "3 schools", first),
+            LevelsRow("12 March 2027", "4 schools", second, previous=first),
+        ],
+        strands,
+    )
+    ModelTester(qtbot).check(model, force_py=True)
+    assert model.cell(1, 2) == "Embedding ↑" and model.cell(1, 3) == "Embedding"
+    spoken = model.index(1, 2).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == "Embedding, up from Developing"
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Joint practice"

@@ -4,6 +4,7 @@ one side recorded, and suggested pairs. Colour always comes with words."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -137,42 +138,85 @@ class ReciprocityMatrixModel(QAbstractTableModel):
         return title if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) else None
 
 
-class SharedLevelsTableModel(RowsTableModel[MemberShare]):
-    """Each member school and the levels its own agreed review of the partnership gave,
-    as its newest file shared them."""
+@dataclass(frozen=True)
+class LevelsRow:
+    """One row of levels per strand: a member's shared levels, or one agreed profile (with
+    the one before it, so the table says how each strand moved)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    title: str
+    detail: str
+    levels: Mapping[str, Level]
+    previous: Mapping[str, Level] | None = None
+
+
+def member_rows(members: Sequence[MemberShare]) -> list[LevelsRow]:
+    rows = []
+    for m in members:
+        if not m.has_file:
+            detail = "No file from this school yet"
+        elif not m.levels:
+            detail = "No agreed levels in its file"
+        else:
+            detail = f"“{m.round_title}”, {_date(m.held_on)}"
+        rows.append(LevelsRow(m.partner.display_name, detail, dict(m.levels)))
+    return rows
+
+
+class LevelsTableModel(RowsTableModel[LevelsRow]):
+    """Rows of levels, strands across; level as words (and a shade), with how it moved."""
+
+    def __init__(self, first_header: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._first = first_header
         self._strands: Sequence[tuple[str, str]] = ()
 
-    def set_members(
-        self, members: Sequence[MemberShare], strands: Sequence[tuple[str, str]]
-    ) -> None:
+    def set_levels(self, rows: Sequence[LevelsRow], strands: Sequence[tuple[str, str]]) -> None:
         """strands: (id, short title) in framework order."""
         self.beginResetModel()
         self._strands = tuple(strands)
-        self.headers = ("Member school", "Shared", *(title for _, title in self._strands))
-        self._rows = list(members)
+        self.headers = (self._first, "", *(title for _, title in self._strands))
+        self._rows = list(rows)
         self.endResetModel()
 
-    def text(self, item: MemberShare, column: int) -> str:
-        if column == 0:
-            return item.partner.display_name
-        if column == 1:
-            if not item.has_file:
-                return "No file from this school yet"
-            if not item.levels:
-                return "No agreed levels in its file"
-            return f"“{item.round_title}”, {_date(item.held_on)}"
-        levels = dict(item.levels)
-        level = levels.get(self._strands[column - 2][0])
-        return level.label if level else "–"
+    def _level(self, item: LevelsRow, column: int) -> tuple[Level | None, Level | None]:
+        strand = self._strands[column - 2][0]
+        before = item.previous.get(strand) if item.previous is not None else None
+        return item.levels.get(strand), before
 
-    def extra(self, item: MemberShare, column: int, role: int) -> Any:
-        if column < 2 or role != Qt.ItemDataRole.BackgroundRole:
+    def text(self, item: LevelsRow, column: int) -> str:
+        if column < 2:
+            return item.title if column == 0 else item.detail
+        level, before = self._level(item, column)
+        if level is None:
+            return "–"
+        if before is None or before == level:
+            return level.label
+        return f"{level.label} {'↑' if level > before else '↓'}"
+
+    def tooltip(self, item: LevelsRow, column: int) -> str:
+        if column < 2:
+            return self.text(item, column)
+        level, before = self._level(item, column)
+        if level is None:
+            return "No level"
+        if before is None or before == level:
+            return level.label + ("" if before is None else ", as before")
+        return f"{level.label}, {'up' if level > before else 'down'} from {before.label}"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Screen readers hear "up from Developing" rather than the arrow's name.
+        speaks = role == Qt.ItemDataRole.AccessibleTextRole and index.isValid()
+        if speaks and index.column() >= 2 and 0 <= index.row() < self.rowCount():
+            return self.tooltip(self.item(index.row()), index.column())
+        return super().data(index, role)
+
+    def extra(self, item: LevelsRow, column: int, role: int) -> Any:
+        if column < 2:
             return None
-        level = dict(item.levels).get(self._strands[column - 2][0])
-        return _LEVEL_SHADES.get(level) if level else None
+        level, _ = self._level(item, column)
+        if role == Qt.ItemDataRole.BackgroundRole and level is not None:
+            return _LEVEL_SHADES.get(level)
+        return None
 
 
 # Light to dark by level; the level's name is always written in the cell as well.

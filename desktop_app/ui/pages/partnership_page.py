@@ -33,10 +33,11 @@ from desktop_app.services.changes import Topic
 from desktop_app.services.partnership_glance_service import PartnershipGlance, with_suggestions
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.partnership_models import (
+    LevelsTableModel,
     OneSidedTableModel,
     PromiseMatchTableModel,
     ReciprocityMatrixModel,
-    SharedLevelsTableModel,
+    member_rows,
 )
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.tasks import run_in_background
@@ -116,7 +117,7 @@ class PartnershipPage(Page):
         matrix_layout.addWidget(self.matrix_note)
         matrix_layout.addWidget(self.matrix, 1)
 
-        self.shared_model = SharedLevelsTableModel(self)
+        self.shared_model = LevelsTableModel("Member school", self)
         self.shared = _table("What member schools shared", self.shared_model)
         self.shared_note = QLabel(
             "The levels each member school agreed in its own review of the partnership and "
@@ -267,7 +268,7 @@ class PartnershipPage(Page):
             )
             for model in (self.one_sided_model, self.matches_model):
                 model.set_rows([])
-            self.shared_model.set_members([], [])
+            self.shared_model.set_levels([], [])
             self.matrix_model.set_matrix(ReciprocityMatrix((), {}, {}))
             for note in (self.matrix_note, self.one_sided_note, self.matches_note):
                 note.setText("")
@@ -292,7 +293,7 @@ class PartnershipPage(Page):
         )
         framework = self.ctx.services.catalogue.latest()
         strands = [(s.id, s.short_title) for s in framework.strands()]
-        self.shared_model.set_members(g.members, strands)
+        self.shared_model.set_levels(member_rows(g.members), strands)
         self.shared.resizeColumnsToContents()  # one row per member: quick to measure
 
     def _fill_pairs(self, g: PartnershipGlance) -> None:
