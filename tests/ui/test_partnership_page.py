@@ -234,7 +234,7 @@ def test_levels_table_says_how_each_strand_moved(qtbot: QtBot) -> None:
     from desktop_app.domain.levels import Level
     from desktop_app.ui.models.partnership_models import LevelsRow, LevelsTableModel
 
-    model = LevelsTableModel("Agreed on")
+    model = LevelsTableModel(("Agreed on", "With"))
     strands = [("jpd", "Joint practice"), ("talent", "Talent")]
     first = {"jpd": Level.DEVELOPING, "talent": Level.EMBEDDING}
     second = {"jpd": Level.EMBEDDING, "talent": Level.EMBEDDING}

@@ -165,16 +165,16 @@ def member_rows(members: Sequence[MemberShare]) -> list[LevelsRow]:
 class LevelsTableModel(RowsTableModel[LevelsRow]):
     """Rows of levels, strands across; level as words (and a shade), with how it moved."""
 
-    def __init__(self, first_header: str, parent: QObject | None = None) -> None:
+    def __init__(self, first_headers: tuple[str, str], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._first = first_header
+        self._first = first_headers
         self._strands: Sequence[tuple[str, str]] = ()
 
     def set_levels(self, rows: Sequence[LevelsRow], strands: Sequence[tuple[str, str]]) -> None:
         """strands: (id, short title) in framework order."""
         self.beginResetModel()
         self._strands = tuple(strands)
-        self.headers = (self._first, "", *(title for _, title in self._strands))
+        self.headers = (*self._first, *(title for _, title in self._strands))
         self._rows = list(rows)
         self.endResetModel()
 

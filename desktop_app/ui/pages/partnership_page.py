@@ -117,7 +117,7 @@ class PartnershipPage(Page):
         matrix_layout.addWidget(self.matrix_note)
         matrix_layout.addWidget(self.matrix, 1)
 
-        self.shared_model = LevelsTableModel("Member school", self)
+        self.shared_model = LevelsTableModel(("Member school", "Shared"), self)
         self.shared = _table("What member schools shared", self.shared_model)
         self.shared_note = QLabel(
             "The levels each member school agreed in its own review of the partnership and "
