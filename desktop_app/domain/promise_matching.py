@@ -80,17 +80,27 @@ _STOP = frozenset(
 )
 
 
+def _stem(word: str) -> str:
+    """A very light stemmer, enough for "host", "hosts", "hosted" and "hosting" (or "share"
+    and "sharing") to be one word."""
+    if len(word) > 5 and word.endswith("ing"):
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith("ed"):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:-1] if len(word) > 3 and word.endswith("e") else word
+
+
 def significant_words(text: str) -> frozenset[str]:
-    """Lower-case, accent-free words that carry meaning ("hosts" and "host" are one word)."""
+    """Lower-case, accent-free words that carry meaning, lightly stemmed."""
     # Most promises are plain ASCII, which needs no accent folding (the slow part).
     folded = text.lower() if text.isascii() else fold(text)
     words = set()
     for word in _WORD.findall(folded):
         if word in _STOP:
             continue
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        words.add(word)
+        words.add(_stem(word))
     return frozenset(words)
 
 
