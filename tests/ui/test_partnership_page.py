@@ -250,3 +250,25 @@ def test_levels_table_says_how_each_strand_moved(qtbot: QtBot) -> None:
     spoken = model.index(1, 2).data(Qt.ItemDataRole.AccessibleTextRole)
     assert spoken == "Embedding, up from Developing"
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Joint practice"
+
+
+def test_incoming_files_model_ticks_only_new_files(qtbot: QtBot) -> None:
+    from desktop_app.services.partnership_folder import IncomingFile
+    from desktop_app.ui.dialogs.incoming_files_dialog import IncomingFilesTableModel
+
+    model = IncomingFilesTableModel()
+    model.set_files(
+        [
+            IncomingFile(Path("a.json"), IncomingState.NEW, "From Birch"),
+            IncomingFile(Path("b.json"), IncomingState.IMPORTED, "From Cedar"),
+            IncomingFile(Path("c.json"), IncomingState.UNREADABLE, "It is damaged"),
+        ]
+    )
+    ModelTester(qtbot).check(model, force_py=True)
+    assert [f.name for f in model.ticked()] == ["a.json"]
+    assert not model.setData(
+        model.index(1, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+    )
+    assert model.setData(model.index(0, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert model.ticked() == []
+    assert model.index(1, 1).data() == "Already imported"
