@@ -120,7 +120,7 @@ class PartnershipGlanceService:
         decided = decided_pairs(store.partnership_promises.decisions(school_id))
         matches = decided_matches(records, decided)
         matches.sort(key=lambda m: (_ORDER[m.decision], m.key))
-        schools = ((US, school.name), *((m, partners[m].name) for m in member_ids))
+        schools = ((US, school.name), *((m, partners[m].display_name) for m in member_ids))
         glance = PartnershipGlance(
             partnership,
             school,
