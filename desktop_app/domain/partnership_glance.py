@@ -192,7 +192,6 @@ def reciprocity_matrix(
     }
     # Counted in plain lists (red, amber, green) and turned into FlowCounts at the end:
     # this runs for every promise of a partnership of 50 schools.
-    slot = {Rag.RED: 0, Rag.AMBER: 1, Rag.GREEN: 2}
     gives_n: dict[tuple[int, int], list[int]] = {}
     joint_n: dict[int, list[int]] = {}
     joint_seen: set[tuple[int, int]] = set()  # (recorder, commitment): one piece of joint work
@@ -203,16 +202,23 @@ def reciprocity_matrix(
         if key in folded:
             continue
         rag = worse(r.rag, confirmed_ours[key]) if key in confirmed_ours else r.rag
-        if rag not in slot:
+        # Compared by identity: hashing an Enum runs Python code, and this loop is hot.
+        if rag is Rag.RED:
+            slot = 0
+        elif rag is Rag.AMBER:
+            slot = 1
+        elif rag is Rag.GREEN:
+            slot = 2
+        else:
             continue
         if r.direction is Direction.JOINT:
-            joint_n.setdefault(r.partner_id, [0, 0, 0])[slot[rag]] += 1
+            joint_n.setdefault(r.partner_id, [0, 0, 0])[slot] += 1
             if (r.recorded_by, r.commitment_id) not in joint_seen:
                 joint_seen.add((r.recorded_by, r.commitment_id))
-                joint_n.setdefault(US, [0, 0, 0])[slot[rag]] += 1
+                joint_n.setdefault(US, [0, 0, 0])[slot] += 1
             continue
         pair = (US, r.partner_id) if r.direction is Direction.WE_GIVE else (r.partner_id, US)
-        gives_n.setdefault(pair, [0, 0, 0])[slot[rag]] += 1
+        gives_n.setdefault(pair, [0, 0, 0])[slot] += 1
     gives = {pair: FlowCount(*n) for pair, n in gives_n.items()}
     joint = {school: FlowCount(*n) for school, n in joint_n.items()}
     return ReciprocityMatrix(tuple(schools), gives, joint)

@@ -92,35 +92,24 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("e") else word
 
 
-def significant_words(text: str) -> frozenset[str]:
-    """Lower-case, accent-free words that carry meaning, lightly stemmed."""
+def significant_words(text: str, stems: dict[str, str] | None = None) -> frozenset[str]:
+    """Lower-case, accent-free words that carry meaning, lightly stemmed. `stems` caches
+    each word's stem across many calls (a partnership uses a few thousand words)."""
     # Most promises are plain ASCII, which needs no accent folding (the slow part).
     folded = text.lower() if text.isascii() else fold(text)
+    cache = {} if stems is None else stems
     words = set()
     for word in _WORD.findall(folded):
-        if word in _STOP:
-            continue
-        words.add(_stem(word))
+        stem = cache.get(word)
+        if stem is None:
+            stem = cache[word] = "" if word in _STOP else _stem(word)
+        if stem:
+            words.add(stem)
     return frozenset(words)
-
-
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    shared = len(a & b)
-    return shared / (len(a) + len(b) - shared)
 
 
 def _numbers(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words if w.isdigit())
-
-
-def _compatible(
-    a: PromiseRecord, a_numbers: frozenset[str], b: PromiseRecord, b_numbers: frozenset[str]
-) -> bool:
-    if a_numbers and b_numbers and a_numbers != b_numbers:
-        return False
-    return not (a.due and b.due and abs((a.due - b.due).days) > MAX_DUE_APART_DAYS)
 
 
 def _prefix_length(size: int) -> int:
@@ -147,9 +136,18 @@ def decided_matches(
 ) -> list[PromiseMatch]:
     """The user's decisions whose two records are both still there (one may have been
     removed, or withdrawn from a newer file, since)."""
-    ours, theirs = _split(records)
-    by_id = {r.commitment_id: r for rs in theirs.values() for r in rs}
-    own_by_key = {(r.commitment_id, r.partner_id): r for rs in ours.values() for r in rs}
+    if not decided:
+        return []
+    wanted = {cid for pair in decided for cid in pair}
+    by_id: dict[int, PromiseRecord] = {}
+    own_by_key: dict[tuple[int, int], PromiseRecord] = {}
+    for r in records:
+        if r.commitment_id not in wanted:
+            continue
+        if r.recorded_by == US:
+            own_by_key[(r.commitment_id, r.partner_id)] = r
+        elif r.recorded_by == r.partner_id:
+            by_id[r.commitment_id] = r
     matches = []
     for (own_id, their_id), decision in decided.items():
         their = by_id.get(their_id)
@@ -176,10 +174,11 @@ def suggest_matches(
         for cid in (m.ours.commitment_id, m.theirs.commitment_id)
     }
     ours, theirs = _split(records)
+    stems: dict[str, str] = {}
     for partner_id, their_records in theirs.items():
         own_records = [r for r in ours.get(partner_id, ()) if r.commitment_id not in taken]
         free = [r for r in their_records if r.commitment_id not in taken]
-        for score, own, their in _best_pairs(own_records, free, decided):
+        for score, own, their in _best_pairs(own_records, free, decided, stems):
             matches.append(PromiseMatch(own, their, MatchDecision.SUGGESTED, score))
     return matches
 
@@ -188,42 +187,62 @@ def _best_pairs(
     own: list[PromiseRecord],
     theirs: list[PromiseRecord],
     decided: Mapping[tuple[int, int], MatchDecision],
+    stems: dict[str, str],
 ) -> list[tuple[float, PromiseRecord, PromiseRecord]]:
     if not own or not theirs:
         return []
-    own_words = [significant_words(r.what) for r in own]
-    their_words = [significant_words(r.what) for r in theirs]
+    own_words = [significant_words(r.what, stems) for r in own]
+    their_words = [significant_words(r.what, stems) for r in theirs]
     own_numbers = [_numbers(w) for w in own_words]
     their_numbers = [_numbers(w) for w in their_words]
     frequency: dict[str, int] = defaultdict(int)
     for words in (*own_words, *their_words):
         for w in words:
             frequency[w] += 1
+    # One global order, rarest first (ties by the word), as prefix filtering requires.
+    rank = {w: n for n, w in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}
 
     def prefix(words: frozenset[str]) -> list[str]:
-        ordered = sorted(words, key=lambda w: (frequency[w], w))
-        return ordered[: _prefix_length(len(words))]
+        return sorted(words, key=rank.__getitem__)[: _prefix_length(len(words))]
 
-    # Only records that run the same way can pair, so each direction has its own index.
-    index: dict[tuple[object, str], list[int]] = defaultdict(list)
+    # Only records that run the same way can pair, and two records that both give numbers
+    # must give the same ones: the index is kept by direction and by numbers.
+    anything: dict[tuple[object, str], list[int]] = defaultdict(list)
+    by_numbers: dict[tuple[object, frozenset[str], str], list[int]] = defaultdict(list)
     for j, words in enumerate(their_words):
+        direction, numbers = theirs[j].direction, their_numbers[j]
         for w in prefix(words):
-            index[(theirs[j].direction, w)].append(j)
+            anything[(direction, w)].append(j)
+            by_numbers[(direction, numbers, w)].append(j)
+    none: frozenset[str] = frozenset()
     scored: list[tuple[float, int, int]] = []
     for i, words in enumerate(own_words):
-        direction = own[i].direction
+        a, a_numbers, size = own[i], own_numbers[i], len(words)
+        if not size:
+            continue
         candidates: set[int] = set()
         for w in prefix(words):
-            candidates.update(index.get((direction, w), ()))
+            if a_numbers:
+                candidates.update(by_numbers.get((a.direction, a_numbers, w), ()))
+                candidates.update(by_numbers.get((a.direction, none, w), ()))
+            else:
+                candidates.update(anything.get((a.direction, w), ()))
         for j in candidates:
-            if not _compatible(own[i], own_numbers[i], theirs[j], their_numbers[j]):
+            b_words = their_words[j]
+            # Cheapest tests first: sizes too far apart cannot reach the threshold.
+            if not WORD_THRESHOLD * size <= len(b_words) <= size / WORD_THRESHOLD:
                 continue
-            overlap = _jaccard(words, their_words[j])
-            if overlap < WORD_THRESHOLD:
+            b_numbers = their_numbers[j]
+            if a_numbers and b_numbers and a_numbers != b_numbers:
                 continue
-            if (own[i].commitment_id, theirs[j].commitment_id) in decided:
+            b = theirs[j]
+            if a.due and b.due and abs((a.due - b.due).days) > MAX_DUE_APART_DAYS:
                 continue
-            score = overlap + (SAME_DUE_BONUS if own[i].due and own[i].due == theirs[j].due else 0)
+            shared = len(words & b_words)
+            overlap = shared / (size + len(b_words) - shared)
+            if overlap < WORD_THRESHOLD or (a.commitment_id, b.commitment_id) in decided:
+                continue
+            score = overlap + (SAME_DUE_BONUS if a.due and a.due == b.due else 0)
             if score >= SUGGEST_AT:
                 scored.append((score, i, j))
     # Best first, each record in one suggestion at most; ties go to the earlier records.

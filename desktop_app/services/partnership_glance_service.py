@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from pathlib import Path
 
 from desktop_app.domain.levels import Level
 from desktop_app.domain.partners import PartnerSchool, Partnership
@@ -22,6 +23,7 @@ from desktop_app.domain.partnership_glance import (
 from desktop_app.domain.promise_matching import decided_matches, decided_pairs, suggest_matches
 from desktop_app.domain.school import School
 from desktop_app.services.changes import Changes, Edit, Topic
+from desktop_app.storage.repositories.partnership_promises import GlanceReaders, glance_readers
 from desktop_app.storage.store import Store
 
 _CHANGED = Changes.of(Topic.COMMITMENTS)
@@ -84,6 +86,54 @@ def with_suggestions(glance: PartnershipGlance) -> PartnershipGlance:
     )
 
 
+def read_glance(
+    db_path: Path, school_id: int, partnership_id: int, today: date
+) -> PartnershipGlance:
+    """The same glance read on a connection of its own, suggested pairs included, so the
+    window can run all of it off the GUI thread."""
+    with glance_readers(db_path) as readers:
+        return _glance(readers, school_id, partnership_id, today, suggest=True)
+
+
+def _glance(
+    readers: GlanceReaders, school_id: int, partnership_id: int, today: date, suggest: bool
+) -> PartnershipGlance:
+    school = readers.schools.get(school_id)
+    partnership = readers.partnerships.get(partnership_id)
+    if partnership.school_id != school_id:
+        raise LookupError(f"{school.name} has no such partnership.")
+    partners = {p.id: p for p in readers.partners.all(include_removed=True)}
+    member_ids = tuple(m for m in partnership.member_ids if m in partners)
+    shared = readers.promises.shared_levels(school_id)
+    members = []
+    for member_id in member_ids:
+        partner = partners[member_id]
+        if member_id not in shared:
+            members.append(MemberShare(partner))
+            continue
+        made, agreed = shared[member_id]
+        if agreed is None:
+            members.append(MemberShare(partner, made))
+            continue
+        title, held_on, levels = agreed
+        members.append(MemberShare(partner, made, title, held_on, tuple(levels.items())))
+    records = tuple(readers.promises.promises(school_id, member_ids, today))
+    decided = decided_pairs(readers.promises.decisions(school_id))
+    matches = decided_matches(records, decided)
+    matches.sort(key=lambda m: (_ORDER[m.decision], m.key))
+    schools = ((US, school.name), *((m, partners[m].display_name) for m in member_ids))
+    glance = PartnershipGlance(
+        partnership,
+        school,
+        tuple(members),
+        records,
+        decided,
+        reciprocity_matrix(schools, records, matches),
+        tuple(matches),
+    )
+    return with_suggestions(glance) if suggest else glance
+
+
 class PartnershipGlanceService:
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -94,43 +144,12 @@ class PartnershipGlanceService:
     def glance(
         self, school_id: int, partnership_id: int, today: date, *, suggest: bool = True
     ) -> PartnershipGlance:
-        """The partnership as a whole; suggest=False leaves suggested pairs to
-        with_suggestions() (the window runs that in the background)."""
+        """The partnership as a whole, read through the open file."""
         store = self._store
-        school = store.schools.get(school_id)
-        partnership = store.partnerships.get(partnership_id)
-        if partnership.school_id != school_id:
-            raise LookupError(f"{school.name} has no such partnership.")
-        partners = {p.id: p for p in store.partners.all(include_removed=True)}
-        member_ids = tuple(m for m in partnership.member_ids if m in partners)
-        shared = store.partnership_promises.shared_levels(school_id)
-        members = []
-        for member_id in member_ids:
-            partner = partners[member_id]
-            if member_id not in shared:
-                members.append(MemberShare(partner))
-                continue
-            made, agreed = shared[member_id]
-            if agreed is None:
-                members.append(MemberShare(partner, made))
-                continue
-            title, held_on, levels = agreed
-            members.append(MemberShare(partner, made, title, held_on, tuple(levels.items())))
-        records = tuple(store.partnership_promises.promises(school_id, member_ids, today))
-        decided = decided_pairs(store.partnership_promises.decisions(school_id))
-        matches = decided_matches(records, decided)
-        matches.sort(key=lambda m: (_ORDER[m.decision], m.key))
-        schools = ((US, school.name), *((m, partners[m].display_name) for m in member_ids))
-        glance = PartnershipGlance(
-            partnership,
-            school,
-            tuple(members),
-            records,
-            decided,
-            reciprocity_matrix(schools, records, matches),
-            tuple(matches),
+        readers = GlanceReaders(
+            store.schools, store.partnerships, store.partners, store.partnership_promises
         )
-        return with_suggestions(glance) if suggest else glance
+        return _glance(readers, school_id, partnership_id, today, suggest)
 
     # Decisions on suggested pairs -----------------------------------------------------
 

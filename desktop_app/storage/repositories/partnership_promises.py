@@ -8,12 +8,20 @@ members and 1,000 promises each (bench/partnership_page.py).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from desktop_app.domain.levels import Level
 from desktop_app.domain.partners import Direction
 from desktop_app.domain.partnership_glance import US, PromiseRecord
 from desktop_app.domain.rag import WorkStatus, rag_status
+from desktop_app.storage.database import connect
+from desktop_app.storage.repositories.partners import PartnerSchoolRepository
+from desktop_app.storage.repositories.partnerships import PartnershipRepository
+from desktop_app.storage.repositories.schools import SchoolRepository
 from desktop_app.storage.sql import Database
 
 _PROMISES = """
@@ -153,3 +161,30 @@ class PartnershipPromiseRepository:
                 [commitment_id, commitment_id],
             ).fetchall()
         ]
+
+
+@dataclass(frozen=True)
+class GlanceReaders:
+    """The repositories the partnership page reads, over one connection."""
+
+    schools: SchoolRepository
+    partnerships: PartnershipRepository
+    partners: PartnerSchoolRepository
+    promises: PartnershipPromiseRepository
+
+
+@contextmanager
+def glance_readers(path: Path) -> Iterator[GlanceReaders]:
+    """Read-only repositories on a connection of their own, in one snapshot, so the page can
+    read 50 schools' promises off the GUI thread (a connection belongs to its thread)."""
+    db = connect(path, read_only=True)
+    try:
+        with db.atomic():
+            yield GlanceReaders(
+                SchoolRepository(db),
+                PartnershipRepository(db),
+                PartnerSchoolRepository(db),
+                PartnershipPromiseRepository(db),
+            )
+    finally:
+        db.conn.close()

@@ -30,7 +30,7 @@ from desktop_app.domain.partnership_glance import (
     ReciprocityMatrix,
 )
 from desktop_app.services.changes import Topic
-from desktop_app.services.partnership_glance_service import PartnershipGlance, with_suggestions
+from desktop_app.services.partnership_glance_service import PartnershipGlance, read_glance
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.partnership_models import (
     LevelsTableModel,
@@ -86,6 +86,10 @@ class PartnershipPage(Page):
         super().__init__(ctx, parent)
         self.glance: PartnershipGlance | None = None
         self._generation = 0  # which refresh a background result belongs to
+        self._shown = 0  # the refresh whose result is on screen
+        # Set when Qt deletes the page, so a late background result is dropped.
+        self._gone = [False]
+        self.destroyed.connect(lambda *_args, gone=self._gone: gone.__setitem__(0, True))
         self._next_waiting = False  # after a decision: select the next pair waiting for one
         self.chooser = QComboBox()
         self.chooser.setAccessibleName("Partnership")
@@ -223,39 +227,48 @@ class PartnershipPage(Page):
         self._show()
 
     def _show(self) -> None:
+        """Read the chosen partnership in the background (50 schools' promises take a
+        moment) on a connection of its own; what is on screen stays until it arrives."""
         school_id = self.ctx.school_id
         partnership_id = self.chooser.currentData()
-        previous = self.glance
-        self.glance = None
         self._generation += 1
-        if school_id is not None and partnership_id is not None:
-            self.glance = self.ctx.services.partnership_glance.glance(
-                school_id, partnership_id, self.ctx.today, suggest=False
-            )
-        self._fill()
-        self.folder.refresh(can_send=self.glance is not None)
-        g = self.glance
-        if g is None:
-            return
-        same = previous is not None and previous.partnership.id == g.partnership.id
-        if not same:
-            # Another partnership: its decisions at once, its suggestions when ready.
-            self._fill_pairs(g)
-        self.matches_note.setText("Looking for promises both sides recorded…")
-        self.one_sided_note.setText("Looking for promises only one side recorded…")
         generation = self._generation
+        self.folder.refresh(can_send=partnership_id is not None)
+        if school_id is None or partnership_id is None:
+            self.glance = None
+            self._shown = generation
+            self._fill()
+            return
+        if self.glance is None or self.glance.partnership.id != partnership_id:
+            self.glance = None
+            self._fill()
+            self.summary.setText("Reading the partnership…")
+        gone = self._gone
 
         def done(result: object) -> None:
-            if generation == self._generation and isinstance(result, PartnershipGlance):
+            if gone[0] or generation != self._generation:
+                return  # the page has closed, or a newer refresh is on its way
+            if isinstance(result, PartnershipGlance):
                 self.glance = result
+                self._shown = generation
+                self._fill()
                 self._fill_pairs(result)
+                self.folder.refresh(can_send=True)
 
         def failed(exc: BaseException) -> None:
-            if generation == self._generation:
-                self.matches_note.setText(f"Suggested pairs could not be worked out: {exc}")
+            if not gone[0] and generation == self._generation:
+                self._shown = generation
+                self.summary.setText(f"This partnership could not be read: {exc}")
 
-        # Pure work on plain data (no database): the page stays responsive meanwhile.
-        run_in_background(lambda _progress: with_suggestions(g), done, failed)
+        path, today = self.ctx.services.db_path, self.ctx.today
+        run_in_background(
+            lambda _progress: read_glance(path, school_id, partnership_id, today), done, failed
+        )
+
+    @property
+    def up_to_date(self) -> bool:
+        """Whether the newest refresh is on screen (tests and the benchmark wait for it)."""
+        return self._shown == self._generation
 
     def _fill(self) -> None:
         g = self.glance
@@ -333,9 +346,18 @@ class PartnershipPage(Page):
         )
 
     def _size_matrix(self) -> None:
-        # At most 51 x 53 short cells: measuring them is quick, unlike the long lists.
-        self.matrix.resizeColumnsToContents()
-        self.matrix.resizeRowsToContents()
+        """Each column as wide as its widest text, measured here: Qt's resizeToContents asks
+        every cell for every role, which takes a visible moment with 50 schools."""
+        model, table = self.matrix_model, self.matrix
+        cells, header = table.fontMetrics(), table.horizontalHeader().fontMetrics()
+        horizontal = Qt.Orientation.Horizontal
+        for column in range(model.columnCount()):
+            title = str(model.headerData(column, horizontal) or "")
+            widest = header.horizontalAdvance(title)
+            for row in range(model.rowCount()):
+                text = model.data(model.index(row, column)) or ""
+                widest = max(widest, cells.horizontalAdvance(text))
+            table.setColumnWidth(column, widest + 2 * cells.averageCharWidth() + 8)
 
     # Decisions ------------------------------------------------------------------------
 
