@@ -106,10 +106,42 @@ def _name(i: int) -> str:
     return base if i < len(NAMES) else f"{base} ({i // len(NAMES) + 1})"
 
 
+LEADS = [
+    "Mrs Patel",
+    "Mr Okafor",
+    "Ms Hughes",
+    "Dr Evans",
+    "Mr Kowalski",
+    "Mrs Adeyemi",
+    "Miss Lloyd",
+    "Mr Shah",
+    "Ms O'Neill",
+    "Mrs Jones",
+    "Mr Dubois",
+    "Ms Nowak",
+]
+WHEN = [
+    "in the autumn term",
+    "in the spring term",
+    "in the summer term",
+    "before half term",
+    "after Easter",
+    "in September",
+    "in January",
+    "in June",
+    "at the start of term",
+    "by the end of the year",
+    "during the inset days",
+    "in the first week back",
+]
+
+
 def _promise(rng: random.Random) -> str:
-    return rng.choice(TEMPLATES).format(
+    """Written the way schools write them: the activity, and who leads it and when."""
+    what = rng.choice(TEMPLATES).format(
         n=rng.randint(2, 6), subject=rng.choice(SUBJECTS), year=rng.randint(1, 6)
     )
+    return f"{what} {rng.choice(WHEN)}, led by {rng.choice(LEADS)}"
 
 
 def _reworded(what: str) -> str:

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections import OrderedDict, defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
+from desktop_app.domain.partners import Direction
 from desktop_app.domain.partnership_glance import (
     US,
     MatchDecision,
@@ -109,7 +111,7 @@ def significant_words(text: str, stems: dict[str, str] | None = None) -> frozens
 
 
 def _numbers(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(w for w in words if w.isdigit())
+    return frozenset(filter(str.isdigit, words))
 
 
 def _prefix_length(size: int) -> int:
@@ -174,21 +176,57 @@ def suggest_matches(
         for cid in (m.ours.commitment_id, m.theirs.commitment_id)
     }
     ours, theirs = _split(records)
-    stems: dict[str, str] = {}
     for partner_id, their_records in theirs.items():
-        own_records = [r for r in ours.get(partner_id, ()) if r.commitment_id not in taken]
-        free = [r for r in their_records if r.commitment_id not in taken]
-        for score, own, their in _best_pairs(own_records, free, decided, stems):
-            matches.append(PromiseMatch(own, their, MatchDecision.SUGGESTED, score))
+        own_records = ours.get(partner_id, [])
+        by_id = {r.commitment_id: r for r in (*own_records, *their_records)}
+        used: set[int] = set(taken)
+        # Best first, each record in one suggestion at most; ties go to the earlier records.
+        for score, own_id, their_id in _scored_pairs(own_records, their_records):
+            if own_id in used or their_id in used or (own_id, their_id) in decided:
+                continue
+            used.update((own_id, their_id))
+            matches.append(
+                PromiseMatch(by_id[own_id], by_id[their_id], MatchDecision.SUGGESTED, score)
+            )
     return matches
 
 
+#: Scored pairs per member, kept while that member's records are unchanged: a decision or a
+#: refresh then costs only the assignment above. Shared by threads, hence the lock.
+_SCORED: OrderedDict[Hashable, list[tuple[float, int, int]]] = OrderedDict()
+_SCORED_LOCK = threading.Lock()
+_SCORED_KEPT = 256
+
+
+def forget_scored_pairs() -> None:
+    """Empty the memo (the benchmark times the page with and without it)."""
+    with _SCORED_LOCK:
+        _SCORED.clear()
+
+
+def _scored_pairs(
+    own: list[PromiseRecord], theirs: list[PromiseRecord]
+) -> list[tuple[float, int, int]]:
+    key = (
+        len(own),
+        tuple((r.commitment_id, r.direction.value, r.what, r.due) for r in (*own, *theirs)),
+    )
+    with _SCORED_LOCK:
+        if key in _SCORED:
+            _SCORED.move_to_end(key)
+            return _SCORED[key]
+    scored = _best_pairs(own, theirs, stems={})
+    with _SCORED_LOCK:
+        _SCORED[key] = scored
+        while len(_SCORED) > _SCORED_KEPT:
+            _SCORED.popitem(last=False)
+    return scored
+
+
 def _best_pairs(
-    own: list[PromiseRecord],
-    theirs: list[PromiseRecord],
-    decided: Mapping[tuple[int, int], MatchDecision],
-    stems: dict[str, str],
-) -> list[tuple[float, PromiseRecord, PromiseRecord]]:
+    own: list[PromiseRecord], theirs: list[PromiseRecord], stems: dict[str, str]
+) -> list[tuple[float, int, int]]:
+    """Every pair alike enough, as (score, our id, their id), best first."""
     if not own or not theirs:
         return []
     own_words = [significant_words(r.what, stems) for r in own]
@@ -206,31 +244,37 @@ def _best_pairs(
         return sorted(words, key=rank.__getitem__)[: _prefix_length(len(words))]
 
     # Only records that run the same way can pair, and two records that both give numbers
-    # must give the same ones: the index is kept by direction and by numbers.
-    anything: dict[tuple[object, str], list[int]] = defaultdict(list)
-    by_numbers: dict[tuple[object, frozenset[str], str], list[int]] = defaultdict(list)
+    # must give the same ones: the index is kept by direction and by numbers. Directions are
+    # looked up as small numbers: hashing an Enum runs Python code, millions of times here.
+    code = {d: n for n, d in enumerate(Direction)}
+    anything: list[dict[str, list[int]]] = [defaultdict(list) for _ in code]
+    by_numbers: list[dict[tuple[frozenset[str], str], list[int]]] = [
+        defaultdict(list) for _ in code
+    ]
     for j, words in enumerate(their_words):
-        direction, numbers = theirs[j].direction, their_numbers[j]
+        direction, numbers = code[theirs[j].direction], their_numbers[j]
         for w in prefix(words):
-            anything[(direction, w)].append(j)
-            by_numbers[(direction, numbers, w)].append(j)
+            anything[direction][w].append(j)
+            by_numbers[direction][(numbers, w)].append(j)
     none: frozenset[str] = frozenset()
     scored: list[tuple[float, int, int]] = []
     for i, words in enumerate(own_words):
         a, a_numbers, size = own[i], own_numbers[i], len(words)
         if not size:
             continue
+        low, high = WORD_THRESHOLD * size, size / WORD_THRESHOLD
+        any_words, with_numbers = anything[code[a.direction]], by_numbers[code[a.direction]]
         candidates: set[int] = set()
         for w in prefix(words):
             if a_numbers:
-                candidates.update(by_numbers.get((a.direction, a_numbers, w), ()))
-                candidates.update(by_numbers.get((a.direction, none, w), ()))
+                candidates.update(with_numbers.get((a_numbers, w), ()))
+                candidates.update(with_numbers.get((none, w), ()))
             else:
-                candidates.update(anything.get((a.direction, w), ()))
+                candidates.update(any_words.get(w, ()))
         for j in candidates:
             b_words = their_words[j]
             # Cheapest tests first: sizes too far apart cannot reach the threshold.
-            if not WORD_THRESHOLD * size <= len(b_words) <= size / WORD_THRESHOLD:
+            if not low <= len(b_words) <= high:
                 continue
             b_numbers = their_numbers[j]
             if a_numbers and b_numbers and a_numbers != b_numbers:
@@ -240,23 +284,13 @@ def _best_pairs(
                 continue
             shared = len(words & b_words)
             overlap = shared / (size + len(b_words) - shared)
-            if overlap < WORD_THRESHOLD or (a.commitment_id, b.commitment_id) in decided:
+            if overlap < WORD_THRESHOLD:
                 continue
             score = overlap + (SAME_DUE_BONUS if a.due and a.due == b.due else 0)
             if score >= SUGGEST_AT:
                 scored.append((score, i, j))
-    # Best first, each record in one suggestion at most; ties go to the earlier records.
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
-    used_own: set[int] = set()
-    used_theirs: set[int] = set()
-    pairs = []
-    for score, i, j in scored:
-        if i in used_own or j in used_theirs:
-            continue
-        used_own.add(i)
-        used_theirs.add(j)
-        pairs.append((score, own[i], theirs[j]))
-    return pairs
+    return [(score, own[i].commitment_id, theirs[j].commitment_id) for score, i, j in scored]
 
 
 def decided_pairs(rows: Iterable[tuple[int, int, str]]) -> dict[tuple[int, int], MatchDecision]:

@@ -272,3 +272,26 @@ def test_incoming_files_model_ticks_only_new_files(qtbot: QtBot) -> None:
     assert model.setData(model.index(0, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
     assert model.ticked() == []
     assert model.index(1, 1).data() == "Already imported"
+
+
+def test_a_decision_shows_at_once_while_the_page_reads_again(
+    qtbot: QtBot, page: PartnershipPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PARTNERSHIP_COMPASS_SYNC_TASKS", "0")  # real background reading
+    page.tabs.setCurrentIndex(1)
+    page.select_match_row(0)
+    first = page.selected_match()
+    assert first is not None
+    page.confirm_button.click()
+    # Saved, and shown before the fresh reading has arrived.
+    assert not page.up_to_date
+    row = page.matches_model.row_of_key(first.key)
+    assert row is not None
+    assert page.matches_model.item(row).decision is MatchDecision.CONFIRMED
+    following = page.selected_match()
+    assert following is not None and following.decision is MatchDecision.SUGGESTED
+    qtbot.waitUntil(lambda: page.up_to_date)
+    after = page.selected_match()  # the selection stays on the pair the user moved to
+    assert after is not None and after.key == following.key
+    decided = {m.key: m.decision for m in page.matches_model.items()}
+    assert decided[first.key] is MatchDecision.CONFIRMED

@@ -4,7 +4,7 @@ one side recorded, and suggested pairs. Colour always comes with words."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -15,6 +15,7 @@ from desktop_app.domain.levels import Level
 from desktop_app.domain.partnership_glance import (
     US,
     FlowCount,
+    MatchDecision,
     OneSide,
     OneSidedPromise,
     PromiseMatch,
@@ -289,7 +290,14 @@ class PromiseMatchTableModel(RowsTableModel[PromiseMatch]):
         self.set_rows(matches)
 
     def row_of_key(self, key: tuple[int, int]) -> int | None:
-        return next((i for i, m in enumerate(self.items()) if m.key == key), None)
+        return next((i for i, m in enumerate(self._rows) if m.key == key), None)
+
+    def show_decision(self, key: tuple[int, int], decision: MatchDecision) -> None:
+        """A decision just saved, shown at once (the page's fresh reading follows)."""
+        row = self.row_of_key(key)
+        if row is not None:
+            self._rows[row] = replace(self._rows[row], decision=decision)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def text(self, item: PromiseMatch, column: int) -> str:
         if column == 0:

@@ -394,8 +394,23 @@ class PartnershipPage(Page):
             return
         self._next_waiting = decision is not None
         service = self.ctx.services.partnership_glance
-        self.ctx.save(self, lambda: service.decide(school_id, *match.key, decision))
+        edit = self.ctx.save(self, lambda: service.decide(school_id, *match.key, decision))
+        if edit is None:
+            self._next_waiting = False
+        elif not self.up_to_date:
+            # The fresh reading takes a moment with a large partnership: show the decision
+            # now, and move on to the next pair waiting for one.
+            self.matches_model.show_decision(match.key, decision or MatchDecision.SUGGESTED)
+            self._select_next_waiting()
+            self._next_waiting = False
         self.matches.setFocus()
+
+    def _select_next_waiting(self) -> None:
+        rows = self.matches_model.items()
+        waiting = [n for n, m in enumerate(rows) if m.decision is MatchDecision.SUGGESTED]
+        if waiting:
+            self.select_match_row(waiting[0])
+        self._update_buttons()
 
     def select_match_row(self, row: int) -> None:
         if row < 0:
