@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from desktop_app.frameworks.loader import FrameworkCatalogue, load_catalogue
 from desktop_app.paths import resource_path
 from desktop_app.services.assessment_service import AssessmentService
-from desktop_app.services.errors import StorageError
 from desktop_app.services.folder_location import (
     PARTNERSHIP_FOLDER_KEY,
     refuse_database_in_shared_folder,

@@ -64,8 +64,11 @@ def marked_folder_holding(db_path: Path) -> Path | None:
     except (OSError, ValueError):
         return None
     for folder in (here, *here.parents):
-        if (folder / MARKER_NAME).is_file():
-            return folder
+        try:
+            if (folder / MARKER_NAME).is_file():
+                return folder
+        except OSError:  # a folder we may not look into: the open itself will say so
+            continue
     return None
 
 
