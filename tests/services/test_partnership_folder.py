@@ -72,9 +72,14 @@ def test_a_read_only_folder_is_refused(
     alder: AppServices, shared: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real_access = os.access
-    monkeypatch.setattr(
-        os, "access", lambda p, mode: False if mode & os.W_OK else real_access(p, mode)
-    )
+
+    def access(path: object, mode: int) -> bool:
+        # Read-only for this one folder only (root may write anywhere, so it is simulated).
+        if mode & os.W_OK and Path(str(path)) == shared:
+            return False
+        return real_access(path, mode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
     with pytest.raises(FolderError, match="read-only"):
         alder.partnership_folder.choose_folder(shared)
 
