@@ -20,7 +20,8 @@ from desktop_app.services.partnership_folder import IncomingState
 from desktop_app.ui.dialogs.import_preview_dialog import ImportPreviewDialog
 from desktop_app.ui.dialogs.incoming_files_dialog import IncomingFilesDialog
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.pages.partnership_page import NO_JOINT_REVIEW, PartnershipPage
+from desktop_app.ui.pages.partnership_page import PartnershipPage
+from desktop_app.ui.widgets.agreed_profile_box import NO_JOINT_REVIEW
 from tests.ui.conftest import press, when_modal
 
 
@@ -65,7 +66,8 @@ def test_models_pass_qtmodeltester(qtbot: QtBot, page: PartnershipPage) -> None:
 
 
 def test_the_page_shows_the_partnership_as_it_is(page: PartnershipPage) -> None:
-    assert page.agreed.text() == NO_JOINT_REVIEW  # no joint review exists in this file
+    assert page.agreed.label.text() == NO_JOINT_REVIEW  # no joint review exists in this file
+    assert not page.agreed.table.isVisible()
     assert "North Valley Cluster: cluster" in page.summary.text()
     assert "Files received from 1 of them" in page.summary.text()
     m = page.matrix_model

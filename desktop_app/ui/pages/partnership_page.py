@@ -11,7 +11,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,40 +40,10 @@ from desktop_app.ui.models.partnership_models import (
 )
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets.agreed_profile_box import AgreedProfileBox
 from desktop_app.ui.widgets.heading import heading
+from desktop_app.ui.widgets.long_table import long_table, sample_widths
 from desktop_app.ui.widgets.partnership_folder_panel import PartnershipFolderPanel
-
-NO_JOINT_REVIEW = (
-    "No joint review agreed yet. Once the member schools rate the partnership together and "
-    "agree a joint statement, the agreed profile and how it moves from review to review "
-    "appear here."
-)
-
-
-def _widths(table: QTableView, samples: dict[int, str]) -> None:
-    """Columns as wide as a sample of their usual text (not measured over every row)."""
-    metrics = table.fontMetrics()
-    for column, sample in samples.items():
-        table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
-
-
-def _table(name: str, model: object, stretch: int | None = None) -> QTableView:
-    """A read-only table that stays quick with tens of thousands of rows: columns are sized
-    once from the header, not by measuring every row."""
-    table = QTableView()
-    table.setModel(model)  # type: ignore[arg-type]
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(stretch is None)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class PartnershipPage(Page):
@@ -101,11 +70,7 @@ class PartnershipPage(Page):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setAccessibleName("About this partnership")
 
-        self.agreed = QLabel(NO_JOINT_REVIEW)
-        self.agreed.setWordWrap(True)
-        self.agreed.setAccessibleName("Agreed partnership profile")
-        agreed_box = QGroupBox("Agreed partnership profile")
-        QVBoxLayout(agreed_box).addWidget(self.agreed)
+        self.agreed = AgreedProfileBox()
 
         self.matrix_model = ReciprocityMatrixModel(self)
         self.matrix = QTableView()
@@ -122,7 +87,7 @@ class PartnershipPage(Page):
         matrix_layout.addWidget(self.matrix, 1)
 
         self.shared_model = LevelsTableModel(("Member school", "Shared"), self)
-        self.shared = _table("What member schools shared", self.shared_model)
+        self.shared = long_table("What member schools shared", self.shared_model)
         self.shared_note = QLabel(
             "The levels each member school agreed in its own review of the partnership and "
             "chose to share, from the newest file it sent us. Its own evidence stays with it."
@@ -134,8 +99,8 @@ class PartnershipPage(Page):
         shared_layout.addWidget(self.shared, 1)
 
         self.one_sided_model = OneSidedTableModel(self)
-        self.one_sided = _table("Promises only one side recorded", self.one_sided_model, 3)
-        _widths(
+        self.one_sided = long_table("Promises only one side recorded", self.one_sided_model, 3)
+        sample_widths(
             self.one_sided,
             {0: "M" * 12, 1: "M" * 12, 2: "We receive", 4: "In progress, 00 Mmm 0000 (Amber)"},
         )
@@ -147,9 +112,9 @@ class PartnershipPage(Page):
         one_sided_layout.addWidget(self.one_sided, 1)
 
         self.matches_model = PromiseMatchTableModel(self)
-        self.matches = _table("Promises both sides recorded", self.matches_model, 3)
+        self.matches = long_table("Promises both sides recorded", self.matches_model, 3)
         self.matches.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        _widths(
+        sample_widths(
             self.matches,
             {
                 0: "M" * 12,
@@ -202,7 +167,7 @@ class PartnershipPage(Page):
         layout.addWidget(heading("The partnership at a glance", 1.4))
         layout.addLayout(top)
         layout.addWidget(self.summary)
-        layout.addWidget(agreed_box)
+        layout.addWidget(self.agreed)
         layout.addWidget(self.tabs, 1)
         self._update_buttons()
 
@@ -307,6 +272,8 @@ class PartnershipPage(Page):
         framework = self.ctx.services.catalogue.latest()
         strands = [(s.id, s.short_title) for s in framework.strands()]
         self.shared_model.set_levels(member_rows(g.members), strands)
+        # Agreed profiles come from joint reviews, which this version does not hold yet.
+        self.agreed.show_profiles([], strands)
         self.shared.resizeColumnsToContents()  # one row per member: quick to measure
 
     def _fill_pairs(self, g: PartnershipGlance) -> None:
