@@ -103,10 +103,10 @@ class _Steps:
             for incoming in new:
                 preview = services.partnership_folder.preview(incoming)
                 print(f"{incoming.name}:")
-                for line in preview.lines():
+                for line in services.partnership_folder.preview_lines(preview):
                     print(f"  {line}")
                 if preview.can_apply:
-                    message, _ = services.exchange.apply_import(preview)
+                    message, _ = services.partnership_folder.apply(preview)
                     print(f"  {message}")
         finally:
             services.close()

@@ -185,7 +185,7 @@ class AppServices:
     def partnership_folder(self) -> PartnershipFolderService:
         from desktop_app.services.partnership_folder import PartnershipFolderService
 
-        return PartnershipFolderService(self.store, self.exchange)
+        return PartnershipFolderService(self.store, self.exchange, self.joint_imports)
 
     @property
     def db_path(self) -> Path:

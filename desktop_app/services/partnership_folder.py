@@ -21,7 +21,19 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
-from desktop_app.domain.exchange import MAX_FILE_BYTES, Exchange, ExchangeFileError, encode_exchange
+from desktop_app.domain.exchange import (
+    KIND_JOINT_STATEMENT,
+    KIND_RATING_REQUEST,
+    KIND_RATING_RETURN,
+    KIND_SHARE,
+    MAX_FILE_BYTES,
+    Exchange,
+    ExchangeFileError,
+    encode_exchange,
+)
+from desktop_app.domain.joint_decode import JointFile
+from desktop_app.domain.joint_review import RatingRequest, RatingReturn
+from desktop_app.services.changes import Changes
 from desktop_app.services.exchange_service import ExchangeService, ImportPreview
 from desktop_app.services.folder_location import (
     MARKER_NAME,
@@ -30,9 +42,11 @@ from desktop_app.services.folder_location import (
     REASON,
     is_within,
 )
+from desktop_app.services.joint_import_service import JointImportService, JointPreview
 from desktop_app.storage.store import Store
 
 CHECK_AT_START_KEY = "partnership_folder_check_at_start"
+
 #: A synced folder can collect thousands of files; listing stops here and says so.
 MAX_LISTED = 2_000
 _NAME = re.compile(r"^[^/\\:*?\"<>|\x00-\x1f]{1,150}$")
@@ -90,21 +104,24 @@ _STATE_LABELS = {
 
 @dataclass(frozen=True)
 class FolderFile:
-    """One file read from the folder: decoded, or the reason it could not be."""
+    """One file read from the folder: a share file, a joint-review file, or the reason it
+    could not be read."""
 
     path: Path
     exchange: Exchange | None
     checksum: str
     problem: str = ""
+    joint: JointFile | None = None
 
 
 @dataclass(frozen=True)
 class IncomingFile:
     path: Path
     state: IncomingState
-    detail: str  # who sent it, to whom, when; or why it cannot be read
+    detail: str  # what kind of file, who sent it, to whom, when; or why it cannot be read
     exchange: Exchange | None = None
     checksum: str = ""
+    joint: JointPreview | None = None  # a joint-review file's preview, worked out on listing
 
     @property
     def name(self) -> str:
@@ -144,6 +161,19 @@ def _write_file(path: Path, data: bytes) -> None:
         os.chmod(path, 0o600)
 
 
+def _decoded(path: Path, data: bytes) -> FolderFile:
+    """A share file or one of the joint-review kinds, each checked by its own reader."""
+    from desktop_app.domain.exchange_decode import decode_exchange, open_document
+    from desktop_app.domain.joint_decode import decode_joint
+
+    kind, _payload, _checksum = open_document(data)
+    if kind == KIND_SHARE:
+        exchange, checksum = decode_exchange(data)
+        return FolderFile(path, exchange, checksum)
+    joint, checksum = decode_joint(data)
+    return FolderFile(path, None, checksum, joint=joint)
+
+
 def read_folder(folder: Path) -> tuple[list[FolderFile], int]:
     """Every partner file in the folder, decoded (no database; safe in the background).
     Returns the files and how many more were left unread beyond MAX_LISTED."""
@@ -159,8 +189,6 @@ def read_folder(folder: Path) -> tuple[list[FolderFile], int]:
     except OSError as exc:
         raise FolderError(f"“{folder}” could not be read ({exc.strerror or exc}).") from None
     found = []
-    from desktop_app.domain.exchange_decode import decode_exchange
-
     for name in names[:MAX_LISTED]:
         path = folder / name
         try:
@@ -168,20 +196,19 @@ def read_folder(folder: Path) -> tuple[list[FolderFile], int]:
                 continue
             with open(path, "rb") as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)
-            exchange, checksum = decode_exchange(data)
+            found.append(_decoded(path, data))
         except ExchangeFileError as exc:
             found.append(FolderFile(path, None, "", str(exc)))
         except OSError as exc:
             found.append(FolderFile(path, None, "", f"It cannot be read ({exc.strerror or exc})."))
-        else:
-            found.append(FolderFile(path, exchange, checksum))
     return found, max(0, len(names) - MAX_LISTED)
 
 
 class PartnershipFolderService:
-    def __init__(self, store: Store, exchange: ExchangeService) -> None:
+    def __init__(self, store: Store, exchange: ExchangeService, joint: JointImportService) -> None:
         self._store = store
         self._exchange = exchange
+        self._joint = joint
 
     # The setting ---------------------------------------------------------------------
 
@@ -283,6 +310,9 @@ class PartnershipFolderService:
         imported = self._store.partnership_promises.imported_files(school_id)
         listed = []
         for f in files:
+            if f.joint is not None:
+                listed.append(self._classify_joint(school.urn, f, f.joint))
+                continue
             ex = f.exchange
             if ex is None:
                 listed.append(IncomingFile(f.path, IncomingState.UNREADABLE, f.problem))
@@ -300,13 +330,51 @@ class PartnershipFolderService:
             listed.append(IncomingFile(f.path, state, detail, ex, f.checksum))
         return FolderListing(self.folder(), tuple(listed), more)
 
+    def _classify_joint(self, our_urn: str, f: FolderFile, file: JointFile) -> IncomingFile:
+        from desktop_app.domain.exchange_decode import kind_name
+
+        made = file.created_at.astimezone().strftime("%d %B %Y at %H:%M")
+        if isinstance(file, RatingRequest):
+            kind = KIND_RATING_REQUEST
+        elif isinstance(file, RatingReturn):
+            kind = KIND_RATING_RETURN
+        else:
+            kind = KIND_JOINT_STATEMENT
+        what = kind_name(kind).capitalize()
+        detail = (
+            f"{what}, from {file.sender.name} (URN {file.sender.urn}) to "
+            f"{file.recipient.name}, {made}"
+        )
+        if file.sender.urn == our_urn:
+            return IncomingFile(f.path, IncomingState.FROM_US, detail)
+        if file.recipient.urn != our_urn:
+            return IncomingFile(f.path, IncomingState.NOT_FOR_US, detail)
+        try:
+            preview = self._joint.preview(file, f.checksum)
+        except ExchangeFileError as exc:
+            return IncomingFile(f.path, IncomingState.UNREADABLE, f"{detail}. {exc}")
+        state = IncomingState.NEW if preview.can_apply else IncomingState.IMPORTED
+        return IncomingFile(f.path, state, detail, checksum=f.checksum, joint=preview)
+
     def listing(self, school_id: int) -> FolderListing:
         """read_folder and classify in one go (the command line; tests)."""
         files, more = read_folder(self.folder())
         return self.classify(school_id, files, more)
 
-    def preview(self, incoming: IncomingFile) -> ImportPreview:
-        """The same preview as Import from partner, for a file listed in the folder."""
+    def preview(self, incoming: IncomingFile) -> ImportPreview | JointPreview:
+        """The same preview as importing the file by hand, for a file listed in the folder."""
+        if incoming.joint is not None:
+            return incoming.joint
         if incoming.exchange is None:
             raise FolderError(incoming.detail)
         return self._exchange.preview_decoded(incoming.exchange, incoming.checksum)
+
+    @staticmethod
+    def preview_lines(preview: ImportPreview | JointPreview) -> list[str]:
+        return list(preview.lines) if isinstance(preview, JointPreview) else preview.lines()
+
+    def apply(self, preview: ImportPreview | JointPreview) -> tuple[str, Changes]:
+        """Import a previewed file of either kind, in one transaction."""
+        if isinstance(preview, JointPreview):
+            return self._joint.apply(preview)
+        return self._exchange.apply_import(preview)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_app.services.partnership_folder import FolderError, FolderListing, read_folder
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.dialogs.import_preview_dialog import ShownPreview
 from desktop_app.ui.tasks import run_in_background
 
 
@@ -113,11 +114,14 @@ def _offer(ctx: UiContext, parent: QWidget, listing: FolderListing, school_id: i
         except ValueError as exc:
             done.append(f"{incoming.name}: not imported. {exc}")
             continue
-        if not ImportPreviewDialog(preview, parent).exec() or not preview.can_apply:
+        shown = ShownPreview(
+            tuple(services.partnership_folder.preview_lines(preview)), preview.can_apply
+        )
+        if not ImportPreviewDialog(shown, parent).exec() or not preview.can_apply:
             done.append(f"{incoming.name}: not imported.")
             continue
         try:
-            message, changes = services.exchange.apply_import(preview)
+            message, changes = services.partnership_folder.apply(preview)
         except ValueError as exc:
             done.append(f"{incoming.name}: not imported. {exc}")
             continue

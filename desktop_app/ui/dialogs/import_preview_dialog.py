@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,8 +17,21 @@ from desktop_app.services.exchange_service import ImportPreview
 from desktop_app.ui.widgets.form_helpers import name_buttons
 
 
+@dataclass(frozen=True)
+class ShownPreview:
+    """Any other kind of file's preview, in the shape this dialog reads."""
+
+    text: tuple[str, ...]
+    can_apply: bool
+
+    def lines(self) -> list[str]:
+        return list(self.text)
+
+
 class ImportPreviewDialog(QDialog):
-    def __init__(self, preview: ImportPreview, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, preview: ImportPreview | ShownPreview, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import from partner"))
         self.setAccessibleName(self.windowTitle())

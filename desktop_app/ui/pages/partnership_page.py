@@ -40,7 +40,7 @@ from desktop_app.ui.models.partnership_models import (
 )
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets.agreed_profile_box import AgreedProfileBox
+from desktop_app.ui.widgets.agreed_profile_box import AgreedProfileBox, profile_rows
 from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.long_table import long_table, sample_widths
 from desktop_app.ui.widgets.partnership_folder_panel import PartnershipFolderPanel
@@ -272,8 +272,10 @@ class PartnershipPage(Page):
         framework = self.ctx.services.catalogue.latest()
         strands = [(s.id, s.short_title) for s in framework.strands()]
         self.shared_model.set_levels(member_rows(g.members), strands)
-        # Agreed profiles come from joint reviews, which this version does not hold yet.
-        self.agreed.show_profiles([], strands)
+        profiles = self.ctx.services.joint_reviews.partnership_profiles(p.id)
+        self.agreed.show_profiles(
+            profile_rows(profiles), strands, profiles[-1].headline if profiles else ""
+        )
         self.shared.resizeColumnsToContents()  # one row per member: quick to measure
 
     def _fill_pairs(self, g: PartnershipGlance) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
+from desktop_app.domain.joint_review import PartnershipProfile
 from desktop_app.ui.models.partnership_models import LevelsRow, LevelsTableModel
 from desktop_app.ui.widgets.long_table import long_table
 
@@ -15,6 +16,24 @@ NO_JOINT_REVIEW = (
     "agree a joint statement, the agreed profile and how it moves from review to review "
     "appear here."
 )
+
+
+def profile_rows(profiles: Sequence[PartnershipProfile]) -> list[LevelsRow]:
+    """One row per agreed profile, oldest first, each with the one before it."""
+    rows: list[LevelsRow] = []
+    previous = None
+    for profile in profiles:
+        members = len(profile.statement.members)
+        rows.append(
+            LevelsRow(
+                f"{profile.agreed_on.day} {profile.agreed_on:%B %Y}",
+                f"{members} school{'s' if members != 1 else ''}",
+                profile.levels,
+                previous,
+            )
+        )
+        previous = profile.levels
+    return rows
 
 
 class AgreedProfileBox(QGroupBox):
