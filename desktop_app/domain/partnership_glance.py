@@ -88,13 +88,6 @@ class FlowCount:
             return Rag.AMBER
         return Rag.GREEN
 
-    def plus(self, rag: Rag) -> FlowCount:
-        return FlowCount(
-            self.red + (rag is Rag.RED),
-            self.amber + (rag is Rag.AMBER),
-            self.green + (rag is Rag.GREEN),
-        )
-
     def describe(self) -> str:
         if not self.total:
             return "none"
