@@ -186,3 +186,33 @@ def test_the_lead_rates_its_own_school_in_the_heat_map_window_with_undo(
     assert dialog.own_level.currentData() is None
     ctx.undo_stack.redo()
     assert lead_cell() is not None
+
+
+def test_requests_go_to_the_partnership_folder_when_one_is_chosen(
+    qtbot: Any, services: AppServices, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    lead_id, partnership_id = setup_lead(services)
+    round_, _ = services.joint_reviews.start(
+        lead_id, partnership_id, "Joint review", date(2027, 3, 1), services.catalogue.latest()
+    )
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    services.partnership_folder.choose_folder(shared)
+    ctx = UiContext(services)
+    ctx.select(lead_id, round_.id)
+    dialog = JointReviewDialog(ctx, round_.id)
+    qtbot.addWidget(dialog)
+
+    def no_chooser(*_args: Any, **_kwargs: Any) -> str:
+        raise AssertionError("the partnership folder is used without asking")
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", no_chooser)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    dialog.send_requests.click()
+    assert told and str(shared) in told[0]
+    assert {BIRCH, CEDAR} <= {
+        urn for p in shared.glob("*.json") for urn in (BIRCH, CEDAR) if urn in p.name
+    }

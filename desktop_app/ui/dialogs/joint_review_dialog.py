@@ -31,6 +31,7 @@ from desktop_app.domain.levels import Confidence, Level
 from desktop_app.domain.review import RoundStatus
 from desktop_app.domain.school import School
 from desktop_app.services.joint_import_service import FolderRead
+from desktop_app.services.partnership_folder import folder_problem
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.heat_map_model import HeatCellDelegate, HeatMapTableModel
 from desktop_app.ui.tasks import read_then
@@ -230,8 +231,16 @@ class JointReviewDialog(QDialog):
         chosen = QFileDialog.getExistingDirectory(self, title)
         return Path(chosen) if chosen else None
 
+    def _outgoing_folder(self, title: str) -> Path | None:
+        """The partnership folder when one is chosen (the members pick files up from it),
+        otherwise a folder the user chooses to pass the files on by hand."""
+        chosen = self.ctx.services.partnership_folder.settings().folder
+        if chosen is not None and folder_problem(chosen, for_writing=True) is None:
+            return chosen
+        return self._folder(title)
+
     def _on_send_requests(self) -> None:
-        folder = self._folder("Choose the folder for the rating requests")
+        folder = self._outgoing_folder("Choose the folder for the rating requests")
         if folder is None:
             return
         written = self.ctx.attempt(
@@ -305,7 +314,7 @@ class JointReviewDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def _on_send_statement(self) -> None:
-        folder = self._folder("Choose the folder for the joint statement files")
+        folder = self._outgoing_folder("Choose the folder for the joint statement files")
         if folder is None:
             return
         written = self.ctx.attempt(
