@@ -7,6 +7,8 @@ way it runs: what our school gives, what it receives, or work done jointly.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -128,6 +130,27 @@ class PartnerSchool:
     @property
     def display_name(self) -> str:
         return f"{self.name} (removed)" if self.removed else self.name
+
+
+def partner_choice_names(partners: Iterable[PartnerSchool]) -> dict[int, str]:
+    """Each partner's name for a list to choose from, told apart where names repeat.
+
+    The national file has many schools of the same name ("St Mary's CE Primary School"), so a
+    name shared by two partners gets its local authority and URN after it.
+    """
+    partners = list(partners)
+    counts = Counter(p.name.casefold() for p in partners)
+    names: dict[int, str] = {}
+    for p in partners:
+        name = p.display_name
+        if counts[p.name.casefold()] > 1:
+            where = ", ".join(
+                part for part in (p.local_authority, p.urn and f"URN {p.urn}") if part
+            )
+            if where:
+                name = f"{p.name} ({where})" + (" (removed)" if p.removed else "")
+        names[p.id] = name
+    return names
 
 
 # --- Partnerships ----------------------------------------------------------------------

@@ -12,9 +12,11 @@ from desktop_app.domain.partners import (
     CommitmentDetails,
     Depth,
     Direction,
+    PartnerSchool,
     PartnerSchoolDetails,
     PartnershipDetails,
     PartnershipType,
+    partner_choice_names,
     reciprocity,
 )
 from desktop_app.domain.rag import Rag, WorkStatus
@@ -100,3 +102,19 @@ def test_reciprocity_splits_by_direction_and_ignores_dropped() -> None:
     assert [c.id for c in r.joint] == [4]
     assert r.balance == "We mostly receive"
     assert reciprocity(99, items).balance == "Nothing recorded yet"
+
+
+def test_partners_with_the_same_name_are_told_apart_in_choices() -> None:
+    partners = [
+        PartnerSchool(1, "St Mary's CE Primary School", "100001", local_authority="Bristol"),
+        PartnerSchool(2, "St Mary's CE Primary School", "100002", local_authority="Devon"),
+        PartnerSchool(3, "Hillside Primary", "100003", local_authority="Devon"),
+        PartnerSchool(4, "st mary's ce primary school", "", removed=True),
+    ]
+    names = partner_choice_names(partners)
+    assert names[1] == "St Mary's CE Primary School (Bristol, URN 100001)"
+    assert names[2] == "St Mary's CE Primary School (Devon, URN 100002)"
+    assert names[3] == "Hillside Primary"
+    # Nothing to tell it apart by: the name as it is, still marked as removed.
+    assert names[4] == "st mary's ce primary school (removed)"
+    assert len(set(names.values())) == 4

@@ -16,7 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.framework import Framework
-from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction, PartnerSchool
+from desktop_app.domain.partners import (
+    Commitment,
+    CommitmentDetails,
+    Direction,
+    PartnerSchool,
+    partner_choice_names,
+)
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_helpers import CheckList, OptionalDateEdit
@@ -59,7 +65,8 @@ class CommitmentDialog(FormDialog):
         self.what.setPlaceholderText("For example: two days of SLE support for early reading")
         self.partners = CheckList("Partner schools")
         shown = [p for p in partners if not p.removed or p.id in d.partner_ids]
-        self.partners.fill([(p.display_name, p.id) for p in shown], d.partner_ids)
+        names = partner_choice_names(shown)
+        self.partners.fill([(names[p.id], p.id) for p in shown], d.partner_ids)
         self.strands = CheckList("Strands this serves")
         if framework is not None:
             self.strands.fill([(s.title, s.id) for s in framework.strands()], d.strand_ids)

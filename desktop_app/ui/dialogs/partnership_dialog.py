@@ -17,6 +17,7 @@ from desktop_app.domain.partners import (
     Partnership,
     PartnershipDetails,
     PartnershipType,
+    partner_choice_names,
 )
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_helpers import CheckList, OptionalDateEdit
@@ -50,7 +51,8 @@ class PartnershipDialog(FormDialog):
         self.end = OptionalDateEdit("End date", d.end)
         self.members = CheckList("Member schools")
         shown = [p for p in partners if not p.removed or p.id in d.member_ids]
-        self.members.fill([(p.display_name, p.id) for p in shown], d.member_ids)
+        names = partner_choice_names(shown)
+        self.members.fill([(names[p.id], p.id) for p in shown], d.member_ids)
         self.roles = CheckList("System-leadership roles involved")
         self.roles.fill([(r.label, r) for r in SYSTEM_LEADERSHIP_ROLES], d.roles)
         self.agreement = QPlainTextEdit(d.agreement_notes)

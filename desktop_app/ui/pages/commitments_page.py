@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.framework import Framework
-from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
+from desktop_app.domain.partners import (
+    Commitment,
+    CommitmentDetails,
+    Direction,
+    partner_choice_names,
+)
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.context import UiContext
@@ -167,10 +172,12 @@ class CommitmentsPage(Page):
 
     def _learn_partners(self, ids: set[int]) -> None:
         """Add these partners' names to the ones the table and filters show."""
-        for p in self.ctx.services.partners.by_ids(ids):
-            self._names[p.id] = p.display_name
+        partners = list(self.ctx.services.partners.by_ids(ids))
+        names = partner_choice_names(partners)
+        for p in partners:
+            self._names[p.id] = names[p.id]
             if not p.removed:
-                self._live_partners[p.id] = p.display_name
+                self._live_partners[p.id] = names[p.id]
 
     def _set_choices(self) -> None:
         partners = sorted(self._live_partners.items(), key=lambda kv: (kv[1].casefold(), kv[0]))
