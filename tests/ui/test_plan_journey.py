@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.audience import Audience
 from desktop_app.domain.partners import CommitmentDetails, Direction, PartnerSchoolDetails
+from desktop_app.domain.plan import PriorityDraft
 from desktop_app.domain.reflection import ReflectionScope
 from desktop_app.services.container import open_services
 from desktop_app.ui.dialogs.plan_decision_dialogs import SignOffDialog, SuggestPrioritiesDialog
@@ -302,3 +303,21 @@ def test_approval_recorded_by_mistake_can_be_withdrawn_after_confirming(
     )
     qtbot.mouseClick(page.sign_off_button, Qt.MouseButton.LeftButton)
     assert not page.plan.is_locked and "Record" in page.sign_off_button.text()
+
+
+def test_suggested_priorities_are_wrapped_in_full_not_cut_off(qtbot: QtBot) -> None:
+    why = (
+        "Judged Beginning, target Leading (importance 5 of 5; it supports our master strand, "
+        "Alliance architecture)."
+    )
+    drafts = [PriorityDraft(f"Move Collective moral purpose to Leading {i}", why) for i in range(3)]
+    dialog = SuggestPrioritiesDialog(drafts)
+    qtbot.addWidget(dialog)
+    dialog.resize(dialog.minimumWidth(), 400)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    lines = dialog.choices.fontMetrics().height()
+    first = dialog.choices.visualRect(dialog.choices.model().index(0, 0))
+    assert first.height() > lines * 1.5  # the sentence wraps onto a second line
+    assert first.right() <= dialog.choices.viewport().width()
+    assert dialog.choices.horizontalScrollBar().maximum() == 0

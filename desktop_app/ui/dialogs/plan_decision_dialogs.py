@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QLabel,
     QLineEdit,
+    QListView,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -51,6 +52,11 @@ class SuggestPrioritiesDialog(QDialog):
         intro.setWordWrap(True)
         self.choices = CheckList("Suggested priorities")
         self.choices.fill(((f"{d.title}: {d.why}", i) for i, d in enumerate(drafts)), ())
+        # A draft's reason is a sentence: wrapped in full rather than cut off at the edge.
+        self.choices.setWordWrap(True)
+        self.choices.setResizeMode(QListView.ResizeMode.Adjust)
+        self.choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self._drafts = drafts
         buttons = dialog_buttons(self, self.accept, ok_text=self.tr("Add ticked priorities"))
         layout = QVBoxLayout(self)
