@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import PageBreak
+from reportlab.platypus import KeepTogether, PageBreak
 
 from desktop_app.domain.audience import Audience
 from desktop_app.reports.blocks import contents, cover, heading, para
@@ -76,7 +76,8 @@ class FullPlanRenderer:
         story += [heading(titles["notes"], "notes")]
         story += notes_section(s, s.plan) if s.plan else [para("No plan yet.", "Muted")]
         story += [heading(titles["reflection"], "reflection"), *reflection_section(s.reflections)]
-        story += [heading(titles["sign-off"], "sign-off"), *sign_off_section(s)]
+        # The chair signs under the heading: the boxes never go over a page on their own.
+        story += [KeepTogether([heading(titles["sign-off"], "sign-off"), *sign_off_section(s)])]
         return story
 
     def render(self, progress: Progress | None = None) -> BuiltPdf:

@@ -249,3 +249,16 @@ def test_partner_version_calls_levels_agreed_once_the_round_is_agreed(
     planted.services.assessment.set_status(planted.round_id, RoundStatus.AGREED)
     text = flat(_export(planted, Audience.PARTNER, tmp_path / "partner.pdf"))
     assert "Our agreed levels" in text and "level agreed in this review" in text
+
+
+def test_the_sign_off_boxes_stay_under_their_heading(planted: Planted, tmp_path: Path) -> None:
+    # Each note pushes the sign-off further down, until it goes over to a new page.
+    for n in range(14):
+        planted.services.plans.add_note(planted.plan_id, TODAY, f"Termly visit {n}.\n" * 3, TODAY)
+        pages = pages_text(_export(planted, Audience.FULL, tmp_path / f"full{n}.pdf"))
+        signature = next(i for i, p in enumerate(pages) if "Signature" in p)
+        assert "8. Governors' sign-off" in pages[signature]
+        reflection = next(i for i, p in enumerate(pages) if "7. Reflection on a self" in p)
+        if signature != reflection:
+            return
+    pytest.fail("the notes never pushed the sign-off onto a new page")
