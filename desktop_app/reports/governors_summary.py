@@ -276,6 +276,9 @@ class GovernorsSummaryRenderer:
             )
             story += _more(parts.totals[3] - limit)
         story.append(heading("Maturity profile", "profile"))
+        # The heading and the caption go over the page with the chart, never stay behind alone.
+        for flowable in parts.chart[:-1]:
+            flowable.keepWithNext = 1
         story += parts.chart
         return story
 

@@ -262,3 +262,17 @@ def test_the_sign_off_boxes_stay_under_their_heading(planted: Planted, tmp_path:
         if signature != reflection:
             return
     pytest.fail("the notes never pushed the sign-off onto a new page")
+
+
+def test_governors_profile_heading_goes_over_the_page_with_its_chart(planted: Planted) -> None:
+    from desktop_app.reports.governors_summary import LIMITS, GovernorsSummaryRenderer
+
+    snap = planted.services.pdf_export.snapshot(planted.school_id, Audience.GOVERNORS, TODAY)
+    renderer = GovernorsSummaryRenderer(snap)
+    for limit in LIMITS:
+        story = renderer.story(limit)
+        texts = [f.getPlainText() if hasattr(f, "getPlainText") else "" for f in story]
+        start = texts.index("Maturity profile")
+        # Heading, caption and spacer chained to the chart: none is left at a page's foot.
+        block = story[start:]
+        assert [bool(f.getKeepWithNext()) for f in block] == [True] * (len(block) - 1) + [False]
