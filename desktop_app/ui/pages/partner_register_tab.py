@@ -117,10 +117,11 @@ class PartnerRegisterTab(QWidget):
         for widget in (self.add_button, self.edit_button, self.remove_button, self.import_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
         search_row = QHBoxLayout()
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)
+        # Beside the search rather than the buttons, so the page fits a 1024-pixel screen.
+        search_row.addWidget(self.count_label)
         left = QWidget()
         col = QVBoxLayout(left)
         col.setContentsMargins(0, 0, 0, 0)

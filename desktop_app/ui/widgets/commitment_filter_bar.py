@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.commitment_filter import CommitmentFilter
 from desktop_app.domain.partners import Direction
 from desktop_app.domain.rag import DUE_SOON_DAYS, WorkStatus
+from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
 
 
 def _combo(name: str) -> QComboBox:
-    combo = QComboBox()
+    combo = ShrinkingCombo(14, 6)
     combo.setAccessibleName(name)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(14)
     return combo
 
 

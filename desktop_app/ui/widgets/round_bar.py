@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.domain.review import ReviewRound, RoundStatus
 from desktop_app.domain.school import School
 from desktop_app.ui.symbol_font import visible_text
+from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
 
 
 class RoundBar(QWidget):
@@ -18,19 +19,11 @@ class RoundBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.school = QComboBox()
+        # A long school name must not push the window wider than a laptop or projector screen.
+        self.school = ShrinkingCombo(42, 12)
         self.school.setAccessibleName("School")
-        # A long school name must not push the window wider than a laptop screen.
-        self.school.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.school.setMinimumContentsLength(42)
-        self.round = QComboBox()
+        self.round = ShrinkingCombo(34, 12)
         self.round.setAccessibleName("Review round")
-        self.round.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.round.setMinimumContentsLength(34)
         self.status = QLabel()
         self.status.setAccessibleName("Round status")
         self.toggle = QPushButton()

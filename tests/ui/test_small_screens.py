@@ -1,0 +1,33 @@
+"""The window fits a 1024x768 projector: no page or bar makes it wider than the screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.navigation import PAGE_SPECS
+from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
+
+PROJECTOR_WIDTH = 1024
+
+
+def test_every_page_fits_a_projector_1024_pixels_wide(
+    db_path: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    window = open_window(db_path)
+    window.open_sample()  # a long school name: "... Primary School (sample)  ·  URN 999001"
+    for spec in PAGE_SPECS:
+        window.show_page(spec.key)
+        width = window.minimumSizeHint().width()
+        assert width <= PROJECTOR_WIDTH, f"{spec.title}: the window needs {width} pixels"
+    # Where there is room, the choices are shown in full width as before.
+    window.resize(1366, 768)
+    assert window.round_bar.school.width() >= window.round_bar.school.sizeHint().width()
+
+
+def test_a_shrinking_choice_is_comfortable_with_room_and_narrower_without(qtbot: object) -> None:
+    combo = ShrinkingCombo(30, 10)
+    combo.addItem("Brookfield Meadow Primary School (sample)  ·  URN 999001")
+    x = combo.fontMetrics().horizontalAdvance("x")
+    assert combo.sizeHint().width() - combo.minimumSizeHint().width() == 20 * x
