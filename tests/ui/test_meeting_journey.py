@@ -202,3 +202,27 @@ def test_presentation_closes_with_the_main_window(
     assert not any(
         isinstance(w, PresentationWindow) and w.isVisible() for w in QApplication.topLevelWidgets()
     )
+
+
+def test_level_descriptions_are_never_cut_off_on_a_1024x768_projector(
+    qtbot: QtBot, sample_db: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    window = open_window(sample_db)
+    shown = window.meeting.present()
+    assert isinstance(shown, PresentationWindow)
+    shown.showNormal()  # without a window manager full screen is not applied: size it by hand
+    shown.resize(1024, 768)
+    qtbot.waitExposed(shown)
+    for _strand in range(12):
+        QApplication.processEvents()
+        for panel in shown.strand_slide.panels:
+            text = panel.text
+            room = text.contentsRect()
+            flags = int(Qt.TextFlag.TextWordWrap)
+            needed = text.fontMetrics().boundingRect(
+                room.adjusted(0, 0, 0, 10000), flags, text.text()
+            )
+            assert needed.height() <= room.height(), (panel.level, text.text()[:40])
+            assert text.font().pointSizeF() >= QApplication.font().pointSizeF()
+        shown.step(1)
+    shown.close()

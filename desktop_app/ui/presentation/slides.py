@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -34,6 +35,55 @@ def big_label(text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
     return label
 
 
+class FittingLabel(QLabel):
+    """Word-wrapped text that shrinks its type, down to the system font size, to fit its box.
+
+    A level's description is read aloud from the projector: cut off mid-sentence it is no use,
+    and on a 1024x768 projector the four descriptions do not all fit at the full size.
+    """
+
+    def __init__(self, scale: float) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._largest = QApplication.font().pointSizeF() * FONT_SCALE * scale
+        self._smallest = QApplication.font().pointSizeF()
+        self.setMinimumHeight(self.fontMetrics().height())  # the layout decides the rest
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def sizeHint(self) -> QSize:
+        # At the largest size the text would take; the layout may give less, and it shrinks.
+        font = QFont(self.font())
+        font.setPointSizeF(self._largest)
+        width = max(self.width(), 1)
+        return QSize(super().sizeHint().width(), self._height_at(font, width))
+
+    def _height_at(self, font: QFont, width: int) -> int:
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignTop)
+        return QFontMetrics(font).boundingRect(0, 0, width, 100000, flags, self.text()).height()
+
+    def _fit(self) -> None:
+        font = QFont(self.font())
+        size = self._largest
+        width, height = self.contentsRect().width(), self.contentsRect().height()
+        while size > self._smallest:
+            font.setPointSizeF(size)
+            if width <= 0 or self._height_at(font, width) <= height:
+                break
+            size = max(self._smallest, size * 0.92)
+        font.setPointSizeF(size)
+        if font.pointSizeF() != self.font().pointSizeF():
+            self.setFont(font)
+
+
 class LevelPanel(QFrame):
     """One level's descriptor; proposed and agreed are shown in words and border, not colour."""
 
@@ -43,8 +93,7 @@ class LevelPanel(QFrame):
         self.setObjectName("LevelPanel")
         self.title = big_label(f"{int(level)}  {level.label}", 1.1, bold=True)
         self.state = big_label("", 0.9, bold=True)
-        self.text = big_label("", 0.75)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text = FittingLabel(0.75)
         col = QVBoxLayout(self)
         col.addWidget(self.title)
         col.addWidget(self.state)
@@ -58,6 +107,8 @@ class LevelPanel(QFrame):
         if proposed:
             words.append("▶ Proposed: press Enter to agree")
         self.state.setText("   ".join(words))
+        # An empty line between the level's name and its description would cost the text room.
+        self.state.setVisible(bool(words))
         # Explicit colours: a widget with a stylesheet stops inheriting its parent's palette.
         width = 6 if proposed else (4 if agreed else 1)
         style = "dashed" if proposed and not agreed else "solid"
@@ -88,7 +139,7 @@ class StrandSlide(QWidget):
         col.addWidget(self.position)
         col.addWidget(self.title)
         col.addWidget(self.wording)
-        col.addLayout(row)
+        col.addLayout(row, 2)
         col.addWidget(self.best_fit)
         col.addWidget(self.ratings_heading)
         col.addWidget(self.flag)
