@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.navigation import PAGE_SPECS
+from desktop_app.ui.pages.plan_page import PlanPage
 from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
 
 PROJECTOR_WIDTH = 1024
@@ -31,3 +35,20 @@ def test_a_shrinking_choice_is_comfortable_with_room_and_narrower_without(qtbot:
     combo.addItem("Brookfield Meadow Primary School (sample)  ·  URN 999001")
     x = combo.fontMetrics().horizontalAdvance("x")
     assert combo.sizeHint().width() - combo.minimumSizeHint().width() == 20 * x
+
+
+def test_plan_tables_keep_room_for_what_each_action_is_on_a_projector(
+    qtbot: QtBot, db_path: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    window = open_window(db_path)
+    window.open_sample()
+    window.resize(PROJECTOR_WIDTH, 768)
+    window.show_page("plan")
+    page = window.page("plan")
+    assert isinstance(page, PlanPage)
+    page.priority_table.selectRow(0)
+    table = page.action_table
+    qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+    QApplication.processEvents()
+    widths = [table.columnWidth(c) for c in range(table.model().columnCount())]
+    assert widths[0] >= max(widths[1:]), widths

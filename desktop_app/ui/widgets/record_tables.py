@@ -37,9 +37,22 @@ def record_table(name: str, model: QAbstractTableModel) -> QTableView:
     table.verticalHeader().hide()
     # Set after the model: the header has no sections before it.
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
+        signal.connect(lambda *_: _fit_columns(table))
+    _fit_columns(table)
     return table
+
+
+def _fit_columns(table: QTableView) -> None:
+    """Each column as wide as its contents, up to a cap, so the first one (what the priority or
+    action is) keeps most of the width on a small screen instead of being cut to a few words."""
+    cap = table.fontMetrics().averageCharWidth() * 22
+    header = table.horizontalHeader()
+    for column in range(1, header.count()):
+        table.resizeColumnToContents(column)
+        header.resizeSection(column, min(header.sectionSize(column), cap))
 
 
 def group_with_buttons(title: str, body: QWidget, buttons: tuple[QPushButton, ...]) -> QGroupBox:
