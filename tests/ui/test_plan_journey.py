@@ -321,3 +321,13 @@ def test_suggested_priorities_are_wrapped_in_full_not_cut_off(qtbot: QtBot) -> N
     assert first.height() > lines * 1.5  # the sentence wraps onto a second line
     assert first.right() <= dialog.choices.viewport().width()
     assert dialog.choices.horizontalScrollBar().maximum() == 0
+
+
+def test_approval_dialog_shows_the_whole_example_minute_reference(qtbot: QtBot) -> None:
+    dialog = SignOffDialog(1, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    minute = dialog.minute
+    needed = minute.fontMetrics().horizontalAdvance(minute.placeholderText())
+    assert minute.contentsRect().width() > needed

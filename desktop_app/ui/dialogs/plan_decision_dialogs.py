@@ -88,6 +88,10 @@ class SignOffDialog(FormDialog):
         self.minute.setPlaceholderText(self.tr("For example, FGB 2026/11 item 7"))
         self.chair = QLineEdit()
         self.chair.setAccessibleName("Chair of governors")
+        # Wide enough for the example minute reference and a chair's full name.
+        self.minute.setMinimumWidth(
+            self.minute.fontMetrics().horizontalAdvance(self.minute.placeholderText() + "MMMM")
+        )
         self.lay_out(
             (
                 (self.tr("&Approved on"), self.approved_on),
