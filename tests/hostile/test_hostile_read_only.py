@@ -182,3 +182,26 @@ def test_read_only_wal_and_shm_left_by_an_older_version(demo_master: Path, tmp_p
     finally:
         services.close()
     assert all(stat.S_IMODE(Path(f"{db}{s}").stat().st_mode) == 0o444 for s in ("-wal", "-shm"))
+
+
+def test_a_read_only_copy_offers_no_judgement_fields_to_type_into(
+    read_only_demo: Path,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.pages.assessment_page import AssessmentPage
+
+    services = open_services(read_only_demo, create=False)
+    window = MainWindow(services, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.show_page("assessment")
+        page = window.page("assessment")
+        assert isinstance(page, AssessmentPage)
+        assert page.form.evidence.isReadOnly() and page.form.next_step.isReadOnly()
+        assert not page.form.target.isEnabled()
+        assert not page.locked_banner.isVisible()  # the round is not agreed: the copy is
+    finally:
+        window.close()
+        services.close()

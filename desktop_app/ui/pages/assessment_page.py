@@ -156,9 +156,11 @@ class AssessmentPage(Page):
             self.navigator.show_framework(framework, judgements)
         else:
             self.navigator.update_levels(judgements)
-        self._editable = round_.status is RoundStatus.DRAFT
+        agreed = round_.status is not RoundStatus.DRAFT
+        # A read-only copy takes no typing that could not be saved (the window's banner says why).
+        self._editable = not agreed and not self.ctx.services.store.read_only
         self._scope = round_.scope
-        self.locked_banner.setVisible(not self._editable)
+        self.locked_banner.setVisible(agreed)
         if self.navigator.current_strand() is None:
             self.navigator.select(next(framework.strands()).id)
         else:
