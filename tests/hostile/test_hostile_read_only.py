@@ -205,3 +205,36 @@ def test_a_read_only_copy_offers_no_judgement_fields_to_type_into(
     finally:
         window.close()
         services.close()
+
+
+def test_a_read_only_copy_offers_no_other_text_to_type_into(
+    read_only_demo: Path,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    """The theory of the case, the reflection's answers and the meeting's rationale take no
+    typing that could not be saved either."""
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.pages.moderation_page import ModerationPage
+    from desktop_app.ui.pages.overview_page import OverviewPage
+    from desktop_app.ui.pages.reflection_page import ReflectionPage
+
+    services = open_services(read_only_demo, create=False)
+    window = MainWindow(services, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.show_page("overview")
+        overview = window.page("overview")
+        assert isinstance(overview, OverviewPage)
+        assert overview.theory_text.isReadOnly()
+        window.show_page("reflection")
+        reflection = window.page("reflection")
+        assert isinstance(reflection, ReflectionPage)
+        assert reflection.editors and all(e.isReadOnly() for e in reflection.editors.values())
+        window.show_page("moderation")
+        moderation = window.page("moderation")
+        assert isinstance(moderation, ModerationPage)
+        assert moderation.rationale.isReadOnly()
+    finally:
+        window.close()
+        services.close()

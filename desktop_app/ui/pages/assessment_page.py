@@ -157,8 +157,7 @@ class AssessmentPage(Page):
         else:
             self.navigator.update_levels(judgements)
         agreed = round_.status is not RoundStatus.DRAFT
-        # A read-only copy takes no typing that could not be saved (the window's banner says why).
-        self._editable = not agreed and not self.ctx.services.store.read_only
+        self._editable = not agreed and not self.ctx.read_only
         self._scope = round_.scope
         self.locked_banner.setVisible(agreed)
         if self.navigator.current_strand() is None:

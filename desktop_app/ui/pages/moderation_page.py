@@ -192,6 +192,7 @@ class ModerationPage(Page):
             return
         self._editable = (
             self.ctx.services.assessment.get_round(round_id).status is RoundStatus.DRAFT
+            and not self.ctx.read_only
         )
         self._items = self.ctx.services.moderation.summary(round_id)
         row = max(0, self.strands.currentRow())

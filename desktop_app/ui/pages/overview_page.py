@@ -172,7 +172,9 @@ class OverviewPage(Page):
         self._show_dimensions(profile)
         self._show_gaps(profile)
         self._show_unjudged(profile)
-        self._show_theory(round_.id, profile, round_.status is RoundStatus.DRAFT)
+        self._show_theory(
+            round_.id, profile, round_.status is RoundStatus.DRAFT and not self.ctx.read_only
+        )
 
     def _show_theory(self, round_id: int, profile: MaturityProfile, editable: bool) -> None:
         theory = self.ctx.services.theories.theory(round_id)

@@ -144,6 +144,8 @@ class ReflectionPage(Page):
                     editor.setPlainText(text)
         finally:
             self._loading = False
+        for editor in self.editors.values():
+            editor.setReadOnly(self.ctx.read_only)
         self.barriers.clear()
         for b in reflection.barriers:
             suffix = self.tr(" (now a plan action)") if b.is_actioned else ""
