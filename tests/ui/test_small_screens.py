@@ -56,3 +56,25 @@ def test_plan_tables_keep_room_for_what_each_action_is_on_a_projector(
     QApplication.processEvents()
     widths = [table.columnWidth(c) for c in range(table.model().columnCount())]
     assert widths[0] >= max(widths[1:]), widths
+
+
+def test_the_plan_page_gives_each_button_its_own_alt_letter(
+    db_path: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    """Two buttons sharing a letter make Alt+letter cycle between them instead of acting."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    window = open_window(db_path)
+    window.open_sample()
+    window.show_page("plan")
+    page = window.page("plan")
+    assert isinstance(page, PlanPage)
+    for tab in range(page.impact_tabs.count()):
+        page.impact_tabs.setCurrentIndex(tab)
+        letters: dict[str, list[str]] = {}
+        for button in page.findChildren(QAbstractButton):
+            text = button.text().replace("&&", "")
+            if button.isVisibleTo(page) and "&" in text:
+                letters.setdefault(text[text.index("&") + 1].lower(), []).append(text)
+        clashes = {k: v for k, v in letters.items() if len(v) > 1}
+        assert not clashes, (page.impact_tabs.tabText(tab), clashes)

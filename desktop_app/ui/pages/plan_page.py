@@ -68,7 +68,7 @@ class PlanPage(Page):
         self.version_box.activated.connect(self._on_version_box_activated)
         self.start_button = named_button(self.tr("Start the &plan"), "Start the improvement plan")
         self.sign_off_button = named_button(
-            self.tr("Record governors' &approval…"), "Record approval"
+            self.tr("Record governors' appro&val…"), "Record approval"
         )
         self.new_version_button = named_button(
             self.tr("Start a &new version"), "Start a new version"
@@ -115,7 +115,7 @@ class PlanPage(Page):
         self.notes = QListWidget()
         self.notes.setAccessibleName("Progress notes")
         self.notes.setWordWrap(True)
-        self.add_note_button = named_button(self.tr("Add progress &note…"), "Add progress note")
+        self.add_note_button = named_button(self.tr("Add progress n&ote…"), "Add progress note")
         self.delete_note_button = named_button(self.tr("Delete note"), "Delete progress note")
         self.add_note_button.clicked.connect(self.add_note)
         self.delete_note_button.clicked.connect(self.delete_note)
@@ -198,7 +198,7 @@ class PlanPage(Page):
         # The same button records approval, or withdraws one recorded by mistake.
         withdraw = bool(plan is not None and plan.is_locked and newest)
         self.sign_off_button.setText(
-            self.tr("Withdraw &approval…") if withdraw else self.tr("Record governors' &approval…")
+            self.tr("Withdraw appro&val…") if withdraw else self.tr("Record governors' appro&val…")
         )
         self.sign_off_button.setEnabled(bool(editable) or withdraw)
         self.new_version_button.setEnabled(bool(plan is not None and plan.is_locked and newest))
