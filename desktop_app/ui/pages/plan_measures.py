@@ -93,17 +93,15 @@ class MeasuresPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_measure)
         self.measurement_button.clicked.connect(self.add_measurement)
         self.delete_measurement_button.clicked.connect(self.delete_latest_measurement)
-        buttons = QHBoxLayout()
-        for b in (
-            self.add_button,
-            self.edit_button,
-            self.delete_button,
-            self.measurement_button,
-            self.delete_measurement_button,
-        ):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
+        # Two rows of buttons, so the page fits a 1024-pixel projector.
+        measure_buttons, measurement_buttons = QHBoxLayout(), QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            measure_buttons.addWidget(b)
+        measure_buttons.addStretch(1)
+        for b in (self.measurement_button, self.delete_measurement_button):
+            measurement_buttons.addWidget(b)
+        measurement_buttons.addStretch(1)
+        measurement_buttons.addWidget(self.import_button)
 
         body = QHBoxLayout()
         body.addWidget(self.table, 1)
@@ -111,7 +109,8 @@ class MeasuresPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(body, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(measure_buttons)
+        layout.addLayout(measurement_buttons)
 
     # Showing -------------------------------------------------------------------
 
