@@ -13,7 +13,7 @@ The rules, in order (the first that applies wins):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 
 DUE_SOON_DAYS = 14
@@ -76,13 +76,23 @@ def rag_status(
     return RagResult(Rag.GREEN, "on track")
 
 
+#: Work in these states is never overdue or due soon, whatever its due date.
+CLOSED_STATUSES = (WorkStatus.DONE, WorkStatus.DROPPED)
+
+
+def due_soon_window(today: date, days: int = DUE_SOON_DAYS) -> tuple[date, date]:
+    """The first and last due dates (both included) that count as due soon."""
+    return today, today + timedelta(days=days)
+
+
 def is_overdue(status: WorkStatus, due: date | None, today: date) -> bool:
-    return due is not None and due < today and status not in (WorkStatus.DONE, WorkStatus.DROPPED)
+    return due is not None and due < today and status not in CLOSED_STATUSES
 
 
 def is_due_soon(
     status: WorkStatus, due: date | None, today: date, days: int = DUE_SOON_DAYS
 ) -> bool:
-    if due is None or status in (WorkStatus.DONE, WorkStatus.DROPPED):
+    if due is None or status in CLOSED_STATUSES:
         return False
-    return 0 <= (due - today).days <= days
+    first, last = due_soon_window(today, days)
+    return first <= due <= last

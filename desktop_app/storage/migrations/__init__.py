@@ -18,5 +18,6 @@ from desktop_app.storage.migrations import m009_promise_matches  # noqa: F401  i
 from desktop_app.storage.migrations import m010_strand_links  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m011_impact  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m006_ratings  # noqa: F401  isort: skip
+from desktop_app.storage.migrations import m012_scale_indexes  # noqa: F401  isort: skip
 
 __all__ = ["MIGRATIONS"]

@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop_app.domain.commitment_filter import CommitmentFilter
 from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
-from desktop_app.domain.rag import WorkStatus
+from desktop_app.domain.rag import CLOSED_STATUSES, WorkStatus, due_soon_window
 from desktop_app.storage.sql import Database
 
 _COLUMNS = (
@@ -289,15 +289,20 @@ class CommitmentRepository:
         if f.direction is not None:
             where.append("c.direction = ?")
             params.append(f.direction.value)
-        live = "c.status NOT IN ('done', 'dropped') AND c.due_on IS NOT NULL"
+        # The domain's rules, stated once there: closed work is never overdue or due soon.
+        if f.overdue or f.due_soon:
+            closed = [s.value for s in CLOSED_STATUSES]
+            where.append(
+                f"c.due_on IS NOT NULL AND c.status NOT IN ({', '.join('?' * len(closed))})"
+            )
+            params += closed
         if f.overdue:
-            where.append(f"{live} AND c.due_on < ?")
+            where.append("c.due_on < ?")
             params.append(f.today.isoformat())
         if f.due_soon:
-            where.append(
-                f"{live} AND c.due_on BETWEEN ? AND date(?, '+{int(f.due_soon_days)} days')"
-            )
-            params += [f.today.isoformat(), f.today.isoformat()]
+            first, last = due_soon_window(f.today, f.due_soon_days)
+            where.append("c.due_on BETWEEN ? AND ?")
+            params += [first.isoformat(), last.isoformat()]
         if f.text:
             like = f"%{f.text}%"
             where.append(
