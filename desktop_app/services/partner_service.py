@@ -19,6 +19,8 @@ _PARTNERS = Changes.of(Topic.PARTNERS)
 # Removing or restoring a partner changes how partnerships and commitments show its name.
 _REMOVAL = Changes.of(Topic.PARTNERS, Topic.PARTNERSHIPS, Topic.COMMITMENTS)
 _PARTNERSHIPS = Changes.of(Topic.PARTNERSHIPS)
+#: How many schools a pick list offers before the user types to narrow it.
+PICK_LIST_SIZE = 200
 
 
 def _partner_changed(partner_id: int) -> Changes:
@@ -40,6 +42,10 @@ class PartnerService:
 
     def get(self, partner_id: int) -> PartnerSchool:
         return self._store.partners.get(partner_id)
+
+    def find(self, text: str = "", limit: int = PICK_LIST_SIZE) -> list[PartnerSchool]:
+        """Live partners for a pick list: those whose name or URN holds text, by name."""
+        return self._store.partners.find(text.strip(), limit)
 
     def by_ids(self, ids: Iterable[int]) -> list[PartnerSchool]:
         """Just these partners (removed ones too): screens fetch the rows they show."""

@@ -314,6 +314,15 @@ class CommitmentRepository:
         sql = f"SELECT c.* FROM commitments c WHERE {' AND '.join(where)} ORDER BY c.id"
         return self._db.execute(sql, params).fetchall()
 
+    def partner_ids(self, school_id: int) -> set[int]:
+        """Every partner school the school's live commitments name."""
+        sql = (
+            "SELECT DISTINCT p.partner_id FROM commitment_partners p"
+            " JOIN commitments c ON c.id = p.commitment_id"
+            " WHERE c.school_id = ? AND c.removed_at IS NULL"
+        )
+        return {row[0] for row in self._db.execute(sql, [school_id]).fetchall()}
+
     def count(self, school_id: int) -> int:
         sql = "SELECT count(*) FROM commitments WHERE school_id = ? AND removed_at IS NULL"
         return int(self._db.execute(sql, [school_id]).fetchone()[0])

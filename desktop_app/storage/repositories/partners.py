@@ -123,6 +123,19 @@ class PartnerSchoolRepository:
         self.rows_read += len(found)
         return found
 
+    def find(self, text: str, limit: int) -> list[PartnerSchool]:
+        """Up to limit live partners whose name or URN holds text (ASCII case ignored),
+        by name: a pick list's worth, never the whole register."""
+        like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        sql = (
+            "SELECT * FROM partner_schools WHERE removed_at IS NULL"
+            " AND (name LIKE ? ESCAPE '\\' OR urn LIKE ? ESCAPE '\\')"
+            " ORDER BY name COLLATE NOCASE, id LIMIT ?"
+        )
+        found = [_partner(r) for r in self._db.query(sql, [like, like, limit])]
+        self.rows_read += len(found)
+        return found
+
     def ids_in_order(self, column: str = "name", *, descending: bool = False) -> list[int]:
         """Ids of the live partners sorted by one column (ties by name, then id)."""
         if column not in SORTABLE:

@@ -21,11 +21,11 @@ from desktop_app.domain.partners import (
     CommitmentDetails,
     Direction,
     PartnerSchool,
-    partner_choice_names,
 )
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_helpers import CheckList, OptionalDateEdit
+from desktop_app.ui.widgets.partner_check_list import Finder, PartnerCheckList, finder_over
 
 
 class CommitmentDialog(FormDialog):
@@ -38,7 +38,10 @@ class CommitmentDialog(FormDialog):
         commitment: Commitment | None = None,
         owners: list[str] | None = None,
         preset: CommitmentDetails | None = None,
+        find: Finder | None = None,
     ) -> None:
+        """partners: at least the ones the commitment names; find: the register's search
+        (without it, the list given is all there is to choose from)."""
         super().__init__("Edit commitment" if commitment else "Add a commitment", parent)
         d = commitment.details if commitment else preset or CommitmentDetails(Direction.WE_GIVE, "")
 
@@ -63,10 +66,8 @@ class CommitmentDialog(FormDialog):
         self.what.setAccessibleName("What is promised")
         self.what.setTabChangesFocus(True)
         self.what.setPlaceholderText("For example: two days of SLE support for early reading")
-        self.partners = CheckList("Partner schools")
-        shown = [p for p in partners if not p.removed or p.id in d.partner_ids]
-        names = partner_choice_names(shown)
-        self.partners.fill([(names[p.id], p.id) for p in shown], d.partner_ids)
+        self.partners = PartnerCheckList("Partner schools", find or finder_over(partners))
+        self.partners.show_partners(partners, d.partner_ids)
         self.strands = CheckList("Strands this serves")
         if framework is not None:
             self.strands.fill([(s.title, s.id) for s in framework.strands()], d.strand_ids)
@@ -104,6 +105,7 @@ class CommitmentDialog(FormDialog):
             (
                 ("Direction", direction_box),
                 ("&What is promised", self.what),
+                ("&Find a partner school", self.partners.search),
                 ("&Partner schools", self.partners),
                 ("&Strands", self.strands),
                 ("&Owner", self.owner),

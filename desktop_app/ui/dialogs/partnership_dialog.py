@@ -17,10 +17,13 @@ from desktop_app.domain.partners import (
     Partnership,
     PartnershipDetails,
     PartnershipType,
-    partner_choice_names,
 )
 from desktop_app.ui.dialogs.form_dialog import FormDialog
-from desktop_app.ui.widgets.form_helpers import CheckList, OptionalDateEdit
+from desktop_app.ui.widgets.form_helpers import (
+    CheckList,
+    OptionalDateEdit,
+)
+from desktop_app.ui.widgets.partner_check_list import Finder, PartnerCheckList, finder_over
 
 
 class PartnershipDialog(FormDialog):
@@ -29,7 +32,10 @@ class PartnershipDialog(FormDialog):
         partners: list[PartnerSchool],
         parent: QWidget | None = None,
         partnership: Partnership | None = None,
+        find: Finder | None = None,
     ) -> None:
+        """partners: at least the partnership's members; find: the register's search
+        (without it, the list given is all there is to choose from)."""
         super().__init__("Edit partnership" if partnership else "Add a partnership", parent)
         d = partnership.details if partnership else PartnershipDetails("", PartnershipType.CLUSTER)
         self.name = QLineEdit(d.name)
@@ -49,10 +55,8 @@ class PartnershipDialog(FormDialog):
         self.depth_choice.setCurrentIndex(list(Depth).index(d.depth))
         self.start = OptionalDateEdit("Start date", d.start)
         self.end = OptionalDateEdit("End date", d.end)
-        self.members = CheckList("Member schools")
-        shown = [p for p in partners if not p.removed or p.id in d.member_ids]
-        names = partner_choice_names(shown)
-        self.members.fill([(names[p.id], p.id) for p in shown], d.member_ids)
+        self.members = PartnerCheckList("Member schools", find or finder_over(partners))
+        self.members.show_partners(partners, d.member_ids)
         self.roles = CheckList("System-leadership roles involved")
         self.roles.fill([(r.label, r) for r in SYSTEM_LEADERSHIP_ROLES], d.roles)
         self.agreement = QPlainTextEdit(d.agreement_notes)
@@ -77,6 +81,7 @@ class PartnershipDialog(FormDialog):
                 ("&Depth", self.depth_choice),
                 ("&Start", self.start),
                 ("&End", self.end),
+                ("Find a member sc&hool", self.members.search),
                 ("&Member schools", self.members),
                 ("System-leadership &roles", self.roles),
                 ("Written &agreement", self.agreement),

@@ -263,14 +263,16 @@ class CommitmentsPage(Page):
     ) -> CommitmentDialog:
         services = self.ctx.services
         school_id = self.ctx.school_id
+        named = (commitment or preset or CommitmentDetails(Direction.WE_GIVE, "")).partner_ids
         return CommitmentDialog(
-            services.partners.list_partners(include_removed=commitment is not None),
+            services.partners.by_ids(named),
             self.framework(),
             self.today(),
             self,
             commitment,
             owners=services.commitments.owners(school_id) if school_id else [],
             preset=preset,
+            find=services.partners.find,
         )
 
     def add_commitment(self, preset: CommitmentDetails | None = None) -> None:

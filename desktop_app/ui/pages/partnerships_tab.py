@@ -100,7 +100,7 @@ class PartnershipsTab(QWidget):
         if school_id is None:
             return
         service = self.ctx.services.partners
-        dialog = PartnershipDialog(service.list_partners(), self)
+        dialog = PartnershipDialog([], self, find=service.find)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
             return
         details = dialog.details
@@ -111,7 +111,8 @@ class PartnershipsTab(QWidget):
         if current is None:
             return
         service = self.ctx.services.partners
-        dialog = PartnershipDialog(service.list_partners(include_removed=True), self, current)
+        members = service.by_ids(current.details.member_ids)
+        dialog = PartnershipDialog(members, self, current, find=service.find)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
             return
         new = dialog.details

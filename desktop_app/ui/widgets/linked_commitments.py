@@ -184,12 +184,13 @@ class LinkedCommitmentsList(QWidget):
         services = self.ctx.services
         current = services.commitments.get(self.model.commitment(index.row()).id)
         dialog = CommitmentDialog(
-            services.partners.list_partners(include_removed=True),
+            services.partners.by_ids(current.partner_ids),
             self._framework(),
             self.today(),
             self,
             current,
             owners=services.commitments.owners(current.school_id),
+            find=services.partners.find,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
             return
@@ -203,12 +204,13 @@ class LinkedCommitmentsList(QWidget):
             return
         services = self.ctx.services
         dialog = CommitmentDialog(
-            services.partners.list_partners(),
+            [],
             self._framework(),
             self.today(),
             self,
             owners=services.commitments.owners(school_id),
             preset=CommitmentDetails(Direction.WE_GIVE, "", strand_ids=(strand_id,)),
+            find=services.partners.find,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details is not None:
             details = dialog.details

@@ -1,0 +1,75 @@
+"""Tick boxes for partner schools, found by typing: the register may hold every school in
+England, so the list offers the ticked schools and a pick list's worth of the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLineEdit
+
+from desktop_app.domain.partners import PartnerSchool, partner_choice_names
+from desktop_app.ui.widgets.form_helpers import CheckList
+
+Finder = Callable[[str], list[PartnerSchool]]
+_PAUSE_MS = 200  # wait for a pause in typing before asking the database
+
+
+class PartnerCheckList(CheckList):
+    """A CheckList of partner schools with a search box (`search`) that narrows it.
+
+    Ticked schools stay ticked, and listed first, whatever is typed."""
+
+    def __init__(self, name: str, finder: Finder) -> None:
+        super().__init__(name)
+        self._finder = finder
+        self._names: dict[int, str] = {}
+        self.search = QLineEdit()
+        self.search.setAccessibleName(f"Find {name.lower()}")
+        self.search.setPlaceholderText("Type part of a school's name or URN")
+        self.search.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(_PAUSE_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self.run_search)
+
+    def show_partners(self, chosen: Iterable[PartnerSchool], ticked: Iterable[int]) -> None:
+        """Start with these ticked schools (removed ones too) and the first of the rest."""
+        wanted = set(ticked)
+        chosen = [p for p in chosen if p.id in wanted]
+        names = partner_choice_names(chosen)
+        self._names = {p.id: names[p.id] for p in chosen}
+        self._fill(self._finder(""), wanted)
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        ticked = set(self.checked())
+        self._fill(self._finder(self.search.text()), ticked)
+
+    def _fill(self, found: list[PartnerSchool], ticked: set[int]) -> None:
+        for i in range(self.count()):
+            item = self.item(i)
+            key = item.data(Qt.ItemDataRole.UserRole)
+            if key in ticked:
+                self._names[key] = item.text()
+        first = [(self._names[k], k) for k in self._names if k in ticked]
+        first.sort(key=lambda pair: pair[0].casefold())
+        names = partner_choice_names(found)  # schools of the same name told apart
+        rest = [(names[p.id], p.id) for p in found if p.id not in ticked]
+        self.fill(first + rest, ticked)
+
+
+def finder_over(partners: list[PartnerSchool]) -> Finder:
+    """A Finder over a list already in hand (a short register, or tests)."""
+
+    def find(text: str) -> list[PartnerSchool]:
+        needle = text.strip().casefold()
+        return [
+            p
+            for p in partners
+            if not p.removed and (needle in p.display_name.casefold() or needle in p.urn)
+        ]
+
+    return find
