@@ -284,11 +284,19 @@ def main() -> int:
     parser.add_argument("--register", type=int, default=25_000)
     parser.add_argument("--commitments", type=int, default=20_000)
     parser.add_argument("--schools", type=int, default=50)
+    parser.add_argument("--actions", type=int, default=300)
+    parser.add_argument("--notes", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
     started = time.perf_counter()
     made = make_trust_file(
-        args.out, args.register, args.commitments, schools=args.schools, seed=args.seed
+        args.out,
+        args.register,
+        args.commitments,
+        schools=args.schools,
+        actions=args.actions,
+        notes=args.notes,
+        seed=args.seed,
     )
     print(
         f"{made.path}: {args.register:,} register schools, {args.commitments:,} commitments, "

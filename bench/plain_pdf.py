@@ -29,6 +29,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from desktop_app.domain.impact_status import status_of
 from desktop_app.domain.partners import Direction
 from desktop_app.reports.fonts import BOLD, REGULAR, register_fonts
 from desktop_app.reports.snapshot import ReportSnapshot
@@ -112,6 +113,7 @@ def plain_plan(snap: ReportSnapshot, padding: int = 0) -> tuple[bytes, int]:
                 [4, 2, 1.5, 1.5, 1.5],
                 body,
             )
+    story += _impact_and_monitoring(snap, body, bold, heading)
     if plan is not None and plan.notes:
         story.append(Paragraph("Progress notes", heading))
         titles = {a.id: a.what for a in plan.actions}
@@ -121,6 +123,65 @@ def plain_plan(snap: ReportSnapshot, padding: int = 0) -> tuple[bytes, int]:
         ]
         story += _tables(["Date", "About", "Note"], rows, [1, 2.5, 6], body)
     return _build(story + [PageBreak(), Spacer(1, 1)] * max(0, padding))
+
+
+def _impact_and_monitoring(
+    snap: ReportSnapshot, body: ParagraphStyle, bold: ParagraphStyle, heading: ParagraphStyle
+) -> list[Any]:
+    """The measures of impact (each with the figures its chart plots, as a table: a plain
+    build draws no charts) and the governors' monitoring schedule and visits."""
+    plan = snap.plan
+    story: list[Any] = []
+    if plan is not None and snap.measures:
+        story.append(Paragraph("Impact on pupils", heading))
+        for number, priority in enumerate(plan.priorities, start=1):
+            measures = [m for m in snap.measures if m.priority_id == priority.id]
+            if not measures:
+                continue
+            story.append(Paragraph(markup(f"Priority {number}: {priority.title}"), bold))
+            rows = []
+            for m in measures:
+                d, unit = m.draft, m.unit
+                taken = "; ".join(f"{x.taken_on} {unit.format(x.value)}" for x in m.measurements)
+                rows.append(
+                    [
+                        f"{m.what} {d.pupils}",
+                        f"{unit.format(d.baseline)} {d.baseline_on}",
+                        f"{unit.format(d.target)} {d.target_on}",
+                        taken,
+                        status_of(m, snap.today).status.label,
+                    ]
+                )
+            story += _tables(
+                ["Measure", "Baseline", "Target", "Measured", "Status"],
+                rows,
+                [3, 1.5, 1.5, 3, 1.5],
+                body,
+            )
+    story.append(Paragraph("Governors' monitoring", heading))
+    if snap.monitoring:
+        titles = {p.id: p.title for p in plan.priorities} if plan is not None else {}
+        actions = {a.id: a.what for a in plan.actions} if plan is not None else {}
+        rows = [
+            [
+                a.draft.governor,
+                titles.get(a.draft.priority_id or -1) or actions.get(a.draft.action_id or -1, ""),
+                a.draft.frequency.label,
+                f"{a.draft.next_on}",
+                a.state(snap.today).label,
+            ]
+            for a in snap.monitoring
+        ]
+        story += _tables(
+            ["Governor", "Monitors", "How often", "Next", ""], rows, [2, 4, 1.5, 1.5, 1.5], body
+        )
+    for v in snap.visits:
+        visit = v.draft
+        story.append(Paragraph(markup(f"{visit.visited_on} {visit.governor}"), bold))
+        for text in (visit.saw, visit.questions, visit.follow_up):
+            if text:
+                story.append(Paragraph(markup(text), body))
+    return story
 
 
 def plain_copy(story: list[Any], padding: int = 0) -> tuple[bytes, int]:

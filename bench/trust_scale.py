@@ -1,7 +1,8 @@
 """Trust scale: every screen against a floor measured in the same run, as the file grows.
 
 For each size, a file from bench/make_trust_file.py (register rows / commitments, 50
-schools, a plan of 300 actions and 1,000 notes), opened in the real window offscreen:
+schools, a plan of 300 actions and 1,000 notes; three times that in the largest, so the
+full plan reaches about 2,000 pages), opened in the real window offscreen:
 
   register search    a keystroke in the partner register's search box (the key itself,
                      then the search that runs after the pause) / the same rows by SQL LIKE
@@ -49,7 +50,13 @@ sys.path.insert(0, str(BENCH))
 from make_trust_file import TODAY, make_trust_file  # noqa: E402
 from scale_report import Figures, report  # noqa: E402
 
-SIZES = {"small": (5_000, 2_500), "middle": (25_000, 20_000), "large": (50_000, 20_000)}
+# Register rows, commitments, plan actions, progress notes. The large plan is three times
+# the others so the full plan PDF reaches about 2,000 pages and its growth can be judged.
+SIZES = {
+    "small": (5_000, 2_500, 300, 1_000),
+    "middle": (25_000, 20_000, 300, 1_000),
+    "large": (50_000, 20_000, 900, 3_000),
+}
 REGISTER_TYPING = ["l", "le", "lee", "leed", "leeds", "", "k", "ki", "kir", "kirk", "kirks"]
 COMMITMENT_TYPING = ["c", "co", "coa", "coac", "coach", "", "m", "mo", "mod", "mode"]
 _SEARCHED = ("name", "urn", "phase", "establishment_type", "local_authority", "trust")
@@ -377,11 +384,11 @@ def main() -> int:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
         for size in sizes:
-            register, commitments = SIZES[size]
-            path = folder / f"trust-{register}-{commitments}.sqlite3"
+            register, commitments, actions, notes = SIZES[size]
+            path = folder / f"trust-{register}-{commitments}-{actions}.sqlite3"
             if not path.exists():
                 started = time.perf_counter()
-                make_trust_file(path, register, commitments)
+                make_trust_file(path, register, commitments, actions=actions, notes=notes)
                 print(
                     f"{size}: made {path.name} ({register:,} register rows, {commitments:,} "
                     f"commitments) in {time.perf_counter() - started:.0f} s",
