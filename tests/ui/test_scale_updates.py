@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from desktop_app.domain.levels import Level
 from desktop_app.domain.partners import PartnerSchoolDetails
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.services.changes import Changes, Topic
@@ -267,3 +268,48 @@ def test_a_commitment_saved_elsewhere_leaves_the_register_unread(
     qtbot.waitUntil(partners.isVisible)
     assert partners.register.model.rows_fetched == 0  # the rows it showed are still good
     assert s.store.partners.rows_read < 10  # the chosen school and partnership members only
+
+
+def test_a_saved_judgement_rereads_the_judgement_not_the_strand(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from desktop_app.domain.review import JudgementChanges
+    from desktop_app.ui.pages.assessment_page import AssessmentPage
+
+    s, ctx = window.ctx.services, window.ctx
+    window.show_page("assessment")
+    page = window.pages["assessment"]
+    assert isinstance(page, AssessmentPage)
+    qtbot.waitUntil(page.isVisible)
+    strand = page.current_strand_id()
+    round_id = ctx.round_id
+    assert strand is not None and round_id is not None
+    school_id = ctx.school_id
+    assert school_id is not None
+    partner = s.partners.create_partner(PartnerSchoolDetails("Brook Lane Primary"))[0]
+    s.commitments.create(school_id, promise((partner.id,), "Linked here", strands=(strand,)))
+    page.refresh()
+    s.store.commitments.rows_read = 0
+    rebuilt: list[str] = []
+    show_strand = page._show_strand
+    page._show_strand = lambda sid: (rebuilt.append(sid), show_strand(sid))  # type: ignore[method-assign]
+    ctx.save(
+        window,
+        lambda: s.assessment.change_judgement(
+            round_id, strand, JudgementChanges.of(next_step="Visit Brook Lane in March")
+        ),
+    )
+    assert page.form.next_step.toPlainText() == "Visit Brook Lane in March"
+    assert s.store.commitments.rows_read == 0  # the linked commitments were not re-read
+    assert rebuilt == []  # nor the strand's wording, cards and prompts rebuilt
+    ctx.undo_stack.undo()
+    assert page.form.next_step.toPlainText() == s.assessment.judgement(round_id, strand).next_step
+    ctx.save(
+        window,
+        lambda: s.assessment.change_judgement(
+            round_id, strand, JudgementChanges.of(level=Level.from_key("leading"))
+        ),
+    )
+    assert page.cards.cards[3].selected
+    assert "Leading" in page.navigator.tree.currentItem().text(1)
+    assert rebuilt == []

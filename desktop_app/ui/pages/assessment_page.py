@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.framework import Framework, Strand, descriptor_wording_note
 from desktop_app.domain.levels import Level
 from desktop_app.domain.review import JudgementChanges, RoundScope, RoundStatus
-from desktop_app.services.changes import Topic
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.widgets.heading import heading
@@ -137,6 +137,34 @@ class AssessmentPage(Page):
         focus_cards.activated.connect(self.cards.focus_chosen)
 
     # Loading -----------------------------------------------------------------
+
+    def on_changes(self, changes: Changes) -> None:
+        # A saved judgement (or strand link: the theory of action saves as judgements)
+        # changes levels and the shown strand's fields and links: re-read those, not the
+        # round, framework, strand wording and linked commitments.
+        if (
+            changes.topics == {Topic.JUDGEMENTS}
+            and self.isVisible()
+            and not self._stale
+            and self._framework is not None
+            and self._strand is not None
+            and self.ctx.round_id is not None
+        ):
+            self._show_judgements(self.ctx.round_id, self._strand.id)
+        else:
+            super().on_changes(changes)
+
+    def _show_judgements(self, round_id: int, strand_id: str) -> None:
+        service = self.ctx.services.assessment
+        self.navigator.update_levels(service.judgements(round_id))
+        judgement = service.judgement(round_id, strand_id)
+        self.cards.set_level(judgement.level)
+        self.form.show_judgement(judgement)
+        self.clear_level.setEnabled(self._editable and judgement.level is not None)
+        assert self._framework is not None
+        theory = self.ctx.services.theories.theory(round_id)
+        self.links.show_strand(self._framework, strand_id, theory)
+        self.links.set_editable(self._editable)
 
     def refresh(self) -> None:
         round_id = self.ctx.round_id

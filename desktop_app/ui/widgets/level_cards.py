@@ -65,13 +65,17 @@ class LevelCard(QFrame):
         colour = "palette(highlight)" if (self._selected or focus) else "palette(mid)"
         background = "palette(alternate-base)" if self._selected else "palette(base)"
         style = "dashed" if focus and not self._selected else "solid"
-        self.setStyleSheet(
+        sheet = (
             f"#LevelCard {{ border: {border}px {style} {colour}; border-radius: 6px;"
             f" background: {background}; }}"
         )
-        self._title.setText(
-            f"{int(self.level)}  {self.level.label}" + ("  ✓" if self._selected else "")
-        )
+        # Setting a style sheet restyles and repaints the card even when nothing changed,
+        # and every saved judgement sets the level again.
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
+        title = f"{int(self.level)}  {self.level.label}" + ("  ✓" if self._selected else "")
+        if title != self._title.text():
+            self._title.setText(title)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
