@@ -80,12 +80,14 @@ class CommitmentIndex:
         self._due: dict[int, int] = {}  # row -> days until due, for live work with a due date
         self._text: list[str] = []
         self._commitments: list[Commitment | None] = list(commitments)
+        self._indexed: dict[int, Commitment] = {}  # row -> what _add filed it under
         self._names = partner_names
         for row, c in enumerate(commitments):
             self._add(row, c)
             self._text.append(self._folded(c))
 
     def _add(self, row: int, c: Commitment) -> None:
+        self._indexed[row] = c
         for p in c.partner_ids:
             self._by_partner.setdefault(p, set()).add(row)
         for s in c.strand_ids:
@@ -106,15 +108,16 @@ class CommitmentIndex:
 
     def drop(self, row: int) -> None:
         """Forget the commitment at this load position (deleted, or about to be replaced)."""
-        for index in (
-            self._by_partner,
-            self._by_strand,
-            self._by_status,
-            self._by_owner,
-            self._by_direction,
-        ):
-            for rows in index.values():
-                rows.discard(row)
+        # Only the sets it was filed in: a trust's file has thousands of partners and owners.
+        c = self._indexed.pop(row, None)
+        if c is not None:
+            for p in c.partner_ids:
+                self._by_partner[p].discard(row)
+            for s in c.strand_ids:
+                self._by_strand[s].discard(row)
+            self._by_status[c.status].discard(row)
+            self._by_owner[c.owner].discard(row)
+            self._by_direction[c.direction].discard(row)
         self._overdue.discard(row)
         self._due.pop(row, None)
         self._text[row] = ""

@@ -196,16 +196,20 @@ class PartnerTableModel(QAbstractTableModel):
         for p in changed:
             self._cache[p.id] = p
             key = self._key(p)
-            if p.id in self._order:
-                self._order.remove(p.id)
-            self._order.insert(self._bisect(self._order, key), p.id)
+            # The usual case is a detail that leaves the row where it sorts: checked
+            # against its two neighbours, not by a search that reads rows off screen.
+            try:
+                place: int | None = self._order.index(p.id)
+            except ValueError:
+                place = None
+            if place is None or not self._fits(self._order, place, key):
+                if place is not None:
+                    del self._order[place]
+                self._order.insert(self._bisect(self._order, key), p.id)
             shown = self._matching is None or p.id in self._matching
             row = self.row_of(p.id)
             if row is not None:
-                del self._ids[row]
-                stays = shown and self._bisect(self._ids, key) == row
-                self._ids.insert(row, p.id)
-                if stays:  # the usual case: a detail changed, not where the row sorts
+                if shown and self._fits(self._ids, row, key):
                     last = len(_COLUMNS) - 1
                     self.dataChanged.emit(self.index(row, 0), self.index(row, last))
                     continue
@@ -227,6 +231,23 @@ class PartnerTableModel(QAbstractTableModel):
         # SQLite's NOCASE folds only A to Z, so sorting here matches the database's order.
         field = self._sort[0]
         return (str(getattr(p, field) or "").translate(_NOCASE), p.name.translate(_NOCASE), p.id)
+
+    def _sorts_before(self, a: tuple[str, str, int], b: tuple[str, str, int]) -> bool:
+        if a[0] != b[0]:
+            return a[0] > b[0] if self._sort[1] else a[0] < b[0]
+        return a[1:] < b[1:]
+
+    def _fits(self, ids: list[int], at: int, key: tuple[str, str, int]) -> bool:
+        """Does a row with this key belong at position `at` of ids, between its neighbours?"""
+        if at > 0:
+            before = self._cached(ids[at - 1])
+            if before is None or not self._sorts_before(self._key(before), key):
+                return False
+        if at + 1 < len(ids):
+            after = self._cached(ids[at + 1])
+            if after is None or not self._sorts_before(key, self._key(after)):
+                return False
+        return True
 
     def _bisect(self, ids: list[int], key: tuple[str, str, int]) -> int:
         """Where a row with this key goes among ids (already in order); reads a few rows."""
