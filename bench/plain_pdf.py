@@ -7,9 +7,9 @@ that is how its documentation's long reports are built). No cover, chart, conten
 header, footer, "Page X of Y", colours or keep-with-next rules. It reads the snapshot's
 domain objects, not our story, so it does not inherit our layout's costs.
 
-plain_copy(story) prints the text of our own story's tables and paragraphs plainly: used
-for the governors' summary, whose two pages are a selection the baseline could not make
-without copying our rules.
+plain_copy(story) prints the text of our own story's tables and paragraphs plainly, and
+draws its charts (a Drawing is content, not layout): used for the governors' summary, whose
+two pages are a selection the baseline could not make without copying our rules.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
@@ -196,6 +197,8 @@ def plain_copy(story: list[Any], padding: int = 0) -> tuple[bytes, int]:
             if kind == "table":
                 rows = [[Paragraph(markup(c), body) for c in row] for row in content]
                 plain.append(Table(rows, colWidths=widths, repeatRows=1, splitInRow=1))
+            elif kind == "drawing":  # drawing does not use a Drawing up: the same one serves
+                plain.append(content)
             else:
                 plain.append(Paragraph(markup(content), body))
         return plain
@@ -217,6 +220,8 @@ def _text_of(story: list[Any]) -> list[tuple[str, Any, Any]]:
             out.append(("table", [[text(c) for c in row] for row in f._cellvalues], f._colWidths))
         elif isinstance(f, Paragraph):
             out.append(("para", f.getPlainText(), None))
+        elif isinstance(f, Drawing):
+            out.append(("drawing", f, None))
         elif isinstance(f, KeepTogether):
             out += _text_of(list(f._content))
     return out
