@@ -1,7 +1,7 @@
 """Trust scale: every screen against a floor measured in the same run, as the file grows.
 
 For each size, a file from bench/make_trust_file.py (register rows / commitments, 50
-schools, a plan of 300 actions and 1,000 notes; three times that in the largest, so the
+schools, a plan of 300 actions and 1,000 notes; ten times that in the largest, so the
 full plan reaches about 2,000 pages), opened in the real window offscreen:
 
   register search    a keystroke in the partner register's search box (the key itself,
@@ -50,12 +50,12 @@ sys.path.insert(0, str(BENCH))
 from make_trust_file import TODAY, make_trust_file  # noqa: E402
 from scale_report import Figures, report  # noqa: E402
 
-# Register rows, commitments, plan actions, progress notes. The large plan is three times
+# Register rows, commitments, plan actions, progress notes. The large plan is ten times
 # the others so the full plan PDF reaches about 2,000 pages and its growth can be judged.
 SIZES = {
     "small": (5_000, 2_500, 300, 1_000),
     "middle": (25_000, 20_000, 300, 1_000),
-    "large": (50_000, 20_000, 900, 3_000),
+    "large": (50_000, 20_000, 3_000, 10_000),
 }
 REGISTER_TYPING = ["l", "le", "lee", "leed", "leeds", "", "k", "ki", "kir", "kirk", "kirks"]
 COMMITMENT_TYPING = ["c", "co", "coa", "coac", "coach", "", "m", "mo", "mod", "mode"]
