@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, Group
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
@@ -197,13 +197,23 @@ def plain_copy(story: list[Any], padding: int = 0) -> tuple[bytes, int]:
             if kind == "table":
                 rows = [[Paragraph(markup(c), body) for c in row] for row in content]
                 plain.append(Table(rows, colWidths=widths, repeatRows=1, splitInRow=1))
-            elif kind == "drawing":  # drawing does not use a Drawing up: the same one serves
-                plain.append(content)
+            elif kind == "drawing":
+                plain.append(_fitted(content))
             else:
                 plain.append(Paragraph(markup(content), body))
         return plain
 
     return _build(flowables() + [PageBreak(), Spacer(1, 1)] * max(0, padding))
+
+
+def _fitted(d: Drawing) -> Drawing:
+    """The drawing scaled down to the plain document's narrower frame, if need be."""
+    if d.width <= WIDTH:
+        return d
+    f = WIDTH / d.width
+    fitted = Drawing(d.width * f, d.height * f)
+    fitted.add(Group(*d.contents, transform=(f, 0, 0, f, 0, 0)))
+    return fitted
 
 
 def _text_of(story: list[Any]) -> list[tuple[str, Any, Any]]:
