@@ -16,9 +16,10 @@ from desktop_app.domain.joint_exchange import encode_return
 from desktop_app.domain.joint_review import MemberRating, RatingReturn, ReceivedRequest
 from desktop_app.domain.levels import Confidence, Level
 from desktop_app.services.changes import Changes, Edit, Topic
-from desktop_app.services.joint_files import slug, write_private
+from desktop_app.services.joint_files import slug
 from desktop_app.services.joint_review_service import clean_summary, utc_now
 from desktop_app.storage.store import Store
+from desktop_app.storage.user_files import write_private
 
 RATING_CHANGES = Changes.of(Topic.EXCHANGE)
 

@@ -42,8 +42,9 @@ from desktop_app.domain.partners import Direction
 from desktop_app.domain.review import ReviewRound, RoundScope, RoundStatus
 from desktop_app.services.assessment_service import AssessmentService, RoundLocked
 from desktop_app.services.changes import Changes, Edit, Topic
-from desktop_app.services.joint_files import checked_folder, slug, write_private
+from desktop_app.services.joint_files import checked_folder, slug
 from desktop_app.storage.store import Store
+from desktop_app.storage.user_files import write_private
 
 JOINT_CHANGES = Changes.of(Topic.ROUNDS, Topic.RATINGS, Topic.EXCHANGE)
 

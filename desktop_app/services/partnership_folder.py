@@ -12,10 +12,8 @@ the open file.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
-import sys
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -44,6 +42,7 @@ from desktop_app.services.folder_location import (
 )
 from desktop_app.services.joint_import_service import JointImportService, JointPreview
 from desktop_app.storage.store import Store
+from desktop_app.storage.user_files import PathProblem, write_private
 
 CHECK_AT_START_KEY = "partnership_folder_check_at_start"
 
@@ -144,23 +143,6 @@ class FolderSettings:
     check_at_start: bool
 
 
-def _write_file(path: Path, data: bytes) -> None:
-    """Whole or not at all: sync never picks up half a file under the final name."""
-    part = path.with_name(path.name + ".part")
-    part.unlink(missing_ok=True)
-    fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(part, path)
-    finally:
-        part.unlink(missing_ok=True)
-    if sys.platform != "win32":
-        os.chmod(path, 0o600)
-
-
 def _decoded(path: Path, data: bytes) -> FolderFile:
     """A share file or one of the joint-review kinds, each checked by its own reader."""
     from desktop_app.domain.exchange_decode import decode_exchange, open_document
@@ -238,11 +220,11 @@ class PartnershipFolderService:
         try:
             marker = folder / MARKER_NAME
             if not marker.exists():
-                _write_file(marker, MARKER_TEXT.encode("utf-8"))
-        except OSError as exc:
+                write_private(marker, MARKER_TEXT.encode("utf-8"))
+        except (OSError, PathProblem) as exc:
             raise FolderError(
-                f"Nothing could be saved in “{folder}” ({exc.strerror or exc}). Check that you "
-                "may add files there, or choose another folder."
+                f"Nothing could be saved in “{folder}” ({getattr(exc, 'strerror', None) or exc}). "
+                "Check that you may add files there, or choose another folder."
             ) from None
         with self._store.transaction(counts_as_change=False):
             self._store.settings.set(PARTNERSHIP_FOLDER_KEY, str(folder))
@@ -273,13 +255,9 @@ class PartnershipFolderService:
             raise FolderError(problem)
         path = folder / name
         try:
-            _write_file(path, data)
-        except OSError as exc:
-            if exc.errno == errno.ENOSPC:
-                raise FolderError(f"There is no space left to save “{name}”.") from None
-            raise FolderError(
-                f"“{name}” could not be saved in the partnership folder ({exc.strerror or exc})."
-            ) from None
+            write_private(path, data)
+        except PathProblem as exc:  # a full disk, a read-only folder: it says which, plainly
+            raise FolderError(str(exc)) from None
         return path
 
     def share_with(self, school_id: int, partner_ids: list[int], now: datetime) -> list[str]:
