@@ -8,15 +8,12 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from desktop_app.domain.audience import Audience
+from desktop_app.domain.passwords import password_problem
+from desktop_app.reports.renderers import render
 from desktop_app.reports.snapshot import Progress, ReportSnapshot
 
-if TYPE_CHECKING:
-    from desktop_app.reports.document import BuiltPdf
-
-MIN_PASSWORD_LENGTH = 6
+PDF_PASSWORD_BYTES = 127
 
 
 class ExportError(ValueError):
@@ -31,35 +28,23 @@ class ExportResult:
     encrypted: bool
 
 
-def render(snapshot: ReportSnapshot, progress: Progress | None = None) -> BuiltPdf:
-    from desktop_app.reports.full_plan import FullPlanRenderer
-    from desktop_app.reports.governors_summary import GovernorsSummaryRenderer
-    from desktop_app.reports.partner_version import PartnerVersionRenderer
-    from desktop_app.reports.partnership_statement import PartnershipStatementRenderer
-
-    if snapshot.audience is Audience.PARTNERSHIP:
-        return PartnershipStatementRenderer(snapshot).render(progress)
-    if snapshot.audience is Audience.FULL:
-        return FullPlanRenderer(snapshot).render(progress)
-    if snapshot.audience is Audience.GOVERNORS:
-        return GovernorsSummaryRenderer(snapshot).render(progress)
-    return PartnerVersionRenderer(snapshot).render(progress)
-
-
 def check_password(password: str | None) -> None:
-    if password is not None and len(password) < MIN_PASSWORD_LENGTH:
-        raise ExportError(f"Please choose a password of at least {MIN_PASSWORD_LENGTH} characters.")
+    if password is not None and (problem := password_problem(password)) is not None:
+        raise ExportError(problem)
 
 
 def encrypt(data: bytes, password: str) -> bytes:
     """AES-256 (revision 6) with pikepdf: ReportLab's own encryption is weak RC4 by default."""
     import pikepdf
 
+    # PDF readers use only the first 127 bytes of a password (ISO 32000-2, 7.6.4.3.3), but
+    # pikepdf hashes all of it: cut it as a reader will, or a long password never opens the file.
+    secret = password.encode("utf-8")[:PDF_PASSWORD_BYTES]
     out = io.BytesIO()
     with pikepdf.open(io.BytesIO(data)) as pdf:
         pdf.save(
             out,
-            encryption=pikepdf.Encryption(owner=password, user=password, R=6),
+            encryption=pikepdf.Encryption(owner=secret, user=secret, R=6),  # type: ignore[arg-type]
         )
     return out.getvalue()
 

@@ -6,7 +6,6 @@ writing run on the thread pool, with a progress dialog, and the file is offered 
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,23 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.audience import Audience
+from desktop_app.domain.audience import AUDIENCES, Audience
+from desktop_app.domain.passwords import MAX_PASSWORD_LENGTH, password_problem
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
-
-MIN_PASSWORD = 6
-
-
-def suggested_file_name(school_name: str, audience: Audience, partner: str = "") -> str:
-    words = {
-        Audience.FULL: "improvement plan",
-        Audience.GOVERNORS: "governors summary",
-        Audience.PARTNER: f"for {partner}",
-        Audience.PARTNERSHIP: "partnership statement",
-    }[audience]
-    safe = re.sub(r"[^\w\- ]+", "", f"{school_name} {words}").strip()
-    return (re.sub(r"\s+", " ", safe) or "plan") + ".pdf"
 
 
 class ExportPdfDialog(QDialog):
@@ -55,19 +42,9 @@ class ExportPdfDialog(QDialog):
         self.audiences: dict[Audience, QRadioButton] = {}
         group = QButtonGroup(self)
         column = QVBoxLayout()
-        texts = {
-            Audience.FULL: self.tr("&Full plan, for the school's own leaders (internal)"),
-            Audience.GOVERNORS: self.tr("&Governors' summary: two pages, exceptions first"),
-            Audience.PARTNER: self.tr(
-                "P&artner version for one partner school (no confidential items or internal notes)"
-            ),
-            Audience.PARTNERSHIP: self.tr(
-                "Partnership s&tatement: the joint profile agreed with the member schools"
-            ),
-        }
-        for audience, text in texts.items():
-            button = QRadioButton(text)
-            button.setAccessibleName(audience.label)
+        for audience, rules in AUDIENCES.items():
+            button = QRadioButton(self.tr(rules.choice))
+            button.setAccessibleName(rules.label)
             group.addButton(button)
             column.addWidget(button)
             self.audiences[audience] = button
@@ -84,6 +61,9 @@ class ExportPdfDialog(QDialog):
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName("Password again")
+        for edit in (self.password, self.repeat):
+            # One over the limit, so a long paste is refused with a message, never cut short.
+            edit.setMaxLength(MAX_PASSWORD_LENGTH + 1)
         self.error = error_label()
         form = QFormLayout()
         labelled_rows(
@@ -113,7 +93,7 @@ class ExportPdfDialog(QDialog):
         return next(a for a, b in self.audiences.items() if b.isChecked())
 
     def _update(self) -> None:
-        self.partner.setEnabled(self.audience() is Audience.PARTNER)
+        self.partner.setEnabled(self.audience().rules.for_one_partner)
         for edit in (self.password, self.repeat):
             edit.setEnabled(self.protect.isChecked())
 
@@ -121,12 +101,13 @@ class ExportPdfDialog(QDialog):
         return self.password.text() if self.protect.isChecked() else None
 
     def _on_buttons_accepted(self) -> None:
-        if self.audience() is Audience.PARTNER and self.partner.currentData() is None:
+        if self.audience().rules.for_one_partner and self.partner.currentData() is None:
             self.error.setText(self.tr("Add a partner school first: there is none to choose."))
             return
         if self.protect.isChecked():
-            if len(self.password.text()) < MIN_PASSWORD:
-                self.error.setText(self.tr("Please choose a password of at least 6 characters."))
+            problem = password_problem(self.password.text())
+            if problem is not None:
+                self.error.setText(self.tr(problem))
                 return
             if self.password.text() != self.repeat.text():
                 self.error.setText(self.tr("The two passwords are different."))
@@ -143,9 +124,10 @@ def open_export_dialog(ctx: UiContext, parent: QWidget, today: date) -> None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     audience = dialog.audience()
-    partner_id = dialog.partner.currentData() if audience is Audience.PARTNER else None
+    partner_id = dialog.partner.currentData() if audience.rules.for_one_partner else None
     school = ctx.services.schools.get(ctx.school_id)
-    name = suggested_file_name(school.name, audience, dialog.partner.currentText().split(" (")[0])
+    partner_name = dialog.partner.currentText().split(" (")[0]
+    name = audience.rules.file_name(school.name, partner_name)
     path, _ = QFileDialog.getSaveFileName(
         parent, "Save PDF as", str(Path.home() / name), "PDF documents (*.pdf)"
     )
