@@ -73,7 +73,7 @@ TOPICS = [
 
 def seed(services: AppServices) -> int:
     rng = random.Random(2026)
-    store = services.store
+    store = services._store
     strands = [s.id for s in services.catalogue.latest().strands()]
     school, _ = services.schools.create_school(
         SchoolDetails("Benchmark Primary School", "100000", "Primary", "Leeds")
@@ -149,7 +149,7 @@ def main() -> int:
             opens = [_timed(lambda: (page.refresh(), app.processEvents())) for _ in range(5)]
             loads = [
                 _timed(
-                    lambda: services.store.commitments.matching_rows(
+                    lambda: services._store.commitments.matching_rows(
                         school_id, CommitmentFilter(TODAY)
                     )
                 )
@@ -192,7 +192,7 @@ def main() -> int:
                     sql_times.append(
                         _timed(
                             lambda f=f, rows=rows: rows.extend(
-                                services.store.commitments.matching_rows(school_id, f)
+                                services._store.commitments.matching_rows(school_id, f)
                             )
                         )
                     )

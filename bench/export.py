@@ -36,7 +36,6 @@ from desktop_app.domain.review import JudgementChanges
 from desktop_app.reports.export import render
 from desktop_app.reports.snapshot import ReportSnapshot, partner_safe
 from desktop_app.services.container import AppServices, open_services
-from desktop_app.services.sample_data import create_sample_school
 from desktop_app.services.sample_plan import add_sample_plan
 
 TODAY = date(2026, 11, 23)
@@ -47,7 +46,7 @@ LONG = (
 
 
 def _sample(services: AppServices) -> tuple[int, int]:
-    school, _ = create_sample_school(services.store, services.catalogue)
+    school, _ = services.sample.add_school()
     sample = add_sample_plan(services, school.id, TODAY)
     return school.id, sample.partner_ids[0]
 

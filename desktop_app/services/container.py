@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
     from desktop_app.services.directory_service import DirectoryService
     from desktop_app.services.erasure_service import ErasureService
     from desktop_app.services.exchange_service import ExchangeService
+    from desktop_app.services.export_service import JsonExportService
     from desktop_app.services.impact_service import ImpactService
     from desktop_app.services.joint_import_service import JointImportService
     from desktop_app.services.joint_rating_service import JointRatingService
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from desktop_app.services.plan_service import PlanService
     from desktop_app.services.progress_service import ProgressService
     from desktop_app.services.reflection_service import ReflectionService
+    from desktop_app.services.sample_data import SampleService
     from desktop_app.services.theory_service import TheoryService
 
 
@@ -57,139 +58,155 @@ def default_catalogue() -> FrameworkCatalogue:
     return load_catalogue(resource_path("frameworks"))
 
 
-@dataclass
 class AppServices:
     """Every use case over one open file.
 
     The services the first screen needs are built at once; the rest are imported and
-    built on first use, so start-up does not pay for PDF export or CSV import.
+    built on first use, so start-up does not pay for PDF export or CSV import. The store
+    stays inside: the window and the command line reach data only through the services
+    (tests/test_no_side_door.py checks that they never ask for it).
     """
 
-    store: Store
-    catalogue: FrameworkCatalogue
-    schools: SchoolService
-    assessment: AssessmentService
-    backup_on_close: bool = True
+    def __init__(
+        self, store: Store, catalogue: FrameworkCatalogue, *, backup_on_close: bool = True
+    ) -> None:
+        self._store = store
+        self.catalogue = catalogue
+        self.schools = SchoolService(store)
+        self.assessment = AssessmentService(store, catalogue)
+        self.backup_on_close = backup_on_close
 
     @cached_property
     def backups(self) -> BackupService:
         from desktop_app.services.backup_service import BackupService
 
-        return BackupService(self.store)
+        return BackupService(self._store)
 
     @cached_property
     def partners(self) -> PartnerService:
         from desktop_app.services.partner_service import PartnerService
 
-        return PartnerService(self.store)
+        return PartnerService(self._store)
 
     @cached_property
     def directory(self) -> DirectoryService:
         from desktop_app.services.directory_service import DirectoryService
 
-        return DirectoryService(self.store)
+        return DirectoryService(self._store)
 
     @cached_property
     def commitments(self) -> CommitmentService:
         from desktop_app.services.commitment_service import CommitmentService
 
-        return CommitmentService(self.store, self.catalogue)
+        return CommitmentService(self._store, self.catalogue)
 
     @cached_property
     def plans(self) -> PlanService:
         from desktop_app.services.plan_service import PlanService
 
-        return PlanService(self.store, self.assessment)
+        return PlanService(self._store, self.assessment)
 
     @cached_property
     def impact(self) -> ImpactService:
         from desktop_app.services.impact_service import ImpactService
 
-        return ImpactService(self.store)
+        return ImpactService(self._store)
 
     @cached_property
     def monitoring(self) -> MonitoringService:
         from desktop_app.services.monitoring_service import MonitoringService
 
-        return MonitoringService(self.store, self.plans)
+        return MonitoringService(self._store, self.plans)
 
     @cached_property
     def theories(self) -> TheoryService:
         from desktop_app.services.theory_service import TheoryService
 
-        return TheoryService(self.store, self.assessment)
+        return TheoryService(self._store, self.assessment)
 
     @cached_property
     def reflections(self) -> ReflectionService:
         from desktop_app.services.reflection_service import ReflectionService
 
-        return ReflectionService(self.store)
+        return ReflectionService(self._store)
 
     @cached_property
     def pdf_export(self) -> PdfExportService:
         from desktop_app.services.pdf_export_service import PdfExportService
 
-        return PdfExportService(self.store, self.assessment)
+        return PdfExportService(self._store, self.assessment, self.moderation)
 
     @cached_property
     def erasure(self) -> ErasureService:
         from desktop_app.services.erasure_service import ErasureService
 
-        return ErasureService(self.store, self.backups)
+        return ErasureService(self._store, self.backups)
 
     @cached_property
     def exchange(self) -> ExchangeService:
         from desktop_app.services.exchange_service import ExchangeService
 
         return ExchangeService(
-            self.store, self.assessment, self.plans, self.partners, self.commitments
+            self._store, self.assessment, self.plans, self.partners, self.commitments
         )
 
     @cached_property
     def joint_reviews(self) -> JointReviewService:
         from desktop_app.services.joint_review_service import JointReviewService
 
-        return JointReviewService(self.store, self.assessment)
+        return JointReviewService(self._store, self.assessment)
 
     @cached_property
     def joint_ratings(self) -> JointRatingService:
         from desktop_app.services.joint_rating_service import JointRatingService
 
-        return JointRatingService(self.store)
+        return JointRatingService(self._store)
 
     @cached_property
     def joint_imports(self) -> JointImportService:
         from desktop_app.services.joint_import_service import JointImportService
 
-        return JointImportService(self.store, self.joint_reviews)
+        return JointImportService(self._store, self.joint_reviews)
 
     @cached_property
     def moderation(self) -> ModerationService:
         from desktop_app.services.moderation_service import ModerationService
 
-        return ModerationService(self.store, self.assessment)
+        return ModerationService(self._store, self.assessment)
 
     @cached_property
     def progress(self) -> ProgressService:
         from desktop_app.services.progress_service import ProgressService
 
-        return ProgressService(self.store, self.assessment)
+        return ProgressService(self._store, self.assessment)
+
+    @cached_property
+    def sample(self) -> SampleService:
+        from desktop_app.services.sample_data import SampleService
+
+        return SampleService(self._store, self)
+
+    @cached_property
+    def json_export(self) -> JsonExportService:
+        from desktop_app.services.export_service import JsonExportService
+
+        return JsonExportService(self._store)
 
     @cached_property
     def partnership_glance(self) -> PartnershipGlanceService:
         from desktop_app.services.partnership_glance_service import PartnershipGlanceService
 
-        return PartnershipGlanceService(self.store)
+        return PartnershipGlanceService(self._store)
 
     @cached_property
     def partnership_folder(self) -> PartnershipFolderService:
         from desktop_app.services.partnership_folder import PartnershipFolderService
 
-        return PartnershipFolderService(self.store, self.exchange, self.joint_imports)
+        return PartnershipFolderService(self._store, self.exchange, self.joint_imports)
 
     @property
     def db_path(self) -> Path:
-        return self.store.path
+        return self._store.path
 
     def close(self) -> None:
         """Back up if anything changed, then close the file.
@@ -200,13 +217,13 @@ class AppServices:
         failure: Exception | None = None
         try:
             # Nothing written since the file was opened: nothing to back up.
-            if self.backup_on_close and self.store.write_count:
+            if self.backup_on_close and self._store.write_count:
                 self.backups.backup_on_close()
         except (StorageError, OSError) as exc:
             failure = exc
-        self.store.close()
+        self._store.close()
         if failure is not None:
-            raise BackupOnCloseFailed(self.store.path, failure)
+            raise BackupOnCloseFailed(self._store.path, failure)
 
 
 def _backup_first(db_path: Path) -> None:
@@ -240,10 +257,4 @@ def open_services(
         except StorageError:
             store.close()
             raise
-    return AppServices(
-        store=store,
-        catalogue=catalogue,
-        schools=SchoolService(store),
-        assessment=AssessmentService(store, catalogue),
-        backup_on_close=backup_on_close,
-    )
+    return AppServices(store, catalogue, backup_on_close=backup_on_close)

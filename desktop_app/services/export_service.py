@@ -90,3 +90,16 @@ def write_export(store: Store, out: Path) -> None:
     data = export_everything(store)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     write_private(out, text.encode("utf-8"))
+
+
+class JsonExportService:
+    """Everything in the file as JSON, for a user taking their data elsewhere."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def everything(self) -> dict[str, Any]:
+        return export_everything(self._store)
+
+    def write(self, out: Path) -> None:
+        write_export(self._store, out)

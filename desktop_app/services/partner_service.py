@@ -75,6 +75,10 @@ class PartnerService:
         for partner_id in wanted - {i for i, _ in texts}:
             index.drop(partner_id)
 
+    def by_urn(self, urn: str) -> PartnerSchool | None:
+        """Removed partners too: a URN stays unique, so adding it again restores the school."""
+        return self._store.partners.by_urn(urn)
+
     def create_partner(self, details: PartnerSchoolDetails) -> tuple[PartnerSchool, Edit]:
         clean = details.validated()
         with self._store.transaction():

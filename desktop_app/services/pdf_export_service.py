@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.audience import Audience
 from desktop_app.domain.framework import descriptor_wording_note
@@ -28,11 +29,17 @@ def _busy_hint(out: Path) -> str:
         "PDF viewer. Close it there and export again, or choose another name."
     )
 
+if TYPE_CHECKING:
+    from desktop_app.services.moderation_service import ModerationService
+
 
 class PdfExportService:
-    def __init__(self, store: Store, assessment: AssessmentService) -> None:
+    def __init__(
+        self, store: Store, assessment: AssessmentService, moderation: ModerationService
+    ) -> None:
         self._store = store
         self._assessment = assessment
+        self._moderation = moderation
 
     def default_round_id(self, school_id: int) -> int:
         rounds = self._store.rounds.for_school(school_id)
@@ -87,11 +94,10 @@ class PdfExportService:
             raise ValueError("That review round belongs to another school.")
         framework = self._assessment.framework_for(round_)
         previous = self._store.rounds.previous(round_)
+        rules = audience.rules
         versions = self._store.plans.versions(round_id)
         plan = versions[0] if versions else None
-        if audience is Audience.PARTNER and plan is not None and not plan.is_locked:
-            # Partners see what the board approved while a new draft is in hand; governors
-            # see the newest version, since approving it is one of their decisions.
+        if rules.approved_plan_first and plan is not None and not plan.is_locked:
             plan = next((p for p in versions if p.is_locked), plan)
         commitments = tuple(self._store.commitments.for_school(school_id))
         snap = ReportSnapshot(
@@ -117,28 +123,22 @@ class PdfExportService:
             ),
             author=author or school.name,
             previous_round_title=previous.title if previous else None,
-            moderated=self._moderated(round_id) if audience is Audience.FULL else (),
+            moderated=self._moderated(round_id) if rules.moderation else (),
             wording_note=descriptor_wording_note(framework, round_.scope),
             theory=self._store.theories.get(round_id),
             measures=self._store.impact.measures_for_plan(plan.id) if plan else (),
             monitoring=self._store.impact.assignments(plan.id) if plan else (),
             visits=self._store.impact.visits(round_id),
         )
-        if audience is Audience.PARTNER:
+        if rules.for_one_partner:
             if partner_id is None:
                 raise ValueError("Choose the partner school this version is for.")
             return partner_safe(snap, self._store.partners.get(partner_id))
         return snap
 
     def _moderated(self, round_id: int) -> tuple[DecisionLine, ...]:
-        from desktop_app.services.moderation_service import ModerationService
-
-        lines = ModerationService(self._store, self._assessment).decisions(round_id)
+        lines = self._moderation.decisions(round_id)
         return tuple(line for line in lines if line.moderated)
-
-    @staticmethod
-    def check_password(password: str | None) -> None:
-        check_password(password)
 
     @staticmethod
     def write(

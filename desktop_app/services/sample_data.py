@@ -85,7 +85,22 @@ def create_sample_school(store: Store, catalogue: FrameworkCatalogue) -> tuple[S
     return school, Changes.of(Topic.SCHOOLS, Topic.ROUNDS, Topic.JUDGEMENTS)
 
 
-def create_full_sample(services: AppServices, today: date) -> tuple[School, Changes]:
+class SampleService:
+    """The fictional sample school, for a new user to explore (File menu, `demo` command)."""
+
+    def __init__(self, store: Store, services: AppServices) -> None:
+        self._store = store
+        self._services = services
+
+    def add_school(self) -> tuple[School, Changes]:
+        """The sample school and its two rounds only (partners and plan empty)."""
+        return create_sample_school(self._store, self._services.catalogue)
+
+    def add_everything(self, today: date) -> tuple[School, Changes]:
+        return create_full_sample(self._store, self._services, today)
+
+
+def create_full_sample(store: Store, services: AppServices, today: date) -> tuple[School, Changes]:
     """The sample school with everything a new user may want to look at: partner schools,
     a partnership, commitments each way (one confidential), an improvement plan with actions
     and notes, and reflection answers. One transaction: all of it or none.
@@ -104,7 +119,6 @@ def create_full_sample(services: AppServices, today: date) -> tuple[School, Chan
     from desktop_app.domain.rag import WorkStatus
     from desktop_app.services.sample_plan import add_sample_plan
 
-    store = services.store
     if store.schools.by_urn(_load_sample()["school"]["urn"]) is not None:
         school, _ = create_sample_school(store, services.catalogue)
         return school, Changes.of()

@@ -40,7 +40,7 @@ def add_sample_plan(services: AppServices, school_id: int, today: date) -> Sampl
         ("Kestrelford Primary School", "999002"),
         ("Millhaven Infant School", "999003"),
     ):
-        existing = services.store.partners.by_urn(urn)
+        existing = services.partners.by_urn(urn)
         partner = (
             existing
             or services.partners.create_partner(

@@ -83,13 +83,11 @@ class SchoolRoundMenu:
 
     def open_sample(self, *, complete: bool = True) -> None:
         """complete=False gives the school and its rounds only (partners and plan empty)."""
-        from desktop_app.services.sample_data import create_full_sample, create_sample_school
-
         window, services = self._window, self._ctx.services
         if complete:
-            school, changes = create_full_sample(services, window.today)
+            school, changes = services.sample.add_everything(window.today)
         else:
-            school, changes = create_sample_school(services.store, services.catalogue)
+            school, changes = services.sample.add_school()
         rounds = services.assessment.rounds(school.id)
         window.select(school.id, rounds[0].id if rounds else None)
         window.show_workspace()

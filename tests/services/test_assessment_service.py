@@ -152,9 +152,7 @@ def test_sample_school_is_complete_and_marked(sample_services: AppServices) -> N
 
 
 def test_full_sample_has_partners_plan_and_a_confidential_commitment(services: AppServices) -> None:
-    from desktop_app.services.sample_data import create_full_sample
-
-    school, _ = create_full_sample(services, date(2026, 11, 23))
+    school, _ = services.sample.add_everything(date(2026, 11, 23))
     assert len(services.partners.list_partners()) == 2
     assert len(services.partners.list_partnerships(school.id)) == 1
     commitments = services.commitments.list_for_school(school.id)
@@ -164,7 +162,7 @@ def test_full_sample_has_partners_plan_and_a_confidential_commitment(services: A
     plan = services.plans.current(round_id)
     assert plan is not None and plan.priorities
     # Asking again changes nothing.
-    again, changes = create_full_sample(services, date(2026, 11, 23))
+    again, changes = services.sample.add_everything(date(2026, 11, 23))
     assert again.id == school.id and not changes.topics
     assert len(services.commitments.list_for_school(school.id)) == len(commitments)
 

@@ -21,7 +21,6 @@ from desktop_app.domain.partners import (
 from desktop_app.domain.rag import Rag, WorkStatus
 from desktop_app.domain.school import SchoolDetails
 from desktop_app.services.container import AppServices, open_services
-from desktop_app.services.export_service import write_export
 from desktop_app.services.partner_service import DuplicatePartner
 
 TODAY = date(2026, 3, 10)
@@ -149,7 +148,7 @@ def test_sql_filter_agrees_with_the_in_memory_filter(services: AppServices) -> N
     ]
     for f in filters:
         memory = sorted(c.id for c in everything if f.matches(c, names))
-        sql = sorted(row[0] for row in services.store.commitments.matching_rows(school.id, f))
+        sql = sorted(row[0] for row in services._store.commitments.matching_rows(school.id, f))
         assert memory == sql, f
 
 
@@ -163,7 +162,7 @@ def test_export_includes_partners_partnerships_and_commitments(
     )
     services.commitments.create(school.id, promise((a,), confidential=True, due=date(2026, 4, 1)))
     out = tmp_path / "everything.json"
-    write_export(services.store, out)
+    services.json_export.write(out)
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["partner_schools"][0]["name"] == "Ysgol Gymraeg Bro Dŵr"
     ours = next(s for s in data["schools"] if s["id"] == school.id)

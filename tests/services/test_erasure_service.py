@@ -117,12 +117,10 @@ def test_last_school_takes_the_partner_register_with_it(services: AppServices) -
 def test_delete_cascades_through_every_feature(services: AppServices) -> None:
     from exchange_helpers import setup_alder
 
-    from desktop_app.services.sample_data import create_sample_school
-
-    sample, _ = create_sample_school(services.store, services.catalogue)
+    sample, _ = services.sample.add_school()
     school_id, _ = setup_alder(services)
     services.erasure.delete_school_data(school_id)
-    db = services.store.db
+    db = services._store.db
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     for table in ("review_rounds", "commitments", "plans", "partnerships"):
         orphans = db.execute(

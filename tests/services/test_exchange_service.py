@@ -46,7 +46,7 @@ def birch(
 
 def _dump(services: AppServices) -> list[tuple[object, ...]]:
     """Every row of every table, to prove an import changed nothing."""
-    db = services.store.db
+    db = services._store.db
     rows: list[tuple[object, ...]] = []
     for table in sorted(db.table_names()):
         rows.extend((table, *r) for r in db.execute(f'SELECT * FROM "{table}"').fetchall())
@@ -105,12 +105,12 @@ def test_same_file_twice_changes_nothing(
 ) -> None:
     out = share_file(alder, tmp_path / "for-birch.json")
     birch.exchange.apply_import(birch.exchange.preview_file(out))
-    before, writes = _dump(birch), birch.store.write_count
+    before, writes = _dump(birch), birch._store.write_count
     again = birch.exchange.preview_file(out)
     assert again.state is ImportState.SAME and not again.can_apply
     message, changes = birch.exchange.apply_import(again)
     assert "changes nothing" in message and not changes.topics
-    assert _dump(birch) == before and birch.store.write_count == writes
+    assert _dump(birch) == before and birch._store.write_count == writes
 
 
 def test_newer_file_updates_their_part_and_older_is_ignored(
@@ -245,11 +245,10 @@ def test_command_line_share_and_import(tmp_path: Path, capsys) -> None:  # type:
 def test_export_json_includes_what_partners_shared(
     alder: AppServices, birch: AppServices, tmp_path: Path
 ) -> None:
-    from desktop_app.services.export_service import export_everything
 
     out = share_file(alder, tmp_path / "for-birch.json")
     birch.exchange.apply_import(birch.exchange.preview_file(out))
-    exported = export_everything(birch.store)
+    exported = birch.json_export.everything()
     (school,) = exported["schools"]
     (received,) = school["received_from_partners"]
     assert received["file"]["from"]["urn"] == ALDER

@@ -5,7 +5,6 @@ from datetime import date
 from desktop_app.domain.plan import ActionDraft, PriorityDraft, SignOff
 from desktop_app.domain.reflection import ReflectionScope
 from desktop_app.services.container import AppServices
-from desktop_app.services.export_service import export_everything
 
 
 def test_json_export_holds_every_plan_version_and_the_reflection(
@@ -22,7 +21,7 @@ def test_json_export_holds_every_plan_version_and_the_reflection(
     s.reflections.save_answer(school.id, ReflectionScope.PARTNERSHIP, "practice-2", "Answer")
     s.reflections.add_barrier(school.id, ReflectionScope.SCHOOL, "No time")
 
-    data = export_everything(s.store)
+    data = s.json_export.everything()
     exported = next(x for x in data["schools"] if x["id"] == school.id)
     current = next(r for r in exported["review_rounds"] if r["id"] == round_id)
     versions = current["improvement_plans"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import RaterRole
 from desktop_app.services.container import AppServices
-from desktop_app.services.export_service import export_everything
 
 
 def test_export_holds_raters_ratings_and_moderation(sample_services: AppServices) -> None:
@@ -15,7 +14,7 @@ def test_export_holds_raters_ratings_and_moderation(sample_services: AppServices
     ann, _ = s.moderation.add_rater(school.id, "Ann Lee", RaterRole.CHAIR_OF_GOVERNORS)
     s.moderation.record_rating(round_id, "fit-governance", ann.id, Level.LEADING, "minutes")
     s.moderation.agree_level(round_id, "fit-governance", Level.EMBEDDING, "Why", "Board")
-    data = export_everything(s.store)
+    data = s.json_export.everything()
     section = data["schools"][0]
     assert section["raters"] == [{"id": ann.id, "name": "Ann Lee", "role": "chair_of_governors"}]
     current = next(r for r in section["review_rounds"] if r["id"] == round_id)

@@ -33,14 +33,13 @@ from desktop_app.domain.partners import (  # noqa: E402
 from desktop_app.domain.review import JudgementChanges, RoundScope  # noqa: E402
 from desktop_app.domain.school import SchoolDetails  # noqa: E402
 from desktop_app.services.container import open_services  # noqa: E402
-from desktop_app.services.sample_data import create_sample_school  # noqa: E402
 
 
 def main() -> None:
     db_path, seq, seed = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     rng = random.Random(seed)
     services = open_services(db_path)
-    school, _ = create_sample_school(services.store, services.catalogue)
+    school, _ = services.sample.add_school()
     rounds = services.assessment.rounds(school.id)
     current = rounds[0]
     framework = services.assessment.framework_for(current)

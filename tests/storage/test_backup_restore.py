@@ -62,7 +62,7 @@ def test_round_trip_restore_brings_back_old_state(services: AppServices, tmp_pat
 
     assert _names(services) == ["Before School"]
     assert changes.touches()  # EVERYTHING
-    journal = services.store.db.execute("PRAGMA journal_mode").fetchone()[0]
+    journal = services._store.db.execute("PRAGMA journal_mode").fetchone()[0]
     assert journal == "wal"  # still crash-safe after the restore
     # The state before the restore was kept, and the restored file still works.
     assert "After School" in summarise_backup(safety).schools
@@ -121,7 +121,7 @@ def test_restore_of_a_backup_from_an_older_schema_migrates_it(
     _old_schema_file(old, "Old Times", "654321")
     services.backups.restore(old)
     assert _names(services) == ["Old Times"]
-    assert MIGRATIONS.pending(services.store.db) == []
+    assert MIGRATIONS.pending(services._store.db) == []
 
 
 def test_backup_failure_leaves_no_part_file(services: AppServices, tmp_path: Path) -> None:

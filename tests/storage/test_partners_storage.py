@@ -14,7 +14,8 @@ from desktop_app.services.container import AppServices
 
 def test_migration_creates_the_tables(services: AppServices) -> None:
     tables = {
-        r[0] for r in services.store.db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        r[0]
+        for r in services._store.db.execute("SELECT name FROM sqlite_master WHERE type='table'")
     }
     assert {
         "partner_schools",
@@ -41,11 +42,11 @@ def test_migration_creates_the_tables(services: AppServices) -> None:
 def test_check_constraints_refuse_bad_rows(services: AppServices, sql: str) -> None:
     our_school(services)
     with pytest.raises(sqlite3.IntegrityError):
-        services.store.db.execute(sql)
+        services._store.db.execute(sql)
 
 
 def test_urns_are_unique_but_blank_is_allowed_many_times(services: AppServices) -> None:
-    repo = services.store.partners
+    repo = services._store.partners
     repo.add(PartnerSchoolDetails("A"))
     repo.add(PartnerSchoolDetails("B"))
     repo.add(PartnerSchoolDetails("C", urn="100001"))
@@ -60,9 +61,9 @@ def test_deleting_our_school_removes_its_commitments_and_partnerships(
     school = our_school(services)
     a = add_partner(services, "Ashfield")
     made, _ = services.commitments.create(school.id, promise((a,)))
-    with services.store.transaction():
-        services.store.schools.delete(school.id)
-    db = services.store.db
+    with services._store.transaction():
+        services._store.schools.delete(school.id)
+    db = services._store.db
     assert db.execute("SELECT count(*) FROM commitments").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM commitment_partners").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM commitment_strands").fetchone()[0] == 0
@@ -81,14 +82,14 @@ def test_links_keep_their_order_and_load_in_few_queries(services: AppServices) -
     assert made.partner_ids == (ids[2], ids[0])
     assert made.strand_ids == ("fit-governance", JPD)
     statements: list[str] = []
-    services.store.db.conn.set_trace_callback(statements.append)
+    services._store.db.conn.set_trace_callback(statements.append)
     try:
         for n in range(20):
-            services.store.commitments.add(school.id, promise((ids[n % 3],)).validated())
+            services._store.commitments.add(school.id, promise((ids[n % 3],)).validated())
         statements.clear()
         loaded = services.commitments.list_for_school(school.id)
     finally:
-        services.store.db.conn.set_trace_callback(None)
+        services._store.db.conn.set_trace_callback(None)
     assert len(loaded) == 21
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 3
 

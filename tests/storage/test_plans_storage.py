@@ -10,7 +10,7 @@ from desktop_app.services.container import AppServices
 
 
 def test_schema_refuses_an_approval_without_sign_off_details(sample_services: AppServices) -> None:
-    store = sample_services.store
+    store = sample_services._store
     school = store.schools.all()[0]
     round_id = store.rounds.for_school(school.id)[0].id
     plan_id = store.plans.add_plan(school.id, round_id, 1)
@@ -21,7 +21,7 @@ def test_schema_refuses_an_approval_without_sign_off_details(sample_services: Ap
 
 
 def test_deleting_a_school_removes_its_plans_and_reflection(sample_services: AppServices) -> None:
-    store = sample_services.store
+    store = sample_services._store
     school = store.schools.all()[0]
     round_id = store.rounds.for_school(school.id)[0].id
     plan_id = store.plans.add_plan(school.id, round_id, 1)
