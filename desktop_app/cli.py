@@ -1,22 +1,25 @@
 """The command line: the same services as the window, no window.
 
-Each subcommand is a function taking the parsed arguments and returning an exit code.
-Errors are printed to stderr in plain English with a non-zero exit code.
+Each subcommand is declared with the function that runs it (set_defaults(func=...)), which
+takes the parsed arguments and returns an exit code. Errors are printed to stderr in plain
+English with a non-zero exit code.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeAlias
 
 from desktop_app import APP_NAME, __version__
+from desktop_app.domain.audience import AUDIENCES
 from desktop_app.paths import default_database_path
 from desktop_app.services.container import AppServices, open_services
 
-Command = Callable[[argparse.Namespace], int]
-_COMMANDS: dict[str, Command] = {}
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 class CommandError(Exception):
@@ -59,28 +62,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = subs.add_parser("demo", help="create a new database holding the sample school")
     _needs_db(demo)
-    _COMMANDS["demo"] = _cmd_demo
+    demo.set_defaults(func=_cmd_demo)
 
     rounds = subs.add_parser(
         "list-rounds", help="list the schools in the file and their review rounds, with ids"
     )
     _needs_db(rounds)
-    _COMMANDS["list-rounds"] = _cmd_list_rounds
+    rounds.set_defaults(func=_cmd_list_rounds)
 
     export = subs.add_parser("export-json", help="write everything in the file as JSON")
     _needs_db(export)
     export.add_argument("--out", type=Path, required=True, help="the JSON file to write")
-    _COMMANDS["export-json"] = _cmd_export_json
+    export.set_defaults(func=_cmd_export_json)
 
     _add_data_safety_commands(subs)
     _add_pdf_command(subs)
-    _add_ratings_command(subs)  # board meetings (issue 6)
-    from desktop_app.cli_joint import add_joint_commands
-
-    add_joint_commands(subs, _COMMANDS, _needs_db)
-    from desktop_app.cli_partnership import add_partnership_commands
-
-    add_partnership_commands(subs, _COMMANDS, _needs_db, _open)
+    _add_views_command(subs)
 
     schools = subs.add_parser(
         "import-schools",
@@ -95,16 +92,23 @@ def build_parser() -> argparse.ArgumentParser:
         default="",
         help="also make these schools from the file partner schools",
     )
-    _COMMANDS["import-schools"] = _cmd_import_schools
+    schools.set_defaults(func=_cmd_import_schools)
     _add_performance_command(subs)
 
     return parser
 
 
-def _open(db: Path, *, create: bool = False) -> AppServices:
-    if not create and not db.exists() and not db.is_symlink():
+@contextmanager
+def opened(db: Path) -> Iterator[AppServices]:
+    """The services over an existing file, closed (with its backup on closing) however the
+    command ends."""
+    if not db.exists() and not db.is_symlink():
         raise CommandError(f"There is no file at {db}.")
-    return open_services(db, create=create)
+    services = open_services(db, create=False)
+    try:
+        yield services
+    finally:
+        services.close()
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -120,8 +124,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_list_rounds(args: argparse.Namespace) -> int:
     """The ids that --round and --school take, which the window does not show."""
-    services = _open(args.db)
-    try:
+    with opened(args.db) as services:
         for school in services.schools.list_schools():
             print(f"{school.display_name} (URN {school.urn})")
             for r in services.assessment.rounds(school.id):
@@ -129,29 +132,19 @@ def _cmd_list_rounds(args: argparse.Namespace) -> int:
                     f"  round {r.id}: {r.title}, {r.held_on.day} {r.held_on:%b %Y}, "
                     f"{r.scope.label.lower()}, {r.status.label.lower()}"
                 )
-    finally:
-        services.close()
     return 0
 
 
 def _cmd_export_json(args: argparse.Namespace) -> int:
-    from desktop_app.services.export_service import write_export
-
-    services = _open(args.db)
-    try:
-        write_export(services.store, args.out)
-    finally:
-        services.close()
+    with opened(args.db) as services:
+        services.json_export.write(args.out)
     print(f"Exported everything in {args.db.name} to {args.out}.")
     return 0
 
 
 def _cmd_import_schools(args: argparse.Namespace) -> int:
-    services = _open(args.db)
-    try:
+    with opened(args.db) as services:
         outcome, _ = services.directory.import_file(args.csv, args.add_partners.split(","))
-    finally:
-        services.close()
     print(f"Imported {outcome.file_name}: {outcome.summary()}.")
     for name in outcome.partners_closed:
         print(f"  partner school {name} has closed (kept, and flagged)")
@@ -166,18 +159,37 @@ def _cmd_import_schools(args: argparse.Namespace) -> int:
 # PDF export ---------------------------------------------------------------------------
 
 
-def _add_pdf_command(subs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_pdf_command(subs: Subcommands) -> None:
     pdf = subs.add_parser("export-pdf", help="write the plan as a PDF for one audience")
     _needs_db(pdf)
     pdf.add_argument("--school", required=True, metavar="URN", help="our school's URN")
     pdf.add_argument(
-        "--audience", required=True, choices=["full", "governors", "partner", "partnership"]
+        "--audience",
+        required=True,
+        choices=[audience.value for audience in AUDIENCES],
+        help="who the PDF is for: "
+        + ", ".join(f"{audience.value} ({rules.label})" for audience, rules in AUDIENCES.items()),
     )
     pdf.add_argument("--partner", metavar="URN", help="the partner school (partner version)")
     pdf.add_argument("--round", type=int, metavar="ID", help="review round id (default: newest)")
-    pdf.add_argument("--password-file", type=Path, help="protect the PDF with the password in FILE")
+    pdf.add_argument(
+        "--password-file",
+        type=Path,
+        metavar="FILE",
+        help="protect the PDF with the password on the first line of FILE (UTF-8)",
+    )
     pdf.add_argument("--out", type=Path, required=True, help="the PDF file to write")
-    _COMMANDS["export-pdf"] = _cmd_export_pdf
+    pdf.set_defaults(func=_cmd_export_pdf)
+
+
+def _read_password_file(path: Path) -> str:
+    from desktop_app.domain.passwords import MAX_PASSWORD_FILE_BYTES, password_from_file
+    from desktop_app.services.files import check_file_to_read
+
+    check_file_to_read(path, "password file")
+    with path.open("rb") as handle:
+        data = handle.read(MAX_PASSWORD_FILE_BYTES + 1)  # enough to tell that it is too long
+    return password_from_file(data, path.name)
 
 
 def _cmd_export_pdf(args: argparse.Namespace) -> int:
@@ -186,17 +198,10 @@ def _cmd_export_pdf(args: argparse.Namespace) -> int:
     from desktop_app.domain.audience import Audience
 
     audience = Audience(args.audience)
-    if audience is Audience.PARTNER and not args.partner:
-        raise CommandError("The partner version needs --partner URN.")
-    password = None
-    if args.password_file is not None:
-        from desktop_app.services.files import check_file_to_read
-
-        check_file_to_read(args.password_file, "password file")
-        lines = args.password_file.read_text(encoding="utf-8").splitlines()
-        password = lines[0] if lines else ""
-    services = _open(args.db)
-    try:
+    if audience.rules.for_one_partner and not args.partner:
+        raise CommandError(f"The {audience.label.lower()} needs --partner URN.")
+    password = None if args.password_file is None else _read_password_file(args.password_file)
+    with opened(args.db) as services:
         school = services.schools.by_urn(args.school)
         if school is None:
             raise CommandError(f"There is no school with URN {args.school} in {args.db.name}.")
@@ -210,8 +215,6 @@ def _cmd_export_pdf(args: argparse.Namespace) -> int:
             partner_id=partner_id,
             password=password,
         )
-    finally:
-        services.close()
     locked = ", password protected" if result.encrypted else ""
     print(f"Wrote {result.path} ({audience.label}, {result.pages} pages{locked}).")
     return 0
@@ -220,34 +223,34 @@ def _cmd_export_pdf(args: argparse.Namespace) -> int:
 # Data safety: backup, restore, check ------------------------------------------------
 
 
-def _add_data_safety_commands(subs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_data_safety_commands(subs: Subcommands) -> None:
     backup = subs.add_parser("backup", help="copy the database safely to another file")
     _needs_db(backup)
     backup.add_argument("--out", type=Path, required=True, help="the backup file to write")
-    _COMMANDS["backup"] = _cmd_backup
+    backup.set_defaults(func=_cmd_backup)
 
     restore = subs.add_parser("restore", help="replace the database with a backup (after a copy)")
     _needs_db(restore)
     restore.add_argument(
         "--from", dest="source", type=Path, required=True, help="the backup to restore"
     )
-    _COMMANDS["restore"] = _cmd_restore
+    restore.set_defaults(func=_cmd_restore)
 
     check = subs.add_parser("check", help="say whether a database file is healthy (exit 0 if so)")
     _needs_db(check)
-    _COMMANDS["check"] = _cmd_check
+    check.set_defaults(func=_cmd_check)
 
     share = subs.add_parser("share", help="write the file to send a partner school")
     _needs_db(share)
     share.add_argument("--school", required=True, help="URN of our school")
     share.add_argument("--partner", required=True, help="URN of the partner school")
     share.add_argument("--out", type=Path, required=True, help="the file to write")
-    _COMMANDS["share"] = _cmd_share
+    share.set_defaults(func=_cmd_share)
 
     imp = subs.add_parser("import-share", help="import the file a partner school sent")
     _needs_db(imp)
     imp.add_argument("--file", type=Path, required=True, help="the partner's file")
-    _COMMANDS["import-share"] = _cmd_import_share
+    imp.set_defaults(func=_cmd_import_share)
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
@@ -274,11 +277,8 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         restore_file(args.db, args.source)
         print(f"Restored {args.source.name} as a new file at {args.db}.")
         return 0
-    services = _open(args.db)
-    try:
+    with opened(args.db) as services:
         safety, _ = services.backups.restore(args.source)
-    finally:
-        services.close()
     print(
         f"Restored {args.db.name} from {args.source.name}. The file as it was is kept in {safety}."
     )
@@ -294,55 +294,46 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_share(args: argparse.Namespace) -> int:
-    services = _open(args.db)
-    try:
+    with opened(args.db) as services:
         summary = services.exchange.share_by_urn(args.school, args.partner, args.out)
-    finally:
-        services.close()
     print(summary.message)
     return 0
 
 
 def _cmd_import_share(args: argparse.Namespace) -> int:
-    services = _open(args.db)
-    try:
+    with opened(args.db) as services:
         preview = services.exchange.preview_file(args.file)
         for line in preview.lines():
             print(line)
         if not preview.can_apply:
             return 0  # the preview's last line has already said why nothing changes
         message, _ = services.exchange.apply_import(preview)
-    finally:
-        services.close()
     print(message)
     return 0
 
 
-# Views from a file (board meetings, issue 6) -------------------------------------------
+# People's views of a round's strands, from a file ----------------------------------------
 
 
-def _add_ratings_command(subs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    ratings = subs.add_parser(
+def _add_views_command(subs: Subcommands) -> None:
+    views = subs.add_parser(
         "import-views",
         help="add people's views of a round's strands from a JSON file (see docs/export-format.md)",
     )
-    _needs_db(ratings)
-    ratings.add_argument("--round", type=int, required=True, help="the review round's id")
-    ratings.add_argument("--file", type=Path, required=True, help="the JSON file of views")
-    _COMMANDS["import-views"] = _cmd_import_ratings
+    _needs_db(views)
+    views.add_argument("--round", type=int, required=True, help="the review round's id")
+    views.add_argument("--file", type=Path, required=True, help="the JSON file of views")
+    views.set_defaults(func=_cmd_import_views)
 
 
-def _cmd_import_ratings(args: argparse.Namespace) -> int:
-    services = _open(args.db)
-    try:
-        result, _ = services.moderation.import_ratings(args.round, args.file)
-    finally:
-        services.close()
+def _cmd_import_views(args: argparse.Namespace) -> int:
+    with opened(args.db) as services:
+        result, _ = services.moderation.import_views(args.round, args.file)
     print(result.summary.message)
     return 0
 
 
-def _add_performance_command(subs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_performance_command(subs: Subcommands) -> None:
     perf = subs.add_parser(
         "import-performance",
         help="import a school's published key stage 2 or 4 results (a DfE performance CSV)",
@@ -355,12 +346,11 @@ def _add_performance_command(subs: argparse._SubParsersAction[argparse.ArgumentP
     perf.add_argument(
         "--dry-run", action="store_true", help="show what would change; write nothing"
     )
-    _COMMANDS["import-performance"] = _cmd_import_performance
+    perf.set_defaults(func=_cmd_import_performance)
 
 
 def _cmd_import_performance(args: argparse.Namespace) -> int:
-    services = _open(args.db)
-    try:
+    with opened(args.db) as services:
         schools = services.schools.list_schools()
         if args.school is None and len(schools) != 1:
             raise CommandError("Say which school with --school ID (see list-rounds).")
@@ -374,8 +364,6 @@ def _cmd_import_performance(args: argparse.Namespace) -> int:
             print(f"  URN {urn} is not in this file.", file=sys.stderr)
         if not args.dry_run and preview.has_changes:
             services.impact.apply_published(preview)
-    finally:
-        services.close()
     verb = "Would import" if args.dry_run else "Imported"
     print(
         f"{verb} {args.csv.name} ({preview.key_stage.upper()}, {preview.academic_year}): "
@@ -389,7 +377,7 @@ def run_command(args: argparse.Namespace) -> int:
     from desktop_app.services.errors import StorageError
 
     try:
-        return _COMMANDS[args.command](args)
+        code: int = args.func(args)
     except (CommandError, StorageError, ValueError, LookupError) as exc:
         print(f"{APP_NAME}: {exc}", file=sys.stderr)
         return 1
@@ -397,3 +385,4 @@ def run_command(args: argparse.Namespace) -> int:
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"{APP_NAME}: {exc.strerror or exc}{where}", file=sys.stderr)
         return 1
+    return code
