@@ -52,5 +52,6 @@ def password_from_file(data: bytes, name: str) -> str:
         ) from None
     lines = text.splitlines()
     password = lines[0] if lines else ""
-    check_password(password)
+    if (problem := password_problem(password)) is not None:
+        raise PasswordError(f"{problem} The password is read from the first line of {name}.")
     return password

@@ -78,7 +78,7 @@ def test_utf8_with_or_without_a_byte_order_mark_protects_the_pdf(
         (b"\xff\xd8\xff\xe0 a photo, not a password", "not UTF-8 text"),
         (b"x" * (MAX_PASSWORD_LENGTH + 1), "at most 1,024 characters"),
         (b"y" * 1_000_000, "too long"),
-        (b"\n\nsecond line only", "at least 6 characters"),
+        (b"\n\nsecond line only", "at least 6 characters. The password is read from the first"),
         (b"", "at least 6 characters"),
     ],
     ids=["utf16", "cp1252", "binary", "1025-chars", "one-megabyte", "blank-first-line", "empty"],
