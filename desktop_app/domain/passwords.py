@@ -28,12 +28,6 @@ def password_problem(password: str) -> str | None:
     return None
 
 
-def check_password(password: str | None) -> None:
-    """Raise PasswordError if a password is given and breaks the rules (None: no password)."""
-    if password is not None and (problem := password_problem(password)) is not None:
-        raise PasswordError(problem)
-
-
 def password_from_file(data: bytes, name: str) -> str:
     """The password on the first line of a password file's bytes (read at most
     MAX_PASSWORD_FILE_BYTES + 1 of them): UTF-8, with or without a byte-order mark."""
