@@ -13,7 +13,6 @@ from desktop_app.domain.school import SchoolDetails
 from desktop_app.domain.theory import StrandLink, TheoryOfTheCase, theory_from_json
 from desktop_app.services.assessment_service import RoundLocked
 from desktop_app.services.container import AppServices
-from desktop_app.services.export_service import write_export
 
 JPD = "joint-practice-development"
 COACHING = "mentoring-and-coaching"
@@ -103,7 +102,7 @@ def test_strand_links_round_trip_through_export_json(services: AppServices, tmp_
     services.theories.link(round_id, JPD, "disciplined-innovation")
     services.theories.set_summary(round_id, "Teachers improve together; “coaching” makes it stick.")
     out = tmp_path / "export.json"
-    write_export(services.store, out)
+    services.json_export.write(out)
 
     data = json.loads(out.read_text("utf-8"))
     exported = data["schools"][0]["review_rounds"][0]["theory_of_the_case"]
