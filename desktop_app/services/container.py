@@ -208,6 +208,15 @@ class AppServices:
     def db_path(self) -> Path:
         return self._store.path
 
+    @property
+    def read_only(self) -> bool:
+        """The file was opened read-only (its mode, or the folder's): look, compare, export."""
+        return self._store.read_only
+
+    def close_without_backup(self) -> None:
+        """Close a file that was only read, or is about to be removed: no backup is wanted."""
+        self._store.close()
+
     def close(self) -> None:
         """Back up if anything changed, then close the file.
 

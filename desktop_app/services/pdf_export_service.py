@@ -22,15 +22,15 @@ from desktop_app.services.partner_service import PICK_LIST_SIZE
 from desktop_app.storage.store import Store
 from desktop_app.storage.user_files import check_file_to_write, write_private
 
+if TYPE_CHECKING:
+    from desktop_app.services.moderation_service import ModerationService
+
 
 def _busy_hint(out: Path) -> str:
     return (
         f"“{out}” could not be replaced: it is probably open in another program, such as a "
         "PDF viewer. Close it there and export again, or choose another name."
     )
-
-if TYPE_CHECKING:
-    from desktop_app.services.moderation_service import ModerationService
 
 
 class PdfExportService:

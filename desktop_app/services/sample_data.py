@@ -202,12 +202,12 @@ def create_demo_file(db_path: Path, today: date) -> School:
         )
     services = open_services(db_path, create=True)
     try:
-        school, _ = create_full_sample(services, today)
+        school, _ = services.sample.add_everything(today)
         services.close()
     except BaseException:
         # The file is ours, made a moment ago: a half-made demo must not be left behind.
         with contextlib.suppress(Exception):
-            services.store.close()
+            services.close_without_backup()
         remove_quietly(*(Path(f"{db_path}{s}") for s in ("", "-wal", "-shm", "-journal")))
         with contextlib.suppress(OSError):
             (db_path.parent / "backups").rmdir()  # only if the failed backup left it empty

@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         col = QVBoxLayout(workspace)
         col.setContentsMargins(0, 0, 0, 0)
         self.read_only_banner: QLabel | None = None
-        if services.store.read_only:
+        if services.read_only:
             # Said once, plainly, above everything: edits are refused with the same words.
             self.read_only_banner = QLabel(
                 "<b>Read-only copy: changes can't be saved.</b> You can look, compare and "
@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         self.round_bar.show_choices(schools, self.ctx.school_id, rounds, self.ctx.round_id)
         school = next((s for s in schools if s.id == self.ctx.school_id), None)
         title = f"{school.display_name} – {APP_NAME}" if school else APP_NAME
-        if services.store.read_only:
+        if services.read_only:
             title += " (read-only copy)"
         self.setWindowTitle(title)
 

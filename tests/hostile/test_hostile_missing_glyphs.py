@@ -18,7 +18,6 @@ from desktop_app.paths import resource_path
 from desktop_app.reports.fonts import BOLD, REGULAR, SYMBOLS, SYMBOLS_FILE, register_fonts
 from desktop_app.reports.text import REPLACEMENT, markup, runs
 from desktop_app.services.container import open_services
-from desktop_app.services.sample_data import create_full_sample
 
 # Emoji the symbol font has, one newer than it (Unicode 11: 🥳), a CJK word DejaVu lacks,
 # joiners and selectors, and symbols DejaVu has itself.
@@ -57,7 +56,7 @@ def test_the_symbol_font_ships_with_its_licence() -> None:
 def test_headers_footers_and_body_of_a_pdf_use_the_symbol_font(tmp_path: Path) -> None:
     services = open_services(tmp_path / "school.sqlite3")
     try:
-        school, _ = create_full_sample(services, date(2026, 11, 1))
+        school, _ = services.sample.add_everything(date(2026, 11, 1))
         services.schools.update_school(
             school.id, SchoolDetails(f"Ysgol 🏫✅ {'x' * 3}", school.urn, school.phase)
         )

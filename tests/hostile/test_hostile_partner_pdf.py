@@ -15,7 +15,6 @@ from desktop_app.domain.audience import Audience
 from desktop_app.domain.partners import CommitmentDetails, Direction, PartnerSchoolDetails
 from desktop_app.domain.review import RoundStatus
 from desktop_app.services.container import AppServices, open_services
-from desktop_app.services.sample_data import create_full_sample
 
 TODAY = date(2026, 11, 20)
 
@@ -23,7 +22,7 @@ TODAY = date(2026, 11, 20)
 @pytest.fixture
 def school_with_joint_work(tmp_path: Path) -> Iterator[tuple[AppServices, int, int]]:
     services = open_services(tmp_path / "school.sqlite3")
-    school, _ = create_full_sample(services, date(2026, 11, 1))
+    school, _ = services.sample.add_everything(date(2026, 11, 1))
     ours, _ = services.partners.create_partner(
         PartnerSchoolDetails(name="Heronsgate Primary School", urn="999012")
     )

@@ -16,8 +16,6 @@ import pytest
 from desktop_app.domain.audience import Audience
 from desktop_app.paths import backups_dir_for, default_database_path
 from desktop_app.services.container import AppServices, open_services
-from desktop_app.services.export_service import write_export
-from desktop_app.services.sample_data import create_full_sample
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 
@@ -36,7 +34,7 @@ def open_umask() -> Iterator[None]:
 @pytest.fixture
 def sample(open_umask: None) -> Iterator[AppServices]:
     services = open_services(default_database_path())
-    create_full_sample(services, date(2026, 11, 1))
+    services.sample.add_everything(date(2026, 11, 1))
     yield services
     services.close()
 
@@ -79,7 +77,7 @@ def test_every_file_with_school_data_is_owner_only(sample: AppServices, tmp_path
             path.write_text("readable by everyone")  # replaced by an owner-only file
             path.chmod(0o644)
     sample.pdf_export.export(school.id, Audience.FULL, written["pdf"], date(2026, 11, 20))
-    write_export(sample.store, written["json"])
+    sample.json_export.write(written["json"])
     sample.exchange.share(school.id, partner.id, written["share"])
     sample.backups.backup_to(written["backup"])
     sample.moderation.export_decisions(round_id, written["minutes"])

@@ -57,7 +57,7 @@ def test_a_read_only_file_opens_as_a_read_only_copy(read_only_demo: Path, tmp_pa
     before = read_only_demo.read_bytes()
     services = open_services(read_only_demo, create=False)
     try:
-        assert services.store.read_only
+        assert services.read_only
         out = tmp_path / "out"
         out.mkdir()
         _look_compare_export(services, out)
@@ -85,7 +85,7 @@ def test_a_read_only_folder_is_handled_the_same_way(demo_master: Path, tmp_path:
     try:
         services = open_services(db, create=False)
         try:
-            assert services.store.read_only
+            assert services.read_only
             assert services.schools.list_schools()
         finally:
             services.close()
@@ -100,7 +100,7 @@ def test_a_file_on_a_read_only_drive(demo_master: Path, tmp_path: Path) -> None:
         make_read_only(stick)
         services = open_services(stick / "school.sqlite3", create=False)
         try:
-            assert services.store.read_only and services.schools.list_schools()
+            assert services.read_only and services.schools.list_schools()
         finally:
             services.close()
         assert os.listdir(stick) == ["school.sqlite3"]
@@ -178,7 +178,7 @@ def test_read_only_wal_and_shm_left_by_an_older_version(demo_master: Path, tmp_p
         side.chmod(0o444)
     services = open_services(db, create=False)
     try:
-        assert services.store.read_only and services.schools.list_schools()
+        assert services.read_only and services.schools.list_schools()
     finally:
         services.close()
     assert all(stat.S_IMODE(Path(f"{db}{s}").stat().st_mode) == 0o444 for s in ("-wal", "-shm"))

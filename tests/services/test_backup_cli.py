@@ -23,7 +23,7 @@ def _names(db: Path) -> list[str]:
     try:
         return [s.name for s in services.schools.list_schools()]
     finally:
-        services._store.close()  # no close backup: only reading
+        services.close_without_backup()  # only reading
 
 
 def _file_with(db: Path, *names: str) -> None:
