@@ -132,14 +132,11 @@ def test_a_failed_backup_on_closing_is_said_plainly_and_exits_non_zero(
 def _change(args: object) -> int:
     from desktop_app import cli
 
-    services = cli._open(args.db)  # type: ignore[attr-defined]
-    try:
+    with cli.opened(args.db) as services:  # type: ignore[attr-defined]
         school = services.schools.list_schools()[0]
         services.schools.update_school(
             school.id, SchoolDetails(school.name + " (renamed)", school.urn, school.phase)
         )
-    finally:
-        services.close()
     return 0
 
 
