@@ -64,8 +64,8 @@ with open(sys.argv[2], encoding="cp1252", newline="") as handle:
 APP_FLOOR = FLOOR.format(
     prelude="from desktop_app.services.container import open_services\n"
     "services = open_services(Path(sys.argv[1]), create=False)\n"
-    "conn = services.store.db.conn\n"
-    "transaction = services.store.transaction()",
+    "conn = services._store.db.conn\n"
+    "transaction = services._store.transaction()",
     begin="transaction.__enter__()",
     commit="transaction.__exit__(None, None, None)",
     ending="services.close()",
@@ -186,7 +186,7 @@ def bench_search(size: int, folder: Path) -> bool:
     services = open_services(db)
     services.directory.import_file(csv)
     staged = services.directory.read_file(csv)
-    conn = services.store.db.conn
+    conn = services._store.db.conn
     model = SchoolChoiceModel(
         lambda t, c, o, n: staged.page(t, include_closed=c, offset=o, limit=n), {}
     )

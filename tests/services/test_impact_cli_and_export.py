@@ -13,7 +13,6 @@ from desktop_app.cli import build_parser, run_command
 from desktop_app.domain.impact import MeasureDraft, PupilGroup
 from desktop_app.domain.monitoring import AssignmentDraft, Focus, FocusKind, Frequency, VisitDraft
 from desktop_app.services.container import open_services
-from desktop_app.services.export_service import export_everything
 
 KS2 = Path(__file__).parent.parent / "fixtures" / "performance" / "england_ks2final.csv"
 TODAY = date.today()
@@ -87,7 +86,7 @@ def test_export_json_holds_measures_monitoring_visits_and_published_results(
             TODAY,
         )
         s.impact.apply_published(s.impact.preview_published(KS2, "2024-25", school.id))
-        data = export_everything(s.store)
+        data = s.json_export.everything()
     finally:
         s.close()
     [ours] = [x for x in data["schools"] if x["urn"] == school.urn]

@@ -190,7 +190,7 @@ def test_a_failure_part_way_through_the_import_writes_nothing(
         raise OSError("the disk went away")
 
     # The figures are saved first; the measurement after them fails.
-    monkeypatch.setattr(services.store.impact, "add_measurement", broken)
+    monkeypatch.setattr(services._store.impact, "add_measurement", broken)
     with pytest.raises(OSError):
         services.impact.apply_published(preview)
     monkeypatch.undo()
