@@ -81,7 +81,7 @@ class PdfExportService:
         partner_id: int | None = None,
         author: str = "",
     ) -> ReportSnapshot:
-        if audience is Audience.PARTNERSHIP:
+        if audience.rules.joint_statement:
             from desktop_app.services.partnership_pdf import partnership_snapshot
 
             return partnership_snapshot(

@@ -46,6 +46,7 @@ def test_the_dialog_offers_the_registry_with_a_mnemonic_each(qtbot: QtBot) -> No
         (Audience.FULL, "", "Meadow View Primary improvement plan.pdf"),
         (Audience.GOVERNORS, "", "Meadow View Primary governors summary.pdf"),
         (Audience.PARTNER, "St Ann's C/E", "Meadow View Primary for St Anns CE.pdf"),
+        (Audience.PARTNERSHIP, "", "Meadow View Primary partnership statement.pdf"),
     ],
 )
 def test_file_names_carry_each_audience_s_words(
@@ -54,6 +55,7 @@ def test_file_names_carry_each_audience_s_words(
     assert audience.rules.file_name("Meadow View Primary", partner) == name
 
 
-def test_only_the_partner_version_is_for_one_partner_and_hides_the_minutes() -> None:
+def test_only_the_full_plan_has_the_minutes_and_each_filter_has_one_audience() -> None:
     assert [a for a, r in AUDIENCES.items() if r.for_one_partner] == [Audience.PARTNER]
     assert [a for a, r in AUDIENCES.items() if r.moderation] == [Audience.FULL]
+    assert [a for a, r in AUDIENCES.items() if r.joint_statement] == [Audience.PARTNERSHIP]
