@@ -118,7 +118,7 @@ def test_forget_import_on_the_command_line(
     doc = _document(alder, tmp_path)
     birch.exchange.apply_import(birch.exchange.preview_bytes(_bytes(doc)))
     db = birch.db_path
-    birch.store.close()
+    birch.close_without_backup()
     parser = build_parser()
     args = parser.parse_args(
         ["forget-import", "--db", str(db), "--school", BIRCH, "--partner", ALDER]
@@ -128,4 +128,4 @@ def test_forget_import_on_the_command_line(
     assert run_command(args) == 1  # nothing left to forget: one plain line
     err = capsys.readouterr().err
     assert "Nothing has been imported" in err and "Traceback" not in err
-    birch.store = open_services(db).store  # the fixture closes it again
+    birch._store = open_services(db)._store  # the fixture closes it again

@@ -101,7 +101,7 @@ def mangled(draw: st.DrawFn, good: dict[str, Any]) -> bytes:
 
 
 def _dump(services: AppServices) -> list[tuple[object, ...]]:
-    db = services.store.db
+    db = services._store.db
     rows: list[tuple[object, ...]] = []
     for table in sorted(db.table_names()):
         rows.extend((table, *r) for r in db.execute(f'SELECT * FROM "{table}"').fetchall())
