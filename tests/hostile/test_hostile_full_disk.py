@@ -121,7 +121,7 @@ def test_a_failed_backup_on_closing_is_said_plainly_and_exits_non_zero(
 
     monkeypatch.setattr(backup, "create_private_file", no_room)
     # Any change makes the closing backup due; a school's name is the simplest one.
-    monkeypatch.setattr("desktop_app.cli._cmd_list_rounds", _change)
+    monkeypatch.setattr("desktop_app.cli.school_data._cmd_list_rounds", _change)
     code, err = _run(capsys, "list-rounds", "--db", str(demo))
     assert code == 1
     assert "Your changes are saved" in err and FULL in err, err
