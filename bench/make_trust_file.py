@@ -36,7 +36,6 @@ from desktop_app.domain.rag import WorkStatus
 from desktop_app.domain.review import RoundScope, StrandJudgement
 from desktop_app.domain.school import SchoolDetails
 from desktop_app.services.container import AppServices, open_services
-from desktop_app.services.sample_data import create_sample_school
 from desktop_app.services.sample_plan import add_sample_plan
 
 TODAY = date(2026, 11, 23)
@@ -156,7 +155,7 @@ def register_rows(count: int, rng: random.Random) -> list[PartnerSchoolDetails]:
 def _schools(services: AppServices, count: int, rng: random.Random) -> list[int]:
     framework = services.catalogue.latest()
     strands = [s.id for s in framework.strands()]
-    store = services.store
+    store = services._store
     ids = []
     for n in range(count):
         school, _ = services.schools.create_school(
@@ -186,7 +185,7 @@ def _commitments(
     strands = [s.id for s in services.catalogue.latest().strands()]
     # Most commitments sit with a few hundred real partners, as in a trust's file.
     active = partners[: min(len(partners), 400)]
-    store = services.store
+    store = services._store
     with store.transaction():
         for n in range(count):
             due = TODAY + timedelta(days=rng.randint(-120, 240)) if rng.random() < 0.9 else None
@@ -262,11 +261,11 @@ def make_trust_file(
     rng = random.Random(seed)
     services = open_services(path)
     try:
-        sample, _ = create_sample_school(services.store, services.catalogue)
+        sample, _ = services.sample.add_school()
         add_sample_plan(services, sample.id, TODAY)
-        with services.store.transaction():
-            services.store.partners.add_many(register_rows(register, rng))
-        partner_ids = [p.id for p in services.store.partners.all()]
+        with services._store.transaction():
+            services._store.partners.add_many(register_rows(register, rng))
+        partner_ids = [p.id for p in services._store.partners.all()]
         rng.shuffle(partner_ids)
         others = _schools(services, max(0, schools - 1), rng)
         school_ids = [sample.id, *others]

@@ -86,7 +86,7 @@ def measure_screens(path: Path, runs: int, figures: Figures) -> None:
 
     app = QApplication.instance() or QApplication([])
     services = open_services(path)
-    db = services.store.db
+    db = services._store.db
     window = MainWindow(services, today=TODAY)
     window.resize(1366, 768)
     window.show()
@@ -165,7 +165,7 @@ def measure_screens(path: Path, runs: int, figures: Figures) -> None:
                 key = _timed(lambda t=text: (bar.search.setText(t), app.processEvents()))
                 ours = _timed(lambda: (bar.search_now(), app.processEvents()))
                 f = bar.current(TODAY)
-                floor = _timed(lambda f=f: services.store.commitments.matching_rows(school_id, f))
+                floor = _timed(lambda f=f: services._store.commitments.matching_rows(school_id, f))
                 figures.add("commitments keystroke (the key itself)", key)
                 figures.add("commitments search after the pause", ours, floor)
         bar.search.setText("")
@@ -198,7 +198,9 @@ def measure_screens(path: Path, runs: int, figures: Figures) -> None:
         for _ in range(max(3, runs // 2)):
             ours = _timed(lambda: (page.refresh(), app.processEvents()))
             floor = _timed(
-                lambda: services.store.commitments.matching_rows(school_id, CommitmentFilter(TODAY))
+                lambda: services._store.commitments.matching_rows(
+                    school_id, CommitmentFilter(TODAY)
+                )
             )
             figures.add("commitments full reload", ours, floor)
 
