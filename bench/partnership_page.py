@@ -81,7 +81,7 @@ def main() -> int:
         page.show()
         app.processEvents()
         sql = promises_sql(len(members))
-        conn = services.store.db.conn
+        conn = services._store.db.conn
         query_times: list[float] = []
         query_cpu: list[float] = []
         timings: dict[str, tuple[list[float], list[float], list[float]]] = {

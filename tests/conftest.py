@@ -62,12 +62,11 @@ def _blank_db(tmp_path_factory: pytest.TempPathFactory, catalogue: FrameworkCata
 @pytest.fixture(scope="session")
 def _sample_db(_blank_db: Path, catalogue: FrameworkCatalogue) -> Path:
     """The blank file with the sample school added, made once per test session."""
-    from desktop_app.services.sample_data import create_sample_school
 
     path = _blank_db.with_name("sample.sqlite3")
     shutil.copyfile(_blank_db, path)
     services = open_services(path, catalogue, backup_on_close=False)
-    create_sample_school(services.store, services.catalogue)
+    services.sample.add_school()
     services.close()
     return path
 

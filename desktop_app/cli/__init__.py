@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.cli import data_safety, joint_review, pdf, school_data
+from desktop_app.cli import data_safety, joint_review, partnership, pdf, school_data
 from desktop_app.cli.common import CommandError, opened
 from desktop_app.paths import default_database_path
 
@@ -46,8 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     school_data.add_file_commands(subs)
     data_safety.add_commands(subs)
     pdf.add_command(subs)
-    school_data.add_views_command(subs)
+    school_data.add_ratings_command(subs)
     joint_review.add_commands(subs)
+    partnership.add_commands(subs)
     school_data.add_import_commands(subs)
     return parser
 

@@ -1,5 +1,5 @@
 """Commands that make a file or move its data in and out: demo, list-rounds, export-json,
-import-schools, import-performance and import-views."""
+import-schools, import-performance and import-views (people's ratings of a round's strands)."""
 
 from __future__ import annotations
 
@@ -92,20 +92,20 @@ def _cmd_import_schools(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_views_command(subs: Subcommands) -> None:
-    views = subs.add_parser(
+def add_ratings_command(subs: Subcommands) -> None:
+    ratings = subs.add_parser(
         "import-views",
         help="add people's views of a round's strands from a JSON file (see docs/export-format.md)",
     )
-    needs_db(views)
-    views.add_argument("--round", type=int, required=True, help="the review round's id")
-    views.add_argument("--file", type=Path, required=True, help="the JSON file of views")
-    views.set_defaults(func=_cmd_import_views)
+    needs_db(ratings)
+    ratings.add_argument("--round", type=int, required=True, help="the review round's id")
+    ratings.add_argument("--file", type=Path, required=True, help="the JSON file of views")
+    ratings.set_defaults(func=_cmd_import_ratings)
 
 
-def _cmd_import_views(args: argparse.Namespace) -> int:
+def _cmd_import_ratings(args: argparse.Namespace) -> int:
     with opened(args.db) as services:
-        result, _ = services.moderation.import_views(args.round, args.file)
+        result, _ = services.moderation.import_ratings(args.round, args.file)
     print(result.summary.message)
     return 0
 

@@ -209,10 +209,10 @@ def test_failure_part_way_through_the_merge_rolls_everything_back(
 
     # The commitments are written by then: linking them to the sender's references fails.
     def fail_after_writing(*args: object) -> None:
-        assert birch.store.db.conn.in_transaction
+        assert birch._store.db.conn.in_transaction
         raise ValueError("disk said no")
 
-    monkeypatch.setattr(birch.store.exchange, "link_commitments", fail_after_writing)
+    monkeypatch.setattr(birch._store.exchange, "link_commitments", fail_after_writing)
     with pytest.raises(ExchangeFileError, match="Nothing was changed"):
         birch.exchange.apply_import(preview)
     assert _dump(birch) == before

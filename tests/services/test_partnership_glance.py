@@ -34,7 +34,7 @@ def _glance(alder: AppServices):  # type: ignore[no-untyped-def]
 
 
 def _decisions(alder: AppServices) -> list[tuple[int, int, str]]:
-    return alder.store.partnership_promises.decisions(_p(alder).school_id)
+    return alder._store.partnership_promises.decisions(_p(alder).school_id)
 
 
 def test_members_and_what_each_shared(alder: AppServices) -> None:

@@ -19,7 +19,6 @@ import pytest
 
 from desktop_app.cli import build_parser, run_command
 from desktop_app.services.container import open_services
-from desktop_app.services.sample_data import create_sample_school
 from desktop_app.storage.backup import integrity_problem
 from desktop_app.storage.errors import (
     DamagedDatabase,
@@ -37,13 +36,13 @@ PAGE = 4096
 def healthy_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     path = tmp_path_factory.mktemp("healthy") / "compass.sqlite3"
     services = open_services(path, before_migrate=None)
-    create_sample_school(services.store, services.catalogue)
+    services.sample.add_school()
     for n in range(40):  # enough rows for several b-tree pages
-        services.store.db.execute(
+        services._store.db.execute(
             "INSERT INTO schools (name, urn) VALUES (?, ?)",
             [f"School {n} " + "x" * 300, f"9{n:05d}"],
         )
-    services.store.close()  # no close backup: this is a fixture
+    services.close_without_backup()  # this is a fixture
     return path.read_bytes()
 
 

@@ -15,7 +15,7 @@ WHEN = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 
 
 def test_schema_refuses_bad_levels_roles_and_a_second_rating(sample_services: AppServices) -> None:
-    store = sample_services.store
+    store = sample_services._store
     school = store.schools.all()[0]
     round_id = store.rounds.for_school(school.id)[0].id
     rater = store.ratings.add_rater(school.id, "Ann", RaterRole.GOVERNOR)
@@ -42,7 +42,7 @@ def test_schema_refuses_bad_levels_roles_and_a_second_rating(sample_services: Ap
 def test_deleting_a_round_or_school_removes_ratings_and_decisions(
     sample_services: AppServices,
 ) -> None:
-    store = sample_services.store
+    store = sample_services._store
     school = store.schools.all()[0]
     rounds = store.rounds.for_school(school.id)
     rater = store.ratings.add_rater(school.id, "Ann", RaterRole.GOVERNOR)

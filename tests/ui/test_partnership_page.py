@@ -99,7 +99,7 @@ def test_keyboard_journey_confirm_reject_undo_redo(qtbot: QtBot, page: Partnersh
     def decisions() -> dict[tuple[int, int], str]:
         return {
             (a, b): d
-            for a, b, d in page.ctx.services.store.partnership_promises.decisions(school_id)
+            for a, b, d in page.ctx.services._store.partnership_promises.decisions(school_id)
         }
 
     alt(qtbot, Qt.Key.Key_M)  # the matches tab

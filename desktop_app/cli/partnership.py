@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from desktop_app.cli.common import Subcommands, needs_db, opened
 from desktop_app.domain.partnership_glance import US, MatchDecision, OneSide
 from desktop_app.services.container import AppServices
 
-Opener = Callable[[Path], AppServices]
-
 
 class _Steps:
-    def __init__(self, open_: Opener) -> None:
-        self._open = open_
-
     @staticmethod
     def _school_id(services: AppServices, urn: str) -> int:
         school = services.schools.by_urn(urn.strip())
@@ -36,16 +31,13 @@ class _Steps:
         return found[0].id
 
     def folder(self, args: argparse.Namespace) -> int:
-        services = self._open(args.db)
-        try:
+        with opened(args.db) as services:
             service = services.partnership_folder
             if args.set is not None:
                 service.choose_folder(args.set, check_at_start=args.check_at_start == "yes")
             elif args.check_at_start is not None:
                 service.set_check_at_start(args.check_at_start == "yes")
             settings = service.settings()
-        finally:
-            services.close()
         if settings.folder is None:
             print("No partnership folder chosen yet (use --set FOLDER).")
         else:
@@ -56,8 +48,7 @@ class _Steps:
         return 0
 
     def send(self, args: argparse.Namespace) -> int:
-        services = self._open(args.db)
-        try:
+        with opened(args.db) as services:
             school_id = self._school_id(services, args.school)
             partnership = services.partners.get_partnership(
                 self._partnership_id(services, school_id, args.partnership)
@@ -65,17 +56,12 @@ class _Steps:
             lines = services.partnership_folder.share_with(
                 school_id, list(partnership.member_ids), datetime.now(UTC)
             )
-        finally:
-            services.close()
         print("\n".join(lines))
         return 0
 
     def list_files(self, args: argparse.Namespace) -> int:
-        services = self._open(args.db)
-        try:
+        with opened(args.db) as services:
             listing = services.partnership_folder.listing(self._school_id(services, args.school))
-        finally:
-            services.close()
         files = listing.files if args.all else tuple(listing.new_files())
         print(f"{len(listing.new_files())} new file(s) in {listing.folder}")
         for f in files:
@@ -85,8 +71,7 @@ class _Steps:
         return 0
 
     def import_files(self, args: argparse.Namespace) -> int:
-        services = self._open(args.db)
-        try:
+        with opened(args.db) as services:
             listing = services.partnership_folder.listing(self._school_id(services, args.school))
             new = listing.new_files()
             if args.file:
@@ -108,21 +93,16 @@ class _Steps:
                 if preview.can_apply:
                     message, _ = services.partnership_folder.apply(preview)
                     print(f"  {message}")
-        finally:
-            services.close()
         return 0
 
     def glance(self, args: argparse.Namespace) -> int:
-        services = self._open(args.db)
-        try:
+        with opened(args.db) as services:
             school_id = self._school_id(services, args.school)
             g = services.partnership_glance.glance(
                 school_id,
                 self._partnership_id(services, school_id, args.partnership),
                 args.today or date.today(),
             )
-        finally:
-            services.close()
         print(
             f"{g.partnership.name}: {len(g.members)} member schools, files received from "
             f"{g.members_with_files}. No joint review agreed yet."
@@ -153,23 +133,15 @@ class _Steps:
             "reject": MatchDecision.REJECTED,
             "reconsider": None,
         }[args.decision]
-        services = self._open(args.db)
-        try:
+        with opened(args.db) as services:
             school_id = self._school_id(services, args.school)
             edit = services.partnership_glance.decide(school_id, args.ours, args.theirs, decision)
-        finally:
-            services.close()
         print(f"Saved: {edit.label}.")
         return 0
 
 
-def add_partnership_commands(
-    subs: argparse._SubParsersAction[argparse.ArgumentParser],
-    commands: dict[str, Callable[[argparse.Namespace], int]],
-    needs_db: Callable[[argparse.ArgumentParser], None],
-    open_: Opener,
-) -> None:
-    steps = _Steps(open_)
+def add_commands(subs: Subcommands) -> None:
+    steps = _Steps()
 
     folder = subs.add_parser(
         "partnership-folder", help="show or choose the folder the schools share through file sync"
@@ -179,7 +151,7 @@ def add_partnership_commands(
     folder.add_argument(
         "--check-at-start", choices=["yes", "no"], help="look for new files when the app starts"
     )
-    commands["partnership-folder"] = steps.folder
+    folder.set_defaults(func=steps.folder)
 
     def school_and_partnership(sub: argparse.ArgumentParser, *, partnership: bool) -> None:
         needs_db(sub)
@@ -191,14 +163,14 @@ def add_partnership_commands(
         "folder-send", help="save our share file for each member of a partnership in the folder"
     )
     school_and_partnership(send, partnership=True)
-    commands["folder-send"] = steps.send
+    send.set_defaults(func=steps.send)
 
     listing = subs.add_parser(
         "folder-list", help="list the new files in the partnership folder addressed to a school"
     )
     school_and_partnership(listing, partnership=False)
     listing.add_argument("--all", action="store_true", help="list every file, not only new ones")
-    commands["folder-list"] = steps.list_files
+    listing.set_defaults(func=steps.list_files)
 
     imp = subs.add_parser(
         "folder-import", help="import new files from the partnership folder, showing each preview"
@@ -207,7 +179,7 @@ def add_partnership_commands(
     imp.add_argument(
         "--file", action="append", help="only this file (repeat for more); default: every new one"
     )
-    commands["folder-import"] = steps.import_files
+    imp.set_defaults(func=steps.import_files)
 
     glance = subs.add_parser(
         "partnership",
@@ -215,7 +187,7 @@ def add_partnership_commands(
     )
     school_and_partnership(glance, partnership=True)
     glance.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
-    commands["partnership"] = steps.glance
+    glance.set_defaults(func=steps.glance)
 
     match = subs.add_parser(
         "match", help="confirm or reject a suggested pair of promises (ids from 'partnership')"
@@ -224,4 +196,4 @@ def add_partnership_commands(
     match.add_argument("decision", choices=["confirm", "reject", "reconsider"])
     match.add_argument("--ours", type=int, required=True, help="our commitment's id")
     match.add_argument("--theirs", type=int, required=True, help="the member's commitment's id")
-    commands["match"] = steps.match
+    match.set_defaults(func=steps.match)
