@@ -1,12 +1,12 @@
 """Which renderer draws the PDF for each audience (domain/audience.py says what it may show).
 
-Named by module and class rather than imported, so looking one up loads ReportLab only when
-a PDF is actually drawn.
+Each entry imports its renderer when asked, so looking one up loads ReportLab only when a
+PDF is actually drawn.
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.domain.audience import Audience
@@ -24,21 +24,40 @@ class Renderer(Protocol):
     def render(self, progress: Progress | None = None) -> BuiltPdf: ...
 
 
-RENDERERS: dict[Audience, tuple[str, str]] = {
-    Audience.FULL: ("desktop_app.reports.full_plan", "FullPlanRenderer"),
-    Audience.GOVERNORS: ("desktop_app.reports.governors_summary", "GovernorsSummaryRenderer"),
-    Audience.PARTNER: ("desktop_app.reports.partner_version", "PartnerVersionRenderer"),
-    Audience.PARTNERSHIP: (
-        "desktop_app.reports.partnership_statement",
-        "PartnershipStatementRenderer",
-    ),
+def _full_plan() -> type[Renderer]:
+    from desktop_app.reports.full_plan import FullPlanRenderer
+
+    return FullPlanRenderer
+
+
+def _governors_summary() -> type[Renderer]:
+    from desktop_app.reports.governors_summary import GovernorsSummaryRenderer
+
+    return GovernorsSummaryRenderer
+
+
+def _partner_version() -> type[Renderer]:
+    from desktop_app.reports.partner_version import PartnerVersionRenderer
+
+    return PartnerVersionRenderer
+
+
+def _partnership_statement() -> type[Renderer]:
+    from desktop_app.reports.partnership_statement import PartnershipStatementRenderer
+
+    return PartnershipStatementRenderer
+
+
+RENDERERS: dict[Audience, Callable[[], type[Renderer]]] = {
+    Audience.FULL: _full_plan,
+    Audience.GOVERNORS: _governors_summary,
+    Audience.PARTNER: _partner_version,
+    Audience.PARTNERSHIP: _partnership_statement,
 }
 
 
 def renderer_for(audience: Audience) -> type[Renderer]:
-    module, name = RENDERERS[audience]
-    renderer: type[Renderer] = getattr(importlib.import_module(module), name)
-    return renderer
+    return RENDERERS[audience]()
 
 
 def render(snapshot: ReportSnapshot, progress: Progress | None = None) -> BuiltPdf:
