@@ -138,7 +138,7 @@ class UiContext(QObject):
     @property
     def read_only(self) -> bool:
         """A read-only copy: pages take no typing that could not be saved (the banner says why)."""
-        return self.services.store.read_only
+        return self.services.read_only
 
     def report_failure(self, exc: BaseException) -> None:
         self.failed.emit(str(exc))
