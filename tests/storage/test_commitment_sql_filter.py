@@ -20,11 +20,11 @@ def test_overdue_and_due_soon_in_sql_agree_with_the_rule_for_every_combination(
 ) -> None:
     school = our_school(services)
     partner = add_partner(services, "Brook Lane Primary")
-    repo = services.store.commitments
+    repo = services._store.commitments
     # Every status with every due date either side of each boundary any window draws.
     offsets = sorted({o for w in WINDOWS for o in (-1, 0, 1, w - 1, w, w + 1)})
     dues: list[date | None] = [None, *(TODAY + timedelta(days=o) for o in offsets)]
-    with services.store.db.atomic():
+    with services._store.db.atomic():
         for status, due in itertools.product(WorkStatus, dues):
             repo.add(
                 school.id, promise((partner,), f"{status.value} {due}", due=due, status=status)

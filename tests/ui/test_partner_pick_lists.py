@@ -32,8 +32,8 @@ def window(
     w.open_sample(complete=False)
     qtbot.waitUntil(lambda: w.showing_workspace())
     s = w.ctx.services
-    with s.store.transaction():
-        s.store.partners.add_many(
+    with s._store.transaction():
+        s._store.partners.add_many(
             PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}")
             for n in range(REGISTER)
         )
@@ -53,10 +53,10 @@ def test_commitment_dialog_finds_a_school_by_typing_and_keeps_the_ticked_ones(
     s = window.ctx.services
     page = window.pages["commitments"]
     assert isinstance(page, CommitmentsPage)
-    s.store.partners.rows_read = 0
+    s._store.partners.rows_read = 0
     dialog = page._dialog(None)
     # The first of the register, not all of it.
-    assert s.store.partners.rows_read <= PICK_LIST_SIZE
+    assert s._store.partners.rows_read <= PICK_LIST_SIZE
     assert len(_listed(dialog.partners)) == PICK_LIST_SIZE
     assert "Register School 0450" not in _listed(dialog.partners)
     assert dialog.partners.search.accessibleName() == "Find partner schools"
@@ -93,10 +93,10 @@ def test_editing_a_commitment_ticks_its_partners_even_beyond_the_first_page(
 
 def test_partnership_dialog_searches_the_register(window: MainWindow, qtbot: QtBot) -> None:
     s = window.ctx.services
-    s.store.partners.rows_read = 0
+    s._store.partners.rows_read = 0
     dialog = PartnershipDialog([], window, find=s.partners.find)
     qtbot.addWidget(dialog)
-    assert s.store.partners.rows_read <= PICK_LIST_SIZE
+    assert s._store.partners.rows_read <= PICK_LIST_SIZE
     dialog.members.search.setText("0377")
     dialog.members.run_search()
     assert _listed(dialog.members) == ["Register School 0377"]
@@ -110,9 +110,9 @@ def test_partner_version_offers_working_partners_first_without_reading_the_regis
     assert school_id is not None
     far = s.partners.find("Register School 0499")[0]
     s.commitments.create(school_id, promise((far.id,), "Joint CPD"))
-    s.store.partners.rows_read = 0
+    s._store.partners.rows_read = 0
     offered = s.pdf_export.partners_for(school_id)
-    assert s.store.partners.rows_read <= 2 * PICK_LIST_SIZE
+    assert s._store.partners.rows_read <= 2 * PICK_LIST_SIZE
     assert len(offered) == PICK_LIST_SIZE
     ids = [pid for pid, _name, _urn in offered]
     assert far.id in ids

@@ -58,8 +58,8 @@ def _commitments_page(qtbot: QtBot, window: MainWindow) -> CommitmentsPage:
     s = window.ctx.services
     school_id = window.ctx.school_id
     assert school_id is not None
-    with s.store.transaction():
-        s.store.partners.add_many(
+    with s._store.transaction():
+        s._store.partners.add_many(
             PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}") for n in range(400)
         )
     ids = s.partners.register_order()
@@ -95,10 +95,10 @@ def test_a_saved_commitment_rereads_only_its_row(qtbot: QtBot, window: MainWindo
     s = window.ctx.services
     target = page.proxy.commitment_at(7)
     edit = s.commitments.update(target.id, replace(target.details, what="Renamed promise"))
-    s.store.commitments.rows_read = s.store.partners.rows_read = 0
+    s._store.commitments.rows_read = s._store.partners.rows_read = 0
     window.ctx.push_edit(edit)
-    assert s.store.commitments.rows_read == 1
-    assert s.store.partners.rows_read == 0  # its partner's name was already known
+    assert s._store.commitments.rows_read == 1
+    assert s._store.partners.rows_read == 0  # its partner's name was already known
     assert any(row == (target.id, "Renamed promise", row[2]) for row in _shown(page))
     incremental = _shown(page)
     page.refresh()
@@ -115,12 +115,12 @@ def test_incremental_changes_match_a_full_reload(qtbot: QtBot, window: MainWindo
     assert page.proxy.rowCount() == 20
     # A change that stops a row matching the filter takes it out at once.
     first = page.proxy.commitment_at(0)
-    s.store.commitments.rows_read = 0
+    s._store.commitments.rows_read = 0
     window.ctx.save(
         page, lambda: s.commitments.update(first.id, replace(first.details, what="Gone"))
     )
     assert page.proxy.rowCount() == 19
-    assert s.store.commitments.rows_read < 5  # the service's own reads and the one row
+    assert s._store.commitments.rows_read < 5  # the service's own reads and the one row
     assert page.count_label.text() == "Showing 19 of 40 commitments"
     # Mark done, delete, add one with a partner and an owner the screen has not seen yet.
     done = page.proxy.commitment_at(3)
@@ -160,21 +160,21 @@ def test_partner_register_reads_only_the_rows_on_screen(
     qtbot: QtBot, window: MainWindow, qtmodeltester: ModelTester
 ) -> None:
     s = window.ctx.services
-    with s.store.transaction():
-        s.store.partners.add_many(
+    with s._store.transaction():
+        s._store.partners.add_many(
             PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}", phase="Primary")
             for n in range(2000)
         )
-        s.store.partners.add_many([PartnerSchoolDetails("École Saint-Gérard", "399999")])
+        s._store.partners.add_many([PartnerSchoolDetails("École Saint-Gérard", "399999")])
     window.ctx.notify(Changes.of(Topic.PARTNERS))
-    s.store.partners.rows_read = 0
+    s._store.partners.rows_read = 0
     window.show_page("partners")
     page = window.pages["partners"]
     assert isinstance(page, PartnersPage)
     qtbot.waitUntil(page.isVisible)
     model = page.register.model
     assert model.rowCount() == 2001
-    assert s.store.partners.rows_read <= 2 * PAGE_ROWS  # a screenful, not the register
+    assert s._store.partners.rows_read <= 2 * PAGE_ROWS  # a screenful, not the register
     assert model.rows_fetched <= 2 * PAGE_ROWS
     qtmodeltester.check(model)
     # A search narrows ids without reading rows; accents are ignored.
@@ -191,8 +191,8 @@ def test_partner_register_reads_only_the_rows_on_screen(
 
 def test_a_saved_partner_rereads_only_a_few_rows(qtbot: QtBot, window: MainWindow) -> None:
     s = window.ctx.services
-    with s.store.transaction():
-        s.store.partners.add_many(
+    with s._store.transaction():
+        s._store.partners.add_many(
             PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}") for n in range(2000)
         )
     window.ctx.notify(Changes.of(Topic.PARTNERS))
@@ -202,12 +202,12 @@ def test_a_saved_partner_rereads_only_a_few_rows(qtbot: QtBot, window: MainWindo
     qtbot.waitUntil(page.isVisible)
     register, model = page.register, page.register.model
     target = s.partners.get(model.id_at(1500))
-    s.store.partners.rows_read = 0
+    s._store.partners.rows_read = 0
     window.ctx.save(
         page, lambda: s.partners.update_partner(target.id, replace(target.details, name="Aardvark"))
     )
     # The changed row and the few rows a binary search compares it with; not the register.
-    assert s.store.partners.rows_read < 30
+    assert s._store.partners.rows_read < 30
     assert model.data(model.index(0, 0)) == "Aardvark"
     made = window.ctx.save_new(
         page, lambda: s.partners.create_partner(PartnerSchoolDetails("Register School 0999b"))
@@ -262,12 +262,12 @@ def test_a_commitment_saved_elsewhere_leaves_the_register_unread(
     qtbot.waitUntil(page.isVisible)
     target = page.proxy.commitment_at(0)
     window.ctx.save(page, lambda: s.commitments.set_status(target.id, WorkStatus.DONE))
-    s.store.partners.rows_read = 0
+    s._store.partners.rows_read = 0
     partners.register.model.rows_fetched = 0
     window.show_page("partners")
     qtbot.waitUntil(partners.isVisible)
     assert partners.register.model.rows_fetched == 0  # the rows it showed are still good
-    assert s.store.partners.rows_read < 10  # the chosen school and partnership members only
+    assert s._store.partners.rows_read < 10  # the chosen school and partnership members only
 
 
 def test_a_saved_judgement_rereads_the_judgement_not_the_strand(
@@ -289,7 +289,7 @@ def test_a_saved_judgement_rereads_the_judgement_not_the_strand(
     partner = s.partners.create_partner(PartnerSchoolDetails("Brook Lane Primary"))[0]
     s.commitments.create(school_id, promise((partner.id,), "Linked here", strands=(strand,)))
     page.refresh()
-    s.store.commitments.rows_read = 0
+    s._store.commitments.rows_read = 0
     rebuilt: list[str] = []
     show_strand = page._show_strand
     page._show_strand = lambda sid: (rebuilt.append(sid), show_strand(sid))  # type: ignore[method-assign]
@@ -300,7 +300,7 @@ def test_a_saved_judgement_rereads_the_judgement_not_the_strand(
         ),
     )
     assert page.form.next_step.toPlainText() == "Visit Brook Lane in March"
-    assert s.store.commitments.rows_read == 0  # the linked commitments were not re-read
+    assert s._store.commitments.rows_read == 0  # the linked commitments were not re-read
     assert rebuilt == []  # nor the strand's wording, cards and prompts rebuilt
     ctx.undo_stack.undo()
     assert page.form.next_step.toPlainText() == s.assessment.judgement(round_id, strand).next_step
