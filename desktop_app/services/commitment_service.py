@@ -7,10 +7,9 @@ from collections.abc import Iterable
 from desktop_app.domain.partners import (
     Commitment,
     CommitmentDetails,
-    Reciprocity,
-    reciprocity,
 )
 from desktop_app.domain.rag import WorkStatus
+from desktop_app.domain.reciprocity import Reciprocity, reciprocity
 from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.storage.store import Store

@@ -1,1 +1,1 @@
-"""Hostile files and environments (issue 14): each test keeps its fixtures in its own file."""
+"""Hostile files and environments: each test keeps its fixtures in its own file."""

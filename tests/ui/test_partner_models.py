@@ -203,7 +203,7 @@ def test_sorting_is_done_in_the_source_and_keeps_the_filter() -> None:
 
 
 def test_hostile_names_are_shown_as_plain_text(qtbot: QtBot) -> None:
-    from desktop_app.domain.partners import Reciprocity
+    from desktop_app.domain.reciprocity import Reciprocity
     from desktop_app.ui.widgets.reciprocity_panel import ReciprocityPanel
 
     hostile = PartnerSchool(1, "<img src=x> <b>St Mary’s</b> & Dŵr")

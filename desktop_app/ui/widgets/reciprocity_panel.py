@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.partners import Commitment, PartnerSchool, Reciprocity
+from desktop_app.domain.partners import Commitment, PartnerSchool
+from desktop_app.domain.reciprocity import Reciprocity
 from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, rag_text
 
 
