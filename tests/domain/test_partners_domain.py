@@ -17,9 +17,9 @@ from desktop_app.domain.partners import (
     PartnershipDetails,
     PartnershipType,
     partner_choice_names,
-    reciprocity,
 )
 from desktop_app.domain.rag import Rag, WorkStatus
+from desktop_app.domain.reciprocity import reciprocity
 
 TODAY = date(2026, 3, 10)
 
