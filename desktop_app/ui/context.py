@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -75,6 +75,7 @@ class UiContext(QObject):
     changed = Signal(object)  # Changes: broadcast after every saved use case
     selection_changed = Signal()  # the school or round being worked on changed
     failed = Signal(str)  # an undo or redo that could not be carried out, in plain words
+    started = Signal()  # the first frame is on screen: work it does not show can run now
 
     def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +87,7 @@ class UiContext(QObject):
         #: The date RAG colours and due dates are measured against; tests fix it.
         self.today: date = date.today()
         self._told_read_only = False
+        self.has_started = False
 
     def select(self, school_id: int | None, round_id: int | None) -> None:
         if (school_id, round_id) == (self.school_id, self.round_id):
@@ -134,6 +136,18 @@ class UiContext(QObject):
         self.undo_stack.clear()
         self.notify(changes)
         return True
+
+    def when_started(self, work: Callable[[], None]) -> None:
+        """Run work now, or once the first frame is on screen if start-up is still going."""
+        if self.has_started:
+            work()
+        else:
+            self.started.connect(work, Qt.ConnectionType.SingleShotConnection)
+
+    def mark_started(self) -> None:
+        if not self.has_started:
+            self.has_started = True
+            self.started.emit()
 
     @property
     def read_only(self) -> bool:

@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.main_menus import MainMenus
 
         self._menus = MainMenus(self)
+        self.ctx.mark_started()
         self.became_ready.emit()
 
     @property

@@ -163,11 +163,8 @@ class OverviewPage(Page):
         self.progress.setText(
             f"{profile.progress_text}. {round_.scope.label}, {round_.status.label.lower()}.{compared}"
         )
-        agreed = self.ctx.services.joint_reviews.latest_profile(round_.school_id)
-        self.partnership.setVisible(agreed is not None)
-        if agreed is not None:
-            name = agreed.statement.review.partnership
-            self.partnership.setText(f"{name}: {agreed.headline}.")
+        # The joint-review code is not needed for the first frame: read it once that is shown.
+        self.ctx.when_started(lambda: self._show_partnership(round_.school_id))
         self.chart.set_profile(profile)
         self._show_dimensions(profile)
         self._show_gaps(profile)
@@ -175,6 +172,15 @@ class OverviewPage(Page):
         self._show_theory(
             round_.id, profile, round_.status is RoundStatus.DRAFT and not self.ctx.read_only
         )
+
+    def _show_partnership(self, school_id: int) -> None:
+        if self.ctx.round_id is None:
+            return
+        agreed = self.ctx.services.joint_reviews.latest_profile(school_id)
+        self.partnership.setVisible(agreed is not None)
+        if agreed is not None:
+            name = agreed.statement.review.partnership
+            self.partnership.setText(f"{name}: {agreed.headline}.")
 
     def _show_theory(self, round_id: int, profile: MaturityProfile, editable: bool) -> None:
         theory = self.ctx.services.theories.theory(round_id)
