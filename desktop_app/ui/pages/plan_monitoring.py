@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,6 +27,7 @@ from desktop_app.domain.plan import ImprovementPlan
 from desktop_app.services.container import AppServices
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.monitoring_dialogs import AssignmentDialog, VisitDialog
+from desktop_app.ui.widgets.record_tables import group_with_buttons
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -138,7 +138,7 @@ class MonitoringPanel(QWidget):
 
         layout = QHBoxLayout(self)
         layout.addWidget(
-            self._group(
+            group_with_buttons(
                 self.tr("Who monitors what, and when"),
                 self.schedule,
                 (self.add_button, self.edit_button, self.delete_button),
@@ -151,25 +151,13 @@ class MonitoringPanel(QWidget):
         visits_column.addWidget(self.visits, 2)
         visits_column.addWidget(self.visit_detail, 1)
         layout.addWidget(
-            self._group(
+            group_with_buttons(
                 self.tr("Visits"),
                 visits,
                 (self.visit_button, self.follow_up_button, self.delete_visit_button),
             ),
             1,
         )
-
-    @staticmethod
-    def _group(title: str, body: QWidget, buttons: tuple[QPushButton, ...]) -> QGroupBox:
-        box = QGroupBox(title)
-        row = QHBoxLayout()
-        for b in buttons:
-            row.addWidget(b)
-        row.addStretch(1)
-        col = QVBoxLayout(box)
-        col.addWidget(body, 1)
-        col.addLayout(row)
-        return box
 
     def show_plan(self, plan: ImprovementPlan | None) -> None:
         self.plan = plan
