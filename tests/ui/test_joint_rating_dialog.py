@@ -60,3 +60,43 @@ def test_member_rates_in_the_window(
     assert [
         services.assessment.judgements(r.id) for r in services.assessment.rounds(school_id)
     ] == own
+
+
+def test_a_request_is_imported_after_its_preview_is_confirmed(
+    qtbot: Any,
+    services: AppServices,
+    tmp_path: Path,
+    catalogue: FrameworkCatalogue,
+    monkeypatch: Any,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    lead = open_services(tmp_path / "lead.sqlite3", catalogue)
+    lead_id, partnership_id = setup_lead(lead)
+    round_, _ = lead.joint_reviews.start(
+        lead_id, partnership_id, "Joint", date(2027, 3, 1), lead.catalogue.latest()
+    )
+    request = next(
+        p for p in lead.joint_reviews.send_requests(round_.id, tmp_path) if BIRCH in p.name
+    )
+    lead.close()
+    school_id = setup_member(services, "Birch Academy", BIRCH, MARKERS[1])
+    ctx = UiContext(services)
+    ctx.select(school_id, None)
+    dialog = JointRatingDialog(ctx, school_id)
+    qtbot.addWidget(dialog)
+    previews: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(request), ""))
+
+    def confirm(_parent: Any, _title: str, text: str) -> QMessageBox.StandardButton:
+        previews.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", confirm)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    dialog._on_import_clicked()
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)
+    assert previews, "the preview is shown before anything is written"
+    assert len(services.joint_ratings.requests(school_id)) == 1
+    assert dialog.table.rowCount() == 12

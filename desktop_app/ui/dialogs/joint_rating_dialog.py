@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.joint_decode import JointFile
 from desktop_app.domain.joint_review import MAX_SUMMARY, ReceivedRequest
 from desktop_app.domain.levels import Confidence, Level
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.tasks import read_then
+from desktop_app.ui.joint_file_import import import_joint_file
 from desktop_app.ui.widgets.heading import heading
 
 
@@ -172,35 +171,9 @@ class JointRatingDialog(QDialog):
         )
 
     def _on_import_clicked(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, "Import a file from the lead school", "", "Partner files (*.json)"
+        import_joint_file(
+            self, self.ctx, "Import a file from the lead school", "Reading the lead school's file…"
         )
-        if not chosen:
-            return
-        imports = self.ctx.services.joint_imports
-        read_then(
-            self,
-            "Import a file from the lead school",
-            "Reading the lead school's file…",
-            lambda: imports.read_file(Path(chosen)),
-            self._preview_and_import,
-        )
-
-    def _preview_and_import(self, decoded: tuple[JointFile, str]) -> None:
-        imports = self.ctx.services.joint_imports
-        preview = self.ctx.attempt(self, lambda: imports.preview(*decoded))
-        if preview is None:
-            return
-        text = "\n".join(preview.lines)
-        if not preview.can_apply:
-            QMessageBox.information(self, "Nothing to import", text)
-            return
-        answer = QMessageBox.question(self, "Import this file?", text + "\n\nImport now?")
-        if answer == QMessageBox.StandardButton.Yes:
-            result = self.ctx.attempt(self, lambda: imports.apply(preview))
-            if result is not None:
-                self.ctx.notify(result[1])
-                QMessageBox.information(self, "Imported", result[0])
 
     def _on_write_clicked(self) -> None:
         received = self._received()

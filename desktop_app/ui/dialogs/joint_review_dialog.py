@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.joint_decode import JointFile
 from desktop_app.domain.joint_review import MAX_SUMMARY
 from desktop_app.domain.levels import Confidence, Level
 from desktop_app.domain.review import RoundStatus
@@ -33,6 +32,7 @@ from desktop_app.domain.school import School
 from desktop_app.services.joint_import_service import FolderRead
 from desktop_app.services.partnership_folder import folder_problem
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.joint_file_import import import_joint_file
 from desktop_app.ui.models.heat_map_model import HeatCellDelegate, HeatMapTableModel
 from desktop_app.ui.tasks import read_then
 from desktop_app.ui.widgets.heading import heading
@@ -254,33 +254,7 @@ class JointReviewDialog(QDialog):
             )
 
     def _on_import_one(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, "Import a school's ratings", "", "Partner files (*.json)"
-        )
-        if not chosen:
-            return
-        imports = self.ctx.services.joint_imports
-        read_then(
-            self,
-            "Import a school's ratings",
-            "Reading the school's file…",
-            lambda: imports.read_file(Path(chosen)),
-            self._preview_one,
-        )
-
-    def _preview_one(self, decoded: tuple[JointFile, str]) -> None:
-        imports = self.ctx.services.joint_imports
-        preview = self.ctx.attempt(self, lambda: imports.preview(*decoded))
-        if preview is None:
-            return
-        text = "\n".join(preview.lines)
-        if not preview.can_apply:
-            QMessageBox.information(self, "Nothing to import", text)
-            return
-        if self._confirm(text):
-            result = self.ctx.attempt(self, lambda: imports.apply(preview))
-            if result is not None:
-                self.ctx.notify(result[1])
+        import_joint_file(self, self.ctx, "Import a school's ratings", "Reading the school's file…")
 
     def _on_import_folder(self) -> None:
         folder = self._folder("Choose the folder holding the schools' ratings")
