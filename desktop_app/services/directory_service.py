@@ -268,7 +268,7 @@ class DirectoryService:
             before.append((partner.id, partner.details, partner.removed))
             after.append((partner.id, details, removed))
             (added if partner.removed and not removed else updated).append(details.name)
-        label = f"import schools from {file_name}"
+        label = f"add partner schools from {file_name}"
         return (tuple(added), tuple(updated), tuple(closed)), self._edit(label, before, after)
 
     def _edit(self, label: str, undo: list[PartnerState], redo: list[PartnerState]) -> Edit:

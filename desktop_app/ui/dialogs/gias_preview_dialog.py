@@ -81,11 +81,16 @@ class GiasPreviewDialog(QDialog):
             if preview.closing
             else ""
         )
+        updating = (
+            f"{_plural(len(shown), 'partner school')} already in your register will be "
+            f"updated from the file{closing}. "
+            if shown
+            else ""
+        )
         summary = QLabel(
             f"<b>{report.rows:,} schools in this file</b> will go into your school directory, "
             "for looking schools up. Tick the schools you work with to add them as partner "
-            f"schools. {_plural(len(shown), 'partner school')} already in your "
-            f"register will be updated from the file{closing}. Nothing has been changed yet."
+            f"schools. {updating}Nothing has been changed yet."
         )
         summary.setWordWrap(True)
         summary.setAccessibleName("Import summary")
