@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.main_window import MainWindow
@@ -21,10 +21,18 @@ def test_every_page_fits_a_projector_1024_pixels_wide(
 ) -> None:
     window = open_window(db_path)
     window.open_sample()  # a long school name: "... Primary School (sample)  ·  URN 999001"
+    window.resize(PROJECTOR_WIDTH, 768)
     for spec in PAGE_SPECS:
         window.show_page(spec.key)
         width = window.minimumSizeHint().width()
         assert width <= PROJECTOR_WIDTH, f"{spec.title}: the window needs {width} pixels"
+        QApplication.processEvents()
+        for area in window.page(spec.key).findChildren(QScrollArea):
+            inside = area.widget().minimumSizeHint().width()
+            room = area.viewport().width()
+            assert inside <= room, (
+                f"{spec.title}: {inside} pixels wide in {room}, scrolled sideways"
+            )
     plan = window.page("plan")
     assert isinstance(plan, PlanPage)
     window.show_page("plan")

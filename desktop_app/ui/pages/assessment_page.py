@@ -115,8 +115,9 @@ class AssessmentPage(Page):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.navigator)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
+        # Both sides give way on a narrow screen, so the four level cards keep their room.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([self.fontMetrics().horizontalAdvance("M") * 30, 800])
         outer = QVBoxLayout(self)

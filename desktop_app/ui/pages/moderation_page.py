@@ -177,9 +177,11 @@ class ModerationPage(Page):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.strands)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(1, 1)
+        # Both sides give way on a narrow screen (a 1024-pixel projector).
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([self.fontMetrics().horizontalAdvance("M") * 22, 800])
+        splitter.setSizes([self.fontMetrics().horizontalAdvance("M") * 20, 900])
         QVBoxLayout(self).addWidget(splitter)
 
     # Loading -----------------------------------------------------------------

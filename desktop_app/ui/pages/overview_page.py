@@ -42,13 +42,18 @@ class _DimensionCard(QFrame):
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(summary.title, 1.1))
-        layout.addWidget(QLabel(f"{summary.judged} of {summary.total} strands judged"))
-        level = QLabel(_level_words(summary.average_level))
-        level.setWordWrap(True)
-        layout.addWidget(level)
         below = summary.below_target
-        layout.addWidget(QLabel(f"{below} strand{'s' if below != 1 else ''} below target"))
+        title = heading(summary.title, 1.1)
+        lines = [
+            title,
+            QLabel(f"{summary.judged} of {summary.total} strands judged"),
+            QLabel(_level_words(summary.average_level)),
+            QLabel(f"{below} strand{'s' if below != 1 else ''} below target"),
+        ]
+        for line in lines:
+            # Every line wraps, so three cards fit beside the chart on a 1024-pixel projector.
+            line.setWordWrap(True)
+            layout.addWidget(line)
         self.setAccessibleName(summary.title)
 
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QProgressBar,
     QTreeWidget,
@@ -37,6 +38,11 @@ class StrandNavigator(QWidget):
         self.tree.setAccessibleName("Strands")
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
+        # When the list is narrow, a long strand name is shortened, never its level.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._on_tree_current_changed)
         layout.addWidget(self.progress_label)
         layout.addWidget(self.progress_bar)
@@ -60,18 +66,21 @@ class StrandNavigator(QWidget):
             parent.setFirstColumnSpanned(True)
             for strand in dimension.strands:
                 item = QTreeWidgetItem([strand.title, ""])
+                item.setToolTip(0, strand.title)
                 item.setData(0, _STRAND_ROLE, strand.id)
                 parent.addChild(item)
                 self._items[strand.id] = item
         self.tree.expandAll()
         self.tree.blockSignals(False)
         self.update_levels(judgements)
-        self.tree.resizeColumnToContents(0)
-        self.tree.resizeColumnToContents(1)
         width = (
-            self.tree.columnWidth(0) + self.tree.columnWidth(1) + self.fontMetrics().height() * 2
+            self.tree.sizeHintForColumn(0)
+            + self.tree.sizeHintForColumn(1)
+            + self.fontMetrics().height() * 2
         )
-        self.setMinimumWidth(min(width, self.fontMetrics().horizontalAdvance("M") * 40))
+        # Never so wide that the four level cards beside it are cut off on a 1024-pixel
+        # projector: the longest strand names are shortened with "…" (tooltips say them whole).
+        self.setMinimumWidth(min(width, self.fontMetrics().horizontalAdvance("M") * 24))
         if current in self._items:
             self.select(current)
 
