@@ -262,7 +262,9 @@ SUGGESTION_RULE = (
     "Strands below their target, in this order: the master strand; then its associated "
     "strands (those linked to it in the theory of the case, either way); then every other "
     "strand. Within each group, the largest weighted gap (levels to climb times importance) "
-    "comes first, and on a tie the strand that supports more strands."
+    "comes first, and on a tie the strand that supports more strands. At most "
+    f"{SUGGESTION_LIMIT} are suggested at a time, because a plan with few priorities is "
+    "the one that gets used; once they are in the plan, the next strands are suggested."
 )
 
 

@@ -53,6 +53,7 @@ def test_associated_strands_of_the_master_come_before_a_larger_gap_elsewhere(
     plain = suggest_priorities(profile, limit=5)
     assert [d.strand_ids[0] for d in plain] == [jpd, talent, governance, info, coaching]
     assert "associated strands" in SUGGESTION_RULE
+    assert "At most 3 are suggested at a time" in SUGGESTION_RULE
 
 
 def test_on_a_tie_the_strand_that_supports_more_strands_comes_first(
