@@ -179,10 +179,12 @@ class GiasPreviewDialog(QDialog):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         em = self.fontMetrics().horizontalAdvance("M")
         for column, width in enumerate((22, 6, 9, 11, 16, 9, 13)):
             self.table.setColumnWidth(column, width * em)
+        # Spare width goes to the school's name, the column people read.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
         self.count = QLabel()
         self.count.setAccessibleName("Schools found")
