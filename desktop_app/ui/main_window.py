@@ -159,6 +159,11 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.main_menus import MainMenus
 
         self._menus = MainMenus(self)
+        # Every text box can then draw emoji and symbols the system fonts lack (typed into
+        # evidence or the theory of the case); not needed for the first frame.
+        from desktop_app.ui.symbol_font import add_symbol_font
+
+        add_symbol_font()
         self.ctx.mark_started()
         self.became_ready.emit()
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -128,3 +133,37 @@ def test_the_window_reopens_where_it_was_left(qtbot: QtBot, sample_services: App
     before = os.stat(settings_file).st_mtime_ns
     third.close()  # left as it was: the settings file is not rewritten
     assert os.stat(settings_file).st_mtime_ns == before
+
+
+_SYMBOLS_PROBE = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from desktop_app.none_refcount_guard import protect_none
+protect_none()
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+app = QApplication([])
+from desktop_app.services.container import open_services
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.symbol_font import _drawable_char
+services = open_services(Path(sys.argv[2]))
+window = MainWindow(services)
+window.finish_start()
+print(_drawable_char("\\U0001f642", QPlainTextEdit().font()))
+window.close()
+services.close()
+"""
+
+
+def test_once_ready_every_text_box_draws_symbols_the_system_fonts_lack(tmp_path: Path) -> None:
+    """An emoji typed into any text box is drawn from the symbol font the app ships once the
+    window is ready. A fresh process, since the font is added once per process."""
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", _SYMBOLS_PROBE, str(root), str(tmp_path / "x.sqlite3")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.stdout.strip().endswith("True"), done.stderr
