@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,8 +25,8 @@ from desktop_app.domain.published_data import clean_academic_year
 from desktop_app.services.files import check_file_to_read
 from desktop_app.services.performance_import import PerformancePreview, parse_performance_csv
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
 
 
 def last_results_year(today: date) -> str:
@@ -36,11 +35,9 @@ def last_results_year(today: date) -> str:
     return f"{start}-{str(start + 1)[2:]}"
 
 
-class PublishedOptionsDialog(QDialog):
+class PublishedOptionsDialog(FormDialog):
     def __init__(self, file_name: str, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Import published results"))
-        self.setAccessibleName(self.windowTitle())
+        super().__init__("Import published results", parent)
         about = QLabel(
             self.tr(
                 "“{0}”: the file does not say which year it is for. Our school's row is read; "
@@ -52,24 +49,16 @@ class PublishedOptionsDialog(QDialog):
         self.year.setAccessibleName("Academic year of the results")
         self.partners = QCheckBox(self.tr("Also read our partner schools' rows"))
         self.partners.setAccessibleName("Also read partner schools' rows")
-        self.error = error_label()
-        form = QFormLayout()
-        labelled_rows(form, ((self.tr("Academic &year"), self.year), ("", self.partners)))
-        layout = QVBoxLayout(self)
-        layout.addWidget(about)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(dialog_buttons(self, self._on_accepted, ok_text=self.tr("&Preview")))
+        self.lay_out(
+            ((self.tr("Academic &year"), self.year), ("", self.partners)),
+            above=(about,),
+            ok_text=self.tr("&Preview"),
+        )
         self.academic_year = ""
         self.year.setFocus()
 
-    def _on_accepted(self) -> None:
-        try:
-            self.academic_year = clean_academic_year(self.year.text())
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
+    def validate(self) -> None:
+        self.academic_year = clean_academic_year(self.year.text())
 
 
 class PublishedPreviewDialog(QDialog):

@@ -9,17 +9,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDoubleSpinBox,
-    QFormLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.impact import MeasureDraft, PupilGroup, Unit, clean_measurement
 from desktop_app.domain.published_data import BY_NAME, COLUMNS
-from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
+from desktop_app.ui.dialogs.form_dialog import FormDialog
 
 
 def date_edit(name: str, value: date) -> QDateEdit:
@@ -44,7 +41,7 @@ def number_box(name: str, value: float) -> QDoubleSpinBox:
     return box
 
 
-class MeasureDialog(QDialog):
+class MeasureDialog(FormDialog):
     def __init__(
         self,
         draft: MeasureDraft | None,
@@ -52,10 +49,8 @@ class MeasureDialog(QDialog):
         parent: QWidget | None = None,
         published: dict[str, tuple[float, date]] | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("Edit measure" if draft else "Add a measure", parent)
         self._published = published or {}
-        self.setWindowTitle(self.tr("Edit measure") if draft else self.tr("Add a measure"))
-        self.setAccessibleName(self.windowTitle())
         d = draft or MeasureDraft(
             "",
             baseline_on=today,
@@ -96,10 +91,7 @@ class MeasureDialog(QDialog):
         self.shareable = QCheckBox(self.tr("Shareable: show this measure in the partner version"))
         self.shareable.setAccessibleName("Shareable with partner schools")
         self.shareable.setChecked(d.shareable)
-        self.error = error_label()
-        form = QFormLayout()
-        labelled_rows(
-            form,
+        self.lay_out(
             (
                 (self.tr("&What is measured"), self.what),
                 (self.tr("For which p&upils"), self.group),
@@ -117,10 +109,6 @@ class MeasureDialog(QDialog):
         self.group.currentIndexChanged.connect(self._on_group_changed)
         self._on_group_changed()
         self.column.activated.connect(self._on_column_chosen)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(dialog_buttons(self, self._on_buttons_accepted))
         self.draft: MeasureDraft | None = None
         self.what.setFocus()
 
@@ -144,7 +132,7 @@ class MeasureDialog(QDialog):
         group: PupilGroup = self.group.currentData()
         self.detail.setEnabled(group.needs_detail)
 
-    def _on_buttons_accepted(self) -> None:
+    def validate(self) -> None:
         draft = MeasureDraft(
             what=self.what.text(),
             group=self.group.currentData(),
@@ -158,21 +146,14 @@ class MeasureDialog(QDialog):
             shareable=self.shareable.isChecked(),
             published_column=self.column.currentData(),
         )
-        try:
-            self.draft = draft.validated()
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
+        self.draft = draft.validated()
 
 
-class MeasurementDialog(QDialog):
+class MeasurementDialog(FormDialog):
     def __init__(
         self, what: str, unit: Unit, last: float, today: date, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add a measurement"))
-        self.setAccessibleName(self.windowTitle())
+        super().__init__("Add a measurement", parent)
         self._unit, self._today = unit, today
         self.value = number_box(f"Measurement of {what}", last)
         self.value.selectAll()
@@ -180,30 +161,18 @@ class MeasurementDialog(QDialog):
         self.note = QLineEdit()
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText(self.tr("For example, spring term assessment, 28 pupils"))
-        self.error = error_label()
-        form = QFormLayout()
-        labelled_rows(
-            form,
+        self.lay_out(
             (
                 (self.tr("&Value ({0})").format(unit.label.lower()), self.value),
                 (self.tr("&Date"), self.taken_on),
                 (self.tr("&Note"), self.note),
             ),
         )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(dialog_buttons(self, self._on_buttons_accepted))
         self.value.setFocus()
 
     def values(self) -> tuple[date, float, str]:
         return date_of(self.taken_on), self.value.value(), self.note.text()
 
-    def _on_buttons_accepted(self) -> None:
+    def validate(self) -> None:
         taken_on, value, note = self.values()
-        try:
-            clean_measurement(value, taken_on, note, self._unit, self._today)
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
+        clean_measurement(value, taken_on, note, self._unit, self._today)

@@ -6,11 +6,8 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,8 +20,8 @@ from desktop_app.domain.monitoring import (
     VisitDraft,
 )
 from desktop_app.domain.plan import ImprovementPlan
+from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.dialogs.measure_dialogs import date_edit, date_of
-from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
 
 
 def _text_box(name: str, text: str = "", lines: int = 3) -> QPlainTextEdit:
@@ -50,7 +47,7 @@ def _focus_box(plan: ImprovementPlan, framework: Framework | None) -> QComboBox:
     return box
 
 
-class AssignmentDialog(QDialog):
+class AssignmentDialog(FormDialog):
     def __init__(
         self,
         plan: ImprovementPlan,
@@ -58,9 +55,7 @@ class AssignmentDialog(QDialog):
         today: date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit monitoring") if draft else self.tr("Add monitoring"))
-        self.setAccessibleName(self.windowTitle())
+        super().__init__("Edit monitoring" if draft else "Add monitoring", parent)
         self.governor = QLineEdit(draft.governor if draft else "")
         self.governor.setAccessibleName("Governor")
         self.governor.setPlaceholderText(self.tr("For example, Mrs Pugh, link governor for SEND"))
@@ -81,10 +76,7 @@ class AssignmentDialog(QDialog):
             self.frequency.findData(draft.frequency if draft else Frequency.TERMLY)
         )
         self.next_on = date_edit("Next visit", draft.next_on if draft else today + timedelta(28))
-        self.error = error_label()
-        form = QFormLayout()
-        labelled_rows(
-            form,
+        self.lay_out(
             (
                 (self.tr("&Governor"), self.governor),
                 (self.tr("&Monitors"), self.focus),
@@ -92,18 +84,13 @@ class AssignmentDialog(QDialog):
                 (self.tr("&Next visit"), self.next_on),
             ),
         )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(dialog_buttons(self, self._on_buttons_accepted))
         self.draft: AssignmentDraft | None = None
         self.governor.setFocus()
 
-    def _on_buttons_accepted(self) -> None:
+    def validate(self) -> None:
         focus: Focus | None = self.focus.currentData()
         if focus is None:
-            self.error.setText(self.tr("Add a priority to the plan first."))
-            return
+            raise ValueError(self.tr("Add a priority to the plan first."))
         ref = int(focus.ref)
         draft = AssignmentDraft(
             self.governor.text(),
@@ -112,15 +99,10 @@ class AssignmentDialog(QDialog):
             self.frequency.currentData(),
             date_of(self.next_on),
         )
-        try:
-            self.draft = draft.validated()
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
+        self.draft = draft.validated()
 
 
-class VisitDialog(QDialog):
+class VisitDialog(FormDialog):
     def __init__(
         self,
         plan: ImprovementPlan,
@@ -129,9 +111,7 @@ class VisitDialog(QDialog):
         governor: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Record a monitoring visit"))
-        self.setAccessibleName(self.windowTitle())
+        super().__init__("Record a monitoring visit", parent)
         self._today = today
         self.visited_on = date_edit("Date of the visit", today)
         self.governor = QLineEdit(governor)
@@ -140,10 +120,7 @@ class VisitDialog(QDialog):
         self.saw = _text_box("What they saw")
         self.questions = _text_box("Questions asked and answers given", lines=4)
         self.follow_up = _text_box("Follow-up actions", lines=2)
-        self.error = error_label()
-        form = QFormLayout()
-        labelled_rows(
-            form,
+        self.lay_out(
             (
                 (self.tr("&Date"), self.visited_on),
                 (self.tr("&Governor"), self.governor),
@@ -153,18 +130,13 @@ class VisitDialog(QDialog):
                 (self.tr("Follow-&up"), self.follow_up),
             ),
         )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(dialog_buttons(self, self._on_buttons_accepted))
         self.draft: VisitDraft | None = None
         self.visited_on.setFocus()
 
-    def _on_buttons_accepted(self) -> None:
+    def validate(self) -> None:
         focus: Focus | None = self.focus.currentData()
         if focus is None:
-            self.error.setText(self.tr("Choose what the visit looked at."))
-            return
+            raise ValueError(self.tr("Choose what the visit looked at."))
         draft = VisitDraft(
             date_of(self.visited_on),
             self.governor.text(),
@@ -173,9 +145,4 @@ class VisitDialog(QDialog):
             self.questions.toPlainText(),
             self.follow_up.toPlainText(),
         )
-        try:
-            self.draft = draft.validated(self._today)
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
+        self.draft = draft.validated(self._today)

@@ -9,24 +9,21 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.partners import Partnership
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
+from desktop_app.ui.dialogs.form_dialog import FormDialog
 
 
-class StartJointReviewDialog(QDialog):
+class StartJointReviewDialog(FormDialog):
     def __init__(
         self, partnerships: list[Partnership], today: date, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Start a joint partnership review")
+        super().__init__("Start a joint partnership review", parent)
         self.partnership = QComboBox()
         self.partnership.setAccessibleName("Partnership")
         for p in partnerships:
@@ -37,32 +34,23 @@ class StartJointReviewDialog(QDialog):
         self.held_on.setCalendarPopup(True)
         self.held_on.setDisplayFormat("d MMMM yyyy")
         self.held_on.setAccessibleName("Date of the review")
-        self.error = error_label()
-        form = QFormLayout()
-        labelled_rows(
-            form,
-            (("&Partnership", self.partnership), ("&Title", self.title), ("&Date", self.held_on)),
-        )
         hint = QLabel(
             "Each member school rates the partnership on its own first; you then compare the "
             "ratings, agree one joint level per strand, and send every member the same joint "
             "statement. Members' own review rounds are never changed."
         )
         hint.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.error)
-        layout.addWidget(dialog_buttons(self, self._on_buttons_accepted, ok_text="Start review"))
+        self.lay_out(
+            (("&Partnership", self.partnership), ("&Title", self.title), ("&Date", self.held_on)),
+            below=(hint,),
+            ok_text="Start review",
+        )
 
-    def _on_buttons_accepted(self) -> None:
+    def validate(self) -> None:
         if self.partnership.currentData() is None:
-            self.error.setText("Add the partnership and its member schools in the register first.")
-            return
+            raise ValueError("Add the partnership and its member schools in the register first.")
         if not self.title.text().strip():
-            self.error.setText("Please give the review a title.")
-            return
-        self.accept()
+            raise ValueError("Please give the review a title.")
 
     def chosen(self) -> tuple[int, str, date]:
         d = self.held_on.date()
