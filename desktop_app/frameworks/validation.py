@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -160,72 +161,62 @@ def _check_levels(c: _Checker, descriptors: Any, path: str) -> None:
         c.fail(f"{path}.{extra}", "is not a level")
 
 
+def _scoped(
+    c: _Checker,
+    owner: dict[str, Any],
+    key: str,
+    path: str,
+    version: int,
+    written_for: Any,
+    repeats: str,
+) -> Iterator[tuple[str, Any, str]]:
+    """The well-formed entries of an optional object keyed by scope (format 2 only), each
+    with its JSON path; every other entry is reported. `repeats` says what is refused for
+    the scope the shared wording is already written for."""
+    if key not in owner:
+        return
+    where = f"{path}.{key}"
+    if version == 1:
+        c.fail(where, "needs format_version 2")
+        return
+    by_scope = owner[key]
+    if not isinstance(by_scope, dict) or not by_scope:
+        c.fail(where, f"must be an object keyed by scope ({_SCOPES})")
+        return
+    for scope, value in by_scope.items():
+        if scope not in {s.value for s in RoundScope}:
+            c.fail(f"{where}.{scope}", f"is not a scope (use {_SCOPES})")
+        elif scope == written_for:
+            c.fail(f"{where}.{scope}", repeats)
+        else:
+            yield scope, value, f"{where}.{scope}"
+
+
 def _check_scope_descriptors(
     c: _Checker, strand: dict[str, Any], spath: str, version: int, written_for: Any
 ) -> None:
     """Wording for one scope needs all four levels, so levels mean the same in every scope."""
     _check_scope_prompts(c, strand, spath, version, written_for)
-    if "scope_descriptors" not in strand:
-        return
-    path = f"{spath}.scope_descriptors"
-    if version == 1:
-        c.fail(path, "needs format_version 2")
-        return
-    by_scope = strand["scope_descriptors"]
-    if not isinstance(by_scope, dict) or not by_scope:
-        c.fail(path, f"must be an object keyed by scope ({_SCOPES})")
-        return
-    for scope, descriptors in by_scope.items():
-        if scope not in {s.value for s in RoundScope}:
-            c.fail(f"{path}.{scope}", f"is not a scope (use {_SCOPES})")
-        elif scope == written_for:
-            c.fail(
-                f"{path}.{scope}",
-                "repeats the scope the shared descriptors are written for (descriptors_written_for)",
-            )
-        else:
-            _check_levels(c, descriptors, f"{path}.{scope}")
+    repeats = "repeats the scope the shared descriptors are written for (descriptors_written_for)"
+    for _, descriptors, path in _scoped(
+        c, strand, "scope_descriptors", spath, version, written_for, repeats
+    ):
+        _check_levels(c, descriptors, path)
 
 
 def _check_scope_meanings(
     c: _Checker, level: dict[str, Any], path: str, version: int, written_for: Any
 ) -> None:
-    if "scope_meanings" not in level:
-        return
-    where = f"{path}.scope_meanings"
-    if version == 1:
-        c.fail(where, "needs format_version 2")
-        return
-    meanings = level["scope_meanings"]
-    if not isinstance(meanings, dict) or not meanings:
-        c.fail(where, f"must be an object keyed by scope ({_SCOPES})")
-        return
-    for scope in meanings:
-        if scope not in {s.value for s in RoundScope}:
-            c.fail(f"{where}.{scope}", f"is not a scope (use {_SCOPES})")
-        elif scope == written_for:
-            c.fail(f"{where}.{scope}", "repeats the scope the shared meaning is written for")
-        else:
-            c.text(meanings, scope, where)
+    repeats = "repeats the scope the shared meaning is written for"
+    for scope, _, _ in _scoped(c, level, "scope_meanings", path, version, written_for, repeats):
+        c.text(level["scope_meanings"], scope, f"{path}.scope_meanings")
 
 
 def _check_scope_prompts(
     c: _Checker, strand: dict[str, Any], spath: str, version: int, written_for: Any
 ) -> None:
-    if "scope_evidence_prompts" not in strand:
-        return
-    path = f"{spath}.scope_evidence_prompts"
-    if version == 1:
-        c.fail(path, "needs format_version 2")
-        return
-    by_scope = strand["scope_evidence_prompts"]
-    if not isinstance(by_scope, dict) or not by_scope:
-        c.fail(path, f"must be an object keyed by scope ({_SCOPES})")
-        return
-    for scope, prompts in by_scope.items():
-        if scope not in {s.value for s in RoundScope}:
-            c.fail(f"{path}.{scope}", f"is not a scope (use {_SCOPES})")
-        elif scope == written_for:
-            c.fail(f"{path}.{scope}", "repeats the scope the shared questions are written for")
-        else:
-            _check_prompts(c, prompts, f"{path}.{scope}")
+    repeats = "repeats the scope the shared questions are written for"
+    for _, prompts, path in _scoped(
+        c, strand, "scope_evidence_prompts", spath, version, written_for, repeats
+    ):
+        _check_prompts(c, prompts, path)
