@@ -26,6 +26,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.judgement_form import TEXT_SAVE_DELAY_MS, FocusTextEdit
+from desktop_app.ui.widgets.narrow_stack import NarrowStack
 from desktop_app.ui.widgets.profile_chart import ProfileChart
 from desktop_app.ui.widgets.theory_diagram import TheoryDiagram
 
@@ -65,7 +66,9 @@ class OverviewPage(Page):
         super().__init__(ctx, parent)
         self.heading = heading("", 1.5)
         self.progress = QLabel()
+        self.progress.setWordWrap(True)
         self.partnership = QLabel()
+        self.partnership.setWordWrap(True)
         self.partnership.setAccessibleName("The partnership's agreed profile")
         self.chart = ProfileChart()
 
@@ -84,6 +87,7 @@ class OverviewPage(Page):
         for col in range(1, 5):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.gaps.cellActivated.connect(self._on_gaps_cell_activated)
+        header.sectionResized.connect(lambda *_: self._fit_gaps())
         self.unjudged = QListWidget()
         self.unjudged.setAccessibleName("Strands still to judge")
         self.unjudged.itemActivated.connect(self._on_unjudged_item_activated)
@@ -93,7 +97,7 @@ class OverviewPage(Page):
         side_col.addWidget(
             heading("Largest weighted gaps (target minus now, times importance)", 1.0)
         )
-        side_col.addWidget(self.gaps, 2)
+        side_col.addWidget(self.gaps)
         side_col.addWidget(heading("Still to judge", 1.0))
         side_col.addWidget(self.unjudged, 1)
 
@@ -155,6 +159,9 @@ class OverviewPage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        # Beside the chart, the cards and the gaps table need about 40 ems; below that they go
+        # underneath.
+        self.layout_switch = NarrowStack(self, body, ems=90)
 
     def refresh(self) -> None:
         if self.ctx.round_id is None:
@@ -241,12 +248,23 @@ class OverviewPage(Page):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, p.strand.id)
                 self.gaps.setItem(r, c, item)
-        self.gaps.resizeRowsToContents()
         if not rows:
             self.gaps.setRowCount(1)
             self.gaps.setItem(0, 0, QTableWidgetItem("No strand is below its target."))
             for c in range(1, 5):
                 self.gaps.setItem(0, c, QTableWidgetItem(""))
+        self._fit_gaps()
+
+    def _fit_gaps(self) -> None:
+        # At most twelve rows: show them all, since a table scrolling inside a scrolling page
+        # hides rows from a governor reading it on a projector. Wrapped names change height
+        # whenever the strand column's width does.
+        self.gaps.resizeRowsToContents()
+        self.gaps.setFixedHeight(
+            self.gaps.horizontalHeader().sizeHint().height()
+            + self.gaps.verticalHeader().length()
+            + 2 * self.gaps.frameWidth()
+        )
 
     def _show_unjudged(self, profile: MaturityProfile) -> None:
         self.unjudged.clear()
