@@ -31,6 +31,7 @@ from desktop_app.ui.navigation import PAGE_SPECS
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.pages.overview_page import OverviewPage
 from desktop_app.ui.settings import app_settings, saved_high_contrast
+from desktop_app.ui.widgets.page_holder import PageHolder
 from desktop_app.ui.widgets.round_bar import RoundBar
 
 if TYPE_CHECKING:
@@ -280,7 +281,7 @@ class MainWindow(QMainWindow):
             index = [spec.key for spec in PAGE_SPECS].index(key)
             page = PAGE_SPECS[index].create(self.ctx)
             placeholder = self.stack.widget(index)
-            self.stack.insertWidget(index, page)
+            self.stack.insertWidget(index, PageHolder(page))
             if placeholder is not None:
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()
@@ -291,7 +292,8 @@ class MainWindow(QMainWindow):
 
     def _on_nav_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(PAGE_SPECS):
-            self.stack.setCurrentWidget(self.page(PAGE_SPECS[row].key))
+            self.page(PAGE_SPECS[row].key)
+            self.stack.setCurrentIndex(row)
 
     def show_page(self, key: str) -> None:
         keys = [spec.key for spec in PAGE_SPECS]

@@ -34,6 +34,7 @@ from desktop_app.ui.dialogs.gias_preview_dialog import GiasPreviewDialog
 from desktop_app.ui.dialogs.partner_dialog import PartnerSchoolDialog
 from desktop_app.ui.models.partner_table_model import PartnerTableModel
 from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.read_only_table import select_source_row
 from desktop_app.ui.widgets.reciprocity_panel import ReciprocityPanel
 from desktop_app.ui.widgets.record_tables import named_button
@@ -113,10 +114,9 @@ class PartnerRegisterTab(QWidget):
 
         self.reciprocity = ReciprocityPanel()
 
-        buttons = QHBoxLayout()
-        for widget in (self.add_button, self.edit_button, self.remove_button, self.import_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
+        buttons = button_flow(
+            (self.add_button, self.edit_button, self.remove_button, self.import_button)
+        )
         search_row = QHBoxLayout()
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)

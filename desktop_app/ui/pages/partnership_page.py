@@ -41,6 +41,7 @@ from desktop_app.ui.models.partnership_models import (
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets.agreed_profile_box import AgreedProfileBox, profile_rows
+from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.long_table import long_table, sample_widths
 from desktop_app.ui.widgets.partnership_folder_panel import PartnershipFolderPanel
@@ -140,10 +141,7 @@ class PartnershipPage(Page):
         self.reconsider_button = QPushButton("Reconsi&der")
         self.reconsider_button.setAccessibleName("Reconsider this pair")
         self.reconsider_button.clicked.connect(lambda: self._decide(None))
-        decide = QHBoxLayout()
-        for button in (self.confirm_button, self.reject_button, self.reconsider_button):
-            decide.addWidget(button)
-        decide.addStretch(1)
+        decide = button_flow((self.confirm_button, self.reject_button, self.reconsider_button))
         matches_tab = QWidget()
         matches_layout = QVBoxLayout(matches_tab)
         matches_layout.addWidget(self.matches_note)

@@ -6,7 +6,6 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableView,
@@ -18,6 +17,7 @@ from desktop_app.domain.partners import Depth, Partnership
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.partnership_dialog import PartnershipDialog
 from desktop_app.ui.models.partnership_table_model import PartnershipTableModel
+from desktop_app.ui.widgets.flow_layout import button_flow
 
 
 class PartnershipsTab(QWidget):
@@ -55,10 +55,7 @@ class PartnershipsTab(QWidget):
         self.depth_label.setWordWrap(True)
         self.depth_label.setAccessibleName("Depth of partnerships")
 
-        buttons = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.remove_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        buttons = button_flow((self.add_button, self.edit_button, self.remove_button))
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.depth_label)

@@ -27,6 +27,7 @@ from desktop_app.domain.impact_status import status_of
 from desktop_app.domain.plan import ImprovementPlan
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.measure_dialogs import MeasureDialog, MeasurementDialog
+from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.measure_chart import MeasureChart
 
 
@@ -93,15 +94,9 @@ class MeasuresPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_measure)
         self.measurement_button.clicked.connect(self.add_measurement)
         self.delete_measurement_button.clicked.connect(self.delete_latest_measurement)
-        # Two rows of buttons, so the page fits a 1024-pixel projector.
-        measure_buttons, measurement_buttons = QHBoxLayout(), QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.delete_button):
-            measure_buttons.addWidget(b)
-        measure_buttons.addStretch(1)
-        for b in (self.measurement_button, self.delete_measurement_button):
-            measurement_buttons.addWidget(b)
-        measurement_buttons.addStretch(1)
-        measurement_buttons.addWidget(self.import_button)
+        measure = (self.add_button, self.edit_button, self.delete_button)
+        measurement = (self.measurement_button, self.delete_measurement_button, self.import_button)
+        buttons = button_flow((*measure, *measurement))  # wraps on a 1024-pixel projector
 
         body = QHBoxLayout()
         body.addWidget(self.table, 1)
@@ -109,8 +104,7 @@ class MeasuresPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(body, 1)
-        layout.addLayout(measure_buttons)
-        layout.addLayout(measurement_buttons)
+        layout.addLayout(buttons)
 
     # Showing -------------------------------------------------------------------
 

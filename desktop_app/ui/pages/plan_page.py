@@ -14,7 +14,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -41,6 +40,7 @@ from desktop_app.ui.pages.base import Page
 from desktop_app.ui.pages.plan_measures import MeasuresPanel
 from desktop_app.ui.pages.plan_monitoring import MonitoringPanel, attention_text
 from desktop_app.ui.pages.plan_published import PublishedPanel
+from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.record_tables import group_with_buttons, named_button, record_table
 
 
@@ -78,16 +78,9 @@ class PlanPage(Page):
         self.sign_off_button.clicked.connect(self.sign_off)
         self.new_version_button.clicked.connect(self.new_version)
         self.export_button.clicked.connect(self.export_pdf)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.version_box)
-        for b in (
-            self.start_button,
-            self.sign_off_button,
-            self.new_version_button,
-            self.export_button,
-        ):
-            top.addWidget(b)
+        actions = (self.start_button, self.sign_off_button, self.new_version_button)
+        top = button_flow((self.heading, self.version_box, *actions, self.export_button))
+        top.push_right_from(1)  # the buttons keep right, on a line of their own if need be
 
         self.priority_model = PriorityTableModel(self)
         self.priority_table = record_table("Priorities", self.priority_model)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.widgets.flow_layout import button_flow
 
 
 class PartnershipFolderPanel(QWidget):
@@ -41,10 +42,7 @@ class PartnershipFolderPanel(QWidget):
             "stays in your own data folder: file sync and the database's locking do not mix."
         )
         explain.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for button in (self.choose_folder_button, self.send_button, self.check_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_flow((self.choose_folder_button, self.send_button, self.check_button))
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addWidget(self.folder_label)

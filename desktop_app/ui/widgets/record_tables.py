@@ -9,13 +9,14 @@ from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+from desktop_app.ui.widgets.flow_layout import button_flow
 
 
 def named_button(text: str, name: str, slot: Callable[[], object] | None = None) -> QPushButton:
@@ -58,10 +59,7 @@ def _fit_columns(table: QTableView) -> None:
 def group_with_buttons(title: str, body: QWidget, buttons: tuple[QPushButton, ...]) -> QGroupBox:
     """A titled box: the body above, its buttons in a row beneath."""
     box = QGroupBox(title)
-    row = QHBoxLayout()
-    for b in buttons:
-        row.addWidget(b)
-    row.addStretch(1)
+    row = button_flow(buttons)
     col = QVBoxLayout(box)
     col.addWidget(body, 1)
     col.addLayout(row)

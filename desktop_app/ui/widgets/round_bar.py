@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from desktop_app.domain.review import ReviewRound, RoundStatus
 from desktop_app.domain.school import School
 from desktop_app.ui.symbol_font import visible_text
+from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
 
 
@@ -34,13 +35,17 @@ class RoundBar(QWidget):
         school_label.setBuddy(self.school)
         round_label = QLabel("&Round")
         round_label.setBuddy(self.round)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 0)
+        choices = QWidget()
+        row = QHBoxLayout(choices)
+        row.setContentsMargins(0, 0, 0, 0)
         for widget in (school_label, self.school, round_label, self.round, self.status):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        layout.addWidget(self.toggle)
-        layout.addWidget(self.new_round)
+            row.addWidget(widget)
+        # The bar is about 64 ems wide in one line: with large fonts on a small screen the
+        # buttons go to a second line rather than push the window off the screen.
+        layout = button_flow((choices, self.toggle, self.new_round))
+        layout.push_right_from(1)
+        layout.setContentsMargins(6, 6, 6, 0)
+        self.setLayout(layout)
         self.school.activated.connect(
             lambda i: self.school_chosen.emit(int(self.school.itemData(i)))
         )

@@ -1,0 +1,92 @@
+"""Large system fonts on a 1024 by 768 screen: every page fits the window, rows of buttons
+wrap, and a page scrolls only when it cannot be squeezed any further."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.navigation import PAGE_SPECS
+from desktop_app.ui.widgets.flow_layout import button_flow
+from desktop_app.ui.widgets.page_holder import PageHolder
+
+
+@pytest.fixture
+def large_fonts() -> Iterator[None]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.font()
+    bigger = app.font()
+    bigger.setPointSizeF(before.pointSizeF() * 1.5)
+    app.setFont(bigger)
+    yield
+    app.setFont(before)
+
+
+def _bar(qtbot: QtBot, count: int) -> tuple[QWidget, list[QPushButton]]:
+    bar = QWidget()
+    qtbot.addWidget(bar)
+    buttons = [QPushButton(f"A button with a long name {n}") for n in range(count)]
+    flow = button_flow(buttons)
+    flow.push_right_from(count - 1)
+    bar.setLayout(flow)
+    bar.show()
+    return bar, buttons
+
+
+def test_buttons_wrap_onto_a_second_line_when_narrow_and_the_last_keeps_right(
+    qtbot: QtBot,
+) -> None:
+    bar, buttons = _bar(qtbot, 3)
+    one_line = sum(b.sizeHint().width() for b in buttons) + 40
+    bar.resize(one_line, 200)
+    qtbot.waitUntil(lambda: buttons[2].geometry().right() >= bar.width() - 2)
+    assert len({b.y() for b in buttons}) == 1
+    assert buttons[0].x() < buttons[1].x()
+
+    bar.resize(buttons[0].sizeHint().width() + buttons[1].sizeHint().width() + 20, 200)
+    qtbot.waitUntil(lambda: buttons[2].y() > buttons[0].y())
+    assert buttons[1].y() == buttons[0].y()
+    assert buttons[2].geometry().right() >= bar.width() - 2  # on its own line, still right
+    widest = max(b.minimumSizeHint().width() for b in buttons)
+    assert bar.minimumSizeHint().width() <= widest + 1
+    assert bar.layout() is not None
+    lines = bar.layout().minimumSize().height()
+    assert lines >= buttons[0].height() + buttons[2].height()  # both lines count
+
+
+def test_every_page_fits_a_1024_by_768_screen_with_large_fonts(
+    qtbot: QtBot,
+    db_path: Path,
+    open_window: Callable[[Path], MainWindow],
+    large_fonts: None,
+) -> None:
+    window = open_window(db_path)
+    window.open_sample()
+    window.resize(1024, 768)
+    for spec in PAGE_SPECS:
+        window.show_page(spec.key)
+        QApplication.processEvents()
+        assert window.minimumSizeHint().width() <= 1024, spec.key
+        assert window.minimumSizeHint().height() <= 768, spec.key
+        assert window.width() == 1024, spec.key
+
+
+def test_a_page_that_can_be_squeezed_does_not_scroll(
+    qtbot: QtBot, db_path: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    window = open_window(db_path)
+    window.open_sample()
+    window.show_page("plan")
+    holder = window.page("plan").parentWidget()
+    while holder is not None and not isinstance(holder, PageHolder):
+        holder = holder.parentWidget()
+    assert isinstance(holder, PageHolder)
+    QApplication.processEvents()
+    assert holder.verticalScrollBar().maximum() == 0
+    assert holder.horizontalScrollBar().maximum() == 0
