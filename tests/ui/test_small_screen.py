@@ -7,11 +7,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.navigation import PAGE_SPECS
+from desktop_app.ui.pages.assessment_page import AssessmentPage
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.page_holder import PageHolder
 
@@ -90,3 +91,27 @@ def test_a_page_that_can_be_squeezed_does_not_scroll(
     QApplication.processEvents()
     assert holder.verticalScrollBar().maximum() == 0
     assert holder.horizontalScrollBar().maximum() == 0
+
+
+def test_level_cards_stack_when_narrow_and_sit_side_by_side_when_wide(
+    qtbot: QtBot,
+    db_path: Path,
+    open_window: Callable[[Path], MainWindow],
+    large_fonts: None,
+) -> None:
+    window = open_window(db_path)
+    window.open_sample()
+    window.resize(1024, 768)
+    window.show_page("assessment")
+    page = window.page("assessment")
+    assert isinstance(page, AssessmentPage)
+    qtbot.waitUntil(lambda: page.cards.columns() < 4)
+    detail = page.cards.parentWidget()
+    while detail is not None and not isinstance(detail, QScrollArea):
+        detail = detail.parentWidget()
+    assert isinstance(detail, QScrollArea)
+    QApplication.processEvents()
+    assert detail.horizontalScrollBar().maximum() == 0  # the strand is never cut off
+
+    window.resize(3000, 900)
+    qtbot.waitUntil(lambda: page.cards.columns() == 4)

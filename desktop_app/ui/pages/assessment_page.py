@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -21,6 +20,7 @@ from desktop_app.domain.review import JudgementChanges, RoundScope, RoundStatus
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.judgement_form import JudgementForm
 from desktop_app.ui.widgets.level_cards import LevelCardRow
@@ -89,21 +89,17 @@ class AssessmentPage(Page):
         col.addWidget(self.title_label)
         col.addWidget(self.summary_label)
         col.addWidget(self.locked_banner)
-        choose = QHBoxLayout()
-        choose.addWidget(
-            heading("Which level fits best?  (press 1 to 4, or Alt+1 to Alt+4)", 1.0), 1
-        )
-        choose.addWidget(self.clear_level)
+        question = heading("Which level fits best?  (press 1 to 4, or Alt+1 to Alt+4)", 1.0)
+        choose = button_flow((question, self.clear_level))
+        choose.push_right_from(1)
         col.addLayout(choose)
         col.addWidget(self.cards)
         col.addWidget(heading("What would show this?", 1.0))
         col.addWidget(self.prompts_label)
         col.addWidget(self.form)
         col.addLayout(self.linked_slot)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.previous_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.next_button)
+        buttons = button_flow((self.previous_button, self.next_button))
+        buttons.push_right_from(1)
         col.addLayout(buttons)
         col.addStretch(1)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QMargins, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
 
 
 class FlowLayout(QLayout):
@@ -62,7 +62,7 @@ class FlowLayout(QLayout):
 
     def sizeHint(self) -> QSize:
         # Everything on one line when there is room.
-        width = sum(i.sizeHint().width() for i in self._items if not i.isEmpty())
+        width = sum(_preferred(i).width() for i in self._items if not i.isEmpty())
         width += self._gap(Qt.Orientation.Horizontal) * max(0, self._shown() - 1)
         height = max((i.sizeHint().height() for i in self._items if not i.isEmpty()), default=0)
         return QSize(width, height) + self._margin_size()
@@ -121,7 +121,7 @@ class FlowLayout(QLayout):
         for position, item in enumerate(self._items):
             if item.isEmpty():
                 continue
-            hint = item.sizeHint()
+            hint = _preferred(item)
             if x + hint.width() > area.right() + 1 and line_height > 0:
                 x, y = area.x(), y + line_height + down
                 line_height = 0
@@ -145,6 +145,19 @@ class FlowLayout(QLayout):
         for position, item, where in line:
             pushed = self._right_from is not None and position >= self._right_from
             item.setGeometry(where.translated(shift, 0) if pushed else where)
+
+
+def _preferred(item: QLayoutItem) -> QSize:
+    """A wrapping label asks for a few words' width; on a line it should have its whole
+    text on one line when there is room, and wrap only when there is not."""
+    label = item.widget()
+    hint = item.sizeHint()
+    if isinstance(label, QLabel) and label.wordWrap():
+        margins = label.contentsMargins()
+        whole = label.fontMetrics().horizontalAdvance(label.text()) + 2 * label.margin()
+        whole += margins.left() + margins.right() + 2 * label.indent() * (label.indent() > 0)
+        return QSize(max(hint.width(), whole + 2), hint.height())
+    return hint
 
 
 def button_flow(buttons: Iterable[QWidget]) -> FlowLayout:

@@ -97,8 +97,11 @@ class JudgementForm(QWidget):
         weight_label.setBuddy(self.weight)
         form.addRow(weight_label, self.weight)
 
-        self.master = QCheckBox("This is our &master strand (the one the others hang on)")
+        # Short, so the form fits a narrow window; what a master strand is goes in the tip.
+        self.master = QCheckBox("This is our &master strand")
         self.master.setAccessibleName("Master strand")
+        self.master.setToolTip("The master strand is the one the others hang on.")
+        self.master.setAccessibleDescription("The master strand is the one the others hang on.")
         form.addRow("", self.master)
 
         self._timer = QTimer(self)

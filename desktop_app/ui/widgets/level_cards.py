@@ -1,10 +1,19 @@
-"""Four level descriptors side by side; the user chooses one with the mouse or keyboard."""
+"""Four level descriptors side by side (two by two when narrow); the user chooses one with the
+mouse or keyboard."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.framework import BEST_FIT_GUIDANCE, Strand
 from desktop_app.domain.levels import Level
@@ -121,10 +130,10 @@ class LevelCardRow(QWidget):
         self.wording.setWordWrap(True)
         self.wording.setTextFormat(Qt.TextFormat.PlainText)
         self.wording.setAccessibleName("Whose practice the levels describe")
-        row = QHBoxLayout()
+        self._grid = QGridLayout()
+        self._columns = 0
         self.cards = [LevelCard(level, self) for level in Level]
         for card in self.cards:
-            row.addWidget(card, 1)
             card.chosen.connect(self.level_chosen)
             card.step.connect(lambda delta, c=card: self._step(c, delta))
         self.best_fit = QLabel(f"Best fit: {BEST_FIT_GUIDANCE}")
@@ -132,9 +141,46 @@ class LevelCardRow(QWidget):
         self.best_fit.setTextFormat(Qt.TextFormat.PlainText)
         self.best_fit.setAccessibleName("When only some of a description holds")
         outer.addWidget(self.wording)
-        outer.addLayout(row)
+        outer.addLayout(self._grid)
         outer.addWidget(self.best_fit)
+        # The row decides its own columns from its width, so its layout must not hold it at
+        # the width of four cards (see minimumSizeHint).
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._lay_out(len(self.cards))
         self.setAccessibleName("Levels")
+
+    def columns(self) -> int:
+        return self._columns
+
+    def _lay_out(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in self.cards:
+            self._grid.removeWidget(card)
+        for column in range(len(self.cards)):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        for n, card in enumerate(self.cards):
+            self._grid.addWidget(card, n // columns, n % columns)
+        self.updateGeometry()
+
+    def _columns_for(self, width: int) -> int:
+        card = max(c.minimumSizeHint().width() for c in self.cards)
+        gap = max(self._grid.horizontalSpacing(), 0)
+        for columns in (len(self.cards), 2):
+            if width >= columns * card + (columns - 1) * gap:
+                return columns
+        return 1
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as one card: a narrow window gets two columns, or one, not a scroll bar.
+        hint = super().minimumSizeHint()
+        card = max(c.minimumSizeHint().width() for c in self.cards)
+        return QSize(card, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._lay_out(self._columns_for(event.size().width()))
 
     def show_strand(self, strand: Strand, scope: RoundScope, wording_note: str) -> None:
         """Show the strand in the wording of the round's scope, and say whose wording it is."""

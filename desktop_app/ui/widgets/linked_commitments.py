@@ -11,7 +11,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
@@ -25,6 +24,7 @@ from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
 from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, rag_text
+from desktop_app.ui.widgets.flow_layout import button_flow
 
 COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -121,9 +121,8 @@ class LinkedCommitmentsList(QWidget):
         self.add_button = QPushButton("Add a commitment for this strand…")
         self.add_button.setAccessibleName("Add a commitment for this strand")
         self.add_button.clicked.connect(self.add_commitment)
-        row = QHBoxLayout()
-        row.addWidget(self.heading, 1)
-        row.addWidget(self.add_button)
+        row = button_flow((self.heading, self.add_button))
+        row.push_right_from(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)

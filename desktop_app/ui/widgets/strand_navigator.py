@@ -78,9 +78,9 @@ class StrandNavigator(QWidget):
             + self.tree.sizeHintForColumn(1)
             + self.fontMetrics().height() * 2
         )
-        # Never so wide that the four level cards beside it are cut off on a 1024-pixel
-        # projector: the longest strand names are shortened with "…" (tooltips say them whole).
-        self.setMinimumWidth(min(width, self.fontMetrics().horizontalAdvance("M") * 24))
+        # Never so wide that the strand beside it is cut off on a 1024-pixel projector with
+        # large fonts: the longest strand names are shortened with "…" (tooltips say them whole).
+        self.setMinimumWidth(min(width, self.fontMetrics().horizontalAdvance("M") * 18))
         if current in self._items:
             self.select(current)
 
