@@ -34,6 +34,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.decisions_export import export_decisions
 from desktop_app.ui.models.meeting_table_models import RatingTableModel
 from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.level_cards import LevelCardRow
 from desktop_app.ui.widgets.rating_entry import RatingEntry
@@ -154,11 +155,8 @@ class ModerationPage(Page):
         col.addWidget(self.spread_label)
         col.addWidget(self.flag_box)
         col.addWidget(self.ratings_table)
-        remove_row = QHBoxLayout()
-        remove_row.addWidget(self.import_ratings)
-        remove_row.addWidget(self.export_decisions)
-        remove_row.addStretch(1)
-        remove_row.addWidget(self.remove_rating)
+        remove_row = button_flow((self.import_ratings, self.export_decisions, self.remove_rating))
+        remove_row.push_right_from(2)
         col.addLayout(remove_row)
         col.addWidget(self.entry)
         col.addWidget(heading("Agreed level (press 1 to 4 on a card, or click)", 1.1))
