@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -104,6 +105,22 @@ def flipped(direction: Direction) -> Direction:
     if direction is Direction.WE_RECEIVE:
         return Direction.WE_GIVE
     return Direction.JOINT
+
+
+def as_received(
+    shared: SharedCommitment, known_strands: AbstractSet[str]
+) -> tuple[Direction, str, str, tuple[str, ...]]:
+    """How a partner's commitment is kept on our side: its direction flipped, its text tidied
+    as CommitmentDetails.validated() tidies what a user types, and strands this version
+    does not know left off. The file was checked when it was read (exchange_decode), so
+    nothing here can fail: a file of a thousand commitments is written without building a
+    CommitmentDetails for each."""
+    return (
+        flipped(shared.direction),
+        shared.what.strip(),
+        " ".join(shared.owner.split()),
+        tuple(s for s in shared.strand_ids if s in known_strands),
+    )
 
 
 # --- Encoding --------------------------------------------------------------------------

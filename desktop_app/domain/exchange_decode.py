@@ -7,10 +7,11 @@ and every problem is an ExchangeFileError with a plain-English message.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop_app.domain.exchange import (
     EXCHANGE_FORMAT,
@@ -31,7 +32,7 @@ from desktop_app.domain.exchange import (
     SharedCommitment,
     SharedPriority,
     SharedRound,
-    checksum_of,
+    canonical_bytes,
 )
 from desktop_app.domain.levels import Level
 from desktop_app.domain.partners import Direction
@@ -184,30 +185,40 @@ _STATUSES = {s.value: s for s in WorkStatus}
 
 
 def _commitment(value: Any) -> SharedCommitment:
-    obj = _obj(value, _COMMITMENT_KEYS, "a commitment")
-    ref = obj["ref"]
-    if not isinstance(ref, int) or isinstance(ref, bool) or not 0 < ref < 2**53:
+    # The same checks as _obj, _text, _strands and _date, written out: a file holds up to a
+    # thousand commitments and the import is measured against reading the file alone.
+    if type(value) is not dict or value.keys() != _COMMITMENT_KEYS:
+        _obj(value, _COMMITMENT_KEYS, "a commitment")
+    ref = value["ref"]
+    if type(ref) is not int or not 0 < ref < 2**53:
         raise _fail("a commitment's reference is not a whole number")
     try:
-        direction = _DIRECTIONS[obj["direction"]]
-        status = _STATUSES[obj["status"]]
+        direction = _DIRECTIONS[value["direction"]]
+        status = _STATUSES[value["status"]]
     except (KeyError, TypeError):
         raise _fail("a commitment's direction or status is not one this version knows") from None
-    start = _date(obj["start"], "a commitment's start date")
-    due = _date(obj["due"], "a commitment's due date")
+    what, owner = value["what"], value["owner"]
+    if type(what) is not str or len(what) > MAX_LONG or _CONTROL.search(what) or not what.strip():
+        what = _text(what, "a commitment's description", MAX_LONG, empty_ok=False)
+    if type(owner) is not str or len(owner) > MAX_SHORT or _CONTROL.search(owner):
+        owner = _text(owner, "a commitment's owner", MAX_SHORT)
+    strands = value["strands"]
+    if type(strands) is list and len(strands) == 1 and type(strands[0]) is str:
+        if not _STRAND.match(strands[0]):
+            raise _fail("a commitment names a strand that is not valid")
+        strand_ids: tuple[str, ...] = (strands[0],)
+    else:
+        strand_ids = _strands(strands, "a commitment")
+    start, due, review = value["start"], value["due"], value["review"]
+    if start is not None:
+        start = _date(start, "a commitment's start date")
+    if due is not None:
+        due = _date(due, "a commitment's due date")
+    if review is not None:
+        review = _date(review, "a commitment's review date")
     if start and due and due < start:
         raise _fail("a commitment is due before it starts")
-    return SharedCommitment(
-        ref,
-        direction,
-        _text(obj["what"], "a commitment's description", MAX_LONG, empty_ok=False),
-        _strands(obj["strands"], "a commitment"),
-        _text(obj["owner"], "a commitment's owner", MAX_SHORT),
-        start,
-        due,
-        _date(obj["review"], "a commitment's review date"),
-        status,
-    )
+    return SharedCommitment(ref, direction, what, strand_ids, owner, start, due, review, status)
 
 
 def _created_at(value: Any, now: datetime | None) -> datetime:
@@ -266,6 +277,12 @@ def open_document(data: bytes) -> tuple[str, Any, str]:
     """Check the envelope of any exchange file: (its kind, its payload, its checksum).
 
     The payload's own shape is checked by the reader for that kind."""
+    kind, payload, checksum, _canonical = _open(data)
+    return kind, payload, checksum
+
+
+def _open(data: bytes) -> tuple[str, Any, str, bytes]:
+    """open_document, also returning the payload's canonical bytes (what the checksum covers)."""
     document = parse_document(data)
     if not isinstance(document, dict) or document.get("format") != EXCHANGE_FORMAT:
         raise _fail("it is not a Partnership Compass partner file")
@@ -289,12 +306,12 @@ def open_document(data: bytes) -> tuple[str, Any, str]:
     if check["algorithm"] != "sha256" or not isinstance(value, str) or not _HEX64.match(value):
         raise _fail("its checksum is missing")
     try:
-        actual = checksum_of(doc["payload"])
+        canonical = canonical_bytes(doc["payload"])
     except (TypeError, ValueError):
         raise _fail("its contents are not in the expected form") from None
-    if actual != value:
+    if hashlib.sha256(canonical).hexdigest() != value:
         raise _fail("its contents do not match its checksum (it was changed or damaged)")
-    return kind, doc["payload"], value
+    return kind, doc["payload"], value, canonical
 
 
 def expect_kind(kind: str, wanted: str) -> None:
@@ -305,11 +322,27 @@ def expect_kind(kind: str, wanted: str) -> None:
         )
 
 
+class ReadShare(NamedTuple):
+    """A checked share file: the exchange, its checksum, and the payload as the canonical
+    JSON the checksum covers (kept as it is, so the import need not encode it again)."""
+
+    exchange: Exchange
+    checksum: str
+    payload_text: str
+
+
+def decode_share(data: bytes, now: datetime | None = None) -> ReadShare:
+    """A share file, checked, or ExchangeFileError. Reads nothing but `data`."""
+    kind, payload, checksum, canonical = _open(data)
+    expect_kind(kind, KIND_SHARE)
+    exchange = exchange_from_payload(payload, now or datetime.now(UTC))
+    return ReadShare(exchange, checksum, canonical.decode("utf-8"))
+
+
 def decode_exchange(data: bytes, now: datetime | None = None) -> tuple[Exchange, str]:
     """The exchange and its checksum, or ExchangeFileError. Reads nothing but `data`."""
-    kind, payload, checksum = open_document(data)
-    expect_kind(kind, KIND_SHARE)
-    return exchange_from_payload(payload, now or datetime.now(UTC)), checksum
+    read = decode_share(data, now)
+    return read.exchange, read.checksum
 
 
 def exchange_from_payload(payload_value: Any, now: datetime | None = None) -> Exchange:

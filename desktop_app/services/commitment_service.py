@@ -64,34 +64,6 @@ class CommitmentService:
             "add commitment", _changed(commitment.id), lambda: self.remove(commitment.id)
         )
 
-    def merge_from_partner(
-        self,
-        school_id: int,
-        new: list[CommitmentDetails],
-        changed: list[tuple[int, CommitmentDetails]],
-        withdrawn: list[int],
-    ) -> list[int]:
-        """Write a partner file's commitments in bulk (the ids of the new ones, in order).
-
-        Each is validated once, by the same rules as create() and update(); the school, the
-        partner schools and the strands are checked once for the whole file rather than per
-        row, so a file of 1,000 commitments costs a few statements, not thousands."""
-        clean_new = [d.validated() for d in new]
-        clean_changed = [(cid, d.validated()) for cid, d in changed]
-        every = [*clean_new, *(d for _, d in clean_changed)]
-        self._store.schools.get(school_id)
-        for partner_id in {p for d in every for p in d.partner_ids}:
-            self._store.partners.get(partner_id)
-        known = {s.id for fw in self._catalogue.frameworks for s in fw.strands()}
-        unknown = sorted({s for d in every for s in d.strand_ids} - known)
-        if unknown:
-            raise ValueError(f"These strands are not in any framework: {', '.join(unknown)}.")
-        with self._store.transaction():
-            ids = self._store.commitments.add_many(school_id, clean_new)
-            self._store.commitments.update_many(clean_changed)
-            self._store.commitments.set_removed_many(withdrawn, True)
-        return ids
-
     def update(self, commitment_id: int, details: CommitmentDetails) -> Edit:
         with self._store.transaction():
             clean = self._check(details)

@@ -27,10 +27,9 @@ from desktop_app.domain.exchange import (
     SharedPriority,
     SharedRound,
     encode_exchange,
-    flipped,
 )
-from desktop_app.domain.exchange_decode import decode_exchange
-from desktop_app.domain.partners import CommitmentDetails, PartnerSchool, PartnerSchoolDetails
+from desktop_app.domain.exchange_decode import ReadShare, decode_share
+from desktop_app.domain.partners import PartnerSchool, PartnerSchoolDetails
 from desktop_app.domain.review import RoundScope, RoundStatus
 from desktop_app.domain.school import School
 from desktop_app.services.assessment_service import AssessmentService
@@ -62,6 +61,9 @@ class ImportPreview:
     unknown_strands: tuple[str, ...]
     # The sender as the school directory knows it, when it is not yet a partner school.
     directory_school: DirectorySchool | None = None
+    # The payload as the checksum covers it, kept from reading the file so the import
+    # stores it as it came instead of encoding it again.
+    payload_text: str | None = None
 
     @property
     def can_apply(self) -> bool:
@@ -235,18 +237,24 @@ class ExchangeService:
         return self._store.exchange.for_school(school_id)
 
     @staticmethod
-    def read_file(path: Path) -> tuple[Exchange, str]:
-        """Read and check a partner file (the file and its checksum). Touches nothing in the
-        open file, so it may run in the background; preview_decoded() follows on its thread."""
-        return decode_exchange(read_exchange_bytes(path))
+    def read_file(path: Path) -> ReadShare:
+        """Read and check a partner file (the exchange, its checksum and its payload). Touches
+        nothing in the open file, so it may run in the background; preview_decoded() follows
+        on its thread."""
+        return decode_share(read_exchange_bytes(path))
 
     def preview_file(self, path: Path) -> ImportPreview:
         return self.preview_decoded(*self.read_file(path))
 
     def preview_bytes(self, data: bytes) -> ImportPreview:
-        return self.preview_decoded(*decode_exchange(data))
+        return self.preview_decoded(*decode_share(data))
 
-    def preview_decoded(self, exchange: Exchange, checksum: str) -> ImportPreview:
+    def _known_strands(self) -> frozenset[str]:
+        return frozenset(s.id for fw in self._assessment.catalogue.frameworks for s in fw.strands())
+
+    def preview_decoded(
+        self, exchange: Exchange, checksum: str, payload_text: str | None = None
+    ) -> ImportPreview:
         school = self._store.schools.by_urn(exchange.recipient.urn)
         if school is None:
             raise ExchangeFileError(
@@ -264,7 +272,7 @@ class ExchangeService:
             state = ImportState.OLDER
         refs = self._store.exchange.commitment_refs(school.id, exchange.sender.urn)
         incoming = {c.ref for c in exchange.commitments}
-        known = {s.id for fw in self._assessment.catalogue.frameworks for s in fw.strands()}
+        known = self._known_strands()
         unknown = {s for c in exchange.commitments for s in c.strand_ids if s not in known}
         return ImportPreview(
             exchange,
@@ -277,6 +285,7 @@ class ExchangeService:
             len(set(refs) - incoming),
             tuple(sorted(unknown)),
             self._store.directory.get(exchange.sender.urn),
+            payload_text,
         )
 
     def apply_import(self, preview: ImportPreview) -> tuple[str, Changes]:
@@ -291,8 +300,14 @@ class ExchangeService:
                 if latest is not None and latest[0] >= ex.created_at:
                     return "A file as new as this one is already imported.", Changes.of()
                 partner = self._ensure_partner(ex.sender)
-                self._merge_commitments(preview.school.id, partner.id, ex)
-                self._store.exchange.save(preview.school.id, partner.id, ex, preview.checksum)
+                # The file was checked in full when it was read (exchange_decode), and the
+                # preview holds it unchanged: its commitments go in without a second check.
+                self._store.exchange.merge_commitments(
+                    preview.school.id, partner.id, ex, self._known_strands()
+                )
+                self._store.exchange.save(
+                    preview.school.id, partner.id, ex, preview.checksum, preview.payload_text
+                )
         except (ValueError, LookupError) as exc:
             if isinstance(exc, ExchangeFileError):
                 raise
@@ -340,36 +355,3 @@ class ExchangeService:
         )
         partner, _ = self._partners.create_partner(details)
         return partner
-
-    def _merge_commitments(self, school_id: int, partner_id: int, ex: Exchange) -> None:
-        known = {s.id for fw in self._assessment.catalogue.frameworks for s in fw.strands()}
-        refs = self._store.exchange.commitment_refs(school_id, ex.sender.urn)
-        new_refs: list[int] = []
-        new: list[CommitmentDetails] = []
-        changed: list[tuple[int, CommitmentDetails]] = []
-        for shared in ex.commitments:
-            details = CommitmentDetails(
-                direction=flipped(shared.direction),
-                what=shared.what,
-                partner_ids=(partner_id,),
-                strand_ids=tuple(s for s in shared.strand_ids if s in known),
-                owner=shared.owner,
-                start=shared.start,
-                due=shared.due,
-                review=shared.review,
-                status=shared.status,
-            )
-            if shared.ref in refs:
-                changed.append((refs[shared.ref], details))
-            else:
-                new_refs.append(shared.ref)
-                new.append(details)
-        incoming = {c.ref for c in ex.commitments}
-        gone = [ref for ref in refs if ref not in incoming]
-        made = self._commitments.merge_from_partner(
-            school_id, new, changed, [refs[ref] for ref in gone]
-        )
-        self._store.exchange.link_commitments(
-            school_id, ex.sender.urn, list(zip(new_refs, made, strict=True))
-        )
-        self._store.exchange.unlink_commitments(school_id, ex.sender.urn, gone)

@@ -146,8 +146,8 @@ def test_a_partner_file_is_read_on_another_thread_then_previewed_here(
     alder, birch = two_schools
     out = share_file(alder, tmp_path / "for-birch.json")
 
-    exchange, checksum = _on_a_thread(lambda: birch.exchange.read_file(out))
-    preview = birch.exchange.preview_decoded(exchange, checksum)
+    read = _on_a_thread(lambda: birch.exchange.read_file(out))
+    preview = birch.exchange.preview_decoded(*read)
 
     assert preview.state is ImportState.NEW and preview.new_commitments == 3
     assert preview == birch.exchange.preview_file(out)

@@ -207,12 +207,13 @@ def test_failure_part_way_through_the_merge_rolls_everything_back(
     preview = birch.exchange.preview_file(out)
     before = _dump(birch)
 
-    # The commitments are written by then: linking them to the sender's references fails.
+    # The commitments are written by then: keeping the file as the partner's newest fails.
     def fail_after_writing(*args: object) -> None:
         assert birch._store.db.conn.in_transaction
+        assert birch._store.commitments.count(birch.schools.by_urn(BIRCH).id) == 3  # type: ignore[union-attr]
         raise ValueError("disk said no")
 
-    monkeypatch.setattr(birch._store.exchange, "link_commitments", fail_after_writing)
+    monkeypatch.setattr(birch._store.exchange, "save", fail_after_writing)
     with pytest.raises(ExchangeFileError, match="Nothing was changed"):
         birch.exchange.apply_import(preview)
     assert _dump(birch) == before

@@ -70,7 +70,8 @@ def _check(db: Path) -> int:
         imported = {u for (u,) in conn.execute("SELECT partner_urn FROM exchange_imports")}
         linked = dict(
             conn.execute(
-                "SELECT partner_urn, count(*) FROM exchange_commitments GROUP BY partner_urn"
+                "SELECT shared_by_urn, count(*) FROM commitments"
+                " WHERE shared_ref IS NOT NULL GROUP BY shared_by_urn"
             ).fetchall()
         )
         live = conn.execute("SELECT count(*) FROM commitments WHERE removed_at IS NULL").fetchone()[

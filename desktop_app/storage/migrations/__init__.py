@@ -19,5 +19,6 @@ from desktop_app.storage.migrations import m010_strand_links  # noqa: F401  isor
 from desktop_app.storage.migrations import m011_impact  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m006_ratings  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m012_scale_indexes  # noqa: F401  isort: skip
+from desktop_app.storage.migrations import m013_lean_shared_commitments  # noqa: F401  isort: skip
 
 __all__ = ["MIGRATIONS"]

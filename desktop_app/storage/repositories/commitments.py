@@ -77,53 +77,6 @@ class CommitmentRepository:
         self._write_links(cursor.lastrowid, details)
         return self.get(cursor.lastrowid)
 
-    def add_many(self, school_id: int, details: list[CommitmentDetails]) -> list[int]:
-        """Insert many checked commitments at once (a partner's file): a few statements in all,
-        not several per row. Ids are allocated as SQLite would (one above the highest)."""
-        conn = self._db.conn
-        first = int(conn.execute("SELECT coalesce(max(id), 0) FROM commitments").fetchone()[0])
-        ids = list(range(first + 1, first + 1 + len(details)))
-        cols = ", ".join(("id", "school_id", *_COLUMNS))
-        marks = ", ".join("?" * (len(_COLUMNS) + 2))
-        conn.executemany(
-            f"INSERT INTO commitments ({cols}) VALUES ({marks})",
-            [(cid, school_id, *_values(d)) for cid, d in zip(ids, details, strict=True)],
-        )
-        self._insert_links(list(zip(ids, details, strict=True)))
-        return ids
-
-    def update_many(self, changes: list[tuple[int, CommitmentDetails]]) -> None:
-        sets = ", ".join(f"{c} = ?" for c in _COLUMNS)
-        conn = self._db.conn
-        conn.executemany(
-            f"UPDATE commitments SET {sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-            " WHERE id = ?",
-            [(*_values(d), cid) for cid, d in changes],
-        )
-        ids = [(cid,) for cid, _ in changes]
-        conn.executemany("DELETE FROM commitment_partners WHERE commitment_id = ?", ids)
-        conn.executemany("DELETE FROM commitment_strands WHERE commitment_id = ?", ids)
-        self._insert_links(changes)
-
-    def set_removed_many(self, commitment_ids: list[int], removed: bool) -> None:
-        self._db.conn.executemany(
-            "UPDATE commitments SET removed_at ="
-            " CASE WHEN ? THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE NULL END WHERE id = ?",
-            [(int(removed), cid) for cid in commitment_ids],
-        )
-
-    def _insert_links(self, rows: list[tuple[int, CommitmentDetails]]) -> None:
-        conn = self._db.conn
-        conn.executemany(
-            "INSERT INTO commitment_partners (commitment_id, partner_id, position)"
-            " VALUES (?, ?, ?)",
-            [(cid, p, i) for cid, d in rows for i, p in enumerate(d.partner_ids)],
-        )
-        conn.executemany(
-            "INSERT INTO commitment_strands (commitment_id, strand_id, position) VALUES (?, ?, ?)",
-            [(cid, s, i) for cid, d in rows for i, s in enumerate(d.strand_ids)],
-        )
-
     def update(self, commitment_id: int, details: CommitmentDetails) -> Commitment:
         self.get(commitment_id)
         sets = ", ".join(f"{c} = ?" for c in _COLUMNS)

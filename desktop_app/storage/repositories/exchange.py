@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Set as AbstractSet
 from datetime import datetime
 from typing import Any
 
@@ -13,6 +14,11 @@ from desktop_app.domain.exchange import (
     to_payload,
 )
 from desktop_app.domain.exchange_decode import exchange_from_payload
+from desktop_app.storage.repositories.shared_commitments import (
+    MergeCounts,
+    merge_shared,
+    shared_refs,
+)
 from desktop_app.storage.sql import Database
 
 
@@ -44,8 +50,18 @@ class ExchangeRepository:
             )
         ]
 
-    def save(self, school_id: int, partner_id: int, exchange: Exchange, checksum: str) -> None:
-        payload = canonical_bytes(to_payload(exchange)).decode("utf-8")
+    def save(
+        self,
+        school_id: int,
+        partner_id: int,
+        exchange: Exchange,
+        checksum: str,
+        payload_text: str | None = None,
+    ) -> None:
+        """Keep the file as the newest from this partner. payload_text is the payload exactly
+        as the checksum covers it, when the caller still has it from reading the file."""
+        if payload_text is None:
+            payload_text = canonical_bytes(to_payload(exchange)).decode("utf-8")
         self._db.execute(
             """
             INSERT INTO exchange_imports (school_id, partner_id, partner_urn, created_at,
@@ -62,35 +78,29 @@ class ExchangeRepository:
                 exchange.sender.urn,
                 exchange.created_at.isoformat(),
                 checksum,
-                payload,
+                payload_text,
             ],
         )
 
     def commitment_refs(self, school_id: int, partner_urn: str) -> dict[int, int]:
         """The sender's reference -> our commitment id."""
-        return {
-            r["ref"]: r["commitment_id"]
-            for r in self._db.query(
-                "SELECT ref, commitment_id FROM exchange_commitments"
-                " WHERE school_id = ? AND partner_urn = ?",
-                [school_id, partner_urn],
-            )
-        }
+        return shared_refs(self._db, school_id, partner_urn)
 
-    def link_commitments(
-        self, school_id: int, partner_urn: str, pairs: list[tuple[int, int]]
-    ) -> None:
-        """Link many of the sender's references (ref, our commitment id) at once."""
-        self._db.conn.executemany(
-            "INSERT INTO exchange_commitments (school_id, partner_urn, ref, commitment_id)"
-            " VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET commitment_id = excluded.commitment_id",
-            [(school_id, partner_urn, ref, cid) for ref, cid in pairs],
-        )
-
-    def unlink_commitments(self, school_id: int, partner_urn: str, refs: list[int]) -> None:
-        self._db.conn.executemany(
-            "DELETE FROM exchange_commitments WHERE school_id = ? AND partner_urn = ? AND ref = ?",
-            [(school_id, partner_urn, ref) for ref in refs],
+    def merge_commitments(
+        self,
+        school_id: int,
+        partner_id: int,
+        exchange: Exchange,
+        known_strands: AbstractSet[str],
+    ) -> MergeCounts:
+        """Write the file's commitments into ours (shared_commitments.py)."""
+        return merge_shared(
+            self._db,
+            school_id,
+            partner_id,
+            exchange.sender.urn,
+            exchange.commitments,
+            known_strands,
         )
 
     def forget(self, school_id: int, partner_urn: str) -> dict[str, Any] | None:

@@ -31,9 +31,9 @@ JOIN commitment_partners cp ON cp.commitment_id = c.id
 WHERE c.school_id = ? AND c.removed_at IS NULL AND cp.partner_id IN ({members})
 ORDER BY cp.partner_id, c.id
 """
-# Who recorded each commitment: one in exchange_commitments came from the file of the member
+# Who recorded each commitment: one with a sender's reference came from the file of the member
 # it is with (an imported commitment is with its sender alone); the others are ours.
-FROM_MEMBER_FILES_SQL = "SELECT commitment_id FROM exchange_commitments WHERE school_id = ?"
+FROM_MEMBER_FILES_SQL = "SELECT id FROM commitments WHERE school_id = ? AND shared_ref IS NOT NULL"
 
 
 def promises_sql(member_count: int) -> str:
@@ -146,7 +146,7 @@ class PartnershipPromiseRepository:
     def from_member_file(self, commitment_id: int) -> bool:
         """Whether the commitment came from a member school's file (rather than ours)."""
         row = self._db.execute(
-            "SELECT 1 FROM exchange_commitments WHERE commitment_id = ?", [commitment_id]
+            "SELECT 1 FROM commitments WHERE id = ? AND shared_ref IS NOT NULL", [commitment_id]
         ).fetchone()
         return row is not None
 

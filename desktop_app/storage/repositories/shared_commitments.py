@@ -1,0 +1,114 @@
+"""Writing a partner's file of commitments into ours: the received commitments, each with its
+partner school and strands, and the sender's reference kept on the commitment itself.
+
+A file holds up to a thousand commitments and the import is measured against reading the
+file alone (bench/partnership_import.py), so rows go from the checked file straight into
+a few executemany statements, with no object built per row on the way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from datetime import date
+
+from desktop_app.domain.exchange import SharedCommitment, as_received
+from desktop_app.storage.sql import Database
+
+_REFS_SQL = (
+    "SELECT shared_ref, id FROM commitments"
+    " WHERE school_id = ? AND shared_by_urn = ? AND shared_ref IS NOT NULL"
+)
+_INSERT_SQL = (
+    "INSERT INTO commitments (id, school_id, direction, what, owner, start_on, due_on,"
+    " review_on, status, shared_by_urn, shared_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+# A newer file replaces what the partner said about a commitment, as update() would with
+# the details the file gives (evidence of impact and confidential back to their defaults).
+_UPDATE_SQL = (
+    "UPDATE commitments SET direction = ?, what = ?, owner = ?, start_on = ?, due_on = ?,"
+    " review_on = ?, status = ?, evidence_of_impact = '', confidential = 0,"
+    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?"
+)
+# No longer in the sender's file: removed (softly, so undo can bring it back) and unlinked,
+# so the same reference in a later file is a new commitment.
+_WITHDRAW_SQL = (
+    "UPDATE commitments SET removed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
+    " shared_by_urn = NULL, shared_ref = NULL WHERE id = ?"
+)
+
+
+@dataclass(frozen=True)
+class MergeCounts:
+    new: int
+    updated: int
+    withdrawn: int
+
+
+def shared_refs(db: Database, school_id: int, sender_urn: str) -> dict[int, int]:
+    """The sender's reference -> our commitment id, for the commitments their files brought."""
+    return dict(db.execute(_REFS_SQL, [school_id, sender_urn]).fetchall())
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def merge_shared(
+    db: Database,
+    school_id: int,
+    partner_id: int,
+    sender_urn: str,
+    incoming: Sequence[SharedCommitment],
+    known_strands: AbstractSet[str],
+) -> MergeCounts:
+    """Add the commitments new in the file, update those from an earlier file, and withdraw
+    those the sender no longer shares. Runs inside the caller's transaction."""
+    conn = db.conn
+    refs = shared_refs(db, school_id, sender_urn)
+    # Ids are allocated as SQLite would (one above the highest), so links can be written
+    # in the same batch as the commitments.
+    next_id = int(conn.execute("SELECT coalesce(max(id), 0) FROM commitments").fetchone()[0])
+    added: list[tuple[object, ...]] = []
+    updated: list[tuple[object, ...]] = []
+    partners: list[tuple[int, int, int]] = []
+    strands: list[tuple[int, str, int]] = []
+    for shared in incoming:
+        direction, what, owner, strand_ids = as_received(shared, known_strands)
+        values = (
+            direction.value,
+            what,
+            owner,
+            _iso(shared.start),
+            _iso(shared.due),
+            _iso(shared.review),
+            shared.status.value,
+        )
+        cid = refs.get(shared.ref)
+        if cid is None:
+            next_id += 1
+            cid = next_id
+            added.append((cid, school_id, *values, sender_urn, shared.ref))
+        else:
+            updated.append((*values, cid))
+        partners.append((cid, partner_id, 0))
+        strands += [(cid, strand, i) for i, strand in enumerate(strand_ids)]
+    incoming_refs = {c.ref for c in incoming}
+    withdrawn = [(cid,) for ref, cid in refs.items() if ref not in incoming_refs]
+    conn.executemany(_INSERT_SQL, added)
+    if updated:
+        conn.executemany(_UPDATE_SQL, updated)
+        ids = [(row[-1],) for row in updated]
+        conn.executemany("DELETE FROM commitment_partners WHERE commitment_id = ?", ids)
+        conn.executemany("DELETE FROM commitment_strands WHERE commitment_id = ?", ids)
+    conn.executemany(
+        "INSERT INTO commitment_partners (commitment_id, partner_id, position) VALUES (?, ?, ?)",
+        partners,
+    )
+    conn.executemany(
+        "INSERT INTO commitment_strands (commitment_id, strand_id, position) VALUES (?, ?, ?)",
+        strands,
+    )
+    conn.executemany(_WITHDRAW_SQL, withdrawn)
+    return MergeCounts(len(added), len(updated), len(withdrawn))
