@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -107,19 +106,25 @@ def flipped(direction: Direction) -> Direction:
     return Direction.JOINT
 
 
+_FLIPPED = {d: flipped(d) for d in Direction}
+
+
 def as_received(
-    shared: SharedCommitment, known_strands: AbstractSet[str]
+    shared: SharedCommitment, known_strands: frozenset[str]
 ) -> tuple[Direction, str, str, tuple[str, ...]]:
     """How a partner's commitment is kept on our side: its direction flipped, its text tidied
     as CommitmentDetails.validated() tidies what a user types, and strands this version
     does not know left off. The file was checked when it was read (exchange_decode), so
     nothing here can fail: a file of a thousand commitments is written without building a
     CommitmentDetails for each."""
+    strands = shared.strand_ids
+    if not known_strands.issuperset(strands):
+        strands = tuple(s for s in strands if s in known_strands)
     return (
-        flipped(shared.direction),
+        _FLIPPED[shared.direction],
         shared.what.strip(),
         " ".join(shared.owner.split()),
-        tuple(s for s in shared.strand_ids if s in known_strands),
+        strands,
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Set as AbstractSet
 from datetime import datetime
 from typing import Any
 
@@ -91,7 +90,7 @@ class ExchangeRepository:
         school_id: int,
         partner_id: int,
         exchange: Exchange,
-        known_strands: AbstractSet[str],
+        known_strands: frozenset[str],
     ) -> MergeCounts:
         """Write the file's commitments into ours (shared_commitments.py)."""
         return merge_shared(
