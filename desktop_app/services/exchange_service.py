@@ -149,10 +149,9 @@ class ExchangeService:
     # Sharing -----------------------------------------------------------------------
 
     def _partner_by_urn(self, urn: str) -> PartnerSchool | None:
-        matches = [p for p in self._partners.list_partners(include_removed=True) if p.urn == urn]
-        live = [p for p in matches if not p.removed]
-        candidates = live or matches
-        return candidates[0] if candidates else None
+        # A URN is unique among partner schools, removed ones included: one indexed look-up,
+        # not the whole register (which may hold every school in England) for each file.
+        return self._partners.by_urn(urn)
 
     def build_exchange(self, school_id: int, partner_id: int, now: datetime) -> Exchange:
         school = self._store.schools.get(school_id)

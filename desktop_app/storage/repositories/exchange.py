@@ -14,7 +14,6 @@ from desktop_app.domain.exchange import (
 )
 from desktop_app.domain.exchange_decode import exchange_from_payload
 from desktop_app.storage.repositories.shared_commitments import (
-    MergeCounts,
     merge_shared,
     shared_refs,
 )
@@ -91,9 +90,9 @@ class ExchangeRepository:
         partner_id: int,
         exchange: Exchange,
         known_strands: frozenset[str],
-    ) -> MergeCounts:
+    ) -> None:
         """Write the file's commitments into ours (shared_commitments.py)."""
-        return merge_shared(
+        merge_shared(
             self._db,
             school_id,
             partner_id,

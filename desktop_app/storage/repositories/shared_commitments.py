@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from desktop_app.domain.exchange import SharedCommitment, as_received
@@ -46,13 +45,6 @@ _WITHDRAW_SQL = (
     "UPDATE commitments SET removed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
     " shared_by_urn = NULL, shared_ref = NULL WHERE id = ?"
 )
-
-
-@dataclass(frozen=True)
-class MergeCounts:
-    new: int
-    updated: int
-    withdrawn: int
 
 
 def shared_refs(db: Database, school_id: int, sender_urn: str) -> dict[int, int]:
@@ -92,7 +84,7 @@ def merge_shared(
     sender_urn: str,
     incoming: Sequence[SharedCommitment],
     known_strands: frozenset[str],
-) -> MergeCounts:
+) -> None:
     """Add the commitments new in the file, update those from an earlier file, and withdraw
     those the sender no longer shares. Runs inside the caller's transaction."""
     conn = db.conn
@@ -135,4 +127,3 @@ def merge_shared(
     _insert(conn, _PARTNERS, partners)
     _insert(conn, _STRANDS, strands)
     conn.executemany(_WITHDRAW_SQL, withdrawn)
-    return MergeCounts(len(added), len(updated), len(withdrawn))
