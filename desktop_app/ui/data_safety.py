@@ -254,17 +254,18 @@ class DataSafetyMenu(QObject):
 
         def read(decoded: Any) -> None:
             working.close()
-            self._preview_and_import(*decoded)
+            self._preview_and_import(decoded)
 
         run_in_background(lambda _progress: services.exchange.read_file(Path(name)), read, failed)
 
-    def _preview_and_import(self, exchange: Any, checksum: str) -> None:
+    def _preview_and_import(self, read: Any) -> None:
+        """Preview the file read in the background (its exchange, checksum and payload)."""
         from desktop_app.domain.exchange import ExchangeFileError
         from desktop_app.ui.dialogs.import_preview_dialog import ImportPreviewDialog
 
         services = self._services()
         try:
-            preview = services.exchange.preview_decoded(exchange, checksum)
+            preview = services.exchange.preview_decoded(*read)
         except ExchangeFileError as exc:
             self._error(self.tr("Not imported"), exc)
             return
