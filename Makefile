@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(PY) bench/school_directory.py
 	$(PY) bench/trust_scale.py --sizes middle
 	$(PY) bench/partnership_page.py
+	$(PY) bench/partnership_import.py
 
 # Every trust-scale measure at 5,000, 25,000 and 50,000 register rows (several minutes).
 bench-trust: $(STAMP)
