@@ -331,12 +331,22 @@ class ReadShare(NamedTuple):
     payload_text: str
 
 
+def read_kind(data: bytes, now: datetime | None = None) -> tuple[str, ReadShare | None]:
+    """Any exchange file's kind and, for a share file, the share itself, checked, from one
+    reading of the file (a folder may hold fifty of them)."""
+    kind, payload, checksum, canonical = _open(data)
+    if kind != KIND_SHARE:
+        return kind, None
+    exchange = exchange_from_payload(payload, now or datetime.now(UTC))
+    return kind, ReadShare(exchange, checksum, canonical.decode("utf-8"))
+
+
 def decode_share(data: bytes, now: datetime | None = None) -> ReadShare:
     """A share file, checked, or ExchangeFileError. Reads nothing but `data`."""
-    kind, payload, checksum, canonical = _open(data)
+    kind, share = read_kind(data, now)
     expect_kind(kind, KIND_SHARE)
-    exchange = exchange_from_payload(payload, now or datetime.now(UTC))
-    return ReadShare(exchange, checksum, canonical.decode("utf-8"))
+    assert share is not None
+    return share
 
 
 def decode_exchange(data: bytes, now: datetime | None = None) -> tuple[Exchange, str]:

@@ -23,7 +23,6 @@ from desktop_app.domain.exchange import (
     KIND_JOINT_STATEMENT,
     KIND_RATING_REQUEST,
     KIND_RATING_RETURN,
-    KIND_SHARE,
     MAX_FILE_BYTES,
     Exchange,
     ExchangeFileError,
@@ -111,6 +110,7 @@ class FolderFile:
     checksum: str
     problem: str = ""
     joint: JointFile | None = None
+    payload_text: str | None = None  # a share file's payload as its checksum covers it
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,7 @@ class IncomingFile:
     exchange: Exchange | None = None
     checksum: str = ""
     joint: JointPreview | None = None  # a joint-review file's preview, worked out on listing
+    payload_text: str | None = None
 
     @property
     def name(self) -> str:
@@ -145,13 +146,12 @@ class FolderSettings:
 
 def _decoded(path: Path, data: bytes) -> FolderFile:
     """A share file or one of the joint-review kinds, each checked by its own reader."""
-    from desktop_app.domain.exchange_decode import decode_exchange, open_document
+    from desktop_app.domain.exchange_decode import read_kind
     from desktop_app.domain.joint_decode import decode_joint
 
-    kind, _payload, _checksum = open_document(data)
-    if kind == KIND_SHARE:
-        exchange, checksum = decode_exchange(data)
-        return FolderFile(path, exchange, checksum)
+    _kind, share = read_kind(data)
+    if share is not None:
+        return FolderFile(path, share.exchange, share.checksum, payload_text=share.payload_text)
     joint, checksum = decode_joint(data)
     return FolderFile(path, None, checksum, joint=joint)
 
@@ -305,7 +305,9 @@ class PartnershipFolderService:
                 before = imported.get(ex.sender.urn)
                 fresh = before is None or (before[0] != f.checksum and ex.created_at > before[1])
                 state = IncomingState.NEW if fresh else IncomingState.IMPORTED
-            listed.append(IncomingFile(f.path, state, detail, ex, f.checksum))
+            listed.append(
+                IncomingFile(f.path, state, detail, ex, f.checksum, payload_text=f.payload_text)
+            )
         return FolderListing(self.folder(), tuple(listed), more)
 
     def _classify_joint(self, our_urn: str, f: FolderFile, file: JointFile) -> IncomingFile:
@@ -345,7 +347,9 @@ class PartnershipFolderService:
             return incoming.joint
         if incoming.exchange is None:
             raise FolderError(incoming.detail)
-        return self._exchange.preview_decoded(incoming.exchange, incoming.checksum)
+        return self._exchange.preview_decoded(
+            incoming.exchange, incoming.checksum, incoming.payload_text
+        )
 
     @staticmethod
     def preview_lines(preview: ImportPreview | JointPreview) -> list[str]:

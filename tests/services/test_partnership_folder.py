@@ -3,6 +3,7 @@ writing outgoing files, and listing the incoming ones addressed to us."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -12,10 +13,12 @@ import pytest
 from exchange_helpers import ALDER, BIRCH, setup_alder
 from glance_helpers import birch_file
 
+from desktop_app.domain.exchange import checksum_of
 from desktop_app.domain.partners import PartnerSchoolDetails
 from desktop_app.domain.school import SchoolDetails
 from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.services.container import AppServices, open_services
+from desktop_app.services.exchange_service import ImportPreview
 from desktop_app.services.folder_location import MARKER_NAME, DatabaseInSharedFolder
 from desktop_app.services.partnership_folder import FolderError, IncomingState
 
@@ -168,6 +171,9 @@ def test_listing_new_files_for_us_and_the_rest(
     assert "From Birch Academy" in new.detail
     preview = alder.partnership_folder.preview(new)
     assert any("Commitments: 3 new" in line for line in preview.lines())
+    # The payload read while listing is the one imported, as its checksum covers it.
+    assert isinstance(preview, ImportPreview) and preview.payload_text is not None
+    assert checksum_of(json.loads(preview.payload_text)) == preview.checksum
     alder.exchange.apply_import(preview)
     again = alder.partnership_folder.listing(school_id)
     assert {f.name: f.state for f in again.files}["share 100002 to 100001.json"] is (
