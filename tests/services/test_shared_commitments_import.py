@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -141,3 +142,28 @@ def test_the_stored_copy_is_the_payload_the_checksum_covers(
     assert school is not None
     (received,) = birch.exchange.received(school.id)
     assert len(received.exchange.commitments) == MAX_COMMITMENTS
+
+
+def test_a_newer_file_keeps_what_this_school_wrote_about_a_received_commitment(
+    birch: AppServices, tmp_path: Path
+) -> None:
+    school = birch.schools.by_urn(BIRCH)
+    assert school is not None
+    birch.exchange.apply_import(
+        birch.exchange.preview_file(_file(tmp_path, "first.json", NOW, "Visit"))
+    )
+    received = min(birch.commitments.list_for_school(school.id), key=lambda c: c.id)
+    ours = replace(
+        received.details, evidence_of_impact="Year 4 writing moved on", confidential=True
+    )
+    birch.commitments.update(received.id, ours)
+
+    birch.exchange.apply_import(
+        birch.exchange.preview_file(
+            _file(tmp_path, "second.json", NOW + timedelta(hours=1), "Revisit")
+        )
+    )
+    after = birch.commitments.get(received.id)
+    assert after.what.startswith("Revisit ")  # the partner's words are theirs to change
+    assert after.evidence_of_impact == "Year 4 writing moved on"
+    assert after.confidential
