@@ -3,7 +3,6 @@ limits, and writing it. Reading it safely is in exchange_decode.py. Pure: no I/O
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -182,6 +181,10 @@ def canonical_bytes(payload: Any) -> bytes:
 
 
 def checksum_of(payload: Any) -> str:
+    # Imported here: hashlib loads OpenSSL (about 3.5 MiB), which the window does not need
+    # until a file is written or read.
+    import hashlib
+
     return hashlib.sha256(canonical_bytes(payload)).hexdigest()
 
 

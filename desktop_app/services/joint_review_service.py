@@ -9,7 +9,6 @@ joint statement.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -107,6 +106,10 @@ class JointReviewService:
             round_, _ = self._assessment.start_round(
                 school_id, title, held_on, framework, RoundScope.PARTNERSHIP
             )
+            # Imported here: secrets loads OpenSSL (about 4 MiB); the window reads joint
+            # reviews at start-up but starts one rarely.
+            import secrets
+
             ref = secrets.token_hex(16)
             repo = self._store.joint_reviews
             repo.add_review(round_.id, partnership_id, partnership.name, ref, strands)

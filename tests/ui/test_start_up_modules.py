@@ -1,0 +1,75 @@
+"""What a freshly started window has loaded: the first page's code, not the other pages',
+nor libraries only a later action needs (a fresh process, as sys.modules is per process)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop_app.ui.navigation import PAGE_SPECS
+
+_PROBE = """
+import json, linecache, sys
+sys.path.insert(0, sys.argv[1])
+from desktop_app.app import main
+code = main(["--db", sys.argv[2], "--exit-when-ready"])
+feature = sys.modules["PySide6.support.feature"]
+print(json.dumps({
+    "code": code,
+    "modules": sorted(sys.modules),
+    "sources_kept": [f for f in linecache.cache if "desktop_app" in f],
+    "uses_pyside": {
+        name: feature.pyside_feature_dict.get(name)
+        for name in ("desktop_app.ui.main_window", "desktop_app.domain.levels")
+    },
+}))
+"""
+
+#: Loaded only when something needs them: PDFs, OpenSSL (checksums and new references,
+#: about 4 MiB), reading CSV files, the GIAS and partner dialogs.
+_LATER = (
+    "reportlab",
+    "desktop_app.reports",
+    "_hashlib",
+    "hashlib",
+    "secrets",
+    "csv",
+    "desktop_app.ui.dialogs",
+    "desktop_app.ui.models.partner_table_model",
+    "desktop_app.ui.models.commitment_table_model",
+)
+
+
+def test_a_started_window_has_loaded_only_what_its_first_page_needs(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(root), str(sample_db)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "PARTNERSHIP_COMPASS_DATA": str(tmp_path / "data"),
+        },
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["code"] == 0
+    modules = set(found["modules"])
+    assert "desktop_app.ui.pages.overview_page" in modules  # the page on screen
+    not_shown = [spec.page_class.split(":")[0] for spec in PAGE_SPECS if spec.key != "overview"]
+    assert not modules & set(not_shown)
+    loaded_later = [m for m in modules if any(m == p or m.startswith(p + ".") for p in _LATER)]
+    assert loaded_later == []
+    # PySide6 still tells which modules use it, without keeping a copy of their source.
+    assert found["sources_kept"] == []
+    assert found["uses_pyside"] == {
+        "desktop_app.ui.main_window": 0,
+        "desktop_app.domain.levels": -1,
+    }
