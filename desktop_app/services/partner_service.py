@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterable
 
 from desktop_app.domain.partners import (
@@ -51,7 +52,7 @@ class PartnerService:
         """Just these partners (removed ones too): screens fetch the rows they show."""
         return self._store.partners.by_ids(ids)
 
-    def register_order(self, column: str = "name", *, descending: bool = False) -> list[int]:
+    def register_order(self, column: str = "name", *, descending: bool = False) -> array[int]:
         """Ids of the live partner schools in the order the register is sorted by."""
         return self._store.partners.ids_in_order(column, descending=descending)
 

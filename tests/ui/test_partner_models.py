@@ -219,3 +219,23 @@ def test_hostile_names_are_shown_as_plain_text(qtbot: QtBot) -> None:
     model.set_commitments([c], {1: hostile.name}, TITLES, TODAY)
     assert model.data(model.index(0, 3)) == hostile.name
     assert model.data(model.index(0, WHAT_COLUMN)).startswith("<i>coaching</i> xxx")
+
+
+def test_partner_model_sorting_keeps_indexes_to_the_same_schools(
+    qtmodeltester: ModelTester,
+) -> None:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    model = PartnerTableModel()
+    model.set_partners(
+        [PartnerSchool(1, "Ashfield", "300002"), PartnerSchool(2, "Brook Lane", "300001")]
+        + [PartnerSchool(n, f"School {n:03d}", f"{400000 + n}") for n in range(3, 300)]
+    )
+    kept = QPersistentModelIndex(model.index(1, 2))  # Brook Lane
+    model.sort(1, Qt.SortOrder.AscendingOrder)  # by URN: Brook Lane first
+    assert model.data(model.index(0, 0)) == "Brook Lane"
+    assert (kept.row(), kept.column()) == (0, 2)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.id_at(kept.row()) == 2 and model.row_of(2) == 297  # before Ashfield
+    assert model.all_ids()[0] == 299
+    qtmodeltester.check(model)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -136,8 +137,9 @@ class PartnerSchoolRepository:
         self.rows_read += len(found)
         return found
 
-    def ids_in_order(self, column: str = "name", *, descending: bool = False) -> list[int]:
-        """Ids of the live partners sorted by one column (ties by name, then id)."""
+    def ids_in_order(self, column: str = "name", *, descending: bool = False) -> array[int]:
+        """Ids of the live partners sorted by one column (ties by name, then id), packed 8
+        bytes each and read row by row: the register may hold every school in England."""
         if column not in SORTABLE:
             raise ValueError(f"Partner schools cannot be sorted by {column!r}.")
         way = "DESC" if descending else "ASC"
@@ -146,7 +148,7 @@ class PartnerSchoolRepository:
             f"SELECT id FROM partner_schools WHERE removed_at IS NULL"
             f" ORDER BY {column} COLLATE NOCASE {way}, {ties}"
         )
-        return [row[0] for row in self._db.execute(sql).fetchall()]
+        return array("q", (row[0] for row in self._db.execute(sql)))
 
     def search_texts(self, ids: Iterable[int] | None = None) -> list[tuple[int, str]]:
         """Each live partner's id (or just these ones') and the text a register search reads."""

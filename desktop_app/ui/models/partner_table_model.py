@@ -1,12 +1,14 @@
 """The partner school register as a table that reads only the rows on screen.
 
 A trust may keep tens of thousands of schools in its register, so the model holds just
-the ids in the current order (sorted by SQL) and fetches the schools a page at a time,
-when a view first asks for one of their cells; a search narrows the ids, never the rows.
+the ids in the current order (sorted by SQL), packed 8 bytes each, and fetches the schools a
+page at a time, when a view first asks for one of their cells; a search narrows the ids,
+never the rows.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -42,7 +44,12 @@ _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 #: fetch(ids) -> those partners, in any order
 Fetch = Callable[[Sequence[int]], Iterable[PartnerSchool]]
 #: order(column name, descending) -> every id in that order
-Order = Callable[[str, bool], list[int]]
+Order = Callable[[str, bool], Sequence[int]]
+
+
+def _packed(ids: Iterable[int]) -> array[int]:
+    """Ids as machine integers: 8 bytes each, where a list of ints takes about 36."""
+    return array("q", ids)
 
 
 class PartnerTableModel(QAbstractTableModel):
@@ -50,9 +57,9 @@ class PartnerTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._order: list[int] = []  # every id, in the current sort order
+        self._order: array[int] = _packed(())  # every id, in the current sort order
         self._matching: set[int] | None = None  # the search's ids; None shows all
-        self._ids: list[int] = []  # the rows shown
+        self._ids: array[int] = _packed(())  # the rows shown
         # Partners read so far, by id, oldest first: rows may move, ids do not.
         self._cache: OrderedDict[int, PartnerSchool] = OrderedDict()
         self._fetch: Fetch = lambda _ids: ()
@@ -65,10 +72,10 @@ class PartnerTableModel(QAbstractTableModel):
 
     # Loading ------------------------------------------------------------------
 
-    def set_source(self, ids: list[int], fetch: Fetch, sorter: Order | None = None) -> None:
+    def set_source(self, ids: Iterable[int], fetch: Fetch, sorter: Order | None = None) -> None:
         """Show these ids (already in the current sort order), fetching rows as needed."""
         self.beginResetModel()
-        self._order, self._fetch, self._sorter = list(ids), fetch, sorter
+        self._order, self._fetch, self._sorter = _packed(ids), fetch, sorter
         self._cache.clear()
         self._ids = self._visible()
         self.endResetModel()
@@ -92,8 +99,8 @@ class PartnerTableModel(QAbstractTableModel):
         """How many partners on the register (searched for or not) are flagged closed."""
         if not self.closed:
             return 0
-        live = set(self._order)
-        return sum(1 for partner_id in self.closed if partner_id in live)
+        closed = self.closed  # a handful: no set of every id in the register
+        return sum(1 for partner_id in self._order if partner_id in closed)
 
     def set_matching(self, ids: set[int] | None) -> None:
         """Show only these ids (a search), or every id again with None."""
@@ -113,11 +120,11 @@ class PartnerTableModel(QAbstractTableModel):
         """The column (its field name) and direction the ids are in."""
         return self._sort
 
-    def _visible(self) -> list[int]:
+    def _visible(self) -> array[int]:
         if self._matching is None:
-            return list(self._order)
+            return _packed(self._order)
         matching = self._matching
-        return [i for i in self._order if i in matching]
+        return _packed(i for i in self._order if i in matching)
 
     def _partner_at(self, row: int) -> PartnerSchool | None:
         partner_id = self._ids[row]
@@ -146,7 +153,7 @@ class PartnerTableModel(QAbstractTableModel):
     def ids(self) -> list[int]:
         return list(self._ids)
 
-    def all_ids(self) -> list[int]:
+    def all_ids(self) -> Sequence[int]:
         """Every id in the register, searched for or not, in the current order."""
         return self._order
 
@@ -237,7 +244,7 @@ class PartnerTableModel(QAbstractTableModel):
             return a[0] > b[0] if self._sort[1] else a[0] < b[0]
         return a[1:] < b[1:]
 
-    def _fits(self, ids: list[int], at: int, key: tuple[str, str, int]) -> bool:
+    def _fits(self, ids: Sequence[int], at: int, key: tuple[str, str, int]) -> bool:
         """Does a row with this key belong at position `at` of ids, between its neighbours?"""
         if at > 0:
             before = self._cached(ids[at - 1])
@@ -249,7 +256,7 @@ class PartnerTableModel(QAbstractTableModel):
                 return False
         return True
 
-    def _bisect(self, ids: list[int], key: tuple[str, str, int]) -> int:
+    def _bisect(self, ids: Sequence[int], key: tuple[str, str, int]) -> int:
         """Where a row with this key goes among ids (already in order); reads a few rows."""
         descending = self._sort[1]
         lo, hi = 0, len(ids)
@@ -323,15 +330,20 @@ class PartnerTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         kept = [self._ids[i.row()] if 0 <= i.row() < len(self._ids) else None for i in persistent]
         if self._sorter is not None:
-            self._order = self._sorter(field, descending)
+            self._order = _packed(self._sorter(field, descending))
         else:
             rows = {p.id: p for p in self._fetch(self._order)}
-            self._order.sort(
-                key=lambda i: (str(getattr(rows[i], field) or "").casefold(), i),
-                reverse=descending,
+            self._order = _packed(
+                sorted(
+                    self._order,
+                    key=lambda i: (str(getattr(rows[i], field) or "").casefold(), i),
+                    reverse=descending,
+                )
             )
         self._ids = self._visible()
-        where = {i: n for n, i in enumerate(self._ids)}
+        # Only the rows Qt keeps indexes to (the selection): not a map of every row.
+        wanted = {i for i in kept if i is not None}
+        where = {i: n for n, i in enumerate(self._ids) if i in wanted}
         self.changePersistentIndexList(
             persistent,
             [

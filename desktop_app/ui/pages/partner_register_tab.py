@@ -30,8 +30,6 @@ from desktop_app.domain.partners import PartnerSchool
 from desktop_app.domain.text_search import FoldedIndex
 from desktop_app.services.directory_service import DirectoryImport, StagedFile
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.dialogs.gias_preview_dialog import GiasPreviewDialog
-from desktop_app.ui.dialogs.partner_dialog import PartnerSchoolDialog
 from desktop_app.ui.models.partner_table_model import PartnerTableModel
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets.flow_layout import button_flow
@@ -304,6 +302,9 @@ class PartnerRegisterTab(QWidget):
     # Actions -----------------------------------------------------------------
 
     def add_partner(self) -> None:
+        # The dialogs are imported when first opened: the page shows without their code.
+        from desktop_app.ui.dialogs.partner_dialog import PartnerSchoolDialog
+
         dialog = PartnerSchoolDialog(self, directory=self.ctx.services.directory)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
             return
@@ -317,6 +318,8 @@ class PartnerRegisterTab(QWidget):
         partner = self.selected_partner()
         if partner is None:
             return
+        from desktop_app.ui.dialogs.partner_dialog import PartnerSchoolDialog
+
         dialog = PartnerSchoolDialog(self, partner)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
             return
@@ -362,6 +365,8 @@ class PartnerRegisterTab(QWidget):
         run_in_background(work, done, failed)
 
     def _confirm_import(self, preview: DirectoryImport) -> None:
+        from desktop_app.ui.dialogs.gias_preview_dialog import GiasPreviewDialog
+
         dialog = GiasPreviewDialog(preview, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

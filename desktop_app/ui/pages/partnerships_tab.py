@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.partners import Depth, Partnership
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.dialogs.partnership_dialog import PartnershipDialog
 from desktop_app.ui.models.partnership_table_model import PartnershipTableModel
 from desktop_app.ui.widgets.flow_layout import button_flow
 
@@ -96,6 +95,9 @@ class PartnershipsTab(QWidget):
         school_id = self.ctx.school_id
         if school_id is None:
             return
+        # Imported when first opened: the page shows without the dialog's code.
+        from desktop_app.ui.dialogs.partnership_dialog import PartnershipDialog
+
         service = self.ctx.services.partners
         dialog = PartnershipDialog([], self, find=service.find)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
@@ -109,6 +111,8 @@ class PartnershipsTab(QWidget):
             return
         service = self.ctx.services.partners
         members = service.by_ids(current.details.member_ids)
+        from desktop_app.ui.dialogs.partnership_dialog import PartnershipDialog
+
         dialog = PartnershipDialog(members, self, current, find=service.find)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
             return
