@@ -261,8 +261,10 @@ import sys
 sys.path.insert(0, {root!r})
 from PySide6.QtWidgets import QApplication
 from desktop_app.none_refcount_guard import protect_none
-from desktop_app.services.container import open_services
+# The window's package first, as in the app (desktop_app.app imports desktop_app.ui.launch
+# before the services): importing it tells PySide6 not to copy every module's source.
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.services.container import open_services
 from datetime import date
 protect_none()
 app = QApplication([])

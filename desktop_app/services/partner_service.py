@@ -70,7 +70,7 @@ class PartnerService:
     def update_register_search(self, index: FoldedIndex, ids: Iterable[int]) -> None:
         """Bring an index up to date after these partners changed (added, edited, removed)."""
         wanted = set(ids)
-        texts = self._store.partners.search_texts(wanted)
+        texts = list(self._store.partners.search_texts(wanted))
         for partner_id, text in texts:
             index.put(partner_id, text)
         for partner_id in wanted - {i for i, _ in texts}:

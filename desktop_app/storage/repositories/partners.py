@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -150,19 +150,20 @@ class PartnerSchoolRepository:
         )
         return array("q", (row[0] for row in self._db.execute(sql)))
 
-    def search_texts(self, ids: Iterable[int] | None = None) -> list[tuple[int, str]]:
-        """Each live partner's id (or just these ones') and the text a register search reads."""
+    def search_texts(self, ids: Iterable[int] | None = None) -> Iterator[tuple[int, str]]:
+        """Each live partner's id (or just these ones') and the text a register search reads,
+        by id, read row by row as they are used: the register may hold every school."""
         sql = f"SELECT id, {_SEARCHED} FROM partner_schools WHERE removed_at IS NULL"
         if ids is None:
-            return [(row[0], row[1]) for row in self._db.execute(sql).fetchall()]
+            for row in self._db.execute(f"{sql} ORDER BY id"):
+                yield row[0], row[1]
+            return
         wanted: list[object] = list(dict.fromkeys(ids))
-        found: list[tuple[int, str]] = []
         for start in range(0, len(wanted), _IN_CHUNK):
             chunk = wanted[start : start + _IN_CHUNK]
             marks = ", ".join("?" * len(chunk))
-            rows = self._db.execute(f"{sql} AND id IN ({marks})", chunk).fetchall()
-            found += [(row[0], row[1]) for row in rows]
-        return found
+            for row in self._db.execute(f"{sql} AND id IN ({marks}) ORDER BY id", chunk):
+                yield row[0], row[1]
 
     def set_removed(self, partner_id: int, removed: bool) -> None:
         self.get(partner_id)
@@ -181,12 +182,13 @@ class PartnerSchoolRepository:
         self._db.execute("DELETE FROM partner_schools WHERE id = ?", [partner_id])
 
 
-def read_search_texts(path: Path) -> list[tuple[int, str]]:
-    """search_texts() through a read-only connection of its own, for a worker thread."""
+def read_search_texts(path: Path) -> Iterator[tuple[int, str]]:
+    """search_texts() through a read-only connection of its own, for a worker thread: the
+    connection is made when the first row is asked for, so in the thread that reads them."""
     from desktop_app.storage.database import connect
 
     db = connect(path, read_only=True)
     try:
-        return PartnerSchoolRepository(db).search_texts()
+        yield from PartnerSchoolRepository(db).search_texts()
     finally:
         db.conn.close()
