@@ -7,7 +7,6 @@ and every problem is an ExchangeFileError with a plain-English message.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from datetime import UTC, date, datetime, timedelta
@@ -309,6 +308,8 @@ def _open(data: bytes) -> tuple[str, Any, str, bytes]:
         canonical = canonical_bytes(doc["payload"])
     except (TypeError, ValueError):
         raise _fail("its contents are not in the expected form") from None
+    import hashlib  # here, not at the top: it loads OpenSSL, which start-up does not need
+
     if hashlib.sha256(canonical).hexdigest() != value:
         raise _fail("its contents do not match its checksum (it was changed or damaged)")
     return kind, doc["payload"], value, canonical
