@@ -1,14 +1,21 @@
-"""Which commitments a screen shows: one pure rule, used by the table and tested alone."""
+"""Which commitments a screen shows, and in what order: pure rules, tested alone.
+
+The commitments screen asks SQL for the matching commitments in order (storage states
+these same rules in SQL; tests hold the two to agreement), so these functions are the
+definition, not the screen's working.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from enum import Enum
+from typing import Any
 
 from desktop_app.domain.partners import Commitment, Direction
-from desktop_app.domain.rag import DUE_SOON_DAYS, WorkStatus
-from desktop_app.domain.text_search import fold, fold_quickly
+from desktop_app.domain.rag import DUE_SOON_DAYS, URGENCY, WorkStatus
+from desktop_app.domain.text_search import fold
 
 
 @dataclass(frozen=True)
@@ -53,127 +60,74 @@ class CommitmentFilter:
                 return False
         return True
 
+    def partners_named(self, partner_names: Mapping[int, str]) -> frozenset[int]:
+        """The partners whose name holds the searched text (none when nothing is searched):
+        a commitment naming one of them matches the search."""
+        if not self.text:
+            return frozenset()
+        needle = fold(self.text)
+        return frozenset(p for p, name in partner_names.items() if needle in fold(name))
 
-_SEPARATOR = "\x1f"
+
+class CommitmentOrder(Enum):
+    """What the commitments table can be sorted by, one per column, in column order."""
+
+    RAG = 0
+    WHAT = 1
+    DIRECTION = 2
+    PARTNERS = 3
+    STRANDS = 4
+    OWNER = 5
+    DUE = 6
+    PROGRESS = 7
 
 
-class CommitmentIndex:
-    """The same rule as CommitmentFilter.matches, answered for a whole list at once.
+#: A commitment's place in an order: its sort key, its id last.
+SortKey = tuple[Any, ...]
 
-    Built once per load (dictionaries of row numbers by partner, strand, status, owner and
-    direction, plus precomputed date flags and search text), so changing a filter costs
-    set intersections rather than a full pass of Python checks. Tests hold it to
-    matches() exactly.
-    """
+_STATUS_ORDER = {s: i for i, s in enumerate(WorkStatus)}
+#: sorts after every real due date, so commitments without one come last
+NO_DUE_DATE = "9999-12-31"
 
-    def __init__(
-        self, commitments: list[Commitment], partner_names: Mapping[int, str], today: date
-    ) -> None:
-        self.today = today
-        self.size = len(commitments)
-        self._by_partner: dict[int, set[int]] = {}
-        self._by_strand: dict[str, set[int]] = {}
-        self._by_status: dict[WorkStatus, set[int]] = {}
-        self._by_owner: dict[str, set[int]] = {}
-        self._by_direction: dict[Direction, set[int]] = {}
-        self._overdue: set[int] = set()
-        self._due: dict[int, int] = {}  # row -> days until due, for live work with a due date
-        self._text: list[str] = []
-        self._commitments: list[Commitment | None] = list(commitments)
-        self._indexed: dict[int, Commitment] = {}  # row -> what _add filed it under
-        self._names = partner_names
-        for row, c in enumerate(commitments):
-            self._add(row, c)
-            self._text.append(self._folded(c))
 
-    def _add(self, row: int, c: Commitment) -> None:
-        self._indexed[row] = c
-        for p in c.partner_ids:
-            self._by_partner.setdefault(p, set()).add(row)
-        for s in c.strand_ids:
-            self._by_strand.setdefault(s, set()).add(row)
-        self._by_status.setdefault(c.status, set()).add(row)
-        self._by_owner.setdefault(c.owner, set()).add(row)
-        self._by_direction.setdefault(c.direction, set()).add(row)
-        if c.is_overdue(self.today):
-            self._overdue.add(row)
-        if c.due is not None and c.status not in (WorkStatus.DONE, WorkStatus.DROPPED):
-            self._due[row] = (c.due - self.today).days
+def sort_key(
+    c: Commitment,
+    order: CommitmentOrder,
+    today: date,
+    partner_names: Mapping[int, str],
+    strand_titles: Mapping[str, str],
+) -> SortKey:
+    """Where a commitment sorts (ascending; descending is the exact reverse). Ties go by
+    id, so the order is total. Text sorts by its folded form, so "École" sorts with "e"."""
+    if order is CommitmentOrder.RAG:  # most urgent first, then soonest due
+        key: tuple[Any, ...] = (
+            URGENCY[c.rag(today).rag],
+            c.due.isoformat() if c.due else NO_DUE_DATE,
+        )
+    elif order is CommitmentOrder.WHAT:
+        key = (fold(c.what),)
+    elif order is CommitmentOrder.DIRECTION:
+        key = (c.direction.label,)
+    elif order is CommitmentOrder.PARTNERS:
+        key = (", ".join(fold(partner_names.get(p, "")) for p in c.partner_ids),)
+    elif order is CommitmentOrder.STRANDS:
+        key = (", ".join(fold(strand_titles.get(s, s)) for s in c.strand_ids),)
+    elif order is CommitmentOrder.OWNER:
+        key = (fold(c.owner),)
+    elif order is CommitmentOrder.DUE:
+        key = (c.due.isoformat() if c.due else NO_DUE_DATE,)
+    else:
+        key = (_STATUS_ORDER[c.status],)
+    return (*key, c.id)
 
-    def _folded(self, c: Commitment) -> str:
-        # One folded string per row, fields joined by a separator no typed search holds,
-        # so a match can never straddle two fields.
-        fields = [c.what, c.owner, *(self._names.get(p, "") for p in c.partner_ids)]
-        return fold_quickly(_SEPARATOR.join(fields))  # folding works character by character
 
-    def drop(self, row: int) -> None:
-        """Forget the commitment at this load position (deleted, or about to be replaced)."""
-        # Only the sets it was filed in: a trust's file has thousands of partners and owners.
-        c = self._indexed.pop(row, None)
-        if c is not None:
-            for p in c.partner_ids:
-                self._by_partner[p].discard(row)
-            for s in c.strand_ids:
-                self._by_strand[s].discard(row)
-            self._by_status[c.status].discard(row)
-            self._by_owner[c.owner].discard(row)
-            self._by_direction[c.direction].discard(row)
-        self._overdue.discard(row)
-        self._due.pop(row, None)
-        self._text[row] = ""
-        self._commitments[row] = None
+@dataclass(frozen=True)
+class CommitmentQuery:
+    """Which commitments a screen shows and in what order, with the names it shows for
+    partners (what a search looks in) and strands (what the strands column sorts by)."""
 
-    def put(self, row: int, c: Commitment) -> None:
-        """Index a changed commitment at its load position, or a new one at position size."""
-        if row == self.size:
-            self.size += 1
-            self._text.append("")
-            self._commitments.append(None)
-        else:
-            self.drop(row)
-        self._add(row, c)
-        self._text[row] = self._folded(c)
-        self._commitments[row] = c
-
-    def rows(self, f: CommitmentFilter) -> list[bool]:
-        """For each commitment, in load order: does the filter keep it?"""
-        chosen: set[int] | None = None
-
-        def narrow(rows: set[int]) -> None:
-            nonlocal chosen
-            chosen = set(rows) if chosen is None else chosen & rows
-
-        if f.partner_id is not None:
-            narrow(self._by_partner.get(f.partner_id, set()))
-        if f.strand_id is not None:
-            narrow(self._by_strand.get(f.strand_id, set()))
-        if f.status is not None:
-            narrow(self._by_status.get(f.status, set()))
-        if f.owner is not None:
-            narrow(self._by_owner.get(f.owner, set()))
-        if f.direction is not None:
-            narrow(self._by_direction.get(f.direction, set()))
-        if f.overdue:
-            narrow(self._overdue)
-        if f.due_soon:
-            narrow({row for row, days in self._due.items() if 0 <= days <= f.due_soon_days})
-        if f.text:
-            needle = fold(f.text)
-            if _SEPARATOR in needle:  # never typed; answer it the slow, plain way
-                narrow(
-                    {
-                        r
-                        for r, c in enumerate(self._commitments)
-                        if c is not None and f.matches(c, self._names)
-                    }
-                )
-            else:
-                text = self._text
-                candidates = range(self.size) if chosen is None else chosen
-                narrow({row for row in candidates if needle in text[row]})
-        if chosen is None:
-            return [True] * self.size
-        keep = [False] * self.size
-        for row in chosen:
-            keep[row] = True
-        return keep
+    filter: CommitmentFilter
+    order: CommitmentOrder = CommitmentOrder.RAG
+    descending: bool = False
+    partner_names: Mapping[int, str] = field(default_factory=dict, compare=False)
+    strand_titles: Mapping[str, str] = field(default_factory=dict, compare=False)

@@ -76,6 +76,9 @@ def rag_status(
     return RagResult(Rag.GREEN, "on track")
 
 
+#: How urgent each colour is: sorting by it puts the most urgent first.
+URGENCY = {Rag.RED: 0, Rag.AMBER: 1, Rag.GREEN: 2, Rag.NONE: 3}
+
 #: Work in these states is never overdue or due soon, whatever its due date.
 CLOSED_STATUSES = (WorkStatus.DONE, WorkStatus.DROPPED)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
+from desktop_app.domain.commitment_filter import CommitmentQuery, SortKey
 from desktop_app.domain.partners import (
     Commitment,
     CommitmentDetails,
@@ -13,6 +15,15 @@ from desktop_app.domain.reciprocity import Reciprocity, reciprocity
 from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.storage.store import Store
+
+
+@dataclass(frozen=True)
+class CommitmentChoices:
+    """The partner schools, owners and strands a school's live commitments name."""
+
+    partner_ids: set[int]
+    owners: set[str]
+    strand_ids: set[str]
 
 
 def _changed(commitment_id: int) -> Changes:
@@ -25,8 +36,32 @@ class CommitmentService:
         self._catalogue = catalogue
 
     def list_for_school(self, school_id: int) -> list[Commitment]:
-        """Every live commitment, loaded in three queries: screens filter these in memory."""
+        """Every live commitment, loaded in three queries (exports and exchange files)."""
         return self._store.commitments.for_school(school_id)
+
+    def ordered(self, school_id: int, query: CommitmentQuery) -> list[SortKey]:
+        """Where each commitment the query keeps sorts, in order (each key ends with the
+        commitment's id): a screen holds these and reads only the commitments it shows."""
+        return self._store.commitments.ordered(school_id, query)
+
+    def placed(
+        self, school_id: int, query: CommitmentQuery, ids: Iterable[int]
+    ) -> dict[int, SortKey]:
+        """Of these (changed) commitments, those the query keeps, by id, with their keys."""
+        return self._store.commitments.placed(school_id, query, ids)
+
+    def count(self, school_id: int) -> int:
+        """How many live commitments the school has."""
+        return self._store.commitments.count(school_id)
+
+    def filter_choices(self, school_id: int) -> CommitmentChoices:
+        """What a screen's filters offer: only what the school's commitments name."""
+        commitments = self._store.commitments
+        return CommitmentChoices(
+            partner_ids=commitments.partner_ids(school_id),
+            owners=set(commitments.owners(school_id)),
+            strand_ids=commitments.strand_ids(school_id),
+        )
 
     def get(self, commitment_id: int) -> Commitment:
         return self._store.commitments.get(commitment_id)
@@ -42,8 +77,7 @@ class CommitmentService:
         return reciprocity(partner_id, self._store.commitments.for_partner(school_id, partner_id))
 
     def owners(self, school_id: int) -> list[str]:
-        names = {c.owner for c in self.list_for_school(school_id) if c.owner}
-        return sorted(names, key=str.casefold)
+        return sorted(self._store.commitments.owners(school_id), key=str.casefold)
 
     def _check(self, details: CommitmentDetails) -> CommitmentDetails:
         clean = details.validated()

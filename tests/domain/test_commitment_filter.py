@@ -1,4 +1,5 @@
-"""The commitment filter rule, and the index that answers it for a whole list at once."""
+"""The commitment filter rule and the sort orders: storage states them in SQL, and
+tests/storage/test_commitment_sql_filter.py holds the SQL to these."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import itertools
 import random
 from datetime import date, timedelta
 
-from desktop_app.domain.commitment_filter import CommitmentFilter, CommitmentIndex
+from desktop_app.domain.commitment_filter import CommitmentFilter, CommitmentOrder, sort_key
 from desktop_app.domain.partners import Commitment, Direction
 from desktop_app.domain.rag import WorkStatus
 
@@ -58,32 +59,35 @@ def test_search_ignores_case_and_looks_at_partner_names() -> None:
     assert not CommitmentFilter(TODAY, text="coachingmrs").matches(c, NAMES)
 
 
-def test_index_agrees_with_the_rule_for_every_combination() -> None:
-    commitments = _random_commitments(300, 7)
-    index = CommitmentIndex(commitments, NAMES, TODAY)
-    options = itertools.product(
-        (None, 1, 3),
-        (None, STRANDS[0]),
-        (None, WorkStatus.AGREED, WorkStatus.DONE),
-        (None, "Mr Shah", ""),
-        (None, Direction.JOINT),
-        (False, True),
-        (False, True),
-        ("", "moderation", "ÉCOLE", "coaching\x1fmrs", "nothing"),
-    )
-    checked = 0
-    for partner, strand, status, owner, direction, overdue, soon, text in options:
-        f = CommitmentFilter(
-            TODAY, partner, strand, status, owner, direction, overdue, soon, text=text
-        )
-        expected = [f.matches(c, NAMES) for c in commitments]
-        assert index.rows(f) == expected, f
-        checked += 1
-    assert checked == 3 * 2 * 3 * 3 * 2 * 2 * 2 * 5
-
-
 def test_due_soon_window_can_be_changed() -> None:
     c = Commitment(1, 1, Direction.WE_GIVE, "x", (1,), due=TODAY + timedelta(days=20))
-    index = CommitmentIndex([c], NAMES, TODAY)
-    assert index.rows(CommitmentFilter(TODAY, due_soon=True)) == [False]
-    assert index.rows(CommitmentFilter(TODAY, due_soon=True, due_soon_days=30)) == [True]
+    assert not CommitmentFilter(TODAY, due_soon=True).matches(c, NAMES)
+    assert CommitmentFilter(TODAY, due_soon=True, due_soon_days=30).matches(c, NAMES)
+
+
+def test_partners_named_are_those_whose_name_holds_the_search() -> None:
+    assert CommitmentFilter(TODAY).partners_named(NAMES) == frozenset()
+    assert CommitmentFilter(TODAY, text="DWR").partners_named(NAMES) == {3}
+    assert CommitmentFilter(TODAY, text="e").partners_named(NAMES) == {1, 2, 4}
+    for c in _random_commitments(200, 3):
+        for text in ("dwr", "ecole", "brook"):
+            f = CommitmentFilter(TODAY, text=text)
+            by_name = any(p in f.partners_named(NAMES) for p in c.partner_ids)
+            assert f.matches(c, NAMES) == (
+                by_name or f.matches(c, {})  # a partner's name, or its own words
+            )
+
+
+def test_sort_keys_put_the_most_urgent_first_and_fold_text() -> None:
+    late = Commitment(1, 1, Direction.WE_GIVE, "École", due=TODAY - timedelta(days=1))
+    soon = Commitment(2, 1, Direction.WE_GIVE, "echo", due=TODAY + timedelta(days=3))
+    calm = Commitment(3, 1, Direction.WE_GIVE, "Zebra", due=TODAY + timedelta(days=60))
+    undated = Commitment(4, 1, Direction.WE_GIVE, "apple")
+    rows = [undated, calm, soon, late]
+
+    def order(by: CommitmentOrder) -> list[int]:
+        return [k[-1] for k in sorted(sort_key(c, by, TODAY, NAMES, {}) for c in rows)]
+
+    assert order(CommitmentOrder.RAG) == [1, 2, 3, 4]
+    assert order(CommitmentOrder.WHAT) == [4, 2, 1, 3]  # "École" sorts as "ecole"
+    assert order(CommitmentOrder.DUE) == [1, 2, 3, 4]  # no due date last

@@ -1,14 +1,23 @@
-"""The SQL that chooses commitments keeps exactly the ones the domain's date rules keep."""
+"""The SQL that chooses and orders commitments keeps exactly the ones the domain's rules
+keep, in the domain's order."""
 
 from __future__ import annotations
 
 import itertools
+import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 from partners_helpers import add_partner, our_school, promise
 
-from desktop_app.domain.commitment_filter import CommitmentFilter
-from desktop_app.domain.rag import DUE_SOON_DAYS, WorkStatus
+from desktop_app.domain.commitment_filter import (
+    CommitmentFilter,
+    CommitmentOrder,
+    CommitmentQuery,
+    sort_key,
+)
+from desktop_app.domain.partners import CommitmentDetails, Direction
+from desktop_app.domain.rag import DUE_SOON_DAYS, URGENCY, WorkStatus
 from desktop_app.services.container import AppServices
 
 TODAY = date(2026, 3, 10)
@@ -43,3 +52,107 @@ def test_overdue_and_due_soon_in_sql_agree_with_the_rule_for_every_combination(
         assert chosen == expected, f
         checked += 1
     assert checked == len(WINDOWS) * 4 * (len(WorkStatus) + 1)
+
+
+NAMES = ("Ashfield Primary", "Brook Lane", "Ysgol Bro Dŵr", "École Saint-Jean")
+STRANDS = ("joint-practice-development", "fit-governance", "alliance-architecture")
+WHATS = ("Maths coaching", "Writing\nmoderation", "Peer review", "Dŵr visit", "éCOLE trip")
+OWNERS = ("Mrs Patel", "Mr Shah", "", "Mr Éluard")
+
+
+def _random_file(services: AppServices, n: int, seed: int) -> tuple[int, dict[int, str]]:
+    """n commitments with every field varied, dates either side of TODAY's boundaries."""
+    rng = random.Random(seed)
+    school = our_school(services)
+    names = {add_partner(services, name): name for name in NAMES}
+    repo = services._store.commitments
+
+    def some_date() -> date | None:
+        return TODAY + timedelta(days=rng.randint(-20, 30)) if rng.random() < 0.8 else None
+
+    with services._store.db.atomic():
+        for _ in range(n):
+            repo.add(
+                school.id,
+                CommitmentDetails(
+                    direction=rng.choice(list(Direction)),
+                    what=rng.choice(WHATS),
+                    partner_ids=tuple(rng.sample(sorted(names), rng.randint(1, 3))),
+                    strand_ids=tuple(rng.sample(STRANDS, rng.randint(0, 2))),
+                    owner=rng.choice(OWNERS),
+                    start=some_date(),
+                    due=some_date(),
+                    review=some_date(),
+                    status=rng.choice(list(WorkStatus)),
+                ),
+            )
+    return school.id, names
+
+
+def test_the_screens_sql_keeps_what_the_rule_keeps_for_every_combination(
+    services: AppServices,
+) -> None:
+    school_id, names = _random_file(services, 300, 7)
+    everything = services._store.commitments.for_school(school_id)
+    partner = next(iter(names))
+    options = itertools.product(
+        (None, partner),
+        (None, STRANDS[0]),
+        (None, WorkStatus.AGREED, WorkStatus.DONE),
+        (None, "Mr Shah", ""),
+        (None, Direction.JOINT),
+        (False, True),
+        (False, True),
+        ("", "moderation", "ÉCOLE", "dwr", "coaching\x1fmrs", "éluard", "nothing"),
+    )
+    checked = 0
+    for partner_id, strand, status, owner, direction, overdue, soon, text in options:
+        f = CommitmentFilter(
+            TODAY, partner_id, strand, status, owner, direction, overdue, soon, text=text
+        )
+        query = CommitmentQuery(f, partner_names=names)
+        expected = {c.id for c in everything if f.matches(c, names)}
+        chosen = [key[-1] for key in services.commitments.ordered(school_id, query)]
+        assert len(chosen) == len(set(chosen)) and set(chosen) == expected, f
+        checked += 1
+    assert checked == 2 * 2 * 3 * 3 * 2 * 2 * 2 * 7
+
+
+def test_every_sort_order_in_sql_is_the_domains_order(services: AppServices) -> None:
+    school_id, names = _random_file(services, 300, 11)
+    everything = services._store.commitments.for_school(school_id)
+    titles = {STRANDS[0]: "Joint practice development", STRANDS[1]: "Fit governance"}
+    for order, descending in itertools.product(CommitmentOrder, (False, True)):
+        query = CommitmentQuery(
+            CommitmentFilter(TODAY), order, descending, partner_names=names, strand_titles=titles
+        )
+        expected = sorted(
+            (sort_key(c, order, TODAY, names, titles) for c in everything), reverse=descending
+        )
+        keys = services.commitments.ordered(school_id, query)
+        assert [tuple(k) for k in keys] == expected, order
+        # A changed commitment's key comes back alone, for placing it among the others.
+        some = [k[-1] for k in keys[:: len(keys) // 5]]
+        placed = services.commitments.placed(school_id, query, some)
+        assert placed == {k[-1]: k for k in keys if k[-1] in some}
+
+
+def test_the_sql_urgency_is_the_rag_rule_for_every_combination_of_dates(
+    services: AppServices,
+) -> None:
+    school = our_school(services)
+    partner = add_partner(services, "Brook Lane Primary")
+    offsets = (None, -1, 0, 1, DUE_SOON_DAYS - 1, DUE_SOON_DAYS, DUE_SOON_DAYS + 1)
+
+    def day(offset: int | None) -> date | None:
+        return None if offset is None else TODAY + timedelta(days=offset)
+
+    repo = services._store.commitments
+    with services._store.db.atomic():
+        for status, start, due, review in itertools.product(WorkStatus, *[offsets] * 3):
+            details = promise((partner,), "x", due=day(due), status=status)
+            repo.add(school.id, replace(details, start=day(start), review=day(review)))
+    everything = repo.for_school(school.id)
+    keys = services.commitments.ordered(school.id, CommitmentQuery(CommitmentFilter(TODAY)))
+    urgency = {k[-1]: k[0] for k in keys}
+    assert urgency == {c.id: URGENCY[c.rag(TODAY).rag] for c in everything}

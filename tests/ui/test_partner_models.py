@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from desktop_app.domain.commitment_filter import CommitmentFilter
 from desktop_app.domain.partners import (
     Commitment,
     Depth,
@@ -23,7 +22,6 @@ from desktop_app.ui.models.commitment_table_model import (
     DUE_COLUMN,
     RAG_COLUMN,
     WHAT_COLUMN,
-    CommitmentFilterProxy,
     CommitmentTableModel,
 )
 from desktop_app.ui.models.partner_table_model import PartnerTableModel
@@ -75,13 +73,10 @@ def _commitments() -> list[Commitment]:
     ]
 
 
-def _loaded() -> tuple[CommitmentTableModel, CommitmentFilterProxy]:
+def _loaded() -> CommitmentTableModel:
     model = CommitmentTableModel()
     model.set_commitments(_commitments(), NAMES, TITLES, TODAY)
-    proxy = CommitmentFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.set_partner_names(NAMES)
-    return model, proxy
+    return model
 
 
 def test_partner_model_passes_modeltester(qtmodeltester: ModelTester) -> None:
@@ -129,21 +124,19 @@ def test_partnership_model_passes_modeltester(qtmodeltester: ModelTester) -> Non
     assert "Specialist Leader of Education (SLE)" in cells[6]
 
 
-def test_commitment_model_and_proxy_pass_modeltester(qtmodeltester: ModelTester) -> None:
-    model, proxy = _loaded()
+def test_commitment_model_of_a_list_in_memory_passes_modeltester(
+    qtmodeltester: ModelTester,
+) -> None:
+    model = _loaded()
     qtmodeltester.check(model)
-    qtmodeltester.check(proxy)
-    proxy.set_filter(CommitmentFilter(TODAY, partner_id=1))
-    qtmodeltester.check(proxy)
-    proxy.sort(DUE_COLUMN, Qt.SortOrder.DescendingOrder)
-    qtmodeltester.check(proxy)
+    model.sort(DUE_COLUMN, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
     model.set_commitments([], NAMES, TITLES, TODAY)
-    proxy.source_reloaded()
-    qtmodeltester.check(proxy)
+    qtmodeltester.check(model)
 
 
 def test_rag_cell_has_words_and_colour() -> None:
-    model, _ = _loaded()
+    model = _loaded()
     late = model.index(0, RAG_COLUMN)
     assert model.data(late) == "Red: overdue by 9 days"
     assert model.data(late, Qt.ItemDataRole.BackgroundRole) is not None
@@ -161,45 +154,17 @@ def test_rag_cell_has_words_and_colour() -> None:
     assert model.data(model.index(2, 3)) == "Ashfield Primary, Ysgol Bro Dŵr"
 
 
-def _ids(proxy: CommitmentFilterProxy) -> list[int]:
-    return [proxy.commitment_at(r).id for r in range(proxy.rowCount())]
-
-
-def test_filters_and_search() -> None:
-    _, proxy = _loaded()
-    assert _ids(proxy) == [1, 2, 3, 4]
-    cases = {
-        CommitmentFilter(TODAY, partner_id=3): [3, 4],
-        CommitmentFilter(TODAY, strand_id="joint-practice-development"): [1, 3],
-        CommitmentFilter(TODAY, status=WorkStatus.IN_PROGRESS): [2],
-        CommitmentFilter(TODAY, owner="Mrs Patel"): [1, 3],
-        CommitmentFilter(TODAY, overdue=True): [1],
-        CommitmentFilter(TODAY, due_soon=True): [2],
-        CommitmentFilter(TODAY, direction=Direction.JOINT): [3],
-        CommitmentFilter(TODAY, text="dŵr"): [3, 4],
-        CommitmentFilter(TODAY, text="MODERATION"): [2],
-        CommitmentFilter(TODAY, text="nothing like this"): [],
-    }
-    for f, expected in cases.items():
-        proxy.set_filter(f)
-        assert _ids(proxy) == expected, f
-    proxy.set_filter(None)
-    assert proxy.rowCount() == 4
-
-
-def test_sorting_is_done_in_the_source_and_keeps_the_filter() -> None:
-    model, proxy = _loaded()
-    proxy.sort(RAG_COLUMN, Qt.SortOrder.AscendingOrder)
-    assert _ids(proxy) == [1, 2, 3, 4]  # red, amber, green, none
-    proxy.sort(WHAT_COLUMN, Qt.SortOrder.AscendingOrder)
-    assert _ids(proxy) == [4, 3, 1, 2]
-    proxy.set_filter(CommitmentFilter(TODAY, owner="Mrs Patel"))
-    proxy.sort(WHAT_COLUMN, Qt.SortOrder.DescendingOrder)
-    assert _ids(proxy) == [1, 3]
+def test_a_list_in_memory_sorts_by_the_domains_rule() -> None:
+    model = _loaded()
+    ids = lambda: [model.id_at(r) for r in range(model.rowCount())]  # noqa: E731
+    assert ids() == [1, 2, 3, 4]  # red, amber, green, none
+    model.sort(WHAT_COLUMN, Qt.SortOrder.AscendingOrder)
+    assert ids() == [4, 3, 1, 2]
+    model.sort(WHAT_COLUMN, Qt.SortOrder.DescendingOrder)
+    assert ids() == [2, 1, 3, 4]
     # a reload keeps the chosen order
     model.set_commitments(_commitments(), NAMES, TITLES, TODAY)
-    proxy.source_reloaded()
-    assert _ids(proxy) == [1, 3]
+    assert ids() == [2, 1, 3, 4]
 
 
 def test_hostile_names_are_shown_as_plain_text(qtbot: QtBot) -> None:

@@ -110,7 +110,7 @@ def test_import_partners_add_commitment_mark_done_and_see_it_on_the_strand(
     page = window.pages["commitments"]
     assert isinstance(page, CommitmentsPage)
     qtbot.waitUntil(page.isVisible)
-    assert page.proxy.rowCount() == 0
+    assert page.model.rowCount() == 0
     assert page.empty_label.isVisible()
 
     def fill(dialog: QWidget) -> None:
@@ -124,8 +124,8 @@ def test_import_partners_add_commitment_mark_done_and_see_it_on_the_strand(
 
     when_modal(qtbot, fill)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.proxy.rowCount() == 1)
-    made = page.proxy.commitment_at(0)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    made = page.model.commitment(0)
     assert (made.what, made.partner_ids, made.strand_ids, made.owner) == (
         "Two days of maths coaching from our SLE",
         (ashfield.id,),
@@ -213,21 +213,21 @@ def test_commitment_filters_delete_and_undo(
 
     bar = page.filters
     bar.choose(bar.partner, b)
-    assert page.proxy.rowCount() == 2
+    assert page.model.rowCount() == 2
     bar.choose(bar.owner, "Mr Shah")
-    assert page.proxy.rowCount() == 2
+    assert page.model.rowCount() == 2
     bar.choose(bar.status, WorkStatus.DONE)
-    assert [page.proxy.commitment_at(0).what] == ["Finished enquiry"]
+    assert [page.model.commitment(0).what] == ["Finished enquiry"]
     qtbot.mouseClick(bar.clear_button, Qt.MouseButton.LeftButton)
-    assert page.proxy.rowCount() == 3
+    assert page.model.rowCount() == 3
     bar.overdue.setChecked(True)
-    assert [page.proxy.commitment_at(0).what] == ["Late coaching"]
+    assert [page.model.commitment(0).what] == ["Late coaching"]
     bar.overdue.setChecked(False)
     bar.due_soon.setChecked(True)
-    assert [page.proxy.commitment_at(0).what] == ["Moderation soon"]
+    assert [page.model.commitment(0).what] == ["Moderation soon"]
     bar.due_soon.setChecked(False)
     bar.choose(bar.strand, JPD)
-    assert page.proxy.rowCount() == 2
+    assert page.model.rowCount() == 2
     bar.clear()
     bar.search.setFocus()
     qtbot.keyClicks(bar.search, "ASHFIELD")
@@ -239,10 +239,10 @@ def test_commitment_filters_delete_and_undo(
     assert doomed is not None
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    assert page.proxy.rowCount() == 2
+    assert page.model.rowCount() == 2
     assert all(c.id != doomed.id for c in services.commitments.list_for_school(school_id))
     window.ctx.undo_stack.undo()
-    assert page.proxy.rowCount() == 3
+    assert page.model.rowCount() == 3
     assert services.commitments.get(doomed.id) == doomed
 
 

@@ -43,14 +43,10 @@ def window(
 
 def _shown(page: CommitmentsPage) -> list[tuple[int, str, str]]:
     """What the table shows, in order: id, what is promised and the partner schools."""
-    proxy = page.proxy
+    model = page.model
     return [
-        (
-            page.proxy.commitment_at(r).id,
-            str(proxy.data(proxy.index(r, 1))),
-            str(proxy.data(proxy.index(r, 3))),
-        )
-        for r in range(proxy.rowCount())
+        (model.id_at(r), str(model.data(model.index(r, 1))), str(model.data(model.index(r, 3))))
+        for r in range(model.rowCount())
     ]
 
 
@@ -93,7 +89,7 @@ def test_commitments_page_lists_only_partners_that_have_commitments(
 def test_a_saved_commitment_rereads_only_its_row(qtbot: QtBot, window: MainWindow) -> None:
     page = _commitments_page(qtbot, window)
     s = window.ctx.services
-    target = page.proxy.commitment_at(7)
+    target = page.model.commitment(7)
     edit = s.commitments.update(target.id, replace(target.details, what="Renamed promise"))
     s._store.commitments.rows_read = s._store.partners.rows_read = 0
     window.ctx.push_edit(edit)
@@ -112,20 +108,20 @@ def test_incremental_changes_match_a_full_reload(qtbot: QtBot, window: MainWindo
     assert school_id is not None
     page.filters.search.setText("coaching")
     page.apply_filters()
-    assert page.proxy.rowCount() == 20
+    assert page.model.rowCount() == 20
     # A change that stops a row matching the filter takes it out at once.
-    first = page.proxy.commitment_at(0)
+    first = page.model.commitment(0)
     s._store.commitments.rows_read = 0
     window.ctx.save(
         page, lambda: s.commitments.update(first.id, replace(first.details, what="Gone"))
     )
-    assert page.proxy.rowCount() == 19
+    assert page.model.rowCount() == 19
     assert s._store.commitments.rows_read < 5  # the service's own reads and the one row
     assert page.count_label.text() == "Showing 19 of 40 commitments"
     # Mark done, delete, add one with a partner and an owner the screen has not seen yet.
-    done = page.proxy.commitment_at(3)
+    done = page.model.commitment(3)
     window.ctx.save(page, lambda: s.commitments.set_status(done.id, WorkStatus.DONE))
-    gone = page.proxy.commitment_at(5)
+    gone = page.model.commitment(5)
     window.ctx.save(page, lambda: s.commitments.remove(gone.id))
     assert gone.id not in [row[0] for row in _shown(page)]
     newcomer = s.partners.register_order()[300]
@@ -146,11 +142,11 @@ def test_incremental_changes_match_a_full_reload(qtbot: QtBot, window: MainWindo
     assert _shown(page) == incremental
     # Sorted by another column, an edit still lands where a reload would put it.
     page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-    target = page.proxy.commitment_at(2)
+    target = page.model.commitment(2)
     window.ctx.save(
         page, lambda: s.commitments.update(target.id, replace(target.details, what="Zz coaching"))
     )
-    assert page.proxy.commitment_at(0).id == target.id
+    assert page.model.commitment(0).id == target.id
     incremental = _shown(page)
     page.refresh()
     assert _shown(page) == incremental
@@ -260,7 +256,7 @@ def test_a_commitment_saved_elsewhere_leaves_the_register_unread(
     qtbot.waitUntil(partners.isVisible)
     window.show_page("commitments")
     qtbot.waitUntil(page.isVisible)
-    target = page.proxy.commitment_at(0)
+    target = page.model.commitment(0)
     window.ctx.save(page, lambda: s.commitments.set_status(target.id, WorkStatus.DONE))
     s._store.partners.rows_read = 0
     partners.register.model.rows_fetched = 0

@@ -11,9 +11,11 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from desktop_app.domain.commitment_filter import CommitmentFilter
+from desktop_app.domain.commitment_filter import CommitmentFilter, CommitmentQuery, SortKey
 from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
 from desktop_app.domain.rag import CLOSED_STATUSES, WorkStatus, due_soon_window
+from desktop_app.domain.text_search import fold_quickly
+from desktop_app.storage.repositories.commitment_query_sql import FOLD_FUNCTION, ordered_sql
 from desktop_app.storage.sql import Database
 
 _COLUMNS = (
@@ -26,6 +28,8 @@ _COLUMNS = (
     "status",
     "evidence_of_impact",
     "confidential",
+    "what_folded",
+    "owner_folded",
 )
 
 
@@ -55,12 +59,15 @@ def _values(d: CommitmentDetails) -> list[object]:
         d.status.value,
         d.evidence_of_impact,
         int(d.confidential),
+        fold_quickly(d.what),
+        fold_quickly(d.owner),
     ]
 
 
 class CommitmentRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
+        db.conn.create_function(FOLD_FUNCTION, 1, fold_quickly, deterministic=True)
         #: How many commitments have been read into objects: tests count re-reads with it.
         self.rows_read = 0
 
@@ -216,8 +223,9 @@ class CommitmentRepository:
     def matching_rows(self, school_id: int, f: CommitmentFilter) -> list[tuple[Any, ...]]:
         """The same rows a CommitmentFilter keeps, chosen by SQL alone.
 
-        The screens filter in memory; this is the yardstick the benchmark measures them
-        against. Text search here is ASCII case-insensitive (SQLite's LIKE).
+        The yardstick the benchmarks measure the commitments screen against: the plainest
+        query for these rows. Text search here is ASCII case-insensitive (SQLite's LIKE);
+        the screen's own query (ordered()) folds accents too.
         """
         where = ["c.school_id = ?", "c.removed_at IS NULL"]
         params: list[object] = [school_id]
@@ -266,6 +274,40 @@ class CommitmentRepository:
             params += [like, like, like]
         sql = f"SELECT c.* FROM commitments c WHERE {' AND '.join(where)} ORDER BY c.id"
         return self._db.execute(sql, params).fetchall()
+
+    def ordered(self, school_id: int, query: CommitmentQuery) -> list[SortKey]:
+        """The sort key of every commitment the query keeps, in its order (ids last)."""
+        sql, params = ordered_sql(school_id, query)
+        return self._db.execute(sql, params).fetchall()
+
+    def placed(
+        self, school_id: int, query: CommitmentQuery, ids: Iterable[int]
+    ) -> dict[int, SortKey]:
+        """Of these commitments, those the query keeps, with their sort keys: where a
+        changed commitment now goes, without ordering the others again."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[int, SortKey] = {}
+        for start in range(0, len(wanted), 500):  # inside SQLite's limit on parameters
+            sql, params = ordered_sql(school_id, query, wanted[start : start + 500])
+            found.update((row[-1], row) for row in self._db.execute(sql, params).fetchall())
+        return found
+
+    def owners(self, school_id: int) -> list[str]:
+        """Every owner the school's live commitments name (not in any order)."""
+        sql = (
+            "SELECT DISTINCT owner FROM commitments"
+            " WHERE school_id = ? AND removed_at IS NULL AND owner != ''"
+        )
+        return [row[0] for row in self._db.execute(sql, [school_id]).fetchall()]
+
+    def strand_ids(self, school_id: int) -> set[str]:
+        """Every strand the school's live commitments are linked to."""
+        sql = (
+            "SELECT DISTINCT s.strand_id FROM commitment_strands s"
+            " JOIN commitments c ON c.id = s.commitment_id"
+            " WHERE c.school_id = ? AND c.removed_at IS NULL"
+        )
+        return {row[0] for row in self._db.execute(sql, [school_id]).fetchall()}
 
     def partner_ids(self, school_id: int) -> set[int]:
         """Every partner school the school's live commitments name."""

@@ -27,7 +27,3 @@ def rag_background(result: RagResult) -> QColor | None:
 
 def rag_foreground(result: RagResult) -> QColor | None:
     return _FOREGROUND if result.rag in _BACKGROUND else None
-
-
-# Sorting by RAG puts the most urgent first.
-RAG_ORDER = {Rag.RED: 0, Rag.AMBER: 1, Rag.GREEN: 2, Rag.NONE: 3}

@@ -1,7 +1,7 @@
 """Commitments: what we have promised partners and what they have promised us.
 
-Loads every commitment once per change (three queries), then filters and sorts in
-memory, so the screen stays quick with thousands of rows.
+The database picks and orders the commitments the filters keep; the table reads only
+the ones it shows, so the screen feels the same with 20,000 commitments as with 20.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.commitment_filter import CommitmentOrder, CommitmentQuery, SortKey
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.partners import (
     Commitment,
@@ -35,14 +36,9 @@ from desktop_app.domain.rag import WorkStatus
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
-from desktop_app.ui.models.commitment_table_model import (
-    RAG_COLUMN,
-    CommitmentFilterProxy,
-    CommitmentTableModel,
-)
+from desktop_app.ui.models.commitment_table_model import RAG_COLUMN, CommitmentTableModel
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.widgets.commitment_filter_bar import CommitmentFilterBar
-from desktop_app.ui.widgets.read_only_table import select_source_row
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -65,14 +61,12 @@ class CommitmentsPage(Page):
         super().__init__(ctx, parent)
         self.today = today
         self.model = CommitmentTableModel(self)
-        self.proxy = CommitmentFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.filters = CommitmentFilterBar()
         self.filters.changed.connect(self.apply_filters)
 
         self.table = QTableView()
         self.table.setAccessibleName("Commitments")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(RAG_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -80,7 +74,7 @@ class CommitmentsPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        # Fixed row heights: measuring 5,000 rows' contents would stall the screen.
+        # Fixed row heights: measuring every row would read every commitment.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -121,7 +115,10 @@ class CommitmentsPage(Page):
         self._names: dict[int, str] = {}
         self._live_partners: dict[int, str] = {}
         self._owners: set[str] = set()
-        self._strand_choices: list[tuple[str, str]] = []
+        self._strand_ids: set[str] = set()
+        self._titles: dict[str, str] = {}
+        self._strand_order: dict[str, int] = {}
+        self._total = 0
         self._school_shown: int | None = None
         order: list[QWidget] = [self.filters.due_soon, self.add_button, self.edit_button]
         order += [self.done_button]
@@ -146,29 +143,62 @@ class CommitmentsPage(Page):
     def refresh(self) -> None:
         services = self.ctx.services
         school_id = self.ctx.school_id
-        selected = self.selected()
-        commitments = services.commitments.list_for_school(school_id) if school_id else []
-        # Only the partners these commitments name: the register may hold every school
-        # in England, and a filter offering schools with no commitments finds nothing.
-        named = {p for c in commitments for p in c.partner_ids}
+        selected = self.selected_id()
+        # Only the partners, owners and strands the commitments name: the register may hold
+        # every school in England, and a choice with no commitments finds nothing.
+        choices = services.commitments.filter_choices(school_id) if school_id else None
         self._names = {}
         self._live_partners = {}
-        self._learn_partners(named)
-        titles = {s.id: s.title for fw in services.catalogue.frameworks for s in fw.strands()}
+        self._learn_partners(choices.partner_ids if choices else set())
+        frameworks = services.catalogue.frameworks
+        self._titles = {s.id: s.title for fw in frameworks for s in fw.strands()}
         framework = self.framework()
-        if framework is not None:  # the current round's wording wins
-            titles.update({s.id: s.title for s in framework.strands()})
-        self._owners = {c.owner for c in commitments if c.owner}
-        self._strand_choices = [(s.title, s.id) for s in framework.strands()] if framework else []
+        current = list(framework.strands()) if framework is not None else []
+        self._titles.update({s.id: s.title for s in current})  # the current round's wording wins
+        self._strand_order = {s.id: n for n, s in enumerate(current)}
+        self._owners = choices.owners if choices else set()
+        self._strand_ids = choices.strand_ids if choices else set()
         self._set_choices()
-        self.model.set_commitments(commitments, self._names, titles, self.today())
+        today = self.today()
+        if school_id is None:
+            self.model.set_source([], lambda _ids: (), None, self._names, self._titles, today)
+        else:
+            self.model.set_source(
+                services.commitments.ordered(school_id, self._query()),
+                lambda ids: services.commitments.live_among(school_id, ids),
+                self._reorder,
+                self._names,
+                self._titles,
+                today,
+            )
         self._school_shown = school_id
-        self.proxy.set_partner_names(self._names)
-        self.proxy.set_filter(self.filters.current(self.today()))
+        self._total = self._count()
         self.add_button.setEnabled(school_id is not None)
         if selected is not None:
-            self.select_commitment(selected.id)
+            self.select_commitment(selected)
         self._update_counts()
+
+    def _query(
+        self, order: CommitmentOrder | None = None, descending: bool = False
+    ) -> CommitmentQuery:
+        """The commitments to show: the filters' choice, in the table's order."""
+        if order is None:
+            order, descending = self.model.sort_order()
+        f = self.filters.current(self.today())
+        return CommitmentQuery(f, order, descending, self._names, self._titles)
+
+    def _reorder(self, order: CommitmentOrder, descending: bool) -> list[SortKey]:
+        school_id = self.ctx.school_id
+        if school_id is None:
+            return []
+        return self.ctx.services.commitments.ordered(school_id, self._query(order, descending))
+
+    def _count(self) -> int:
+        """How many live commitments the school has (the filters shown or not)."""
+        if self.filters.current(self.today()).is_empty:
+            return self.model.rowCount()
+        school_id = self.ctx.school_id
+        return self.ctx.services.commitments.count(school_id) if school_id else 0
 
     def _learn_partners(self, ids: set[int]) -> None:
         """Add these partners' names to the ones the table and filters show."""
@@ -181,10 +211,18 @@ class CommitmentsPage(Page):
 
     def _set_choices(self) -> None:
         partners = sorted(self._live_partners.items(), key=lambda kv: (kv[1].casefold(), kv[0]))
+        # The current framework's strands in its order, then any from other editions.
+        strands = sorted(
+            self._strand_ids,
+            key=lambda s: (
+                self._strand_order.get(s, len(self._strand_order)),
+                self._titles.get(s, s),
+            ),
+        )
         self.filters.blockSignals(True)
         self.filters.set_choices(
             [(name, pid) for pid, name in partners],
-            self._strand_choices,
+            [(self._titles.get(s, s), s) for s in strands],
             sorted(self._owners, key=str.casefold),
         )
         self.filters.blockSignals(False)
@@ -207,27 +245,37 @@ class CommitmentsPage(Page):
     def update_rows(self, ids: frozenset[int]) -> None:
         """Re-read these commitments and put them in place; the other rows stay as they are."""
         school_id = self.ctx.school_id
-        selected = self.selected()
-        live = self.ctx.services.commitments.live_among(school_id, ids) if school_id else []
-        gone = set(ids) - {c.id for c in live}
+        if school_id is None:
+            return
+        selected = self.selected_id()
+        service = self.ctx.services.commitments
+        live = service.live_among(school_id, ids)
         unknown = {p for c in live for p in c.partner_ids} - self._names.keys()
         if unknown:
             self._learn_partners(unknown)
         new_owners = {c.owner for c in live if c.owner} - self._owners
+        new_strands = {s for c in live for s in c.strand_ids} - self._strand_ids
         self._owners |= new_owners
-        if unknown or new_owners:
+        self._strand_ids |= new_strands
+        if unknown or new_owners or new_strands:
             self._set_choices()
-        self.model.apply_changes(live, gone, self.proxy.note_row)
-        if selected is not None:
-            self.select_commitment(selected.id)
+        self.model.apply_changes(ids, live, service.placed(school_id, self._query(), ids))
+        self._total = self._count()
+        if selected is not None and self.selected_id() != selected:
+            self.select_commitment(selected)
         self._update_counts()
 
     def apply_filters(self) -> None:
-        self.proxy.set_filter(self.filters.current(self.today()))
+        selected = self.selected_id()
+        school_id = self.ctx.school_id
+        if school_id is not None:
+            self.model.set_keys(self.ctx.services.commitments.ordered(school_id, self._query()))
+        if selected is not None:
+            self.select_commitment(selected)
         self._update_counts()
 
     def _update_counts(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self._total
         self.count_label.setText(f"Showing {shown:,} of {total:,} commitments")
         if total == 0:
             self.empty_label.setText(
@@ -241,14 +289,19 @@ class CommitmentsPage(Page):
         self.empty_label.setVisible(bool(self.empty_label.text()))
         self._update_buttons()
 
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
+
     def selected(self) -> Commitment | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.proxy.commitment_at(rows[0].row()) if rows else None
+        return self.model.commitment(rows[0].row()) if rows else None
 
     def select_commitment(self, commitment_id: int) -> None:
         row = self.model.row_of(commitment_id)
         if row is not None:
-            select_source_row(self.table, self.proxy, row)
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _update_buttons(self) -> None:
         c = self.selected()
