@@ -3,7 +3,6 @@ tests/storage/test_commitment_sql_filter.py holds the SQL to these."""
 
 from __future__ import annotations
 
-import itertools
 import random
 from datetime import date, timedelta
 
