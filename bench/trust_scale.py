@@ -171,7 +171,7 @@ def measure_screens(path: Path, runs: int, figures: Figures) -> None:
         bar.search.setText("")
         bar.search_now()
         app.processEvents()
-        shown = [page.proxy.commitment_at(r).id for r in range(min(page.proxy.rowCount(), 50))]
+        shown = page.model.ids()[:50]
         for n in range(runs):
             cid = shown[n % len(shown)]
             floor = _timed(

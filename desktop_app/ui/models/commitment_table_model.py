@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from desktop_app.domain.commitment_filter import CommitmentOrder, SortKey, sort_key
 from desktop_app.domain.partners import Commitment
@@ -37,6 +38,7 @@ COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Words, not a padlock emoji: school laptops often lack a colour emoji font.
 CONFIDENTIAL_MARK = "[Confidential] "
 PAGE_ROWS = 100  # rows read together: a screenful or two
+_CELL_CHARACTERS = 300
 _KEPT = PAGE_ROWS * 20  # commitments kept after scrolling away, least recently shown first
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -58,6 +60,8 @@ class _Row:
     rag: RagResult
     text: tuple[str, ...]
     tooltip: str
+    background: QColor | None
+    foreground: QColor | None
 
 
 class CommitmentTableModel(QAbstractTableModel):
@@ -131,7 +135,6 @@ class CommitmentTableModel(QAbstractTableModel):
         commitment_id = self._ids[row]
         found = self._cache.get(commitment_id)
         if found is not None:
-            self._cache.move_to_end(commitment_id)
             return found
         # Read the page of rows around it: the view asks for its neighbours next.
         start = row - row % PAGE_ROWS
@@ -140,7 +143,9 @@ class CommitmentTableModel(QAbstractTableModel):
         return self._cache.get(commitment_id)
 
     def _remember(self, commitments: Iterable[Commitment]) -> None:
+        # Oldest read first out: a page scrolled back to is read again, in one query.
         for c in commitments:
+            self._cache.pop(c.id, None)
             self._cache[c.id] = self._make_row(c)
             self.rows_fetched += 1
         while len(self._cache) > _KEPT:
@@ -154,7 +159,8 @@ class CommitmentTableModel(QAbstractTableModel):
 
     def _make_row(self, c: Commitment) -> _Row:
         rag = c.rag(self._today)
-        plain = " ".join(c.what.split())
+        # A cell shows a line; the tooltip has the rest (laying out pages of text is slow).
+        plain = " ".join(c.what[:_CELL_CHARACTERS].split())
         text = (
             rag_text(rag),
             f"{CONFIDENTIAL_MARK}{plain}" if c.confidential else plain,
@@ -168,7 +174,7 @@ class CommitmentTableModel(QAbstractTableModel):
         tip = c.what if len(c.what) < 2000 else c.what[:2000] + "…"
         if c.confidential:
             tip += "\n\nConfidential: never shared with partners."
-        return _Row(c, rag, text, tip)
+        return _Row(c, rag, text, tip, rag_background(rag), rag_foreground(rag))
 
     def commitment(self, row: int) -> Commitment:
         found = self._row(row)
@@ -246,26 +252,26 @@ class CommitmentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called for every role of every visible cell on each repaint: kept to plain
-        # int comparisons against module constants (enum attribute look-ups are slow).
+        # Called for each of seven roles of every visible cell on each repaint (much of a
+        # repaint's time): plain int comparisons against module constants, no enum look-ups.
         if role not in _ROLES_WE_ANSWER:
             return None
         r = index.row()
-        if not 0 <= r < len(self._ids) or not index.isValid():
+        if r < 0 or r >= len(self._ids):
             return None
         if role == _ID:
             return self._ids[r]
-        row = self._row(r)
+        row = self._cache.get(self._ids[r]) or self._row(r)
         if row is None:  # removed since the order was read; the next refresh drops it
             return None
-        column = index.column()
         if role in (_DISPLAY, _ACCESSIBLE):
-            return row.text[column]
+            return row.text[index.column()]
         if role == _TOOLTIP:
+            column = index.column()
             return row.tooltip if column == WHAT_COLUMN else row.text[column]
-        if role == _BACKGROUND:
-            return rag_background(row.rag) if column == RAG_COLUMN else None
-        return rag_foreground(row.rag) if column == RAG_COLUMN else None  # _FOREGROUND
+        if index.column() != RAG_COLUMN:
+            return None
+        return row.background if role == _BACKGROUND else row.foreground
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
