@@ -266,6 +266,7 @@ class CommitmentsPage(Page):
         self._update_counts()
 
     def apply_filters(self) -> None:
+        self.filters.settle()
         selected = self.selected_id()
         school_id = self.ctx.school_id
         if school_id is not None:

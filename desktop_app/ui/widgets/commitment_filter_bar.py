@@ -134,6 +134,10 @@ class CommitmentFilterBar(QWidget):
             text=self.search.text().strip(),
         )
 
+    def settle(self) -> None:
+        """The filters are being applied now, search text included: drop a pending search."""
+        self._search_timer.stop()
+
     def search_now(self) -> None:
         """Apply the search box without waiting for a pause in typing."""
         if self._search_timer.isActive():
