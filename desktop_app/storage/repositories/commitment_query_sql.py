@@ -82,9 +82,10 @@ def where_sql(
         text = ["instr(c.what_folded, ?) > 0", "instr(c.owner_folded, ?) > 0"]
         params += [needle, needle]
         if partners_named:
+            # Not correlated, so SQLite lists these commitments once, not once per row.
             text.append(
-                "EXISTS (SELECT 1 FROM commitment_partners p WHERE p.commitment_id = c.id"
-                " AND p.partner_id IN (SELECT value FROM json_each(?)))"
+                "c.id IN (SELECT commitment_id FROM commitment_partners"
+                " WHERE partner_id IN (SELECT value FROM json_each(?)))"
             )
             params.append("[" + ",".join(str(p) for p in sorted(partners_named)) + "]")
         where.append(f"({' OR '.join(text)})")
