@@ -8,7 +8,9 @@ holds the two to exact agreement.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
+from functools import lru_cache
 
 from desktop_app.domain.commitment_filter import (
     NO_DUE_DATE,
@@ -92,22 +94,24 @@ def where_sql(
     return " AND ".join(where), params
 
 
+_RAG_SQL = (
+    "CASE WHEN c.status = ? THEN ? WHEN c.status = ? THEN ?"
+    " WHEN c.due_on < ? THEN ?"
+    " WHEN c.start_on <= ? AND c.status IN (?, ?) THEN ?"
+    " WHEN c.due_on <= ? THEN ? WHEN c.review_on < ? THEN ? ELSE ? END"
+)
+
+
 def _rag_sql(query: CommitmentQuery) -> tuple[str, list[object]]:
     """domain.rag.rag_status's rules, in its order, as a rank (URGENCY)."""
     today = query.filter.today.isoformat()
     soon = (query.filter.today + timedelta(days=DUE_SOON_DAYS)).isoformat()
-    started_late = (WorkStatus.PROPOSED.value, WorkStatus.AGREED.value)
-    sql = (
-        "CASE WHEN c.status = ? THEN ? WHEN c.status = ? THEN ?"
-        " WHEN c.due_on < ? THEN ?"
-        " WHEN c.start_on <= ? AND c.status IN (?, ?) THEN ?"
-        " WHEN c.due_on <= ? THEN ? WHEN c.review_on < ? THEN ? ELSE ? END"
-    )
-    amber = URGENCY[Rag.AMBER]
-    params: list[object] = [WorkStatus.DONE.value, URGENCY[Rag.GREEN]]
-    params += [WorkStatus.DROPPED.value, URGENCY[Rag.NONE], today, URGENCY[Rag.RED]]
-    params += [today, *started_late, amber, soon, amber, today, amber, URGENCY[Rag.GREEN]]
-    return sql, params
+    amber, green = URGENCY[Rag.AMBER], URGENCY[Rag.GREEN]
+    params: list[object] = [WorkStatus.DONE.value, green, WorkStatus.DROPPED.value]
+    params += [URGENCY[Rag.NONE], today, URGENCY[Rag.RED], today]
+    params += [WorkStatus.PROPOSED.value, WorkStatus.AGREED.value, amber]
+    params += [soon, amber, today, amber, green]
+    return _RAG_SQL, params
 
 
 def _case(column: str, mapping: dict[str, object]) -> tuple[str, list[object]]:
@@ -161,14 +165,26 @@ def ordered_sql(
 ) -> tuple[str, list[object]]:
     """SELECT each matching commitment's sort key, its id last, in the query's order;
     only those among these ids, if given."""
-    keys, key_params = key_sql(query)
-    where, where_params = where_sql(
-        school_id, query.filter, query.filter.partners_named(query.partner_names)
-    )
-    if among is not None:
-        where += f" AND c.id IN ({_marks(len(among))})"
-        where_params += among
+    titles = tuple(query.strand_titles.items()) if query.order is CommitmentOrder.STRANDS else ()
+    named = query.filter.partners_named(query.partner_names)
+    sql, params = _statement(school_id, query, named, titles, -1 if among is None else len(among))
+    return sql, [*params, *(among or ())]
+
+
+# A saved change asks again with the same query for its one row: the statement is made once.
+@lru_cache(maxsize=16)
+def _statement(
+    school_id: int,
+    query: CommitmentQuery,
+    named: frozenset[int],
+    titles: tuple[tuple[str, str], ...],
+    among: int,
+) -> tuple[str, tuple[object, ...]]:
+    keys, key_params = key_sql(replace(query, strand_titles=dict(titles)))
+    where, where_params = where_sql(school_id, query.filter, named)
+    if among >= 0:
+        where += f" AND c.id IN ({_marks(among)})"
     direction = " DESC" if query.descending else ""
     order = ", ".join(f"{n}{direction}" for n in range(1, len(keys) + 2))
     sql = f"SELECT {', '.join(keys)}, c.id FROM commitments c WHERE {where} ORDER BY {order}"
-    return sql, [*key_params, *where_params]
+    return sql, (*key_params, *where_params)

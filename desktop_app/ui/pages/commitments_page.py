@@ -160,11 +160,12 @@ class CommitmentsPage(Page):
         self._strand_ids = choices.strand_ids if choices else set()
         self._set_choices()
         today = self.today()
+        query = self._query()
         if school_id is None:
             self.model.set_source([], lambda _ids: (), None, self._names, self._titles, today)
         else:
             self.model.set_source(
-                services.commitments.ordered(school_id, self._query()),
+                services.commitments.ordered(school_id, query),
                 lambda ids: services.commitments.live_among(school_id, ids),
                 self._reorder,
                 self._names,
@@ -172,7 +173,7 @@ class CommitmentsPage(Page):
                 today,
             )
         self._school_shown = school_id
-        self._total = self._count()
+        self._total = self._count(query)
         self.add_button.setEnabled(school_id is not None)
         if selected is not None:
             self.select_commitment(selected)
@@ -187,18 +188,18 @@ class CommitmentsPage(Page):
         f = self.filters.current(self.today())
         return CommitmentQuery(f, order, descending, self._names, self._titles)
 
+    def _count(self, query: CommitmentQuery) -> int:
+        """How many live commitments the school has (the filters shown or not)."""
+        if query.filter.is_empty:
+            return self.model.rowCount()
+        school_id = self.ctx.school_id
+        return self.ctx.services.commitments.count(school_id) if school_id else 0
+
     def _reorder(self, order: CommitmentOrder, descending: bool) -> list[SortKey]:
         school_id = self.ctx.school_id
         if school_id is None:
             return []
         return self.ctx.services.commitments.ordered(school_id, self._query(order, descending))
-
-    def _count(self) -> int:
-        """How many live commitments the school has (the filters shown or not)."""
-        if self.filters.current(self.today()).is_empty:
-            return self.model.rowCount()
-        school_id = self.ctx.school_id
-        return self.ctx.services.commitments.count(school_id) if school_id else 0
 
     def _learn_partners(self, ids: set[int]) -> None:
         """Add these partners' names to the ones the table and filters show."""
@@ -259,8 +260,9 @@ class CommitmentsPage(Page):
         self._strand_ids |= new_strands
         if unknown or new_owners or new_strands:
             self._set_choices()
-        self.model.apply_changes(ids, live, service.placed(school_id, self._query(), ids))
-        self._total = self._count()
+        query = self._query()
+        self.model.apply_changes(ids, live, service.placed(school_id, query, ids))
+        self._total = self._count(query)
         if selected is not None and self.selected_id() != selected:
             self.select_commitment(selected)
         self._update_counts()
