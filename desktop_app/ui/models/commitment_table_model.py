@@ -33,7 +33,7 @@ HEADERS = (
     "Due",
     "Progress",
 )
-RAG_COLUMN, WHAT_COLUMN, DUE_COLUMN, PROGRESS_COLUMN = 0, 1, 6, 7
+RAG_COLUMN, WHAT_COLUMN, DUE_COLUMN = 0, 1, 6
 COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Words, not a padlock emoji: school laptops often lack a colour emoji font.
 CONFIDENTIAL_MARK = "[Confidential] "
