@@ -156,3 +156,17 @@ def test_the_sql_urgency_is_the_rag_rule_for_every_combination_of_dates(
     keys = services.commitments.ordered(school.id, CommitmentQuery(CommitmentFilter(TODAY)))
     urgency = {k[-1]: k[0] for k in keys}
     assert urgency == {c.id: URGENCY[c.rag(TODAY).rag] for c in everything}
+
+
+def test_reading_some_commitments_gives_what_reading_them_all_gives(
+    services: AppServices,
+) -> None:
+    school_id, _ = _random_file(services, 120, 5)
+    repo = services._store.commitments
+    everything = {c.id: c for c in repo.for_school(school_id)}
+    some = sorted(everything)[::3]
+    repo.set_removed(some[0], True)  # a removed one is left out
+    read = {c.id: c for c in repo.live_among(school_id, some)}
+    assert read == {i: everything[i] for i in some[1:]}
+    assert any(len(c.partner_ids) > 1 for c in read.values())  # in their order
+    assert any(len(c.strand_ids) > 1 for c in read.values())
