@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.commitment_filter import CommitmentOrder, CommitmentQuery, SortKey
+from desktop_app.domain.commitment_filter import (
+    CommitmentFilter,
+    CommitmentOrder,
+    CommitmentQuery,
+    SortKey,
+)
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.partners import (
     Commitment,
@@ -119,6 +124,8 @@ class CommitmentsPage(Page):
         self._titles: dict[str, str] = {}
         self._strand_order: dict[str, int] = {}
         self._total = 0
+        # What the filters chose when last applied: a saved change is placed by it.
+        self._filter = CommitmentFilter(today())
         self._school_shown: int | None = None
         order: list[QWidget] = [self.filters.due_soon, self.add_button, self.edit_button]
         order += [self.done_button]
@@ -160,6 +167,7 @@ class CommitmentsPage(Page):
         self._strand_ids = choices.strand_ids if choices else set()
         self._set_choices()
         today = self.today()
+        self._filter = self.filters.current(today)
         query = self._query()
         if school_id is None:
             self.model.set_source([], lambda _ids: (), None, self._names, self._titles, today)
@@ -185,8 +193,7 @@ class CommitmentsPage(Page):
         """The commitments to show: the filters' choice, in the table's order."""
         if order is None:
             order, descending = self.model.sort_order()
-        f = self.filters.current(self.today())
-        return CommitmentQuery(f, order, descending, self._names, self._titles)
+        return CommitmentQuery(self._filter, order, descending, self._names, self._titles)
 
     def _count(self, query: CommitmentQuery) -> int:
         """How many live commitments the school has (the filters shown or not)."""
@@ -269,6 +276,7 @@ class CommitmentsPage(Page):
 
     def apply_filters(self) -> None:
         self.filters.settle()
+        self._filter = self.filters.current(self.today())
         selected = self.selected_id()
         school_id = self.ctx.school_id
         if school_id is not None:
