@@ -19,6 +19,7 @@ from desktop_app.domain.exchange_decode import decode_exchange
 from desktop_app.domain.levels import Level
 from desktop_app.domain.partners import Direction
 from desktop_app.domain.rag import WorkStatus
+from desktop_app.domain.text_search import fold
 from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.services.container import AppServices, open_services
 from desktop_app.services.exchange_service import ImportState
@@ -76,6 +77,14 @@ def test_share_holds_only_what_the_partner_may_see(alder: AppServices, tmp_path:
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
 
+def _searchable(services: AppServices) -> bool:
+    """Every commitment carries its folded text, which the commitments screen searches."""
+    rows = services._store.db.execute(
+        "SELECT what, owner, what_folded, owner_folded FROM commitments"
+    ).fetchall()
+    return bool(rows) and all((fold(w), fold(o)) == (wf, of) for w, o, wf, of in rows)
+
+
 def test_import_flips_directions_and_adds_the_partner(
     alder: AppServices, birch: AppServices, tmp_path: Path
 ) -> None:
@@ -98,6 +107,7 @@ def test_import_flips_directions_and_adds_the_partner(
     assert all(c.partner_ids == (partners[0].id,) for c in got.values())
     received = birch.exchange.received(school.id)
     assert len(received) == 1 and received[0].exchange.agreed is not None
+    assert _searchable(birch)
 
 
 def test_same_file_twice_changes_nothing(
@@ -137,6 +147,7 @@ def test_newer_file_updates_their_part_and_older_is_ignored(
     assert got["Host two coaching days"].status is WorkStatus.DONE
     assert "Birch shares its reading programme" not in got
     assert len(got) == 2  # updated in place, not duplicated
+    assert _searchable(birch)
 
     before = _dump(birch)
     old = birch.exchange.preview_file(first)

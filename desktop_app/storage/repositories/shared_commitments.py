@@ -16,6 +16,7 @@ from itertools import chain
 from desktop_app.domain.exchange import SharedCommitment, as_received
 from desktop_app.domain.partners import Direction
 from desktop_app.domain.rag import WorkStatus
+from desktop_app.domain.text_search import fold_quickly
 from desktop_app.storage.sql import Database
 
 _REFS_SQL = (
@@ -24,7 +25,7 @@ _REFS_SQL = (
 )
 _COMMITMENTS = (
     "commitments (id, school_id, direction, what, owner, start_on, due_on, review_on, status,"
-    " shared_by_urn, shared_ref)"
+    " what_folded, owner_folded, shared_by_urn, shared_ref)"
 )
 _PARTNERS = "commitment_partners (commitment_id, partner_id, position)"
 _STRANDS = "commitment_strands (commitment_id, strand_id, position)"
@@ -38,7 +39,7 @@ _MAX_PARAMETERS = 999
 # commitment, so a partner's newer file leaves them as they are.
 _UPDATE_SQL = (
     "UPDATE commitments SET direction = ?, what = ?, owner = ?, start_on = ?, due_on = ?,"
-    " review_on = ?, status = ?,"
+    " review_on = ?, status = ?, what_folded = ?, owner_folded = ?,"
     " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?"
 )
 # No longer in the sender's file: removed (softly, so undo can bring it back) and unlinked,
@@ -108,6 +109,9 @@ def merge_shared(
             _iso(shared.due),
             _iso(shared.review),
             _STATUSES[shared.status],
+            # Searched and sorted in their folded form, as the repository writes them.
+            fold_quickly(what),
+            fold_quickly(owner),
         )
         cid = refs.get(shared.ref)
         if cid is None:
