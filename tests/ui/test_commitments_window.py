@@ -194,3 +194,25 @@ def test_a_saved_change_shows_at_once_rereads_only_it_and_undoes(
     assert page.count_label.text().endswith(f"of {model.rowCount():,} commitments")
     window.ctx.undo_stack.undo()
     assert model.ids() == incremental
+
+
+def test_a_commitment_gone_from_the_file_is_asked_for_once(qtbot: QtBot) -> None:
+    from desktop_app.domain.partners import Commitment
+    from desktop_app.ui.models.commitment_table_model import CommitmentTableModel
+
+    rows = {i: Commitment(i, 1, Direction.WE_GIVE, f"Promise {i}") for i in (1, 2, 3)}
+    asked: list[list[int]] = []
+
+    def fetch(ids: object) -> list[Commitment]:
+        asked.append(list(ids))  # type: ignore[call-overload]
+        return [rows[i] for i in asked[-1] if i != 2]  # 2 was removed meanwhile
+
+    model = CommitmentTableModel()
+    keys = [(3, "9999-12-31", i) for i in (1, 2, 3)]
+    model.set_source(keys, fetch, None, {}, {}, TODAY)
+    assert model.data(model.index(0, 1)) == "Promise 1"
+    assert model.data(model.index(1, 1)) is None
+    assert model.data(model.index(1, 1)) is None  # not read again at every repaint
+    assert asked == [[1, 2, 3]]
+    model.apply_changes([2], [rows[2]], {2: keys[1]})  # it came back (an undo)
+    assert model.data(model.index(1, 1)) == "Promise 2"

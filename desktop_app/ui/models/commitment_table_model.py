@@ -78,6 +78,7 @@ class CommitmentTableModel(QAbstractTableModel):
         self._keys: list[SortKey] = []  # the rows shown, in order
         self._ids: list[int] = []  # the same rows' ids, to find a row quickly
         self._cache: OrderedDict[int, _Row] = OrderedDict()
+        self._gone: set[int] = set()  # ids fetch() no longer finds
         self._fetch: Fetch = lambda _ids: ()
         self._reorder: Reorder | None = None
         self._names: Mapping[int, str] = {}
@@ -103,6 +104,7 @@ class CommitmentTableModel(QAbstractTableModel):
         self._fetch, self._reorder = fetch, reorder
         self._names, self._titles, self._today = partner_names, strand_titles, today
         self._cache.clear()
+        self._gone.clear()
         self._set(keys)
         self.endResetModel()
 
@@ -142,12 +144,15 @@ class CommitmentTableModel(QAbstractTableModel):
     def _row(self, row: int) -> _Row | None:
         commitment_id = self._ids[row]
         found = self._cache.get(commitment_id)
-        if found is not None:
+        if found is not None or commitment_id in self._gone:
             return found
         # Read the page of rows around it: the view asks for its neighbours next.
         start = row - row % PAGE_ROWS
         wanted = [i for i in self._ids[start : start + PAGE_ROWS] if i not in self._cache]
         self._remember(self._fetch(wanted))
+        # Removed since the order was read (the next refresh drops them): not asked for again
+        # at every repaint.
+        self._gone.update(i for i in wanted if i not in self._cache)
         return self._cache.get(commitment_id)
 
     def _remember(self, commitments: Iterable[Commitment]) -> None:
@@ -211,6 +216,7 @@ class CommitmentTableModel(QAbstractTableModel):
         the sort keys of those the filter keeps. Each is put in its place (or taken out)
         without ordering the other rows again."""
         ids = list(ids)
+        self._gone.difference_update(ids)
         before = {i: self._cache.pop(i, None) for i in ids}
         self._remember(changed)
         for commitment_id in ids:
