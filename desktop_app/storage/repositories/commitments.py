@@ -43,6 +43,10 @@ _LINKS = (
     " WHERE commitment_id = c.id ORDER BY position))"
 )
 
+# Enum members by stored value, made once: a saved change reads its row back at once.
+_DIRECTIONS = {d.value: d for d in Direction}
+_STATUSES = {s.value: s for s in WorkStatus}
+
 # The columns _assemble() reads, in its order.
 _SELECTED = (
     "id, school_id, direction, what, owner, start_on, due_on, review_on, status,"
@@ -197,8 +201,7 @@ class CommitmentRepository:
     ) -> list[Commitment]:
         self.rows_read += len(rows)
         # Plain tuples and enum look-ups by value: this runs for every row of the screen.
-        directions = {d.value: d for d in Direction}
-        statuses = {s.value: s for s in WorkStatus}
+        directions, statuses = _DIRECTIONS, _STATUSES
         return [
             Commitment(
                 id=cid,

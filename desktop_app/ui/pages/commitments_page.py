@@ -268,11 +268,15 @@ class CommitmentsPage(Page):
         if unknown or new_owners or new_strands:
             self._set_choices()
         query = self._query()
+        counts = (self.model.rowCount(), self._total)
         self.model.apply_changes(ids, live, service.placed(school_id, query, ids))
         self._total = self._count(query)
         if selected is not None and self.selected_id() != selected:
             self.select_commitment(selected)
-        self._update_counts()
+        if (self.model.rowCount(), self._total) != counts:
+            self._update_counts()
+        else:  # the usual case: one commitment changed in place
+            self._update_buttons()
 
     def apply_filters(self) -> None:
         self.filters.settle()
