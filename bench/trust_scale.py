@@ -11,6 +11,8 @@ full plan reaches about 2,000 pages), opened in the real window offscreen:
   commitment saved   a saved change on the commitments page (through ctx.save, with the
                      table updated and repainted) / the same service call plus re-reading
                      that commitment by raw SQL
+  full reload        reloading the commitments page (a change that is not one commitment's)
+                     / CommitmentRepository.matching_rows() reading every row it shows
   partner saved      the same for a partner school on the partner page
   judgement saved    the same for a strand's next step on the self-assessment page
   next strand        moving to the next strand / its judgement and linked commitments by SQL
