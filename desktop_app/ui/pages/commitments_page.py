@@ -310,7 +310,10 @@ class CommitmentsPage(Page):
 
     def selected(self) -> Commitment | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.commitment(rows[0].row()) if rows else None
+        try:
+            return self.model.commitment(rows[0].row()) if rows else None
+        except LookupError:  # removed since the list was read: nothing to edit
+            return None
 
     def select_commitment(self, commitment_id: int) -> None:
         row = self.model.row_of(commitment_id)
