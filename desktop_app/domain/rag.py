@@ -12,9 +12,11 @@ The rules, in order (the first that applies wins):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
+from typing import Protocol
 
 DUE_SOON_DAYS = 14
 
@@ -78,6 +80,48 @@ def rag_status(
 
 #: How urgent each colour is: sorting by it puts the most urgent first.
 URGENCY = {Rag.RED: 0, Rag.AMBER: 1, Rag.GREEN: 2, Rag.NONE: 3}
+
+
+class Tracked(Protocol):
+    """Anything rag_status colours: commitments and plan actions (which have no review date)."""
+
+    @property
+    def status(self) -> WorkStatus: ...
+    @property
+    def start(self) -> date | None: ...
+    @property
+    def due(self) -> date | None: ...
+
+
+def red_and_amber(items: Sequence[Tracked], today: date) -> list[tuple[int, Rag]]:
+    """The position and colour of each item that rag_status would colour red or amber.
+
+    The same rules in the same order, without a call or a reason per item: a trust's file
+    has thousands of commitments, and a summary describes only the few it shows.
+    """
+    soon = today + timedelta(days=DUE_SOON_DAYS)
+    closed = CLOSED_STATUSES
+    not_started = (WorkStatus.PROPOSED, WorkStatus.AGREED)
+    red, amber = Rag.RED, Rag.AMBER
+    found = []
+    for n, item in enumerate(items):
+        status = item.status
+        if status in closed:
+            continue
+        due = item.due
+        if due is not None and due <= soon:
+            # Overdue is red; otherwise it is amber whether it should have started or is due soon.
+            found.append((n, red if due < today else amber))
+            continue
+        start = item.start
+        if start is not None and start <= today and status in not_started:
+            found.append((n, amber))
+            continue
+        review = getattr(item, "review", None)
+        if review is not None and review < today:
+            found.append((n, amber))
+    return found
+
 
 #: Work in these states is never overdue or due soon, whatever its due date.
 CLOSED_STATUSES = (WorkStatus.DONE, WorkStatus.DROPPED)

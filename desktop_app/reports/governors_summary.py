@@ -9,6 +9,7 @@ pages, with a line saying how many more items are in the full plan.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,8 +18,8 @@ from reportlab.platypus import Spacer
 
 from desktop_app.domain.audience import Audience
 from desktop_app.domain.partners import Commitment
-from desktop_app.domain.plan import ImprovementPlan
-from desktop_app.domain.rag import Rag, RagResult, WorkStatus
+from desktop_app.domain.plan import Action, ImprovementPlan
+from desktop_app.domain.rag import Rag, WorkStatus, red_and_amber
 from desktop_app.reports.blocks import heading, key_values, para, rag_cell, table, when
 from desktop_app.reports.document import (
     FRAME_HEIGHT,
@@ -43,37 +44,38 @@ _Exception = Flagged
 
 def _exceptions(snap: ReportSnapshot, top: int) -> tuple[list[_Exception], int, int]:
     """The first `top` red and amber items (red first, then by due date), how many there
-    are in all, and how many are red. Only the ones shown are described in full: a large
-    plan can have hundreds.
+    are in all, and how many are red. Only the ones shown are described in full: a trust's
+    file can have thousands, so the rest are only sorted by colour.
 
     Red and amber items are overdue or at-risk actions and commitments, measures of impact
     off track (red) or behind (amber), and governors' monitoring overdue (red) or due soon
     (amber)."""
     today = snap.today
-    found: list[tuple[int, date, int, RagResult, Any]] = []
-    order = {Rag.RED: 0, Rag.AMBER: 1}
-    items: list[Any] = list(snap.plan.actions) if snap.plan is not None else []
+    items: list[Action | Commitment] = list(snap.plan.actions) if snap.plan is not None else []
     items += snap.commitments
-    for n, item in enumerate(items):
-        r = item.rag(today)
-        if r.rag in order:
-            found.append((order[r.rag], item.due or date.max, n, r, item))
-    for n, flagged in enumerate(impact_exceptions(snap), start=len(items)):
-        found.append((order[flagged.rag.rag], flagged.due or date.max, n, flagged.rag, flagged))
-    found.sort(key=lambda f: f[:3])
+    # (0 for red or 1 for amber, due date, position): positions run through the actions,
+    # then the commitments, then the measures and monitoring, which break ties in that order.
+    found = [
+        (rag is Rag.AMBER, items[n].due or date.max, n) for n, rag in red_and_amber(items, today)
+    ]
+    # Only actions and commitments are "overdue items"; measures and monitoring have their
+    # own decisions.
+    overdue = sum(1 for f in found if not f[0])
+    flagged = impact_exceptions(snap)
+    for n, f in enumerate(flagged, start=len(items)):
+        found.append((f.rag.rag is Rag.AMBER, f.due or date.max, n))
     shown = []
-    for _, _, _, r, item in found[:top]:
-        if isinstance(item, Flagged):
-            shown.append(item)
+    for _, _, n in heapq.nsmallest(top, found):
+        if n >= len(items):
+            shown.append(flagged[n - len(items)])
             continue
+        item = items[n]
         if isinstance(item, Commitment):
             kind = f"Commitment with {snap.partner_names(item.partner_ids)}"
         else:
             kind = "Plan action"
+        r = item.rag(today)
         shown.append(_Exception(item.what, kind, item.owner, item.due, r, item.status.label))
-    # Only actions and commitments are "overdue items"; measures and monitoring have their
-    # own decisions.
-    overdue = sum(1 for f in found if f[0] == 0 and not isinstance(f[4], Flagged))
     return shown, len(found), overdue
 
 

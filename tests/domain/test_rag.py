@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop_app.domain.rag import (
     DUE_SOON_DAYS,
@@ -13,6 +16,7 @@ from desktop_app.domain.rag import (
     is_due_soon,
     is_overdue,
     rag_status,
+    red_and_amber,
 )
 
 TODAY = date(2026, 3, 10)
@@ -86,3 +90,41 @@ def test_overdue_and_due_soon_helpers() -> None:
 def test_labels_read_as_words() -> None:
     assert WorkStatus.IN_PROGRESS.label == "In progress"
     assert Rag.AMBER.label == "Amber"
+
+
+@dataclass(frozen=True)
+class _Item:
+    status: WorkStatus
+    start: date | None
+    due: date | None
+    review: date | None = None
+
+
+@dataclass(frozen=True)
+class _NoReview:  # like a plan action, which has no review date
+    status: WorkStatus
+    start: date | None
+    due: date | None
+
+
+# Either side of every boundary in the rules: today, and DUE_SOON_DAYS from today.
+_near = st.none() | st.sampled_from((-30, -2, -1, 0, 1, 2, 13, 14, 15, 30)).map(days)
+
+
+@given(
+    st.lists(
+        st.builds(_Item, st.sampled_from(WorkStatus), _near, _near, _near)
+        | st.builds(_NoReview, st.sampled_from(WorkStatus), _near, _near),
+        max_size=30,
+    )
+)
+def test_red_and_amber_picks_what_rag_status_colours_red_or_amber(
+    items: list[_Item | _NoReview],
+) -> None:
+    expected = []
+    for n, item in enumerate(items):
+        review = item.review if isinstance(item, _Item) else None
+        rag = rag_status(item.status, TODAY, start=item.start, due=item.due, review=review).rag
+        if rag in (Rag.RED, Rag.AMBER):
+            expected.append((n, rag))
+    assert red_and_amber(items, TODAY) == expected
