@@ -55,9 +55,8 @@ def _exceptions(snap: ReportSnapshot, top: int) -> tuple[list[_Exception], int, 
     items += snap.commitments
     # (0 for red or 1 for amber, due date, position): positions run through the actions,
     # then the commitments, then the measures and monitoring, which break ties in that order.
-    found = [
-        (rag is Rag.AMBER, items[n].due or date.max, n) for n, rag in red_and_amber(items, today)
-    ]
+    amber, never = Rag.AMBER, date.max
+    found = [(rag is amber, items[n].due or never, n) for n, rag in red_and_amber(items, today)]
     # Only actions and commitments are "overdue items"; measures and monitoring have their
     # own decisions.
     overdue = sum(1 for f in found if not f[0])
@@ -101,10 +100,10 @@ def _decisions(snap: ReportSnapshot, plan: ImprovementPlan | None, overdue: int)
                 decisions.append(
                     f"Agree the resources for “{shorten(a.what, 90)}”: {shorten(a.resources, 90)}."
                 )
-    proposed = [c for c in snap.commitments if c.status is WorkStatus.PROPOSED]
+    proposed = [c.status for c in snap.commitments].count(WorkStatus.PROPOSED)
     if proposed:
         decisions.append(
-            f"Note {len(proposed)} proposed commitment{'s' if len(proposed) != 1 else ''} "
+            f"Note {proposed} proposed commitment{'s' if proposed != 1 else ''} "
             "with partner schools, not yet agreed."
         )
     covered = {s for p in (plan.priorities if plan else ()) for s in p.strand_ids}
