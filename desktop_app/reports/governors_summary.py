@@ -122,7 +122,7 @@ def _priority_rows(plan: ImprovementPlan, today: date, top: int) -> list[list[An
     for p in plan.priorities[:top]:
         actions = plan.actions_for(p.id)
         done = sum(1 for a in actions if a.status is WorkStatus.DONE)
-        flags = [a.rag(today).rag for a in actions]
+        flags = [rag for _, rag in red_and_amber(actions, today)]
         red, amber = flags.count(Rag.RED), flags.count(Rag.AMBER)
         watch = ", ".join(
             t for t in (f"{red} red" if red else "", f"{amber} amber" if amber else "") if t
