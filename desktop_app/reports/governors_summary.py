@@ -51,12 +51,19 @@ def _exceptions(snap: ReportSnapshot, top: int) -> tuple[list[_Exception], int, 
     off track (red) or behind (amber), and governors' monitoring overdue (red) or due soon
     (amber)."""
     today = snap.today
-    items: list[Action | Commitment] = list(snap.plan.actions) if snap.plan is not None else []
-    items += snap.commitments
+    actions = snap.plan.actions if snap.plan is not None else ()
+    commitments = snap.commitments
+    items: list[Action | Commitment] = [*actions, *commitments]
     # (0 for red or 1 for amber, due date, position): positions run through the actions,
     # then the commitments, then the measures and monitoring, which break ties in that order.
+    # Actions and commitments are coloured apart: a loop over one kind of object is about
+    # twice as fast as over a mixture.
     amber, never = Rag.AMBER, date.max
-    found = [(rag is amber, items[n].due or never, n) for n, rag in red_and_amber(items, today)]
+    found = [(rag is amber, actions[n].due or never, n) for n, rag in red_and_amber(actions, today)]
+    found += [
+        (rag is amber, commitments[n].due or never, n + len(actions))
+        for n, rag in red_and_amber(commitments, today)
+    ]
     # Only actions and commitments are "overdue items"; measures and monitoring have their
     # own decisions.
     overdue = sum(1 for f in found if not f[0])
@@ -119,8 +126,14 @@ def _decisions(snap: ReportSnapshot, plan: ImprovementPlan | None, overdue: int)
 
 def _priority_rows(plan: ImprovementPlan, today: date, top: int) -> list[list[Any]]:
     rows = []
-    for p in plan.priorities[:top]:
-        actions = plan.actions_for(p.id)
+    shown = plan.priorities[:top]
+    # One pass over the plan's actions, rather than one per priority: a plan can have thousands.
+    by_priority: dict[int, list[Action]] = {p.id: [] for p in shown}
+    for a in plan.actions:
+        if a.priority_id in by_priority:
+            by_priority[a.priority_id].append(a)
+    for p in shown:
+        actions = by_priority[p.id]
         done = sum(1 for a in actions if a.status is WorkStatus.DONE)
         flags = [rag for _, rag in red_and_amber(actions, today)]
         red, amber = flags.count(Rag.RED), flags.count(Rag.AMBER)
