@@ -93,8 +93,9 @@ class Tracked(Protocol):
     def due(self) -> date | None: ...
 
 
-def red_and_amber(items: Sequence[Tracked], today: date) -> list[tuple[int, Rag]]:
-    """The position and colour of each item that rag_status would colour red or amber.
+def red_and_amber(items: Sequence[Tracked], today: date) -> tuple[list[int], list[int]]:
+    """The positions of the items rag_status would colour red, and of those it would
+    colour amber.
 
     The same rules in the same order, without a call or a reason per item: a trust's file
     has thousands of commitments, and a summary describes only the few it shows.
@@ -102,8 +103,8 @@ def red_and_amber(items: Sequence[Tracked], today: date) -> list[tuple[int, Rag]
     soon = today + timedelta(days=DUE_SOON_DAYS)
     closed = CLOSED_STATUSES
     not_started = (WorkStatus.PROPOSED, WorkStatus.AGREED)
-    red, amber = Rag.RED, Rag.AMBER
-    found = []
+    red: list[int] = []
+    amber: list[int] = []
     for n, item in enumerate(items):
         status = item.status
         if status in closed:
@@ -111,16 +112,16 @@ def red_and_amber(items: Sequence[Tracked], today: date) -> list[tuple[int, Rag]
         due = item.due
         if due is not None and due <= soon:
             # Overdue is red; otherwise it is amber whether it should have started or is due soon.
-            found.append((n, red if due < today else amber))
+            (red if due < today else amber).append(n)
             continue
         start = item.start
         if start is not None and start <= today and status in not_started:
-            found.append((n, amber))
+            amber.append(n)
             continue
         review = getattr(item, "review", None)
         if review is not None and review < today:
-            found.append((n, amber))
-    return found
+            amber.append(n)
+    return red, amber
 
 
 #: Work in these states is never overdue or due soon, whatever its due date.

@@ -40,6 +40,8 @@ LIMITS = (10, 7, 5, 3, 2, 1)
 
 # An exception is an action, a commitment or (from impact_sections) a measure or monitoring.
 _Exception = Flagged
+# An exception's due date (date.max for none) and its position (see _exceptions).
+_Key = tuple[date, int]
 
 
 def _exceptions(snap: ReportSnapshot, top: int) -> tuple[list[_Exception], int, int]:
@@ -53,36 +55,46 @@ def _exceptions(snap: ReportSnapshot, top: int) -> tuple[list[_Exception], int, 
     today = snap.today
     actions = snap.plan.actions if snap.plan is not None else ()
     commitments = snap.commitments
-    items: list[Action | Commitment] = [*actions, *commitments]
-    # (0 for red or 1 for amber, due date, position): positions run through the actions,
-    # then the commitments, then the measures and monitoring, which break ties in that order.
-    # Actions and commitments are coloured apart: a loop over one kind of object is about
-    # twice as fast as over a mixture.
-    amber, never = Rag.AMBER, date.max
-    found = [(rag is amber, actions[n].due or never, n) for n, rag in red_and_amber(actions, today)]
-    found += [
-        (rag is amber, commitments[n].due or never, n + len(actions))
-        for n, rag in red_and_amber(commitments, today)
-    ]
-    # Only actions and commitments are "overdue items"; measures and monitoring have their
-    # own decisions.
-    overdue = sum(1 for f in found if not f[0])
     flagged = impact_exceptions(snap)
-    for n, f in enumerate(flagged, start=len(items)):
-        found.append((f.rag.rag is Rag.AMBER, f.due or date.max, n))
+    # Positions run through the actions, then the commitments, then the measures and
+    # monitoring, and break ties between equal due dates in that order. Actions and
+    # commitments are coloured apart: a loop over one kind of object is about twice as fast.
+    red_actions, amber_actions = red_and_amber(actions, today)
+    red_commitments, amber_commitments = red_and_amber(commitments, today)
+    n_items = len(actions) + len(commitments)
+    never = date.max
+
+    def keyed(colour: Rag, actions_at: list[int], commitments_at: list[int]) -> list[_Key]:
+        """(due date, position) of every item of this colour."""
+        return [
+            *((actions[n].due or never, n) for n in actions_at),
+            *((commitments[n].due or never, n + len(actions)) for n in commitments_at),
+            *((f.due or never, n) for n, f in enumerate(flagged, n_items) if f.rag.rag is colour),
+        ]
+
+    # Red first, then amber; each by due date.
+    chosen = heapq.nsmallest(top, keyed(Rag.RED, red_actions, red_commitments))
+    if len(chosen) < top:
+        ambers = keyed(Rag.AMBER, amber_actions, amber_commitments)
+        chosen += heapq.nsmallest(top - len(chosen), ambers)
     shown = []
-    for _, _, n in heapq.nsmallest(top, found):
-        if n >= len(items):
-            shown.append(flagged[n - len(items)])
+    for _, n in chosen:
+        if n >= n_items:
+            shown.append(flagged[n - n_items])
             continue
-        item = items[n]
-        if isinstance(item, Commitment):
-            kind = f"Commitment with {snap.partner_names(item.partner_ids)}"
+        item: Action | Commitment
+        if n < len(actions):
+            item, kind = actions[n], "Plan action"
         else:
-            kind = "Plan action"
+            commitment = commitments[n - len(actions)]
+            item, kind = commitment, f"Commitment with {snap.partner_names(commitment.partner_ids)}"
         r = item.rag(today)
         shown.append(_Exception(item.what, kind, item.owner, item.due, r, item.status.label))
-    return shown, len(found), overdue
+    # Only actions and commitments are "overdue items"; measures and monitoring have their
+    # own decisions.
+    overdue = len(red_actions) + len(red_commitments)
+    count = overdue + len(amber_actions) + len(amber_commitments) + len(flagged)
+    return shown, count, overdue
 
 
 def _decisions(snap: ReportSnapshot, plan: ImprovementPlan | None, overdue: int) -> list[str]:
@@ -135,8 +147,8 @@ def _priority_rows(plan: ImprovementPlan, today: date, top: int) -> list[list[An
     for p in shown:
         actions = by_priority[p.id]
         done = sum(1 for a in actions if a.status is WorkStatus.DONE)
-        flags = [rag for _, rag in red_and_amber(actions, today)]
-        red, amber = flags.count(Rag.RED), flags.count(Rag.AMBER)
+        reds, ambers = red_and_amber(actions, today)
+        red, amber = len(reds), len(ambers)
         watch = ", ".join(
             t for t in (f"{red} red" if red else "", f"{amber} amber" if amber else "") if t
         )
