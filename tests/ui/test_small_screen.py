@@ -76,6 +76,11 @@ def test_every_page_fits_a_1024_by_768_screen_with_large_fonts(
         assert window.minimumSizeHint().width() <= 1024, spec.key
         assert window.minimumSizeHint().height() <= 768, spec.key
         assert window.width() == 1024, spec.key
+        holder = window.page(spec.key).parentWidget()
+        while holder is not None and not isinstance(holder, PageHolder):
+            holder = holder.parentWidget()
+        assert isinstance(holder, PageHolder)
+        assert holder.horizontalScrollBar().maximum() == 0, spec.key  # nothing off the side
 
 
 def test_a_page_that_can_be_squeezed_does_not_scroll(

@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -44,6 +43,7 @@ from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
 from desktop_app.ui.models.commitment_table_model import RAG_COLUMN, CommitmentTableModel
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.widgets.commitment_filter_bar import CommitmentFilterBar
+from desktop_app.ui.widgets.flow_layout import button_flow
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -107,11 +107,9 @@ class CommitmentsPage(Page):
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
 
-        buttons = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.done_button, self.delete_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
+        actions = (self.add_button, self.edit_button, self.done_button, self.delete_button)
+        buttons = button_flow((*actions, self.count_label))
+        buttons.push_right_from(len(actions))  # the count keeps to the right
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addLayout(buttons)

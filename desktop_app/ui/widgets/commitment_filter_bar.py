@@ -11,16 +11,18 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.commitment_filter import CommitmentFilter
 from desktop_app.domain.partners import Direction
 from desktop_app.domain.rag import DUE_SOON_DAYS, WorkStatus
+from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
 
 
@@ -44,6 +46,18 @@ def _refill(combo: QComboBox, any_text: str, items: Sequence[tuple[str, Any]]) -
 
 
 SEARCH_PAUSE_MS = 150
+
+
+def _labelled(text: str, widget: QWidget) -> QWidget:
+    """A filter with its name above it (an empty name keeps a button level with the boxes)."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(text)
+    label.setBuddy(widget)
+    column.addWidget(label)
+    column.addWidget(widget)
+    return box
 
 
 class CommitmentFilterBar(QWidget):
@@ -70,28 +84,30 @@ class CommitmentFilterBar(QWidget):
         self.clear_button.setAccessibleName("Clear all filters")
         self.clear_button.clicked.connect(self.clear)
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for column, (text, widget) in enumerate(
-            (
+        # The five filters and the clear button wrap onto more lines in a narrow window.
+        boxes = [
+            _labelled(text, widget)
+            for text, widget in (
                 ("&Partner school", self.partner),
                 ("S&trand", self.strand),
                 ("Pro&gress", self.status),
                 ("O&wner", self.owner),
                 ("Di&rection", self.direction),
+                ("", self.clear_button),
             )
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            grid.addWidget(label, 0, column)
-            grid.addWidget(widget, 1, column)
+        ]
+        filters = button_flow(boxes)
         search_label = QLabel("Sear&ch")
         search_label.setBuddy(self.search)
-        grid.addWidget(search_label, 2, 0)
-        grid.addWidget(self.search, 2, 1, 1, 2)
-        grid.addWidget(self.overdue, 2, 3)
-        grid.addWidget(self.due_soon, 2, 4)
-        grid.addWidget(self.clear_button, 1, 5)
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.overdue)
+        search_row.addWidget(self.due_soon)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(filters)
+        column.addLayout(search_row)
 
         order: list[QWidget] = [self.partner, self.strand, self.status, self.owner, self.direction]
         order += [self.clear_button, self.search, self.overdue, self.due_soon]
