@@ -201,9 +201,9 @@ class PartnerRegisterTab(QWidget):
             self._changed_while_building |= ids
         self.model.apply_changes(live, set(ids) - {p.id for p in live})
         self._show_count()
-        if selected is not None:
+        if selected in ids:  # the chosen school itself changed: it may have moved or gone
             self.select_partner(selected)
-        self._show_selected()
+            self._show_selected()
 
     def _forget_index(self) -> None:
         """The register changed as a whole: the index is made again when next searched."""

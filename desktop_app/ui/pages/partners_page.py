@@ -52,7 +52,8 @@ class PartnersPage(Page):
             and not self._stale
         ):
             self.register.update_rows(ids)
-            self.partnerships.refresh()  # members' names
+            if self.partnerships.shows_any_of(ids):  # members' names
+                self.partnerships.refresh()
         elif changes.touches(*self.watches) and not changes.touches(Topic.PARTNERS, Topic.SCHOOLS):
             # Commitments or partnerships changed: the register's rows did not.
             if self.isVisible():

@@ -80,6 +80,10 @@ class PartnershipsTab(QWidget):
         self.add_button.setEnabled(school_id is not None)
         self._update_buttons()
 
+    def shows_any_of(self, partner_ids: frozenset[int]) -> bool:
+        """Whether any of these partner schools is a member of a partnership shown."""
+        return any(not partner_ids.isdisjoint(p.member_ids) for p in self.model.items())
+
     def selected(self) -> Partnership | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
