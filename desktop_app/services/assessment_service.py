@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from dataclasses import replace
+from collections.abc import Hashable, Iterable
 from datetime import date
 
 from desktop_app.domain.framework import Framework
@@ -29,7 +28,6 @@ class RoundLocked(ValueError):
         )
 
 
-_JUDGEMENTS = Changes.of(Topic.JUDGEMENTS)
 _TYPED_FIELDS = frozenset({"evidence", "next_step"})
 
 
@@ -64,6 +62,12 @@ class AssessmentService:
 
     def judgement(self, round_id: int, strand_id: str) -> StrandJudgement:
         return self._store.rounds.judgement(round_id, strand_id)
+
+    def judgements_in_rows(
+        self, round_id: int, row_ids: Iterable[int]
+    ) -> dict[str, StrandJudgement]:
+        """Just the judgements a saved change named (Changes.changed_rows), by strand."""
+        return self._store.rounds.judgements_in_rows(round_id, row_ids)
 
     def start_round(
         self,
@@ -131,14 +135,14 @@ class AssessmentService:
         if not framework.has_strand(strand_id):
             raise ValueError(f"The strand '{strand_id}' is not in this round's framework.")
         with self._store.transaction():
-            unmarked: list[str] = []
+            unmarked: dict[str, int] = {}
             if changes.values.get("is_master") is True:
                 unmarked = self._store.rounds.clear_master(round_id, strand_id)
-            before = self._store.rounds.apply_changes(round_id, strand_id, changes)
+            before, row_id = self._store.rounds.apply_changes(round_id, strand_id, changes)
         label = f"change {changes.describe()} of {framework.strand(strand_id).title}"
         return Edit(
             label,
-            _JUDGEMENTS,
+            Changes.of_rows(Topic.JUDGEMENTS, row_id, *unmarked.values()),
             lambda: self._unchange_judgement(
                 label, round_id, strand_id, changes, before, tuple(unmarked)
             ),
@@ -155,13 +159,17 @@ class AssessmentService:
         unmarked: tuple[str, ...],
     ) -> Edit:
         with self._store.transaction():
-            self._store.rounds.apply_changes(round_id, strand_id, changes.inverse_for(before))
-            for other in unmarked:
-                j = self._store.rounds.judgement(round_id, other)
-                self._store.rounds.save_judgement(round_id, replace(j, is_master=True))
+            undone = changes.inverse_for(before)
+            _, row_id = self._store.rounds.apply_changes(round_id, strand_id, undone)
+            marked = [
+                self._store.rounds.apply_changes(
+                    round_id, other, JudgementChanges.of(is_master=True)
+                )[1]
+                for other in unmarked
+            ]
         return Edit(
             label,
-            _JUDGEMENTS,
+            Changes.of_rows(Topic.JUDGEMENTS, row_id, *marked),
             lambda: self.change_judgement(round_id, strand_id, changes),
             _typing_key(round_id, strand_id, changes),
         )

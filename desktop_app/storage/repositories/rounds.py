@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -55,6 +56,8 @@ def _column_value(value: object) -> object:
 class RoundRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
+        #: How many judgement rows have been read into objects: tests count re-reads with it.
+        self.judgements_read = 0
 
     def add(
         self,
@@ -124,22 +127,46 @@ class RoundRepository:
     # Judgements -------------------------------------------------------------
 
     def judgements(self, round_id: int) -> dict[str, StrandJudgement]:
-        return {
+        found = {
             r["strand_id"]: _judgement(r)
             for r in self._db.query("SELECT * FROM judgements WHERE round_id = ?", [round_id])
         }
+        self.judgements_read += len(found)
+        return found
+
+    def judgements_in_rows(
+        self, round_id: int, row_ids: Iterable[int]
+    ) -> dict[str, StrandJudgement]:
+        """The round's judgements in these rows (ids from Changes), by strand; others are skipped."""
+        wanted = list(dict.fromkeys(row_ids))
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        sql = f"SELECT * FROM judgements WHERE round_id = ? AND rowid IN ({marks})"
+        found = {r["strand_id"]: _judgement(r) for r in self._db.query(sql, [round_id, *wanted])}
+        self.judgements_read += len(found)
+        return found
 
     def judgement(self, round_id: int, strand_id: str) -> StrandJudgement:
-        rows = list(
-            self._db.query(
-                "SELECT * FROM judgements WHERE round_id = ? AND strand_id = ?",
-                [round_id, strand_id],
-            )
-        )
-        return _judgement(rows[0]) if rows else StrandJudgement(strand_id=strand_id)
+        return self._judgement_and_row(round_id, strand_id)[0]
+
+    def _judgement_and_row(
+        self, round_id: int, strand_id: str
+    ) -> tuple[StrandJudgement, int | None]:
+        """The judgement and the id of its row (None while the strand has never been judged)."""
+        sql = "SELECT rowid AS row_id, * FROM judgements WHERE round_id = ? AND strand_id = ?"
+        rows = list(self._db.query(sql, [round_id, strand_id]))
+        if not rows:
+            return StrandJudgement(strand_id=strand_id), None
+        self.judgements_read += 1
+        return _judgement(rows[0]), int(rows[0]["row_id"])
 
     def save_judgement(self, round_id: int, judgement: StrandJudgement) -> None:
-        self._db.execute(
+        self._save_judgement(round_id, judgement)
+
+    def _save_judgement(self, round_id: int, judgement: StrandJudgement) -> int | None:
+        """Insert or update; returns the new row's id when it was inserted."""
+        cursor = self._db.execute(
             """
             INSERT INTO judgements
                 (round_id, strand_id, level, target, confidence, evidence, next_step, weight, is_master,
@@ -163,16 +190,18 @@ class RoundRepository:
                 int(judgement.is_master),
             ],
         )
+        return cursor.lastrowid
 
-    def clear_master(self, round_id: int, except_strand: str) -> list[str]:
-        """Unmark any other master strand; returns the strands that were unmarked."""
-        cleared = [
-            r["strand_id"]
+    def clear_master(self, round_id: int, except_strand: str) -> dict[str, int]:
+        """Unmark any other master strand; returns the strands unmarked, with their rows' ids."""
+        cleared = {
+            r["strand_id"]: int(r["row_id"])
             for r in self._db.query(
-                "SELECT strand_id FROM judgements WHERE round_id = ? AND is_master = 1 AND strand_id != ?",
+                "SELECT rowid AS row_id, strand_id FROM judgements"
+                " WHERE round_id = ? AND is_master = 1 AND strand_id != ?",
                 [round_id, except_strand],
             )
-        ]
+        }
         self._db.execute(
             "UPDATE judgements SET is_master = 0 WHERE round_id = ? AND strand_id != ?",
             [round_id, except_strand],
@@ -181,8 +210,11 @@ class RoundRepository:
 
     def apply_changes(
         self, round_id: int, strand_id: str, changes: JudgementChanges
-    ) -> StrandJudgement:
-        """Update some fields; returns the judgement as it was before."""
-        before = self.judgement(round_id, strand_id)
-        self.save_judgement(round_id, before.with_changes(changes))
-        return before
+    ) -> tuple[StrandJudgement, int]:
+        """Update some fields; returns the judgement as it was before and its row's id."""
+        before, row_id = self._judgement_and_row(round_id, strand_id)
+        inserted = self._save_judgement(round_id, before.with_changes(changes))
+        if row_id is None:  # judged for the first time: the row was inserted just now
+            assert inserted is not None
+            row_id = inserted
+        return before, row_id

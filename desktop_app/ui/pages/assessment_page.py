@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.framework import Framework, Strand, descriptor_wording_note
 from desktop_app.domain.levels import Level
-from desktop_app.domain.review import JudgementChanges, RoundScope, RoundStatus
+from desktop_app.domain.review import JudgementChanges, RoundScope, RoundStatus, StrandJudgement
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.pages.base import Page
@@ -147,21 +147,36 @@ class AssessmentPage(Page):
             and self._strand is not None
             and self.ctx.round_id is not None
         ):
-            self._show_judgements(self.ctx.round_id, self._strand.id)
+            rows = changes.changed_rows(Topic.JUDGEMENTS)
+            if rows is None:
+                self._show_judgements(self.ctx.round_id, self._strand.id)
+            else:  # the judgements named, and nothing else: the theory did not change
+                self._show_changed_judgements(self.ctx.round_id, rows)
         else:
             super().on_changes(changes)
 
     def _show_judgements(self, round_id: int, strand_id: str) -> None:
         service = self.ctx.services.assessment
-        self.navigator.update_levels(service.judgements(round_id))
-        judgement = service.judgement(round_id, strand_id)
-        self.cards.set_level(judgement.level)
-        self.form.show_judgement(judgement)
-        self.clear_level.setEnabled(self._editable and judgement.level is not None)
+        judgements = service.judgements(round_id)
+        self.navigator.update_levels(judgements)
+        self._show_judgement(judgements.get(strand_id) or StrandJudgement(strand_id=strand_id))
         assert self._framework is not None
         theory = self.ctx.services.theories.theory(round_id)
         self.links.show_strand(self._framework, strand_id, theory)
         self.links.set_editable(self._editable)
+
+    def _show_changed_judgements(self, round_id: int, rows: frozenset[int]) -> None:
+        changed = self.ctx.services.assessment.judgements_in_rows(round_id, rows)
+        self.navigator.update_levels(changed, only_these=True)
+        judgement = changed.get(self._strand.id) if self._strand else None
+        if judgement is not None:
+            self._show_judgement(judgement)
+
+    def _show_judgement(self, judgement: StrandJudgement) -> None:
+        """The shown strand's level and fields."""
+        self.cards.set_level(judgement.level)
+        self.form.show_judgement(judgement)
+        self.clear_level.setEnabled(self._editable and judgement.level is not None)
 
     def refresh(self) -> None:
         round_id = self.ctx.round_id

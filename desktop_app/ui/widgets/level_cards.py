@@ -50,17 +50,21 @@ class LevelCard(QFrame):
 
     def set_descriptor(self, text: str) -> None:
         self._text.setText(text)
-        self.setAccessibleName(f"Level {int(self.level)}, {self.level.label}")
+        self._name_for_screen_readers()
         # Screen-reader users hear the best-fit rule with each card, as sighted users see it.
         self.setAccessibleDescription(f"{text} {BEST_FIT_GUIDANCE}")
         self.setToolTip(f"Press Space or {int(self.level)} to choose {self.level.label}")
 
     def set_selected(self, selected: bool) -> None:
+        if selected == self._selected:
+            return  # every saved judgement sets the level again
         self._selected = selected
-        self.setAccessibleName(
-            f"Level {int(self.level)}, {self.level.label}{', chosen' if selected else ''}"
-        )
+        self._name_for_screen_readers()
         self._update_style()
+
+    def _name_for_screen_readers(self) -> None:
+        chosen = ", chosen" if self._selected else ""
+        self.setAccessibleName(f"Level {int(self.level)}, {self.level.label}{chosen}")
 
     @property
     def selected(self) -> bool:

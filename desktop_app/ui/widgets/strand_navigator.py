@@ -48,6 +48,7 @@ class StrandNavigator(QWidget):
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.tree, 1)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._judged: dict[str, bool] = {}  # strand id -> has a level, for the progress bar
 
     def show_framework(
         self, framework: Framework, judgements: Mapping[str, StrandJudgement]
@@ -56,6 +57,7 @@ class StrandNavigator(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         self._items.clear()
+        self._judged.clear()
         for dimension in framework.dimensions:
             parent = QTreeWidgetItem([dimension.title, ""])
             font = parent.font(0)
@@ -84,22 +86,31 @@ class StrandNavigator(QWidget):
         if current in self._items:
             self.select(current)
 
-    def update_levels(self, judgements: Mapping[str, StrandJudgement]) -> None:
-        judged = 0
+    def update_levels(
+        self, judgements: Mapping[str, StrandJudgement], *, only_these: bool = False
+    ) -> None:
+        """Show every strand's level (a strand missing from judgements is not judged), or
+        with only_these, just the strands given (a saved change): the others stay as shown."""
         for strand_id, item in self._items.items():
             j = judgements.get(strand_id)
+            if j is None and only_these:
+                continue
             level = j.level if j else None
-            master = " ★" if j and j.is_master else ""
-            item.setText(1, (level.label if level else "Not judged") + master)
-            item.setData(
-                1, Qt.ItemDataRole.AccessibleTextRole, item.text(1).replace("★", "master strand")
-            )
-            judged += level is not None
+            text = (level.label if level else "Not judged") + (" ★" if j and j.is_master else "")
+            if item.text(1) != text:
+                item.setText(1, text)
+                item.setData(
+                    1, Qt.ItemDataRole.AccessibleTextRole, text.replace("★", "master strand")
+                )
+            self._judged[strand_id] = level is not None
+        judged = sum(self._judged.values())
         total = len(self._items)
-        self.progress_label.setText(f"{judged} of {total} strands judged")
-        self.progress_bar.setRange(0, max(total, 1))
-        self.progress_bar.setValue(judged)
-        self.progress_bar.setAccessibleDescription(self.progress_label.text())
+        progress = f"{judged} of {total} strands judged"
+        if self.progress_label.text() != progress:
+            self.progress_label.setText(progress)
+            self.progress_bar.setRange(0, max(total, 1))
+            self.progress_bar.setValue(judged)
+            self.progress_bar.setAccessibleDescription(progress)
 
     def strand_ids(self) -> list[str]:
         return list(self._items)
