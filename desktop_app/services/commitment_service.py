@@ -73,6 +73,11 @@ class CommitmentService:
     def for_strand(self, school_id: int, strand_id: str) -> list[Commitment]:
         return self._store.commitments.for_strand(school_id, strand_id)
 
+    def ids_for_strand(self, school_id: int, strand_id: str) -> list[int]:
+        """The ids of for_strand(), in its order: a screen reads the rows it shows with
+        live_among()."""
+        return self._store.commitments.ids_for_strand(school_id, strand_id)
+
     def reciprocity(self, school_id: int, partner_id: int) -> Reciprocity:
         return reciprocity(partner_id, self._store.commitments.for_partner(school_id, partner_id))
 

@@ -142,6 +142,18 @@ class CommitmentRepository:
             [strand_id],
         )
 
+    def ids_for_strand(self, school_id: int, strand_id: str) -> list[int]:
+        """The ids of for_strand(), in its order, without reading the commitments."""
+        return [
+            row[0]
+            for row in self._db.execute(
+                "SELECT id FROM commitments WHERE school_id = ? AND removed_at IS NULL"
+                " AND id IN (SELECT commitment_id FROM commitment_strands WHERE strand_id = ?)"
+                " ORDER BY due_on IS NULL, due_on, id",
+                [school_id, strand_id],
+            ).fetchall()
+        ]
+
     def live_among(self, school_id: int, ids: Iterable[int]) -> list[Commitment]:
         """Those of these commitments that are live for the school (removed ones left out)."""
         wanted = list(dict.fromkeys(ids))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -29,29 +29,77 @@ from desktop_app.ui.widgets.flow_layout import button_flow
 COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 _ARROWS = {Direction.WE_GIVE: "We give", Direction.WE_RECEIVE: "We receive"}
+PAGE_ROWS = 64  # commitments read together: the list shows six at a time
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+    }
+)
+
+
+#: fetch(ids) -> those commitments still live, in any order
+Fetch = Callable[[Sequence[int]], Iterable[Commitment]]
+#: names(partner ids) -> each partner school's name
+Names = Callable[[set[int]], dict[int, str]]
 
 
 class LinkedCommitmentsModel(QAbstractListModel):
-    """One strand's commitments; each line is worked out when it is first shown, because a
-    trust's strand can have hundreds of commitments and switching strands must stay quick."""
+    """One strand's commitments: the ids in order, and the commitments (with their partners'
+    names) read a page at a time when the list first shows them, because a trust's strand
+    can have hundreds of commitments and switching strands must stay quick."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._items: list[Commitment] = []
+        self._ids: list[int] = []
+        self._fetch: Fetch = lambda _ids: ()
+        self._name_partners: Names = lambda _ids: {}
+        self._read: dict[int, Commitment] = {}
         self._names: dict[int, str] = {}
         self._today = date.today()
         self._text: dict[int, str] = {}
 
-    def set_commitments(self, items: list[Commitment], names: dict[int, str], today: date) -> None:
+    def set_source(self, ids: list[int], fetch: Fetch, names: Names, today: date) -> None:
+        """Show these commitments (already in order), reading them as they are shown."""
         self.beginResetModel()
-        self._items, self._names, self._today, self._text = items, names, today, {}
+        self._ids, self._fetch, self._name_partners, self._today = list(ids), fetch, names, today
+        self._read, self._names, self._text = {}, {}, {}
         self.endResetModel()
 
-    def commitment(self, row: int) -> Commitment:
-        return self._items[row]
+    def set_commitments(self, items: list[Commitment], names: dict[int, str], today: date) -> None:
+        """Show a list already in memory."""
+        by_id = {c.id: c for c in items}
+        self.set_source(
+            [c.id for c in items],
+            lambda ids: (by_id[i] for i in ids),
+            lambda partner_ids: {p: names[p] for p in partner_ids if p in names},
+            today,
+        )
+
+    def _at(self, row: int) -> Commitment | None:
+        """The commitment on this row; None if it has gone since the ids were read."""
+        found = self._read.get(self._ids[row])
+        if found is None:  # read the page around it: the list asks for its neighbours next
+            start = row - row % PAGE_ROWS
+            wanted = [i for i in self._ids[start : start + PAGE_ROWS] if i not in self._read]
+            fetched = list(self._fetch(wanted))
+            self._read.update((c.id, c) for c in fetched)
+            unnamed = {p for c in fetched for p in c.partner_ids} - self._names.keys()
+            if unnamed:
+                self._names.update(self._name_partners(unnamed))
+            found = self._read.get(self._ids[row])
+        return found
+
+    def commitment_id(self, row: int) -> int:
+        return self._ids[row]
 
     def text(self, row: int) -> str:
-        c = self._items[row]
+        c = self._at(row)
+        if c is None:
+            return ""
         text = self._text.get(c.id)
         if text is None:
             partners = ", ".join(self._names.get(p, "(unknown school)") for p in c.partner_ids)
@@ -64,19 +112,23 @@ class LinkedCommitmentsModel(QAbstractListModel):
         return text
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
+        return 0 if parent.isValid() else len(self._ids)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = index.row()
-        if not index.isValid() or not 0 <= row < len(self._items):
+        if not index.isValid() or not 0 <= row < len(self._ids):
             return None
-        c = self._items[row]
+        if role == COMMITMENT_ID_ROLE:
+            return self._ids[row]
+        if role not in _ROLES:
+            return None
+        c = self._at(row)
+        if c is None:  # removed since the ids were read; the next reload drops it
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             return (c.evidence_of_impact or c.what)[:2000]
-        if role == COMMITMENT_ID_ROLE:
-            return c.id
         if role == Qt.ItemDataRole.BackgroundRole:
             return rag_background(c.rag(self._today))
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -137,21 +189,25 @@ class LinkedCommitmentsList(QWidget):
         self._school_id, self._strand_id = school_id, strand_id
         self.reload()
 
-    def commitments(self) -> list[Commitment]:
-        if self._school_id is None or self._strand_id is None:
-            return []
-        return self.ctx.services.commitments.for_strand(self._school_id, self._strand_id)
-
     def reload(self) -> None:
+        """Read which commitments the strand has; the list reads those it shows."""
         self._stale = False
-        items = self.commitments()
-        named = {p for c in items for p in c.partner_ids}
-        names = {p.id: p.display_name for p in self.ctx.services.partners.by_ids(named)}
-        self.model.set_commitments(items, names, self.today())
-        self.heading.setText(f"&Commitments linked to this strand ({len(items)})")
-        self.empty.setVisible(not items and self._strand_id is not None)
-        self.list.setVisible(bool(items))
-        lines = max(1, min(len(items), 6))
+        services, school_id, strand_id = self.ctx.services, self._school_id, self._strand_id
+        ids: list[int] = []
+        if school_id is not None and strand_id is not None:
+            ids = services.commitments.ids_for_strand(school_id, strand_id)
+
+        def fetch(wanted: Sequence[int]) -> list[Commitment]:
+            return services.commitments.live_among(school_id or 0, wanted)
+
+        def names(partner_ids: set[int]) -> dict[int, str]:
+            return {p.id: p.display_name for p in services.partners.by_ids(partner_ids)}
+
+        self.model.set_source(ids, fetch, names, self.today())
+        self.heading.setText(f"&Commitments linked to this strand ({len(ids)})")
+        self.empty.setVisible(not ids and strand_id is not None)
+        self.list.setVisible(bool(ids))
+        lines = max(1, min(len(ids), 6))
         self.list.setFixedHeight(self.fontMetrics().lineSpacing() * (lines * 2 + 1))
         self.add_button.setEnabled(self._school_id is not None and self._strand_id is not None)
 
@@ -181,7 +237,7 @@ class LinkedCommitmentsList(QWidget):
 
     def _on_list_activated(self, index: QModelIndex) -> None:
         services = self.ctx.services
-        current = services.commitments.get(self.model.commitment(index.row()).id)
+        current = services.commitments.get(self.model.commitment_id(index.row()))
         dialog = CommitmentDialog(
             services.partners.by_ids(current.partner_ids),
             self._framework(),
