@@ -10,7 +10,7 @@ from desktop_app.domain.levels import Confidence, Level
 from desktop_app.domain.review import JudgementChanges, RoundScope, RoundStatus
 from desktop_app.domain.school import SchoolDetails
 from desktop_app.services.assessment_service import RoundLocked
-from desktop_app.services.changes import Edit
+from desktop_app.services.changes import Edit, Topic
 from desktop_app.services.container import AppServices
 from desktop_app.services.school_service import DuplicateSchool
 
@@ -81,6 +81,35 @@ def test_only_one_master_strand_and_undo_restores_the_old_one(services: AppServi
     assert masters() == [a]
     redo.reverse()
     assert masters() == [b]
+
+
+def test_a_saved_judgement_names_the_rows_it_changed(services: AppServices) -> None:
+    """Screens re-read just those rows; undo and redo name them too."""
+    school_id = _school(services)
+    fw = services.catalogue.latest()
+    round_, _ = services.assessment.start_round(
+        school_id, "R", date(2026, 1, 1), fw, RoundScope.SCHOOL
+    )
+    a, b, c = [s.id for s in fw.strands()][:3]
+    services.assessment.change_judgement(round_.id, a, JudgementChanges.of(is_master=True))
+    services.assessment.change_judgement(round_.id, c, JudgementChanges.of(level=Level.LEADING))
+
+    def strands(edit: Edit) -> set[str]:
+        rows = edit.changes.changed_rows(Topic.JUDGEMENTS)
+        assert rows is not None
+        return set(services.assessment.judgements_in_rows(round_.id, rows))
+
+    first = services.assessment.change_judgement(round_.id, b, JudgementChanges.of(weight=5))
+    assert strands(first) == {b}  # judged for the first time: the row just made
+    master = services.assessment.change_judgement(
+        round_.id, b, JudgementChanges.of(is_master=True)
+    )
+    assert strands(master) == {b, a}  # a lost its star
+    undo = master.reverse()
+    assert strands(undo) == {b, a}
+    assert services.assessment.judgement(round_.id, a).is_master
+    assert strands(undo.reverse()) == {b, a}
+    assert services.assessment.judgements_in_rows(round_.id + 1, [1, 2, 3]) == {}
 
 
 def test_undo_restores_every_changed_field(services: AppServices) -> None:

@@ -6,7 +6,14 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -61,13 +69,20 @@ class LinkedCommitmentsModel(QAbstractListModel):
         self._names: dict[int, str] = {}
         self._today = date.today()
         self._text: dict[int, str] = {}
+        self._row_size: QSize | None = None
 
     def set_source(self, ids: list[int], fetch: Fetch, names: Names, today: date) -> None:
         """Show these commitments (already in order), reading them as they are shown."""
         self.beginResetModel()
         self._ids, self._fetch, self._name_partners, self._today = list(ids), fetch, names, today
         self._read, self._names, self._text = {}, {}, {}
+        self._row_size = None
         self.endResetModel()
+
+    def set_row_size(self, size: QSize) -> None:
+        """Every line's size: without it a list of uniform items measures its last line,
+        which would read a page of commitments that is not shown."""
+        self._row_size = size
 
     def set_commitments(self, items: list[Commitment], names: dict[int, str], today: date) -> None:
         """Show a list already in memory."""
@@ -120,6 +135,8 @@ class LinkedCommitmentsModel(QAbstractListModel):
             return None
         if role == COMMITMENT_ID_ROLE:
             return self._ids[row]
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return self._row_size
         if role not in _ROLES:
             return None
         c = self._at(row)
@@ -204,6 +221,10 @@ class LinkedCommitmentsList(QWidget):
             return {p.id: p.display_name for p in services.partners.by_ids(partner_ids)}
 
         self.model.set_source(ids, fetch, names, self.today())
+        if ids:  # measured on the first line, which is shown anyway
+            option = QStyleOptionViewItem()
+            option.initFrom(self.list)
+            self.model.set_row_size(self.list.itemDelegate().sizeHint(option, self.model.index(0)))
         self.heading.setText(f"&Commitments linked to this strand ({len(ids)})")
         self.empty.setVisible(not ids and strand_id is not None)
         self.list.setVisible(bool(ids))

@@ -1,0 +1,180 @@
+"""A saved change, and moving between strands, read only what changed or what is shown.
+
+Counted with the repositories' read hooks (rows_read, judgements_read), never timed:
+speed is measured in bench/trust_scale.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from partners_helpers import COACHING, JPD, promise
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.levels import Level
+from desktop_app.domain.partners import PartnerSchoolDetails, PartnershipDetails, PartnershipType
+from desktop_app.domain.review import JudgementChanges
+from desktop_app.services.changes import Changes, Topic
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.pages.assessment_page import AssessmentPage
+from desktop_app.ui.pages.partners_page import PartnersPage
+from desktop_app.ui.widgets.linked_commitments import PAGE_ROWS
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot,
+    db_path: Path,
+    open_window: Callable[[Path], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> MainWindow:
+    monkeypatch.setenv("PARTNERSHIP_COMPASS_SYNC_TASKS", "1")
+    w = open_window(db_path)
+    w.open_sample(complete=False)
+    qtbot.waitUntil(lambda: w.showing_workspace())
+    return w
+
+
+def _assessment(qtbot: QtBot, window: MainWindow) -> AssessmentPage:
+    window.show_page("assessment")
+    page = window.pages["assessment"]
+    assert isinstance(page, AssessmentPage)
+    qtbot.waitUntil(page.isVisible)
+    return page
+
+
+def test_a_saved_judgement_rereads_only_its_row(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    s, ctx = window.ctx.services, window.ctx
+    page = _assessment(qtbot, window)
+    round_id = ctx.round_id
+    assert round_id is not None
+    first, second = page.navigator.strand_ids()[:2]
+    page.show_strand(second)
+    theories_read: list[int] = []
+    theory = s.theories.theory
+    monkeypatch.setattr(s.theories, "theory", lambda r: (theories_read.append(r), theory(r))[1])
+    rounds = s._store.rounds
+
+    def save(strand: str, changes: JudgementChanges) -> None:
+        ctx.save(window, lambda: s.assessment.change_judgement(round_id, strand, changes))
+
+    rounds.judgements_read = 0
+    save(second, JudgementChanges.of(next_step="Visit Brook Lane in March"))
+    assert rounds.judgements_read == 2  # the service's copy for undo, then the page's
+    assert page.form.next_step.toPlainText() == "Visit Brook Lane in March"
+    assert theories_read == []  # the strand links did not change
+    # A master strand moves its star: both rows are re-read, and only those.
+    save(first, JudgementChanges.of(is_master=True))
+    rounds.judgements_read = 0
+    save(second, JudgementChanges.of(is_master=True, level=Level.EMBEDDING))
+    assert rounds.judgements_read == 1 + 2
+    items = page.navigator._items
+    assert items[second].text(1) == "Embedding ★" and "★" not in items[first].text(1)
+    assert page.form.master.isChecked() and page.cards.cards[2].selected
+    ctx.undo_stack.undo()
+    assert items[first].text(1).endswith("★") and "★" not in items[second].text(1)
+    assert not page.form.master.isChecked() and not page.cards.cards[2].selected
+    judged = sum(j.level is not None for j in s.assessment.judgements(round_id).values())
+    assert page.navigator.progress_label.text().startswith(f"{judged} of ")
+    assert page.cards.cards[0].accessibleName().endswith(", chosen") == (
+        s.assessment.judgement(round_id, second).level is Level.BEGINNING
+    )
+    # A link between strands is saved as a judgement change with no rows: read in full.
+    item = page.links.supports.item(0)
+    ticked = item.checkState() == Qt.CheckState.Checked
+    item.setCheckState(Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked)
+    assert theories_read
+
+
+def test_moving_between_strands_reads_only_the_rows_shown(qtbot: QtBot, window: MainWindow) -> None:
+    s = window.ctx.services
+    school_id = window.ctx.school_id
+    assert school_id is not None
+    with s._store.transaction():
+        s._store.partners.add_many(
+            PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}") for n in range(500)
+        )
+        ids = s.partners.register_order()
+        s._store.commitments.add_many(
+            school_id,
+            [
+                promise(
+                    (ids[n % 400],),
+                    f"Promise {n:03d}",
+                    strands=(JPD if n % 2 else COACHING,),
+                    due=date(2026, 1 + n % 12, 1 + n % 28),
+                )
+                for n in range(600)
+            ],
+        )
+    window.ctx.notify(Changes.of(Topic.COMMITMENTS, Topic.PARTNERS))
+    page = _assessment(qtbot, window)
+    linked = page.linked_commitments
+    store = s._store
+    page.show_strand(next(i for i in page.navigator.strand_ids() if i not in (JPD, COACHING)))
+    for strand in (JPD, COACHING):
+        store.commitments.rows_read = store.partners.rows_read = 0
+        page.show_strand(strand)
+        qtbot.waitUntil(lambda: linked.model.rowCount() > 0)
+        for row in range(3):  # what the list shows
+            linked.text(row)
+        assert linked.model.rowCount() == 300
+        assert linked.heading.text() == "&Commitments linked to this strand (300)"
+        assert 0 < store.commitments.rows_read <= PAGE_ROWS  # a page, not the strand's 300
+        assert store.partners.rows_read <= PAGE_ROWS  # the partners of that page only
+    # Every line still says the right thing, in the right order, when scrolled to.
+    expected = s.commitments.for_strand(school_id, COACHING)
+    names = {p.id: p.display_name for p in s.partners.list_partners()}
+    for row in (0, 150, 299):
+        c = expected[row]
+        assert linked.model.commitment_id(row) == c.id
+        assert f"{names[c.partner_ids[0]]}: {c.what}" in linked.text(row)
+
+
+def test_a_saved_partner_rereads_its_row_and_nothing_else(qtbot: QtBot, window: MainWindow) -> None:
+    s = window.ctx.services
+    school_id = window.ctx.school_id
+    assert school_id is not None
+    with s._store.transaction():
+        s._store.partners.add_many(
+            PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}") for n in range(2000)
+        )
+    ids = s.partners.register_order()
+    member = s.partners.get(ids[10])
+    s.partners.create_partnership(
+        school_id, PartnershipDetails("Moderation trio", PartnershipType.CLUSTER, (member.id,))
+    )
+    window.ctx.notify(Changes.of(Topic.PARTNERS, Topic.PARTNERSHIPS))
+    window.show_page("partners")
+    page = window.pages["partners"]
+    assert isinstance(page, PartnersPage)
+    qtbot.waitUntil(page.isVisible)
+    register = page.register
+    register.search.setText("register school 1")
+    register.apply_search()
+    shown = register.model.rowCount()
+    other = s.partners.get(ids[1500])  # not shown by the search, not in a partnership
+    s._store.partners.rows_read = 0
+    window.ctx.save(
+        page,
+        lambda: s.partners.update_partner(other.id, replace(other.details, contact_name="Ms Vale")),
+    )
+    # Its own row, and at most its two neighbours in the register's order (read together).
+    assert s._store.partners.rows_read <= 3
+    assert register.model.rowCount() == shown
+    # A member of a partnership: the partnership shows its new name.
+    window.ctx.save(
+        page,
+        lambda: s.partners.update_partner(member.id, replace(member.details, name="Brook Lane")),
+    )
+    table = page.partnerships.model
+    assert table.data(table.index(0, 3)) == "Brook Lane"
+    window.ctx.undo_stack.undo()
+    assert table.data(table.index(0, 3)) == member.name
