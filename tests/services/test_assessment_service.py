@@ -101,9 +101,7 @@ def test_a_saved_judgement_names_the_rows_it_changed(services: AppServices) -> N
 
     first = services.assessment.change_judgement(round_.id, b, JudgementChanges.of(weight=5))
     assert strands(first) == {b}  # judged for the first time: the row just made
-    master = services.assessment.change_judgement(
-        round_.id, b, JudgementChanges.of(is_master=True)
-    )
+    master = services.assessment.change_judgement(round_.id, b, JudgementChanges.of(is_master=True))
     assert strands(master) == {b, a}  # a lost its star
     undo = master.reverse()
     assert strands(undo) == {b, a}
