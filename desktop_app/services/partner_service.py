@@ -13,7 +13,7 @@ from desktop_app.domain.partners import (
 )
 from desktop_app.domain.text_search import FoldedIndex
 from desktop_app.services.changes import Changes, Edit, Topic
-from desktop_app.storage.repositories.partners import read_search_texts
+from desktop_app.storage.repositories.partners import read_search_texts, search_text
 from desktop_app.storage.store import Store
 
 _PARTNERS = Changes.of(Topic.PARTNERS)
@@ -67,10 +67,16 @@ class PartnerService:
         path = self._store.path
         return lambda: FoldedIndex(read_search_texts(path))
 
-    def update_register_search(self, index: FoldedIndex, ids: Iterable[int]) -> None:
-        """Bring an index up to date after these partners changed (added, edited, removed)."""
+    def update_register_search(
+        self, index: FoldedIndex, ids: Iterable[int], read: Iterable[PartnerSchool] | None = None
+    ) -> None:
+        """Bring an index up to date after these partners changed (added, edited, removed);
+        read: those partners as the screen has just re-read them, so they are not read again."""
         wanted = set(ids)
-        texts = list(self._store.partners.search_texts(wanted))
+        if read is None:
+            texts = list(self._store.partners.search_texts(wanted))
+        else:
+            texts = [(p.id, search_text(p)) for p in read if p.id in wanted and not p.removed]
         for partner_id, text in texts:
             index.put(partner_id, text)
         for partner_id in wanted - {i for i, _ in texts}:
@@ -114,8 +120,9 @@ class PartnerService:
             other = self._store.partners.by_urn(clean.urn)
             if other and other.id != partner_id:
                 raise DuplicatePartner(f"{other.name} already has URN {clean.urn}.")
-            before = self._store.partners.get(partner_id).details
-            self._store.partners.update(partner_id, clean)
+            # Kept for undo; usually the school the URN check has just read.
+            before = (other or self._store.partners.get(partner_id)).details
+            self._store.partners.write(partner_id, clean)
         return Edit(
             f"edit partner school {details.name}",
             _partner_changed(partner_id),

@@ -104,3 +104,44 @@ def test_commitments_are_ordered_by_due_date_with_undated_last(services: AppServ
         "late",
         "none",
     ]
+
+
+def test_a_partners_search_text_is_the_one_sql_makes(services: AppServices) -> None:
+    """A saved school's search text is made from the row the screen re-read, not read again."""
+    from desktop_app.storage.repositories.partners import search_text
+
+    repo = services._store.partners
+    repo.add(PartnerSchoolDetails("Ysgol Gymraeg Bro Dŵr", "401234", phase="Primary"))
+    repo.add(
+        PartnerSchoolDetails(
+            "École Saint-Gérard",
+            "",
+            "Secondary",
+            "Academy",
+            "Leeds",
+            "Aire Trust",
+            "LS1 1AA",
+            "Ms Ô",
+        )
+    )
+    by_id = {p.id: p for p in repo.all()}
+    assert len(by_id) == 2
+    assert dict(repo.search_texts()) == {i: search_text(p) for i, p in by_id.items()}
+
+
+def test_commitments_of_a_strand_are_listed_by_id_in_the_screens_order(
+    services: AppServices,
+) -> None:
+    school = our_school(services).id
+    partner = add_partner(services, "Brook Lane", "100001")
+    made = [
+        services.commitments.create(
+            school, promise((partner,), f"Promise {n}", due=date(2026, 5 - n, 1) if n else None)
+        )[0]
+        for n in range(4)
+    ]
+    services.commitments.remove(made[2].id)
+    expected = [c.id for c in services.commitments.for_strand(school, JPD)]
+    assert services.commitments.ids_for_strand(school, JPD) == expected
+    assert expected == [made[3].id, made[1].id, made[0].id]  # by due date, undated last
+    assert services.commitments.ids_for_strand(school, "fit-governance") == []

@@ -49,6 +49,13 @@ SORTABLE = (
 )
 # Unit Separator between fields, so a search never matches across two of them.
 _SEARCHED = " || char(31) || ".join(SORTABLE)
+
+
+def search_text(partner: PartnerSchool) -> str:
+    """The text a register search reads for one partner, as _SEARCHED makes it in SQL."""
+    return chr(31).join(getattr(partner, column) for column in SORTABLE)
+
+
 _IN_CHUNK = 500  # ids per IN (...) list, well inside SQLite's limit on parameters
 
 
@@ -78,13 +85,17 @@ class PartnerSchoolRepository:
         return cursor.rowcount
 
     def update(self, partner_id: int, details: PartnerSchoolDetails) -> PartnerSchool:
+        self.write(partner_id, details)
+        return self.get(partner_id)
+
+    def write(self, partner_id: int, details: PartnerSchoolDetails) -> None:
+        """update() without reading the row back."""
         sets = ", ".join(f"{c} = ?" for c in _COLUMNS)
         self._db.execute(
             f"UPDATE partner_schools SET {sets}, removed_at = NULL,"
             " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
             [*_values(details), partner_id],
         )
-        return self.get(partner_id)
 
     def get(self, partner_id: int) -> PartnerSchool:
         rows = list(self._db.query("SELECT * FROM partner_schools WHERE id = ?", [partner_id]))

@@ -227,6 +227,23 @@ class PartnerTableModel(QAbstractTableModel):
                 self._ids.insert(at, p.id)
                 self.endInsertRows()
 
+    def unread_neighbours(self, ids: Iterable[int]) -> set[int]:
+        """Rows next to these (those not read yet themselves) in the current order, not read
+        yet either: apply_changes() compares a changed row with them, so a caller can read
+        them together with the changed rows."""
+        wanted = set(ids)
+        where, near = self._order_positions(), set()
+        for partner_id in (i for i in wanted if i not in self._cache):
+            at = where.get(partner_id)
+            if at is not None:
+                near.update(self._order[max(0, at - 1) : at + 2])
+        return {i for i in near - wanted if i not in self._cache}
+
+    def remember(self, partners: Iterable[PartnerSchool]) -> None:
+        """Keep partners already read (a changed row's neighbours) for apply_changes()."""
+        for p in partners:
+            self._cache[p.id] = p
+
     def _remove_row(self, partner_id: int) -> None:
         row = self.row_of(partner_id)
         if row is not None:

@@ -190,10 +190,13 @@ class PartnerRegisterTab(QWidget):
         """Re-read only these partners (a saved change) and put them in place."""
         service = self.ctx.services.partners
         selected = self._selected_id()
-        found = service.by_ids(ids)
-        live = [p for p in found if not p.removed]
+        # One read for the changed rows and the neighbours they are compared with.
+        found = service.by_ids(ids | self.model.unread_neighbours(ids))
+        self.model.remember(p for p in found if p.id not in ids)
+        changed = [p for p in found if p.id in ids]
+        live = [p for p in changed if not p.removed]
         if self._index is not None:
-            service.update_register_search(self._index, ids)
+            service.update_register_search(self._index, ids, changed)
             text = self.search.text().strip()
             if text:  # only the changed rows are checked against the search
                 self.model.rematch(set(ids), self._index.matching_among(text, set(ids)))

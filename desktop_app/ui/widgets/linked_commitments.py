@@ -102,7 +102,7 @@ class LinkedCommitmentsModel(QAbstractListModel):
             wanted = [i for i in self._ids[start : start + PAGE_ROWS] if i not in self._read]
             fetched = list(self._fetch(wanted))
             self._read.update((c.id, c) for c in fetched)
-            unnamed = {p for c in fetched for p in c.partner_ids} - self._names.keys()
+            unnamed = {p for c in fetched for p in c.partner_ids if p not in self._names}
             if unnamed:
                 self._names.update(self._name_partners(unnamed))
             found = self._read.get(self._ids[row])
