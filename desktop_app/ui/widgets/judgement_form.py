@@ -145,9 +145,13 @@ class JudgementForm(QWidget):
                 self.next_step.blockSignals(True)
                 self.next_step.setPlainText(judgement.next_step)
                 self.next_step.blockSignals(False)
-        self.confidence.setCurrentIndex(max(0, self.confidence.findData(judgement.confidence)))
-        self.target.setCurrentIndex(max(0, self.target.findData(judgement.target)))
-        self.weight.setCurrentIndex(max(0, self.weight.findData(judgement.weight)))
+        for box, value in (
+            (self.confidence, judgement.confidence),
+            (self.target, judgement.target),
+            (self.weight, judgement.weight),
+        ):
+            if box.currentData() != value:  # a saved judgement usually leaves these alone
+                box.setCurrentIndex(max(0, box.findData(value)))
         self.master.setChecked(judgement.is_master)
         self._shown = judgement
 
