@@ -37,7 +37,7 @@ from desktop_app.ui.widgets.flow_layout import button_flow
 COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 _ARROWS = {Direction.WE_GIVE: "We give", Direction.WE_RECEIVE: "We receive"}
-PAGE_ROWS = 64  # commitments read together: the list shows six at a time
+PAGE_ROWS = 32  # commitments read together: the list shows six at a time
 _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,

@@ -48,6 +48,15 @@ class StrandLinksEditor(QWidget):
             # Same strand: update the ticks in place. This runs while a tick is being
             # saved, and replacing the items under Qt's itemChanged signal is not safe.
             self.supports.set_checked(theory.supports(strand_id))
+        elif len(shown) == len(others):
+            # Another strand of the same framework: the same number of tick boxes, relabelled
+            # rather than made again, as moving to the next strand does every time.
+            for row, (title, sid) in enumerate(others):
+                item = self.supports.item(row)
+                item.setText(title)
+                item.setData(Qt.ItemDataRole.UserRole, sid)
+            self.supports.set_checked(theory.supports(strand_id))
+            self.supports.setCurrentRow(0)
         else:
             self.supports.fill(others, theory.supports(strand_id))
             self.supports.setCurrentRow(0)
