@@ -102,18 +102,16 @@ def test_moving_between_strands_reads_only_the_rows_shown(qtbot: QtBot, window: 
             PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}") for n in range(500)
         )
         ids = s.partners.register_order()
-        s._store.commitments.add_many(
-            school_id,
-            [
+        for n in range(600):
+            s._store.commitments.add(
+                school_id,
                 promise(
                     (ids[n % 400],),
                     f"Promise {n:03d}",
                     strands=(JPD if n % 2 else COACHING,),
                     due=date(2026, 1 + n % 12, 1 + n % 28),
-                )
-                for n in range(600)
-            ],
-        )
+                ),
+            )
     window.ctx.notify(Changes.of(Topic.COMMITMENTS, Topic.PARTNERS))
     page = _assessment(qtbot, window)
     linked = page.linked_commitments
