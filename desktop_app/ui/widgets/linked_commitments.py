@@ -84,16 +84,6 @@ class LinkedCommitmentsModel(QAbstractListModel):
         which would read a page of commitments that is not shown."""
         self._row_size = size
 
-    def set_commitments(self, items: list[Commitment], names: dict[int, str], today: date) -> None:
-        """Show a list already in memory."""
-        by_id = {c.id: c for c in items}
-        self.set_source(
-            [c.id for c in items],
-            lambda ids: (by_id[i] for i in ids),
-            lambda partner_ids: {p: names[p] for p in partner_ids if p in names},
-            today,
-        )
-
     def _at(self, row: int) -> Commitment | None:
         """The commitment on this row; None if it has gone since the ids were read."""
         found = self._read.get(self._ids[row])
