@@ -38,14 +38,16 @@ COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 _ARROWS = {Direction.WE_GIVE: "We give", Direction.WE_RECEIVE: "We receive"}
 PAGE_ROWS = 32  # commitments read together: the list shows six at a time
+# The roles that need the commitment itself (its id and the line's size do not).
 _ROLES = frozenset(
-    {
+    int(role)
+    for role in (
         Qt.ItemDataRole.DisplayRole,
         Qt.ItemDataRole.AccessibleTextRole,
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.BackgroundRole,
         Qt.ItemDataRole.ForegroundRole,
-    }
+    )
 )
 
 
@@ -127,7 +129,7 @@ class LinkedCommitmentsModel(QAbstractListModel):
             return self._ids[row]
         if role == Qt.ItemDataRole.SizeHintRole:
             return self._row_size
-        if role not in _ROLES:
+        if int(role) not in _ROLES:
             return None
         c = self._at(row)
         if c is None:  # removed since the ids were read; the next reload drops it
