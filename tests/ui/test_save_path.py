@@ -176,3 +176,21 @@ def test_a_saved_partner_rereads_its_row_and_nothing_else(qtbot: QtBot, window: 
     assert table.data(table.index(0, 3)) == "Brook Lane"
     window.ctx.undo_stack.undo()
     assert table.data(table.index(0, 3)) == member.name
+
+
+def test_the_register_finds_rows_by_id_with_ids_far_apart(qtbot: QtBot) -> None:
+    """Ids not numbered by SQLite (far apart) are found by a scan instead of a table."""
+    from desktop_app.domain.partners import PartnerSchool
+    from desktop_app.ui.models.partner_table_model import PartnerTableModel
+
+    def school(partner_id: int, name: str) -> PartnerSchool:
+        return PartnerSchool(id=partner_id, **vars(PartnerSchoolDetails(name)))
+
+    for ids in ((1, 2, 3), (10**9, 5, 10**12)):
+        model = PartnerTableModel()
+        model.set_partners([school(i, f"School {n}") for n, i in enumerate(ids)])
+        assert [model.row_of(i) for i in ids] == [0, 1, 2]
+        assert model.row_of(7) is None
+        model.apply_changes([school(ids[0], "School 9")], set())  # now sorts last
+        assert model.ids() == [ids[1], ids[2], ids[0]]
+        assert [model.row_of(i) for i in model.ids()] == [0, 1, 2]

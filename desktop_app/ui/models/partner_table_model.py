@@ -52,6 +52,35 @@ def _packed(ids: Iterable[int]) -> array[int]:
     return array("q", ids)
 
 
+class _Places:
+    """Where each id is in a packed array of ids, found without a scan of the register: a
+    table indexed by id (ids are SQLite's row numbers, a little above the number of rows),
+    4 bytes an id where a dict would take about 100. Made when a saved change first asks;
+    the model drops it whenever the array changes."""
+
+    def __init__(self, ids: array[int]) -> None:
+        self._ids = ids
+        self._table: array[int] | None = None
+        top = max(ids, default=0)
+        # A table of at most 4 bytes a row plus 256 KiB (a search's few rows among a register
+        # of 50,000); ids further apart than that (not SQLite's own numbering) are scanned.
+        if 0 < top <= 4 * len(ids) + 65_536:
+            table = array("i", [-1]) * (top + 1)
+            for place, partner_id in enumerate(ids):
+                table[partner_id] = place
+            self._table = table
+
+    def get(self, partner_id: int) -> int | None:
+        table = self._table
+        if table is None:
+            try:
+                return self._ids.index(partner_id)
+            except ValueError:
+                return None
+        place = table[partner_id] if 0 <= partner_id < len(table) else -1
+        return place if place >= 0 else None
+
+
 class PartnerTableModel(QAbstractTableModel):
     headers = tuple(title for title, _ in _COLUMNS)
 
@@ -60,6 +89,9 @@ class PartnerTableModel(QAbstractTableModel):
         self._order: array[int] = _packed(())  # every id, in the current sort order
         self._matching: set[int] | None = None  # the search's ids; None shows all
         self._ids: array[int] = _packed(())  # the rows shown
+        # Where each id is in _order and in _ids; None until a saved change asks.
+        self._order_at: _Places | None = None
+        self._row_at: _Places | None = None
         # Partners read so far, by id, oldest first: rows may move, ids do not.
         self._cache: OrderedDict[int, PartnerSchool] = OrderedDict()
         self._fetch: Fetch = lambda _ids: ()
@@ -76,8 +108,9 @@ class PartnerTableModel(QAbstractTableModel):
         """Show these ids (already in the current sort order), fetching rows as needed."""
         self.beginResetModel()
         self._order, self._fetch, self._sorter = _packed(ids), fetch, sorter
+        self._order_at = None
         self._cache.clear()
-        self._ids = self._visible()
+        self._set_ids(self._visible())
         self.endResetModel()
 
     def set_partners(
@@ -99,14 +132,15 @@ class PartnerTableModel(QAbstractTableModel):
         """How many partners on the register (searched for or not) are flagged closed."""
         if not self.closed:
             return 0
-        closed = self.closed  # a handful: no set of every id in the register
-        return sum(1 for partner_id in self._order if partner_id in closed)
+        # A handful, each found by id: no set of every id in the register, and no scan of it.
+        where = self._order_positions()
+        return sum(1 for partner_id in self.closed if where.get(partner_id) is not None)
 
     def set_matching(self, ids: set[int] | None) -> None:
         """Show only these ids (a search), or every id again with None."""
         self.beginResetModel()
         self._matching = ids
-        self._ids = self._visible()
+        self._set_ids(self._visible())
         self.endResetModel()
 
     def rematch(self, ids: set[int], matching: set[int]) -> None:
@@ -125,6 +159,20 @@ class PartnerTableModel(QAbstractTableModel):
             return _packed(self._order)
         matching = self._matching
         return _packed(i for i in self._order if i in matching)
+
+    def _set_ids(self, ids: array[int]) -> None:
+        self._ids = ids
+        self._row_at = None
+
+    def _order_positions(self) -> _Places:
+        if self._order_at is None:
+            self._order_at = _Places(self._order)
+        return self._order_at
+
+    def _row_positions(self) -> _Places:
+        if self._row_at is None:
+            self._row_at = _Places(self._ids)
+        return self._row_at
 
     def _partner_at(self, row: int) -> PartnerSchool | None:
         partner_id = self._ids[row]
@@ -161,10 +209,7 @@ class PartnerTableModel(QAbstractTableModel):
         return self._ids[row]
 
     def row_of(self, partner_id: int) -> int | None:
-        try:
-            return self._ids.index(partner_id)
-        except ValueError:
-            return None
+        return self._row_positions().get(partner_id)
 
     def text(self, item: PartnerSchool, column: int) -> str:
         text = str(getattr(item, _COLUMNS[column][1]) or "")
@@ -197,22 +242,25 @@ class PartnerTableModel(QAbstractTableModel):
         touching only those rows. Call set_matching() afterwards if a search is shown."""
         for partner_id in gone:
             self._cache.pop(partner_id, None)
-            if partner_id in self._order:
-                self._order.remove(partner_id)
+            place = self._order_positions().get(partner_id)
+            if place is not None:
+                del self._order[place]
+                self._order_at = None
             self._remove_row(partner_id)
         for p in changed:
+            was = self._cache.get(p.id)
             self._cache[p.id] = p
             key = self._key(p)
-            # The usual case is a detail that leaves the row where it sorts: checked
-            # against its two neighbours, not by a search that reads rows off screen.
-            try:
-                place: int | None = self._order.index(p.id)
-            except ValueError:
-                place = None
-            if place is None or not self._fits(self._order, place, key):
+            # The usual case is a detail that leaves the row where it sorts: known from the
+            # row as it was, or checked against its two neighbours, never by a search that
+            # reads rows off screen.
+            place = self._order_positions().get(p.id)
+            unmoved = was is not None and self._key(was) == key
+            if place is None or not (unmoved or self._fits(self._order, place, key)):
                 if place is not None:
                     del self._order[place]
                 self._order.insert(self._bisect(self._order, key), p.id)
+                self._order_at = None
             shown = self._matching is None or p.id in self._matching
             row = self.row_of(p.id)
             if row is not None:
@@ -225,6 +273,7 @@ class PartnerTableModel(QAbstractTableModel):
                 at = self._bisect(self._ids, key)
                 self.beginInsertRows(QModelIndex(), at, at)
                 self._ids.insert(at, p.id)
+                self._row_at = None
                 self.endInsertRows()
 
     def unread_neighbours(self, ids: Iterable[int]) -> set[int]:
@@ -232,7 +281,7 @@ class PartnerTableModel(QAbstractTableModel):
         yet either: apply_changes() compares a changed row with them, so a caller can read
         them together with the changed rows."""
         wanted = set(ids)
-        where, near = self._order_positions(), set()
+        where, near = self._order_positions(), set[int]()
         for partner_id in (i for i in wanted if i not in self._cache):
             at = where.get(partner_id)
             if at is not None:
@@ -249,6 +298,7 @@ class PartnerTableModel(QAbstractTableModel):
         if row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._ids[row]
+            self._row_at = None
             self.endRemoveRows()
 
     def _key(self, p: PartnerSchool) -> tuple[str, str, int]:
@@ -263,6 +313,7 @@ class PartnerTableModel(QAbstractTableModel):
 
     def _fits(self, ids: Sequence[int], at: int, key: tuple[str, str, int]) -> bool:
         """Does a row with this key belong at position `at` of ids, between its neighbours?"""
+        self._read_missing(ids[max(0, at - 1) : at + 2])
         if at > 0:
             before = self._cached(ids[at - 1])
             if before is None or not self._sorts_before(self._key(before), key):
@@ -290,6 +341,14 @@ class PartnerTableModel(QAbstractTableModel):
             else:
                 lo = mid + 1
         return lo
+
+    def _read_missing(self, ids: Sequence[int]) -> None:
+        """Read those of these partners not read yet, together."""
+        wanted = [i for i in ids if i not in self._cache]
+        if wanted:
+            for p in self._fetch(wanted):
+                self._cache[p.id] = p
+                self.rows_fetched += 1
 
     def _cached(self, partner_id: int) -> PartnerSchool | None:
         found = self._cache.get(partner_id)
@@ -346,6 +405,7 @@ class PartnerTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         kept = [self._ids[i.row()] if 0 <= i.row() < len(self._ids) else None for i in persistent]
+        self._order_at = None
         if self._sorter is not None:
             self._order = _packed(self._sorter(field, descending))
         else:
@@ -357,7 +417,7 @@ class PartnerTableModel(QAbstractTableModel):
                     reverse=descending,
                 )
             )
-        self._ids = self._visible()
+        self._set_ids(self._visible())
         # Only the rows Qt keeps indexes to (the selection): not a map of every row.
         wanted = {i for i in kept if i is not None}
         where = {i: n for n, i in enumerate(self._ids) if i in wanted}
