@@ -162,9 +162,12 @@ class CommitmentRepository:
             chunk: list[object] = list(wanted[start : start + 500])
             marks = ", ".join("?" * len(chunk))
             # One query with the links folded in: a screen asks for a page, or one saved row.
+            # Each id is looked up by its key: the unary + keeps SQLite off the school's index,
+            # which would walk every commitment the school has (2.2 ms against 0.3 for 32 of
+            # a school's 10,000).
             rows = self._db.execute(
                 f"SELECT {_SELECTED}, {_LINKS} FROM commitments c"
-                f" WHERE school_id = ? AND removed_at IS NULL AND id IN ({marks})",
+                f" WHERE +school_id = ? AND removed_at IS NULL AND id IN ({marks})",
                 [school_id, *chunk],
             ).fetchall()
             found += self._assemble(
