@@ -52,6 +52,24 @@ class PartnerService:
         """Just these partners (removed ones too): screens fetch the rows they show."""
         return self._store.partners.by_ids(ids)
 
+    def worked_with_first(self, school_id: int) -> list[PartnerSchool]:
+        """Live partners for a short pick list: those the school works with (commitments or
+        partnerships) by name, then the first of the rest of the register. The register may
+        hold every school in England, which no drop-down list can offer; any other school
+        is reached from the command line by URN."""
+        store = self._store
+        involved = store.commitments.partner_ids(school_id)
+        for partnership in store.partnerships.for_school(school_id):
+            involved.update(partnership.member_ids)
+        working = [p for p in store.partners.by_ids(involved) if not p.removed]
+        working.sort(key=lambda p: (p.name.casefold(), p.id))
+        others = [
+            p
+            for p in store.partners.find("", PICK_LIST_SIZE + len(working))
+            if p.id not in involved
+        ][: max(PICK_LIST_SIZE - len(working), 0)]
+        return working + others
+
     def register_order(self, column: str = "name", *, descending: bool = False) -> array[int]:
         """Ids of the live partner schools in the order the register is sorted by."""
         return self._store.partners.ids_in_order(column, descending=descending)

@@ -18,7 +18,6 @@ from desktop_app.domain.reflection import ReflectionScope
 from desktop_app.reports.export import ExportResult, check_password
 from desktop_app.reports.snapshot import Progress, ReportSnapshot, partner_safe
 from desktop_app.services.assessment_service import AssessmentService
-from desktop_app.services.partner_service import PICK_LIST_SIZE
 from desktop_app.storage.store import Store
 from desktop_app.storage.user_files import check_file_to_write, write_private
 
@@ -46,24 +45,6 @@ class PdfExportService:
         if not rounds:
             raise LookupError("This school has no review round yet, so there is nothing to export.")
         return rounds[0].id
-
-    def partners_for(self, school_id: int) -> list[tuple[int, str, str]]:
-        """(id, name, URN) of partners a partner version can be made for: those the school
-        works with (commitments or partnerships), then the first of the rest of the register
-        by name. The register may hold every school in England: a version for any other
-        school is made from the command line by URN."""
-        store = self._store
-        involved = store.commitments.partner_ids(school_id)
-        for partnership in store.partnerships.for_school(school_id):
-            involved.update(partnership.member_ids)
-        working = [p for p in store.partners.by_ids(involved) if not p.removed]
-        working.sort(key=lambda p: (p.name.casefold(), p.id))
-        others = [
-            p
-            for p in store.partners.find("", PICK_LIST_SIZE + len(working))
-            if p.id not in involved
-        ][: max(PICK_LIST_SIZE - len(working), 0)]
-        return [(p.id, p.name, p.urn) for p in working + others]
 
     def partner_by_urn(self, urn: str) -> int:
         partner = self._store.partners.by_urn(urn.strip())

@@ -203,7 +203,9 @@ class DataSafetyMenu(QObject):
                 self.window, self.tr("Share with partner"), self.tr("Choose a school first.")
             )
             return
-        partners = [p for p in services.partners.list_partners() if p.urn]
+        # Schools it works with first: the register may hold every school in England.
+        offered = services.partners.worked_with_first(self.ctx.school_id)
+        partners = [p for p in offered if p.urn]
         if not partners:
             QMessageBox.information(
                 self.window,

@@ -120,7 +120,8 @@ def open_export_dialog(ctx: UiContext, parent: QWidget, today: date) -> None:
         QMessageBox.information(parent, "Export PDF", "Choose a school and a review round first.")
         return
     service = ctx.services.pdf_export
-    dialog = ExportPdfDialog(service.partners_for(ctx.school_id), parent)
+    offered = ctx.services.partners.worked_with_first(ctx.school_id)
+    dialog = ExportPdfDialog([(p.id, p.name, p.urn) for p in offered], parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     audience = dialog.audience()

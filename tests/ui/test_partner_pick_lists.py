@@ -111,9 +111,35 @@ def test_partner_version_offers_working_partners_first_without_reading_the_regis
     far = s.partners.find("Register School 0499")[0]
     s.commitments.create(school_id, promise((far.id,), "Joint CPD"))
     s._store.partners.rows_read = 0
-    offered = s.pdf_export.partners_for(school_id)
+    offered = s.partners.worked_with_first(school_id)
     assert s._store.partners.rows_read <= 2 * PICK_LIST_SIZE
     assert len(offered) == PICK_LIST_SIZE
-    ids = [pid for pid, _name, _urn in offered]
+    ids = [p.id for p in offered]
     assert far.id in ids
     assert ids.index(far.id) < ids.index(s.partners.find("Register School 0000")[0].id)
+
+
+def test_share_with_partner_offers_a_short_list_with_working_partners_first(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    s = window.ctx.services
+    school_id = window.ctx.school_id
+    assert school_id is not None
+    far = s.partners.find("Register School 0499")[0]
+    s.commitments.create(school_id, promise((far.id,), "Joint CPD"))
+    offered: list[str] = []
+
+    def choose(*args: object, **_kw: object) -> tuple[str, bool]:
+        offered.extend(args[3])  # type: ignore[arg-type]
+        return "", False  # the user cancels
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    s._store.partners.rows_read = 0
+    window.data_safety.share_with_partner()
+    assert s._store.partners.rows_read <= 2 * PICK_LIST_SIZE
+    assert len(offered) <= PICK_LIST_SIZE
+    assert offered.index(f"{far.name} (URN {far.urn})") < offered.index(
+        "Register School 0000 (URN 300000)"
+    )
