@@ -20,6 +20,10 @@ class Topic(Enum):
     EXCHANGE = "exchange"  # what partner schools shared with us through exchange files
     EVERYTHING = "everything"
 
+    # Every page tests every saved change's topics against its own: members are singletons,
+    # so hashing by identity is correct and skips Enum's hash written in Python.
+    __hash__ = object.__hash__
+
 
 @dataclass(frozen=True)
 class Changes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.services.changes import Changes, Edit
 from desktop_app.services.container import AppServices
+
+if TYPE_CHECKING:
+    from desktop_app.ui.pages.base import Page
 
 T = TypeVar("T")
 UNDO_LIMIT = 50
@@ -88,6 +91,7 @@ class UiContext(QObject):
         self.today: date = date.today()
         self._told_read_only = False
         self.has_started = False
+        self._pages: list[Page] = []  # told of changes directly: see listen()
 
     def select(self, school_id: int | None, round_id: int | None) -> None:
         if (school_id, round_id) == (self.school_id, self.round_id):
@@ -97,9 +101,21 @@ class UiContext(QObject):
             self.services.schools.remember_opened(school_id, round_id)
         self.selection_changed.emit()
 
+    def listen(self, page: Page) -> None:
+        """Tell this page of every change, after the changed signal's other receivers.
+
+        A dozen pages hear every saved change, typing included: a plain call each costs a
+        fraction of a slot called through the signal, and a page hidden and already due to
+        reload when shown is not called at all.
+        """
+        self._pages.append(page)
+        page.destroyed.connect(lambda: self._pages.remove(page))
+
     def notify(self, changes: Changes) -> None:
         if changes.topics:
             self.changed.emit(changes)
+            for page in self._pages:
+                page.hear(changes)
 
     def save(self, parent: QWidget | None, action: Callable[[], Edit]) -> Edit | None:
         """Run a service call that changes data and put it on the undo stack.

@@ -17,7 +17,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._stale = True
-        ctx.changed.connect(self.on_changes)
+        ctx.listen(self)
         ctx.selection_changed.connect(self._on_selection_changed)
 
     def refresh(self) -> None:
@@ -26,6 +26,12 @@ class Page(QWidget):
 
     def flush(self) -> None:
         """Save anything typed but not yet saved (before switching school, round or quitting)."""
+
+    def hear(self, changes: Changes) -> None:
+        """A saved change (called by the context for every one)."""
+        if self._stale and not self.isVisible():
+            return  # hidden and reloading in full when next shown: nothing more to do
+        self.on_changes(changes)
 
     def on_changes(self, changes: Changes) -> None:
         if not changes.touches(*self.watches):
