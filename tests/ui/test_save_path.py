@@ -159,6 +159,10 @@ def test_a_saved_partner_rereads_its_row_and_nothing_else(qtbot: QtBot, window: 
     register.apply_search()
     shown = register.model.rowCount()
     other = s.partners.get(ids[1500])  # not shown by the search, not in a partnership
+    assert s.partners.by_ids([other.id]) == [other] and other.removed is False
+    # Where each row is was worked out while the window was idle, not at the first save.
+    qtbot.waitUntil(lambda: register.model.places_made >= 2)
+    made = register.model.places_made
     s._store.partners.rows_read = 0
     window.ctx.save(
         page,
@@ -167,6 +171,8 @@ def test_a_saved_partner_rereads_its_row_and_nothing_else(qtbot: QtBot, window: 
     # Its own row, and at most its two neighbours in the register's order (read together).
     assert s._store.partners.rows_read <= 3
     assert register.model.rowCount() == shown
+    assert register.model.places_made == made
+    assert register.count_label.text().startswith(f"{len(ids):,} partner schools")
     # A member of a partnership: the partnership shows its new name.
     window.ctx.save(
         page,
@@ -194,3 +200,35 @@ def test_the_register_finds_rows_by_id_with_ids_far_apart(qtbot: QtBot) -> None:
         model.apply_changes([school(ids[0], "School 9")], set())  # now sorts last
         assert model.ids() == [ids[1], ids[2], ids[0]]
         assert [model.row_of(i) for i in model.ids()] == [0, 1, 2]
+
+
+def test_hidden_pages_due_to_reload_are_not_told_of_more_changes(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx, s = window.ctx, window.ctx.services
+    for spec_key in ("overview", "partners", "commitments", "plan", "assessment"):
+        window.show_page(spec_key)
+    page = _assessment(qtbot, window)
+    told: list[str] = []
+    for key, built in window.pages.built.items():
+        real = built.on_changes
+        monkeypatch.setattr(
+            built, "on_changes", lambda c, k=key, r=real: (told.append(k), r(c))[1]
+        )
+    round_id, strand = ctx.round_id, page.current_strand_id()
+    assert round_id is not None and strand is not None
+
+    def save(step: str) -> None:
+        change = JudgementChanges.of(next_step=step)
+        ctx.save(window, lambda: s.assessment.change_judgement(round_id, strand, change))
+
+    save("Visit Brook Lane")
+    assert sorted(told) == sorted(window.pages.built)  # each is told once
+    stale = {k for k, p in window.pages.built.items() if p._stale}
+    assert "overview" in stale and "assessment" not in stale  # the overview shows levels
+    told.clear()
+    save("Visit Brook Lane in March")
+    assert sorted(told) == sorted(set(window.pages.built) - stale)
+    assert page.form.next_step.toPlainText() == "Visit Brook Lane in March"
+    window.show_page("overview")  # a stale page catches up when shown
+    assert not window.pages["overview"]._stale

@@ -56,6 +56,9 @@ def search_text(partner: PartnerSchool) -> str:
     return chr(31).join(getattr(partner, column) for column in SORTABLE)
 
 
+# A changed row is re-read after every saved edit: columns in PartnerSchool's order, so
+# rows become schools without a dict made for each.
+_BY_ID = f"SELECT id, {', '.join(_COLUMNS)}, removed_at IS NOT NULL FROM partner_schools WHERE id"
 _IN_CHUNK = 500  # ids per IN (...) list, well inside SQLite's limit on parameters
 
 
@@ -130,8 +133,8 @@ class PartnerSchoolRepository:
         for start in range(0, len(wanted), _IN_CHUNK):
             chunk = wanted[start : start + _IN_CHUNK]
             marks = ", ".join("?" * len(chunk))
-            sql = f"SELECT * FROM partner_schools WHERE id IN ({marks})"
-            found += [_partner(r) for r in self._db.query(sql, chunk)]
+            sql = f"{_BY_ID} IN ({marks})"
+            found += [PartnerSchool(*r[:-1], bool(r[-1])) for r in self._db.execute(sql, chunk)]
         self.rows_read += len(found)
         return found
 

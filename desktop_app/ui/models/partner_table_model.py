@@ -13,7 +13,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop_app.domain.directory import DirectorySchool
@@ -55,8 +62,9 @@ def _packed(ids: Iterable[int]) -> array[int]:
 class _Places:
     """Where each id is in a packed array of ids, found without a scan of the register: a
     table indexed by id (ids are SQLite's row numbers, a little above the number of rows),
-    4 bytes an id where a dict would take about 100. Made when a saved change first asks;
-    the model drops it whenever the array changes."""
+    4 bytes an id where a dict would take about 100. The model drops it whenever the array
+    changes and makes it again when the window is next idle (about 5 ms for 50,000 rows),
+    so a saved change does not wait for it."""
 
     def __init__(self, ids: array[int]) -> None:
         self._ids = ids
@@ -89,9 +97,15 @@ class PartnerTableModel(QAbstractTableModel):
         self._order: array[int] = _packed(())  # every id, in the current sort order
         self._matching: set[int] | None = None  # the search's ids; None shows all
         self._ids: array[int] = _packed(())  # the rows shown
-        # Where each id is in _order and in _ids; None until a saved change asks.
+        # Where each id is in _order and in _ids; None until made when idle or asked for.
         self._order_at: _Places | None = None
         self._row_at: _Places | None = None
+        self._locate_timer = QTimer(self)
+        self._locate_timer.setSingleShot(True)
+        self._locate_timer.setInterval(0)
+        self._locate_timer.timeout.connect(self._locate)
+        #: how many times a table of places was made: tests check a save makes none
+        self.places_made = 0
         # Partners read so far, by id, oldest first: rows may move, ids do not.
         self._cache: OrderedDict[int, PartnerSchool] = OrderedDict()
         self._fetch: Fetch = lambda _ids: ()
@@ -109,6 +123,7 @@ class PartnerTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._order, self._fetch, self._sorter = _packed(ids), fetch, sorter
         self._order_at = None
+        self._locate_timer.start()
         self._cache.clear()
         self._set_ids(self._visible())
         self.endResetModel()
@@ -163,16 +178,26 @@ class PartnerTableModel(QAbstractTableModel):
     def _set_ids(self, ids: array[int]) -> None:
         self._ids = ids
         self._row_at = None
+        self._locate_timer.start()
 
     def _order_positions(self) -> _Places:
         if self._order_at is None:
             self._order_at = _Places(self._order)
+            self.places_made += 1
         return self._order_at
 
     def _row_positions(self) -> _Places:
         if self._row_at is None:
             self._row_at = _Places(self._ids)
+            self.places_made += 1
         return self._row_at
+
+    def _locate(self) -> None:
+        """Make the tables of places a saved change looks rows up in, while the window is
+        idle rather than when the user's first save asks (only a register of thousands
+        takes long enough to notice; a dialog's short list takes no time)."""
+        self._order_positions()
+        self._row_positions()
 
     def _partner_at(self, row: int) -> PartnerSchool | None:
         partner_id = self._ids[row]
@@ -246,6 +271,7 @@ class PartnerTableModel(QAbstractTableModel):
             if place is not None:
                 del self._order[place]
                 self._order_at = None
+                self._locate_timer.start()
             self._remove_row(partner_id)
         for p in changed:
             was = self._cache.get(p.id)
@@ -261,6 +287,7 @@ class PartnerTableModel(QAbstractTableModel):
                     del self._order[place]
                 self._order.insert(self._bisect(self._order, key), p.id)
                 self._order_at = None
+                self._locate_timer.start()
             shown = self._matching is None or p.id in self._matching
             row = self.row_of(p.id)
             if row is not None:
@@ -274,6 +301,7 @@ class PartnerTableModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), at, at)
                 self._ids.insert(at, p.id)
                 self._row_at = None
+                self._locate_timer.start()
                 self.endInsertRows()
 
     def unread_neighbours(self, ids: Iterable[int]) -> set[int]:
@@ -299,6 +327,7 @@ class PartnerTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._ids[row]
             self._row_at = None
+            self._locate_timer.start()
             self.endRemoveRows()
 
     def _key(self, p: PartnerSchool) -> tuple[str, str, int]:
@@ -406,6 +435,7 @@ class PartnerTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         kept = [self._ids[i.row()] if 0 <= i.row() < len(self._ids) else None for i in persistent]
         self._order_at = None
+        self._locate_timer.start()
         if self._sorter is not None:
             self._order = _packed(self._sorter(field, descending))
         else:

@@ -202,8 +202,10 @@ class PartnerRegisterTab(QWidget):
                 self.model.rematch(set(ids), self._index.matching_among(text, set(ids)))
         else:
             self._changed_while_building |= ids
+        count = len(self.model.all_ids())
         self.model.apply_changes(live, set(ids) - {p.id for p in live})
-        self._show_count()
+        if len(self.model.all_ids()) != count:  # added or removed, not just edited
+            self._show_count()
         if selected in ids:  # the chosen school itself changed: it may have moved or gone
             self.select_partner(selected)
             self._show_selected()
