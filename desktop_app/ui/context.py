@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -13,9 +13,6 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.services.changes import Changes, Edit
 from desktop_app.services.container import AppServices
-
-if TYPE_CHECKING:
-    from desktop_app.ui.pages.base import Page
 
 T = TypeVar("T")
 UNDO_LIMIT = 50
@@ -75,7 +72,7 @@ class EditCommand(QUndoCommand):
 
 
 class UiContext(QObject):
-    changed = Signal(object)  # Changes: broadcast after every saved use case
+    changed = Signal(object)  # Changes: after every saved use case (see also listen())
     selection_changed = Signal()  # the school or round being worked on changed
     failed = Signal(str)  # an undo or redo that could not be carried out, in plain words
     started = Signal()  # the first frame is on screen: work it does not show can run now
@@ -91,7 +88,7 @@ class UiContext(QObject):
         self.today: date = date.today()
         self._told_read_only = False
         self.has_started = False
-        self._pages: list[Page] = []  # told of changes directly: see listen()
+        self._listeners: list[tuple[QObject, Callable[[Changes], None]]] = []
 
     def select(self, school_id: int | None, round_id: int | None) -> None:
         if (school_id, round_id) == (self.school_id, self.round_id):
@@ -101,21 +98,22 @@ class UiContext(QObject):
             self.services.schools.remember_opened(school_id, round_id)
         self.selection_changed.emit()
 
-    def listen(self, page: Page) -> None:
-        """Tell this page of every change, after the changed signal's other receivers.
+    def listen(self, owner: QObject, hear: Callable[[Changes], None]) -> None:
+        """Call hear with every change, in the order listeners came, before the changed
+        signal's receivers (dialogs and windows opened for a while), until owner is gone.
 
-        A dozen pages hear every saved change, typing included: a plain call each costs a
-        fraction of a slot called through the signal, and a page hidden and already due to
-        reload when shown is not called at all.
+        The pages and the window hear every saved change, typing included: a plain call
+        each costs a fraction of a slot called through the signal.
         """
-        self._pages.append(page)
-        page.destroyed.connect(lambda: self._pages.remove(page))
+        entry = (owner, hear)
+        self._listeners.append(entry)
+        owner.destroyed.connect(lambda: self._listeners.remove(entry))
 
     def notify(self, changes: Changes) -> None:
         if changes.topics:
+            for _owner, hear in self._listeners:
+                hear(changes)
             self.changed.emit(changes)
-            for page in self._pages:
-                page.hear(changes)
 
     def save(self, parent: QWidget | None, action: Callable[[], Edit]) -> Edit | None:
         """Run a service call that changes data and put it on the undo stack.

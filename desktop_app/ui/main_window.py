@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
 
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.ctx.changed.connect(self._on_ctx_changed)
+        self.ctx.listen(self, self._on_ctx_changed)
         self.ctx.failed.connect(self._show_failure)
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")

@@ -212,9 +212,7 @@ def test_hidden_pages_due_to_reload_are_not_told_of_more_changes(
     told: list[str] = []
     for key, built in window.pages.built.items():
         real = built.on_changes
-        monkeypatch.setattr(
-            built, "on_changes", lambda c, k=key, r=real: (told.append(k), r(c))[1]
-        )
+        monkeypatch.setattr(built, "on_changes", lambda c, k=key, r=real: (told.append(k), r(c))[1])
     round_id, strand = ctx.round_id, page.current_strand_id()
     assert round_id is not None and strand is not None
 

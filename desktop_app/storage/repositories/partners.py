@@ -32,6 +32,27 @@ def _partner(row: Any) -> PartnerSchool:
     )
 
 
+def _row_partner(row: tuple[Any, ...]) -> PartnerSchool:
+    """A row of _BY_ID: the columns in PartnerSchool's order, then whether it is removed."""
+    partner_id, name, urn, phase, kind, authority, trust, postcode, contact, email, notes, gone = (
+        row
+    )
+    return PartnerSchool(
+        partner_id,
+        name,
+        urn,
+        phase,
+        kind,
+        authority,
+        trust,
+        postcode,
+        contact,
+        email,
+        notes,
+        gone == 1,
+    )
+
+
 def _values(details: PartnerSchoolDetails) -> list[object]:
     return [getattr(details, c) for c in _COLUMNS]
 
@@ -134,7 +155,7 @@ class PartnerSchoolRepository:
             chunk = wanted[start : start + _IN_CHUNK]
             marks = ", ".join("?" * len(chunk))
             sql = f"{_BY_ID} IN ({marks})"
-            found += [PartnerSchool(*r[:-1], bool(r[-1])) for r in self._db.execute(sql, chunk)]
+            found += [_row_partner(r) for r in self._db.execute(sql, chunk)]
         self.rows_read += len(found)
         return found
 

@@ -42,6 +42,13 @@ PARTNER_ID_ROLE = ID_ROLE
 PAGE_ROWS = 128  # rows fetched together: a screenful or two
 _PAGES_KEPT = 16  # pages kept after scrolling away, newest first
 _NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _nocase(text: str) -> str:
+    # lower() is several times faster than translate() and folds ASCII text the same way.
+    return text.lower() if text.isascii() else text.translate(_NOCASE)
+
+
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -333,7 +340,7 @@ class PartnerTableModel(QAbstractTableModel):
     def _key(self, p: PartnerSchool) -> tuple[str, str, int]:
         # SQLite's NOCASE folds only A to Z, so sorting here matches the database's order.
         field = self._sort[0]
-        return (str(getattr(p, field) or "").translate(_NOCASE), p.name.translate(_NOCASE), p.id)
+        return (_nocase(str(getattr(p, field) or "")), _nocase(p.name), p.id)
 
     def _sorts_before(self, a: tuple[str, str, int], b: tuple[str, str, int]) -> bool:
         if a[0] != b[0]:

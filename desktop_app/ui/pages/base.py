@@ -17,7 +17,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._stale = True
-        ctx.listen(self)
+        ctx.listen(self, self.hear)
         ctx.selection_changed.connect(self._on_selection_changed)
 
     def refresh(self) -> None:
@@ -28,7 +28,7 @@ class Page(QWidget):
         """Save anything typed but not yet saved (before switching school, round or quitting)."""
 
     def hear(self, changes: Changes) -> None:
-        """A saved change (called by the context for every one)."""
+        """A saved change: the context calls this for every one."""
         if self._stale and not self.isVisible():
             return  # hidden and reloading in full when next shown: nothing more to do
         self.on_changes(changes)

@@ -189,7 +189,7 @@ class LinkedCommitmentsList(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.empty)
         layout.addWidget(self.list)
-        ctx.changed.connect(self._on_ctx_changed)
+        ctx.listen(self, self._on_ctx_changed)
         self.show_strand(None, None)
 
     def show_strand(self, school_id: int | None, strand_id: str | None) -> None:
