@@ -95,3 +95,27 @@ def test_a_long_spell_of_typing_undoes_in_one_step(qtbot: QtBot, services: AppSe
     assert field.value == ""
     ctx.undo_stack.redo()
     assert field.value == "2999"
+
+
+def test_listeners_hear_each_change_in_order_before_the_signal_until_they_go(
+    qtbot: QtBot, services: AppServices
+) -> None:
+    from PySide6.QtCore import QObject
+
+    ctx = UiContext(services)
+    heard: list[tuple[str, Changes]] = []
+    first, second = QObject(), QObject()
+    ctx.listen(first, lambda c: heard.append(("first", c)))
+    ctx.listen(second, lambda c: heard.append(("second", c)))
+    ctx.changed.connect(lambda c: heard.append(("signal", c)))
+    field = Field()
+    edit = field.set("a")
+    ctx.push_edit(edit)
+    assert heard == [("first", edit.changes), ("second", edit.changes), ("signal", edit.changes)]
+    heard.clear()
+    ctx.notify(Changes.of())  # nothing changed: nobody is told
+    assert heard == []
+    first.deleteLater()
+    qtbot.waitUntil(lambda: len(ctx._listeners) == 1)
+    ctx.undo_stack.undo()
+    assert [who for who, _ in heard] == ["second", "signal"]

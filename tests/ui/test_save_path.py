@@ -230,3 +230,11 @@ def test_hidden_pages_due_to_reload_are_not_told_of_more_changes(
     assert page.form.next_step.toPlainText() == "Visit Brook Lane in March"
     window.show_page("overview")  # a stale page catches up when shown
     assert not window.pages["overview"]._stale
+
+
+def test_register_sort_keys_fold_only_a_to_z_as_sqlite_nocase_does() -> None:
+    from desktop_app.ui.models.partner_table_model import _nocase
+
+    assert _nocase("St Mary's RC School") == "st mary's rc school"
+    # Not ASCII: only A to Z are folded, so Ä stays as SQLite would leave it.
+    assert _nocase("ÄRZTE Academy") == "Ärzte academy"

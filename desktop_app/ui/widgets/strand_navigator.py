@@ -91,10 +91,10 @@ class StrandNavigator(QWidget):
     ) -> None:
         """Show every strand's level (a strand missing from judgements is not judged), or
         with only_these, just the strands given (a saved change): the others stay as shown."""
-        for strand_id, item in self._items.items():
-            j = judgements.get(strand_id)
-            if j is None and only_these:
-                continue
+        # A saved change names a strand or two: only those are looked at.
+        shown = (i for i in judgements if i in self._items) if only_these else self._items
+        for strand_id in shown:
+            item, j = self._items[strand_id], judgements.get(strand_id)
             level = j.level if j else None
             text = (level.label if level else "Not judged") + (" ★" if j and j.is_master else "")
             if item.text(1) != text:
