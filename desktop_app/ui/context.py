@@ -1,8 +1,10 @@
 """What every page shares: the services, the undo stack, the current school and round,
-and one app-wide signal that says what a use case changed."""
+and one way for the window, its pages and open windows to hear what a use case changed
+(listen())."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
@@ -72,7 +74,6 @@ class EditCommand(QUndoCommand):
 
 
 class UiContext(QObject):
-    changed = Signal(object)  # Changes: after every saved use case (see also listen())
     selection_changed = Signal()  # the school or round being worked on changed
     failed = Signal(str)  # an undo or redo that could not be carried out, in plain words
     started = Signal()  # the first frame is on screen: work it does not show can run now
@@ -99,21 +100,28 @@ class UiContext(QObject):
         self.selection_changed.emit()
 
     def listen(self, owner: QObject, hear: Callable[[Changes], None]) -> None:
-        """Call hear with every change, in the order listeners came, before the changed
-        signal's receivers (dialogs and windows opened for a while), until owner is gone.
+        """Call hear with every saved change, in the order listeners came, until owner is
+        gone or forgets (forget()).
 
-        The pages and the window hear every saved change, typing included: a plain call
-        each costs a fraction of a slot called through the signal.
+        The one way the window, its pages and open windows hear changes: a plain call each
+        costs a fraction of a Qt slot, and pages hear every keystroke's save.
         """
         entry = (owner, hear)
         self._listeners.append(entry)
-        owner.destroyed.connect(lambda: self._listeners.remove(entry))
+        owner.destroyed.connect(lambda: self._drop(entry))
+
+    def forget(self, owner: QObject) -> None:
+        """Stop telling owner's listeners (a window closed but not yet destroyed)."""
+        self._listeners = [e for e in self._listeners if e[0] is not owner]
+
+    def _drop(self, entry: tuple[QObject, Callable[[Changes], None]]) -> None:
+        with contextlib.suppress(ValueError):  # already forgotten
+            self._listeners.remove(entry)
 
     def notify(self, changes: Changes) -> None:
         if changes.topics:
-            for _owner, hear in self._listeners:
+            for _owner, hear in list(self._listeners):
                 hear(changes)
-            self.changed.emit(changes)
 
     def save(self, parent: QWidget | None, action: Callable[[], Edit]) -> Edit | None:
         """Run a service call that changes data and put it on the undo stack.

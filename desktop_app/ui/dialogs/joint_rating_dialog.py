@@ -72,7 +72,7 @@ class JointRatingDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.resize(1100, 700)
-        ctx.changed.connect(lambda _changes: self.refresh())
+        ctx.listen(self, lambda _changes: self.refresh())
         self.refresh()
 
     def _received(self) -> ReceivedRequest | None:

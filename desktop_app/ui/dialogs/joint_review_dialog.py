@@ -134,7 +134,7 @@ class JointReviewDialog(QDialog):
         layout.addWidget(hint)
         layout.addLayout(buttons)
         self.resize(1400, 800)
-        ctx.changed.connect(lambda _changes: self.refresh())
+        ctx.listen(self, lambda _changes: self.refresh())
         self.refresh()
 
     def _button(self, text: str, slot: object) -> QPushButton:

@@ -8,7 +8,6 @@ Escape leaves. A projector is public, so notes start hidden.
 
 from __future__ import annotations
 
-import contextlib
 from functools import partial
 from pathlib import Path
 
@@ -81,7 +80,7 @@ class PresentationWindow(QWidget):
         col.addWidget(self.status)
         col.addWidget(self.help)
 
-        ctx.changed.connect(self._on_ctx_changed)
+        ctx.listen(self, self._on_ctx_changed)
         self._reload()
         ids = [i.strand_id for i in self._items]
         if start_strand in ids:
@@ -200,8 +199,7 @@ class PresentationWindow(QWidget):
         return written
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        with contextlib.suppress(RuntimeError):  # already disconnected by an earlier close
-            self.ctx.changed.disconnect(self._on_ctx_changed)
+        self.ctx.forget(self)
         self.closed.emit()
         super().closeEvent(event)
 
