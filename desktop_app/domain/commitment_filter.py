@@ -7,15 +7,20 @@ definition, not the screen's working.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from desktop_app.domain.partners import Commitment, Direction
 from desktop_app.domain.rag import DUE_SOON_DAYS, URGENCY, WorkStatus
 from desktop_app.domain.text_search import fold
+
+# Each keystroke of a search looks in the same few hundred partner names: each is folded
+# once, not at every keystroke.
+_folded_name = lru_cache(maxsize=4096)(fold)
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ class CommitmentFilter:
         if not self.text:
             return frozenset()
         needle = fold(self.text)
-        return frozenset(p for p, name in partner_names.items() if needle in fold(name))
+        return frozenset(p for p, name in partner_names.items() if needle in _folded_name(name))
 
 
 class CommitmentOrder(Enum):
@@ -131,3 +136,24 @@ class CommitmentQuery:
     descending: bool = False
     partner_names: Mapping[int, str] = field(default_factory=dict, compare=False)
     strand_titles: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+
+# Orders whose keys come from a commitment's own fields: storage's SQL and sort_key() make
+# the same key. (The partner and strand orders sort by names folded where they are kept.)
+_KEYED_BY_FIELDS = frozenset(CommitmentOrder) - {CommitmentOrder.PARTNERS, CommitmentOrder.STRANDS}
+
+
+def placed_by_rule(
+    query: CommitmentQuery, commitments: Iterable[Commitment]
+) -> dict[int, SortKey] | None:
+    """Of these commitments (just re-read), those the query keeps, by id, with their sort
+    keys: where a saved change goes, without asking the database again. None when the
+    query's order needs names only the database folds (ask it instead)."""
+    if query.order not in _KEYED_BY_FIELDS:
+        return None
+    f, today, names = query.filter, query.filter.today, query.partner_names
+    return {
+        c.id: sort_key(c, query.order, today, names, query.strand_titles)
+        for c in commitments
+        if f.matches(c, names)
+    }

@@ -8,6 +8,7 @@ a time when a view first asks for one of their cells, keeping a bounded number.
 
 from __future__ import annotations
 
+import operator
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ID = int(COMMITMENT_ID_ROLE)
+_LAST = operator.itemgetter(-1)  # a sort key's id
 _ROLES_WE_ANSWER = frozenset({_DISPLAY, _TOOLTIP, _ACCESSIBLE, _BACKGROUND, _FOREGROUND, _ID})
 
 #: fetch(ids) -> those commitments that are still live, in any order
@@ -109,7 +111,14 @@ class CommitmentTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_keys(self, keys: list[SortKey]) -> None:
-        """Show these rows instead (another filter); commitments already read are kept."""
+        """Show these rows instead (another filter); commitments already read are kept.
+
+        The same rows in the same order (another letter typed that leaves the same
+        commitments) leave the view alone: a reset would paint every visible cell again.
+        """
+        if len(keys) == len(self._ids) and all(map(operator.eq, map(_LAST, keys), self._ids)):
+            self._keys = keys
+            return
         self.beginResetModel()
         self._set(keys)
         self.endResetModel()
@@ -133,7 +142,7 @@ class CommitmentTableModel(QAbstractTableModel):
 
     def _set(self, keys: list[SortKey]) -> None:
         self._keys = keys
-        self._ids = [k[-1] for k in keys]
+        self._ids = list(map(_LAST, keys))
 
     def sort_order(self) -> tuple[CommitmentOrder, bool]:
         """What the rows are sorted by, and whether descending."""

@@ -28,6 +28,7 @@ from desktop_app.domain.commitment_filter import (
     CommitmentOrder,
     CommitmentQuery,
     SortKey,
+    placed_by_rule,
 )
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.partners import (
@@ -267,7 +268,10 @@ class CommitmentsPage(Page):
             self._set_choices()
         query = self._query()
         counts = (self.model.rowCount(), self._total)
-        self.model.apply_changes(ids, live, service.placed(school_id, query, ids))
+        placed = placed_by_rule(query, live)
+        if placed is None:
+            placed = service.placed(school_id, query, ids)
+        self.model.apply_changes(ids, live, placed)
         self._total = self._count(query)
         if selected is not None and self.selected_id() != selected:
             self.select_commitment(selected)
