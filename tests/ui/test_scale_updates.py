@@ -152,6 +152,53 @@ def test_incremental_changes_match_a_full_reload(qtbot: QtBot, window: MainWindo
     assert _shown(page) == incremental
 
 
+def test_a_saved_commitment_is_placed_without_asking_for_its_place(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = _commitments_page(qtbot, window)
+    s = window.ctx.services
+    repo = s._store.commitments
+    # Sorted by urgency, the re-read row's own fields say where it goes.
+    target = page.model.commitment(4)
+    repo.placements_asked = 0
+    window.ctx.save(page, lambda: s.commitments.set_status(target.id, WorkStatus.DONE))
+    assert repo.placements_asked == 0
+    incremental = _shown(page)
+    page.refresh()
+    assert _shown(page) == incremental
+    # Sorted by partner schools (names the database folds), the database is asked.
+    page.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    target = page.model.commitment(6)
+    repo.placements_asked = 0
+    window.ctx.save(
+        page, lambda: s.commitments.update(target.id, replace(target.details, what="Moved"))
+    )
+    assert repo.placements_asked == 1
+    incremental = _shown(page)
+    page.refresh()
+    assert _shown(page) == incremental
+
+
+def test_a_search_that_keeps_the_same_rows_leaves_the_table_alone(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = _commitments_page(qtbot, window)
+    resets: list[None] = []
+    page.model.modelAboutToBeReset.connect(lambda: resets.append(None))
+    page.filters.search.setText("coachin")
+    page.filters.search_now()
+    shown = _shown(page)
+    assert len(shown) == 20 and len(resets) == 1
+    page.filters.search.setText("coaching")  # one more letter: the same twenty rows
+    page.filters.search_now()
+    assert _shown(page) == shown and len(resets) == 1
+    assert page.count_label.text() == "Showing 20 of 40 commitments"
+    page.filters.search.setText("moderation")
+    page.filters.search_now()
+    assert len(resets) == 2 and len(_shown(page)) == 20
+    assert all("moderation" in row[1] for row in _shown(page))
+
+
 def test_partner_register_reads_only_the_rows_on_screen(
     qtbot: QtBot, window: MainWindow, qtmodeltester: ModelTester
 ) -> None:
