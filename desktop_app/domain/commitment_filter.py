@@ -2,7 +2,8 @@
 
 The commitments screen asks SQL for the matching commitments in order (storage states
 these same rules in SQL; tests hold the two to agreement), so these functions are the
-definition, not the screen's working.
+definition, not the screen's working; the one exception is placing a single saved change
+(placed_by_rule), where applying the rule to the re-read row spares a query.
 """
 
 from __future__ import annotations
