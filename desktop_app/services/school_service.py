@@ -41,6 +41,11 @@ class SchoolService:
             school = self._store.schools.update(school_id, clean)
         return school, Changes.of(Topic.SCHOOLS)
 
+    def keeps_partnership_profile(self, school_id: int) -> bool:
+        """Whether a joint review has given the school an agreed partnership profile: asked
+        without loading the joint-review code, which most schools never use."""
+        return self._store.schools.keeps_partnership_profile(school_id)
+
     def last_opened(self) -> tuple[int | None, int | None]:
         school = self._store.settings.get("last_school_id")
         round_ = self._store.settings.get("last_round_id")

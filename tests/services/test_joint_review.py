@@ -102,7 +102,9 @@ def test_three_schools_round_trip(
     profiles = []
     for services, school_id, urn in ((birch, birch_id, BIRCH), (cedar, cedar_id, CEDAR)):
         statement_file = next(p for p in statements if urn in p.name)
+        assert not services.schools.keeps_partnership_profile(school_id)
         services.joint_imports.apply(services.joint_imports.preview_file(statement_file))
+        assert services.schools.keeps_partnership_profile(school_id)
         again = services.joint_imports.preview_file(statement_file)
         assert again.state is ImportState.SAME and not again.can_apply
         profile = services.joint_reviews.latest_profile(school_id)

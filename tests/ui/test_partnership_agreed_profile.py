@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.services.container import open_services
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.pages.overview_page import OverviewPage
 from desktop_app.ui.pages.partnership_page import PartnershipPage
 from desktop_app.ui.widgets.agreed_profile_box import NO_JOINT_REVIEW
 
@@ -55,3 +56,35 @@ def test_the_agreed_profile_after_a_joint_review(
         "Developing",
         "No level",
     )
+
+
+def test_the_overview_names_a_members_agreed_partnership_profile(
+    tmp_path: Path,
+    catalogue: FrameworkCatalogue,
+    open_window: Callable[[Path], MainWindow],
+) -> None:
+    folder = tmp_path / "files"
+    folder.mkdir()
+    lead = open_services(tmp_path / "alder.sqlite3", catalogue)
+    birch_path = tmp_path / "birch.sqlite3"
+    birch = open_services(birch_path, catalogue)
+    cedar = open_services(tmp_path / "cedar.sqlite3", catalogue)
+    agreed_review(lead, [(birch, "Birch Academy", BIRCH), (cedar, "Cedar School", CEDAR)], folder)
+    for services in (lead, birch, cedar):
+        services.close()
+
+    window = open_window(birch_path)  # ready: the line is read just after the first frame
+    page = window.pages["overview"]
+    assert isinstance(page, OverviewPage)
+    assert not page.partnership.isHidden()
+    assert page.partnership.text() == (
+        "Oak Cluster: Partnership profile agreed with 3 schools on 1 March 2027."
+    )
+
+
+def test_the_overview_has_no_partnership_line_without_a_joint_review(
+    sample_db: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    page = open_window(sample_db).pages["overview"]
+    assert isinstance(page, OverviewPage)
+    assert page.partnership.isHidden()

@@ -29,9 +29,13 @@ print(json.dumps({
 """
 
 #: Loaded only when something needs them: PDFs, OpenSSL (checksums and new references,
-#: about 4 MiB), reading CSV files, the GIAS and partner dialogs.
+#: about 4 MiB), reading CSV files, the GIAS and partner dialogs, and the joint-review code
+#: (the overview asks for it only for a school that keeps an agreed partnership profile).
 _LATER = (
     "reportlab",
+    "desktop_app.services.joint_review_service",
+    "desktop_app.storage.repositories.joint_reviews",
+    "desktop_app.domain.joint_review",
     "desktop_app.reports",
     "_hashlib",
     "hashlib",

@@ -66,3 +66,8 @@ class SchoolRepository:
 
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM schools").fetchone()[0])
+
+    def keeps_partnership_profile(self, school_id: int) -> bool:
+        """Whether the school keeps any joint statement (an agreed partnership profile)."""
+        sql = "SELECT EXISTS (SELECT 1 FROM joint_statements WHERE school_id = ?)"
+        return bool(self._db.execute(sql, [school_id]).fetchone()[0])

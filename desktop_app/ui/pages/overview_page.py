@@ -188,7 +188,14 @@ class OverviewPage(Page):
     def _show_partnership(self, school_id: int) -> None:
         if self.ctx.round_id is None:
             return
-        agreed = self.ctx.services.joint_reviews.latest_profile(school_id)
+        services = self.ctx.services
+        # Most schools keep no agreed profile: the joint-review code (about 0.5 MiB) is loaded
+        # only to show one.
+        agreed = (
+            services.joint_reviews.latest_profile(school_id)
+            if services.schools.keeps_partnership_profile(school_id)
+            else None
+        )
         self.partnership.setVisible(agreed is not None)
         if agreed is not None:
             name = agreed.statement.review.partnership
