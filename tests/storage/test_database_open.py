@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.storage.database import APPLICATION_ID, open_database
+from desktop_app.storage.database import APPLICATION_ID, PAGE_CACHE_KIB, open_database
 from desktop_app.storage.errors import (
     AlreadyOpen,
     DamagedDatabase,
@@ -29,6 +29,8 @@ def test_new_file_is_migrated_and_marked_as_ours(db_path: Path) -> None:
         assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        # SQLite's page cache is kept small: the operating system caches the file anyway.
+        assert db.execute("PRAGMA cache_size").fetchone()[0] == -PAGE_CACHE_KIB
         assert [m.name for m in MIGRATIONS.pending(db)] == []
         assert {"schools", "review_rounds", "judgements"} <= set(db.table_names())
     finally:
