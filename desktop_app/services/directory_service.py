@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.directory import (
     DirectorySchool,
@@ -23,16 +24,13 @@ from desktop_app.domain.directory import (
 )
 from desktop_app.domain.partners import PartnerSchool, PartnerSchoolDetails
 from desktop_app.services.changes import Changes, Edit, Topic
-from desktop_app.services.gias_import import (
-    ImportFileError,
-    ReadReport,
-    SkippedRow,
-    clean_text,
-    gias_rows,
-    open_gias_file,
-)
 from desktop_app.storage.directory_staging import StagedDirectory
 from desktop_app.storage.store import Store
+
+if TYPE_CHECKING:
+    # The GIAS file reader (and the csv module) is loaded only to read a file: the partner
+    # page asks this service which partners have closed, and never reads one.
+    from desktop_app.services.gias_import import ReadReport, SkippedRow
 
 _SOURCE_KEY = "school_directory_source"
 _PARTNER_CHANGES = Changes.of(Topic.PARTNERS, Topic.PARTNERSHIPS, Topic.COMMITMENTS)
@@ -160,6 +158,14 @@ class DirectoryService:
     def read_file(path: Path) -> StagedFile:
         """Read and check the file into a staging copy. Touches nothing in the open file,
         so it may run in the background; preview() follows on the GUI thread."""
+        from desktop_app.services.gias_import import (
+            ImportFileError,
+            ReadReport,
+            clean_text,
+            gias_rows,
+            open_gias_file,
+        )
+
         handle, encoding = open_gias_file(path)
         report = ReadReport(clean_text(path.name))
         staged = StagedDirectory()
@@ -217,6 +223,14 @@ class DirectoryService:
     ) -> tuple[ImportOutcome, Edit]:
         """The command line's import: the file streams straight into the directory (one
         transaction; nothing is written if the file or a chosen URN is refused)."""
+        from desktop_app.services.gias_import import (
+            ImportFileError,
+            ReadReport,
+            clean_text,
+            gias_rows,
+            open_gias_file,
+        )
+
         wanted = list(dict.fromkeys(u.strip() for u in add_partners if u.strip()))
         handle, encoding = open_gias_file(path)
         report = ReadReport(clean_text(path.name))

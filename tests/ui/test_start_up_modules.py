@@ -77,3 +77,53 @@ def test_a_started_window_has_loaded_only_what_its_first_page_needs(
         "desktop_app.ui.main_window": 0,
         "desktop_app.domain.levels": -1,
     }
+
+
+_PAGES_PROBE = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtWidgets import QApplication
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.services.container import open_services
+app = QApplication([])
+window = MainWindow(open_services(sys.argv[2], backup_on_close=False))
+window.show()
+app.processEvents()
+window.finish_start()
+for key in ("partners", "commitments", "assessment"):
+    window.show_page(key)
+    app.processEvents()
+window.close()
+print(json.dumps(sorted(sys.modules)))
+"""
+
+#: Still not loaded once the partner, commitments and self-assessment pages are shown:
+#: the GIAS file reader (only an import reads a file) and the joint-review code (only a
+#: school with an agreed partnership profile, or a joint review, needs it).
+_NOT_FOR_THESE_PAGES = (
+    "csv",
+    "desktop_app.services.gias_import",
+    "desktop_app.services.joint_review_service",
+    "desktop_app.storage.repositories.joint_reviews",
+    "desktop_app.domain.joint_review",
+)
+
+
+def test_the_busiest_pages_load_only_what_they_show(sample_db: Path, tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", _PAGES_PROBE, str(root), str(sample_db)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "PARTNERSHIP_COMPASS_DATA": str(tmp_path / "data"),
+        },
+    )
+    assert done.returncode == 0, done.stderr
+    modules = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert "desktop_app.ui.pages.partner_register_tab" in modules  # the pages were shown
+    assert "desktop_app.services.directory_service" in modules  # closed partners asked
+    assert not modules & set(_NOT_FOR_THESE_PAGES)
