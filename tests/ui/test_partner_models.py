@@ -204,3 +204,18 @@ def test_partner_model_sorting_keeps_indexes_to_the_same_schools(
     assert model.id_at(kept.row()) == 2 and model.row_of(2) == 297  # before Ashfield
     assert model.all_ids()[0] == 299
     qtmodeltester.check(model)
+
+
+def test_partner_model_keeps_ids_too_big_for_four_bytes(qtmodeltester: ModelTester) -> None:
+    big = 2**40  # SQLite's row numbers go up to 2**63: the packed ids widen when one does
+    model = PartnerTableModel()
+    model.set_partners([PartnerSchool(1, "Ashfield"), PartnerSchool(3, "Cedar")])
+    model.apply_changes([PartnerSchool(big, "Brook Lane")], set())
+    assert [model.id_at(row) for row in range(model.rowCount())] == [1, big, 3]
+    assert model.row_of(big) == 1 and model.data(model.index(1, 0)) == "Brook Lane"
+    qtmodeltester.check(model)
+    model.set_partners([PartnerSchool(big + 1, "Zenith"), PartnerSchool(2, "Alder")])
+    assert model.ids() == [big + 1, 2] and list(model.all_ids()) == [big + 1, 2]
+    model.set_matching({big + 1})
+    assert model.ids() == [big + 1]
+    qtmodeltester.check(model)

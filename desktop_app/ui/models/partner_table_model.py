@@ -1,7 +1,7 @@
 """The partner school register as a table that reads only the rows on screen.
 
 A trust may keep tens of thousands of schools in its register, so the model holds just
-the ids in the current order (sorted by SQL), packed 8 bytes each, and fetches the schools a
+the ids in the current order (sorted by SQL), packed 4 bytes each, and fetches the schools a
 page at a time, when a view first asks for one of their cells; a search narrows the ids,
 never the rows.
 """
@@ -62,8 +62,24 @@ Order = Callable[[str, bool], Sequence[int]]
 
 
 def _packed(ids: Iterable[int]) -> array[int]:
-    """Ids as machine integers: 8 bytes each, where a list of ints takes about 36."""
-    return array("q", ids)
+    """Ids as machine integers: 4 bytes each (8 if an id needs it: SQLite's row numbers
+    may go above 2**31), where a list of ints takes about 36."""
+    wide = ids if isinstance(ids, array) else array("q", ids)
+    try:
+        return array("i", wide)
+    except OverflowError:
+        return array("q", wide)
+
+
+def _inserted(ids: array[int], at: int, partner_id: int) -> array[int]:
+    """ids with partner_id inserted at `at`: the same array, or a copy 8 bytes an id wide
+    when the new id does not fit in 4."""
+    try:
+        ids.insert(at, partner_id)
+    except OverflowError:
+        ids = array("q", ids)
+        ids.insert(at, partner_id)
+    return ids
 
 
 class _Places:
@@ -292,7 +308,7 @@ class PartnerTableModel(QAbstractTableModel):
             if place is None or not (unmoved or self._fits(self._order, place, key)):
                 if place is not None:
                     del self._order[place]
-                self._order.insert(self._bisect(self._order, key), p.id)
+                self._order = _inserted(self._order, self._bisect(self._order, key), p.id)
                 self._order_at = None
                 self._locate_timer.start()
             shown = self._matching is None or p.id in self._matching
@@ -306,7 +322,7 @@ class PartnerTableModel(QAbstractTableModel):
             if shown:
                 at = self._bisect(self._ids, key)
                 self.beginInsertRows(QModelIndex(), at, at)
-                self._ids.insert(at, p.id)
+                self._ids = _inserted(self._ids, at, p.id)
                 self._row_at = None
                 self._locate_timer.start()
                 self.endInsertRows()
