@@ -20,6 +20,7 @@ from desktop_app.domain.partners import (
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.ui.models.commitment_table_model import (
     DUE_COLUMN,
+    PAGE_ROWS,
     RAG_COLUMN,
     WHAT_COLUMN,
     CommitmentTableModel,
@@ -219,3 +220,20 @@ def test_partner_model_keeps_ids_too_big_for_four_bytes(qtmodeltester: ModelTest
     model.set_matching({big + 1})
     assert model.ids() == [big + 1]
     qtmodeltester.check(model)
+
+
+def test_commitment_rows_scrolled_far_away_are_let_go() -> None:
+    many = [
+        Commitment(n, 1, Direction.WE_GIVE, f"Promise {n}", (1,), (), "") for n in range(1, 1001)
+    ]
+    model = CommitmentTableModel()
+    model.set_commitments(many, NAMES, TITLES, TODAY)
+    for row in range(0, 1000, PAGE_ROWS):  # scrolled through every page
+        model.data(model.index(row, WHAT_COLUMN))
+    read = model.rows_fetched
+    assert read == 1000
+    model.data(model.index(999, WHAT_COLUMN))  # the last pages are kept
+    model.data(model.index(1000 - 4 * PAGE_ROWS, WHAT_COLUMN))
+    assert model.rows_fetched == read
+    model.data(model.index(0, WHAT_COLUMN))  # the first, ten pages back, is read again
+    assert model.rows_fetched == read + PAGE_ROWS

@@ -40,7 +40,9 @@ COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CONFIDENTIAL_MARK = "[Confidential] "
 PAGE_ROWS = 100  # rows read together: a screenful or two
 _CELL_CHARACTERS = 300
-_KEPT = PAGE_ROWS * 20  # commitments kept after scrolling away, least recently shown first
+# Commitments kept after scrolling away, least recently shown first: a few screenfuls (a row
+# kept takes about 1.4 KiB; a page scrolled back to is read again in one query).
+_KEPT = PAGE_ROWS * 5
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
