@@ -237,3 +237,17 @@ def test_commitment_rows_scrolled_far_away_are_let_go() -> None:
     assert model.rows_fetched == read
     model.data(model.index(0, WHAT_COLUMN))  # the first, ten pages back, is read again
     assert model.rows_fetched == read + PAGE_ROWS
+
+
+def test_partner_model_finds_rows_with_and_without_a_search(qtbot: QtBot) -> None:
+    model = PartnerTableModel()
+    model.set_partners([PartnerSchool(n, f"School {n:03d}") for n in range(1, 301)])
+    qtbot.waitUntil(lambda: model.places_made == 2)  # made when idle, one table for both
+    assert model.row_of(150) == 149
+    model.set_matching({10, 150})
+    assert model.row_of(150) == 1 and model.row_of(20) is None
+    model.set_matching(None)
+    assert model.row_of(20) == 19
+    model.apply_changes([PartnerSchool(150, "Aardvark Academy")], {20})
+    assert model.row_of(150) == 0 and model.row_of(1) == 1 and model.row_of(20) is None
+    assert model.row_of(300) == 298 and model.id_at(298) == 300

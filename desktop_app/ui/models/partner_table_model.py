@@ -89,9 +89,12 @@ class _Places:
     changes and makes it again when the window is next idle (about 5 ms for 50,000 rows),
     so a saved change does not wait for it."""
 
-    def __init__(self, ids: array[int]) -> None:
+    def __init__(self, ids: array[int], same_as: _Places | None = None) -> None:
         self._ids = ids
         self._table: array[int] | None = None
+        if same_as is not None and same_as._table is not None and same_as._ids == ids:
+            self._table = same_as._table  # the same ids in the same order: never changed
+            return
         top = max(ids, default=0)
         # A table of at most 4 bytes a row plus 256 KiB (a search's few rows among a register
         # of 50,000); ids further apart than that (not SQLite's own numbering) are scanned.
@@ -211,7 +214,10 @@ class PartnerTableModel(QAbstractTableModel):
 
     def _row_positions(self) -> _Places:
         if self._row_at is None:
-            self._row_at = _Places(self._ids)
+            # Without a search the rows shown are the whole order: one table serves both
+            # (200 KiB at 50,000 schools).
+            same_as = self._order_at if self._matching is None else None
+            self._row_at = _Places(self._ids, same_as)
             self.places_made += 1
         return self._row_at
 
