@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -80,7 +81,7 @@ def _loaded() -> CommitmentTableModel:
     return model
 
 
-def test_partner_model_passes_modeltester(qtmodeltester: ModelTester) -> None:
+def test_partner_model_passes_modeltester(qapp: QApplication, qtmodeltester: ModelTester) -> None:
     model = PartnerTableModel()
     qtmodeltester.check(model)
     model.set_partners(
