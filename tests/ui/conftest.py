@@ -106,3 +106,19 @@ def open_window(
         # A test may already have closed its services to reopen the file.
         with contextlib.suppress(Exception):
             services.close()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def sample_window(
+    qtbot: QtBot,
+    db_path: Path,
+    open_window: Callable[[Path], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> MainWindow:
+    """The window on the sample school without its example records (open_sample(complete=
+    False)), with background work run at once so a test sees its result straight away."""
+    monkeypatch.setenv("PARTNERSHIP_COMPASS_SYNC_TASKS", "1")
+    w = open_window(db_path)
+    w.open_sample(complete=False)
+    qtbot.waitUntil(lambda: w.showing_workspace())
+    return w

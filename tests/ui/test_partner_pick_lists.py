@@ -3,9 +3,6 @@ register (which may hold every school in England). Counted with rows_read, not t
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import pytest
 from partners_helpers import promise
 from PySide6.QtCore import Qt
@@ -21,16 +18,8 @@ REGISTER = PICK_LIST_SIZE + 300
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot,
-    db_path: Path,
-    open_window: Callable[[Path], MainWindow],
-    monkeypatch: pytest.MonkeyPatch,
-) -> MainWindow:
-    monkeypatch.setenv("PARTNERSHIP_COMPASS_SYNC_TASKS", "1")
-    w = open_window(db_path)
-    w.open_sample(complete=False)
-    qtbot.waitUntil(lambda: w.showing_workspace())
+def window(sample_window: MainWindow) -> MainWindow:
+    w = sample_window
     s = w.ctx.services
     with s._store.transaction():
         s._store.partners.add_many(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -48,16 +47,8 @@ def _save(qtbot: QtBot, dialog: QWidget) -> None:
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot,
-    db_path: Path,
-    open_window: Callable[[Path], MainWindow],
-    monkeypatch: pytest.MonkeyPatch,
-) -> MainWindow:
-    monkeypatch.setenv("PARTNERSHIP_COMPASS_SYNC_TASKS", "1")
-    w = open_window(db_path)
-    w.open_sample(complete=False)  # an empty partner register to import into
-    qtbot.waitUntil(lambda: w.showing_workspace())
+def window(sample_window: MainWindow) -> MainWindow:
+    w = sample_window  # an empty partner register to import into
     for key in ("partners", "commitments"):
         page = w.pages[key]
         fixed = lambda: TODAY  # noqa: E731

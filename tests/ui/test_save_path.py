@@ -6,10 +6,8 @@ speed is measured in bench/trust_scale.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 from partners_helpers import COACHING, JPD, promise
@@ -27,17 +25,8 @@ from desktop_app.ui.widgets.linked_commitments import PAGE_ROWS
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot,
-    db_path: Path,
-    open_window: Callable[[Path], MainWindow],
-    monkeypatch: pytest.MonkeyPatch,
-) -> MainWindow:
-    monkeypatch.setenv("PARTNERSHIP_COMPASS_SYNC_TASKS", "1")
-    w = open_window(db_path)
-    w.open_sample(complete=False)
-    qtbot.waitUntil(lambda: w.showing_workspace())
-    return w
+def window(sample_window: MainWindow) -> MainWindow:
+    return sample_window
 
 
 def _assessment(qtbot: QtBot, window: MainWindow) -> AssessmentPage:

@@ -6,9 +6,7 @@ never timed: speed is measured in bench/trust_scale.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from partners_helpers import promise
@@ -28,17 +26,8 @@ from tests.ui.conftest import TODAY
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot,
-    db_path: Path,
-    open_window: Callable[[Path], MainWindow],
-    monkeypatch: pytest.MonkeyPatch,
-) -> MainWindow:
-    monkeypatch.setenv("PARTNERSHIP_COMPASS_SYNC_TASKS", "1")
-    w = open_window(db_path)
-    w.open_sample(complete=False)
-    qtbot.waitUntil(lambda: w.showing_workspace())
-    return w
+def window(sample_window: MainWindow) -> MainWindow:
+    return sample_window
 
 
 def _shown(page: CommitmentsPage) -> list[tuple[int, str, str]]:
