@@ -219,7 +219,14 @@ def test_presentation_type_scales_with_the_system_font(
             app.setFont(font)
             shown = window.meeting.present()
             assert shown is not None
+            shown.showNormal()
+            shown.resize(2560, 1600)  # a screen with room for the full size
+            QApplication.processEvents()
             sizes.append(shown.strand_slide.title.font().pointSizeF())
+            shown.resize(1024, 768)  # a small projector: as large as fits
+            QApplication.processEvents()
+            smallest = shown.strand_slide.title.font().pointSizeF()
+            assert base * factor <= smallest <= sizes[-1]
             shown.close()
     finally:
         app.setFont(original)

@@ -7,12 +7,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.navigation import PAGE_SPECS
 from desktop_app.ui.pages.assessment_page import AssessmentPage
+from desktop_app.ui.presentation.presentation_window import PresentationWindow
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.page_holder import PageHolder
 
@@ -120,3 +122,32 @@ def test_level_cards_stack_when_narrow_and_sit_side_by_side_when_wide(
 
     window.resize(3000, 900)
     qtbot.waitUntil(lambda: page.cards.columns() == 4)
+
+
+def test_presentation_fits_a_1024_by_768_projector_with_large_fonts(
+    qtbot: QtBot,
+    db_path: Path,
+    open_window: Callable[[Path], MainWindow],
+    large_fonts: None,
+) -> None:
+    window = open_window(db_path)
+    window.open_sample()
+    shown = window.meeting.present()
+    assert isinstance(shown, PresentationWindow)
+    shown.showNormal()  # sized by hand: there is no window manager here to fill a screen
+    QApplication.processEvents()
+    shown.resize(1024, 768)
+    QApplication.processEvents()
+    assert shown.size().toTuple() == (1024, 768)
+    assert shown.minimumSizeHint().width() <= 1024
+    slide = shown.strand_slide
+    for panel in slide.panels:  # every level description is whole, none cut off
+        text = panel.text
+        needed = text.fontMetrics().boundingRect(
+            text.contentsRect(), int(Qt.TextFlag.TextWordWrap), text.text()
+        )
+        assert needed.height() <= text.contentsRect().height(), panel.level
+    assert slide.ratings.isVisible()
+    bottom = slide.ratings.mapTo(shown, slide.ratings.rect().bottomLeft()).y()
+    assert bottom <= shown.height()
+    shown.close()

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.domain.framework import Framework, descriptor_wording_note
@@ -26,7 +26,9 @@ from desktop_app.ui.presentation.slides import (
     FONT_SCALE,
     StrandSlide,
     SummarySlide,
+    apply_type,
     big_label,
+    type_factor,
 )
 from desktop_app.ui.theme import high_contrast_palette
 
@@ -65,6 +67,7 @@ class PresentationWindow(QWidget):
         font.setPointSizeF(font.pointSizeF() * FONT_SCALE)
         self.setFont(font)  # for anything not built by big_label (message boxes excepted)
 
+        self._type = 1.0  # share of the full presentation type the screen has room for
         self.strand_slide = StrandSlide()
         self.summary_slide = SummarySlide()
         self.slides = QStackedWidget()
@@ -111,6 +114,7 @@ class PresentationWindow(QWidget):
         if item is None:
             lines = self.ctx.services.moderation.decisions(self.round_id)
             self.summary_slide.show_decisions(lines)
+            apply_type(self.summary_slide, self._type)  # its rows are new labels
             self.slides.setCurrentWidget(self.summary_slide)
             return
         strand = self._framework.strand(item.strand_id)
@@ -127,6 +131,17 @@ class PresentationWindow(QWidget):
         )
         self.slides.setCurrentWidget(self.strand_slide)
         self.setAccessibleDescription(f"{position}: {strand.title}")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_type(self.height())
+
+    def fit_type(self, height: int) -> None:
+        """Make the type as large as a screen this tall has room for (up to the full size)."""
+        factor = type_factor(height)
+        if factor != self._type:
+            self._type = factor
+            apply_type(self, factor)
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
@@ -211,6 +226,11 @@ def open_presentation(
     if ctx.round_id is None:
         return None
     window = PresentationWindow(ctx, ctx.round_id, start_strand)
+    screen = parent.screen() if parent is not None else None
+    if screen is not None:
+        # Sized for the screen before it is shown: at the full size its smallest width could
+        # be wider than a small projector with large fonts.
+        window.fit_type(screen.geometry().height())
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.closed.connect(parent.activateWindow)
     window.showFullScreen()

@@ -21,6 +21,11 @@ from desktop_app.domain.review import RoundScope
 
 #: Presentation type is twice the system font, so a larger system font still makes it larger.
 FONT_SCALE = 2.0
+#: ...as far as the screen allows: lines of presentation type a screen must hold. A strand's
+#: title, level cards, views and keys fit 28 lines; with large system fonts on a 1024 by 768
+#: projector, twice the font would leave 18 and squeeze the level descriptions to one line.
+SCREEN_LINES = 28
+_SCALE = "presentation_scale"
 
 
 def big_label(text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
@@ -32,11 +37,38 @@ def big_label(text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * FONT_SCALE * scale)
     font.setBold(bold)
     label.setFont(font)
+    label.setProperty(_SCALE, scale)
     return label
 
 
+def type_factor(screen_height: int) -> float:
+    """How much of the full presentation size the type can have on a screen this tall:
+    1 when SCREEN_LINES fit, less when not, never below the system font itself."""
+    font = QApplication.font()
+    font.setPointSizeF(font.pointSizeF() * FONT_SCALE)
+    line = QFontMetrics(font).lineSpacing()
+    fits = screen_height / (SCREEN_LINES * max(line, 1))
+    return max(1 / FONT_SCALE, min(1.0, fits))
+
+
+def apply_type(root: QWidget, factor: float) -> None:
+    """Size every big_label and FittingLabel under root at this share of its full size."""
+    points = QApplication.font().pointSizeF() * FONT_SCALE * factor
+    for label in root.findChildren(QLabel):
+        if isinstance(label, FittingLabel):
+            # The floor comes down with the rest: a description cut off mid-sentence is no use.
+            label.set_sizes(points * label.scale, QApplication.font().pointSizeF() * factor)
+            continue
+        scale = label.property(_SCALE)
+        if isinstance(scale, float):
+            font = label.font()
+            font.setPointSizeF(points * scale)
+            label.setFont(font)
+
+
 class FittingLabel(QLabel):
-    """Word-wrapped text that shrinks its type, down to the system font size, to fit its box.
+    """Word-wrapped text that shrinks its type, down to the system font size (less on a screen
+    too small for the full presentation type), to fit its box.
 
     A level's description is read aloud from the projector: cut off mid-sentence it is no use,
     and on a 1024x768 projector the four descriptions do not all fit at the full size.
@@ -47,12 +79,19 @@ class FittingLabel(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.scale = scale
         self._largest = QApplication.font().pointSizeF() * FONT_SCALE * scale
         self._smallest = QApplication.font().pointSizeF()
         self.setMinimumHeight(self.fontMetrics().height())  # the layout decides the rest
 
     def setText(self, text: str) -> None:
         super().setText(text)
+        self._fit()
+
+    def set_sizes(self, largest: float, smallest: float) -> None:
+        """The sizes to fit between, when the screen has no room for the full ones."""
+        self._smallest = smallest
+        self._largest = max(largest, smallest)
         self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
