@@ -92,9 +92,12 @@ class VisibleFocusStyle(QProxyStyle):
         widget: QWidget | None = None,
     ) -> None:
         super().drawPrimitive(element, option, painter, widget)
-        has_focus = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        if element in self._OUTLINED and (
-            has_focus or element is QStyle.PrimitiveElement.PE_FrameFocusRect
+        # Called for every cell a table paints: the element is checked before the state,
+        # since reading a style option's flags from Python costs more than the check.
+        if element not in self._OUTLINED:
+            return
+        if element is QStyle.PrimitiveElement.PE_FrameFocusRect or (
+            option.state & QStyle.StateFlag.State_HasFocus
         ):
             width = max(2, option.fontMetrics.height() // 8)
             painter.save()

@@ -10,7 +10,9 @@ from dataclasses import replace
 
 import pytest
 from partners_helpers import promise
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QPaintEvent, QRegion
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -345,3 +347,96 @@ def test_a_saved_judgement_rereads_the_judgement_not_the_strand(
     assert page.cards.cards[3].selected
     assert "Leading" in page.navigator.tree.currentItem().text(1)
     assert rebuilt == []
+
+
+class _Paints(QObject):
+    """Which widgets paint, and where, while counting is on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counting = False
+        self.painted: list[tuple[QObject, QRect]] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.counting and event.type() == QEvent.Type.Paint:
+            assert isinstance(event, QPaintEvent)
+            self.painted.append((watched, event.rect()))
+        return False
+
+
+def _settle(qtbot: QtBot) -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+    qtbot.wait(10)
+
+
+def test_a_saved_status_repaints_only_the_cells_it_changed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = _commitments_page(qtbot, window)
+    s = window.ctx.services
+    # A first save shows "All changes saved" and the Undo text: once, not at every save.
+    first = page.model.commitment(0)
+    window.ctx.save(page, lambda: s.commitments.set_status(first.id, WorkStatus.IN_PROGRESS))
+    _settle(qtbot)
+    paints = _Paints()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(paints)
+    try:
+        target = page.model.commitment(2)
+        for status in (WorkStatus.IN_PROGRESS, WorkStatus.AGREED):
+            assert target.status is not status
+            row = page.model.row_of(target.id)
+            assert row is not None
+            before = [str(page.model.data(page.model.index(row, c))) for c in range(8)]
+            paints.counting = True
+            window.ctx.save(page, lambda t=target, st=status: s.commitments.set_status(t.id, st))
+            _settle(qtbot)
+            paints.counting = False
+            assert page.model.row_of(target.id) == row  # the same urgency: it stays in place
+            target = page.model.commitment(row)
+            after = [str(page.model.data(page.model.index(row, c))) for c in range(8)]
+            changed = [c for c in range(8) if before[c] != after[c]]
+            assert changed and len(changed) < 8
+            viewport = page.table.viewport()
+            cells = QRegion()
+            for c in changed:
+                cells += page.table.visualRect(page.model.index(row, c))
+            assert paints.painted, "the change was not painted"
+            for widget, rect in paints.painted:
+                assert widget is viewport  # no label, button, status bar or menu
+                assert QRegion(rect).subtracted(cells).isEmpty(), (rect, changed)
+            paints.painted.clear()
+    finally:
+        app.removeEventFilter(paints)
+
+
+def test_a_saved_commitment_updates_the_buttons_only_when_it_is_selected(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = _commitments_page(qtbot, window)
+    s = window.ctx.services
+    calls: list[None] = []
+    update_buttons = page._update_buttons
+
+    def counted() -> None:
+        calls.append(None)
+        update_buttons()
+
+    page._update_buttons = counted  # type: ignore[method-assign]
+    page.table.selectRow(3)
+    selected = page.selected()
+    assert selected is not None and selected.status is not WorkStatus.DONE
+    calls.clear()
+    other = page.model.commitment(5)
+    window.ctx.save(page, lambda: s.commitments.set_status(other.id, WorkStatus.AGREED))
+    assert calls == []  # another row changed: what the buttons offer is the same
+    assert page.done_button.isEnabled() and page.selected_id() == selected.id
+    window.ctx.save(page, lambda: s.commitments.set_status(selected.id, WorkStatus.DONE))
+    assert calls  # the selected commitment is done now: nothing left to mark done
+    assert page.selected_id() == selected.id
+    assert not page.done_button.isEnabled()
+    assert page.edit_button.isEnabled() and page.delete_button.isEnabled()
+    window.ctx.undo_stack.undo()
+    assert page.selected_id() == selected.id and page.done_button.isEnabled()

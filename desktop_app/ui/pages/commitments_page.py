@@ -277,7 +277,9 @@ class CommitmentsPage(Page):
             self.select_commitment(selected)
         if (self.model.rowCount(), self._total) != counts:
             self._update_counts()
-        else:  # the usual case: one commitment changed in place
+        elif selected in ids:  # the usual case: one commitment changed in place
+            # Only the selected commitment decides the buttons (a change of selection
+            # updates them itself), so a change to another row leaves them alone.
             self._update_buttons()
 
     def apply_filters(self) -> None:
