@@ -144,7 +144,8 @@ def measure_screens(path: Path, runs: int, figures: Figures) -> None:
                 figures.add("register keystroke (the key itself)", key)
                 figures.add("register search after the pause", search, floor)
 
-        # A saved partner school on the partner page.
+        # A saved partner school on the partner page (once the last search has settled).
+        _settle(app)
         ids = services.partners.register_order()
         for n in range(runs):
             pid = ids[(n * 37) % len(ids)]
