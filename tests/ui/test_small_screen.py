@@ -42,6 +42,20 @@ def _bar(qtbot: QtBot, count: int) -> tuple[QWidget, list[QPushButton]]:
     return bar, buttons
 
 
+def _sample(open_window: Callable[[Path], MainWindow], db_path: Path) -> MainWindow:
+    window = open_window(db_path)
+    window.open_sample()
+    return window
+
+
+def _holder(window: MainWindow, key: str) -> PageHolder:
+    holder = window.page(key).parentWidget()
+    while holder is not None and not isinstance(holder, PageHolder):
+        holder = holder.parentWidget()
+    assert isinstance(holder, PageHolder)
+    return holder
+
+
 def test_buttons_wrap_onto_a_second_line_when_narrow_and_the_last_keeps_right(
     qtbot: QtBot,
 ) -> None:
@@ -69,8 +83,7 @@ def test_every_page_fits_a_1024_by_768_screen_with_large_fonts(
     open_window: Callable[[Path], MainWindow],
     large_fonts: None,
 ) -> None:
-    window = open_window(db_path)
-    window.open_sample()
+    window = _sample(open_window, db_path)
     window.resize(1024, 768)
     for spec in PAGE_SPECS:
         window.show_page(spec.key)
@@ -78,23 +91,17 @@ def test_every_page_fits_a_1024_by_768_screen_with_large_fonts(
         assert window.minimumSizeHint().width() <= 1024, spec.key
         assert window.minimumSizeHint().height() <= 768, spec.key
         assert window.width() == 1024, spec.key
-        holder = window.page(spec.key).parentWidget()
-        while holder is not None and not isinstance(holder, PageHolder):
-            holder = holder.parentWidget()
-        assert isinstance(holder, PageHolder)
-        assert holder.horizontalScrollBar().maximum() == 0, spec.key  # nothing off the side
+        assert _holder(window, spec.key).horizontalScrollBar().maximum() == 0, (
+            spec.key
+        )  # nothing off the side
 
 
 def test_a_page_that_can_be_squeezed_does_not_scroll(
     qtbot: QtBot, db_path: Path, open_window: Callable[[Path], MainWindow]
 ) -> None:
-    window = open_window(db_path)
-    window.open_sample()
+    window = _sample(open_window, db_path)
     window.show_page("plan")
-    holder = window.page("plan").parentWidget()
-    while holder is not None and not isinstance(holder, PageHolder):
-        holder = holder.parentWidget()
-    assert isinstance(holder, PageHolder)
+    holder = _holder(window, "plan")
     QApplication.processEvents()
     assert holder.verticalScrollBar().maximum() == 0
     assert holder.horizontalScrollBar().maximum() == 0
@@ -106,8 +113,7 @@ def test_level_cards_stack_when_narrow_and_sit_side_by_side_when_wide(
     open_window: Callable[[Path], MainWindow],
     large_fonts: None,
 ) -> None:
-    window = open_window(db_path)
-    window.open_sample()
+    window = _sample(open_window, db_path)
     window.resize(1024, 768)
     window.show_page("assessment")
     page = window.page("assessment")
@@ -130,8 +136,7 @@ def test_presentation_fits_a_1024_by_768_projector_with_large_fonts(
     open_window: Callable[[Path], MainWindow],
     large_fonts: None,
 ) -> None:
-    window = open_window(db_path)
-    window.open_sample()
+    window = _sample(open_window, db_path)
     shown = window.meeting.present()
     assert isinstance(shown, PresentationWindow)
     shown.showNormal()  # sized by hand: there is no window manager here to fill a screen
