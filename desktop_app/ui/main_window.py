@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
             index = [spec.key for spec in PAGE_SPECS].index(key)
             page = PAGE_SPECS[index].create(self.ctx)
             placeholder = self.stack.widget(index)
-            self.stack.insertWidget(index, PageHolder(page))
+            self.stack.insertWidget(index, page if page.scrolls_itself else PageHolder(page))
             if placeholder is not None:
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()

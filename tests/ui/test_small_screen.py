@@ -91,9 +91,11 @@ def test_every_page_fits_a_1024_by_768_screen_with_large_fonts(
         assert window.minimumSizeHint().width() <= 1024, spec.key
         assert window.minimumSizeHint().height() <= 768, spec.key
         assert window.width() == 1024, spec.key
-        assert _holder(window, spec.key).horizontalScrollBar().maximum() == 0, (
-            spec.key
-        )  # nothing off the side
+        page = window.page(spec.key)  # nothing off the side:
+        if page.scrolls_itself:
+            assert page.minimumSizeHint().width() <= page.width(), spec.key
+        else:
+            assert _holder(window, spec.key).horizontalScrollBar().maximum() == 0, spec.key
 
 
 def test_a_page_that_can_be_squeezed_does_not_scroll(

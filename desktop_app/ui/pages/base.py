@@ -12,6 +12,8 @@ from desktop_app.ui.context import UiContext
 class Page(QWidget):
     #: Topics that make this page reload; pages override.
     watches: frozenset[Topic] = frozenset({Topic.EVERYTHING})
+    #: A page with a scroll area of its own round everything needs no holder that scrolls.
+    scrolls_itself = False
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -60,6 +60,7 @@ class _DimensionCard(QFrame):
 
 class OverviewPage(Page):
     watches = frozenset({Topic.JUDGEMENTS, Topic.ROUNDS, Topic.EXCHANGE})
+    scrolls_itself = True
     judge_strand_requested = Signal(str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
