@@ -21,10 +21,6 @@ class FlowLayout(QLayout):
         self._items: list[QLayoutItem] = []
         self._right_from: int | None = None
         self._wrapped_height = 0
-        # Qt asks for these many times in each layout pass: worked out once until invalidated.
-        self._hint: QSize | None = None
-        self._smallest: QSize | None = None
-        self._heights: dict[int, int] = {}
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def __del__(self) -> None:
@@ -50,15 +46,7 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        height = self._heights.get(width)
-        if height is None:
-            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), move=False)
-        return height
-
-    def invalidate(self) -> None:
-        self._hint = self._smallest = None
-        self._heights.clear()
-        super().invalidate()
+        return self._arrange(QRect(0, 0, width, 0), move=False)
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
@@ -74,25 +62,24 @@ class FlowLayout(QLayout):
 
     def sizeHint(self) -> QSize:
         # Everything on one line when there is room.
-        if self._hint is None:
-            shown = [i for i in self._items if not i.isEmpty()]
-            width = sum(_preferred(i).width() for i in shown)
-            width += self._gap(Qt.Orientation.Horizontal) * max(0, len(shown) - 1)
-            height = max((i.sizeHint().height() for i in shown), default=0)
-            self._hint = QSize(width, height) + self._margin_size()
-        return QSize(self._hint)
+        width = sum(_preferred(i).width() for i in self._items if not i.isEmpty())
+        width += self._gap(Qt.Orientation.Horizontal) * max(0, self._shown() - 1)
+        height = max((i.sizeHint().height() for i in self._items if not i.isEmpty()), default=0)
+        return QSize(width, height) + self._margin_size()
 
     def minimumSize(self) -> QSize:
         # As narrow as the widest single item (anything wider wraps), and as tall as the
         # lines need at the current width: splitters and tab widgets ask for a minimum
         # size, not a height for a width, and would otherwise squeeze wrapped lines together.
-        if self._smallest is None:
-            size = QSize()
-            for item in self._items:
-                if not item.isEmpty():
-                    size = size.expandedTo(item.minimumSize())
-            self._smallest = size + self._margin_size()
-        return QSize(self._smallest.width(), max(self._smallest.height(), self._wrapped_height))
+        size = QSize()
+        for item in self._items:
+            if not item.isEmpty():
+                size = size.expandedTo(item.minimumSize())
+        size = size + self._margin_size()
+        return QSize(size.width(), max(size.height(), self._wrapped_height))
+
+    def _shown(self) -> int:
+        return sum(1 for i in self._items if not i.isEmpty())
 
     def _margin_size(self) -> QSize:
         m = self.contentsMargins()
