@@ -13,12 +13,10 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +43,7 @@ from desktop_app.ui.models.commitment_table_model import RAG_COLUMN, CommitmentT
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.widgets.commitment_filter_bar import CommitmentFilterBar
 from desktop_app.ui.widgets.flow_layout import button_flow
+from desktop_app.ui.widgets.long_table import long_table
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -70,21 +69,11 @@ class CommitmentsPage(Page):
         self.filters = CommitmentFilterBar()
         self.filters.changed.connect(self.apply_filters)
 
-        self.table = QTableView()
-        self.table.setAccessibleName("Commitments")
-        self.table.setModel(self.model)
+        self.table = long_table("Commitments", self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(RAG_COLUMN, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         # Fixed row heights: measuring every row would read every commitment.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("M")
         for column, width in enumerate((19, 28, 8, 17, 15, 9, 9, 8)):
             self.table.setColumnWidth(column, width * em)

@@ -10,17 +10,14 @@ from typing import Any
 
 from PySide6.QtCore import QIdentityProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +30,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.partner_table_model import PartnerTableModel
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets.flow_layout import button_flow
+from desktop_app.ui.widgets.long_table import long_table
 from desktop_app.ui.widgets.read_only_table import select_source_row
 from desktop_app.ui.widgets.reciprocity_panel import ReciprocityPanel
 from desktop_app.ui.widgets.record_tables import named_button
@@ -71,19 +69,11 @@ class PartnerRegisterTab(QWidget):
         search_label = QLabel("&Search")
         search_label.setBuddy(self.search)
 
-        self.table = QTableView()
-        self.table.setAccessibleName("Partner schools")
-        self.table.setModel(self.proxy)
+        # One line per school (tooltips show the full text), columns sized once.
+        self.table = long_table("Partner schools", self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)  # one line per school; tooltips show the full text
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("M")
         for column, width in enumerate((20, 6, 8, 12, 10, 14, 7, 10)):
             self.table.setColumnWidth(column, width * em)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+from desktop_app.ui.widgets.read_only_table import row_picking_table
 
 
 def sample_widths(table: QTableView, samples: dict[int, str]) -> None:
@@ -16,14 +18,8 @@ def sample_widths(table: QTableView, samples: dict[int, str]) -> None:
 def long_table(name: str, model: QAbstractItemModel, stretch: int | None = None) -> QTableView:
     """A read-only table that stays quick with tens of thousands of rows: columns are sized
     once from the header, not by measuring every row."""
-    table = QTableView()
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table = row_picking_table(name, model)
     table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(stretch is None)

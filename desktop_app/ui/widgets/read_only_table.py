@@ -6,15 +6,22 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
-def read_only_table(name: str, model: QAbstractItemModel, stretch: int) -> QTableView:
+def row_picking_table(name: str, model: QAbstractItemModel) -> QTableView:
+    """A read-only view that selects one whole row at a time, named for screen readers."""
     table = QTableView()
     table.setModel(model)
     table.setAccessibleName(name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(True)
     table.verticalHeader().setVisible(False)
+    return table
+
+
+def read_only_table(name: str, model: QAbstractItemModel, stretch: int) -> QTableView:
+    """Columns sized to their contents, text wrapped: for tables of a few dozen rows."""
+    table = row_picking_table(name, model)
+    table.setWordWrap(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

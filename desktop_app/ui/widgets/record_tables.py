@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHeaderView,
     QPushButton,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.widgets.flow_layout import button_flow
+from desktop_app.ui.widgets.read_only_table import row_picking_table
 
 
 def named_button(text: str, name: str, slot: Callable[[], object] | None = None) -> QPushButton:
@@ -29,13 +29,7 @@ def named_button(text: str, name: str, slot: Callable[[], object] | None = None)
 
 
 def record_table(name: str, model: QAbstractTableModel) -> QTableView:
-    table = QTableView()
-    table.setAccessibleName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
+    table = row_picking_table(name, model)
     # Set after the model: the header has no sections before it.
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
