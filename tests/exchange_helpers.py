@@ -102,3 +102,12 @@ def setup_birch(services: AppServices) -> int:
 def share_file(alder: AppServices, out: Path) -> Path:
     alder.exchange.share_by_urn(ALDER, BIRCH, out)
     return out
+
+
+def every_row(services: AppServices) -> list[tuple[object, ...]]:
+    """Every row of every table, to prove an import or a refused file changed nothing."""
+    db = services._store.db
+    rows: list[tuple[object, ...]] = []
+    for table in sorted(db.table_names()):
+        rows.extend((table, *r) for r in db.execute(f'SELECT * FROM "{table}"').fetchall())
+    return rows

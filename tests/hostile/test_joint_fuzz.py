@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from exchange_helpers import BIRCH
+from exchange_helpers import BIRCH, every_row
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from joint_helpers import MARKERS, rate_all, setup_lead, setup_member
@@ -100,14 +100,6 @@ def mangled(draw: st.DrawFn, good: dict[str, Any]) -> bytes:
     return draw(st.binary(max_size=400))
 
 
-def _dump(services: AppServices) -> list[tuple[object, ...]]:
-    db = services._store.db
-    rows: list[tuple[object, ...]] = []
-    for table in sorted(db.table_names()):
-        rows.extend((table, *r) for r in db.execute(f'SELECT * FROM "{table}"').fetchall())
-    return rows
-
-
 @pytest.fixture(scope="module")
 def world(
     tmp_path_factory: pytest.TempPathFactory, catalogue: FrameworkCatalogue
@@ -156,7 +148,7 @@ def world(
 
 
 def _try(services: AppServices, raw: bytes) -> None:
-    before = _dump(services)
+    before = every_row(services)
     try:
         preview = services.joint_imports.preview(*decode_joint(raw))
         services.joint_imports.apply(preview)
@@ -164,7 +156,7 @@ def _try(services: AppServices, raw: bytes) -> None:
     except ExchangeFileError as exc:
         event("refused")
         assert str(exc) and "Traceback" not in str(exc)
-        assert _dump(services) == before, "a refused file left a partial write"
+        assert every_row(services) == before, "a refused file left a partial write"
 
 
 def test_the_good_files_import(world: dict[str, Any]) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exchange_helpers import setup_alder, setup_birch
+from exchange_helpers import every_row, setup_alder, setup_birch
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -138,14 +138,6 @@ def mangled_files(draw: st.DrawFn, good: dict[str, Any]) -> bytes:
     return draw(st.binary(max_size=400))
 
 
-def _dump(services: AppServices) -> list[tuple[object, ...]]:
-    db = services._store.db
-    rows: list[tuple[object, ...]] = []
-    for table in sorted(db.table_names()):
-        rows.extend((table, *r) for r in db.execute(f'SELECT * FROM "{table}"').fetchall())
-    return rows
-
-
 def test_the_unmangled_file_imports(good_document: dict[str, Any], birch: AppServices) -> None:
     preview = birch.exchange.preview_bytes(json.dumps(good_document).encode())
     assert preview.can_apply
@@ -162,7 +154,7 @@ def test_mangled_files_are_refused_cleanly(
     data: st.DataObject, good_document: dict[str, Any], birch: AppServices
 ) -> None:
     raw = data.draw(mangled_files(good_document))
-    before = _dump(birch)
+    before = every_row(birch)
     try:
         preview = birch.exchange.preview_bytes(raw)
         birch.exchange.apply_import(preview)
@@ -170,7 +162,7 @@ def test_mangled_files_are_refused_cleanly(
     except ExchangeFileError as exc:
         event("refused: " + str(exc).split(":")[-1].split("(")[0].strip()[:40])
         assert str(exc) and "Traceback" not in str(exc)
-        assert _dump(birch) == before, "a refused file left a partial write"
+        assert every_row(birch) == before, "a refused file left a partial write"
     # Anything else propagates and fails the test. A mutant that is still a valid file
     # (a changed name, say) may import: that is a legitimate, whole change.
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from exchange_helpers import ALDER, BIRCH, SECRET, setup_alder, setup_birch, share_file
+from exchange_helpers import ALDER, BIRCH, SECRET, every_row, setup_alder, setup_birch, share_file
 
 from desktop_app.cli import build_parser, run_command
 from desktop_app.domain.exchange import ExchangeFileError, checksum_of
@@ -33,25 +33,6 @@ def alder(
     setup_alder(s)
     yield s
     s.close()
-
-
-@pytest.fixture
-def birch(
-    tmp_path: Path, catalogue: FrameworkCatalogue, blank_file: Callable[[Path], Path]
-) -> Iterator[AppServices]:
-    s = open_services(blank_file(tmp_path / "birch.sqlite3"), catalogue, backup_on_close=False)
-    setup_birch(s)
-    yield s
-    s.close()
-
-
-def _dump(services: AppServices) -> list[tuple[object, ...]]:
-    """Every row of every table, to prove an import changed nothing."""
-    db = services._store.db
-    rows: list[tuple[object, ...]] = []
-    for table in sorted(db.table_names()):
-        rows.extend((table, *r) for r in db.execute(f'SELECT * FROM "{table}"').fetchall())
-    return rows
 
 
 def test_share_holds_only_what_the_partner_may_see(alder: AppServices, tmp_path: Path) -> None:
@@ -115,12 +96,12 @@ def test_same_file_twice_changes_nothing(
 ) -> None:
     out = share_file(alder, tmp_path / "for-birch.json")
     birch.exchange.apply_import(birch.exchange.preview_file(out))
-    before, writes = _dump(birch), birch._store.write_count
+    before, writes = every_row(birch), birch._store.write_count
     again = birch.exchange.preview_file(out)
     assert again.state is ImportState.SAME and not again.can_apply
     message, changes = birch.exchange.apply_import(again)
     assert "changes nothing" in message and not changes.topics
-    assert _dump(birch) == before and birch._store.write_count == writes
+    assert every_row(birch) == before and birch._store.write_count == writes
 
 
 def test_newer_file_updates_their_part_and_older_is_ignored(
@@ -149,11 +130,11 @@ def test_newer_file_updates_their_part_and_older_is_ignored(
     assert len(got) == 2  # updated in place, not duplicated
     assert _searchable(birch)
 
-    before = _dump(birch)
+    before = every_row(birch)
     old = birch.exchange.preview_file(first)
     assert old.state is ImportState.OLDER
     birch.exchange.apply_import(old)
-    assert _dump(birch) == before
+    assert every_row(birch) == before
 
 
 def _tamper(path: Path, change: str) -> bytes:
@@ -204,11 +185,11 @@ def test_bad_files_get_a_clear_message_and_change_nothing(
         data = _tamper(good, change)
     bad = tmp_path / "bad.json"
     bad.write_bytes(data)
-    before = _dump(birch)
+    before = every_row(birch)
     with pytest.raises(ExchangeFileError, match=words) as caught:
         birch.exchange.preview_file(bad)
     assert "Nothing was changed" in str(caught.value)
-    assert _dump(birch) == before
+    assert every_row(birch) == before
 
 
 def test_failure_part_way_through_the_merge_rolls_everything_back(
@@ -216,7 +197,7 @@ def test_failure_part_way_through_the_merge_rolls_everything_back(
 ) -> None:
     out = share_file(alder, tmp_path / "for-birch.json")
     preview = birch.exchange.preview_file(out)
-    before = _dump(birch)
+    before = every_row(birch)
 
     # The commitments are written by then: keeping the file as the partner's newest fails.
     def fail_after_writing(*args: object) -> None:
@@ -227,7 +208,7 @@ def test_failure_part_way_through_the_merge_rolls_everything_back(
     monkeypatch.setattr(birch._store.exchange, "save", fail_after_writing)
     with pytest.raises(ExchangeFileError, match="Nothing was changed"):
         birch.exchange.apply_import(preview)
-    assert _dump(birch) == before
+    assert every_row(birch) == before
 
 
 def test_command_line_share_and_import(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -304,10 +285,10 @@ def test_bidirectional_overrides_are_refused_like_control_characters(
     alder: AppServices, birch: AppServices, tmp_path: Path, mark: str
 ) -> None:
     path = _hostile_file(alder, tmp_path, f"Coaching visit {mark}tisiv gnihcaoc")
-    before = _dump(birch)
+    before = every_row(birch)
     with pytest.raises(ExchangeFileError, match="control characters"):
         birch.exchange.preview_file(path)
-    assert _dump(birch) == before
+    assert every_row(birch) == before
 
 
 def test_marks_in_our_own_text_are_left_out_of_what_we_send(

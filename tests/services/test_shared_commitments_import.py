@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import pytest
-from exchange_helpers import BIRCH, COACHING, JPD, setup_birch
+from exchange_helpers import BIRCH, COACHING, JPD
 
 from desktop_app.domain.exchange import (
     MAX_COMMITMENTS,
@@ -23,23 +21,12 @@ from desktop_app.domain.exchange import (
 )
 from desktop_app.domain.partners import Direction
 from desktop_app.domain.rag import WorkStatus
-from desktop_app.frameworks.loader import FrameworkCatalogue
-from desktop_app.services.container import AppServices, open_services
+from desktop_app.services.container import AppServices
 from desktop_app.services.exchange_service import ImportState
 
 SENDER = SchoolRef("100001", "Alder Primary")
 UNKNOWN = "strand-from-a-newer-framework"
 NOW = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
-
-
-@pytest.fixture
-def birch(
-    tmp_path: Path, catalogue: FrameworkCatalogue, blank_file: Callable[[Path], Path]
-) -> Iterator[AppServices]:
-    s = open_services(blank_file(tmp_path / "birch.sqlite3"), catalogue, backup_on_close=False)
-    setup_birch(s)
-    yield s
-    s.close()
 
 
 def _strands(n: int) -> tuple[str, ...]:
