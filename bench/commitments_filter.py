@@ -33,13 +33,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from make_trust_file import random_commitment
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.commitment_filter import CommitmentFilter
 from desktop_app.domain.partners import (
-    CommitmentDetails,
-    Direction,
     PartnerSchoolDetails,
 )
 from desktop_app.domain.rag import WorkStatus
@@ -58,17 +58,6 @@ PARTNERS = 25_000
 ACTIVE_PARTNERS = 400  # the ones a school actually makes commitments with
 COMMITMENTS = 10_000
 TARGET = 3.0
-OWNERS = ["Mrs Patel", "Mr Shah", "Ms O'Neill", "Dr Evans", "Mr Kowalski", "Mrs Adeyemi"]
-TOPICS = [
-    "maths coaching",
-    "writing moderation",
-    "peer review visit",
-    "SEND outreach",
-    "phonics training",
-    "governor buddying",
-    "curriculum mapping",
-    "NQT mentoring",
-]
 
 
 def seed(services: AppServices) -> int:
@@ -88,17 +77,7 @@ def seed(services: AppServices) -> int:
         for n in range(COMMITMENTS):
             due = TODAY + timedelta(days=rng.randint(-120, 240)) if rng.random() < 0.9 else None
             store.commitments.add(
-                school.id,
-                CommitmentDetails(
-                    direction=rng.choice(list(Direction)),
-                    what=f"{rng.choice(TOPICS).capitalize()} number {n}",
-                    partner_ids=tuple(rng.sample(ids, rng.choice((1, 1, 1, 2, 3)))),
-                    strand_ids=tuple(rng.sample(strands, rng.choice((0, 1, 1, 2)))),
-                    owner=rng.choice(OWNERS),
-                    start=TODAY - timedelta(days=rng.randint(0, 200)),
-                    due=due,
-                    status=rng.choice(list(WorkStatus)),
-                ),
+                school.id, random_commitment(rng, n, due, ids, strands, with_impact=False)
             )
     return school.id
 

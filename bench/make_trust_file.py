@@ -22,7 +22,7 @@ import argparse
 import random
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -122,6 +122,36 @@ LONG = (
 )
 
 
+def random_commitment(
+    rng: random.Random,
+    n: int,
+    due: date | None,
+    partner_ids: list[int],
+    strands: list[str],
+    *,
+    with_impact: bool = True,
+) -> CommitmentDetails:
+    """A commitment as a school writes them: one to three partners, up to two strands, any
+    progress; with_impact adds evidence of impact to a fifth and confidential to a tenth."""
+    details = CommitmentDetails(
+        direction=rng.choice(list(Direction)),
+        what=f"{rng.choice(TOPICS).capitalize()} number {n}",
+        partner_ids=tuple(rng.sample(partner_ids, rng.choice((1, 1, 1, 2, 3)))),
+        strand_ids=tuple(rng.sample(strands, rng.choice((0, 1, 1, 2)))),
+        owner=rng.choice(OWNERS),
+        start=TODAY - timedelta(days=rng.randint(0, 200)),
+        due=due,
+        status=rng.choice(list(WorkStatus)),
+    )
+    if not with_impact:
+        return details
+    return replace(
+        details,
+        evidence_of_impact=LONG if rng.random() < 0.2 else "",
+        confidential=rng.random() < 0.1,
+    )
+
+
 @dataclass(frozen=True)
 class TrustFile:
     path: Path
@@ -191,21 +221,7 @@ def _commitments(
             due = TODAY + timedelta(days=rng.randint(-120, 240)) if rng.random() < 0.9 else None
             # Half with the first school (the central team's own list), half spread out.
             school = schools[0] if n % 2 == 0 else schools[(n // 2) % len(schools)]
-            store.commitments.add(
-                school,
-                CommitmentDetails(
-                    direction=rng.choice(list(Direction)),
-                    what=f"{rng.choice(TOPICS).capitalize()} number {n}",
-                    partner_ids=tuple(rng.sample(active, rng.choice((1, 1, 1, 2, 3)))),
-                    strand_ids=tuple(rng.sample(strands, rng.choice((0, 1, 1, 2)))),
-                    owner=rng.choice(OWNERS),
-                    start=TODAY - timedelta(days=rng.randint(0, 200)),
-                    due=due,
-                    status=rng.choice(list(WorkStatus)),
-                    evidence_of_impact=LONG if rng.random() < 0.2 else "",
-                    confidential=rng.random() < 0.1,
-                ),
-            )
+            store.commitments.add(school, random_commitment(rng, n, due, active, strands))
 
 
 def _large_plan(services: AppServices, school_id: int, actions: int, notes: int) -> int:
