@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_trust_file import random_commitment
 from PySide6.QtWidgets import QApplication
+from qt_idle import drain
 
 from desktop_app.domain.commitment_filter import CommitmentFilter
 from desktop_app.domain.partners import (
@@ -125,7 +126,7 @@ def main() -> int:
             page.resize(1366, 768)
             page.show()
             app.processEvents()
-            opens = [_timed(lambda: (page.refresh(), app.processEvents())) for _ in range(5)]
+            opens = [_timed(lambda: (page.refresh(), drain(app))) for _ in range(5)]
             loads = [
                 _timed(
                     lambda: services._store.commitments.matching_rows(
@@ -161,9 +162,9 @@ def main() -> int:
                     page.apply_filters()
                     choose(bar)
                     bar.blockSignals(False)
-                    app.processEvents()
+                    drain(app)
                     proxy_time = _timed(page.apply_filters)
-                    paint_time = _timed(app.processEvents)
+                    paint_time = _timed(lambda: drain(app))
                     proxy_times.append(proxy_time)
                     screen_times.append(proxy_time + paint_time)
                     f = bar.current(TODAY)

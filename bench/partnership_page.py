@@ -33,9 +33,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from partnership_sample import build_partnership  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from qt_idle import drain  # noqa: E402
 
 from desktop_app.domain.promise_matching import forget_scored_pairs  # noqa: E402
 from desktop_app.none_refcount_guard import protect_none  # noqa: E402
@@ -99,12 +101,12 @@ def main() -> int:
                     forget_scored_pairs()
                 t0, c0 = time.perf_counter(), time.process_time()
                 page.refresh()
-                app.processEvents()
+                drain(app)
                 gui.append(time.perf_counter() - t0)
                 while not page.up_to_date:
                     app.processEvents()
                     time.sleep(0.001)
-                app.processEvents()
+                drain(app)
                 shown.append(time.perf_counter() - t0)
                 cpu.append(time.process_time() - c0)
         g = page.glance
