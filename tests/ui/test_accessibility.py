@@ -349,3 +349,36 @@ def test_every_dialog_names_its_controls(
             problems[type(dialog).__name__] = missing
         dialog.close()
     assert not problems, problems
+
+
+def test_long_tables_paint_cells_without_the_python_focus_style_and_outline_focus(
+    qtbot: QtBot, meeting_db: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    """A table asks its style for every cell it paints: the Python focus style made a third of
+    each repaint, so tables use the plain platform style and draw the focus outline themselves.
+    """
+    from PySide6.QtGui import QColor, QPalette
+
+    from desktop_app.ui.theme import VisibleFocusStyle
+    from desktop_app.ui.widgets.outlined_views import OutlinedTableView
+
+    window = open_window(meeting_db)
+    window.show_page("commitments")
+    table = window.page("commitments").findChild(OutlinedTableView)
+    assert table is not None
+    qtbot.waitUntil(table.isVisible)
+    assert not isinstance(table.style(), VisibleFocusStyle)
+    assert table.style().name() == QApplication.instance().style().baseStyle().name()  # type: ignore[union-attr]
+    highlight = table.palette().color(QPalette.ColorRole.Highlight)
+
+    def edge_highlight() -> int:
+        image = table.viewport().grab().toImage()
+        w, h = image.width(), image.height()
+        return sum(1 for y in range(0, h, 3) if QColor(image.pixel(0, y)) == highlight)
+
+    table.clearFocus()
+    QApplication.processEvents()
+    plain = edge_highlight()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    assert edge_highlight() > plain + 10

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QLabel,
-    QListView,
     QPushButton,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
 from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, rag_text
 from desktop_app.ui.widgets.flow_layout import button_flow
+from desktop_app.ui.widgets.outlined_views import OutlinedListView
 
 COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -163,7 +163,7 @@ class LinkedCommitmentsList(QWidget):
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
         self.model = LinkedCommitmentsModel(self)
-        self.list = QListView()
+        self.list = OutlinedListView()
         self.list.setModel(self.model)
         self.list.setAccessibleName("Commitments linked to this strand")
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

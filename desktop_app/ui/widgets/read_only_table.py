@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from desktop_app.ui.widgets.outlined_views import OutlinedTableView
+
 
 def row_picking_table(name: str, model: QAbstractItemModel) -> QTableView:
     """A read-only view that selects one whole row at a time, named for screen readers."""
-    table = QTableView()
+    table = OutlinedTableView()
     table.setModel(model)
     table.setAccessibleName(name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -1,0 +1,57 @@
+"""Item views that paint their cells without Python and outline themselves when focused.
+
+The app's focus style (`theme.VisibleFocusStyle`) draws a thick outline round the focused
+control, but it is Python, and a view asks its style for every cell it paints. These views use
+`theme.cell_style()` (the same platform style, all C++) and draw the thick outline round their
+visible area themselves: one Python call per repaint instead of one per cell.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QAbstractItemView, QListView, QTableView
+
+from desktop_app.ui.theme import cell_style, focus_outline_width
+
+
+class _FocusOutline:
+    """Mixed into a view class: the cell style, and the outline drawn over the cells."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        view = self._view()
+        view.setStyle(cell_style())
+
+    def _view(self) -> QAbstractItemView:
+        assert isinstance(self, QAbstractItemView)
+        return self
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        view = self._view()
+        super().paintEvent(event)  # type: ignore[misc]
+        if not view.hasFocus():
+            return
+        viewport = view.viewport()
+        width = focus_outline_width(view)
+        painter = QPainter(viewport)
+        painter.setPen(QPen(view.palette().color(QPalette.ColorRole.Highlight), width))
+        inset = width // 2
+        painter.drawRect(viewport.rect().adjusted(inset, inset, -inset - 1, -inset - 1))
+        painter.end()
+
+    # The outline runs round the whole visible area, so a change of focus repaints all of it.
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)  # type: ignore[misc]
+        self._view().viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)  # type: ignore[misc]
+        self._view().viewport().update()
+
+
+class OutlinedTableView(_FocusOutline, QTableView):
+    pass
+
+
+class OutlinedListView(_FocusOutline, QListView):
+    pass
