@@ -373,8 +373,7 @@ def test_long_tables_paint_cells_without_the_python_focus_style_and_outline_focu
 
     def edge_highlight() -> int:
         image = table.viewport().grab().toImage()
-        w, h = image.width(), image.height()
-        return sum(1 for y in range(0, h, 3) if QColor(image.pixel(0, y)) == highlight)
+        return sum(1 for y in range(0, image.height(), 3) if QColor(image.pixel(0, y)) == highlight)
 
     table.clearFocus()
     QApplication.processEvents()
