@@ -50,6 +50,7 @@ TARGETS: dict[str, tuple[str, Callable[[float, float | None], bool]]] = {
         "<= 3x floor, flat",
         lambda o, r: r is not None and r <= 3,
     ),
+    "next strand against its SQL alone": ("for information", lambda o, r: True),
     "commitments full reload": ("<= 3x SQL", lambda o, r: r is not None and r <= 3),
     "peak memory MiB (window with pages shown)": (
         "<= 1.5x bare",

@@ -15,7 +15,11 @@ full plan reaches about 2,000 pages), opened in the real window offscreen:
                      / CommitmentRepository.matching_rows() reading every row it shows
   partner saved      the same for a partner school on the partner page
   judgement saved    the same for a strand's next step on the self-assessment page
-  next strand        moving to the next strand / its judgement and linked commitments by SQL
+  next strand        moving to the next strand / the same SQL (its judgement and linked
+                     commitments) plus a bare window putting the same words on screen
+                     (bench/bare_strand.py: plain word-wrapped labels, the size of the page's
+                     strand area, checked to have painted); against the SQL alone it is
+                     printed for information, as the stricter reading
   first visit        building and painting each page the first time (absolute; < 300 ms)
   memory             peak RSS of the window after showing the partner and commitments pages
                      / a bare PySide6 window's (separate processes)
@@ -257,20 +261,81 @@ def measure_screens(path: Path, runs: int, figures: Figures) -> None:
             " WHERE c.school_id = ? AND c.removed_at IS NULL AND s.strand_id = ?"
         )
         strands = assessment.navigator.strand_ids()
+        bare = _bare_strand_window(assessment)
+        words = _strand_words(assessment, services.assessment.get_round(round_id).scope)
+        bare.show()
+        bare.show_strand(words[strands[-1]], None, [])
+        _settle(app)
+        paints_before = bare.paints
         for n in range(runs * 2):
             delta = 1 if (n // (len(strands) - 1)) % 2 == 0 else -1
             ours = _timed(lambda d=delta: (assessment._step(d), drain(app)))
             now = assessment.current_strand_id()
-            floor = _timed(
+            assert now is not None
+            sql = _timed(
                 lambda s=now: (
                     db.execute(judgement_sql, [round_id, s]).fetchall(),
                     db.execute(linked_sql, [school_id, s]).fetchall(),
                 )
             )
+            floor = _timed(
+                lambda s=now: (
+                    bare.show_strand(
+                        words[s],
+                        db.execute(judgement_sql, [round_id, s]).fetchone(),
+                        db.execute(linked_sql, [school_id, s]).fetchall(),
+                    ),
+                    app.processEvents(),
+                )
+            )
+            # An honest floor: the bare window really laid out and painted the new words.
+            assert all(bare.painted(w) for w in (bare.title, *bare.levels)), "bare: not painted"
             figures.add("next strand (self-assessment page)", ours, floor)
+            figures.add("next strand against its SQL alone", ours, sql)
+        figures.notes["next strand (self-assessment page)"] = (
+            f"floor: the SQL plus a bare window ({bare.width()} x {bare.height()}) showing the"
+            f" same words, {(bare.paints - paints_before) / (runs * 2):.0f} paint events a move"
+        )
+        bare.close()
     finally:
         window.close()
         services.close()
+
+
+def _bare_strand_window(assessment: Any) -> Any:
+    """The bare window of the floor for moving between strands, the size of the page's strand
+    area (the scroll area the strand's title is in)."""
+    from bare_strand import BareStrandWindow
+    from PySide6.QtWidgets import QScrollArea
+
+    area = assessment.title_label.parentWidget()
+    while not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    return BareStrandWindow(area.size())
+
+
+def _strand_words(assessment: Any, scope: Any) -> dict[str, Any]:
+    """Every strand's words as the page shows them, read from the framework before timing."""
+    from bare_strand import StrandWords
+
+    from desktop_app.domain.framework import descriptor_wording_note
+    from desktop_app.domain.levels import Level
+
+    framework = assessment._framework
+    note = descriptor_wording_note(framework, scope)
+    if framework.reconstruction:
+        note += " " + framework.reconstruction
+    return {
+        s.id: StrandWords(
+            dimension=framework.dimension_of(s.id).title,
+            title=s.title,
+            summary=s.summary,
+            wording=note,
+            descriptors=tuple(s.descriptor(level, scope) for level in Level),  # type: ignore[arg-type]
+            prompts=s.prompts_for(scope),
+        )
+        for s in framework.strands()
+    }
 
 
 # Memory ----------------------------------------------------------------------------------
