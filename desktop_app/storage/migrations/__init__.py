@@ -21,5 +21,6 @@ from desktop_app.storage.migrations import m006_ratings  # noqa: F401  isort: sk
 from desktop_app.storage.migrations import m012_scale_indexes  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m013_lean_shared_commitments  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m014_commitment_window  # noqa: F401  isort: skip
+from desktop_app.storage.migrations import m015_strand_links  # noqa: F401  isort: skip
 
 __all__ = ["MIGRATIONS"]

@@ -3,9 +3,10 @@ mouse or keyboard."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QLabel,
@@ -18,6 +19,17 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.framework import BEST_FIT_GUIDANCE, Strand
 from desktop_app.domain.levels import Level
 from desktop_app.domain.review import RoundScope
+
+# Colours come from the palette so the high-contrast theme and dark mode still work; the
+# border's width carries the meaning, not colour alone. A focused card that is not chosen
+# has a dashed border; the chosen card's rule also covers it when focused.
+_CARD_STYLE = (
+    "#LevelCard { border: 1px solid palette(mid); border-radius: 6px;"
+    " background: palette(base); }"
+    " #LevelCard:focus { border: 1px dashed palette(highlight); }"
+    ' #LevelCard[chosen="true"], #LevelCard[chosen="true"]:focus {'
+    " border: 3px solid palette(highlight); background: palette(alternate-base); }"
+)
 
 
 class LevelCard(QFrame):
@@ -46,6 +58,7 @@ class LevelCard(QFrame):
         self._text.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self._title)
         layout.addWidget(self._text, 1)
+        self.setStyleSheet(_CARD_STYLE)
         self._update_style()
 
     def set_descriptor(self, text: str) -> None:
@@ -71,21 +84,18 @@ class LevelCard(QFrame):
         return self._selected
 
     def _update_style(self) -> None:
-        # Colours come from the palette so the high-contrast theme and dark mode still work;
-        # the border width carries the meaning, not colour alone.
-        focus = self.hasFocus()
-        border = 3 if self._selected else 1
-        colour = "palette(highlight)" if (self._selected or focus) else "palette(mid)"
-        background = "palette(alternate-base)" if self._selected else "palette(base)"
-        style = "dashed" if focus and not self._selected else "solid"
-        sheet = (
-            f"#LevelCard {{ border: {border}px {style} {colour}; border-radius: 6px;"
-            f" background: {background}; }}"
-        )
-        # Setting a style sheet restyles and repaints the card even when nothing changed,
-        # and every saved judgement sets the level again.
-        if sheet != self.styleSheet():
-            self.setStyleSheet(sheet)
+        # Only the chosen card's look changes here: the one style sheet (set once) has a rule
+        # for it, and focus is its pseudo-state, so no card is given a new sheet, which would
+        # restyle the card and both its labels at every move to another strand.
+        if self.property("chosen") != self._selected:
+            self.setProperty("chosen", self._selected)
+            style = self.style()
+            style.unpolish(self)
+            style.polish(self)
+            # The frame's width follows the border (3 pixels when chosen): QFrame reads it
+            # again on a style change, which polish() alone does not send.
+            QApplication.sendEvent(self, QEvent(QEvent.Type.StyleChange))
+            self.update()
         title = f"{int(self.level)}  {self.level.label}" + ("  ✓" if self._selected else "")
         if title != self._title.text():
             self._title.setText(title)
@@ -109,13 +119,6 @@ class LevelCard(QFrame):
         else:
             super().keyPressEvent(event)
 
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        self._update_style()
-        super().focusInEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        self._update_style()
-        super().focusOutEvent(event)
 
 
 class LevelCardRow(QWidget):
