@@ -86,19 +86,28 @@ class LinkedCommitmentsModel(QAbstractListModel):
         which would read a page of commitments that is not shown."""
         self._row_size = size
 
+    def read_first(self) -> None:
+        """Read the first commitment alone, to measure a line by: the list is often below
+        the fold, and its page is read when the list shows it."""
+        if self._ids and self._ids[0] not in self._read:
+            self._keep(self._fetch(self._ids[:1]))
+
     def _at(self, row: int) -> Commitment | None:
         """The commitment on this row; None if it has gone since the ids were read."""
         found = self._read.get(self._ids[row])
         if found is None:  # read the page around it: the list asks for its neighbours next
             start = row - row % PAGE_ROWS
             wanted = [i for i in self._ids[start : start + PAGE_ROWS] if i not in self._read]
-            fetched = list(self._fetch(wanted))
-            self._read.update((c.id, c) for c in fetched)
-            unnamed = {p for c in fetched for p in c.partner_ids if p not in self._names}
-            if unnamed:
-                self._names.update(self._name_partners(unnamed))
+            self._keep(self._fetch(wanted))
             found = self._read.get(self._ids[row])
         return found
+
+    def _keep(self, commitments: Iterable[Commitment]) -> None:
+        fetched = list(commitments)
+        self._read.update((c.id, c) for c in fetched)
+        unnamed = {p for c in fetched for p in c.partner_ids if p not in self._names}
+        if unnamed:
+            self._names.update(self._name_partners(unnamed))
 
     def commitment_id(self, row: int) -> int:
         return self._ids[row]
@@ -214,6 +223,7 @@ class LinkedCommitmentsList(QWidget):
 
         self.model.set_source(ids, fetch, names, self.today())
         if ids:  # measured on the first line, which is shown anyway
+            self.model.read_first()
             option = QStyleOptionViewItem()
             option.initFrom(self.list)
             self.model.set_row_size(self.list.itemDelegate().sizeHint(option, self.model.index(0)))

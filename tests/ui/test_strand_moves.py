@@ -1,0 +1,89 @@
+"""Moving to another strand on the self-assessment page does only what the new strand needs:
+the level cards keep their one style sheet (the chosen card is marked by a property), and the
+linked commitments read one commitment to measure a line by until the list shows them.
+
+Counted and inspected, never timed: speed is measured in bench/trust_scale.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from partners_helpers import JPD, promise
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.levels import Level
+from desktop_app.domain.partners import PartnerSchoolDetails
+from desktop_app.domain.review import JudgementChanges
+from desktop_app.services.changes import Changes, Topic
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.pages.assessment_page import AssessmentPage
+from desktop_app.ui.widgets.linked_commitments import PAGE_ROWS
+
+
+@pytest.fixture
+def page(qtbot: QtBot, sample_window: MainWindow) -> AssessmentPage:
+    sample_window.show_page("assessment")
+    found = sample_window.pages["assessment"]
+    assert isinstance(found, AssessmentPage)
+    qtbot.waitUntil(found.isVisible)
+    return found
+
+
+def test_the_chosen_card_is_marked_without_a_new_style_sheet(
+    qtbot: QtBot, page: AssessmentPage
+) -> None:
+    ctx = page.ctx
+    round_id = ctx.round_id
+    assert round_id is not None
+    first, second = page.navigator.strand_ids()[:2]
+    for strand, level in ((first, Level.DEVELOPING), (second, Level.LEADING)):
+        ctx.save(
+            page,
+            lambda s=strand, lv=level: ctx.services.assessment.change_judgement(
+                round_id, s, JudgementChanges.of(level=lv)
+            ),
+        )
+    page.show_strand(first)
+    cards = page.cards.cards
+    sheets = [card.styleSheet() for card in cards]
+    page.show_strand(second)
+    page.cards.focus_chosen()
+    qtbot.wait(10)
+    assert [card.styleSheet() for card in cards] == sheets  # set once, when made
+    assert [bool(card.property("chosen")) for card in cards] == [False, False, False, True]
+    # The chosen card's border is three pixels, the others' one: the frame follows the rule.
+    assert [card.frameWidth() for card in cards] == [1, 1, 1, 3]
+    assert cards[3].accessibleName() == "Level 4, Leading, chosen"
+    page.show_strand(first)
+    assert [card.frameWidth() for card in cards] == [1, 3, 1, 1]
+    assert [bool(card.property("chosen")) for card in cards] == [False, True, False, False]
+    assert cards[3].accessibleName() == "Level 4, Leading"
+
+
+def test_a_new_strand_reads_one_linked_commitment_until_the_list_shows(
+    qtbot: QtBot, page: AssessmentPage
+) -> None:
+    s = page.ctx.services
+    school_id = page.ctx.school_id
+    assert school_id is not None
+    with s._store.transaction():
+        s._store.partners.add_many(
+            PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}") for n in range(60)
+        )
+        ids = s.partners.register_order()
+        for n in range(80):
+            s._store.commitments.add(school_id, promise((ids[n % 60],), f"Promise {n:02d}"))
+    page.ctx.notify(Changes.of(Topic.COMMITMENTS, Topic.PARTNERS))
+    page.show_strand(next(i for i in page.navigator.strand_ids() if i != JPD))
+    qtbot.wait(10)
+    store = s._store
+    store.commitments.rows_read = store.partners.rows_read = 0
+    page.show_strand(JPD)
+    linked = page.linked_commitments
+    assert linked.model.rowCount() == len(s.commitments.ids_for_strand(school_id, JPD)) >= 80
+    assert store.commitments.rows_read == 1  # the first line, to measure a line by
+    assert store.partners.rows_read == 1  # its partner school's name
+    lines = [linked.text(row) for row in range(6)]  # what the list shows, read as a page
+    assert 1 < store.commitments.rows_read <= PAGE_ROWS
+    expected = s.commitments.for_strand(school_id, JPD)
+    assert all(c.what in line for c, line in zip(expected, lines, strict=False))
