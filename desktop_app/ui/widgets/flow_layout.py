@@ -21,6 +21,8 @@ class FlowLayout(QLayout):
         self._items: list[QLayoutItem] = []
         self._right_from: int | None = None
         self._wrapped_height = 0
+        self._heights: dict[tuple[object, ...], int] = {}
+        self._hint: tuple[tuple[object, ...], QSize] | None = None
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def __del__(self) -> None:
@@ -46,7 +48,28 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        # Qt asks many times in each layout pass, for a width or two. The answer is kept
+        # against everything it depends on (each item's sizes, and a label's words), not
+        # just until invalidate(): a label's new text reaches the layouts above it before
+        # this one is invalidated, and the old height must not be given for it.
+        key = (width, self.spacing(), self._inputs())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) >= 8:
+                self._heights.clear()
+            height = self._heights[key] = self._arrange(QRect(0, 0, width, 0), move=False)
+        return height
+
+    def _inputs(self) -> tuple[object, ...]:
+        inputs: list[object] = []
+        for item in self._items:
+            if item.isEmpty():
+                inputs.append(None)
+                continue
+            widget = item.widget()
+            words = widget.text() if isinstance(widget, QLabel) else None
+            inputs.append((item.sizeHint().toTuple(), item.minimumSize().toTuple(), words))
+        return tuple(inputs)
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
@@ -61,11 +84,15 @@ class FlowLayout(QLayout):
                 parent.updateGeometry()
 
     def sizeHint(self) -> QSize:
-        # Everything on one line when there is room.
-        width = sum(_preferred(i).width() for i in self._items if not i.isEmpty())
-        width += self._gap(Qt.Orientation.Horizontal) * max(0, self._shown() - 1)
-        height = max((i.sizeHint().height() for i in self._items if not i.isEmpty()), default=0)
-        return QSize(width, height) + self._margin_size()
+        # Everything on one line when there is room. Kept as heightForWidth's answers are.
+        inputs = (self.spacing(), self._inputs())
+        if self._hint is None or self._hint[0] != inputs:
+            width = sum(_preferred(i).width() for i in self._items if not i.isEmpty())
+            width += self._gap(Qt.Orientation.Horizontal) * max(0, self._shown() - 1)
+            shown = (i.sizeHint().height() for i in self._items if not i.isEmpty())
+            height = max(shown, default=0)
+            self._hint = (inputs, QSize(width, height) + self._margin_size())
+        return QSize(self._hint[1])
 
     def minimumSize(self) -> QSize:
         # As narrow as the widest single item (anything wider wraps), and as tall as the

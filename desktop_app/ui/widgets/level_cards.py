@@ -59,6 +59,7 @@ class LevelCard(QFrame):
         layout.addWidget(self._title)
         layout.addWidget(self._text, 1)
         self.setStyleSheet(_CARD_STYLE)
+        self.setToolTip(f"Press Space or {int(level)} to choose {level.label}")
         self._update_style()
 
     def set_descriptor(self, text: str) -> None:
@@ -66,7 +67,6 @@ class LevelCard(QFrame):
         self._name_for_screen_readers()
         # Screen-reader users hear the best-fit rule with each card, as sighted users see it.
         self.setAccessibleDescription(f"{text} {BEST_FIT_GUIDANCE}")
-        self.setToolTip(f"Press Space or {int(self.level)} to choose {self.level.label}")
 
     def set_selected(self, selected: bool) -> None:
         if selected == self._selected:
