@@ -120,7 +120,6 @@ class LevelCard(QFrame):
             super().keyPressEvent(event)
 
 
-
 class LevelCardRow(QWidget):
     """The four cards, whose wording they use, and the best-fit rule.
 
