@@ -10,7 +10,8 @@ descriptions side by side (each with its name, and a tick on the judged level), 
 rule, the evidence prompts, the judgement's fields (level, evidence, confidence, target, next
 step, importance, master strand) in a QFormLayout, and a plain QListWidget with the first six
 linked commitments (our list shows six lines). `show_strand` sets every text to the new
-strand's; the caller then runs processEvents(), which lays the window out and paints it.
+strand's; the caller then runs the event loop until the window is idle (qt_idle.drain, as
+for our page), which lays the window out and paints it.
 
 It is a floor, not a copy: no styled frames, no focus, no combo boxes or text boxes, no tick
 list of the other strands and no strand list beside it (whose highlight our page moves). Its

@@ -285,7 +285,7 @@ def measure_screens(path: Path, runs: int, figures: Figures) -> None:
                         db.execute(judgement_sql, [round_id, s]).fetchone(),
                         db.execute(linked_sql, [school_id, s]).fetchall(),
                     ),
-                    app.processEvents(),
+                    drain(app),
                 )
             )
             # An honest floor: the bare window really laid out and painted the new words.
