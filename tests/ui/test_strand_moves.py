@@ -7,8 +7,12 @@ Counted and inspected, never timed: speed is measured in bench/trust_scale.py.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from partners_helpers import JPD, promise
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.levels import Level
@@ -87,3 +91,43 @@ def test_a_new_strand_reads_one_linked_commitment_until_the_list_shows(
     assert 1 < store.commitments.rows_read <= PAGE_ROWS
     expected = s.commitments.for_strand(school_id, JPD)
     assert all(c.what in line for c, line in zip(expected, lines, strict=False))
+
+
+class _PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints: Counter[int] = Counter()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints[id(watched)] += 1
+        return False
+
+
+def test_a_new_strand_is_laid_out_before_it_is_painted_once(
+    qtbot: QtBot, page: AssessmentPage
+) -> None:
+    """The strand's column and the scroll area round it are laid out before Qt paints, so
+    each card, label and box paints once a move, not once at the old layout and again."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    counter = _PaintCounter()
+    app.installEventFilter(counter)
+    watched = [
+        *page.cards.cards,
+        page.title_label,
+        page.summary_label,
+        page.prompts_label,
+        page.form.evidence,
+        page.form.confidence,
+    ]
+    try:
+        for delta in (1, 1, -1):
+            counter.paints.clear()
+            page._step(delta)
+            qtbot.wait(50)  # every pass of the event loop the move needs
+            assert all(counter.paints[id(w)] == 1 for w in watched), [
+                counter.paints[id(w)] for w in watched
+            ]
+    finally:
+        app.removeEventFilter(counter)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QLabel,
     QPushButton,
@@ -233,6 +234,12 @@ class AssessmentPage(Page):
         ids = self.navigator.strand_ids()
         self.previous_button.setEnabled(ids.index(strand_id) > 0)
         self.next_button.setEnabled(ids.index(strand_id) < len(ids) - 1)
+        # Lay the new strand out now, so Qt paints it once: left to the event loop, the old
+        # layout was painted first and everything again when the scroll area had caught up.
+        # Each round lays out what the one before resized (the column, the scroll area round
+        # it, rows that wrap at the new width); a round with nothing to do costs nothing.
+        for _ in range(4):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def current_strand_id(self) -> str | None:
         return self._strand.id if self._strand else None

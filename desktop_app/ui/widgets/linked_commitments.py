@@ -233,6 +233,10 @@ class LinkedCommitmentsList(QWidget):
         lines = max(1, min(len(ids), 6))
         self.list.setFixedHeight(self.fontMetrics().lineSpacing() * (lines * 2 + 1))
         self.add_button.setEnabled(self._school_id is not None and self._strand_id is not None)
+        # The list's lines laid out now rather than by its timer after the strand is
+        # painted, which would lay the page out and paint it a second time.
+        if self.list.isVisible():
+            self.list.doItemsLayout()
 
     def text(self, row: int) -> str:
         """The line shown for a commitment, as a screen reader reads it."""
