@@ -8,20 +8,23 @@ Counted and inspected, never timed: speed is measured in bench/trust_scale.py.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from datetime import date
 
 import pytest
 from partners_helpers import JPD, promise
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.levels import Level
-from desktop_app.domain.partners import PartnerSchoolDetails
+from desktop_app.domain.partners import Commitment, Direction, PartnerSchoolDetails
 from desktop_app.domain.review import JudgementChanges
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.assessment_page import AssessmentPage
-from desktop_app.ui.widgets.linked_commitments import PAGE_ROWS
+from desktop_app.ui.widgets.linked_commitments import PAGE_ROWS, LinkedCommitmentsModel
 
 
 @pytest.fixture
@@ -131,3 +134,28 @@ def test_a_new_strand_is_laid_out_before_it_is_painted_once(
             ]
     finally:
         app.removeEventFilter(counter)
+
+
+def test_the_linked_commitments_model_passes_modeltester(
+    qapp: QApplication, qtmodeltester: ModelTester
+) -> None:
+    commitments = {
+        n: Commitment(n, 1, Direction.WE_GIVE, f"Promise {n}", partner_ids=(7,), owner="Ms Lee")
+        for n in range(1, 41)
+    }
+    fetched: list[int] = []
+
+    def fetch(ids: Sequence[int]) -> list[Commitment]:
+        fetched.extend(ids)
+        return [commitments[i] for i in ids if i != 5]  # 5 removed since its id was read
+
+    model = LinkedCommitmentsModel()
+    qtmodeltester.check(model)
+    model.set_source(list(commitments), fetch, lambda ids: {7: "Brook Lane"}, date(2026, 11, 23))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 40 and model.commitment_id(39) == 40
+    assert "Brook Lane: Promise 3" in model.text(2) and model.text(4) == ""
+    assert not model.flags(model.index(0)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(0)) & Qt.ItemFlag.ItemIsDragEnabled
+    model.set_source([3, 1], fetch, lambda ids: {}, date(2026, 11, 23))
+    assert model.rowCount() == 2 and model.commitment_id(0) == 3
