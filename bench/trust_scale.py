@@ -19,7 +19,8 @@ full plan reaches about 2,000 pages), opened in the real window offscreen:
                      commitments) plus a bare window putting the same words on screen
                      (bench/bare_strand.py: plain word-wrapped labels, the size of the page's
                      strand area, checked to have painted); against the SQL alone it is
-                     printed for information, as the stricter reading
+                     printed for information, as the stricter reading, and so is the same
+                     pair in processor time (this thread's), which a busy machine disturbs less
   first visit        building and painting each page the first time (absolute; < 300 ms)
   memory             peak RSS of the window after showing the partner and commitments pages
                      / a bare PySide6 window's (separate processes)
@@ -269,7 +270,9 @@ def measure_screens(path: Path, runs: int, figures: Figures) -> None:
         paints_before = bare.paints
         for n in range(runs * 2):
             delta = 1 if (n // (len(strands) - 1)) % 2 == 0 else -1
+            cpu = time.thread_time()
             ours = _timed(lambda d=delta: (assessment._step(d), drain(app)))
+            ours_cpu = time.thread_time() - cpu
             now = assessment.current_strand_id()
             assert now is not None
             sql = _timed(
@@ -278,6 +281,7 @@ def measure_screens(path: Path, runs: int, figures: Figures) -> None:
                     db.execute(linked_sql, [school_id, s]).fetchall(),
                 )
             )
+            cpu = time.thread_time()
             floor = _timed(
                 lambda s=now: (
                     bare.show_strand(
@@ -288,10 +292,12 @@ def measure_screens(path: Path, runs: int, figures: Figures) -> None:
                     drain(app),
                 )
             )
+            floor_cpu = time.thread_time() - cpu
             # An honest floor: the bare window really laid out and painted the new words.
             assert all(bare.painted(w) for w in (bare.title, *bare.levels)), "bare: not painted"
             figures.add("next strand (self-assessment page)", ours, floor)
             figures.add("next strand against its SQL alone", ours, sql)
+            figures.add("next strand, processor time", ours_cpu, floor_cpu)
         figures.notes["next strand (self-assessment page)"] = (
             f"floor: the SQL plus a bare window ({bare.width()} x {bare.height()}) showing the"
             f" same words, {(bare.paints - paints_before) / (runs * 2):.0f} paint events a move"
