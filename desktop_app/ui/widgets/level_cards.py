@@ -60,11 +60,11 @@ class LevelCard(QFrame):
         layout.addWidget(self._text, 1)
         self.setStyleSheet(_CARD_STYLE)
         self.setToolTip(f"Press Space or {int(level)} to choose {level.label}")
+        self._name_for_screen_readers()  # again only when chosen or not: not the words
         self._update_style()
 
     def set_descriptor(self, text: str) -> None:
         self._text.setText(text)
-        self._name_for_screen_readers()
         # Screen-reader users hear the best-fit rule with each card, as sighted users see it.
         self.setAccessibleDescription(f"{text} {BEST_FIT_GUIDANCE}")
 
