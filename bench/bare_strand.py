@@ -19,8 +19,8 @@ plain labels take less room than our cards, boxes and buttons, so a little more 
 fit in view (at 1366 x 768, the judgement's fields and the first commitments, which are below
 the fold on our page); what lies below the visible part is painted by neither window.
 
-Every widget in the window counts its paint events (`paints`, `painted`), so the bench can check
-that each move really painted the new words.
+While watched (`watch`), every widget in the window counts its paint events (`paints`,
+`painted`), so the bench can check, before it times, that each move really paints the new words.
 """
 
 from __future__ import annotations
@@ -140,16 +140,23 @@ class BareStrandWindow(QWidget):
         self.resize(size)
 
         self._counter = _PaintCounter()
+
+    def watch(self, on: bool) -> None:
+        """Count paint events (for the check before timing), or stop: the counting is a
+        Python call for every event of every widget, which the timed moves must not pay."""
         for widget in [self, *self.findChildren(QWidget)]:
-            widget.installEventFilter(self._counter)
+            if on:
+                widget.installEventFilter(self._counter)
+            else:
+                widget.removeEventFilter(self._counter)
 
     @property
     def paints(self) -> int:
-        """Paint events in the window so far, over all its widgets."""
+        """Paint events in the window while watched, over all its widgets."""
         return self._counter.paints
 
     def painted(self, widget: QWidget) -> bool:
-        """Has this widget painted since the last show_strand()?"""
+        """Has this widget painted since the last show_strand() (while watched)?"""
         return id(widget) in self._counter.painted
 
     def show_strand(
