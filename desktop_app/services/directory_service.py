@@ -212,7 +212,7 @@ class DirectoryService:
         wanted = list(dict.fromkeys(chosen))
         with self._store.transaction():
             added, updated = self._store.directory.upsert_many(file.staged.rows())
-            partner_urns = set(self._store.partners.by_urns()) | set(wanted)
+            partner_urns = self._store.partners.urns() | set(wanted)
             schools = file.staged.schools.by_urns(partner_urns)
             outcome, edit = self._partners_from(file.file_name, schools, wanted)
             self._record_source(file.report)
@@ -235,7 +235,7 @@ class DirectoryService:
         handle, encoding = open_gias_file(path)
         report = ReadReport(clean_text(path.name))
         with handle, self._store.transaction():
-            watched = set(self._store.partners.by_urns()) | set(wanted)
+            watched = self._store.partners.urns() | set(wanted)
             seen: list[str] = []
             rows = _watch(gias_rows(handle, encoding, report), watched, seen.append)
             added, updated = self._store.directory.upsert_many(rows)
@@ -255,7 +255,7 @@ class DirectoryService:
     ) -> tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], Edit]:
         """Update every partner the file names; add (or bring back) the chosen ones."""
         repo = self._store.partners
-        current = repo.by_urns()
+        current = repo.by_urns(schools)  # only the partners the file names
         before: list[PartnerState] = []
         after: list[PartnerState] = []
         added: list[str] = []

@@ -318,3 +318,25 @@ def test_the_preview_searches_the_same_without_a_full_text_index(
     finally:
         with_index.close()
         without.close()
+
+
+def test_applying_a_file_reads_only_the_partners_it_names(
+    services: AppServices, tmp_path: Path
+) -> None:
+    add_partner(services, "Ashfield", "111111")
+    repo = services._store.partners
+    with services._store.transaction():  # a register much larger than the file
+        repo.add_many(
+            PartnerSchoolDetails(f"Register School {n}", f"{500000 + n}") for n in range(300)
+        )
+    staged = services.directory.read_file(_file(tmp_path, "all.csv", OPEN, TRUST_A, TRUST_B))
+    try:
+        preview = services.directory.preview(staged)
+        before = repo.rows_read
+        outcome, _ = services.directory.apply(preview, ["333333"])
+        assert repo.rows_read - before <= 2  # Ashfield, and Cedar once it is added
+    finally:
+        staged.close()
+    assert outcome.partners_added == ("Cedar Academy",)
+    assert outcome.partners_updated == ("Ashfield Primary",)
+    assert repo.urns() == {"111111", "333333"} | {f"{500000 + n}" for n in range(300)}

@@ -136,9 +136,25 @@ class PartnerSchoolRepository:
         rows = list(self._db.query(sql, [urn]))
         return _partner(rows[0]) if rows else None
 
-    def by_urns(self) -> dict[str, PartnerSchool]:
-        rows = self._db.query("SELECT * FROM partner_schools WHERE urn != ''")
+    def by_urns(self, urns: Iterable[str] | None = None) -> dict[str, PartnerSchool]:
+        """Partners by URN, removed ones too: every one, or only those with these URNs."""
+        if urns is None:
+            rows = list(self._db.query("SELECT * FROM partner_schools WHERE urn != ''"))
+        else:
+            wanted = [u for u in dict.fromkeys(urns) if u]
+            rows = []
+            for start in range(0, len(wanted), _IN_CHUNK):
+                chunk = wanted[start : start + _IN_CHUNK]
+                marks = ", ".join("?" * len(chunk))
+                sql = f"SELECT * FROM partner_schools WHERE urn != '' AND urn IN ({marks})"
+                rows += self._db.query(sql, chunk)
+        self.rows_read += len(rows)
         return {r["urn"]: _partner(r) for r in rows}
+
+    def urns(self) -> set[str]:
+        """Every URN in the register (removed partners too), reading nothing else: the
+        register may hold every school in England."""
+        return {r[0] for r in self._db.execute("SELECT urn FROM partner_schools WHERE urn != ''")}
 
     def all(self, *, include_removed: bool = False) -> list[PartnerSchool]:
         where = "" if include_removed else " WHERE removed_at IS NULL"
