@@ -102,7 +102,8 @@ def _glance(
     partnership = readers.partnerships.get(partnership_id)
     if partnership.school_id != school_id:
         raise LookupError(f"{school.name} has no such partnership.")
-    partners = {p.id: p for p in readers.partners.all(include_removed=True)}
+    # The members alone: the register may hold every school in England.
+    partners = {p.id: p for p in readers.partners.by_ids(partnership.member_ids)}
     member_ids = tuple(m for m in partnership.member_ids if m in partners)
     shared = readers.promises.shared_levels(school_id)
     members = []

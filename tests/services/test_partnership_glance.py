@@ -166,3 +166,17 @@ def test_a_newer_file_keeps_decisions_on_the_same_promises(
     g = _glance(alder)
     assert [m.key for m in g.matches if m.decision is MatchDecision.CONFIRMED] == [pair.key]
     assert Rag.RED in {r.rag for r in g.records}
+
+
+def test_the_glance_reads_only_the_members_from_the_register(alder: AppServices) -> None:
+    from desktop_app.domain.partners import PartnerSchoolDetails
+
+    repo = alder._store.partners
+    with alder._store.transaction():  # a register of the whole country, in miniature
+        repo.add_many(
+            PartnerSchoolDetails(f"Register School {n}", f"{700000 + n}") for n in range(300)
+        )
+    before = repo.rows_read
+    g = _glance(alder)
+    assert [m.partner.name for m in g.members] == ["Birch Academy", "Cedar School"]
+    assert repo.rows_read - before == 2
