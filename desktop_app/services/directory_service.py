@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,11 +51,12 @@ class PartnerUpdate:
     partner: PartnerSchool
     school: DirectorySchool
 
-    @property
+    # Worked out once: the preview lists every changed field of thousands of partners.
+    @cached_property
     def details(self) -> PartnerSchoolDetails:
         return self.school.partner_details(self.partner.details)
 
-    @property
+    @cached_property
     def changed_fields(self) -> tuple[str, ...]:
         return changed_partner_fields(self.partner.details, self.details)
 
@@ -110,7 +112,7 @@ class DirectoryImport:
     """The preview: the staged file and the partner schools it will update."""
 
     file: StagedFile
-    partners: dict[str, PartnerSchool]  # every partner with a URN, removed ones too
+    partners: dict[str, PartnerSchool]  # every partner the file names, removed ones too
     updates: tuple[PartnerUpdate, ...]  # partners in the file whose details differ
     closing: tuple[PartnerUpdate, ...]  # partners the file says have closed
 
@@ -188,8 +190,10 @@ class DirectoryService:
         return file
 
     def preview(self, file: StagedFile) -> DirectoryImport:
-        partners = self._store.partners.by_urns()
-        in_file = file.staged.schools.by_urns(partners)
+        # The register's URNs first, then only the partners the file names: the register may
+        # hold every school in England.
+        in_file = file.staged.schools.by_urns(self._store.partners.urns())
+        partners = self._store.partners.by_urns(in_file)
         updates = []
         for urn, school in in_file.items():
             update = PartnerUpdate(partners[urn], school)

@@ -320,7 +320,7 @@ def test_the_preview_searches_the_same_without_a_full_text_index(
         without.close()
 
 
-def test_applying_a_file_reads_only_the_partners_it_names(
+def test_previewing_and_applying_a_file_read_only_the_partners_it_names(
     services: AppServices, tmp_path: Path
 ) -> None:
     add_partner(services, "Ashfield", "111111")
@@ -331,7 +331,10 @@ def test_applying_a_file_reads_only_the_partners_it_names(
         )
     staged = services.directory.read_file(_file(tmp_path, "all.csv", OPEN, TRUST_A, TRUST_B))
     try:
+        before = repo.rows_read
         preview = services.directory.preview(staged)
+        assert repo.rows_read - before == 1  # Ashfield, the one partner the file names
+        assert list(preview.partners) == ["111111"]
         before = repo.rows_read
         outcome, _ = services.directory.apply(preview, ["333333"])
         assert repo.rows_read - before <= 2  # Ashfield, and Cedar once it is added
