@@ -145,11 +145,8 @@ class ImpactService:
         school = self._store.schools.get(school_id)
         wanted = [school.urn]
         if partners:
-            wanted += [
-                urn
-                for urn, p in self._store.partners.by_urns().items()
-                if urn and not p.removed and urn != school.urn
-            ]
+            live = self._store.partners.urns(include_removed=False)
+            wanted += sorted(live - {school.urn})
         return wanted
 
     def preview_parsed(

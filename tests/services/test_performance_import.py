@@ -196,3 +196,19 @@ def test_a_failure_part_way_through_the_import_writes_nothing(
     monkeypatch.undo()
     assert services.impact.published() == ()
     assert services.impact.measure(measure_id).measurements == ()
+
+
+def test_the_partners_wanted_from_a_file_are_the_live_ones_read_by_urn_alone(
+    services: AppServices,
+) -> None:
+    school = our_school(services)
+    add_partner(services, "Ashfield Primary", "111111")
+    gone = add_partner(services, "Beech Academy", "222222")
+    add_partner(services, "No URN yet")
+    services.partners.remove_partner(gone)
+    repo = services._store.partners
+    before = repo.rows_read
+    wanted = services.impact.wanted_urns(school.id, partners=True)
+    assert wanted == [OAKWOOD, "111111"]
+    assert repo.rows_read == before  # no partner school read whole: the register may be huge
+    assert services.impact.wanted_urns(school.id, partners=False) == [OAKWOOD]

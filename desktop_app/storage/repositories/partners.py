@@ -151,10 +151,12 @@ class PartnerSchoolRepository:
         self.rows_read += len(rows)
         return {r["urn"]: _partner(r) for r in rows}
 
-    def urns(self) -> set[str]:
-        """Every URN in the register (removed partners too), reading nothing else: the
-        register may hold every school in England."""
-        return {r[0] for r in self._db.execute("SELECT urn FROM partner_schools WHERE urn != ''")}
+    def urns(self, *, include_removed: bool = True) -> set[str]:
+        """Every URN in the register, reading nothing else: the register may hold every
+        school in England."""
+        live = "" if include_removed else " AND removed_at IS NULL"
+        sql = f"SELECT urn FROM partner_schools WHERE urn != ''{live}"
+        return {r[0] for r in self._db.execute(sql)}
 
     def all(self, *, include_removed: bool = False) -> list[PartnerSchool]:
         where = "" if include_removed else " WHERE removed_at IS NULL"
