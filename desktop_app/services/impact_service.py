@@ -176,7 +176,9 @@ class ImpactService:
                 stored.get((f.urn, f.academic_year, f.column)) or f
                 for f in (*preview.added, *preview.changed)
             )
-            was_new = tuple(
+            # A set: undo asks of every figure whether it was new (a national file with the
+            # partners' rows can add tens of thousands).
+            was_new = frozenset(
                 (f.urn, f.academic_year, f.column)
                 for f in preview.added
                 if (f.urn, f.academic_year, f.column) not in stored
@@ -199,8 +201,7 @@ class ImpactService:
 
         def undo() -> Edit:
             with self._store.transaction():
-                for key in was_new:
-                    self._store.impact.delete_published(*key)
+                self._store.impact.delete_published_many(was_new)
                 for figure in before:
                     if (figure.urn, figure.academic_year, figure.column) not in was_new:
                         self._store.impact.save_published(figure)

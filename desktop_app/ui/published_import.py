@@ -85,6 +85,8 @@ class PublishedPreviewDialog(QDialog):
         summary.setAccessibleName("Import summary")
         self.lines = QListWidget()
         self.lines.setAccessibleName("What will be added")
+        # One line each: laid out without measuring every one (partners' rows can be many).
+        self.lines.setUniformItemSizes(True)
         self.lines.addItems(preview.lines())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton(

@@ -5,6 +5,7 @@ Deleted rows are re-inserted with their old ids on undo, so ids stay stable for 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -242,10 +243,11 @@ class ImpactRepository:
             ],
         )
 
-    def delete_published(self, urn: str, academic_year: str, column: str) -> None:
-        self._db.execute(
+    def delete_published_many(self, keys: Iterable[tuple[str, str, str]]) -> None:
+        """Remove figures by (urn, academic year, column): one statement for them all."""
+        self._db.conn.executemany(
             "DELETE FROM published_results WHERE urn = ? AND academic_year = ? AND column_name = ?",
-            [urn, academic_year, column],
+            keys,
         )
 
     # Monitoring schedule ------------------------------------------------------
