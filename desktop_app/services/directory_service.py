@@ -265,27 +265,33 @@ class DirectoryService:
         added: list[str] = []
         updated: list[str] = []
         closed: list[str] = []
+        writes: list[tuple[int, PartnerSchoolDetails]] = []  # written together, below
+        removals: list[int] = []
+        chosen = set(wanted)  # ticking a whole trust or local authority can choose hundreds
         for urn, school in schools.items():
             partner = current.get(urn)
             if partner is None:
-                if urn in wanted:
+                if urn in chosen:
                     made = repo.add(school.partner_details())
                     before.append((made.id, None, False))
                     after.append((made.id, made.details, False))
                     added.append(made.name)
                 continue
             details = school.partner_details(partner.details)
-            removed = partner.removed and urn not in wanted
+            removed = partner.removed and urn not in chosen
             if school.closed and not removed:
                 closed.append(details.name)
             if details == partner.details and removed == partner.removed:
                 continue
-            repo.update(partner.id, details)
+            writes.append((partner.id, details))
             if removed:
-                repo.set_removed(partner.id, True)
+                removals.append(partner.id)
             before.append((partner.id, partner.details, partner.removed))
             after.append((partner.id, details, removed))
             (added if partner.removed and not removed else updated).append(details.name)
+        repo.write_many(writes)
+        for partner_id in removals:  # after the write, which clears the flag
+            repo.set_removed(partner_id, True)
         label = f"add partner schools from {file_name}"
         return (tuple(added), tuple(updated), tuple(closed)), self._edit(label, before, after)
 
@@ -308,7 +314,7 @@ class DirectoryService:
             except LookupError:
                 repo.add(details, partner_id=partner_id)
             else:
-                repo.update(partner_id, details)
+                repo.write(partner_id, details)
             if removed:
                 repo.set_removed(partner_id, True)
 

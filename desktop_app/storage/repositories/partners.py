@@ -114,11 +114,15 @@ class PartnerSchoolRepository:
 
     def write(self, partner_id: int, details: PartnerSchoolDetails) -> None:
         """update() without reading the row back."""
+        self.write_many([(partner_id, details)])
+
+    def write_many(self, rows: Iterable[tuple[int, PartnerSchoolDetails]]) -> None:
+        """write() for many partners in one statement (a GIAS file can update thousands)."""
         sets = ", ".join(f"{c} = ?" for c in _COLUMNS)
-        self._db.execute(
+        self._db.conn.executemany(
             f"UPDATE partner_schools SET {sets}, removed_at = NULL,"
             " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
-            [*_values(details), partner_id],
+            [(*_values(details), partner_id) for partner_id, details in rows],
         )
 
     def get(self, partner_id: int) -> PartnerSchool:
