@@ -277,16 +277,17 @@ class DirectoryService:
                     after.append((made.id, made.details, False))
                     added.append(made.name)
                 continue
-            details = school.partner_details(partner.details)
+            old = partner.details  # built afresh on each use: once per partner here
+            details = school.partner_details(old)
             removed = partner.removed and urn not in chosen
             if school.closed and not removed:
                 closed.append(details.name)
-            if details == partner.details and removed == partner.removed:
+            if details == old and removed == partner.removed:
                 continue
             writes.append((partner.id, details))
             if removed:
                 removals.append(partner.id)
-            before.append((partner.id, partner.details, partner.removed))
+            before.append((partner.id, old, partner.removed))
             after.append((partner.id, details, removed))
             (added if partner.removed and not removed else updated).append(details.name)
         repo.write_many(writes)
