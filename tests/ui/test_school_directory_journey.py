@@ -307,3 +307,34 @@ def test_clear_the_directory_after_asking(
     assert page.register.directory_label.text().startswith("School directory: empty.")
     assert not page.register.clear_button.isEnabled()
     assert [p.urn for p in window.ctx.services.partners.list_partners()] == ["111111"]
+
+
+def test_the_partners_to_update_are_a_table_worked_out_as_shown(
+    qtbot: QtBot, services: AppServices, tmp_path: Path
+) -> None:
+    from pytestqt.modeltest import ModelTester
+
+    from desktop_app.domain.partners import PartnerSchoolDetails
+
+    with services._store.transaction():
+        services._store.partners.add_many(
+            [
+                PartnerSchoolDetails("Ashfield", "111111"),
+                PartnerSchoolDetails("Beech", "222222", trust="Old Trust"),
+                PartnerSchoolDetails("Dale School", "444444"),
+            ]
+        )
+    staged = services.directory.read_file(_csv(tmp_path, *ROWS))
+    try:
+        dialog = GiasPreviewDialog(services.directory.preview(staged))
+        qtbot.addWidget(dialog)
+        model = dialog.updates_model
+        ModelTester(qtbot).check(model)  # type: ignore[no-untyped-call]
+        rows = {model.cell(r, 0): (model.cell(r, 1), model.cell(r, 2)) for r in range(3)}
+        assert rows["111111"][0] == "Ashfield"
+        assert rows["111111"][1].startswith("name: Ashfield → Ashfield Primary; ")
+        assert "trust: Old Trust → Oak Trust" in rows["222222"][1]
+        assert "Closed on 31 August 2020: kept as a partner, flagged" in rows["444444"][1]
+        assert dialog.tabs.tabText(1) == "To &update (3)"
+    finally:
+        staged.close()

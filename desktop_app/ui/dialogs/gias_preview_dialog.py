@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.directory_service import DirectoryImport, PartnerUpdate
+from desktop_app.ui.models.rows_table_model import RowsTableModel
 from desktop_app.ui.models.school_choice_model import PAGE, SchoolChoiceModel
 from desktop_app.ui.widgets.form_helpers import name_buttons
+from desktop_app.ui.widgets.long_table import long_table, sample_widths
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the file is searched
 _FIELD_WORDS = {
@@ -49,8 +51,23 @@ def _changes(update: PartnerUpdate) -> list[str]:
         after = getattr(update.details, field) or "(none)"
         out.append(f"{_FIELD_WORDS.get(field, field)}: {before} → {after}")
     if update.school.closed:
-        out.append(f"{update.school.closed_words.capitalize()}: kept as a partner, flagged")
+        words = update.school.closed_words  # capitalize() would lower-case the month too
+        out.append(f"{words[:1].upper()}{words[1:]}: kept as a partner, flagged")
     return out
+
+
+class _UpdatesModel(RowsTableModel[PartnerUpdate]):
+    headers = ("URN", "School", "What changes")
+
+    def text(self, item: PartnerUpdate, column: int) -> str:
+        if column == 0:
+            return item.partner.urn
+        if column == 1:
+            return item.partner.name
+        return "; ".join(_changes(item))
+
+    def tooltip(self, item: PartnerUpdate, column: int) -> str:
+        return "\n".join(_changes(item)) if column == 2 else self.text(item, column)
 
 
 def _tree(name: str, headers: list[str]) -> QTreeWidget:
@@ -108,13 +125,12 @@ class GiasPreviewDialog(QDialog):
         assert bar is not None
         bar.setAccessibleName("Choose, to update, skipped")
         self.tabs.addTab(self._choose_tab(), "&Choose partner schools")
-        self.updated = _tree("Partner schools to update", ["URN", "School", "What changes"])
-        for update in shown:
-            changes = _changes(update)
-            line = QTreeWidgetItem([update.partner.urn, update.partner.name, "; ".join(changes)])
-            line.setToolTip(2, "\n".join(changes))
-            self.updated.addTopLevelItem(line)
-        self.tabs.addTab(self.updated, f"To &update ({len(shown)})")
+        # A table whose cells are worked out as they are shown: a register of every school
+        # in England can have tens of thousands of partners to update.
+        self.updates_model = _UpdatesModel(self)
+        self.updates_model.set_rows(shown)
+        self.updated = long_table("Partner schools to update", self.updates_model, stretch=2)
+        self.tabs.addTab(self.updated, f"To &update ({len(shown):,})")
         self.skipped = _tree("Rows skipped", ["Line", "URN", "School", "Why skipped"])
         for row in report.skipped:
             self.skipped.addTopLevelItem(
@@ -125,9 +141,10 @@ class GiasPreviewDialog(QDialog):
             self.skipped.addTopLevelItem(QTreeWidgetItem(["", "", more]))
         self.tabs.addTab(self.skipped, f"&Skipped ({report.skipped_count:,})")
         em = self.fontMetrics().horizontalAdvance("M")
-        for tree in (self.updated, self.skipped):
-            tree.resizeColumnToContents(0)
-            tree.setColumnWidth(1 if tree is self.updated else 2, em * 22)
+        sample_widths(self.updated, {0: "0000000"})
+        self.updated.setColumnWidth(1, em * 22)
+        self.skipped.resizeColumnToContents(0)
+        self.skipped.setColumnWidth(2, em * 22)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
