@@ -8,14 +8,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,7 @@ from desktop_app.services.performance_import import PerformancePreview, parse_pe
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.widgets.outlined_views import OutlinedListView
 
 
 def last_results_year(today: date) -> str:
@@ -61,6 +63,10 @@ class PublishedOptionsDialog(FormDialog):
         self.academic_year = clean_academic_year(self.year.text())
 
 
+#: Schools not found in the file named in the preview's summary; the rest are counted.
+MISSING_SHOWN = 10
+
+
 class PublishedPreviewDialog(QDialog):
     def __init__(self, preview: PerformancePreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +78,14 @@ class PublishedPreviewDialog(QDialog):
         self.setAccessibleName("Published results preview")
         words = preview.summary()
         if preview.missing_urns:
-            words += ". Not in this file: URN " + ", ".join(preview.missing_urns)
+            # A few by URN and the rest counted: a partner list can miss thousands.
+            missing = preview.missing_urns
+            more = (
+                f" and {len(missing) - MISSING_SHOWN:,} more"
+                if len(missing) > MISSING_SHOWN
+                else ""
+            )
+            words += ". Not in this file: URN " + ", ".join(missing[:MISSING_SHOWN]) + more
         summary = QLabel(
             f"<b>{words[0].upper() + words[1:]}.</b> "
             + (
@@ -83,11 +96,14 @@ class PublishedPreviewDialog(QDialog):
         )
         summary.setWordWrap(True)
         summary.setAccessibleName("Import summary")
-        self.lines = QListWidget()
+        # A plain list model and one-line rows laid out without measuring each: with the
+        # partners' rows a national file can give tens of thousands of lines.
+        self.line_model = QStringListModel(preview.lines(), self)
+        self.lines = OutlinedListView()
+        self.lines.setModel(self.line_model)
         self.lines.setAccessibleName("What will be added")
-        # One line each: laid out without measuring every one (partners' rows can be many).
         self.lines.setUniformItemSizes(True)
-        self.lines.addItems(preview.lines())
+        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton(
             self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.impact import PupilGroup
+from desktop_app.services.container import AppServices
 from desktop_app.ui.dialogs.measure_dialogs import MeasureDialog, MeasurementDialog
 from desktop_app.ui.dialogs.monitoring_dialogs import VisitDialog
 from desktop_app.ui.main_window import MainWindow
@@ -174,7 +175,7 @@ def test_import_published_results_with_a_preview_then_undo(
 
     def preview(dialog: QWidget) -> None:
         assert isinstance(dialog, PublishedPreviewDialog)
-        seen.extend(dialog.lines.item(i).text() for i in range(dialog.lines.count()))
+        seen.extend(dialog.line_model.stringList())
         assert impact.published() == ()  # nothing written before the user says so
         dialog.import_button.click()
 
@@ -225,3 +226,24 @@ def test_a_measure_can_take_its_baseline_from_imported_results(
     assert dialog.error.text() == ""
     assert dialog.draft is not None and dialog.draft.published_column == "PTRWM_EXP"
     assert (dialog.draft.baseline, dialog.draft.target) == (63, 70)
+
+
+def test_the_preview_names_a_few_missing_schools_and_counts_the_rest(
+    qtbot: QtBot, services: AppServices
+) -> None:
+    from partners_helpers import add_partner, our_school
+    from PySide6.QtWidgets import QLabel
+
+    from desktop_app.ui.published_import import MISSING_SHOWN, PublishedPreviewDialog
+
+    school = our_school(services)
+    for n in range(MISSING_SHOWN + 15):
+        add_partner(services, f"Partner {n}", f"{800000 + n}")
+    ks2 = Path(__file__).parents[1] / "fixtures" / "performance" / "england_ks2final.csv"
+    preview = services.impact.preview_published(ks2, "2023-24", school.id, partners=True)
+    dialog = PublishedPreviewDialog(preview)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    said = next(t for t in texts if "Not in this file" in t)
+    assert "800000, 800001" in said and "800009 and 15 more" in said
+    assert dialog.line_model.rowCount() == len(preview.lines())
