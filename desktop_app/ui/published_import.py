@@ -28,7 +28,7 @@ from desktop_app.services.performance_import import PerformancePreview, parse_pe
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.tasks import run_in_background
-from desktop_app.ui.widgets.outlined_views import OutlinedListView
+from desktop_app.ui.widgets.long_table import long_table, sample_widths
 
 
 def last_results_year(today: date) -> str:
@@ -96,14 +96,18 @@ class PublishedPreviewDialog(QDialog):
         )
         summary.setWordWrap(True)
         summary.setAccessibleName("Import summary")
-        # A plain list model and one-line rows laid out without measuring each: with the
-        # partners' rows a national file can give tens of thousands of lines.
-        self.line_model = QStringListModel(preview.lines(), self)
-        self.lines = OutlinedListView()
-        self.lines.setModel(self.line_model)
-        self.lines.setAccessibleName("What will be added")
-        self.lines.setUniformItemSizes(True)
-        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # One line a row, as wide as the longest (scrolling sideways), without measuring every
+        # row: with the partners' rows a national file can give tens of thousands of lines.
+        lines = preview.lines()
+        self.line_model = QStringListModel(lines, self)
+        self.lines = long_table("What will be added", self.line_model)
+        header = self.lines.horizontalHeader()
+        header.setVisible(False)
+        header.setStretchLastSection(False)  # it would squeeze the column to the window
+        # By pixel: a table of one column cannot scroll sideways a column at a time.
+        self.lines.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        sample_widths(self.lines, {0: max(lines, key=len, default="")})
+        self.lines.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 6)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton(
             self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
