@@ -81,6 +81,9 @@ def search_text(partner: PartnerSchool) -> str:
 # rows become schools without a dict made for each.
 _BY_ID = f"SELECT id, {', '.join(_COLUMNS)}, removed_at IS NOT NULL FROM partner_schools WHERE id"
 _IN_CHUNK = 500  # ids per IN (...) list, well inside SQLite's limit on parameters
+_WITH_URN = (
+    f"SELECT id, {', '.join(_COLUMNS)}, removed_at IS NOT NULL FROM partner_schools WHERE urn != ''"
+)
 
 
 class PartnerSchoolRepository:
@@ -141,19 +144,19 @@ class PartnerSchoolRepository:
         return _partner(rows[0]) if rows else None
 
     def by_urns(self, urns: Iterable[str] | None = None) -> dict[str, PartnerSchool]:
-        """Partners by URN, removed ones too: every one, or only those with these URNs."""
+        """Partners by URN, removed ones too: every one, or only those with these URNs.
+
+        One pass over the register as plain rows, making schools only of those wanted: as
+        quick as an indexed look-up when a file names a few partners, and much quicker
+        when it names every one (a register filled from the whole national file)."""
+        rows = self._db.execute(_WITH_URN)
         if urns is None:
-            rows = list(self._db.query("SELECT * FROM partner_schools WHERE urn != ''"))
+            found = [_row_partner(r) for r in rows]
         else:
-            wanted = [u for u in dict.fromkeys(urns) if u]
-            rows = []
-            for start in range(0, len(wanted), _IN_CHUNK):
-                chunk = wanted[start : start + _IN_CHUNK]
-                marks = ", ".join("?" * len(chunk))
-                sql = f"SELECT * FROM partner_schools WHERE urn != '' AND urn IN ({marks})"
-                rows += self._db.query(sql, chunk)
-        self.rows_read += len(rows)
-        return {r["urn"]: _partner(r) for r in rows}
+            wanted = set(urns)
+            found = [_row_partner(r) for r in rows if r[2] in wanted]  # r[2]: the URN
+        self.rows_read += len(found)
+        return {p.urn: p for p in found}
 
     def urns(self, *, include_removed: bool = True) -> set[str]:
         """Every URN in the register, reading nothing else: the register may hold every
