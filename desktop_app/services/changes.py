@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field
 from enum import Enum
+from types import MappingProxyType
 
 
 class Topic(Enum):
@@ -25,6 +26,9 @@ class Topic(Enum):
     __hash__ = object.__hash__
 
 
+_NONE_SAVED: Mapping[tuple[Topic, int], Callable[[], object]] = MappingProxyType({})
+
+
 @dataclass(frozen=True)
 class Changes:
     """What a use case changed, so each screen refreshes only what it shows."""
@@ -34,6 +38,12 @@ class Changes:
     #: means any record of those topics may have changed. Screens of thousands of rows
     #: use it to re-read only these.
     rows: frozenset[tuple[Topic, int]] | None = None
+    #: How to have changed records as saved without reading them, by (topic, id), when
+    #: the use case had them at hand (it read the record to change it). A screen uses
+    #: these only for rows it shows (so still in the file) and reads any other.
+    saved: Mapping[tuple[Topic, int], Callable[[], object]] = field(
+        default_factory=lambda: _NONE_SAVED, compare=False
+    )
 
     @classmethod
     def of(cls, *topics: Topic) -> Changes:
@@ -43,6 +53,18 @@ class Changes:
     def of_rows(cls, topic: Topic, *ids: int) -> Changes:
         """Only these records of one topic changed."""
         return cls(frozenset({topic}), frozenset((topic, i) for i in ids))
+
+    @classmethod
+    def of_saved(cls, topic: Topic, record_id: int, record: Callable[[], object]) -> Changes:
+        """One record of a topic changed; record() makes it as saved. Made only when a
+        screen asks, so the use case itself costs no more."""
+        key = (topic, record_id)
+        return cls(frozenset({topic}), frozenset({key}), MappingProxyType({key: record}))
+
+    def saved_record(self, topic: Topic, record_id: int) -> object | None:
+        """The record as saved, if the use case passed it on; None means read it."""
+        record = self.saved.get((topic, record_id))
+        return None if record is None else record()
 
     def touches(self, *topics: Topic) -> bool:
         # Every page asks this of every saved change: set operations, not a Python loop.
@@ -60,8 +82,17 @@ class Changes:
             return self
         if not self.topics:
             return other
-        rows = None if self.rows is None or other.rows is None else self.rows | other.rows
-        return Changes(self.topics | other.topics, rows)
+        if self.rows is None or other.rows is None:
+            return Changes(self.topics | other.topics)
+        # The later change's records win; an earlier record of a row the later change
+        # touched without passing it on (a removal) is out of date.
+        saved = {k: v for k, v in self.saved.items() if k not in other.rows}
+        saved.update(other.saved)
+        return Changes(
+            self.topics | other.topics,
+            self.rows | other.rows,
+            MappingProxyType(saved) if saved else _NONE_SAVED,
+        )
 
 
 @dataclass(frozen=True)

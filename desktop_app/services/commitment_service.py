@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop_app.domain.commitment_filter import CommitmentQuery, SortKey
 from desktop_app.domain.partners import (
@@ -114,11 +114,15 @@ class CommitmentService:
 
     def set_status(self, commitment_id: int, status: WorkStatus) -> Edit:
         with self._store.transaction():
-            before = self._store.commitments.get(commitment_id).status
+            commitment = self._store.commitments.get(commitment_id)
             self._store.commitments.set_status(commitment_id, status)
+        before = commitment.status
         return Edit(
             f"mark commitment {status.label.lower()}",
-            _changed(commitment_id),
+            # Read just now to change it: a screen showing it need not read it again.
+            Changes.of_saved(
+                Topic.COMMITMENTS, commitment_id, lambda: replace(commitment, status=status)
+            ),
             lambda: self.set_status(commitment_id, before),
         )
 

@@ -440,3 +440,28 @@ def test_a_saved_commitment_updates_the_buttons_only_when_it_is_selected(
     assert page.edit_button.isEnabled() and page.delete_button.isEnabled()
     window.ctx.undo_stack.undo()
     assert page.selected_id() == selected.id and page.done_button.isEnabled()
+
+
+def test_a_status_saved_on_a_shown_row_is_not_read_again(qtbot: QtBot, window: MainWindow) -> None:
+    page = _commitments_page(qtbot, window)
+    s, ctx = window.ctx.services, window.ctx
+    repo = s._store.commitments
+    target = page.model.commitment(3)
+    repo.rows_read = 0
+    ctx.save(page, lambda: s.commitments.set_status(target.id, WorkStatus.IN_PROGRESS))
+    assert repo.rows_read == 1  # the service's own read, passed on to the page
+    row = page.model.row_of(target.id)
+    assert row is not None and page.model.data(page.model.index(row, 7)) == "In progress"
+    incremental = _shown(page)
+    page.refresh()
+    assert _shown(page) == incremental  # what a full reload shows
+    ctx.undo_stack.undo()
+    row = page.model.row_of(target.id)
+    assert row is not None and page.model.commitment(row) == target
+    # A row the filters hide is not known to be in the file: it is read.
+    page.filters.search.setText("nothing like this")
+    page.apply_filters()
+    assert page.model.rowCount() == 0
+    repo.rows_read = 0
+    ctx.save(page, lambda: s.commitments.set_status(target.id, WorkStatus.DONE))
+    assert repo.rows_read == 2

@@ -234,18 +234,33 @@ class CommitmentsPage(Page):
             and not self._stale
             and self._school_shown == self.ctx.school_id
         ):
-            self.update_rows(ids)
+            self.update_rows(ids, changes)
         else:
             super().on_changes(changes)
 
-    def update_rows(self, ids: frozenset[int]) -> None:
-        """Re-read these commitments and put them in place; the other rows stay as they are."""
+    def update_rows(self, ids: frozenset[int], changes: Changes | None = None) -> None:
+        """Re-read these commitments and put them in place; the other rows stay as they are.
+
+        A row shown, and so still in the file (a removal would have been heard), is taken
+        as saved from the changes when they hold it rather than read again.
+        """
         school_id = self.ctx.school_id
         if school_id is None:
             return
         selected = self.selected_id()
         service = self.ctx.services.commitments
-        live = service.live_among(school_id, ids)
+        live: list[Commitment] = []
+        unread: list[int] = []
+        for i in ids:
+            c = None
+            if changes is not None and self.model.row_of(i) is not None:
+                c = changes.saved_record(Topic.COMMITMENTS, i)
+            if isinstance(c, Commitment) and c.school_id == school_id:
+                live.append(c)
+            else:
+                unread.append(i)
+        if unread:
+            live += service.live_among(school_id, unread)
         unknown = {p for c in live for p in c.partner_ids} - self._names.keys()
         if unknown:
             self._learn_partners(unknown)
