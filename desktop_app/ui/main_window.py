@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.modes)
 
         self.saved_label = QLabel()
+        self._said_saved = False
         self.statusBar().addPermanentWidget(self.saved_label)
         self.ctx.listen(self, self._on_ctx_changed)
         self.ctx.failed.connect(self._show_failure)
@@ -269,7 +270,9 @@ class MainWindow(QMainWindow):
         self.select(self.ctx.school_id, round_id)
 
     def _on_ctx_changed(self, changes: Changes) -> None:
-        self.saved_label.setText("All changes saved")
+        if not self._said_saved:  # said once; every save after it would say it again
+            self._said_saved = True
+            self.saved_label.setText("All changes saved")
         if changes.touches(Topic.SCHOOLS, Topic.ROUNDS):
             self._refresh_round_bar()
 

@@ -313,7 +313,10 @@ class CommitmentsPage(Page):
         self._update_buttons()
 
     def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
+        chosen = self.table.selectionModel()
+        if not chosen.hasSelection():  # asked at every save: the quick answer first
+            return None
+        rows = chosen.selectedRows()
         return self.model.id_at(rows[0].row()) if rows else None
 
     def selected(self) -> Commitment | None:

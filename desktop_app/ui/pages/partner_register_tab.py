@@ -260,7 +260,10 @@ class PartnerRegisterTab(QWidget):
         return self._index is not None
 
     def _selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
+        chosen = self.table.selectionModel()
+        if not chosen.hasSelection():  # asked at every save: the quick answer first
+            return None
+        rows = chosen.selectedRows()
         return self.model.id_at(self.proxy.mapToSource(rows[0]).row()) if rows else None
 
     def selected_partner(self) -> PartnerSchool | None:

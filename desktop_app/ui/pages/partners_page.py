@@ -42,6 +42,12 @@ class PartnersPage(Page):
         self.register.import_csv()
 
     def on_changes(self, changes: Changes) -> None:
+        if (
+            self._around_stale
+            and not changes.touches(Topic.PARTNERS, Topic.SCHOOLS)
+            and not self.isVisible()
+        ):
+            return  # hidden and catching up when shown: every later save says no more
         # A saved partner school re-reads only itself: the register may hold every school
         # in England. Anything else reloads the page as every page does.
         ids = changes.changed_rows(Topic.PARTNERS)
