@@ -330,6 +330,9 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
+            # Only the first paint is wanted: later events (a repaint at every save) need
+            # not pass through Python.
+            self.removeEventFilter(self)
             self.first_painted.emit()
             # Runs as soon as this frame is on screen: the rest of start-up waits for it.
             QTimer.singleShot(0, self.finish_start)
@@ -345,6 +348,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
+        if self._menus is not None:
+            self._menus.meeting.close_presentation()
         self.current_page_flush()
         geometry = self.saveGeometry()
         if geometry != self._saved_geometry:  # no rewriting of the settings file for nothing

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -13,27 +12,11 @@ from desktop_app.ui.settings import save_high_contrast, saved_high_contrast
 from desktop_app.ui.theme import apply_theme, install_visible_focus
 
 
-class _CloseWithWindow(QObject):
-    """Closes presentation mode when the main window closes, so nothing is left on screen."""
-
-    def __init__(self, actions: MeetingMenu) -> None:
-        super().__init__(actions.window)
-        self._actions = actions
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Close and self._actions.presentation is not None:
-            with contextlib.suppress(RuntimeError):  # already closed and deleted
-                self._actions.presentation.close()
-            self._actions.presentation = None
-        return False
-
-
 class MeetingMenu:
     def __init__(self, ctx: UiContext, window: QMainWindow) -> None:
         self.ctx = ctx
         self.window = window
         self.presentation: QWidget | None = None
-        self._closer = _CloseWithWindow(self)
         self.present_action = QAction("&Presentation mode", window)
         self.present_action.setShortcut(QKeySequence("F5"))
         self.present_action.setToolTip("Full screen, large type, one strand per screen")
@@ -45,7 +28,15 @@ class MeetingMenu:
         # The saved theme was applied before the first frame (MainWindow); the focus
         # outline is drawn only once something has focus, so it can wait until now.
         install_visible_focus()
-        window.installEventFilter(self._closer)
+
+    def close_presentation(self) -> None:
+        """The main window is closing: nothing of it is left on screen (the window says so
+        from its closeEvent rather than through an event filter that every one of its
+        events, a repaint at each save among them, would pass through)."""
+        if self.presentation is not None:
+            with contextlib.suppress(RuntimeError):  # already closed and deleted
+                self.presentation.close()
+            self.presentation = None
 
     def add_to_menu(self, menu: QMenu) -> None:
         menu.addSeparator()

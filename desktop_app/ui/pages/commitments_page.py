@@ -259,6 +259,8 @@ class CommitmentsPage(Page):
                 live.append(c)
             else:
                 unread.append(i)
+        # Rows shown and still live leave the school's count as it was.
+        recount = bool(unread)
         if unread:
             live += service.live_among(school_id, unread)
         unknown = {p for c in live for p in c.partner_ids} - self._names.keys()
@@ -276,7 +278,8 @@ class CommitmentsPage(Page):
         if placed is None:
             placed = service.placed(school_id, query, ids)
         self.model.apply_changes(ids, live, placed)
-        self._total = self._count(query)
+        if recount:
+            self._total = self._count(query)
         if selected is not None and self.selected_id() != selected:
             self.select_commitment(selected)
         if (self.model.rowCount(), self._total) != counts:
