@@ -65,6 +65,15 @@ class StrandJudgement:
         return replace(self, **changes.values)  # type: ignore[arg-type]  # validated in JudgementChanges
 
 
+@dataclass(frozen=True)
+class SavedJudgement:
+    """A judgement as a change just saved it, with its round: what the change passes on so
+    a screen showing it need not read it back."""
+
+    round_id: int
+    judgement: StrandJudgement
+
+
 _FIELDS = frozenset(
     {"level", "target", "confidence", "evidence", "next_step", "weight", "is_master"}
 )

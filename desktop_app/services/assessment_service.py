@@ -12,6 +12,7 @@ from desktop_app.domain.review import (
     ReviewRound,
     RoundScope,
     RoundStatus,
+    SavedJudgement,
     StrandJudgement,
 )
 from desktop_app.domain.school import clean_name
@@ -37,6 +38,18 @@ def _typing_key(round_id: int, strand_id: str, changes: JudgementChanges) -> Has
     if not fields or not fields <= _TYPED_FIELDS:
         return None
     return ("judgement", round_id, strand_id, fields)
+
+
+def _saved(
+    round_id: int, row_id: int, before: StrandJudgement, changes: JudgementChanges
+) -> Changes:
+    """One judgement's row changed: the judgement as saved is passed on, made only if a
+    screen asks (the repository writes before.with_changes(changes) as it is)."""
+    return Changes.of_saved(
+        Topic.JUDGEMENTS,
+        row_id,
+        lambda: SavedJudgement(round_id, before.with_changes(changes)),
+    )
 
 
 class AssessmentService:
@@ -142,7 +155,9 @@ class AssessmentService:
         label = f"change {changes.describe()} of {framework.strand(strand_id).title}"
         return Edit(
             label,
-            Changes.of_rows(Topic.JUDGEMENTS, row_id, *unmarked.values()),
+            _saved(round_id, row_id, before, changes)
+            if not unmarked
+            else Changes.of_rows(Topic.JUDGEMENTS, row_id, *unmarked.values()),
             lambda: self._unchange_judgement(
                 label, round_id, strand_id, changes, before, tuple(unmarked)
             ),
@@ -160,7 +175,7 @@ class AssessmentService:
     ) -> Edit:
         with self._store.transaction():
             undone = changes.inverse_for(before)
-            _, row_id = self._store.rounds.apply_changes(round_id, strand_id, undone)
+            current, row_id = self._store.rounds.apply_changes(round_id, strand_id, undone)
             marked = [
                 self._store.rounds.apply_changes(
                     round_id, other, JudgementChanges.of(is_master=True)
@@ -169,7 +184,9 @@ class AssessmentService:
             ]
         return Edit(
             label,
-            Changes.of_rows(Topic.JUDGEMENTS, row_id, *marked),
+            _saved(round_id, row_id, current, undone)
+            if not marked
+            else Changes.of_rows(Topic.JUDGEMENTS, row_id, *marked),
             lambda: self.change_judgement(round_id, strand_id, changes),
             _typing_key(round_id, strand_id, changes),
         )

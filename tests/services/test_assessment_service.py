@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from desktop_app.domain.levels import Confidence, Level
-from desktop_app.domain.review import JudgementChanges, RoundScope, RoundStatus
+from desktop_app.domain.review import JudgementChanges, RoundScope, RoundStatus, SavedJudgement
 from desktop_app.domain.school import SchoolDetails
 from desktop_app.services.assessment_service import RoundLocked
 from desktop_app.services.changes import Edit, Topic
@@ -103,8 +103,13 @@ def test_a_saved_judgement_names_the_rows_it_changed(services: AppServices) -> N
     assert strands(first) == {b}  # judged for the first time: the row just made
     master = services.assessment.change_judgement(round_.id, b, JudgementChanges.of(is_master=True))
     assert strands(master) == {b, a}  # a lost its star
+    # Two rows changed: neither is passed on as saved, so screens read both.
+    rows = master.changes.changed_rows(Topic.JUDGEMENTS)
+    assert rows is not None
+    assert [master.changes.saved_record(Topic.JUDGEMENTS, r) for r in rows] == [None, None]
     undo = master.reverse()
     assert strands(undo) == {b, a}
+    assert [undo.changes.saved_record(Topic.JUDGEMENTS, r) for r in rows] == [None, None]
     assert services.assessment.judgement(round_.id, a).is_master
     assert strands(undo.reverse()) == {b, a}
     assert services.assessment.judgements_in_rows(round_.id + 1, [1, 2, 3]) == {}
@@ -132,9 +137,18 @@ def test_undo_restores_every_changed_field(services: AppServices) -> None:
     )
     after = services.assessment.judgement(round_.id, sid)
     assert edit.label == f"change level, confidence, next step of {fw.strand(sid).title}"
+
+    def passed_on(e: Edit) -> object:
+        """What a screen is given instead of reading the judgement back."""
+        rows = e.changes.changed_rows(Topic.JUDGEMENTS)
+        assert rows is not None and len(rows) == 1
+        return e.changes.saved_record(Topic.JUDGEMENTS, next(iter(rows)))
+
+    assert passed_on(edit) == SavedJudgement(round_.id, after)
     redo = edit.reverse()
     assert services.assessment.judgement(round_.id, sid) == before
-    redo.reverse()
+    assert passed_on(redo) == SavedJudgement(round_.id, before)
+    assert passed_on(redo.reverse()) == SavedJudgement(round_.id, after)
     assert services.assessment.judgement(round_.id, sid) == after
 
 

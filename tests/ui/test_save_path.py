@@ -56,7 +56,14 @@ def test_a_saved_judgement_rereads_only_its_row(
 
     rounds.judgements_read = 0
     save(second, JudgementChanges.of(next_step="Visit Brook Lane in March"))
-    assert rounds.judgements_read == 2  # the service's copy for undo, then the page's
+    # The service's copy for undo, passed on as saved: the page does not read it back.
+    assert rounds.judgements_read == 1
+    assert page.form.next_step.toPlainText() == "Visit Brook Lane in March"
+    rounds.judgements_read = 0
+    ctx.undo_stack.undo()
+    assert rounds.judgements_read == 1
+    assert page.form.next_step.toPlainText() == s.assessment.judgement(round_id, second).next_step
+    ctx.undo_stack.redo()
     assert page.form.next_step.toPlainText() == "Visit Brook Lane in March"
     assert theories_read == []  # the strand links did not change
     # A master strand moves its star: both rows are re-read, and only those.

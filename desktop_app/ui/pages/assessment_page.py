@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.framework import Framework, Strand, descriptor_wording_note
 from desktop_app.domain.levels import Level
-from desktop_app.domain.review import JudgementChanges, RoundScope, RoundStatus, StrandJudgement
+from desktop_app.domain.review import (
+    JudgementChanges,
+    RoundScope,
+    RoundStatus,
+    SavedJudgement,
+    StrandJudgement,
+)
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.pages.base import Page
@@ -152,7 +158,7 @@ class AssessmentPage(Page):
             if rows is None:
                 self._show_judgements(self.ctx.round_id, self._strand.id)
             else:  # the judgements named, and nothing else: the theory did not change
-                self._show_changed_judgements(self.ctx.round_id, rows)
+                self._show_changed_judgements(self.ctx.round_id, rows, changes)
         else:
             super().on_changes(changes)
 
@@ -166,8 +172,19 @@ class AssessmentPage(Page):
         self.links.show_strand(self._framework, strand_id, theory)
         self.links.set_editable(self._editable)
 
-    def _show_changed_judgements(self, round_id: int, rows: frozenset[int]) -> None:
-        changed = self.ctx.services.assessment.judgements_in_rows(round_id, rows)
+    def _show_changed_judgements(
+        self, round_id: int, rows: frozenset[int], changes: Changes
+    ) -> None:
+        changed: dict[str, StrandJudgement] = {}
+        unread: list[int] = []
+        for row in rows:  # those passed on as saved are not read back
+            saved = changes.saved_record(Topic.JUDGEMENTS, row)
+            if not isinstance(saved, SavedJudgement):
+                unread.append(row)
+            elif saved.round_id == round_id:
+                changed[saved.judgement.strand_id] = saved.judgement
+        if unread:
+            changed.update(self.ctx.services.assessment.judgements_in_rows(round_id, unread))
         self.navigator.update_levels(changed, only_these=True)
         judgement = changed.get(self._strand.id) if self._strand else None
         if judgement is not None:
