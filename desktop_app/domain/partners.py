@@ -132,6 +132,16 @@ class PartnerSchool:
         return f"{self.name} (removed)" if self.removed else self.name
 
 
+@dataclass(frozen=True)
+class SavedPartner:
+    """A partner school as a change just saved it, and as it was before: what the change
+    passes on so a screen need read neither back (the register places a row by comparing
+    the two, without reading its neighbours)."""
+
+    before: PartnerSchool
+    after: PartnerSchool
+
+
 def partner_choice_names(partners: Iterable[PartnerSchool]) -> dict[int, str]:
     """Each partner's name for a list to choose from, told apart where names repeat.
 

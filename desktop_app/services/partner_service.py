@@ -10,6 +10,7 @@ from desktop_app.domain.partners import (
     PartnerSchoolDetails,
     Partnership,
     PartnershipDetails,
+    SavedPartner,
 )
 from desktop_app.domain.text_search import FoldedIndex
 from desktop_app.services.changes import Changes, Edit, Topic
@@ -139,11 +140,17 @@ class PartnerService:
             if other and other.id != partner_id:
                 raise DuplicatePartner(f"{other.name} already has URN {clean.urn}.")
             # Kept for undo; usually the school the URN check has just read.
-            before = (other or self._store.partners.get(partner_id)).details
-            self._store.partners.write(partner_id, clean)
+            was = other or self._store.partners.get(partner_id)
+            self._store.partners.write(partner_id, clean)  # which also brings it back
+        before = was.details
         return Edit(
             f"edit partner school {details.name}",
-            _partner_changed(partner_id),
+            # Both read or written just now: screens are given them, made only if asked.
+            Changes.of_saved(
+                Topic.PARTNERS,
+                partner_id,
+                lambda: SavedPartner(was, PartnerSchool(partner_id, **vars(clean))),
+            ),
             lambda: self.update_partner(partner_id, before),
         )
 

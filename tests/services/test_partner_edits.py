@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from edit_helpers import assert_undo_redo
@@ -14,8 +15,9 @@ from desktop_app.domain.partners import (
     Partnership,
     PartnershipDetails,
     PartnershipType,
+    SavedPartner,
 )
-from desktop_app.services.changes import Edit
+from desktop_app.services.changes import Edit, Topic
 from desktop_app.services.container import AppServices
 
 State = tuple[list[PartnerSchool], PartnerSchool, list[Partnership]]
@@ -87,3 +89,25 @@ def test_partner_change_undoes_and_redoes(services: AppServices, name: str) -> N
     edit = change(services, school.id, partner, partnership.id)
     assert edit.label == label
     assert_undo_redo(edit, read, before)
+
+
+def test_an_edited_partner_passes_on_how_it_was_and_is(services: AppServices) -> None:
+    """Screens take the partner from the Edit instead of reading it (and its neighbours)
+    again: it must be exactly what a read gives, a removed school brought back included."""
+    partner_id = add_partner(services, "Ashfield Primary")
+    services.partners.remove_partner(partner_id)
+    was = services.partners.get(partner_id)
+    assert was.removed
+
+    def passed_on(edit: Edit) -> object:
+        return edit.changes.saved_record(Topic.PARTNERS, partner_id)
+
+    new = replace(was.details, name="Ashfield Academy", contact_name="Ms Vale", urn="")
+    edit = services.partners.update_partner(partner_id, new)
+    now = services.partners.get(partner_id)
+    assert not now.removed  # saving its details brings it back
+    assert passed_on(edit) == SavedPartner(was, now)
+    assert services.partners.by_ids([partner_id]) == [now]
+    undo = edit.reverse()
+    assert passed_on(undo) == SavedPartner(now, services.partners.get(partner_id))
+    assert services.partners.get(partner_id).name == "Ashfield Primary"

@@ -320,7 +320,7 @@ class PartnerTableModel(QAbstractTableModel):
             shown = self._matching is None or p.id in self._matching
             row = self.row_of(p.id)
             if row is not None:
-                if shown and self._fits(self._ids, row, key):
+                if shown and (unmoved or self._fits(self._ids, row, key)):
                     last = len(_COLUMNS) - 1
                     self.dataChanged.emit(self.index(row, 0), self.index(row, last))
                     continue
@@ -345,10 +345,12 @@ class PartnerTableModel(QAbstractTableModel):
                 near.update(self._order[max(0, at - 1) : at + 2])
         return {i for i in near - wanted if i not in self._cache}
 
-    def remember(self, partners: Iterable[PartnerSchool]) -> None:
-        """Keep partners already read (a changed row's neighbours) for apply_changes()."""
+    def remember(self, partners: Iterable[PartnerSchool], *, only_unknown: bool = False) -> None:
+        """Keep partners already read (a changed row's neighbours) for apply_changes();
+        only_unknown: keep only those not kept already (a saved row as it was before)."""
         for p in partners:
-            self._cache[p.id] = p
+            if not only_unknown or p.id not in self._cache:
+                self._cache[p.id] = p
 
     def _remove_row(self, partner_id: int) -> None:
         row = self.row_of(partner_id)

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.directory import DirectorySource
-from desktop_app.domain.partners import PartnerSchool
+from desktop_app.domain.partners import PartnerSchool, SavedPartner
 from desktop_app.domain.text_search import FoldedIndex
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.directory_service import DirectoryImport, StagedFile
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.partner_table_model import PartnerTableModel
@@ -176,14 +177,24 @@ class PartnerRegisterTab(QWidget):
             f"{source.imported_on:%B %Y}."
         )
 
-    def update_rows(self, ids: frozenset[int]) -> None:
-        """Re-read only these partners (a saved change) and put them in place."""
+    def update_rows(self, ids: frozenset[int], changes: Changes | None = None) -> None:
+        """Re-read only these partners (a saved change) and put them in place; those the
+        changes pass on as saved, with how they were, are not read at all."""
         service = self.ctx.services.partners
         selected = self._selected_id()
+        changed: list[PartnerSchool] = []
+        unread = set(ids)
+        for saved in (changes.saved_record(Topic.PARTNERS, i) for i in ids) if changes else ():
+            if isinstance(saved, SavedPartner):
+                # As it was, for placing it: its neighbours need not be read to compare.
+                self.model.remember([saved.before], only_unknown=True)
+                changed.append(saved.after)
+                unread.discard(saved.after.id)
         # One read for the changed rows and the neighbours they are compared with.
-        found = service.by_ids(ids | self.model.unread_neighbours(ids))
+        wanted = unread | self.model.unread_neighbours(unread)
+        found = service.by_ids(wanted) if wanted else []
         self.model.remember(p for p in found if p.id not in ids)
-        changed = [p for p in found if p.id in ids]
+        changed += [p for p in found if p.id in ids]
         live = [p for p in changed if not p.removed]
         if self._index is not None:
             service.update_register_search(self._index, ids, changed)

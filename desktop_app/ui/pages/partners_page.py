@@ -57,7 +57,7 @@ class PartnersPage(Page):
             and self.isVisible()
             and not self._stale
         ):
-            self.register.update_rows(ids)
+            self.register.update_rows(ids, changes)
             if self.partnerships.shows_any_of(ids):  # members' names
                 self.partnerships.refresh()
         elif changes.touches(*self.watches) and not changes.touches(Topic.PARTNERS, Topic.SCHOOLS):
