@@ -259,7 +259,8 @@ class CommitmentTableModel(QAbstractTableModel):
                 or (column == RAG_COLUMN and old.rag != new.rag)
                 or (column == WHAT_COLUMN and old.tooltip != new.tooltip)
             ):
-                cell = self.index(row, column)
+                # createIndex: index() would ask rowCount() and columnCount(), in Python.
+                cell = self.createIndex(row, column)
                 self.dataChanged.emit(cell, cell)
 
     def _before(self, a: SortKey, b: SortKey) -> bool:

@@ -263,14 +263,16 @@ class CommitmentsPage(Page):
         recount = bool(unread)
         if unread:
             live += service.live_among(school_id, unread)
-        unknown = {p for c in live for p in c.partner_ids} - self._names.keys()
-        if unknown:
-            self._learn_partners(unknown)
-        new_owners = {c.owner for c in live if c.owner} - self._owners
-        new_strands = {s for c in live for s in c.strand_ids} - self._strand_ids
-        self._owners |= new_owners
-        self._strand_ids |= new_strands
+        # What the filters offer grows only with a partner, owner or strand not named yet.
+        names, owners, strands = self._names, self._owners, self._strand_ids
+        unknown = {p for c in live for p in c.partner_ids if p not in names}
+        new_owners = {c.owner for c in live if c.owner and c.owner not in owners}
+        new_strands = {s for c in live for s in c.strand_ids if s not in strands}
         if unknown or new_owners or new_strands:
+            if unknown:
+                self._learn_partners(unknown)
+            owners |= new_owners
+            strands |= new_strands
             self._set_choices()
         query = self._query()
         counts = (self.model.rowCount(), self._total)
