@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from partners_helpers import COACHING, JPD, promise
+from partners_helpers import COACHING, JPD, add_partner, promise
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -267,3 +267,38 @@ def test_a_renamed_partner_moves_to_its_place_reading_only_a_few_rows(
     assert model.ids() == list(s.partners.register_order())  # where a full reload puts it
     window.ctx.undo_stack.undo()
     assert model.ids() == list(s.partners.register_order()) == list(ids)
+
+
+def test_a_hidden_partner_page_catches_up_once_on_show_not_at_each_save(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.domain.rag import WorkStatus
+
+    ctx, s = window.ctx, window.ctx.services
+    school_id = ctx.school_id
+    assert school_id is not None
+    partner_id = add_partner(s, "Ashfield Primary")
+    commitment, _ = s.commitments.create(school_id, promise((partner_id,), "Shared CPD"))
+    ctx.notify(Changes.of(Topic.PARTNERS, Topic.COMMITMENTS))
+    window.show_page("partners")
+    partners = window.pages["partners"]
+    assert isinstance(partners, PartnersPage)
+    qtbot.waitUntil(partners.isVisible)
+    window.show_page("commitments")
+    qtbot.waitUntil(lambda: not partners.isVisible())
+    refreshed: list[str] = []
+    real_refresh = partners.partnerships.refresh
+    monkeypatch.setattr(
+        partners.partnerships, "refresh", lambda: (refreshed.append("partnerships"), real_refresh())
+    )
+    asked: list[int] = []
+    reciprocity = s.commitments.reciprocity
+    monkeypatch.setattr(
+        s.commitments, "reciprocity", lambda *a: (asked.append(1), reciprocity(*a))[1]
+    )
+    for status in (WorkStatus.DONE, WorkStatus.AGREED, WorkStatus.IN_PROGRESS):
+        ctx.save(window, lambda st=status: s.commitments.set_status(commitment.id, st))
+    assert refreshed == [] and asked == []  # hidden: nothing re-read at any save
+    window.show_page("partners")
+    qtbot.waitUntil(partners.isVisible)
+    assert refreshed == ["partnerships"]  # caught up once, when shown

@@ -442,7 +442,9 @@ def test_a_saved_commitment_updates_the_buttons_only_when_it_is_selected(
     assert page.selected_id() == selected.id and page.done_button.isEnabled()
 
 
-def test_a_status_saved_on_a_shown_row_is_not_read_again(qtbot: QtBot, window: MainWindow) -> None:
+def test_a_status_saved_on_a_shown_row_is_not_read_again(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = _commitments_page(qtbot, window)
     s, ctx = window.ctx.services, window.ctx
     repo = s._store.commitments
@@ -458,6 +460,18 @@ def test_a_status_saved_on_a_shown_row_is_not_read_again(qtbot: QtBot, window: M
     ctx.undo_stack.undo()
     row = page.model.row_of(target.id)
     assert row is not None and page.model.commitment(row) == target
+    # Filtered, the count of all the school's commitments is asked of the database, but
+    # not after a status saved on a row shown: it is still in the file, so the count stands.
+    page.filters.search.setText("Maths")
+    page.apply_filters()
+    counted: list[int] = []
+    count = s.commitments.count
+    monkeypatch.setattr(s.commitments, "count", lambda i: (counted.append(i), count(i))[1])
+    label = page.count_label.text()
+    shown = page.model.commitment(0)
+    ctx.save(page, lambda: s.commitments.set_status(shown.id, WorkStatus.DONE))
+    assert counted == [] and page.count_label.text() == label
+    ctx.undo_stack.undo()
     # A row the filters hide is not known to be in the file: it is read.
     page.filters.search.setText("nothing like this")
     page.apply_filters()
