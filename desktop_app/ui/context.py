@@ -90,6 +90,7 @@ class UiContext(QObject):
         self._told_read_only = False
         self.has_started = False
         self._listeners: list[tuple[QObject, Callable[[Changes], None]]] = []
+        self._resting: set[QObject] = set()  # owners told nothing until they wake
 
     def select(self, school_id: int | None, round_id: int | None) -> None:
         if (school_id, round_id) == (self.school_id, self.round_id):
@@ -113,15 +114,28 @@ class UiContext(QObject):
     def forget(self, owner: QObject) -> None:
         """Stop telling owner's listeners (a window closed but not yet destroyed)."""
         self._listeners = [e for e in self._listeners if e[0] is not owner]
+        self._resting.discard(owner)
+
+    def rest(self, owner: QObject) -> None:
+        """Tell owner's listeners nothing until wake(owner): a hidden page that reloads in
+        full when next shown gains nothing from hearing every keystroke's save, and each
+        would cost a call."""
+        self._resting.add(owner)
+
+    def wake(self, owner: QObject) -> None:
+        self._resting.discard(owner)
 
     def _drop(self, entry: tuple[QObject, Callable[[Changes], None]]) -> None:
+        self._resting.discard(entry[0])
         with contextlib.suppress(ValueError):  # already forgotten
             self._listeners.remove(entry)
 
     def notify(self, changes: Changes) -> None:
         if changes.topics:
-            for _owner, hear in list(self._listeners):
-                hear(changes)
+            resting = self._resting
+            for owner, hear in list(self._listeners):
+                if owner not in resting:
+                    hear(changes)
 
     def save(self, parent: QWidget | None, action: Callable[[], Edit]) -> Edit | None:
         """Run a service call that changes data and put it on the undo stack.

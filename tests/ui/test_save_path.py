@@ -302,3 +302,44 @@ def test_a_hidden_partner_page_catches_up_once_on_show_not_at_each_save(
     window.show_page("partners")
     qtbot.waitUntil(partners.isVisible)
     assert refreshed == ["partnerships"]  # caught up once, when shown
+
+
+def test_a_hidden_page_due_to_reload_hears_nothing_until_shown(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page hidden and due to reload in full is not called at each save (pages hear every
+    keystroke's save); shown, it reloads once and hears every save again."""
+    ctx, s = window.ctx, window.ctx.services
+    window.show_page("overview")
+    overview = window.pages["overview"]
+    qtbot.waitUntil(overview.isVisible)
+    page = _assessment(qtbot, window)
+    refreshed: list[int] = []
+    real_refresh = overview.refresh
+    monkeypatch.setattr(overview, "refresh", lambda: (refreshed.append(1), real_refresh())[1])
+    told: list[Changes] = []  # every call of the overview's listener
+    monkeypatch.setattr(
+        ctx,
+        "_listeners",
+        [
+            (owner, (lambda c, h=hear: (told.append(c), h(c))[1]) if owner is overview else hear)
+            for owner, hear in ctx._listeners
+        ],
+    )
+    round_id, strand = ctx.round_id, page.current_strand_id()
+    assert round_id is not None and strand is not None
+
+    def save(step: str) -> None:
+        change = JudgementChanges.of(next_step=step)
+        ctx.save(window, lambda: s.assessment.change_judgement(round_id, strand, change))
+
+    save("Visit Brook Lane")
+    assert len(told) == 1 and overview._stale  # told once: it shows levels, so it is due
+    for n in range(5):
+        save(f"Visit Brook Lane, week {n}")
+    assert len(told) == 1 and refreshed == []  # then nothing, read or called
+    window.show_page("overview")
+    qtbot.waitUntil(overview.isVisible)
+    assert refreshed == [1] and not overview._stale  # caught up once when shown
+    save("Visit Brook Lane in March")
+    assert len(told) == 2  # shown: it hears saves again

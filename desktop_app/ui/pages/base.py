@@ -43,6 +43,7 @@ class Page(QWidget):
             self._stale = False
         else:
             self._stale = True
+            self.ctx.rest(self)  # told nothing more until shown, when it reloads in full
 
     def _on_selection_changed(self) -> None:
         self.on_changes(Changes.of(Topic.EVERYTHING))
@@ -50,5 +51,6 @@ class Page(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
             self._stale = False
+            self.ctx.wake(self)
             self.refresh()
         super().showEvent(event)

@@ -220,6 +220,7 @@ class LinkedCommitmentsList(QWidget):
     def reload(self) -> None:
         """Read which commitments the strand has; the list reads those it shows."""
         self._stale = False
+        self.ctx.wake(self)
         services, school_id, strand_id = self.ctx.services, self._school_id, self._strand_id
         ids: list[int] = []
         if school_id is not None and strand_id is not None:
@@ -261,8 +262,9 @@ class LinkedCommitmentsList(QWidget):
         if self._strand_id is not None and changes.touches(Topic.COMMITMENTS, Topic.PARTNERS):
             if self.isVisible():
                 self.reload()
-            else:  # on a page not shown: catch up when it is
+            else:  # on a page not shown: catch up when it is, hearing nothing till then
                 self._stale = True
+                self.ctx.rest(self)
 
     def _framework(self) -> Framework:
         services = self.ctx.services
