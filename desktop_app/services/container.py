@@ -213,6 +213,11 @@ class AppServices:
         """The file was opened read-only (its mode, or the folder's): look, compare, export."""
         return self._store.read_only
 
+    @property
+    def is_open(self) -> bool:
+        """False once closed: work finished off the GUI thread after that has nowhere to go."""
+        return self._store.is_open
+
     def close_without_backup(self) -> None:
         """Close a file that was only read, or is about to be removed: no backup is wanted."""
         self._store.close()

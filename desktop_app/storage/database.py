@@ -234,12 +234,14 @@ class OpenDatabase:
         self.path = path
         self.db = db
         self._lock = lock
+        self.is_open = True
 
     @property
     def read_only(self) -> bool:
         return self._lock is None
 
     def close(self) -> None:
+        self.is_open = False
         if not self.read_only:
             with contextlib.suppress(sqlite3.Error):
                 # Fold the WAL back in so the file stands alone when the user copies it.

@@ -141,6 +141,10 @@ class Store:
         return self._opened.read_only
 
     @property
+    def is_open(self) -> bool:
+        return self._opened.is_open
+
+    @property
     def write_count(self) -> int:
         """How many transactions have committed since opening (for 'changed since backup')."""
         return self._write_count

@@ -297,3 +297,22 @@ def test_a_decision_shows_at_once_while_the_page_reads_again(
     assert after is not None and after.key == following.key
     decided = {m.key: m.decision for m in page.matches_model.items()}
     assert decided[first.key] is MatchDecision.CONFIRMED
+
+
+def test_a_reading_that_finishes_after_the_file_closed_is_dropped(
+    page: PartnershipPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The partnership is read off the GUI thread; if the file closes first (the window is
+    closing), the result has nowhere to go and must not touch the closed file."""
+    import desktop_app.ui.pages.partnership_page as module
+
+    waiting: list[Callable[[object], None]] = []
+    monkeypatch.setattr(
+        module, "run_in_background", lambda work, done, failed: waiting.append(done)
+    )
+    shown = page.glance
+    page.refresh()
+    assert waiting
+    page.ctx.services.close()
+    waiting[0](shown)  # would refill the page and re-read the folder from the closed file
+    assert not page.up_to_date

@@ -206,11 +206,15 @@ class PartnershipPage(Page):
             self.glance = None
             self._fill()
             self.summary.setText("Reading the partnership…")
-        gone = self._gone
+        gone, services = self._gone, self.ctx.services
+
+        def current() -> bool:
+            # Not when the page or its file has closed, or a newer refresh is on its way.
+            return not gone[0] and services.is_open and generation == self._generation
 
         def done(result: object) -> None:
-            if gone[0] or generation != self._generation:
-                return  # the page has closed, or a newer refresh is on its way
+            if not current():
+                return
             if isinstance(result, PartnershipGlance):
                 self.glance = result
                 self._shown = generation
@@ -219,7 +223,7 @@ class PartnershipPage(Page):
                 self.folder.refresh(can_send=True)
 
         def failed(exc: BaseException) -> None:
-            if not gone[0] and generation == self._generation:
+            if current():
                 self._shown = generation
                 self.summary.setText(f"This partnership could not be read: {exc}")
 
