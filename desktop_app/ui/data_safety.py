@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.tasks import busy_cursor, run_in_background
 from desktop_app.ui.tasks import working_dialog as _working
 
 log = logging.getLogger(__name__)
@@ -325,7 +325,9 @@ class DataSafetyMenu(QObject):
             return
         self._flush()
         try:
-            erased_school, changes = services.erasure.erase_from_file(school.id)
+            # A second or so for a trust's largest school: every row goes, then the WAL.
+            with busy_cursor():
+                erased_school, changes = services.erasure.erase_from_file(school.id)
         except (ValueError, LookupError) as exc:
             self._error(self.tr("Not deleted"), exc)
             return

@@ -6,12 +6,13 @@ give it plain data (an immutable snapshot, a file path) and let it open what it 
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 
 class _Signals(QObject):
@@ -71,6 +72,17 @@ def run_in_background(
         job.run()
     else:
         QThreadPool.globalInstance().start(job)
+
+
+@contextlib.contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor over work that must stay on the GUI thread (it writes through the
+    window's connection) but may take a second with a trust's file."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def working_dialog(parent: QWidget, title: str, label: str) -> QProgressDialog:

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import QIdentityProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -29,7 +28,7 @@ from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.directory_service import DirectoryImport, StagedFile
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.partner_table_model import PartnerTableModel
-from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.tasks import busy_cursor, run_in_background
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.long_table import long_table
 from desktop_app.ui.widgets.read_only_table import select_source_row
@@ -382,11 +381,8 @@ class PartnerRegisterTab(QWidget):
         chosen = dialog.chosen
         directory = self.ctx.services.directory
         # Writing 50,000 schools takes under a second and must use the window's connection.
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with busy_cursor():
             result = self.ctx.attempt(self, lambda: directory.apply(preview, chosen))
-        finally:
-            QApplication.restoreOverrideCursor()
         if result is None:
             return
         outcome, edit = result
