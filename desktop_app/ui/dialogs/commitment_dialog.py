@@ -95,11 +95,14 @@ class CommitmentDialog(FormDialog):
         lines = self.fontMetrics().lineSpacing()
         for sized, rows in (
             (self.what, 3),
-            (self.partners, 5),
+            (self.partners, 9),
             (self.strands, 6),
             (self.impact, 3),
         ):
             sized.setMinimumHeight(lines * rows)
+        # Wide enough for a school's full name and URN beside the labels: with a register of
+        # thousands, names that start alike are told apart only by their ends.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
 
         self.lay_out(
             (
