@@ -201,16 +201,16 @@ class ProgressNote:
 
 
 @dataclass(frozen=True)
-class ImprovementPlan:
+class PlanVersion:
+    """One version of a plan without its contents: enough to list the versions and to say
+    whether governors have approved one."""
+
     id: int
     school_id: int
     round_id: int
     version: int
     status: PlanStatus
     sign_off: SignOff | None
-    priorities: tuple[Priority, ...] = ()
-    actions: tuple[Action, ...] = ()
-    notes: tuple[ProgressNote, ...] = ()
 
     @property
     def is_locked(self) -> bool:
@@ -231,6 +231,13 @@ class ImprovementPlan:
     @property
     def title(self) -> str:
         return f"Improvement plan, version {self.version}"
+
+
+@dataclass(frozen=True)
+class ImprovementPlan(PlanVersion):
+    priorities: tuple[Priority, ...] = ()
+    actions: tuple[Action, ...] = ()
+    notes: tuple[ProgressNote, ...] = ()
 
     def actions_for(self, priority_id: int) -> list[Action]:
         return [a for a in self.actions if a.priority_id == priority_id]

@@ -16,6 +16,11 @@ class Topic(Enum):
     PARTNERSHIPS = "partnerships"
     COMMITMENTS = "commitments"
     PLANS = "plans"
+    # Parts of a plan, always named together with PLANS (so whoever watches plans hears
+    # them): the plan page re-reads only that part, and only the rows named.
+    PLAN_ACTIONS = "plan actions"
+    PLAN_NOTES = "progress notes"
+    PLAN_IMPACT = "impact and monitoring"
     REFLECTIONS = "reflections"
     RATINGS = "ratings"
     EXCHANGE = "exchange"  # what partner schools shared with us through exchange files

@@ -25,7 +25,7 @@ from desktop_app.services.performance_import import (
 from desktop_app.storage.store import Store
 from desktop_app.storage.user_files import PathProblem, check_file_to_read
 
-_PLANS = Changes.of(Topic.PLANS)
+_PLANS = Changes.of(Topic.PLANS, Topic.PLAN_IMPACT)
 
 
 class ImpactService:

@@ -23,7 +23,7 @@ from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.services.plan_service import PlanService
 from desktop_app.storage.store import Store
 
-_PLANS = Changes.of(Topic.PLANS)
+_PLANS = Changes.of(Topic.PLANS, Topic.PLAN_IMPACT)
 
 
 class MonitoringService:
@@ -155,7 +155,9 @@ class MonitoringService:
             self._store.impact.link_follow_up(visit_id, action.id)
         link = Edit("link follow-up", _PLANS, lambda: self._unlink(visit_id, action.id))
         combined = add.then(link)
-        return action.id, Edit("turn follow-up into an action", _PLANS, combined.reverse)
+        # combined.changes names the new action as well as the monitoring.
+        label = "turn follow-up into an action"
+        return action.id, Edit(label, combined.changes, combined.reverse)
 
     def _unlink(self, visit_id: int, action_id: int) -> Edit:
         with self._store.transaction():

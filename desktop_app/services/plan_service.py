@@ -7,6 +7,7 @@ undo steps still find them. Approval is a board decision and is not undoable.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -17,6 +18,7 @@ from desktop_app.domain.plan import (
     ActionDraft,
     ImprovementPlan,
     PlanLocked,
+    PlanVersion,
     Priority,
     PriorityDraft,
     ProgressNote,
@@ -24,6 +26,7 @@ from desktop_app.domain.plan import (
     clean_text,
     suggest_priorities,
 )
+from desktop_app.domain.plan_outline import NoteKey, NoteLine, PlanOutline
 from desktop_app.domain.reflection import Barrier, ReflectionScope
 from desktop_app.services.assessment_service import AssessmentService
 from desktop_app.services.changes import Changes, Edit, Topic
@@ -32,6 +35,21 @@ from desktop_app.storage.store import Store
 _PLANS = Changes.of(Topic.PLANS)
 # Deleting an action clears the link from any barrier that became it, and undo restores it.
 _ACTIONED = Changes.of(Topic.PLANS, Topic.REFLECTIONS)
+
+
+def _actions_changed(*action_ids: int) -> Changes:
+    """These actions changed (or went): the plan page re-reads only them. Deleting one also
+    clears its link from a barrier, hence REFLECTIONS."""
+    return Changes(
+        frozenset({Topic.PLANS, Topic.PLAN_ACTIONS, Topic.REFLECTIONS}),
+        frozenset((Topic.PLAN_ACTIONS, i) for i in action_ids),
+    )
+
+
+def _note_changed(note_id: int) -> Changes:
+    return Changes(
+        frozenset({Topic.PLANS, Topic.PLAN_NOTES}), frozenset({(Topic.PLAN_NOTES, note_id)})
+    )
 
 
 @dataclass(frozen=True)
@@ -60,24 +78,60 @@ class PlanService:
         return self._store.plans.get(plan_id)
 
     def versions(self, round_id: int) -> list[ImprovementPlan]:
-        """Every version for the round, newest first."""
+        """Every version for the round, newest first, each with everything in it."""
         return self._store.plans.versions(round_id)
+
+    def version_list(self, round_id: int) -> list[PlanVersion]:
+        """Every version for the round, newest first, without what is in them."""
+        return self._store.plans.version_list(round_id)
 
     def current(self, round_id: int) -> ImprovementPlan | None:
         """The newest version (the one being worked on), or None if there is no plan yet."""
-        versions = self._store.plans.versions(round_id)
-        return versions[0] if versions else None
+        versions = self._store.plans.version_list(round_id)
+        return self._store.plans.get(versions[0].id) if versions else None
 
     def approved(self, round_id: int) -> ImprovementPlan | None:
         """The newest version governors have approved, if any."""
-        return next((p for p in self._store.plans.versions(round_id) if p.is_locked), None)
+        versions = self._store.plans.version_list(round_id)
+        chosen = next((p for p in versions if p.is_locked), None)
+        return self._store.plans.get(chosen.id) if chosen else None
+
+    def outline(self, plan_id: int) -> PlanOutline:
+        """The version with its priorities and how many actions and notes it has."""
+        plans = self._store.plans
+        return PlanOutline(
+            plans.version_of(plan_id),
+            plans.priorities(plan_id),
+            plans.action_counts(plan_id),
+            plans.note_count(plan_id),
+        )
+
+    def action_order(self, priority_id: int) -> list[int]:
+        """The priority's action ids in the plan's order (the actions are read as shown)."""
+        return self._store.plans.action_order(priority_id)
+
+    def actions_among(self, action_ids: Iterable[int]) -> list[Action]:
+        """Those of these actions that still exist, in any order."""
+        return self._store.plans.actions_among(action_ids)
+
+    def actions(self, plan_id: int) -> tuple[Action, ...]:
+        """Every action of the version in order, without the notes (to choose one)."""
+        return self._store.plans.actions_of(plan_id)
+
+    def note_lines(self, plan_id: int, after: NoteKey | None, limit: int) -> list[NoteLine]:
+        """Up to limit progress notes, newest first, after the note with key after."""
+        return self._store.plans.note_lines(plan_id, after, limit)
+
+    def note_lines_among(self, note_ids: Iterable[int]) -> list[NoteLine]:
+        """Those of these progress notes that still exist, in any order."""
+        return self._store.plans.note_lines_among(note_ids)
 
     def suggestions(self, plan_id: int) -> list[PriorityDraft]:
         """Drafts only: nothing is saved until the user picks some and calls add_priorities."""
-        plan = self._store.plans.get(plan_id)
+        plan = self._store.plans.version_of(plan_id)
         return suggest_priorities(
             self._assessment.profile(plan.round_id),
-            plan.priorities,
+            self._store.plans.priorities(plan_id),
             theory=self._store.theories.get(plan.round_id),
         )
 
@@ -94,7 +148,8 @@ class PlanService:
 
     def delete_draft(self, plan_id: int) -> Edit:
         """Remove the newest draft version (undoes 'start plan' and 'new version')."""
-        plan = self._editable(plan_id)
+        self._editable(plan_id)
+        plan = self._store.plans.get(plan_id)
         with self._store.transaction():
             if self._store.plans.latest_version_number(plan.round_id) != plan.version:
                 raise ValueError("Only the newest version can be removed.")
@@ -104,7 +159,7 @@ class PlanService:
             "remove the draft version", _ACTIONED, lambda: self._restore_draft(plan, removed)
         )
 
-    def _restore_draft(self, plan: ImprovementPlan, removed: _Removed) -> Edit:
+    def _restore_draft(self, plan: PlanVersion, removed: _Removed) -> Edit:
         """Put back a removed draft with the same ids, so later undo steps still find it."""
         with self._store.transaction():
             self._store.plans.add_plan(plan.school_id, plan.round_id, plan.version, plan_id=plan.id)
@@ -169,7 +224,7 @@ class PlanService:
         changes start a new version, which keeps the approved one."""
         plan = self._editable(plan_id)
         clean = sign_off.validated(today)
-        if not plan.priorities:
+        if not self._store.plans.priorities(plan.id):
             raise ValueError("Add at least one priority before governors approve the plan.")
         with self._store.transaction():
             self._store.plans.set_sign_off(plan.id, clean)
@@ -198,19 +253,23 @@ class PlanService:
         clean = [d.validated() for d in drafts]
         with self._store.transaction():
             ids = [self._store.plans.add_priority(plan.id, d) for d in clean]
-        saved = self._store.plans.get(plan.id)
+        saved = {p.id: p for p in self._store.plans.priorities(plan.id)}
         label = "add priority" if len(drafts) == 1 else f"add {len(drafts)} priorities"
-        return [saved.priority(i) for i in ids], Edit(
+        return [saved[i] for i in ids], Edit(
             label, _PLANS, lambda: self._delete_priorities(tuple(ids), label)
         )
 
     def update_priority(self, priority_id: int, draft: PriorityDraft) -> Edit:
-        plan = self._editable(self._store.plans.plan_id_of_priority(priority_id))
-        before = plan.priority(priority_id).as_draft()
+        plan_id = self._store.plans.plan_id_of_priority(priority_id)
+        self._editable(plan_id)
+        before = next(p for p in self._store.plans.priorities(plan_id) if p.id == priority_id)
+        before_draft = before.as_draft()
         clean = draft.validated()
         with self._store.transaction():
             self._store.plans.update_priority(priority_id, clean)
-        return Edit("edit priority", _PLANS, lambda: self.update_priority(priority_id, before))
+        return Edit(
+            "edit priority", _PLANS, lambda: self.update_priority(priority_id, before_draft)
+        )
 
     def delete_priority(self, priority_id: int) -> Edit:
         """Its actions go with it; undo brings back all of them with their notes."""
@@ -218,9 +277,17 @@ class PlanService:
 
     def _delete_priorities(self, priority_ids: tuple[int, ...], label: str) -> Edit:
         """Priorities added together (so all in one plan) removed together."""
-        plan = self._editable(self._store.plans.plan_id_of_priority(priority_ids[0]))
-        priorities = tuple(plan.priority(pid) for pid in priority_ids)
-        actions = tuple(a for pid in priority_ids for a in plan.actions_for(pid))
+        plans = self._store.plans
+        plan = self._editable(plans.plan_id_of_priority(priority_ids[0]))
+        by_id = {p.id: p for p in plans.priorities(plan.id)}
+        priorities = tuple(by_id[pid] for pid in priority_ids)
+        actions = tuple(
+            a
+            for pid in priority_ids
+            for a in sorted(
+                plans.actions_among(plans.action_order(pid)), key=lambda a: (a.position, a.id)
+            )
+        )
         with self._store.transaction():
             removed = self._removal(plan, priorities, actions)
             for pid in priority_ids:
@@ -230,34 +297,44 @@ class PlanService:
     # Actions ------------------------------------------------------------------
 
     def add_action(self, priority_id: int, draft: ActionDraft) -> tuple[Action, Edit]:
-        plan = self._editable(self._store.plans.plan_id_of_priority(priority_id))
+        self._editable(self._store.plans.plan_id_of_priority(priority_id))
         clean = draft.validated()
         with self._store.transaction():
             action_id = self._store.plans.add_action(priority_id, clean)
-        edit = Edit("add action", _PLANS, lambda: self.delete_action(action_id))
-        return self._store.plans.get(plan.id).action(action_id), edit
+        edit = Edit(
+            "add action", _actions_changed(action_id), lambda: self.delete_action(action_id)
+        )
+        return self._store.plans.action(action_id), edit
 
     def update_action(self, action_id: int, draft: ActionDraft) -> Edit:
-        plan = self._editable(self._store.plans.plan_id_of_action(action_id))
-        before = plan.action(action_id).as_draft()
+        self._editable(self._store.plans.plan_id_of_action(action_id))
+        before = self._store.plans.action(action_id).as_draft()
         clean = draft.validated()
         with self._store.transaction():
             self._store.plans.update_action(action_id, clean)
-        return Edit("edit action", _PLANS, lambda: self.update_action(action_id, before))
+        return Edit(
+            "edit action",
+            _actions_changed(action_id),
+            lambda: self.update_action(action_id, before),
+        )
 
     def delete_action(self, action_id: int) -> Edit:
         """Undo brings it back with the same id, relinking its progress notes and barrier."""
         plan = self._editable(self._store.plans.plan_id_of_action(action_id))
         with self._store.transaction():
-            removed = self._removal(plan, (), (plan.action(action_id),))
+            removed = self._removal(plan, (), (self._store.plans.action(action_id),))
             self._store.plans.delete_action(action_id)
-        return Edit("delete action", _ACTIONED, lambda: self._undelete(removed, "delete action"))
+        return Edit(
+            "delete action",
+            _actions_changed(action_id),
+            lambda: self._undelete(removed, "delete action"),
+        )
 
     def _removal(
-        self, plan: ImprovementPlan, priorities: tuple[Priority, ...], actions: tuple[Action, ...]
+        self, plan: PlanVersion, priorities: tuple[Priority, ...], actions: tuple[Action, ...]
     ) -> _Removed:
         ids = {a.id for a in actions}
-        notes = tuple(n for n in plan.notes if n.action_id in ids)
+        notes = self._store.plans.notes_about(ids)
         barriers = self._linked_barriers(plan.school_id, ids)
         priority_ids = tuple(p.id for p in priorities)
         measures = self._store.impact.measures_for_priorities(priority_ids)
@@ -283,7 +360,7 @@ class PlanService:
             ids = tuple(p.id for p in removed.priorities)
             return Edit(label, _ACTIONED, lambda: self._delete_priorities(ids, label))
         action_id = removed.actions[0].id
-        return Edit(label, _ACTIONED, lambda: self.delete_action(action_id))
+        return Edit(label, _actions_changed(action_id), lambda: self.delete_action(action_id))
 
     def _put_back(self, removed: _Removed) -> None:
         for p in removed.priorities:
@@ -330,26 +407,31 @@ class PlanService:
         with self._store.transaction():
             note_id = self._store.plans.add_note(plan_id, written_on, clean, action_id)
         note = ProgressNote(note_id, plan_id, written_on, clean, action_id)
-        return note, Edit("add progress note", _PLANS, lambda: self.delete_note(note_id))
+        edit = Edit("add progress note", _note_changed(note_id), lambda: self.delete_note(note_id))
+        return note, edit
 
     def delete_note(self, note_id: int) -> Edit:
-        plan = self._store.plans.get(self._store.plans.plan_id_of_note(note_id))
-        note = next(n for n in plan.notes if n.id == note_id)
+        note = self._store.plans.note(note_id)
         with self._store.transaction():
             self._store.plans.delete_note(note_id)
-        return Edit("delete progress note", _PLANS, lambda: self._restore_note(note))
+        return Edit(
+            "delete progress note", _note_changed(note_id), lambda: self._restore_note(note)
+        )
 
     def _restore_note(self, note: ProgressNote) -> Edit:
         with self._store.transaction():
             self._store.plans.add_note(
                 note.plan_id, note.written_on, note.text, note.action_id, note_id=note.id
             )
-        return Edit("restore progress note", _PLANS, lambda: self.delete_note(note.id))
+        return Edit(
+            "restore progress note", _note_changed(note.id), lambda: self.delete_note(note.id)
+        )
 
     # -------------------------------------------------------------------------
 
-    def _editable(self, plan_id: int) -> ImprovementPlan:
-        plan = self._store.plans.get(plan_id)
+    def _editable(self, plan_id: int) -> PlanVersion:
+        """The version, read without its contents, if it may be changed."""
+        plan = self._store.plans.version_of(plan_id)
         if plan.is_locked:
             raise PlanLocked()
         return plan

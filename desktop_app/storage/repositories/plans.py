@@ -6,76 +6,52 @@ Deleted rows are re-inserted with their old ids on undo, so ids stay stable for 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from desktop_app.domain.levels import Level
 from desktop_app.domain.plan import (
     Action,
     ActionDraft,
     ImprovementPlan,
     PlanStatus,
+    PlanVersion,
     Priority,
     PriorityDraft,
     ProgressNote,
     SignOff,
 )
-from desktop_app.domain.rag import WorkStatus
+from desktop_app.domain.plan_outline import NoteKey, NoteLine
+from desktop_app.storage.repositories.plan_rows import action_of, note_of, priority_of
 from desktop_app.storage.sql import Database
-
-
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _priority(row: Any) -> Priority:
-    return Priority(
-        id=row["id"],
-        plan_id=row["plan_id"],
-        position=row["position"],
-        title=row["title"],
-        why=row["why"],
-        strand_ids=tuple(json.loads(row["strand_ids"])),
-        target_level=Level(row["target_level"]) if row["target_level"] else None,
-        success_criteria=row["success_criteria"],
-        confidential=bool(row["confidential"]),
-    )
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
 
 
-def _action(row: Any) -> Action:
-    return Action(
-        id=row["id"],
-        priority_id=row["priority_id"],
-        position=row["position"],
-        what=row["what"],
-        owner=row["owner"],
-        start=_date(row["start_on"]),
-        due=_date(row["due_on"]),
-        resources=row["resources"],
-        milestones=row["milestones"],
-        monitored_by=row["monitored_by"],
-        status=WorkStatus(row["status"]),
-        confidential=bool(row["confidential"]),
-    )
-
-
-def _note(row: Any) -> ProgressNote:
-    return ProgressNote(
-        id=row["id"],
-        plan_id=row["plan_id"],
-        written_on=date.fromisoformat(row["written_on"]),
-        text=row["text"],
-        action_id=row["action_id"],
-    )
+def _version(row: Any) -> PlanVersion:
+    sign_off = None
+    if row["approved_on"]:
+        sign_off = SignOff(
+            date.fromisoformat(row["approved_on"]), row["minute_reference"], row["chair_name"]
+        )
+    return PlanVersion(
+        row["id"], row["school_id"], row["round_id"], row["version"], PlanStatus(row["status"]),
+        sign_off,
+    )  # fmt: skip
 
 
 class PlanRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
+        #: actions and progress notes turned into objects: tests count what a change re-reads
+        self.actions_read = 0
+        self.notes_read = 0
 
     # Plans ------------------------------------------------------------------
 
@@ -104,7 +80,7 @@ class PlanRepository:
         )
 
     def versions(self, round_id: int) -> list[ImprovementPlan]:
-        """Every version for the round, newest first."""
+        """Every version for the round, newest first, each with everything in it."""
         rows = self._db.query(
             "SELECT * FROM plans WHERE round_id = ? ORDER BY version DESC", [round_id]
         )
@@ -160,44 +136,150 @@ class PlanRepository:
         )
 
     def _assemble(self, row: Any) -> ImprovementPlan:
-        plan_id = row["id"]
-        sign_off = None
-        if row["approved_on"]:
-            sign_off = SignOff(
-                date.fromisoformat(row["approved_on"]), row["minute_reference"], row["chair_name"]
-            )
-        priorities = tuple(
-            _priority(r)
+        v = _version(row)
+        actions = self._actions(
+            "SELECT a.* FROM plan_actions a JOIN plan_priorities p ON p.id = a.priority_id"
+            " WHERE p.plan_id = ? ORDER BY p.position, p.id, a.position, a.id",
+            [v.id],
+        )
+        notes = self._notes(
+            "SELECT * FROM plan_notes WHERE plan_id = ? ORDER BY written_on DESC, id DESC", [v.id]
+        )
+        return ImprovementPlan(
+            v.id, v.school_id, v.round_id, v.version, v.status, v.sign_off,
+            self.priorities(v.id), actions, notes,
+        )  # fmt: skip
+
+    def _actions(self, sql: str, params: Sequence[object]) -> tuple[Action, ...]:
+        found = tuple(action_of(r) for r in self._db.query(sql, params))
+        self.actions_read += len(found)
+        return found
+
+    def _notes(self, sql: str, params: Sequence[object]) -> tuple[ProgressNote, ...]:
+        found = tuple(note_of(r) for r in self._db.query(sql, params))
+        self.notes_read += len(found)
+        return found
+
+    # One version, read a page at a time ---------------------------------------
+
+    def version_list(self, round_id: int) -> list[PlanVersion]:
+        """Every version for the round, newest first, without priorities, actions or notes."""
+        rows = self._db.query(
+            "SELECT * FROM plans WHERE round_id = ? ORDER BY version DESC", [round_id]
+        )
+        return [_version(r) for r in rows]
+
+    def version_of(self, plan_id: int) -> PlanVersion:
+        rows = list(self._db.query("SELECT * FROM plans WHERE id = ?", [plan_id]))
+        if not rows:
+            raise LookupError(f"No improvement plan with id {plan_id}")
+        return _version(rows[0])
+
+    def priorities(self, plan_id: int) -> tuple[Priority, ...]:
+        return tuple(
+            priority_of(r)
             for r in self._db.query(
                 "SELECT * FROM plan_priorities WHERE plan_id = ? ORDER BY position, id", [plan_id]
             )
         )
-        actions = tuple(
-            _action(r)
-            for r in self._db.query(
-                "SELECT a.* FROM plan_actions a JOIN plan_priorities p ON p.id = a.priority_id"
-                " WHERE p.plan_id = ? ORDER BY p.position, p.id, a.position, a.id",
-                [plan_id],
+
+    def action_counts(self, plan_id: int) -> dict[int, int]:
+        """How many actions each priority has (priorities with none are left out)."""
+        rows = self._db.execute(
+            "SELECT a.priority_id, count(*) FROM plan_actions a"
+            " JOIN plan_priorities p ON p.id = a.priority_id WHERE p.plan_id = ?"
+            " GROUP BY a.priority_id",
+            [plan_id],
+        )
+        return {int(pid): int(n) for pid, n in rows}
+
+    def note_count(self, plan_id: int) -> int:
+        row = self._db.execute(
+            "SELECT count(*) FROM plan_notes WHERE plan_id = ?", [plan_id]
+        ).fetchone()
+        return int(row[0])
+
+    def action_order(self, priority_id: int) -> list[int]:
+        """The priority's action ids, in the plan's order."""
+        rows = self._db.execute(
+            "SELECT id FROM plan_actions WHERE priority_id = ? ORDER BY position, id",
+            [priority_id],
+        )
+        return [int(r[0]) for r in rows]
+
+    def actions_among(self, ids: Iterable[int]) -> list[Action]:
+        """Those of these actions that exist, in any order."""
+        found: list[Action] = []
+        wanted = list(ids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            sql = f"SELECT * FROM plan_actions WHERE id IN ({_marks(len(chunk))})"
+            found.extend(self._actions(sql, chunk))
+        return found
+
+    def action(self, action_id: int) -> Action:
+        found = self.actions_among([action_id])
+        if not found:
+            raise LookupError(f"No action with id {action_id}")
+        return found[0]
+
+    def actions_of(self, plan_id: int) -> tuple[Action, ...]:
+        """Every action of the plan in order, without its notes (for choosing one)."""
+        return self._actions(
+            "SELECT a.* FROM plan_actions a JOIN plan_priorities p ON p.id = a.priority_id"
+            " WHERE p.plan_id = ? ORDER BY p.position, p.id, a.position, a.id",
+            [plan_id],
+        )
+
+    def note_lines(self, plan_id: int, after: NoteKey | None, limit: int) -> list[NoteLine]:
+        """Up to limit notes, newest first, starting below the note with key after."""
+        sql = (
+            "SELECT n.*, a.what AS about FROM plan_notes n"
+            " LEFT JOIN plan_actions a ON a.id = n.action_id WHERE n.plan_id = ?"
+        )
+        params: list[object] = [plan_id]
+        if after is not None:
+            sql += " AND (n.written_on, n.id) < (?, ?)"
+            params += [after[0].isoformat(), after[1]]
+        sql += " ORDER BY n.written_on DESC, n.id DESC LIMIT ?"
+        return self._note_lines(sql, [*params, limit])
+
+    def note_lines_among(self, ids: Iterable[int]) -> list[NoteLine]:
+        """Those of these notes that exist, in any order."""
+        found: list[NoteLine] = []
+        wanted = list(ids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            sql = (
+                "SELECT n.*, a.what AS about FROM plan_notes n"
+                f" LEFT JOIN plan_actions a ON a.id = n.action_id WHERE n.id IN ({_marks(len(chunk))})"
             )
-        )
-        notes = tuple(
-            _note(r)
-            for r in self._db.query(
-                "SELECT * FROM plan_notes WHERE plan_id = ? ORDER BY written_on DESC, id DESC",
-                [plan_id],
+            found.extend(self._note_lines(sql, chunk))
+        return found
+
+    def _note_lines(self, sql: str, params: Sequence[object]) -> list[NoteLine]:
+        found = [NoteLine(note_of(r), r["about"] or "") for r in self._db.query(sql, params)]
+        self.notes_read += len(found)
+        return found
+
+    def note(self, note_id: int) -> ProgressNote:
+        found = self.note_lines_among([note_id])
+        if not found:
+            raise LookupError(f"No progress note with id {note_id}")
+        return found[0].note
+
+    def notes_about(self, action_ids: Iterable[int]) -> tuple[ProgressNote, ...]:
+        """The notes linked to these actions, newest first."""
+        wanted = list(action_ids)
+        found: list[ProgressNote] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            found.extend(
+                self._notes(
+                    f"SELECT * FROM plan_notes WHERE action_id IN ({_marks(len(chunk))})", chunk
+                )
             )
-        )
-        return ImprovementPlan(
-            id=plan_id,
-            school_id=row["school_id"],
-            round_id=row["round_id"],
-            version=row["version"],
-            status=PlanStatus(row["status"]),
-            sign_off=sign_off,
-            priorities=priorities,
-            actions=actions,
-            notes=notes,
-        )
+        return tuple(sorted(found, key=lambda n: (n.written_on, n.id), reverse=True))
 
     def _next_position(self, table: str, parent_column: str, parent_id: int) -> int:
         """The position after the last row under the same parent (names are ours, not input)."""

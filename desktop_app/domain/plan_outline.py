@@ -1,0 +1,63 @@
+"""One version of a plan as its page first shows it, and its progress notes as listed there.
+
+A trust's plan can hold thousands of actions and tens of thousands of notes, so the page
+reads the priorities with how many actions each has, and the actions and notes themselves a
+page at a time as they come into view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop_app.domain.plan import PlanVersion, Priority, ProgressNote
+
+
+@dataclass(frozen=True)
+class PlanOutline:
+    plan: PlanVersion
+    priorities: tuple[Priority, ...] = ()
+    #: how many actions each priority has (a priority with none is missing)
+    action_counts: Mapping[int, int] = field(default_factory=dict)
+    note_count: int = 0
+
+    def priority(self, priority_id: int) -> Priority:
+        for p in self.priorities:
+            if p.id == priority_id:
+                return p
+        raise LookupError(f"No priority with id {priority_id} in this plan")
+
+    def actions_in(self, priority_id: int) -> int:
+        return self.action_counts.get(priority_id, 0)
+
+    @property
+    def action_count(self) -> int:
+        return sum(self.action_counts.values())
+
+
+#: Notes are listed newest first: by date, then the later written first.
+NoteKey = tuple[date, int]
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    """A progress note with the words of the action it is about ("" for the whole plan)."""
+
+    note: ProgressNote
+    about: str = ""
+
+    @property
+    def key(self) -> NoteKey:
+        return (self.note.written_on, self.note.id)
+
+    @property
+    def text(self) -> str:
+        n = self.note
+        about = f" ({self.about[:60]})" if n.action_id else ""
+        return f"{n.written_on.day} {n.written_on:%b %Y}{about}: {n.text}"
+
+
+def comes_before(a: NoteKey, b: NoteKey) -> bool:
+    """Is a note with key a listed above one with key b (newest first)?"""
+    return a > b
