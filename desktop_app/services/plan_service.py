@@ -37,11 +37,12 @@ _PLANS = Changes.of(Topic.PLANS)
 _ACTIONED = Changes.of(Topic.PLANS, Topic.REFLECTIONS)
 
 
-def _actions_changed(*action_ids: int) -> Changes:
-    """These actions changed (or went): the plan page re-reads only them. Deleting one also
-    clears its link from a barrier, hence REFLECTIONS."""
+def _actions_changed(*action_ids: int, monitoring: bool = False) -> Changes:
+    """These actions changed: the plan page re-reads only them. Deleting one (or undoing
+    that) also changes the barrier and the monitoring linked to it."""
+    topics = {Topic.PLANS, Topic.PLAN_ACTIONS, Topic.REFLECTIONS}
     return Changes(
-        frozenset({Topic.PLANS, Topic.PLAN_ACTIONS, Topic.REFLECTIONS}),
+        frozenset(topics | {Topic.PLAN_IMPACT} if monitoring else topics),
         frozenset((Topic.PLAN_ACTIONS, i) for i in action_ids),
     )
 
@@ -118,9 +119,26 @@ class PlanService:
         """Every action of the version in order, without the notes (to choose one)."""
         return self._store.plans.actions_of(plan_id)
 
+    def for_choosing(self, plan_id: int) -> ImprovementPlan:
+        """The version with its priorities and actions but not its progress notes: for a
+        dialog that offers a choice of them."""
+        plans = self._store.plans
+        v = plans.version_of(plan_id)
+        return ImprovementPlan(
+            v.id, v.school_id, v.round_id, v.version, v.status, v.sign_off,
+            plans.priorities(plan_id), plans.actions_of(plan_id),
+        )  # fmt: skip
+
     def note_lines(self, plan_id: int, after: NoteKey | None, limit: int) -> list[NoteLine]:
         """Up to limit progress notes, newest first, after the note with key after."""
         return self._store.plans.note_lines(plan_id, after, limit)
+
+    def action_counts(self, plan_id: int) -> dict[int, int]:
+        """How many actions each priority has (priorities with none are left out)."""
+        return self._store.plans.action_counts(plan_id)
+
+    def note_count(self, plan_id: int) -> int:
+        return self._store.plans.note_count(plan_id)
 
     def note_lines_among(self, note_ids: Iterable[int]) -> list[NoteLine]:
         """Those of these progress notes that still exist, in any order."""
@@ -326,7 +344,7 @@ class PlanService:
             self._store.plans.delete_action(action_id)
         return Edit(
             "delete action",
-            _actions_changed(action_id),
+            _actions_changed(action_id, monitoring=True),
             lambda: self._undelete(removed, "delete action"),
         )
 
@@ -360,7 +378,8 @@ class PlanService:
             ids = tuple(p.id for p in removed.priorities)
             return Edit(label, _ACTIONED, lambda: self._delete_priorities(ids, label))
         action_id = removed.actions[0].id
-        return Edit(label, _actions_changed(action_id), lambda: self.delete_action(action_id))
+        changes = _actions_changed(action_id, monitoring=True)
+        return Edit(label, changes, lambda: self.delete_action(action_id))
 
     def _put_back(self, removed: _Removed) -> None:
         for p in removed.priorities:

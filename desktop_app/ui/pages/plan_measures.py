@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.impact import Measure
 from desktop_app.domain.impact_status import status_of
-from desktop_app.domain.plan import ImprovementPlan
+from desktop_app.domain.plan import PlanVersion
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.measure_dialogs import MeasureDialog, MeasurementDialog
 from desktop_app.ui.widgets.flow_layout import button_flow
@@ -41,7 +41,7 @@ class MeasuresPanel(QWidget):
     def __init__(self, ctx: UiContext, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.today = ctx, today
-        self.plan: ImprovementPlan | None = None
+        self.plan: PlanVersion | None = None
         self.priority_id: int | None = None
         self.measures: tuple[Measure, ...] = ()
 
@@ -108,7 +108,7 @@ class MeasuresPanel(QWidget):
 
     # Showing -------------------------------------------------------------------
 
-    def show_priority(self, plan: ImprovementPlan | None, priority_id: int | None) -> None:
+    def show_priority(self, plan: PlanVersion | None, priority_id: int | None) -> None:
         selected = self._selected()
         self.plan, self.priority_id = plan, priority_id
         everything = self.ctx.services.impact.measures(plan.id) if plan else ()

@@ -3,7 +3,7 @@ and the record of visits, each change one undo step."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 
@@ -24,6 +24,7 @@ from desktop_app.domain.framework import Framework
 from desktop_app.domain.impact_status import status_of
 from desktop_app.domain.monitoring import Assignment, MonitoringState, Visit
 from desktop_app.domain.plan import ImprovementPlan
+from desktop_app.domain.plan_outline import PlanOutline
 from desktop_app.services.container import AppServices
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.monitoring_dialogs import AssignmentDialog, VisitDialog
@@ -45,13 +46,14 @@ def _tree(name: str, headers: list[str]) -> QTreeWidget:
     return tree
 
 
-def monitoring_summary(plan: ImprovementPlan, due: list[Assignment], today: date) -> str:
-    """One line for the plan page's heading: what monitoring is overdue or due soon."""
+def monitoring_summary(titles: dict[int, str], due: list[Assignment], today: date) -> str:
+    """One line for the plan page's heading: what monitoring is overdue or due soon (titles:
+    what each assignment monitors, by its id)."""
     if not due:
         return ""
     parts = []
     for a in due[:3]:
-        what = _focus_title(plan, a)
+        what = titles.get(a.id, "—")
         when = f"{a.draft.next_on:%-d %b}"
         state = "overdue since" if a.state(today) is MonitoringState.OVERDUE else "due"
         parts.append(f"{a.draft.governor} on “{what}” ({state} {when})")
@@ -59,9 +61,10 @@ def monitoring_summary(plan: ImprovementPlan, due: list[Assignment], today: date
     return "Monitoring: " + "; ".join(parts) + more + "."
 
 
-def attention_text(services: AppServices, plan: ImprovementPlan, today: date) -> str:
+def attention_text(services: AppServices, outline: PlanOutline, today: date) -> str:
     """For the plan page's heading: measures off track or behind, and monitoring due."""
     lines = []
+    plan = outline.plan
     flagged = [(m, status_of(m, today)) for m in services.impact.measures(plan.id)]
     worrying = [(m, s) for m, s in flagged if s.status.needs_attention]
     if worrying:
@@ -70,20 +73,30 @@ def attention_text(services: AppServices, plan: ImprovementPlan, today: date) ->
         )
         more = f" and {len(worrying) - 3} more" if len(worrying) > 3 else ""
         lines.append(f"Impact: {words}{more}.")
-    due = monitoring_summary(plan, services.monitoring.due(plan.id, today), today)
+    soon = services.monitoring.due(plan.id, today)
+    due = monitoring_summary(focus_titles(services, outline, soon[:3]), soon, today)
     if due:
         lines.append(due)
     return "\n".join(lines)
 
 
-def _focus_title(plan: ImprovementPlan, a: Assignment) -> str:
-    try:
-        if a.draft.priority_id is not None:
-            return plan.priority(a.draft.priority_id).title
-        assert a.draft.action_id is not None
-        return plan.action(a.draft.action_id).what
-    except LookupError:
-        return "—"
+def focus_titles(
+    services: AppServices, outline: PlanOutline, assignments: Iterable[Assignment]
+) -> dict[int, str]:
+    """What each assignment monitors (by its id): a priority's title or an action's words,
+    reading only the actions named."""
+    chosen = list(assignments)
+    priorities = {p.id: p.title for p in outline.priorities}
+    wanted = [a.draft.action_id for a in chosen if a.draft.action_id is not None]
+    actions = {x.id: x.what for x in services.plans.actions_among(wanted)} if wanted else {}
+    return {
+        a.id: (
+            priorities.get(a.draft.priority_id, "—")
+            if a.draft.priority_id is not None
+            else actions.get(a.draft.action_id or 0, "—")
+        )
+        for a in chosen
+    }
 
 
 class MonitoringPanel(QWidget):
@@ -96,7 +109,7 @@ class MonitoringPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.today, self.framework = ctx, today, framework
-        self.plan: ImprovementPlan | None = None
+        self.outline: PlanOutline | None = None
         self.assignments: tuple[Assignment, ...] = ()
         self.visit_list: tuple[Visit, ...] = ()
 
@@ -159,20 +172,21 @@ class MonitoringPanel(QWidget):
             1,
         )
 
-    def show_plan(self, plan: ImprovementPlan | None) -> None:
-        self.plan = plan
+    def show_plan(self, outline: PlanOutline | None) -> None:
+        self.outline = outline
+        plan = outline.plan if outline is not None else None
         monitoring = self.ctx.services.monitoring
         self.assignments = monitoring.schedule(plan.id) if plan else ()
         self.visit_list = monitoring.visits(plan.round_id) if plan else ()
+        titles = focus_titles(self.ctx.services, outline, self.assignments) if outline else {}
         today = self.today()
         self.schedule.clear()
         for a in self.assignments:
-            assert plan is not None
             state = a.state(today)
             item = QTreeWidgetItem(
                 [
                     a.draft.governor,
-                    _focus_title(plan, a),
+                    titles.get(a.id, "—"),
                     a.draft.frequency.label,
                     f"{a.draft.next_on:%-d %b %Y}",
                     state.label,
@@ -208,13 +222,20 @@ class MonitoringPanel(QWidget):
             if first is not None:
                 self.visits.setCurrentItem(first)
         self._show_visit()
-        has_plan = plan is not None
-        self.add_button.setEnabled(has_plan and bool(plan and plan.priorities))
+        has_priorities = bool(outline and outline.priorities)
+        self.add_button.setEnabled(has_priorities)
         self.edit_button.setEnabled(bool(self.assignments))
         self.delete_button.setEnabled(bool(self.assignments))
-        self.visit_button.setEnabled(has_plan and bool(plan and plan.priorities))
+        self.visit_button.setEnabled(has_priorities)
         self.follow_up_button.setEnabled(bool(plan and not plan.is_locked and self.visit_list))
         self.delete_visit_button.setEnabled(bool(self.visit_list))
+
+    def mentions(self, action_ids: Iterable[int]) -> bool:
+        """Does the schedule or a visit name one of these actions?"""
+        ids = set(action_ids)
+        return any(a.draft.action_id in ids for a in self.assignments) or any(
+            v.follow_up_action_id in ids for v in self.visit_list
+        )
 
     def _show_visit(self) -> None:
         selected = self._selected(self.visits)
@@ -234,20 +255,28 @@ class MonitoringPanel(QWidget):
 
     # User actions -------------------------------------------------------------
 
+    def _for_choosing(self) -> ImprovementPlan | None:
+        """The version's priorities and actions, for a dialog that offers them."""
+        if self.outline is None:
+            return None
+        return self.ctx.services.plans.for_choosing(self.outline.plan.id)
+
     def add_assignment(self) -> None:
-        if self.plan is None:
+        plan = self._for_choosing()
+        if plan is None:
             return
-        dialog = AssignmentDialog(self.plan, None, self.today(), self)
+        dialog = AssignmentDialog(plan, None, self.today(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            add = partial(self.ctx.services.monitoring.add_assignment, self.plan.id, dialog.draft)
+            add = partial(self.ctx.services.monitoring.add_assignment, plan.id, dialog.draft)
             self.ctx.save_new(self, add)
 
     def edit_assignment(self) -> None:
         selected = self._selected(self.schedule)
         a = next((x for x in self.assignments if x.id == selected), None)
-        if self.plan is None or a is None:
+        plan = self._for_choosing() if a is not None else None
+        if plan is None or a is None:
             return
-        dialog = AssignmentDialog(self.plan, a.draft, self.today(), self)
+        dialog = AssignmentDialog(plan, a.draft, self.today(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
             update = partial(self.ctx.services.monitoring.update_assignment, a.id, dialog.draft)
             self.ctx.save(self, update)
@@ -258,36 +287,35 @@ class MonitoringPanel(QWidget):
             self.ctx.save(self, partial(self.ctx.services.monitoring.delete_assignment, selected))
 
     def record_visit(self) -> None:
-        if self.plan is None:
+        plan = self._for_choosing()
+        if plan is None:
             return
         selected = self._selected(self.schedule)
         a = next((x for x in self.assignments if x.id == selected), None)
         dialog = VisitDialog(
-            self.plan, self.framework(), self.today(), a.draft.governor if a else "", self
+            plan, self.framework(), self.today(), a.draft.governor if a else "", self
         )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            record = partial(self.ctx.services.monitoring.record_visit, self.plan.id, dialog.draft)
+            record = partial(self.ctx.services.monitoring.record_visit, plan.id, dialog.draft)
             self.ctx.save_new(self, partial(record, self.today()))
 
     def follow_up_as_action(self) -> None:
         selected = self._selected(self.visits)
         visit = next((v for v in self.visit_list if v.id == selected), None)
-        if self.plan is None or visit is None or not self.plan.priorities:
+        outline = self.outline
+        if outline is None or visit is None or not outline.priorities:
             return
         focus = visit.draft.focus
-        priority_id = self.plan.priorities[0].id
+        priorities = outline.priorities
+        priority_id = priorities[0].id
         if focus.kind.value == "priority" and focus.ref.isdigit():
-            priority_id = next(
-                (p.id for p in self.plan.priorities if p.id == int(focus.ref)), priority_id
-            )
+            priority_id = next((p.id for p in priorities if p.id == int(focus.ref)), priority_id)
         elif focus.kind.value == "action" and focus.ref.isdigit():
-            priority_id = next(
-                (a.priority_id for a in self.plan.actions if a.id == int(focus.ref)), priority_id
-            )
+            mine = {p.id for p in priorities}
+            found = self.ctx.services.plans.actions_among([int(focus.ref)])
+            priority_id = next((a.priority_id for a in found if a.priority_id in mine), priority_id)
         else:  # a strand: the first priority that works on it
-            priority_id = next(
-                (p.id for p in self.plan.priorities if focus.ref in p.strand_ids), priority_id
-            )
+            priority_id = next((p.id for p in priorities if focus.ref in p.strand_ids), priority_id)
         turn = partial(self.ctx.services.monitoring.follow_up_as_action, visit.id, priority_id)
         self.ctx.save_new(self, turn)
 

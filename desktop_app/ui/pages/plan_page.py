@@ -2,11 +2,15 @@
 
 Every change saves at once and is one undo step. An approved version is read-only here
 (the services refuse changes anyway); "Start a new version" copies it into a new draft.
+Only the version shown is read, and its actions and notes a page at a time, so a trust's
+plan of thousands of actions opens as quickly as a school's; a saved action or note
+re-reads only itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -15,8 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -25,23 +27,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.framework import Framework
-from desktop_app.domain.plan import ImprovementPlan
-from desktop_app.services.changes import Topic
+from desktop_app.domain.plan import PlanVersion
+from desktop_app.domain.plan_outline import PlanOutline
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.plan_service import PlanService
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.dialogs.plan_decision_dialogs import (
-    ProgressNoteDialog,
-    SignOffDialog,
-    SuggestPrioritiesDialog,
-)
-from desktop_app.ui.dialogs.plan_dialogs import ActionDialog, PriorityDialog
-from desktop_app.ui.models.plan_table_models import ActionTableModel, PriorityTableModel
+from desktop_app.ui.dialogs.plan_decision_dialogs import SignOffDialog, SuggestPrioritiesDialog
+from desktop_app.ui.dialogs.plan_dialogs import PriorityDialog
+from desktop_app.ui.models.plan_table_models import PriorityTableModel
 from desktop_app.ui.pages.base import Page
+from desktop_app.ui.pages.plan_actions import ActionsPanel
 from desktop_app.ui.pages.plan_measures import MeasuresPanel
 from desktop_app.ui.pages.plan_monitoring import MonitoringPanel, attention_text
+from desktop_app.ui.pages.plan_notes import NotesPanel
 from desktop_app.ui.pages.plan_published import PublishedPanel
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.record_tables import group_with_buttons, named_button, record_table
+
+#: The parts of a plan a saved change can name, so that only that part is read again.
+_PARTS = frozenset({Topic.PLAN_ACTIONS, Topic.PLAN_NOTES, Topic.PLAN_IMPACT})
 
 
 class PlanPage(Page):
@@ -56,9 +60,11 @@ class PlanPage(Page):
         super().__init__(ctx, parent)
         # The window's date (UiContext.today) unless a test gives its own.
         self.today: Callable[[], date] = today or (lambda: self.ctx.today)
-        self.plan: ImprovementPlan | None = None
-        self.versions: list[ImprovementPlan] = []
+        self.plan: PlanVersion | None = None
+        self.outline: PlanOutline | None = None
+        self.versions: list[PlanVersion] = []
         self._pinned: int | None = None
+        self._showing = False
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -95,23 +101,17 @@ class PlanPage(Page):
         self.edit_priority_button.clicked.connect(self.edit_priority)
         self.delete_priority_button.clicked.connect(self.delete_priority)
 
-        self.action_model = ActionTableModel(self, today=lambda: self.today())
-        self.action_table = record_table("Actions for the selected priority", self.action_model)
-        self.action_table.activated.connect(lambda _i: self.edit_action())
-        self.add_action_button = named_button(self.tr("Add a&ction…"), "Add action")
-        self.edit_action_button = named_button(self.tr("Edit action…"), "Edit action")
-        self.delete_action_button = named_button(self.tr("Delete action"), "Delete action")
-        self.add_action_button.clicked.connect(self.add_action)
-        self.edit_action_button.clicked.connect(self.edit_action)
-        self.delete_action_button.clicked.connect(self.delete_action)
+        self.actions_panel = ActionsPanel(ctx, lambda: self.today(), self._need_priority)
+        self.action_model = self.actions_panel.model
+        self.action_table = self.actions_panel.table
+        self.add_action_button = self.actions_panel.add_button
+        self.edit_action_button = self.actions_panel.edit_button
+        self.delete_action_button = self.actions_panel.delete_button
 
-        self.notes = QListWidget()
-        self.notes.setAccessibleName("Progress notes")
-        self.notes.setWordWrap(True)
-        self.add_note_button = named_button(self.tr("Add progress n&ote…"), "Add progress note")
-        self.delete_note_button = named_button(self.tr("Delete note"), "Delete progress note")
-        self.add_note_button.clicked.connect(self.add_note)
-        self.delete_note_button.clicked.connect(self.delete_note)
+        self.notes_panel = NotesPanel(ctx, lambda: self.today())
+        self.notes = self.notes_panel.list
+        self.add_note_button = self.notes_panel.add_button
+        self.delete_note_button = self.notes_panel.delete_button
 
         # Impact on pupils and governors' monitoring, in their own modules.
         self.measures_panel = MeasuresPanel(ctx, lambda: self.today())
@@ -130,10 +130,7 @@ class PlanPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.attention)
-        self.impact_tabs.addTab(
-            group_with_buttons("", self.notes, (self.add_note_button, self.delete_note_button)),
-            self.tr("Progress notes (termly monitoring)"),
-        )
+        self.impact_tabs.addTab(self.notes_panel, self.tr("Progress notes (termly monitoring)"))
         # A splitter, so on a small screen the user can give the tables or the charts room.
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
@@ -149,13 +146,7 @@ class PlanPage(Page):
                 ),
             )
         )
-        self.splitter.addWidget(
-            group_with_buttons(
-                self.tr("Actions"),
-                self.action_table,
-                (self.add_action_button, self.edit_action_button, self.delete_action_button),
-            )
-        )
+        self.splitter.addWidget(self.actions_panel)
         self.splitter.addWidget(self.impact_tabs)
         for index, stretch in enumerate((2, 2, 3)):
             self.splitter.setStretchFactor(index, stretch)
@@ -165,11 +156,67 @@ class PlanPage(Page):
 
     def refresh(self) -> None:
         round_id = self.ctx.round_id
-        self.versions = self.ctx.services.plans.versions(round_id) if round_id else []
+        self.versions = self._plans.version_list(round_id) if round_id else []
         # The newest version, unless the user chose to look at an older one.
         pinned = next((p for p in self.versions if p.id == self._pinned), None)
-        self.plan = pinned or (self.versions[0] if self.versions else None)
+        self._choose(pinned or (self.versions[0] if self.versions else None))
         self._show()
+
+    def _choose(self, plan: PlanVersion | None) -> None:
+        self.plan = plan
+        self.outline = self._plans.outline(plan.id) if plan is not None else None
+
+    def on_changes(self, changes: Changes) -> None:
+        # A saved action, note, measure or monitoring entry re-reads only that part of the
+        # plan, and only the rows it names; anything else reloads the page (the version shown,
+        # its priorities and the first page of its actions and notes).
+        parts = changes.topics & _PARTS
+        others = changes.topics & self.watches - {Topic.PLANS}
+        none: frozenset[int] = frozenset()
+        notes = changes.changed_rows(Topic.PLAN_NOTES) if Topic.PLAN_NOTES in parts else none
+        actions = changes.changed_rows(Topic.PLAN_ACTIONS) if Topic.PLAN_ACTIONS in parts else none
+        if (
+            not parts
+            or others
+            or notes is None
+            or actions is None
+            or Topic.EVERYTHING in changes.topics
+            or not self.isVisible()
+            or self._stale
+            or self.outline is None
+        ):
+            super().on_changes(changes)
+            return
+        if actions:
+            self._actions_changed(actions)
+        if notes:
+            self.notes_panel.notes_changed(notes)
+        if Topic.PLAN_IMPACT in parts:
+            self._impact_changed()
+
+    def _actions_changed(self, ids: frozenset[int]) -> None:
+        """Re-read these actions (and the numbers of actions), nothing else of the plan."""
+        assert self.outline is not None
+        counts = self._plans.action_counts(self.outline.plan.id)
+        self.outline = replace(self.outline, action_counts=counts)
+        self.priority_model.set_counts(counts)
+        self.actions_panel.actions_changed(ids)
+        self.notes_panel.actions_changed(ids)
+        if self.monitoring_panel.mentions(ids):  # the schedule names actions by their words
+            self.monitoring_panel.show_plan(self.outline)
+            self._show_attention()
+
+    def _impact_changed(self) -> None:
+        self.measures_panel.show_priority(self.plan, self._selected_priority_id())
+        self.monitoring_panel.show_plan(self.outline)
+        self.published_panel.refresh()
+        self._show_attention()
+
+    def _show_attention(self) -> None:
+        outline = self.outline
+        attention = attention_text(self.ctx.services, outline, self.today()) if outline else ""
+        self.attention.setText(attention)
+        self.attention.setVisible(bool(attention))
 
     def _show(self) -> None:
         plan = self.plan
@@ -203,36 +250,27 @@ class PlanPage(Page):
             self.suggest_button,
             self.edit_priority_button,
             self.delete_priority_button,
-            self.add_action_button,
-            self.edit_action_button,
-            self.delete_action_button,
         ):
             b.setEnabled(bool(editable))
-        self.add_note_button.setEnabled(plan is not None)
-        self.delete_note_button.setEnabled(plan is not None)
         selected = self._selected_priority_id()
-        counts = {p.id: len(plan.actions_for(p.id)) for p in plan.priorities} if plan else {}
+        outline = self.outline
         self.priority_model.set_priorities(
-            list(plan.priorities) if plan else [], counts, self._strand_title
+            list(outline.priorities) if outline else [],
+            dict(outline.action_counts) if outline else {},
+            self._strand_title,
         )
         row = self.priority_model.row_of(selected) if selected is not None else None
         if row is None and self.priority_model.rowCount():
             row = 0
+        self._showing = True  # the priority's actions are shown once, below
         if row is not None:
             self.priority_table.selectRow(row)
+        self._showing = False
         self._show_actions()
-        self.monitoring_panel.show_plan(plan)
+        self.monitoring_panel.show_plan(outline)
         self.published_panel.refresh()
-        attention = attention_text(self.ctx.services, plan, self.today()) if plan else ""
-        self.attention.setText(attention)
-        self.attention.setVisible(bool(attention))
-        self.notes.clear()
-        titles = {a.id: a.what for a in plan.actions} if plan else {}
-        for n in plan.notes if plan else ():
-            about = f" ({titles.get(n.action_id, '')[:60]})" if n.action_id else ""
-            item = QListWidgetItem(f"{n.written_on.day} {n.written_on:%b %Y}{about}: {n.text}")
-            item.setData(Qt.ItemDataRole.UserRole, n.id)
-            self.notes.addItem(item)
+        self._show_attention()
+        self.notes_panel.show_plan(outline)
 
     def _strand_title(self, strand_id: str) -> str:
         framework = self._round_framework()
@@ -241,17 +279,20 @@ class PlanPage(Page):
         return framework.strand(strand_id).title
 
     def _on_priority_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_actions()
+        if not self._showing:
+            self._show_actions()
 
     def _show_actions(self) -> None:
         pid = self._selected_priority_id()
-        actions = self.plan.actions_for(pid) if self.plan and pid is not None else []
-        self.action_model.set_rows(actions)
+        self.actions_panel.show_priority(self.plan, pid)
         self.measures_panel.show_priority(self.plan, pid)
+
+    def _need_priority(self) -> None:
+        self.heading.setText(self.tr("Add or choose a priority first; actions belong to one."))
 
     def _on_version_box_activated(self, index: int) -> None:
         plan_id = self.version_box.itemData(index)
-        self.plan = next((p for p in self.versions if p.id == plan_id), self.plan)
+        self._choose(next((p for p in self.versions if p.id == plan_id), self.plan))
         self._pinned = plan_id if index > 0 else None
         self._show()
 
@@ -260,12 +301,6 @@ class PlanPage(Page):
         if not index.isValid() or self.priority_model.rowCount() == 0:
             return None
         return int(self.priority_model.item(index.row()).id)
-
-    def _selected_action_id(self) -> int | None:
-        index = self.action_table.currentIndex()
-        if not index.isValid() or self.action_model.rowCount() == 0:
-            return None
-        return int(self.action_model.item(index.row()).id)
 
     # User actions ----------------------------------------------------------------
 
@@ -302,7 +337,8 @@ class PlanPage(Page):
         pid = self._selected_priority_id()
         if self.plan is None or pid is None or self.plan.is_locked:
             return
-        dialog = PriorityDialog(self._framework(), self.plan.priority(pid).as_draft(), self)
+        assert self.outline is not None
+        dialog = PriorityDialog(self._framework(), self.outline.priority(pid).as_draft(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
             self.ctx.save(self, partial(self._plans.update_priority, pid, dialog.draft))
 
@@ -311,42 +347,11 @@ class PlanPage(Page):
         if pid is not None:
             self.ctx.save(self, partial(self._plans.delete_priority, pid))
 
-    def add_action(self) -> None:
-        pid = self._selected_priority_id()
-        if pid is None:
-            self.heading.setText(self.tr("Add or choose a priority first; actions belong to one."))
-            return
-        dialog = ActionDialog(None, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            self.ctx.save_new(self, partial(self._plans.add_action, pid, dialog.draft))
-
-    def edit_action(self) -> None:
-        aid = self._selected_action_id()
-        if self.plan is None or aid is None or self.plan.is_locked:
-            return
-        dialog = ActionDialog(self.plan.action(aid).as_draft(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            self.ctx.save(self, partial(self._plans.update_action, aid, dialog.draft))
-
-    def delete_action(self) -> None:
-        aid = self._selected_action_id()
-        if aid is not None:
-            self.ctx.save(self, partial(self._plans.delete_action, aid))
-
     def add_note(self) -> None:
-        if self.plan is None:
-            return
-        dialog = ProgressNoteDialog(list(self.plan.actions), self.today(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            written_on, text, action_id = dialog.values()
-            note = partial(self._plans.add_note, self.plan.id, written_on, text)
-            self.ctx.save_new(self, partial(note, self.today(), action_id))
+        self.notes_panel.add_note()
 
     def delete_note(self) -> None:
-        item = self.notes.currentItem()
-        if item is not None:
-            note_id = int(item.data(Qt.ItemDataRole.UserRole))
-            self.ctx.save(self, partial(self._plans.delete_note, note_id))
+        self.notes_panel.delete_note()
 
     def sign_off(self) -> None:
         if self.plan is None:
@@ -370,9 +375,8 @@ class PlanPage(Page):
 
     def new_version(self) -> None:
         if self.plan is not None:
-            self._pinned = None
+            self._pinned = None  # the saved change shows the new version
             self.ctx.save_new(self, partial(self._plans.new_version, self.plan.id))
-            self.refresh()
 
     @property
     def _plans(self) -> PlanService:

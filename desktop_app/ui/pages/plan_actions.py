@@ -1,0 +1,102 @@
+"""The plan page's actions: the selected priority's actions, read a page at a time as they
+are shown, with adding, editing and deleting (each one undo step, re-reading only itself)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import partial
+
+from PySide6.QtWidgets import QDialog, QGroupBox, QVBoxLayout, QWidget
+
+from desktop_app.domain.plan import PlanVersion
+from desktop_app.services.plan_service import PlanService
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.dialogs.plan_dialogs import ActionDialog
+from desktop_app.ui.models.plan_table_models import ActionTableModel
+from desktop_app.ui.widgets.record_tables import group_with_buttons, named_button, record_table
+
+
+class ActionsPanel(QWidget):
+    def __init__(
+        self,
+        ctx: UiContext,
+        today: Callable[[], date],
+        need_priority: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        #: called when the user adds an action with no priority chosen, to say why not
+        self._need_priority = need_priority
+        self.plan: PlanVersion | None = None
+        self.priority_id: int | None = None
+        self.model = ActionTableModel(self, today=today)
+        self.table = record_table("Actions for the selected priority", self.model)
+        self.table.activated.connect(lambda _i: self.edit_action())
+        self.add_button = named_button(self.tr("Add a&ction…"), "Add action", self.add_action)
+        self.edit_button = named_button(self.tr("Edit action…"), "Edit action", self.edit_action)
+        self.delete_button = named_button(
+            self.tr("Delete action"), "Delete action", self.delete_action
+        )
+        self.box: QGroupBox = group_with_buttons(
+            self.tr("Actions"), self.table, (self.add_button, self.edit_button, self.delete_button)
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box)
+
+    @property
+    def _plans(self) -> PlanService:
+        return self.ctx.services.plans
+
+    def show_priority(self, plan: PlanVersion | None, priority_id: int | None) -> None:
+        """Show this priority's actions; only the ids are read until rows come into view."""
+        self.plan, self.priority_id = plan, priority_id
+        ids = self._plans.action_order(priority_id) if plan and priority_id is not None else []
+        self.model.set_source(ids, self._plans.actions_among)
+        editable = plan is not None and not plan.is_locked
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            button.setEnabled(editable)
+
+    def actions_changed(self, ids: Iterable[int]) -> None:
+        """Re-read only these actions; the others shown stay as they are."""
+        if self.priority_id is not None:
+            self.model.apply_changes(self._plans.action_order(self.priority_id), ids)
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or self.model.rowCount() == 0:
+            return None
+        return self.model.id_at(index.row())
+
+    # User actions ---------------------------------------------------------------
+
+    def add_action(self) -> None:
+        pid = self.priority_id
+        if pid is None:
+            self._need_priority()
+            return
+        dialog = ActionDialog(None, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
+            made = self.ctx.save_new(self, partial(self._plans.add_action, pid, dialog.draft))
+            row = self.model.row_of(made.id) if made is not None else None
+            if row is not None:
+                self.table.selectRow(row)
+
+    def edit_action(self) -> None:
+        index = self.table.currentIndex()
+        if self.plan is None or not index.isValid() or self.plan.is_locked:
+            return
+        try:
+            action = self.model.item(index.row())
+        except LookupError:  # deleted since it was read: nothing to edit
+            return
+        dialog = ActionDialog(action.as_draft(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
+            self.ctx.save(self, partial(self._plans.update_action, action.id, dialog.draft))
+
+    def delete_action(self) -> None:
+        aid = self.selected_id()
+        if aid is not None:
+            self.ctx.save(self, partial(self._plans.delete_action, aid))

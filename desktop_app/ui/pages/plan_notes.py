@@ -1,0 +1,95 @@
+"""The plan page's "Progress notes" tab: the version's notes, newest first, read a page at a
+time as the list is scrolled; adding or deleting one is one undo step and re-reads only it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import partial
+
+from PySide6.QtWidgets import QDialog, QLabel, QListView, QVBoxLayout, QWidget
+
+from desktop_app.domain.plan_outline import PlanOutline
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.dialogs.plan_decision_dialogs import ProgressNoteDialog
+from desktop_app.ui.models.progress_note_model import NOTE_ID_ROLE, ProgressNoteModel
+from desktop_app.ui.widgets.record_tables import group_with_buttons, named_button
+
+
+class NotesPanel(QWidget):
+    def __init__(self, ctx: UiContext, today: Callable[[], date], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.today = ctx, today
+        self.outline: PlanOutline | None = None
+        self.model = ProgressNoteModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName("Progress notes")
+        self.list.setWordWrap(True)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("How many progress notes")
+        self.add_button = named_button(self.tr("Add progress n&ote…"), "Add progress note")
+        self.delete_button = named_button(self.tr("Delete note"), "Delete progress note")
+        self.add_button.clicked.connect(self.add_note)
+        self.delete_button.clicked.connect(self.delete_note)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(
+            group_with_buttons("", self.list, (self.add_button, self.delete_button)), 1
+        )
+        layout.addWidget(self.count_label)
+
+    def show_plan(self, outline: PlanOutline | None) -> None:
+        self.outline = outline
+        if outline is None:
+            self.model.set_source(None, lambda _after, _limit: ())
+        else:
+            plan_id = outline.plan.id
+            self.model.set_source(plan_id, partial(self.ctx.services.plans.note_lines, plan_id))
+        self.add_button.setEnabled(outline is not None)
+        self.delete_button.setEnabled(outline is not None)
+        self._show_count(outline.note_count if outline is not None else 0)
+
+    def _show_count(self, count: int) -> None:
+        shown = self.outline is not None and count > 0
+        words = "progress note" if count == 1 else "progress notes"
+        self.count_label.setText(f"{count:,} {words}, newest first." if shown else "")
+        self.count_label.setVisible(shown)
+
+    def notes_changed(self, note_ids: Iterable[int]) -> None:
+        """Re-read these notes only and put each in its place (or take it out)."""
+        ids = list(note_ids)
+        if not ids:
+            return
+        found = self.ctx.services.plans.note_lines_among(ids)
+        before = self.model.rowCount()
+        self.model.apply_changes(ids, found)
+        if self.outline is not None:
+            self._show_count(self.ctx.services.plans.note_count(self.outline.plan.id))
+        if self.model.rowCount() > before:  # a note added: show it
+            row = self.model.row_of(ids[0])
+            if row is not None:
+                self.list.setCurrentIndex(self.model.index(row))
+
+    def actions_changed(self, action_ids: Iterable[int]) -> None:
+        """Notes about these actions show the actions' words: re-read those notes."""
+        self.notes_changed(self.model.ids_about(action_ids))
+
+    # User actions ---------------------------------------------------------------
+
+    def add_note(self) -> None:
+        if self.outline is None:
+            return
+        plans = self.ctx.services.plans
+        plan_id = self.outline.plan.id
+        dialog = ProgressNoteDialog(list(plans.actions(plan_id)), self.today(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            written_on, text, action_id = dialog.values()
+            note = partial(plans.add_note, plan_id, written_on, text)
+            self.ctx.save_new(self, partial(note, self.today(), action_id))
+
+    def delete_note(self) -> None:
+        index = self.list.currentIndex()
+        if index.isValid():
+            note_id = int(index.data(NOTE_ID_ROLE))
+            self.ctx.save(self, partial(self.ctx.services.plans.delete_note, note_id))
