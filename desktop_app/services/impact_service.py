@@ -158,7 +158,7 @@ class ImpactService:
         stored = {(f.urn, f.academic_year, f.column): f for f in self._store.impact.published()}
         measures: list[Measure] = []
         for round_ in self._store.rounds.for_school(school_id):
-            versions = self._store.plans.versions(round_.id)
+            versions = self._store.plans.version_list(round_.id)
             if versions:
                 measures += [
                     m
@@ -218,5 +218,5 @@ class ImpactService:
     # -------------------------------------------------------------------------
 
     def _editable(self, plan_id: int) -> None:
-        if self._store.plans.get(plan_id).is_locked:
+        if self._store.plans.version_of(plan_id).is_locked:
             raise PlanLocked()

@@ -73,11 +73,15 @@ class MonitoringService:
 
     def _checked(self, plan_id: int, draft: AssignmentDraft) -> AssignmentDraft:
         clean = draft.validated()
-        plan = self._store.plans.get(plan_id)
-        if clean.priority_id is not None:
-            plan.priority(clean.priority_id)
-        if clean.action_id is not None:
-            plan.action(clean.action_id)
+        # Checked by id, not by reading a plan of perhaps thousands of actions.
+        plans = self._store.plans
+        plan = plans.version_of(plan_id)
+        if clean.priority_id is not None and clean.priority_id not in {
+            p.id for p in plans.priorities(plan.id)
+        }:
+            raise LookupError(f"No priority with id {clean.priority_id} in this plan")
+        if clean.action_id is not None and plans.plan_id_of_action(clean.action_id) != plan.id:
+            raise LookupError(f"No action with id {clean.action_id} in this plan")
         return clean
 
     # Visits -----------------------------------------------------------------
@@ -85,7 +89,7 @@ class MonitoringService:
     def record_visit(self, plan_id: int, draft: VisitDraft, today: date) -> tuple[Visit, Edit]:
         """Record a visit; monitoring of the same focus by the same governor moves on to the
         visit's date plus its interval (undone together)."""
-        plan = self._store.plans.get(plan_id)
+        plan = self._store.plans.version_of(plan_id)
         clean = draft.validated(today)
         visit_id, edit = self._insert_visit(plan_id, plan.round_id, clean, None)
         return self._store.impact.visit(visit_id), edit

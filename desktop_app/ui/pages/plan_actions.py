@@ -13,7 +13,7 @@ from desktop_app.domain.plan import PlanVersion
 from desktop_app.services.plan_service import PlanService
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.plan_dialogs import ActionDialog
-from desktop_app.ui.models.plan_table_models import ActionTableModel
+from desktop_app.ui.models.plan_table_models import PAGE_ROWS, ActionTableModel
 from desktop_app.ui.widgets.record_tables import group_with_buttons, named_button, record_table
 
 
@@ -33,6 +33,8 @@ class ActionsPanel(QWidget):
         self.priority_id: int | None = None
         self.model = ActionTableModel(self, today=today)
         self.table = record_table("Actions for the selected priority", self.model)
+        # Columns fit the first page of actions, not every action (Qt would measure 1,000).
+        self.table.horizontalHeader().setResizeContentsPrecision(PAGE_ROWS)
         self.table.activated.connect(lambda _i: self.edit_action())
         self.add_button = named_button(self.tr("Add a&ction…"), "Add action", self.add_action)
         self.edit_button = named_button(self.tr("Edit action…"), "Edit action", self.edit_action)
