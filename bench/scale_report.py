@@ -52,6 +52,11 @@ TARGETS: dict[str, tuple[str, Callable[[float, float | None], bool]]] = {
     ),
     "next strand against its SQL alone": ("for information", lambda o, r: True),
     "next strand, processor time": ("for information", lambda o, r: True),
+    "progress note added (plan page)": (
+        "<= 3x floor",
+        lambda o, r: r is not None and r <= 3,
+    ),
+    "action saved (plan page)": ("<= 3x floor", lambda o, r: r is not None and r <= 3),
     "commitments full reload": ("<= 3x SQL", lambda o, r: r is not None and r <= 3),
     "peak memory MiB (window with pages shown)": (
         "<= 1.5x bare",

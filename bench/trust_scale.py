@@ -21,6 +21,10 @@ full plan reaches about 2,000 pages), opened in the real window offscreen:
                      strand area, checked to have painted); against the SQL alone it is
                      printed for information, as the stricter reading, and so is the same
                      pair in processor time (this thread's), which a busy machine disturbs less
+  note added         a progress note added on the plan page (the list shows it) / the same
+                     service call plus reading that note by raw SQL
+  action saved       an action's status saved on the plan page (its row shown again) / the
+                     same service call plus reading that action by raw SQL
   first visit        building and painting each page the first time (absolute; < 300 ms)
   memory             peak RSS of the window after showing the partner and commitments pages
                      / a bare PySide6 window's (separate processes)
@@ -321,6 +325,9 @@ def measure_screens(path: Path, runs: int, figures: Figures) -> None:
             f" same words, {paints_per_move:.0f} paint events a move"
         )
         bare.close()
+
+        # The improvement plan page: a progress note added, an action saved.
+        measure_plan_page(window, app, runs, figures)
     finally:
         window.close()
         services.close()
@@ -360,6 +367,61 @@ def _strand_words(assessment: Any, scope: Any) -> dict[str, Any]:
         )
         for s in framework.strands()
     }
+
+
+def measure_plan_page(window: Any, app: Any, runs: int, figures: Figures) -> None:
+    from dataclasses import replace
+
+    from desktop_app.domain.rag import WorkStatus
+    from desktop_app.ui.pages.plan_page import PlanPage
+
+    ctx = window.ctx
+    services = ctx.services
+    db = services._store.db
+    window.show_page("plan")
+    page = window.pages["plan"]
+    assert isinstance(page, PlanPage) and page.plan is not None
+    drain(app)
+    plan_id = page.plan.id
+    plans = services.plans
+    note_sql = "SELECT * FROM plan_notes WHERE id = ?"
+    for n in range(runs):
+        floor = _timed(
+            lambda n=n: db.execute(
+                note_sql, [plans.add_note(plan_id, TODAY, f"Floor note {n}", TODAY)[0].id]
+            ).fetchall()
+        )
+        ours = _timed(
+            lambda n=n: (
+                ctx.save_new(
+                    window, lambda: plans.add_note(plan_id, TODAY, f"Our note {n}", TODAY)
+                ),
+                drain(app),
+            )
+        )
+        figures.add("progress note added (plan page)", ours, floor)
+    _settle(app)
+    model = page.action_model
+    shown = [model.id_at(r) for r in range(min(20, model.rowCount()))]
+    action_sql = "SELECT * FROM plan_actions WHERE id = ?"
+    for n in range(runs):
+        aid = shown[n % len(shown)]
+        draft = model.item(model.row_of(aid) or 0).as_draft()
+        first = replace(draft, status=WorkStatus.IN_PROGRESS, owner=f"Floor {n}")
+        floor = _timed(
+            lambda a=aid, d=first: (
+                plans.update_action(a, d),
+                db.execute(action_sql, [a]).fetchall(),
+            )
+        )
+        second = replace(draft, status=WorkStatus.AGREED, owner=f"Ours {n}")
+        ours = _timed(
+            lambda a=aid, d=second: (
+                ctx.save(window, lambda: plans.update_action(a, d)),
+                drain(app),
+            )
+        )
+        figures.add("action saved (plan page)", ours, floor)
 
 
 # Memory ----------------------------------------------------------------------------------

@@ -12,7 +12,11 @@ from PySide6.QtWidgets import QDialog, QLabel, QListView, QVBoxLayout, QWidget
 from desktop_app.domain.plan_outline import PlanOutline
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.plan_decision_dialogs import ProgressNoteDialog
-from desktop_app.ui.models.progress_note_model import NOTE_ID_ROLE, ProgressNoteModel
+from desktop_app.ui.models.progress_note_model import (
+    NOTE_ID_ROLE,
+    NoteDelegate,
+    ProgressNoteModel,
+)
 from desktop_app.ui.widgets.record_tables import group_with_buttons, named_button
 
 
@@ -24,10 +28,19 @@ class NotesPanel(QWidget):
         self.model = ProgressNoteModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
+        self.delegate = NoteDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
         self.list.setAccessibleName("Progress notes")
         self.list.setWordWrap(True)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("How many progress notes")
+        # A fixed size, so a new count repaints the label and not the whole page around it.
+        widest = "9,999,999 progress notes, newest first."
+        metrics = self.count_label.fontMetrics()
+        self.count_label.setFixedSize(
+            metrics.horizontalAdvance(widest) + metrics.averageCharWidth() * 2,
+            self.count_label.sizeHint().height(),
+        )
         self.add_button = named_button(self.tr("Add progress n&ote…"), "Add progress note")
         self.delete_button = named_button(self.tr("Delete note"), "Delete progress note")
         self.add_button.clicked.connect(self.add_note)
@@ -62,6 +75,7 @@ class NotesPanel(QWidget):
         if not ids:
             return
         found = self.ctx.services.plans.note_lines_among(ids)
+        self.delegate.forget(ids)
         before = self.model.rowCount()
         self.model.apply_changes(ids, found)
         if self.outline is not None:
