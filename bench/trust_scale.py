@@ -21,8 +21,8 @@ full plan reaches about 2,000 pages), opened in the real window offscreen:
                      strand area, checked to have painted); against the SQL alone it is
                      printed for information, as the stricter reading, and so is the same
                      pair in processor time (this thread's), which a busy machine disturbs less
-  note added         a progress note added on the plan page (the list shows it) / the same
-                     service call plus reading that note by raw SQL
+  note added         a progress note added on the plan page, its tab showing (the list shows
+                     it) / the same service call plus reading that note by raw SQL
   action saved       an action's status saved on the plan page (its row shown again) / the
                      same service call plus reading that action by raw SQL
   first visit        building and painting each page the first time (absolute; < 300 ms)
@@ -384,6 +384,8 @@ def measure_plan_page(window: Any, app: Any, runs: int, figures: Figures) -> Non
     drain(app)
     plan_id = page.plan.id
     plans = services.plans
+    page.impact_tabs.setCurrentWidget(page.notes_panel)  # notes are added from their tab
+    drain(app)
     note_sql = "SELECT * FROM plan_notes WHERE id = ?"
     for n in range(runs):
         floor = _timed(
@@ -400,6 +402,7 @@ def measure_plan_page(window: Any, app: Any, runs: int, figures: Figures) -> Non
             )
         )
         figures.add("progress note added (plan page)", ours, floor)
+    page.impact_tabs.setCurrentIndex(0)
     _settle(app)
     model = page.action_model
     shown = [model.id_at(r) for r in range(min(20, model.rowCount()))]

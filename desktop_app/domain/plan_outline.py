@@ -28,13 +28,6 @@ class PlanOutline:
                 return p
         raise LookupError(f"No priority with id {priority_id} in this plan")
 
-    def actions_in(self, priority_id: int) -> int:
-        return self.action_counts.get(priority_id, 0)
-
-    @property
-    def action_count(self) -> int:
-        return sum(self.action_counts.values())
-
 
 #: Notes are listed newest first: by date, then the later written first.
 NoteKey = tuple[date, int]

@@ -56,6 +56,7 @@ def page(qtbot: QtBot, sample_window: MainWindow) -> PlanPage:
     qtbot.waitUntil(page.isVisible)
     page.refresh()
     page.priority_table.selectRow(0)
+    page.impact_tabs.setCurrentWidget(page.notes_panel)  # where notes are added
     return page
 
 
@@ -100,7 +101,7 @@ def test_a_note_added_shows_at_once_and_only_it_is_read(page: PlanPage) -> None:
     repo = s._store.plans
     assert page.plan is not None
     action_id = page.action_model.id_at(3)
-    note, edit = s.plans.add_note(page.plan.id, TODAY, "Governors visited", TODAY, action_id)
+    _note, edit = s.plans.add_note(page.plan.id, TODAY, "Governors visited", TODAY, action_id)
     repo.actions_read = repo.notes_read = 0
     page.ctx.push_edit(edit)
     assert _notes(page)[0] == "23 Nov 2026 (Action 003): Governors visited"
@@ -115,6 +116,19 @@ def test_a_note_added_shows_at_once_and_only_it_is_read(page: PlanPage) -> None:
     page.ctx.undo_stack.redo()
     assert _notes(page)[0].endswith("Governors visited")
     assert repo.actions_read == 0  # the rest of the plan was never read again
+
+
+def test_notes_saved_while_their_tab_is_hidden_are_read_when_it_shows(page: PlanPage) -> None:
+    s = page.ctx.services
+    repo = s._store.plans
+    assert page.plan is not None
+    page.impact_tabs.setCurrentWidget(page.measures_panel)
+    repo.notes_read = 0
+    page.ctx.save_new(page, lambda: s.plans.add_note(page.plan.id, TODAY, "Unseen", TODAY))  # type: ignore[union-attr]
+    assert repo.notes_read == 0  # nobody sees the list: nothing read yet
+    page.impact_tabs.setCurrentWidget(page.notes_panel)
+    assert _notes(page)[0].endswith("Unseen") and repo.notes_read == NOTE_PAGE
+    assert page.notes_panel.count_label.text().startswith(f"{NOTES + 1} progress notes")
 
 
 def test_an_old_note_waits_for_its_page(page: PlanPage) -> None:

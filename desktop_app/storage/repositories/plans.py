@@ -110,12 +110,6 @@ class PlanRepository:
             raise LookupError(f"No action with id {action_id}")
         return int(row[0])
 
-    def plan_id_of_note(self, note_id: int) -> int:
-        row = self._db.execute("SELECT plan_id FROM plan_notes WHERE id = ?", [note_id]).fetchone()
-        if row is None:
-            raise LookupError(f"No progress note with id {note_id}")
-        return int(row[0])
-
     def set_sign_off(self, plan_id: int, sign_off: SignOff | None) -> None:
         if sign_off is None:
             self._db.execute(

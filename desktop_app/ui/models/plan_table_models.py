@@ -85,22 +85,27 @@ class ActionTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._cache: dict[int, Action] = {}
         self._fetch: FetchActions = lambda _ids: ()
+        self.priority_id: int | None = None
         #: actions read through fetch(): tests check only the rows shown or changed were read
         self.rows_fetched = 0
 
     # Loading -----------------------------------------------------------------------
 
-    def set_source(self, ids: Sequence[int], fetch: FetchActions) -> None:
-        """Show the actions with these ids, in this order, reading them with fetch."""
+    def set_source(
+        self, ids: Sequence[int], fetch: FetchActions, priority_id: int | None = None
+    ) -> None:
+        """Show the actions with these ids (the priority's), in this order, reading them
+        with fetch."""
         self.beginResetModel()
-        self._ids, self._fetch = list(ids), fetch
+        self._ids, self._fetch, self.priority_id = list(ids), fetch, priority_id
         self._cache.clear()
         self.endResetModel()
 
     def set_rows(self, actions: Sequence[Action]) -> None:
         """Show actions already in memory, in the order given."""
         by_id = {a.id: a for a in actions}
-        self.set_source([a.id for a in actions], lambda ids: [by_id[i] for i in ids])
+        priority = actions[0].priority_id if actions else None
+        self.set_source([a.id for a in actions], lambda ids: [by_id[i] for i in ids], priority)
 
     def apply_changes(self, ids: Sequence[int], changed: Iterable[int]) -> None:
         """The priority's actions are now these ids, in order, and the actions in changed
@@ -116,6 +121,31 @@ class ActionTableModel(QAbstractTableModel):
             if row is not None:
                 last = self.index(row, len(self.headers) - 1)
                 self.dataChanged.emit(self.index(row, 0), last)
+
+    def update_in_place(self, ids: Iterable[int], found: Sequence[Action]) -> dict[int, Action]:
+        """Put re-read actions in their rows if every changed action is shown here and still
+        under this priority (an edit), repainting only the cells that changed. Returns the
+        actions they replaced (those not read yet missing), or raises LookupError if the
+        change is not one of these in-place edits: the caller reads the order again."""
+        ids = set(ids)
+        shown = {a.id: a for a in found if a.id in ids and self.row_of(a.id) is not None}
+        if len(shown) != len(ids) or any(a.priority_id != self.priority_id for a in shown.values()):
+            raise LookupError("not an edit of the actions shown")
+        replaced = {}
+        for action_id, action in shown.items():
+            old = self._cache.get(action_id)
+            self._cache[action_id] = action
+            row = self.row_of(action_id)
+            assert row is not None
+            if old is None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
+                continue
+            replaced[action_id] = old
+            for column in range(len(self.headers)):
+                if self.text(old, column) != self.text(action, column):
+                    cell = self.index(row, column)
+                    self.dataChanged.emit(cell, cell)
+        return replaced
 
     def _move_to(self, ids: list[int]) -> None:
         """Take out the rows that went and put in the new ones (a save adds or removes one);

@@ -56,15 +56,24 @@ class ActionsPanel(QWidget):
         """Show this priority's actions; only the ids are read until rows come into view."""
         self.plan, self.priority_id = plan, priority_id
         ids = self._plans.action_order(priority_id) if plan and priority_id is not None else []
-        self.model.set_source(ids, self._plans.actions_among)
+        self.model.set_source(ids, self._plans.actions_among, priority_id)
         editable = plan is not None and not plan.is_locked
         for button in (self.add_button, self.edit_button, self.delete_button):
             button.setEnabled(editable)
 
-    def actions_changed(self, ids: Iterable[int]) -> None:
-        """Re-read only these actions; the others shown stay as they are."""
-        if self.priority_id is not None:
-            self.model.apply_changes(self._plans.action_order(self.priority_id), ids)
+    def actions_changed(self, ids: Iterable[int]) -> list[int] | None:
+        """Re-read only these actions; the others shown stay as they are. Returns the ids of
+        the actions whose words may have changed, or None if actions came or went (so the
+        numbers of actions changed too)."""
+        ids = list(ids)
+        found = self._plans.actions_among(ids)
+        try:
+            before = self.model.update_in_place(ids, found)
+        except LookupError:  # added, deleted or not shown: the order is read again
+            if self.priority_id is not None:
+                self.model.apply_changes(self._plans.action_order(self.priority_id), ids)
+            return None
+        return [a.id for a in found if a.id not in before or before[a.id].what != a.what]
 
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()

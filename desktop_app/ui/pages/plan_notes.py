@@ -4,9 +4,11 @@ time as the list is scrolled; adding or deleting one is one undo step and re-rea
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QListView, QVBoxLayout, QWidget
 
 from desktop_app.domain.plan_outline import PlanOutline
@@ -25,6 +27,7 @@ class NotesPanel(QWidget):
         super().__init__(parent)
         self.ctx, self.today = ctx, today
         self.outline: PlanOutline | None = None
+        self._stale = False  # notes changed while the list was hidden: read anew when shown
         self.model = ProgressNoteModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
@@ -53,7 +56,7 @@ class NotesPanel(QWidget):
         layout.addWidget(self.count_label)
 
     def show_plan(self, outline: PlanOutline | None) -> None:
-        self.outline = outline
+        self.outline, self._stale = outline, False
         if outline is None:
             self.model.set_source(None, lambda _after, _limit: ())
         else:
@@ -72,7 +75,12 @@ class NotesPanel(QWidget):
     def notes_changed(self, note_ids: Iterable[int]) -> None:
         """Re-read these notes only and put each in its place (or take it out)."""
         ids = list(note_ids)
-        if not ids:
+        if not ids or self._stale:
+            return
+        if not self.isVisible():
+            # Hidden behind another tab: read the first page when it is next shown, rather
+            # than keep a list nobody sees in order at every save.
+            self._stale = True
             return
         found = self.ctx.services.plans.note_lines_among(ids)
         self.delegate.forget(ids)
@@ -84,6 +92,12 @@ class NotesPanel(QWidget):
             row = self.model.row_of(ids[0])
             if row is not None:
                 self.list.setCurrentIndex(self.model.index(row))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale and self.outline is not None:
+            plans = self.ctx.services.plans
+            self.show_plan(replace(self.outline, note_count=plans.note_count(self.outline.plan.id)))
+        super().showEvent(event)
 
     def actions_changed(self, action_ids: Iterable[int]) -> None:
         """Notes about these actions show the actions' words: re-read those notes."""

@@ -105,13 +105,9 @@ class PlanPage(Page):
         self.action_model = self.actions_panel.model
         self.action_table = self.actions_panel.table
         self.add_action_button = self.actions_panel.add_button
-        self.edit_action_button = self.actions_panel.edit_button
-        self.delete_action_button = self.actions_panel.delete_button
 
         self.notes_panel = NotesPanel(ctx, lambda: self.today())
         self.notes = self.notes_panel.list
-        self.add_note_button = self.notes_panel.add_button
-        self.delete_note_button = self.notes_panel.delete_button
 
         # Impact on pupils and governors' monitoring, in their own modules.
         self.measures_panel = MeasuresPanel(ctx, lambda: self.today())
@@ -195,13 +191,14 @@ class PlanPage(Page):
             self._impact_changed()
 
     def _actions_changed(self, ids: frozenset[int]) -> None:
-        """Re-read these actions (and the numbers of actions), nothing else of the plan."""
+        """Re-read these actions, and the numbers of actions only if some came or went."""
         assert self.outline is not None
-        counts = self._plans.action_counts(self.outline.plan.id)
-        self.outline = replace(self.outline, action_counts=counts)
-        self.priority_model.set_counts(counts)
-        self.actions_panel.actions_changed(ids)
-        self.notes_panel.actions_changed(ids)
+        renamed = self.actions_panel.actions_changed(ids)
+        if renamed is None:
+            counts = self._plans.action_counts(self.outline.plan.id)
+            self.outline = replace(self.outline, action_counts=counts)
+            self.priority_model.set_counts(counts)
+        self.notes_panel.actions_changed(ids if renamed is None else renamed)
         if self.monitoring_panel.mentions(ids):  # the schedule names actions by their words
             self.monitoring_panel.show_plan(self.outline)
             self._show_attention()
@@ -346,12 +343,6 @@ class PlanPage(Page):
         pid = self._selected_priority_id()
         if pid is not None:
             self.ctx.save(self, partial(self._plans.delete_priority, pid))
-
-    def add_note(self) -> None:
-        self.notes_panel.add_note()
-
-    def delete_note(self) -> None:
-        self.notes_panel.delete_note()
 
     def sign_off(self) -> None:
         if self.plan is None:
