@@ -7,7 +7,6 @@ undo steps still find them. Approval is a board decision and is not undoable.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -26,10 +25,10 @@ from desktop_app.domain.plan import (
     clean_text,
     suggest_priorities,
 )
-from desktop_app.domain.plan_outline import NoteKey, NoteLine, PlanOutline
 from desktop_app.domain.reflection import Barrier, ReflectionScope
 from desktop_app.services.assessment_service import AssessmentService
 from desktop_app.services.changes import Changes, Edit, Topic
+from desktop_app.services.plan_reading import PlanReading
 from desktop_app.storage.store import Store
 
 _PLANS = Changes.of(Topic.PLANS)
@@ -68,81 +67,12 @@ class _Removed:
     visits: tuple[Visit, ...] = ()  # whose follow-up became one of these actions
 
 
-class PlanService:
+class PlanService(PlanReading):
     def __init__(self, store: Store, assessment: AssessmentService) -> None:
         self._store = store
         self._assessment = assessment
 
-    # Reading ----------------------------------------------------------------
-
-    def get(self, plan_id: int) -> ImprovementPlan:
-        return self._store.plans.get(plan_id)
-
-    def versions(self, round_id: int) -> list[ImprovementPlan]:
-        """Every version for the round, newest first, each with everything in it."""
-        return self._store.plans.versions(round_id)
-
-    def version_list(self, round_id: int) -> list[PlanVersion]:
-        """Every version for the round, newest first, without what is in them."""
-        return self._store.plans.version_list(round_id)
-
-    def current(self, round_id: int) -> ImprovementPlan | None:
-        """The newest version (the one being worked on), or None if there is no plan yet."""
-        versions = self._store.plans.version_list(round_id)
-        return self._store.plans.get(versions[0].id) if versions else None
-
-    def approved(self, round_id: int) -> ImprovementPlan | None:
-        """The newest version governors have approved, if any."""
-        versions = self._store.plans.version_list(round_id)
-        chosen = next((p for p in versions if p.is_locked), None)
-        return self._store.plans.get(chosen.id) if chosen else None
-
-    def outline(self, plan_id: int) -> PlanOutline:
-        """The version with its priorities and how many actions and notes it has."""
-        plans = self._store.plans
-        return PlanOutline(
-            plans.version_of(plan_id),
-            plans.priorities(plan_id),
-            plans.action_counts(plan_id),
-            plans.note_count(plan_id),
-        )
-
-    def action_order(self, priority_id: int) -> list[int]:
-        """The priority's action ids in the plan's order (the actions are read as shown)."""
-        return self._store.plans.action_order(priority_id)
-
-    def actions_among(self, action_ids: Iterable[int]) -> list[Action]:
-        """Those of these actions that still exist, in any order."""
-        return self._store.plans.actions_among(action_ids)
-
-    def actions(self, plan_id: int) -> tuple[Action, ...]:
-        """Every action of the version in order, without the notes (to choose one)."""
-        return self._store.plans.actions_of(plan_id)
-
-    def for_choosing(self, plan_id: int) -> ImprovementPlan:
-        """The version with its priorities and actions but not its progress notes: for a
-        dialog that offers a choice of them."""
-        plans = self._store.plans
-        v = plans.version_of(plan_id)
-        return ImprovementPlan(
-            v.id, v.school_id, v.round_id, v.version, v.status, v.sign_off,
-            plans.priorities(plan_id), plans.actions_of(plan_id),
-        )  # fmt: skip
-
-    def note_lines(self, plan_id: int, after: NoteKey | None, limit: int) -> list[NoteLine]:
-        """Up to limit progress notes, newest first, after the note with key after."""
-        return self._store.plans.note_lines(plan_id, after, limit)
-
-    def action_counts(self, plan_id: int) -> dict[int, int]:
-        """How many actions each priority has (priorities with none are left out)."""
-        return self._store.plans.action_counts(plan_id)
-
-    def note_count(self, plan_id: int) -> int:
-        return self._store.plans.note_count(plan_id)
-
-    def note_lines_among(self, note_ids: Iterable[int]) -> list[NoteLine]:
-        """Those of these progress notes that still exist, in any order."""
-        return self._store.plans.note_lines_among(note_ids)
+    # Reading (the rest in PlanReading) --------------------------------------
 
     def suggestions(self, plan_id: int) -> list[PriorityDraft]:
         """Drafts only: nothing is saved until the user picks some and calls add_priorities."""
