@@ -12,6 +12,8 @@ from desktop_app.storage.store import Store
 
 
 class PlanReading:
+    """The part of PlanService that only reads (PlanService sets _store)."""
+
     _store: Store
 
     def get(self, plan_id: int) -> ImprovementPlan:
