@@ -57,7 +57,9 @@ class NotesPanel(QWidget):
 
     def show_plan(self, outline: PlanOutline | None) -> None:
         self.outline, self._stale = outline, False
-        if outline is None:
+        if outline is None or not self.isVisible():
+            # Behind another tab, the notes are read when the tab is first shown.
+            self._stale = outline is not None
             self.model.set_source(None, lambda _after, _limit: ())
         else:
             plan_id = outline.plan.id
@@ -94,10 +96,10 @@ class NotesPanel(QWidget):
                 self.list.setCurrentIndex(self.model.index(row))
 
     def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # visible from here on, so show_plan reads the notes
         if self._stale and self.outline is not None:
             plans = self.ctx.services.plans
             self.show_plan(replace(self.outline, note_count=plans.note_count(self.outline.plan.id)))
-        super().showEvent(event)
 
     def actions_changed(self, action_ids: Iterable[int]) -> None:
         """Notes about these actions show the actions' words: re-read those notes."""
