@@ -202,11 +202,18 @@ def test_incremental_changes_match_a_full_reload(page: PlanPage) -> None:
     ctx.undo_stack.undo()
     ctx.undo_stack.undo()
     ctx.undo_stack.redo()
+    old = TODAY - timedelta(days=900)  # below every note read so far
+    ctx.save_new(page, lambda: s.plans.add_note(plan_id, old, "Very old", TODAY))
+    ctx.undo_stack.undo()
+    ctx.undo_stack.redo()
     notes, actions = _notes(page), _actions(page)
     counts = page.priority_model.data(page.priority_model.index(0, 3))
+    told = page.notes_panel.count_label.text()
+    assert told == f"{s.plans.note_count(plan_id)} progress notes, newest first."
     page.refresh()
     assert _notes(page) == notes and _actions(page) == actions
     assert page.priority_model.data(page.priority_model.index(0, 3)) == counts
+    assert page.notes_panel.count_label.text() == told
 
 
 def test_a_measure_saved_leaves_actions_and_notes_unread(page: PlanPage) -> None:

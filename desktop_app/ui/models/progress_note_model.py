@@ -67,13 +67,25 @@ class ProgressNoteModel(QAbstractListModel):
 
     # Changes ---------------------------------------------------------------------
 
-    def apply_changes(self, ids: Iterable[int], found: Iterable[NoteLine]) -> None:
+    def apply_changes(self, ids: Iterable[int], found: Iterable[NoteLine]) -> int | None:
         """These notes changed: found holds those that still exist, re-read. Each is put in
         its place among the notes read so far (or taken out); one below them all waits for
-        the page that reaches it."""
+        the page that reaches it.
+
+        Returns how many more notes the plan now has (a note found that had not been read is
+        new, one read that is not found is gone), or None when that cannot be told: a note
+        neither read nor found may have been this plan's or another's.
+        """
+        found = list(found)
         mine = {line.note.id: line for line in found if line.note.plan_id == self._plan_id}
+        elsewhere = {line.note.id for line in found} - mine.keys()
+        more: int | None = 0
         for note_id in ids:
             row, line = self.row_of(note_id), mine.get(note_id)
+            if more is not None and (row is None) != (line is None):
+                more += 1 if line is not None else -1
+            elif row is None and line is None and note_id not in elsewhere:
+                more = None
             if row is not None and line is not None and self._fits(row, line.key):
                 self._rows[row] = (line, line.text)
                 self.dataChanged.emit(self.index(row), self.index(row))
@@ -87,6 +99,7 @@ class ProgressNoteModel(QAbstractListModel):
                 self.beginInsertRows(QModelIndex(), at, at)
                 self._rows.insert(at, (line, line.text))
                 self.endInsertRows()
+        return more
 
     def ids_about(self, action_ids: Iterable[int]) -> list[int]:
         """The notes read so far that are about these actions."""
@@ -154,15 +167,17 @@ class NoteDelegate(QStyledItemDelegate):
 
     A list of wrapped text lays out every row it holds whenever one is added or removed, and
     wrapping a note's text is most of that: remembered, a note saved re-lays out in a
-    fraction of the time. The model forgets a note's size when it re-reads that note.
+    fraction of the time. A note's size is forgotten when the note is read again (forget()).
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, model: ProgressNoteModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._model = model  # asked directly: a call through Qt for each row costs more
         self._sizes: dict[tuple[int, int, int], QSize] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        key = (int(index.data(NOTE_ID_ROLE)), option.rect.width(), option.font.pointSize())
+        note_id = self._model.line(index.row()).note.id
+        key = (note_id, option.rect.width(), option.font.pointSize())
         found = self._sizes.get(key)
         if found is None:
             if len(self._sizes) > 20_000:  # widths the window no longer has

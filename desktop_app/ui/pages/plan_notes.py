@@ -9,7 +9,7 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.plan_outline import PlanOutline
 from desktop_app.ui.context import UiContext
@@ -19,6 +19,7 @@ from desktop_app.ui.models.progress_note_model import (
     NoteDelegate,
     ProgressNoteModel,
 )
+from desktop_app.ui.widgets.outlined_views import OutlinedListView
 from desktop_app.ui.widgets.record_tables import group_with_buttons, named_button
 
 
@@ -28,16 +29,19 @@ class NotesPanel(QWidget):
         self.ctx, self.today = ctx, today
         self.outline: PlanOutline | None = None
         self._stale = False  # notes changed while the list was hidden: read anew when shown
+        self._count = 0  # how many notes the version has
         self.model = ProgressNoteModel(self)
-        self.list = QListView()
+        self.list = OutlinedListView()  # the cells painted without the Python focus style
         self.list.setModel(self.model)
-        self.delegate = NoteDelegate(self.list)
+        self.delegate = NoteDelegate(self.model, self.list)
         self.list.setItemDelegate(self.delegate)
         self.list.setAccessibleName("Progress notes")
         self.list.setWordWrap(True)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("How many progress notes")
-        # A fixed size, so a new count repaints the label and not the whole page around it.
+        # A fixed size and its own background, so a new count repaints the label alone, not
+        # the page, the tabs and the box behind it.
+        self.count_label.setAutoFillBackground(True)
         widest = "9,999,999 progress notes, newest first."
         metrics = self.count_label.fontMetrics()
         self.count_label.setFixedSize(
@@ -69,6 +73,7 @@ class NotesPanel(QWidget):
         self._show_count(outline.note_count if outline is not None else 0)
 
     def _show_count(self, count: int) -> None:
+        self._count = count
         shown = self.outline is not None and count > 0
         words = "progress note" if count == 1 else "progress notes"
         self.count_label.setText(f"{count:,} {words}, newest first." if shown else "")
@@ -87,13 +92,25 @@ class NotesPanel(QWidget):
         found = self.ctx.services.plans.note_lines_among(ids)
         self.delegate.forget(ids)
         before = self.model.rowCount()
-        self.model.apply_changes(ids, found)
-        if self.outline is not None:
-            self._show_count(self.ctx.services.plans.note_count(self.outline.plan.id))
-        if self.model.rowCount() > before:  # a note added: show it
+        more = self.model.apply_changes(ids, found)
+        if self.outline is not None and more != 0:
+            # Counted again only when the notes read so far cannot tell (a COUNT of a
+            # trust's notes costs more than the rest of a save).
+            plan_id = self.outline.plan.id
+            plans = self.ctx.services.plans
+            self._show_count(plans.note_count(plan_id) if more is None else self._count + more)
+        if self.model.rowCount() > before:  # a note added: choose it
             row = self.model.row_of(ids[0])
             if row is not None:
-                self.list.setCurrentIndex(self.model.index(row))
+                self._choose(row)
+
+    def _choose(self, row: int) -> None:
+        """Make the row current, scrolling only if it is out of sight: scrolling lays out the
+        whole list at once, and again when the list's own delayed layout runs."""
+        seen = row == 0 and self.list.verticalScrollBar().value() == 0  # the usual case
+        self.list.setAutoScroll(not seen)
+        self.list.setCurrentIndex(self.model.index(row))
+        self.list.setAutoScroll(True)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # visible from here on, so show_plan reads the notes
