@@ -245,3 +245,23 @@ def test_plan_models_pass_the_model_tester(qtmodeltester: object, page: PlanPage
     empty_notes.set_source(None, lambda _after, _limit: ())
     for model in (empty_actions, empty_notes):
         qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_an_older_version_is_read_when_chosen_and_takes_notes(page: PlanPage) -> None:
+    from desktop_app.domain.plan import SignOff
+
+    s = page.ctx.services
+    repo = s._store.plans
+    assert page.plan is not None
+    first = page.plan.id
+    page.ctx.decide(page, lambda: s.plans.sign_off(first, SignOff(TODAY, "FGB 9", "Dr Lee"), TODAY))
+    page.ctx.save_new(page, lambda: s.plans.new_version(first))
+    assert page.plan.id != first and len(page.versions) == 2
+    repo.actions_read = repo.notes_read = 0
+    page.version_box.setCurrentIndex(1)
+    page.version_box.activated.emit(1)
+    assert page.plan.id == first and page.plan.is_locked
+    assert repo.notes_read == NOTE_PAGE  # that version's first page of notes, nothing more
+    page.ctx.save_new(page, lambda: s.plans.add_note(first, TODAY, "After approval", TODAY))
+    assert _notes(page)[0].endswith("After approval")
+    assert not page.add_action_button.isEnabled()  # approved: locked
