@@ -56,9 +56,9 @@ class PlanReading:
         """Those of these actions that still exist, in any order."""
         return self._store.plans.actions_among(action_ids)
 
-    def actions(self, plan_id: int) -> tuple[Action, ...]:
-        """Every action of the version in order, without the notes (to choose one)."""
-        return self._store.plans.actions_of(plan_id)
+    def action_choices(self, plan_id: int) -> list[tuple[int, str]]:
+        """Each action's id and words, in the plan's order (to choose one)."""
+        return self._store.plans.action_choices(plan_id)
 
     def for_choosing(self, plan_id: int) -> ImprovementPlan:
         """The version with its priorities and actions but not its progress notes: for a

@@ -47,7 +47,7 @@ def test_the_parts_add_up_to_the_whole_plan(sample_services: AppServices, plan_i
         order = plans.action_order(p.id)
         by_id = {a.id: a for a in plans.actions_among(order)}
         assert [by_id[i] for i in order] == whole.actions_for(p.id)
-    assert plans.actions(plan_id) == whole.actions
+    assert plans.action_choices(plan_id) == [(a.id, a.what) for a in whole.actions]
     chosen = plans.for_choosing(plan_id)
     assert (chosen.priorities, chosen.actions, chosen.notes) == (
         whole.priorities,
@@ -96,7 +96,7 @@ def test_saves_name_the_rows_they_changed_and_undo_names_them_too(
     sample_services: AppServices, plan_id: int
 ) -> None:
     plans = sample_services.plans
-    action = plans.actions(plan_id)[0]
+    action = plans.get(plan_id).actions[0]
     note, added = plans.add_note(plan_id, TODAY, "Named", TODAY)
     assert added.changes.changed_rows(Topic.PLAN_NOTES) == {note.id}
     assert added.changes.touches(Topic.PLANS)  # whoever watches plans still hears it

@@ -225,6 +225,15 @@ class PlanRepository:
             [plan_id],
         )
 
+    def action_choices(self, plan_id: int) -> list[tuple[int, str]]:
+        """Each action's id and words, in the plan's order: to choose one from."""
+        rows = self._db.execute(
+            "SELECT a.id, a.what FROM plan_actions a JOIN plan_priorities p ON p.id = a.priority_id"
+            " WHERE p.plan_id = ? ORDER BY p.position, p.id, a.position, a.id",
+            [plan_id],
+        )
+        return [(int(i), str(what)) for i, what in rows]
+
     def note_lines(self, plan_id: int, after: NoteKey | None, limit: int) -> list[NoteLine]:
         """Up to limit notes, newest first, starting below the note with key after."""
         sql = (

@@ -22,6 +22,7 @@ from desktop_app.domain.monitoring import (
 from desktop_app.domain.plan import ImprovementPlan
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.dialogs.measure_dialogs import date_edit, date_of
+from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
 
 
 def _text_box(name: str, text: str = "", lines: int = 3) -> QPlainTextEdit:
@@ -34,7 +35,8 @@ def _text_box(name: str, text: str = "", lines: int = 3) -> QPlainTextEdit:
 
 def _focus_box(plan: ImprovementPlan, framework: Framework | None) -> QComboBox:
     """Priorities, then each priority's actions (indented), then strands if given."""
-    box = QComboBox()
+    # Sized by a length of text, not by its longest choice: a trust's plan has thousands.
+    box = ShrinkingCombo(60, 20)
     box.setAccessibleName("Focus")
     for p in plan.priorities:
         box.addItem(f"Priority: {p.title}", Focus(FocusKind.PRIORITY, str(p.id), p.title))

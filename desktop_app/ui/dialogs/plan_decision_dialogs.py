@@ -3,11 +3,11 @@ progress note."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QDialog,
     QLabel,
@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.plan import SUGGESTION_RULE, Action, PriorityDraft, SignOff
+from desktop_app.domain.plan import SUGGESTION_RULE, PriorityDraft, SignOff
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_helpers import CheckList, dialog_buttons
+from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
 
 
 def _date_edit(name: str, value: date, latest: date) -> QDateEdit:
@@ -111,14 +112,18 @@ class SignOffDialog(FormDialog):
 
 
 class ProgressNoteDialog(FormDialog):
-    def __init__(self, actions: list[Action], today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, actions: Sequence[tuple[int, str]], today: date, parent: QWidget | None = None
+    ) -> None:
+        """actions: each action's id and words, in the plan's order."""
         super().__init__("Add a progress note", parent)
         self.written_on = _date_edit("Date of the note", today, today)
-        self.about = QComboBox()
+        # Sized by a length of text, not by its longest choice: a trust's plan has thousands.
+        self.about = ShrinkingCombo(60, 20)
         self.about.setAccessibleName("What the note is about")
         self.about.addItem(self.tr("The plan as a whole"), None)
-        for a in actions:
-            self.about.addItem(a.what[:80], a.id)
+        for action_id, what in actions:
+            self.about.addItem(what[:80], action_id)
         self.text = QPlainTextEdit()
         self.text.setAccessibleName("Progress note")
         self.text.setTabChangesFocus(True)

@@ -129,7 +129,7 @@ class NotesPanel(QWidget):
             return
         plans = self.ctx.services.plans
         plan_id = self.outline.plan.id
-        dialog = ProgressNoteDialog(list(plans.actions(plan_id)), self.today(), self)
+        dialog = ProgressNoteDialog(plans.action_choices(plan_id), self.today(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             written_on, text, action_id = dialog.values()
             note = partial(plans.add_note, plan_id, written_on, text)
