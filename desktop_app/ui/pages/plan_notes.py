@@ -39,9 +39,7 @@ class NotesPanel(QWidget):
         self.list.setWordWrap(True)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("How many progress notes")
-        # A fixed size and its own background, so a new count repaints the label alone, not
-        # the page, the tabs and the box behind it.
-        self.count_label.setAutoFillBackground(True)
+        # A fixed size, so a new count repaints the label without laying out the page again.
         widest = "9,999,999 progress notes, newest first."
         metrics = self.count_label.fontMetrics()
         self.count_label.setFixedSize(
