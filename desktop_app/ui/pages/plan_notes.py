@@ -42,8 +42,9 @@ class NotesPanel(QWidget):
         # A fixed size, so a new count repaints the label without laying out the page again.
         widest = "9,999,999 progress notes, newest first."
         metrics = self.count_label.fontMetrics()
+        self.count_label.setIndent(metrics.averageCharWidth())  # clear of the tab's edge
         self.count_label.setFixedSize(
-            metrics.horizontalAdvance(widest) + metrics.averageCharWidth() * 2,
+            metrics.horizontalAdvance(widest) + metrics.averageCharWidth() * 3,
             self.count_label.sizeHint().height(),
         )
         self.add_button = named_button(self.tr("Add progress n&ote…"), "Add progress note")
