@@ -96,7 +96,7 @@ class ReflectionService:
         barrier = self._store.reflections.barrier(barrier_id)
         if barrier.is_actioned:
             raise ValueError("This barrier has already been turned into a plan action.")
-        plan = self._store.plans.get(self._store.plans.plan_id_of_priority(priority_id))
+        plan = self._store.plans.version_of(self._store.plans.plan_id_of_priority(priority_id))
         if plan.is_locked:
             raise PlanLocked()
         if plan.school_id != barrier.school_id:

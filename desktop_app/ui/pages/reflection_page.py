@@ -200,8 +200,11 @@ class ReflectionPage(Page):
         barrier_id = self._selected_barrier()
         if barrier_id is None or self.ctx.round_id is None:
             return
-        plan = self.ctx.services.plans.current(self.ctx.round_id)
-        if plan is None or plan.is_locked or not plan.priorities:
+        # The newest version's outline: a trust's plan has thousands of actions and notes.
+        plans = self.ctx.services.plans
+        newest = next(iter(plans.version_list(self.ctx.round_id)), None)
+        plan = plans.outline(newest.id) if newest is not None else None
+        if plan is None or plan.plan.is_locked or not plan.priorities:
             QMessageBox.information(
                 self,
                 "Turn into plan action",
