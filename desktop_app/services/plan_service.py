@@ -181,7 +181,7 @@ class PlanService(PlanReading):
     def withdraw_sign_off(self, plan_id: int) -> Changes:
         """Reopen a sign-off recorded by mistake (also a board decision, so not undoable).
         Only the newest version can be reopened."""
-        plan = self._store.plans.get(plan_id)
+        plan = self._store.plans.version_of(plan_id)
         with self._store.transaction():
             if self._store.plans.latest_version_number(plan.round_id) != plan.version:
                 raise ValueError("A newer version exists, so this approved version stays as it is.")
