@@ -20,7 +20,6 @@ class PlanOutline:
     priorities: tuple[Priority, ...] = ()
     #: how many actions each priority has (a priority with none is missing)
     action_counts: Mapping[int, int] = field(default_factory=dict)
-    note_count: int = 0
 
     def priority(self, priority_id: int) -> Priority:
         for p in self.priorities:

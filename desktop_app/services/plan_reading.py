@@ -39,13 +39,12 @@ class PlanReading:
         return self._store.plans.get(chosen.id) if chosen else None
 
     def outline(self, plan_id: int) -> PlanOutline:
-        """The version with its priorities and how many actions and notes it has."""
+        """The version with its priorities and how many actions each has."""
         plans = self._store.plans
         return PlanOutline(
             plans.version_of(plan_id),
             plans.priorities(plan_id),
             plans.action_counts(plan_id),
-            plans.note_count(plan_id),
         )
 
     def action_order(self, priority_id: int) -> list[int]:
@@ -77,9 +76,6 @@ class PlanReading:
     def action_counts(self, plan_id: int) -> dict[int, int]:
         """How many actions each priority has (priorities with none are left out)."""
         return self._store.plans.action_counts(plan_id)
-
-    def note_count(self, plan_id: int) -> int:
-        return self._store.plans.note_count(plan_id)
 
     def note_lines_among(self, note_ids: Iterable[int]) -> list[NoteLine]:
         """Those of these progress notes that still exist, in any order."""

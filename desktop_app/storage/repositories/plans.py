@@ -187,12 +187,6 @@ class PlanRepository:
         )
         return {int(pid): int(n) for pid, n in rows}
 
-    def note_count(self, plan_id: int) -> int:
-        row = self._db.execute(
-            "SELECT count(*) FROM plan_notes WHERE plan_id = ?", [plan_id]
-        ).fetchone()
-        return int(row[0])
-
     def action_order(self, priority_id: int) -> list[int]:
         """The priority's action ids, in the plan's order."""
         rows = self._db.execute(

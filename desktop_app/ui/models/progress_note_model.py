@@ -67,25 +67,13 @@ class ProgressNoteModel(QAbstractListModel):
 
     # Changes ---------------------------------------------------------------------
 
-    def apply_changes(self, ids: Iterable[int], found: Iterable[NoteLine]) -> int | None:
+    def apply_changes(self, ids: Iterable[int], found: Iterable[NoteLine]) -> None:
         """These notes changed: found holds those that still exist, re-read. Each is put in
         its place among the notes read so far (or taken out); one below them all waits for
-        the page that reaches it.
-
-        Returns how many more notes the plan now has (a note found that had not been read is
-        new, one read that is not found is gone), or None when that cannot be told: a note
-        neither read nor found may have been this plan's or another's.
-        """
-        found = list(found)
+        the page that reaches it."""
         mine = {line.note.id: line for line in found if line.note.plan_id == self._plan_id}
-        elsewhere = {line.note.id for line in found} - mine.keys()
-        more: int | None = 0
         for note_id in ids:
             row, line = self.row_of(note_id), mine.get(note_id)
-            if more is not None and (row is None) != (line is None):
-                more += 1 if line is not None else -1
-            elif row is None and line is None and note_id not in elsewhere:
-                more = None
             if row is not None and line is not None and self._fits(row, line.key):
                 self._rows[row] = (line, line.text)
                 self.dataChanged.emit(self.index(row), self.index(row))
@@ -99,7 +87,6 @@ class ProgressNoteModel(QAbstractListModel):
                 self.beginInsertRows(QModelIndex(), at, at)
                 self._rows.insert(at, (line, line.text))
                 self.endInsertRows()
-        return more
 
     def ids_about(self, action_ids: Iterable[int]) -> list[int]:
         """The notes read so far that are about these actions."""

@@ -4,12 +4,12 @@ time as the list is scrolled; adding or deleting one is one undo step and re-rea
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import date
 from functools import partial
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop_app.domain.plan_outline import PlanOutline
 from desktop_app.ui.context import UiContext
@@ -29,7 +29,6 @@ class NotesPanel(QWidget):
         self.ctx, self.today = ctx, today
         self.outline: PlanOutline | None = None
         self._stale = False  # notes changed while the list was hidden: read anew when shown
-        self._count = 0  # how many notes the version has
         self.model = ProgressNoteModel(self)
         self.list = OutlinedListView()  # the cells painted without the Python focus style
         self.list.setModel(self.model)
@@ -37,26 +36,17 @@ class NotesPanel(QWidget):
         self.list.setItemDelegate(self.delegate)
         self.list.setAccessibleName("Progress notes")
         self.list.setWordWrap(True)
-        self.count_label = QLabel()
-        self.count_label.setAccessibleName("How many progress notes")
-        # A fixed size, so a new count repaints the label without laying out the page again.
-        widest = "9,999,999 progress notes, newest first."
-        metrics = self.count_label.fontMetrics()
-        self.count_label.setIndent(metrics.averageCharWidth())  # clear of the tab's edge
-        self.count_label.setFixedSize(
-            metrics.horizontalAdvance(widest) + metrics.averageCharWidth() * 3,
-            self.count_label.sizeHint().height(),
-        )
+        # Each note added moves the scroll bar: it paints all of itself, so the page, the
+        # tabs and the boxes behind it need not be painted again too.
+        bar = self.list.verticalScrollBar()
+        bar.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.add_button = named_button(self.tr("Add progress n&ote…"), "Add progress note")
         self.delete_button = named_button(self.tr("Delete note"), "Delete progress note")
         self.add_button.clicked.connect(self.add_note)
         self.delete_button.clicked.connect(self.delete_note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(
-            group_with_buttons("", self.list, (self.add_button, self.delete_button)), 1
-        )
-        layout.addWidget(self.count_label)
+        layout.addWidget(group_with_buttons("", self.list, (self.add_button, self.delete_button)))
 
     def show_plan(self, outline: PlanOutline | None) -> None:
         self.outline, self._stale = outline, False
@@ -69,14 +59,6 @@ class NotesPanel(QWidget):
             self.model.set_source(plan_id, partial(self.ctx.services.plans.note_lines, plan_id))
         self.add_button.setEnabled(outline is not None)
         self.delete_button.setEnabled(outline is not None)
-        self._show_count(outline.note_count if outline is not None else 0)
-
-    def _show_count(self, count: int) -> None:
-        self._count = count
-        shown = self.outline is not None and count > 0
-        words = "progress note" if count == 1 else "progress notes"
-        self.count_label.setText(f"{count:,} {words}, newest first." if shown else "")
-        self.count_label.setVisible(shown)
 
     def notes_changed(self, note_ids: Iterable[int]) -> None:
         """Re-read these notes only and put each in its place (or take it out)."""
@@ -91,13 +73,7 @@ class NotesPanel(QWidget):
         found = self.ctx.services.plans.note_lines_among(ids)
         self.delegate.forget(ids)
         before = self.model.rowCount()
-        more = self.model.apply_changes(ids, found)
-        if self.outline is not None and more != 0:
-            # Counted again only when the notes read so far cannot tell (a COUNT of a
-            # trust's notes costs more than the rest of a save).
-            plan_id = self.outline.plan.id
-            plans = self.ctx.services.plans
-            self._show_count(plans.note_count(plan_id) if more is None else self._count + more)
+        self.model.apply_changes(ids, found)
         if self.model.rowCount() > before:  # a note added: choose it
             row = self.model.row_of(ids[0])
             if row is not None:
@@ -114,8 +90,7 @@ class NotesPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # visible from here on, so show_plan reads the notes
         if self._stale and self.outline is not None:
-            plans = self.ctx.services.plans
-            self.show_plan(replace(self.outline, note_count=plans.note_count(self.outline.plan.id)))
+            self.show_plan(self.outline)
 
     def actions_changed(self, action_ids: Iterable[int]) -> None:
         """Notes about these actions show the actions' words: re-read those notes."""
