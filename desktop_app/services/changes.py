@@ -18,6 +18,7 @@ class Topic(Enum):
     PLANS = "plans"
     # Parts of a plan, always named together with PLANS (so whoever watches plans hears
     # them): the plan page re-reads only that part, and only the rows named.
+    PLAN_PRIORITIES = "plan priorities"
     PLAN_ACTIONS = "plan actions"
     PLAN_NOTES = "progress notes"
     PLAN_IMPACT = "impact and monitoring"

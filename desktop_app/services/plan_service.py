@@ -46,6 +46,14 @@ def _actions_changed(*action_ids: int, monitoring: bool = False) -> Changes:
     )
 
 
+def _priorities_changed(*priority_ids: int) -> Changes:
+    """These priorities were added or edited (deleting one changes its actions too)."""
+    return Changes(
+        frozenset({Topic.PLANS, Topic.PLAN_PRIORITIES}),
+        frozenset((Topic.PLAN_PRIORITIES, i) for i in priority_ids),
+    )
+
+
 def _note_changed(note_id: int) -> Changes:
     return Changes(
         frozenset({Topic.PLANS, Topic.PLAN_NOTES}), frozenset({(Topic.PLAN_NOTES, note_id)})
@@ -204,7 +212,7 @@ class PlanService(PlanReading):
         saved = {p.id: p for p in self._store.plans.priorities(plan.id)}
         label = "add priority" if len(drafts) == 1 else f"add {len(drafts)} priorities"
         return [saved[i] for i in ids], Edit(
-            label, _PLANS, lambda: self._delete_priorities(tuple(ids), label)
+            label, _priorities_changed(*ids), lambda: self._delete_priorities(tuple(ids), label)
         )
 
     def update_priority(self, priority_id: int, draft: PriorityDraft) -> Edit:
@@ -216,7 +224,9 @@ class PlanService(PlanReading):
         with self._store.transaction():
             self._store.plans.update_priority(priority_id, clean)
         return Edit(
-            "edit priority", _PLANS, lambda: self.update_priority(priority_id, before_draft)
+            "edit priority",
+            _priorities_changed(priority_id),
+            lambda: self.update_priority(priority_id, before_draft),
         )
 
     def delete_priority(self, priority_id: int) -> Edit:

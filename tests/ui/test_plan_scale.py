@@ -259,3 +259,23 @@ def test_an_older_version_is_read_when_chosen_and_takes_notes(page: PlanPage) ->
     page.ctx.save_new(page, lambda: s.plans.add_note(first, TODAY, "After approval", TODAY))
     assert _notes(page)[0].endswith("After approval")
     assert not page.add_action_button.isEnabled()  # approved: locked
+
+
+def test_a_saved_priority_rereads_the_priorities_not_the_actions(page: PlanPage) -> None:
+    s = page.ctx.services
+    repo = s._store.plans
+    assert page.plan is not None
+    model = page.priority_model
+    first = model.item(0)
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, _bottom, _roles: changed.append(top.row()))
+    repo.actions_read = repo.notes_read = 0
+    page.ctx.save(page, lambda: s.plans.update_priority(first.id, PriorityDraft("Reading for joy")))
+    assert model.item(0).title == "Reading for joy" and changed == [0]
+    page.ctx.save_new(page, lambda: s.plans.add_priority(page.plan.id, PriorityDraft("Third")))  # type: ignore[union-attr]
+    assert [model.item(r).title for r in range(model.rowCount())][-1] == "Third"
+    assert page._selected_priority_id() == first.id  # still chosen
+    assert repo.actions_read == 0 and repo.notes_read == 0
+    assert page.action_model.rowCount() == ACTIONS
+    page.ctx.undo_stack.undo()  # takes the new priority away again: the page reloads
+    assert model.rowCount() == 2 and page.action_model.rowCount() == ACTIONS

@@ -47,6 +47,15 @@ class PriorityTableModel(RowsTableModel[Any]):
         self._strand_title = strand_title
         self.set_rows(priorities)
 
+    def update_priorities(self, priorities: list[Priority]) -> None:
+        """The same priorities in the same order, some edited: only their rows are shown
+        again."""
+        for row, (old, new) in enumerate(zip(self.items(), priorities, strict=True)):
+            if old != new:
+                self._rows[row] = new
+                last = self.index(row, len(self.headers) - 1)
+                self.dataChanged.emit(self.index(row, 0), last)
+
     def set_counts(self, action_counts: dict[int, int]) -> None:
         """New numbers of actions: only the cells that changed are shown again."""
         before, self._action_counts = self._action_counts, action_counts

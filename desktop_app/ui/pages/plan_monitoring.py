@@ -230,11 +230,13 @@ class MonitoringPanel(QWidget):
         self.follow_up_button.setEnabled(bool(plan and not plan.is_locked and self.visit_list))
         self.delete_visit_button.setEnabled(bool(self.visit_list))
 
-    def mentions(self, action_ids: Iterable[int]) -> bool:
-        """Does the schedule or a visit name one of these actions?"""
-        ids = set(action_ids)
-        return any(a.draft.action_id in ids for a in self.assignments) or any(
-            v.follow_up_action_id in ids for v in self.visit_list
+    def mentions(self, action_ids: Iterable[int] = (), priority_ids: Iterable[int] = ()) -> bool:
+        """Does the schedule or a visit name one of these actions or priorities?"""
+        actions, priorities = set(action_ids), set(priority_ids)
+        return (
+            any(a.draft.action_id in actions for a in self.assignments)
+            or any(a.draft.priority_id in priorities for a in self.assignments)
+            or any(v.follow_up_action_id in actions for v in self.visit_list)
         )
 
     def _show_visit(self) -> None:

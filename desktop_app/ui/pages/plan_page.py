@@ -45,7 +45,7 @@ from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.record_tables import group_with_buttons, named_button, record_table
 
 #: The parts of a plan a saved change can name, so that only that part is read again.
-_PARTS = frozenset({Topic.PLAN_ACTIONS, Topic.PLAN_NOTES, Topic.PLAN_IMPACT})
+_PARTS = frozenset({Topic.PLAN_PRIORITIES, Topic.PLAN_ACTIONS, Topic.PLAN_NOTES, Topic.PLAN_IMPACT})
 
 
 class PlanPage(Page):
@@ -163,19 +163,17 @@ class PlanPage(Page):
         self.outline = self._plans.outline(plan.id) if plan is not None else None
 
     def on_changes(self, changes: Changes) -> None:
-        # A saved action, note, measure or monitoring entry re-reads only that part of the
-        # plan, and only the rows it names; anything else reloads the page (the version shown,
-        # its priorities and the first page of its actions and notes).
+        # A saved priority, action, note, measure or monitoring entry re-reads only that part
+        # of the plan, and only the rows it names; anything else reloads the page (the version
+        # shown, its priorities and the first page of its actions and notes).
         parts = changes.topics & _PARTS
         others = changes.topics & self.watches - {Topic.PLANS}
-        none: frozenset[int] = frozenset()
-        notes = changes.changed_rows(Topic.PLAN_NOTES) if Topic.PLAN_NOTES in parts else none
-        actions = changes.changed_rows(Topic.PLAN_ACTIONS) if Topic.PLAN_ACTIONS in parts else none
+        # The ids each part names (PLAN_IMPACT names none: measures and monitoring are few).
+        rows = {t: changes.changed_rows(t) for t in parts - {Topic.PLAN_IMPACT}}
         if (
             not parts
             or others
-            or notes is None
-            or actions is None
+            or None in rows.values()
             or Topic.EVERYTHING in changes.topics
             or not self.isVisible()
             or self._stale
@@ -183,12 +181,30 @@ class PlanPage(Page):
         ):
             super().on_changes(changes)
             return
-        if actions:
+        if priorities := rows.get(Topic.PLAN_PRIORITIES):
+            self._priorities_changed(priorities)
+        if actions := rows.get(Topic.PLAN_ACTIONS):
             self._actions_changed(actions)
-        if notes:
+        if notes := rows.get(Topic.PLAN_NOTES):
             self.notes_panel.notes_changed(notes)
         if Topic.PLAN_IMPACT in parts:
             self._impact_changed()
+
+    def _priorities_changed(self, ids: frozenset[int]) -> None:
+        """Re-read the priorities (a handful) and show again only the rows that changed; the
+        chosen priority's actions are read again only if another priority is now chosen."""
+        assert self.outline is not None
+        self.outline = outline = self._plans.outline(self.outline.plan.id)
+        priorities = list(outline.priorities)
+        if [p.id for p in priorities] == [p.id for p in self.priority_model.items()]:
+            self.priority_model.update_priorities(priorities)
+        else:  # some added: the chosen one stays chosen
+            if self._show_priorities():
+                self._show_actions()
+            self.monitoring_panel.show_plan(outline)  # monitoring needs a priority to add
+        if self.monitoring_panel.mentions(priority_ids=ids):  # named by their titles
+            self.monitoring_panel.show_plan(outline)
+            self._show_attention()
 
     def _actions_changed(self, ids: frozenset[int]) -> None:
         """Re-read these actions, and the numbers of actions only if some came or went."""
@@ -249,6 +265,17 @@ class PlanPage(Page):
             self.delete_priority_button,
         ):
             b.setEnabled(bool(editable))
+        outline = self.outline
+        self._show_priorities()
+        self._show_actions()
+        self.monitoring_panel.show_plan(outline)
+        self.published_panel.refresh()
+        self._show_attention()
+        self.notes_panel.show_plan(outline)
+
+    def _show_priorities(self) -> bool:
+        """Show the outline's priorities, the chosen one still chosen (else the first);
+        returns whether another priority is now chosen (its actions are not shown here)."""
         selected = self._selected_priority_id()
         outline = self.outline
         self.priority_model.set_priorities(
@@ -259,15 +286,11 @@ class PlanPage(Page):
         row = self.priority_model.row_of(selected) if selected is not None else None
         if row is None and self.priority_model.rowCount():
             row = 0
-        self._showing = True  # the priority's actions are shown once, below
+        self._showing = True
         if row is not None:
             self.priority_table.selectRow(row)
         self._showing = False
-        self._show_actions()
-        self.monitoring_panel.show_plan(outline)
-        self.published_panel.refresh()
-        self._show_attention()
-        self.notes_panel.show_plan(outline)
+        return self._selected_priority_id() != selected
 
     def _strand_title(self, strand_id: str) -> str:
         framework = self._round_framework()
