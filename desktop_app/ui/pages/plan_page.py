@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,17 +32,16 @@ from desktop_app.domain.plan_outline import PlanOutline
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.plan_service import PlanService
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.dialogs.plan_decision_dialogs import SignOffDialog, SuggestPrioritiesDialog
-from desktop_app.ui.dialogs.plan_dialogs import PriorityDialog
-from desktop_app.ui.models.plan_table_models import PriorityTableModel
+from desktop_app.ui.dialogs.plan_decision_dialogs import SignOffDialog
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.pages.plan_actions import ActionsPanel
 from desktop_app.ui.pages.plan_measures import MeasuresPanel
 from desktop_app.ui.pages.plan_monitoring import MonitoringPanel, attention_text
 from desktop_app.ui.pages.plan_notes import NotesPanel
+from desktop_app.ui.pages.plan_priorities import PrioritiesPanel
 from desktop_app.ui.pages.plan_published import PublishedPanel
 from desktop_app.ui.widgets.flow_layout import button_flow
-from desktop_app.ui.widgets.record_tables import group_with_buttons, named_button, record_table
+from desktop_app.ui.widgets.record_tables import named_button
 
 #: The parts of a plan a saved change can name, so that only that part is read again.
 _PARTS = frozenset({Topic.PLAN_PRIORITIES, Topic.PLAN_ACTIONS, Topic.PLAN_NOTES, Topic.PLAN_IMPACT})
@@ -64,7 +63,6 @@ class PlanPage(Page):
         self.outline: PlanOutline | None = None
         self.versions: list[PlanVersion] = []
         self._pinned: int | None = None
-        self._showing = False
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -88,18 +86,13 @@ class PlanPage(Page):
         top = button_flow((self.heading, self.version_box, *actions, self.export_button))
         top.push_right_from(1)  # the buttons keep right, on a line of their own if need be
 
-        self.priority_model = PriorityTableModel(self)
-        self.priority_table = record_table("Priorities", self.priority_model)
-        self.priority_table.selectionModel().currentRowChanged.connect(self._on_priority_changed)
-        self.priority_table.activated.connect(lambda _i: self.edit_priority())
-        self.add_priority_button = named_button(self.tr("&Add priority…"), "Add priority")
-        self.suggest_button = named_button(self.tr("&Suggest priorities…"), "Suggest priorities")
-        self.edit_priority_button = named_button(self.tr("Edit priority…"), "Edit priority")
-        self.delete_priority_button = named_button(self.tr("Delete priority"), "Delete priority")
-        self.add_priority_button.clicked.connect(self.add_priority)
-        self.suggest_button.clicked.connect(self.suggest_priorities)
-        self.edit_priority_button.clicked.connect(self.edit_priority)
-        self.delete_priority_button.clicked.connect(self.delete_priority)
+        self.priorities_panel = PrioritiesPanel(
+            ctx, self._framework, self._strand_title, self.heading.setText
+        )
+        self.priorities_panel.chosen.connect(self._show_actions)
+        self.priority_model = self.priorities_panel.model
+        self.priority_table = self.priorities_panel.table
+        self.suggest_button = self.priorities_panel.suggest_button
 
         self.actions_panel = ActionsPanel(ctx, lambda: self.today(), self._need_priority)
         self.action_model = self.actions_panel.model
@@ -130,18 +123,7 @@ class PlanPage(Page):
         # A splitter, so on a small screen the user can give the tables or the charts room.
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(
-            group_with_buttons(
-                self.tr("Priorities"),
-                self.priority_table,
-                (
-                    self.add_priority_button,
-                    self.suggest_button,
-                    self.edit_priority_button,
-                    self.delete_priority_button,
-                ),
-            )
-        )
+        self.splitter.addWidget(self.priorities_panel)
         self.splitter.addWidget(self.actions_panel)
         self.splitter.addWidget(self.impact_tabs)
         for index, stretch in enumerate((2, 2, 3)):
@@ -194,14 +176,12 @@ class PlanPage(Page):
         """Re-read the priorities (a handful) and show again only the rows that changed; the
         chosen priority's actions are read again only if another priority is now chosen."""
         assert self.outline is not None
+        had = len(self.outline.priorities)
         self.outline = outline = self._plans.outline(self.outline.plan.id)
-        priorities = list(outline.priorities)
-        if [p.id for p in priorities] == [p.id for p in self.priority_model.items()]:
-            self.priority_model.update_priorities(priorities)
-        else:  # some added: the chosen one stays chosen
-            if self._show_priorities():
-                self._show_actions()
-            self.monitoring_panel.show_plan(outline)  # monitoring needs a priority to add
+        if self.priorities_panel.priorities_changed(outline):
+            self._show_actions()
+        if len(outline.priorities) != had:  # monitoring needs a priority to be added
+            self.monitoring_panel.show_plan(outline)
         if self.monitoring_panel.mentions(priority_ids=ids):  # named by their titles
             self.monitoring_panel.show_plan(outline)
             self._show_attention()
@@ -258,49 +238,19 @@ class PlanPage(Page):
         self.export_button.setEnabled(
             self.ctx.school_id is not None and self.ctx.round_id is not None
         )
-        for b in (
-            self.add_priority_button,
-            self.suggest_button,
-            self.edit_priority_button,
-            self.delete_priority_button,
-        ):
-            b.setEnabled(bool(editable))
         outline = self.outline
-        self._show_priorities()
+        self.priorities_panel.show_outline(outline)
         self._show_actions()
         self.monitoring_panel.show_plan(outline)
         self.published_panel.refresh()
         self._show_attention()
         self.notes_panel.show_plan(outline)
 
-    def _show_priorities(self) -> bool:
-        """Show the outline's priorities, the chosen one still chosen (else the first);
-        returns whether another priority is now chosen (its actions are not shown here)."""
-        selected = self._selected_priority_id()
-        outline = self.outline
-        self.priority_model.set_priorities(
-            list(outline.priorities) if outline else [],
-            dict(outline.action_counts) if outline else {},
-            self._strand_title,
-        )
-        row = self.priority_model.row_of(selected) if selected is not None else None
-        if row is None and self.priority_model.rowCount():
-            row = 0
-        self._showing = True
-        if row is not None:
-            self.priority_table.selectRow(row)
-        self._showing = False
-        return self._selected_priority_id() != selected
-
     def _strand_title(self, strand_id: str) -> str:
         framework = self._round_framework()
         if framework is None or not framework.has_strand(strand_id):
             return strand_id
         return framework.strand(strand_id).title
-
-    def _on_priority_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._showing:
-            self._show_actions()
 
     def _show_actions(self) -> None:
         pid = self._selected_priority_id()
@@ -317,55 +267,13 @@ class PlanPage(Page):
         self._show()
 
     def _selected_priority_id(self) -> int | None:
-        index = self.priority_table.currentIndex()
-        if not index.isValid() or self.priority_model.rowCount() == 0:
-            return None
-        return int(self.priority_model.item(index.row()).id)
+        return self.priorities_panel.selected_id()
 
     # User actions ----------------------------------------------------------------
 
     def start_plan(self) -> None:
         if self.ctx.round_id is not None:
             self.ctx.save_new(self, partial(self._plans.start_plan, self.ctx.round_id))
-
-    def add_priority(self) -> None:
-        if self.plan is None or self.ctx.round_id is None:
-            return
-        dialog = PriorityDialog(self._framework(), None, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            self.ctx.save_new(self, partial(self._plans.add_priority, self.plan.id, dialog.draft))
-
-    def suggest_priorities(self) -> None:
-        if self.plan is None:
-            return
-        drafts = self.ctx.services.plans.suggestions(self.plan.id)
-        if not drafts:
-            self.heading.setText(
-                self.tr(
-                    "No suggestions: every judged strand with a target is already at its target "
-                    "or covered by a priority."
-                )
-            )
-            return
-        dialog = SuggestPrioritiesDialog(drafts, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
-            self.ctx.save_new(
-                self, partial(self._plans.add_priorities, self.plan.id, dialog.chosen())
-            )
-
-    def edit_priority(self) -> None:
-        pid = self._selected_priority_id()
-        if self.plan is None or pid is None or self.plan.is_locked:
-            return
-        assert self.outline is not None
-        dialog = PriorityDialog(self._framework(), self.outline.priority(pid).as_draft(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            self.ctx.save(self, partial(self._plans.update_priority, pid, dialog.draft))
-
-    def delete_priority(self) -> None:
-        pid = self._selected_priority_id()
-        if pid is not None:
-            self.ctx.save(self, partial(self._plans.delete_priority, pid))
 
     def sign_off(self) -> None:
         if self.plan is None:

@@ -1,0 +1,139 @@
+"""The plan page's priorities: the version's priorities with how many actions each has, and
+adding (or having some suggested), editing and deleting them, each one undo step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+
+from desktop_app.domain.framework import Framework
+from desktop_app.domain.plan_outline import PlanOutline
+from desktop_app.services.plan_service import PlanService
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.dialogs.plan_decision_dialogs import SuggestPrioritiesDialog
+from desktop_app.ui.dialogs.plan_dialogs import PriorityDialog
+from desktop_app.ui.models.plan_table_models import PriorityTableModel
+from desktop_app.ui.widgets.record_tables import group_with_buttons, named_button, record_table
+
+
+class PrioritiesPanel(QWidget):
+    #: the user chose another priority (not emitted while the panel shows new priorities)
+    chosen = Signal()
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        framework: Callable[[], Framework],
+        strand_title: Callable[[str], str],
+        say: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._framework, self._strand_title = framework, strand_title
+        self._say = say  # puts a sentence in the page's heading
+        self.outline: PlanOutline | None = None
+        self._showing = False
+        self.model = PriorityTableModel(self)
+        self.table = record_table("Priorities", self.model)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda *_: None if self._showing else self.chosen.emit()
+        )
+        self.table.activated.connect(lambda _i: self.edit_priority())
+        self.add_button = named_button(self.tr("&Add priority…"), "Add priority")
+        self.suggest_button = named_button(self.tr("&Suggest priorities…"), "Suggest priorities")
+        self.edit_button = named_button(self.tr("Edit priority…"), "Edit priority")
+        self.delete_button = named_button(self.tr("Delete priority"), "Delete priority")
+        self.add_button.clicked.connect(self.add_priority)
+        self.suggest_button.clicked.connect(self.suggest_priorities)
+        self.edit_button.clicked.connect(self.edit_priority)
+        self.delete_button.clicked.connect(self.delete_priority)
+        buttons = (self.add_button, self.suggest_button, self.edit_button, self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(group_with_buttons(self.tr("Priorities"), self.table, buttons))
+
+    @property
+    def _plans(self) -> PlanService:
+        return self.ctx.services.plans
+
+    def show_outline(self, outline: PlanOutline | None) -> bool:
+        """Show the version's priorities, the chosen one still chosen (else the first);
+        returns whether another priority is now chosen."""
+        self.outline = outline
+        editable = outline is not None and not outline.plan.is_locked
+        for button in (self.add_button, self.suggest_button, self.edit_button, self.delete_button):
+            button.setEnabled(editable)
+        selected = self.selected_id()
+        self.model.set_priorities(
+            list(outline.priorities) if outline else [],
+            dict(outline.action_counts) if outline else {},
+            self._strand_title,
+        )
+        row = self.model.row_of(selected) if selected is not None else None
+        if row is None and self.model.rowCount():
+            row = 0
+        self._showing = True
+        if row is not None:
+            self.table.selectRow(row)
+        self._showing = False
+        return self.selected_id() != selected
+
+    def priorities_changed(self, outline: PlanOutline) -> bool:
+        """The priorities re-read after some were added or edited: only the rows that
+        changed are shown again. Returns whether another priority is now chosen."""
+        priorities = list(outline.priorities)
+        if [p.id for p in priorities] != [p.id for p in self.model.items()]:
+            return self.show_outline(outline)  # some added: the chosen one stays chosen
+        self.outline = outline
+        self.model.update_priorities(priorities)
+        return False
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or self.model.rowCount() == 0:
+            return None
+        return int(self.model.item(index.row()).id)
+
+    # User actions ---------------------------------------------------------------
+
+    def add_priority(self) -> None:
+        if self.outline is None or self.ctx.round_id is None:
+            return
+        plan_id = self.outline.plan.id
+        dialog = PriorityDialog(self._framework(), None, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
+            self.ctx.save_new(self, partial(self._plans.add_priority, plan_id, dialog.draft))
+
+    def suggest_priorities(self) -> None:
+        if self.outline is None:
+            return
+        plan_id = self.outline.plan.id
+        drafts = self._plans.suggestions(plan_id)
+        if not drafts:
+            self._say(
+                self.tr(
+                    "No suggestions: every judged strand with a target is already at its target "
+                    "or covered by a priority."
+                )
+            )
+            return
+        dialog = SuggestPrioritiesDialog(drafts, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
+            self.ctx.save_new(self, partial(self._plans.add_priorities, plan_id, dialog.chosen()))
+
+    def edit_priority(self) -> None:
+        pid = self.selected_id()
+        if self.outline is None or pid is None or self.outline.plan.is_locked:
+            return
+        dialog = PriorityDialog(self._framework(), self.outline.priority(pid).as_draft(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
+            self.ctx.save(self, partial(self._plans.update_priority, pid, dialog.draft))
+
+    def delete_priority(self) -> None:
+        pid = self.selected_id()
+        if pid is not None:
+            self.ctx.save(self, partial(self._plans.delete_priority, pid))
