@@ -55,9 +55,10 @@ class PlanReading:
         """Those of these actions that still exist, in any order."""
         return self._store.plans.actions_among(action_ids)
 
-    def action_choices(self, plan_id: int) -> list[tuple[int, str]]:
-        """Each action's id and words, in the plan's order (to choose one)."""
-        return self._store.plans.action_choices(plan_id)
+    def action_choices(self, plan_id: int, priority_id: int | None = None) -> list[tuple[int, str]]:
+        """Each action's id and words (one priority's, if given), in the plan's order (to
+        choose one)."""
+        return self._store.plans.action_choices(plan_id, priority_id)
 
     def for_choosing(self, plan_id: int) -> ImprovementPlan:
         """The version with its priorities and actions but not its progress notes: for a

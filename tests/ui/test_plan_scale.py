@@ -279,3 +279,30 @@ def test_a_saved_priority_rereads_the_priorities_not_the_actions(page: PlanPage)
     assert page.action_model.rowCount() == ACTIONS
     page.ctx.undo_stack.undo()  # takes the new priority away again: the page reloads
     assert model.rowCount() == 2 and page.action_model.rowCount() == ACTIONS
+
+
+def test_a_new_note_offers_the_chosen_priority_s_actions_with_the_chosen_one_chosen(
+    qtbot: QtBot, page: PlanPage
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_app.ui.dialogs.plan_decision_dialogs import ProgressNoteDialog
+    from tests.ui.conftest import when_modal
+
+    page.action_table.selectRow(4)
+    chosen = page.action_model.id_at(4)
+    offered: list[int] = []
+
+    def write(dialog: QWidget) -> None:
+        assert isinstance(dialog, ProgressNoteDialog)
+        offered.extend(dialog.about.itemData(i) for i in range(1, dialog.about.count()))
+        assert dialog.about.currentData() == chosen
+        qtbot.keyClicks(dialog.text, "Lesson study going well")
+        dialog.accept()
+
+    driver = when_modal(qtbot, write)
+    qtbot.mouseClick(page.notes_panel.add_button, Qt.MouseButton.LeftButton)
+    driver.check()
+    assert offered == [page.action_model.id_at(r) for r in range(ACTIONS)]  # not "Maths action"
+    assert _notes(page)[0] == "23 Nov 2026 (Action 004): Lesson study going well"

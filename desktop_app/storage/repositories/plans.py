@@ -219,13 +219,17 @@ class PlanRepository:
             [plan_id],
         )
 
-    def action_choices(self, plan_id: int) -> list[tuple[int, str]]:
-        """Each action's id and words, in the plan's order: to choose one from."""
-        rows = self._db.execute(
-            "SELECT a.id, a.what FROM plan_actions a JOIN plan_priorities p ON p.id = a.priority_id"
-            " WHERE p.plan_id = ? ORDER BY p.position, p.id, a.position, a.id",
-            [plan_id],
+    def action_choices(self, plan_id: int, priority_id: int | None = None) -> list[tuple[int, str]]:
+        """Each action's id and words (one priority's, if given), in the plan's order: to
+        choose one from."""
+        sql = (
+            "SELECT a.id, a.what FROM plan_actions a JOIN plan_priorities p"
+            " ON p.id = a.priority_id WHERE p.plan_id = ?"
         )
+        params: list[object] = [plan_id]
+        if priority_id is not None:
+            sql, params = sql + " AND p.id = ?", [plan_id, priority_id]
+        rows = self._db.execute(sql + " ORDER BY p.position, p.id, a.position, a.id", params)
         return [(int(i), str(what)) for i, what in rows]
 
     def note_lines(self, plan_id: int, after: NoteKey | None, limit: int) -> list[NoteLine]:

@@ -113,9 +113,14 @@ class SignOffDialog(FormDialog):
 
 class ProgressNoteDialog(FormDialog):
     def __init__(
-        self, actions: Sequence[tuple[int, str]], today: date, parent: QWidget | None = None
+        self,
+        actions: Sequence[tuple[int, str]],
+        today: date,
+        parent: QWidget | None = None,
+        chosen: int | None = None,
     ) -> None:
-        """actions: each action's id and words, in the plan's order."""
+        """actions: each action's id and words, in the plan's order; chosen: the action the
+        note is about to begin with (else the plan as a whole)."""
         super().__init__("Add a progress note", parent)
         self.written_on = _date_edit("Date of the note", today, today)
         # Sized by a length of text, not by its longest choice: a trust's plan has thousands.
@@ -124,6 +129,8 @@ class ProgressNoteDialog(FormDialog):
         self.about.addItem(self.tr("The plan as a whole"), None)
         for action_id, what in actions:
             self.about.addItem(what[:80], action_id)
+        if chosen is not None:
+            self.about.setCurrentIndex(max(0, self.about.findData(chosen)))
         self.text = QPlainTextEdit()
         self.text.setAccessibleName("Progress note")
         self.text.setTabChangesFocus(True)

@@ -22,11 +22,21 @@ from desktop_app.ui.models.progress_note_model import (
 from desktop_app.ui.widgets.outlined_views import OutlinedListView
 from desktop_app.ui.widgets.record_tables import group_with_buttons, named_button
 
+#: the priority and the action chosen on the page, either None
+Chosen = Callable[[], tuple[int | None, int | None]]
+
 
 class NotesPanel(QWidget):
-    def __init__(self, ctx: UiContext, today: Callable[[], date], parent: QWidget | None = None):
+    def __init__(
+        self,
+        ctx: UiContext,
+        today: Callable[[], date],
+        chosen: Chosen,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.today = ctx, today
+        self._chosen = chosen  # a new note offers the chosen priority's actions
         self.outline: PlanOutline | None = None
         self._stale = False  # notes changed while the list was hidden: read anew when shown
         self.model = ProgressNoteModel(self)
@@ -103,7 +113,11 @@ class NotesPanel(QWidget):
             return
         plans = self.ctx.services.plans
         plan_id = self.outline.plan.id
-        dialog = ProgressNoteDialog(plans.action_choices(plan_id), self.today(), self)
+        priority_id, action_id = self._chosen()
+        # The chosen priority's actions, the chosen one first chosen: a trust's plan has
+        # thousands, too many to pick from in one list.
+        choices = plans.action_choices(plan_id, priority_id)
+        dialog = ProgressNoteDialog(choices, self.today(), self, chosen=action_id)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             written_on, text, action_id = dialog.values()
             note = partial(plans.add_note, plan_id, written_on, text)

@@ -99,7 +99,11 @@ class PlanPage(Page):
         self.action_table = self.actions_panel.table
         self.add_action_button = self.actions_panel.add_button
 
-        self.notes_panel = NotesPanel(ctx, lambda: self.today())
+        self.notes_panel = NotesPanel(
+            ctx,
+            lambda: self.today(),
+            lambda: (self._selected_priority_id(), self.actions_panel.selected_id()),
+        )
         self.notes = self.notes_panel.list
 
         # Impact on pupils and governors' monitoring, in their own modules.
