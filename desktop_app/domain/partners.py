@@ -142,7 +142,23 @@ class SavedPartner:
     after: PartnerSchool
 
 
-def partner_choice_names(partners: Iterable[PartnerSchool]) -> dict[int, str]:
+@dataclass(frozen=True)
+class PartnerLabel:
+    """What a list to choose partner schools from needs of each: the name, and what tells
+    apart schools of the same name (partner_choice_names)."""
+
+    id: int
+    name: str
+    urn: str = ""
+    local_authority: str = ""
+    removed: bool = False
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name} (removed)" if self.removed else self.name
+
+
+def partner_choice_names(partners: Iterable[PartnerSchool | PartnerLabel]) -> dict[int, str]:
     """Each partner's name for a list to choose from, told apart where names repeat.
 
     The national file has many schools of the same name ("St Mary's CE Primary School"), so a

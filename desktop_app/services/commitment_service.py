@@ -9,6 +9,7 @@ from desktop_app.domain.commitment_filter import CommitmentQuery, SortKey
 from desktop_app.domain.partners import (
     Commitment,
     CommitmentDetails,
+    PartnerLabel,
 )
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.domain.reciprocity import Reciprocity, reciprocity
@@ -21,7 +22,7 @@ from desktop_app.storage.store import Store
 class CommitmentChoices:
     """The partner schools, owners and strands a school's live commitments name."""
 
-    partner_ids: set[int]
+    partners: list[PartnerLabel]
     owners: set[str]
     strand_ids: set[str]
 
@@ -58,7 +59,7 @@ class CommitmentService:
         """What a screen's filters offer: only what the school's commitments name."""
         commitments = self._store.commitments
         return CommitmentChoices(
-            partner_ids=commitments.partner_ids(school_id),
+            partners=commitments.partner_labels(school_id),
             owners=set(commitments.owners(school_id)),
             strand_ids=commitments.strand_ids(school_id),
         )

@@ -6,6 +6,7 @@ from array import array
 from collections.abc import Callable, Iterable
 
 from desktop_app.domain.partners import (
+    PartnerLabel,
     PartnerSchool,
     PartnerSchoolDetails,
     Partnership,
@@ -52,6 +53,10 @@ class PartnerService:
     def by_ids(self, ids: Iterable[int]) -> list[PartnerSchool]:
         """Just these partners (removed ones too): screens fetch the rows they show."""
         return self._store.partners.by_ids(ids)
+
+    def labels(self, ids: Iterable[int]) -> list[PartnerLabel]:
+        """These partners' names for a list to choose from (removed ones too)."""
+        return self._store.partners.labels(ids)
 
     def worked_with_first(self, school_id: int) -> list[PartnerSchool]:
         """Live partners for a short pick list: those the school works with (commitments or

@@ -13,6 +13,7 @@ from desktop_app.domain.commitment_filter import CommitmentFilter
 from desktop_app.domain.partners import (
     Depth,
     Direction,
+    PartnerLabel,
     PartnerSchoolDetails,
     PartnershipDetails,
     PartnershipType,
@@ -203,3 +204,28 @@ def test_strand_and_partner_lists_leave_out_removed_and_other_schools(
     assert services.commitments.for_strand(school.id, "fit-governance") == []
     assert services.commitments.reciprocity(school.id, b).we_give == (kept,)
     assert services.commitments.reciprocity(school.id, a).we_give == (kept,)
+
+
+def test_filter_choices_name_only_what_live_commitments_name(services: AppServices) -> None:
+    school = our_school(services)
+    other, _ = services.schools.create_school(
+        SchoolDetails("Other Primary", "188888", "Primary", "Leeds")
+    )
+    a = add_partner(services, "St Mary's CE Primary", "100001")
+    b = add_partner(services, "Brook Lane Primary")
+    c = add_partner(services, "Only In A Removed Promise")
+    add_partner(services, "Never Promised Anything")
+    services.commitments.create(school.id, promise((a, b), strands=(JPD,), owner="Mr Shah"))
+    gone, _ = services.commitments.create(school.id, promise((c,), strands=(COACHING,)))
+    services.commitments.remove(gone.id)
+    services.commitments.create(other.id, promise((c,), owner="Ms Other"))
+    services.partners.remove_partner(b)
+    choices = services.commitments.filter_choices(school.id)
+    assert sorted(choices.partners, key=lambda p: p.id) == [
+        PartnerLabel(a, "St Mary's CE Primary", "100001", "", False),
+        PartnerLabel(b, "Brook Lane Primary", "", "", True),  # removed, still named
+    ]
+    assert choices.owners == {"Mr Shah"} and choices.strand_ids == {JPD}
+    # The same labels by id (each once), for partners a saved change names.
+    by_id = sorted(services.partners.labels([b, a, b]), key=lambda p: p.id)
+    assert by_id == sorted(choices.partners, key=lambda p: p.id)

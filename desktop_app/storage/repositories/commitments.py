@@ -12,10 +12,11 @@ from datetime import date
 from typing import Any
 
 from desktop_app.domain.commitment_filter import CommitmentFilter, CommitmentQuery, SortKey
-from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
+from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction, PartnerLabel
 from desktop_app.domain.rag import CLOSED_STATUSES, WorkStatus, due_soon_window
 from desktop_app.domain.text_search import fold_quickly
 from desktop_app.storage.repositories.commitment_query_sql import FOLD_FUNCTION, ordered_sql
+from desktop_app.storage.repositories.partners import LABEL_SQL, labels_of
 from desktop_app.storage.sql import Database
 
 _COLUMNS = (
@@ -370,6 +371,16 @@ class CommitmentRepository:
             " WHERE c.school_id = ? AND c.removed_at IS NULL"
         )
         return {row[0] for row in self._db.execute(sql, [school_id]).fetchall()}
+
+    def partner_labels(self, school_id: int) -> list[PartnerLabel]:
+        """Every partner school the school's live commitments name, as a list to choose
+        from shows it (one query: a reload of the commitments screen asks each time)."""
+        sql = (
+            f"{LABEL_SQL} WHERE id IN (SELECT p.partner_id FROM commitment_partners p"
+            " JOIN commitments c ON c.id = p.commitment_id"
+            " WHERE c.school_id = ? AND c.removed_at IS NULL)"
+        )
+        return labels_of(self._db.execute(sql, [school_id]))
 
     def count(self, school_id: int) -> int:
         sql = "SELECT count(*) FROM commitments WHERE school_id = ? AND removed_at IS NULL"

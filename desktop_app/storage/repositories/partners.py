@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from desktop_app.domain.partners import PartnerSchool, PartnerSchoolDetails
+from desktop_app.domain.partners import PartnerLabel, PartnerSchool, PartnerSchoolDetails
 from desktop_app.storage.sql import Database
 
 _COLUMNS = (
@@ -51,6 +51,17 @@ def _row_partner(row: tuple[Any, ...]) -> PartnerSchool:
         notes,
         gone == 1,
     )
+
+
+#: A partner's PartnerLabel columns; a query adds its WHERE.
+LABEL_SQL = "SELECT id, name, urn, local_authority, removed_at IS NOT NULL FROM partner_schools"
+
+
+def labels_of(rows: Iterable[tuple[Any, ...]]) -> list[PartnerLabel]:
+    """PartnerLabels from rows of LABEL_SQL."""
+    return [
+        PartnerLabel(i, name, urn, authority, gone == 1) for i, name, urn, authority, gone in rows
+    ]
 
 
 def _values(details: PartnerSchoolDetails) -> list[object]:
@@ -181,6 +192,17 @@ class PartnerSchoolRepository:
             marks = ", ".join("?" * len(chunk))
             sql = f"{_BY_ID} IN ({marks})"
             found += [_row_partner(r) for r in self._db.execute(sql, chunk)]
+        self.rows_read += len(found)
+        return found
+
+    def labels(self, ids: Iterable[int]) -> list[PartnerLabel]:
+        """by_ids() with only what a list of partners to choose from shows."""
+        wanted = list(dict.fromkeys(ids))
+        found: list[PartnerLabel] = []
+        for start in range(0, len(wanted), _IN_CHUNK):
+            chunk = wanted[start : start + _IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            found += labels_of(self._db.execute(f"{LABEL_SQL} WHERE id IN ({marks})", chunk))
         self.rows_read += len(found)
         return found
 

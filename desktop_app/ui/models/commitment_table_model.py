@@ -38,11 +38,11 @@ RAG_COLUMN, WHAT_COLUMN, DUE_COLUMN = 0, 1, 6
 COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Words, not a padlock emoji: school laptops often lack a colour emoji font.
 CONFIDENTIAL_MARK = "[Confidential] "
-PAGE_ROWS = 100  # rows read together: a screenful or two
+PAGE_ROWS = 50  # rows read together: a screenful or so
 _CELL_CHARACTERS = 300
 # Commitments kept after scrolling away, least recently shown first: a few screenfuls (a row
 # kept takes about 1.4 KiB; a page scrolled back to is read again in one query).
-_KEPT = PAGE_ROWS * 5
+_KEPT = PAGE_ROWS * 10
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
@@ -102,15 +102,35 @@ class CommitmentTableModel(QAbstractTableModel):
         partner_names: Mapping[int, str],
         strand_titles: Mapping[str, str],
         today: date,
+        shown: range = range(0),
     ) -> None:
-        """Show these rows (sort keys already in sort_order()), reading them with fetch."""
-        self.beginResetModel()
+        """Show these rows (sort keys already in sort_order()), reading them with fetch.
+
+        shown: the rows a view shows now. If the rows are the same, in the same order (a
+        reload after a change elsewhere), only those are read again and only the cells that
+        changed are repainted; the rest are read when next shown.
+        """
         self._fetch, self._reorder = fetch, reorder
         self._names, self._titles, self._today = partner_names, strand_titles, today
+        if keys == self._keys:
+            self.reread(shown)
+            return
+        self.beginResetModel()
         self._cache.clear()
         self._gone.clear()
         self._set(keys)
         self.endResetModel()
+
+    def reread(self, rows: range) -> None:
+        """Read these rows again and repaint the cells that changed; forget all others."""
+        ids = self._ids[rows.start : rows.stop]
+        before = {i: self._cache.get(i) for i in ids}
+        self._cache.clear()
+        self._gone.clear()
+        self._remember(self._fetch(ids))
+        self._gone.update(i for i in ids if i not in self._cache)
+        for row, commitment_id in zip(rows, ids, strict=True):
+            self._repaint(row, before[commitment_id], self._cache.get(commitment_id))
 
     def set_keys(self, keys: list[SortKey]) -> None:
         """Show these rows instead (another filter); commitments already read are kept.
@@ -157,9 +177,8 @@ class CommitmentTableModel(QAbstractTableModel):
         found = self._cache.get(commitment_id)
         if found is not None or commitment_id in self._gone:
             return found
-        # Read the page of rows around it: the view asks for its neighbours next.
-        start = row - row % PAGE_ROWS
-        wanted = [i for i in self._ids[start : start + PAGE_ROWS] if i not in self._cache]
+        # Read it and the rows after it: a view paints from the top down.
+        wanted = [i for i in self._ids[row : row + PAGE_ROWS] if i not in self._cache]
         self._remember(self._fetch(wanted))
         # Removed since the order was read (the next refresh drops them): not asked for again
         # at every repaint.

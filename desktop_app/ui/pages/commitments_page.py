@@ -33,6 +33,7 @@ from desktop_app.domain.partners import (
     Commitment,
     CommitmentDetails,
     Direction,
+    PartnerLabel,
     partner_choice_names,
 )
 from desktop_app.domain.rag import WorkStatus
@@ -42,6 +43,7 @@ from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
 from desktop_app.ui.models.commitment_table_model import RAG_COLUMN, CommitmentTableModel
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.widgets.commitment_filter_bar import CommitmentFilterBar
+from desktop_app.ui.widgets.count_label import CountLabel
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.long_table import long_table
 
@@ -70,6 +72,11 @@ class CommitmentsPage(Page):
         self.filters.changed.connect(self.apply_filters)
 
         self.table = long_table("Commitments", self.model)
+        # New rows (another filter, a reload, another order) are laid out at once: Qt would
+        # paint them, lay them out on its next pass and paint every cell again. Connected
+        # after the view's own handlers, so the view has taken in the change.
+        self.model.modelReset.connect(self.table.executeDelayedItemsLayout)
+        self.model.layoutChanged.connect(self.table.executeDelayedItemsLayout)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(RAG_COLUMN, Qt.SortOrder.AscendingOrder)
         # Fixed row heights: measuring every row would read every commitment.
@@ -92,7 +99,7 @@ class CommitmentsPage(Page):
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete_commitment)
-        self.count_label = QLabel()
+        self.count_label = CountLabel("Showing {shown} of {total} commitments")
         self.count_label.setAccessibleName("How many commitments are shown")
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
@@ -112,6 +119,8 @@ class CommitmentsPage(Page):
         self._titles: dict[str, str] = {}
         self._strand_order: dict[str, int] = {}
         self._total = 0
+        # What the filter boxes offer (partners, strands, owners), as last given to them.
+        self._choices: tuple[list[tuple[str, int]], list[tuple[str, str]], list[str]] | None = None
         # What the filters chose when last applied: a saved change is placed by it.
         self._filter = CommitmentFilter(today())
         self._school_shown: int | None = None
@@ -144,7 +153,7 @@ class CommitmentsPage(Page):
         choices = services.commitments.filter_choices(school_id) if school_id else None
         self._names = {}
         self._live_partners = {}
-        self._learn_partners(choices.partner_ids if choices else set())
+        self._learn_partners(choices.partners if choices else [])
         frameworks = services.catalogue.frameworks
         self._titles = {s.id: s.title for fw in frameworks for s in fw.strands()}
         framework = self.framework()
@@ -167,13 +176,23 @@ class CommitmentsPage(Page):
                 self._names,
                 self._titles,
                 today,
+                self._rows_shown(),
             )
         self._school_shown = school_id
         self._total = self._count(query)
         self.add_button.setEnabled(school_id is not None)
-        if selected is not None:
+        if selected is not None and self.selected_id() != selected:
             self.select_commitment(selected)
         self._update_counts()
+
+    def _rows_shown(self) -> range:
+        """The rows the table shows now (none while the page is hidden)."""
+        table = self.table
+        first = table.rowAt(0) if table.isVisible() else -1
+        if first < 0:
+            return range(0)
+        last = table.rowAt(table.viewport().height() - 1)
+        return range(first, (last if last >= 0 else self.model.rowCount() - 1) + 1)
 
     def _query(
         self, order: CommitmentOrder | None = None, descending: bool = False
@@ -196,9 +215,8 @@ class CommitmentsPage(Page):
             return []
         return self.ctx.services.commitments.ordered(school_id, self._query(order, descending))
 
-    def _learn_partners(self, ids: set[int]) -> None:
+    def _learn_partners(self, partners: list[PartnerLabel]) -> None:
         """Add these partners' names to the ones the table and filters show."""
-        partners = list(self.ctx.services.partners.by_ids(ids))
         names = partner_choice_names(partners)
         for p in partners:
             self._names[p.id] = names[p.id]
@@ -215,12 +233,16 @@ class CommitmentsPage(Page):
                 self._titles.get(s, s),
             ),
         )
-        self.filters.blockSignals(True)
-        self.filters.set_choices(
+        choices = (
             [(name, pid) for pid, name in partners],
             [(self._titles.get(s, s), s) for s in strands],
             sorted(self._owners, key=str.casefold),
         )
+        if choices == self._choices:  # a reload that changed none of them
+            return
+        self._choices = choices
+        self.filters.blockSignals(True)
+        self.filters.set_choices(*choices)
         self.filters.blockSignals(False)
 
     def on_changes(self, changes: Changes) -> None:
@@ -270,7 +292,7 @@ class CommitmentsPage(Page):
         new_strands = {s for c in live for s in c.strand_ids if s not in strands}
         if unknown or new_owners or new_strands:
             if unknown:
-                self._learn_partners(unknown)
+                self._learn_partners(self.ctx.services.partners.labels(unknown))
             owners |= new_owners
             strands |= new_strands
             self._set_choices()
@@ -304,7 +326,7 @@ class CommitmentsPage(Page):
 
     def _update_counts(self) -> None:
         shown, total = self.model.rowCount(), self._total
-        self.count_label.setText(f"Showing {shown:,} of {total:,} commitments")
+        self.count_label.set_count(shown, total)
         if total == 0:
             self.empty_label.setText(
                 "No commitments yet. Add what your school has promised its partners, and what "

@@ -1,0 +1,222 @@
+"""The commitments page repaints only what a reload or a search changed.
+
+Counted with the model's rows_fetched, its signals and the paint events Qt delivers, never
+timed: speed is measured in bench/trust_scale.py and bench/commitments_filter.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from partners_helpers import promise
+from PySide6.QtCore import QEvent, QModelIndex, QObject
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.partners import PartnerSchoolDetails
+from desktop_app.services.changes import Changes, Topic
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.pages.commitments_page import CommitmentsPage
+from tests.ui.conftest import TODAY
+
+PROMISES = 120  # more than a screenful, so some rows are never shown
+
+
+@pytest.fixture
+def window(sample_window: MainWindow) -> MainWindow:
+    return sample_window
+
+
+@pytest.fixture
+def page(qtbot: QtBot, window: MainWindow) -> CommitmentsPage:
+    s = window.ctx.services
+    school_id = window.ctx.school_id
+    assert school_id is not None
+    partners = [
+        s.partners.create_partner(PartnerSchoolDetails(f"Partner {n}", f"{500001 + n}"))[0].id
+        for n in range(4)
+    ]
+    with s._store.transaction():
+        for n in range(PROMISES):
+            s._store.commitments.add(
+                school_id,
+                promise(
+                    (partners[n % 4],),
+                    f"{'Maths coaching' if n % 2 else 'Writing moderation'} {n}",
+                    owner=("Mrs Patel", "Mr Shah")[n % 2],
+                    due=TODAY.replace(day=1 + n % 28),
+                ),
+            )
+    window.ctx.notify(Changes.of(Topic.COMMITMENTS, Topic.PARTNERS))
+    window.show_page("commitments")
+    found = window.pages["commitments"]
+    assert isinstance(found, CommitmentsPage)
+    found.today = lambda: TODAY
+    qtbot.waitUntil(found.isVisible)
+    found.refresh()
+    _settle()
+    return found
+
+
+class _Events(QObject):
+    """Which widgets were painted, and which asked for a new layout, while counting."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted: list[QObject] = []
+        self.laid_out: list[QObject] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted.append(watched)
+        elif event.type() == QEvent.Type.LayoutRequest:
+            self.laid_out.append(watched)
+        return False
+
+
+def _settle() -> None:
+    """Let the window finish everything a change started (delayed layouts, repaints)."""
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+@pytest.fixture
+def events() -> Iterator[_Events]:
+    _settle()
+    counted = _Events()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(counted)
+    try:
+        yield counted
+    finally:
+        app.removeEventFilter(counted)
+
+
+def _changed_cells(page: CommitmentsPage) -> list[tuple[int, int]]:
+    cells: list[tuple[int, int]] = []
+
+    def note(first: QModelIndex, last: QModelIndex, _roles: object = None) -> None:
+        cells.extend(
+            (r, c)
+            for r in range(first.row(), last.row() + 1)
+            for c in range(first.column(), last.column() + 1)
+        )
+
+    page.model.dataChanged.connect(note)
+    return cells
+
+
+def _shown_rows(page: CommitmentsPage) -> range:
+    table = page.table
+    return range(table.rowAt(0), table.rowAt(table.viewport().height() - 1) + 1)
+
+
+def test_a_reload_that_changes_nothing_rereads_the_rows_shown_and_paints_nothing(
+    page: CommitmentsPage, events: _Events
+) -> None:
+    model, table = page.model, page.table
+    table.verticalScrollBar().setValue(10)
+    table.selectRow(15)
+    _settle()
+    rows = _shown_rows(page)
+    assert 0 < len(rows) < PROMISES
+    order, selected, scrolled = model.ids(), page.selected_id(), table.verticalScrollBar().value()
+    resets: list[None] = []
+    model.modelAboutToBeReset.connect(lambda: resets.append(None))
+    refills: list[None] = []
+    page.filters.partner.model().rowsRemoved.connect(lambda *_: refills.append(None))
+    cells = _changed_cells(page)
+    model.rows_fetched = 0
+    events.painted.clear()
+    page.refresh()
+    _settle()
+    assert resets == [] and cells == [] and refills == []
+    assert model.rows_fetched == len(rows)  # the rows on screen, read again; no others
+    assert model.ids() == order and page.selected_id() == selected
+    assert table.verticalScrollBar().value() == scrolled  # the view stays where it was
+    assert events.painted == []
+    # Rows not on screen were forgotten, so they are read afresh when scrolled to.
+    table.scrollToBottom()
+    _settle()
+    assert model.rows_fetched > len(rows)
+
+
+def test_a_reload_repaints_only_the_cells_that_changed(
+    page: CommitmentsPage, window: MainWindow
+) -> None:
+    s = window.ctx.services
+    model = page.model
+    rows = _shown_rows(page)
+    renamed = model.commitment(rows.start).partner_ids[0]
+    before = s.partners.get(renamed)
+    # Renamed by another way in than this window (as a restored backup would): the page is
+    # told only that partners changed, so it reloads.
+    s._store.partners.update(renamed, replace(before.details, name="Partner Renamed"))
+    cells = _changed_cells(page)
+    resets: list[None] = []
+    model.modelAboutToBeReset.connect(lambda: resets.append(None))
+    window.ctx.notify(Changes.of(Topic.PARTNERS))
+    _settle()
+    assert resets == []
+    naming = [r for r in rows if model.commitment(r).partner_ids == (renamed,)]
+    assert naming and sorted(cells) == [(r, 3) for r in naming]  # the partner column only
+    assert all(model.data(model.index(r, 3)) == "Partner Renamed" for r in naming)
+    offered = [page.filters.partner.itemText(i) for i in range(page.filters.partner.count())]
+    assert "Partner Renamed" in offered and before.name not in offered
+
+
+def test_a_search_paints_the_table_once_and_lays_out_nothing_else(
+    page: CommitmentsPage, events: _Events
+) -> None:
+    viewport = page.table.viewport()
+    # Each finds more than a screenful: a scroll bar that comes or goes lays out the table.
+    for text in ("coaching", "", "moderation", "partner 1"):
+        page.filters.search.setText(text)
+        _settle()
+        events.painted.clear()
+        events.laid_out.clear()
+        page.filters.search_now()
+        _settle()
+        assert events.painted.count(viewport) == 1, text  # not once more after its layout
+        # The count changed, but it keeps its size: the page is not laid out again.
+        assert page not in events.laid_out, text
+        assert page.table.verticalScrollBar().isVisible()
+        assert f"Showing {page.model.rowCount():,} of" in page.count_label.text()
+
+
+def test_the_count_fits_its_label_for_every_count_of_the_total(page: CommitmentsPage) -> None:
+    label = page.count_label
+    assert label.minimumSize() == label.maximumSize()  # fixed: a new count lays nothing out
+    for shown in (0, 7, 88, PROMISES):
+        label.set_count(shown, PROMISES)
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+    label.set_count(1, 12_345)  # a larger total widens it
+    assert label.fontMetrics().horizontalAdvance("Showing 12,345 of 12,345") < label.width()
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 2)  # larger text, as the system font may be
+    wide = label.width()
+    label.setFont(font)
+    assert label.width() > wide
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+
+
+def test_choices_are_given_to_the_filter_boxes_only_when_they_change(
+    page: CommitmentsPage, window: MainWindow
+) -> None:
+    s = window.ctx.services
+    school_id = window.ctx.school_id
+    assert school_id is not None
+    owners = page.filters.owner
+    refills: list[None] = []
+    owners.model().rowsRemoved.connect(lambda *_: refills.append(None))
+    page.refresh()
+    assert refills == []
+    partners = page.model.commitment(0).partner_ids
+    window.ctx.save_new(
+        page, lambda: s.commitments.create(school_id, promise(partners, owner="Ms Zed"))
+    )
+    assert refills  # a saved commitment naming a new owner adds it to the box
+    assert owners.findText("Ms Zed") >= 0
