@@ -157,10 +157,12 @@ def main() -> int:
                 sql_times: list[float] = []
                 shown = 0
                 for _ in range(args.runs):
+                    bar.clear()  # applies the cleared filters (clear() emits changed)
+                    drain(app)
+                    # Chosen without applying: the timed apply_filters() below does that.
                     bar.blockSignals(True)
-                    bar.clear()
-                    page.apply_filters()
                     choose(bar)
+                    bar.settle()  # the search box's pause timer, started by setText
                     bar.blockSignals(False)
                     drain(app)
                     proxy_time = _timed(page.apply_filters)
