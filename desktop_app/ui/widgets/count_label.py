@@ -19,12 +19,13 @@ class CountLabel(QLabel):
         super().__init__(parent)
         self._template = template
         self._total = 0
-        self._fitted: tuple[str, str] | None = None  # (widest text, font) the size is for
+        self._fitted: str | None = None  # the widest text the size is for
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def set_count(self, shown: int, total: int) -> None:
-        self._total = total
-        self._fit()
+        if total != self._total or self._fitted is None:
+            self._total = total
+            self._fit()
         self.setText(self._template.format(shown=f"{shown:,}", total=f"{total:,}"))
 
     def _fit(self) -> None:
@@ -32,10 +33,9 @@ class CountLabel(QLabel):
         widest_digit = max(_DIGITS, key=metrics.horizontalAdvance)
         number = f"{self._total:,}".translate(str.maketrans(_DIGITS, widest_digit * 10))
         widest = self._template.format(shown=number, total=number)
-        fitted = (widest, self.font().key())
-        if fitted == self._fitted:
+        if widest == self._fitted:
             return
-        self._fitted = fitted
+        self._fitted = widest
         shown = self.text()
         self.setMinimumSize(0, 0)
         self.setMaximumSize(16777215, 16777215)
@@ -46,4 +46,5 @@ class CountLabel(QLabel):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and self._fitted is not None:
-            self._fit()  # larger text: wider
+            self._fitted = None  # larger text: wider
+            self._fit()
