@@ -13,6 +13,7 @@ import pytest
 from partners_helpers import promise
 from PySide6.QtCore import QEvent, QModelIndex, QObject
 from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.partners import PartnerSchoolDetails
@@ -145,10 +146,11 @@ def test_a_reload_that_changes_nothing_rereads_the_rows_shown_and_paints_nothing
 
 
 def test_a_reload_repaints_only_the_cells_that_changed(
-    page: CommitmentsPage, window: MainWindow
+    page: CommitmentsPage, window: MainWindow, qtmodeltester: ModelTester
 ) -> None:
     s = window.ctx.services
     model = page.model
+    qtmodeltester.check(model)  # and it watches the signals of the reload below
     rows = _shown_rows(page)
     renamed = model.commitment(rows.start).partner_ids[0]
     before = s.partners.get(renamed)

@@ -102,17 +102,18 @@ class CommitmentTableModel(QAbstractTableModel):
         partner_names: Mapping[int, str],
         strand_titles: Mapping[str, str],
         today: date,
-        shown: range = range(0),
+        shown: range | None = None,
     ) -> None:
         """Show these rows (sort keys already in sort_order()), reading them with fetch.
 
-        shown: the rows a view shows now. If the rows are the same, in the same order (a
-        reload after a change elsewhere), only those are read again and only the cells that
-        changed are repainted; the rest are read when next shown.
+        shown: the rows the view shows now (an empty range if it shows none). If the rows
+        are the same, in the same order (a reload after a change elsewhere), only those are
+        read again and only the cells that changed are repainted; the rest are read when
+        next shown. Without it the view is reset and reads afresh whatever it shows.
         """
         self._fetch, self._reorder = fetch, reorder
         self._names, self._titles, self._today = partner_names, strand_titles, today
-        if keys == self._keys:
+        if shown is not None and keys == self._keys:
             self.reread(shown)
             return
         self.beginResetModel()
