@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from partners_helpers import promise
@@ -17,6 +18,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.partners import PartnerSchoolDetails
+from desktop_app.domain.review import RoundScope
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.commitments_page import CommitmentsPage
@@ -222,3 +224,33 @@ def test_choices_are_given_to_the_filter_boxes_only_when_they_change(
     )
     assert refills  # a saved commitment naming a new owner adds it to the box
     assert owners.findText("Ms Zed") >= 0
+
+
+def test_another_round_of_the_same_school_leaves_the_commitments_alone(
+    page: CommitmentsPage, window: MainWindow
+) -> None:
+    s = window.ctx.services
+    school_id, first = window.ctx.school_id, window.ctx.round_id
+    assert school_id is not None and first is not None
+    same_edition, _ = s.assessment.start_round(
+        school_id, "Spring review", date(2027, 3, 1), s.catalogue.latest(), RoundScope.SCHOOL
+    )
+    window.ctx.notify(Changes.of(Topic.ROUNDS))
+    refreshes: list[None] = []
+    refresh = page.refresh
+    page.refresh = lambda: (refreshes.append(None), refresh())[1]  # type: ignore[method-assign]
+    order = page.model.ids()
+    window.select(school_id, same_edition.id)
+    assert refreshes == [] and page.model.ids() == order  # nothing of the school's re-read
+    # A round of the other edition words and orders the strands its own way: reloaded.
+    older = s.catalogue.get("hargreaves-maturity", "2011")
+    assert older.edition != s.catalogue.latest().edition
+    other_edition, _ = s.assessment.start_round(
+        school_id, "Old review", date(2027, 4, 1), older, RoundScope.SCHOOL
+    )
+    window.ctx.notify(Changes.of(Topic.ROUNDS))
+    refreshes.clear()
+    window.select(school_id, other_edition.id)
+    assert refreshes == [None]
+    window.select(school_id, first)
+    assert len(refreshes) == 2

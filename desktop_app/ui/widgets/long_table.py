@@ -26,3 +26,12 @@ def long_table(name: str, model: QAbstractItemModel, stretch: int | None = None)
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def rows_in_view(table: QTableView) -> range:
+    """The rows the table shows now (none while it is hidden)."""
+    first = table.rowAt(0) if table.isVisible() else -1
+    if first < 0:
+        return range(0)
+    last = table.rowAt(table.viewport().height() - 1)
+    return range(first, (last if last >= 0 else table.model().rowCount() - 1) + 1)
