@@ -119,8 +119,6 @@ class CommitmentsPage(Page):
         self._titles: dict[str, str] = {}
         self._strand_order: dict[str, int] = {}
         self._total = 0
-        # What the filter boxes offer (partners, strands, owners), as last given to them.
-        self._choices: tuple[list[tuple[str, int]], list[tuple[str, str]], list[str]] | None = None
         # What the filters chose when last applied: a saved change is placed by it.
         self._filter = CommitmentFilter(today())
         self._school_shown: int | None = None
@@ -240,16 +238,12 @@ class CommitmentsPage(Page):
                 self._titles.get(s, s),
             ),
         )
-        choices = (
+        self.filters.blockSignals(True)
+        self.filters.set_choices(
             [(name, pid) for pid, name in partners],
             [(self._titles.get(s, s), s) for s in strands],
             sorted(self._owners, key=str.casefold),
         )
-        if choices == self._choices:  # a reload that changed none of them
-            return
-        self._choices = choices
-        self.filters.blockSignals(True)
-        self.filters.set_choices(*choices)
         self.filters.blockSignals(False)
 
     def on_changes(self, changes: Changes) -> None:

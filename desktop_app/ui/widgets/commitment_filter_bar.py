@@ -126,6 +126,7 @@ class CommitmentFilterBar(QWidget):
         self._search_timer.timeout.connect(self.changed)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self.search_now)
+        self._choices: tuple[list[tuple[str, int]], list[tuple[str, str]], list[str]] | None = None
 
     def set_choices(
         self,
@@ -133,6 +134,12 @@ class CommitmentFilterBar(QWidget):
         strands: Sequence[tuple[str, str]],
         owners: Sequence[str],
     ) -> None:
+        """Offer these; the boxes are refilled only if they offer something else now (a
+        reload usually changes none of them)."""
+        choices = (list(partners), list(strands), list(owners))
+        if choices == self._choices:
+            return
+        self._choices = choices
         _refill(self.partner, "All partner schools", partners)
         _refill(self.strand, "All strands", strands)
         _refill(self.owner, "Anyone", [(o, o) for o in owners])
