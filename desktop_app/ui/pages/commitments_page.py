@@ -72,11 +72,6 @@ class CommitmentsPage(Page):
         self.filters.changed.connect(self.apply_filters)
 
         self.table = long_table("Commitments", self.model)
-        # New rows (another filter, a reload, another order) are laid out at once: Qt would
-        # paint them, lay them out on its next pass and paint every cell again. Connected
-        # after the view's own handlers, so the view has taken in the change.
-        self.model.modelReset.connect(self.table.executeDelayedItemsLayout)
-        self.model.layoutChanged.connect(self.table.executeDelayedItemsLayout)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(RAG_COLUMN, Qt.SortOrder.AscendingOrder)
         # Fixed row heights: measuring every row would read every commitment.

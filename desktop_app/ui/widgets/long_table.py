@@ -25,6 +25,11 @@ def long_table(name: str, model: QAbstractItemModel, stretch: int | None = None)
     header.setStretchLastSection(stretch is None)
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # New rows (a search, another filter, a reload, another order) are laid out at once: Qt
+    # would paint them, lay them out on its next pass and paint every cell again. Connected
+    # after the view's own handlers, so the view has taken in the change.
+    model.modelReset.connect(table.executeDelayedItemsLayout)
+    model.layoutChanged.connect(table.executeDelayedItemsLayout)
     return table
 
 
