@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from functools import cache
-from typing import Any
+from functools import cache, partial
+from typing import Any, TypeVar
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.domain.rag import RagResult
-from desktop_app.reports.document import FRAME_WIDTH, PageRef, SectionHeading
+from desktop_app.reports.document import FRAME_WIDTH, Later, PageRef, SectionHeading
 from desktop_app.reports.fonts import REGULAR
 from desktop_app.reports.snapshot import ReportSnapshot
 from desktop_app.reports.styles import HEADER_FILL, RULE, stylesheet
 from desktop_app.reports.text import markup
 
 Cell = Any  # a string (escaped for us) or any flowable
+T = TypeVar("T")
 
 
 class MeasuredParagraph(Paragraph):  # type: ignore[misc]
@@ -143,16 +144,24 @@ TABLE_ROWS = 100
 
 def tables(
     header: Sequence[str],
-    rows: Sequence[Sequence[Cell]],
+    items: Sequence[T],
+    row: Callable[[T], Sequence[Cell]],
     fractions: Sequence[float],
     *,
     extra: Sequence[tuple[Any, ...]] = (),
-) -> list[Table]:
-    """table(), as consecutive tables of at most TABLE_ROWS rows."""
-    return [
-        table(header, rows[start : start + TABLE_ROWS], fractions, extra=extra)
-        for start in range(0, max(len(rows), 1), TABLE_ROWS)
-    ]
+) -> list[Table | Later]:
+    """table() of row(item) for each item, as consecutive tables of at most TABLE_ROWS rows.
+
+    Only the first table is made now; each of the others is made when the layout reaches it
+    (document.Later), so a list of thousands keeps one table's paragraphs alive at a time.
+    """
+
+    def make(start: int) -> Table:
+        chunk = items[start : start + TABLE_ROWS]
+        return table(header, [row(item) for item in chunk], fractions, extra=extra)
+
+    starts = range(0, max(len(items), 1), TABLE_ROWS)
+    return [make(0), *(Later(partial(make, start)) for start in starts[1:])]
 
 
 def key_values(pairs: Sequence[tuple[str, str]], label_share: float = 0.3) -> Table:

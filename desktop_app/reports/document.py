@@ -9,6 +9,7 @@ page and draws the furniture and the contents numbers onto all of them just befo
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -172,6 +173,24 @@ class PageRef(Flowable):  # type: ignore[misc]
             canv.page_refs.append((canv.getPageNumber(), x, y, self.key))
 
 
+class Later(Flowable):  # type: ignore[misc]
+    """A flowable made only when the layout reaches it (_Document.filterFlowables).
+
+    A trust's plan has hundreds of thousands of table cells. Made all at once, they would
+    all be alive for the whole layout, and Python's cyclic garbage collector walks every
+    live object at each full collection: the layout then slowed down as the document grew.
+    Made as they are reached, only the table being laid out is alive.
+    """
+
+    def __init__(self, make: Callable[[], Flowable]) -> None:
+        super().__init__()
+        self.make = make
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # Only the document's own flow makes it; inside another flowable it would be lost.
+        raise TypeError("A Later flowable can only be laid out as part of a story.")
+
+
 class _Document(BaseDocTemplate):  # type: ignore[misc]
     def __init__(
         self, target: Any, info: DocumentInfo, progress: Progress | None, expected_flowables: int
@@ -208,6 +227,11 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         self._progress = progress
         self._expected = max(1, expected_flowables)
         self._done = 0
+
+    def filterFlowables(self, flowables: list[Flowable]) -> None:
+        # ReportLab asks just before it lays out flowables[0].
+        if isinstance(flowables[0], Later):
+            flowables[0] = flowables[0].make()
 
     def afterFlowable(self, flowable: Flowable) -> None:
         self._done += 1

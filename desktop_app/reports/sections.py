@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
 from desktop_app.domain.partners import Commitment, Direction
-from desktop_app.domain.plan import Action, ImprovementPlan, Priority
+from desktop_app.domain.plan import Action, ImprovementPlan, Priority, ProgressNote
 from desktop_app.domain.reflection import QUESTIONS, SOURCE, Reflection, ReflectionPart
 from desktop_app.domain.review import RoundStatus
 from desktop_app.domain.theory import theory_picture
@@ -178,25 +178,23 @@ def priority_block(
 
 
 def actions_table(snap: ReportSnapshot, actions: list[Action]) -> list[Any]:
-    rows = []
-    for a in actions:
+    def row(a: Action) -> list[Any]:
         milestones = "; ".join(a.milestone_lines())
-        rows.append(
-            [
-                stack(
-                    (a.what, "CellBold"),
-                    (f"Resources or cost: {a.resources}" if a.resources else None, "Cell"),
-                    (f"Milestones: {milestones}" if milestones else None, "Cell"),
-                ),
-                stack(
-                    (a.owner or "—", "Cell"),
-                    (f"Monitored by {a.monitored_by}" if a.monitored_by else None, "CellLabel"),
-                ),
-                f"From {when(a.start, short=True)}\nDue {when(a.due, short=True)}",
-                rag_cell(a.rag(snap.today), a.status.label),
-            ]
-        )
-    return tables(["Action", "Owner", "Dates", "Status"], rows, [0.43, 0.2, 0.18, 0.19])
+        return [
+            stack(
+                (a.what, "CellBold"),
+                (f"Resources or cost: {a.resources}" if a.resources else None, "Cell"),
+                (f"Milestones: {milestones}" if milestones else None, "Cell"),
+            ),
+            stack(
+                (a.owner or "—", "Cell"),
+                (f"Monitored by {a.monitored_by}" if a.monitored_by else None, "CellLabel"),
+            ),
+            f"From {when(a.start, short=True)}\nDue {when(a.due, short=True)}",
+            rag_cell(a.rag(snap.today), a.status.label),
+        ]
+
+    return tables(["Action", "Owner", "Dates", "Status"], actions, row, [0.43, 0.2, 0.18, 0.19])
 
 
 def priorities_section(snap: ReportSnapshot, *, with_actions: bool) -> list[Any]:
@@ -221,35 +219,32 @@ def priorities_section(snap: ReportSnapshot, *, with_actions: bool) -> list[Any]
 def commitments_section(snap: ReportSnapshot, commitments: list[Commitment]) -> list[Any]:
     if not commitments:
         return [para("No commitments recorded.", "Muted")]
+
+    def row(c: Commitment) -> list[Any]:
+        strands = ", ".join(snap.strand_title(s) for s in c.strand_ids)
+        return [
+            stack(
+                (c.what, "CellBold"),
+                (f"Strands: {strands}" if strands else None, "CellSmall"),
+                (f"Impact: {c.evidence_of_impact}" if c.evidence_of_impact else None, "Cell"),
+            ),
+            snap.partner_names(c.partner_ids),
+            c.owner or "—",
+            f"Due {when(c.due, short=True)}"
+            + (f"\nReview {when(c.review, short=True)}" if c.review else ""),
+            rag_cell(c.rag(snap.today), c.status.label),
+        ]
+
     story: list[Any] = []
     for direction in Direction:
         group = [c for c in commitments if c.direction is direction]
         if not group:
             continue
         story.append(para(f"{_DIRECTION_TITLES[direction]} ({len(group)})", "H2"))
-        rows = []
-        for c in group:
-            strands = ", ".join(snap.strand_title(s) for s in c.strand_ids)
-            rows.append(
-                [
-                    stack(
-                        (c.what, "CellBold"),
-                        (f"Strands: {strands}" if strands else None, "CellSmall"),
-                        (
-                            f"Impact: {c.evidence_of_impact}" if c.evidence_of_impact else None,
-                            "Cell",
-                        ),
-                    ),
-                    snap.partner_names(c.partner_ids),
-                    c.owner or "—",
-                    f"Due {when(c.due, short=True)}"
-                    + (f"\nReview {when(c.review, short=True)}" if c.review else ""),
-                    rag_cell(c.rag(snap.today), c.status.label),
-                ]
-            )
         story += tables(
             ["Commitment", "Partner school", "Owner", "Dates", "Status"],
-            rows,
+            group,
+            row,
             [0.37, 0.18, 0.13, 0.15, 0.17],
         )
     return story
@@ -259,11 +254,12 @@ def notes_section(snap: ReportSnapshot, plan: ImprovementPlan) -> list[Any]:
     if not plan.notes:
         return [para("No progress notes yet.", "Muted")]
     titles = {a.id: a.what for a in plan.actions}
-    rows = []
-    for n in plan.notes:
+
+    def row(n: ProgressNote) -> list[str]:
         about = titles.get(n.action_id, "The plan as a whole") if n.action_id else "The plan"
-        rows.append([when(n.written_on), about, n.text])
-    return tables(["Date", "About", "Note"], rows, [0.14, 0.26, 0.6])
+        return [when(n.written_on), about, n.text]
+
+    return tables(["Date", "About", "Note"], plan.notes, row, [0.14, 0.26, 0.6])
 
 
 def reflection_section(reflections: tuple[Reflection, ...]) -> list[Any]:
