@@ -11,11 +11,13 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
@@ -110,29 +112,42 @@ def _draw(
     """One line of user text in the page furniture, by the same font rule as the body
     (reports/text.py runs()): symbols from the symbol font, never an empty box; cut with
     an ellipsis to width."""
+    total, pieces = _furniture_line(text, font, size, width)
+    if right:
+        x -= total
+    for piece, face, piece_width in pieces:
+        canvas.setFont(face, size)
+        canvas.drawString(x, y, piece)
+        x += piece_width
+
+
+@lru_cache(maxsize=16)
+def _furniture_line(
+    text: str, font: str, size: float, width: float | None
+) -> tuple[float, tuple[tuple[str, str, float], ...]]:
+    """The line's width and its pieces (text, font, width), worked out once: every page
+    has the same school name and footer."""
     chars = [(ch, symbols) for run, symbols in runs(text) for ch in run]
 
     def measure(items: list[tuple[str, bool]]) -> float:
-        return float(sum(canvas.stringWidth(c, SYMBOLS if s else font, size) for c, s in items))
+        return float(sum(stringWidth(c, SYMBOLS if s else font, size) for c, s in items))
 
     if width is not None and measure(chars) > width:
         ellipsis = measure([("…", False)])
         while chars and measure(chars) + ellipsis > width:
             chars.pop()
         chars.append(("…", False))
-    if right:
-        x -= measure(chars)
     groups: list[tuple[str, bool]] = []
     for ch, symbols in chars:
         if groups and groups[-1][1] == symbols:
             groups[-1] = (groups[-1][0] + ch, symbols)
         else:
             groups.append((ch, symbols))
+    pieces = []
     for piece, symbols in groups:
         face = SYMBOLS if symbols else font
-        canvas.setFont(face, size)
-        canvas.drawString(x, y, piece)
-        x += canvas.stringWidth(piece, face, size)
+        pieces.append((piece, face, float(stringWidth(piece, face, size))))
+    return measure(chars), tuple(pieces)
 
 
 class SectionHeading(Paragraph):  # type: ignore[misc]
