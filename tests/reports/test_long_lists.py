@@ -1,0 +1,103 @@
+"""Long lists in PDFs: tables of 100 rows, each made only when the layout reaches it.
+
+A trust's plan runs to thousands of rows; made all at once, every cell would stay alive for
+the whole layout (and the garbage collector would walk them all again and again). These
+tests count with a hook when rows are made and drawn; they never time anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from reportlab.platypus import Flowable, KeepTogether, Table
+
+from desktop_app.domain.audience import Audience
+from desktop_app.domain.plan import ProgressNote
+from desktop_app.reports.blocks import TABLE_ROWS, table, tables
+from desktop_app.reports.document import DocumentInfo, Later, build_pdf
+from desktop_app.reports.full_plan import FullPlanRenderer
+from tests.reports.conftest import TODAY, Planted
+from tests.reports.pdf_text import flat
+
+INFO = DocumentInfo("Long list", "A test", "Tests", "Test School", "Internal")
+
+
+class _Drawn(Flowable):  # type: ignore[misc]
+    """An empty cell that notes in the log when its row is drawn."""
+
+    def __init__(self, log: list[tuple[str, int]], n: int) -> None:
+        super().__init__()
+        self.log, self.n = log, n
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.log.append(("drawn", self.n))
+
+
+def _numbers(pdf: bytes, tmp_path: Path, word: str) -> list[int]:
+    path = tmp_path / "list.pdf"
+    path.write_bytes(pdf)
+    return [int(n) for n in re.findall(rf"{word} (\d+)\b", flat(path))]
+
+
+def test_each_table_of_a_long_list_is_made_when_the_one_before_is_drawn(
+    tmp_path: Path,
+) -> None:
+    log: list[tuple[str, int]] = []
+
+    def row(n: int) -> list[Any]:
+        log.append(("made", n))
+        return [f"Row {n}", [_Drawn(log, n)]]
+
+    story = tables(["Item", ""], list(range(250)), row, [0.9, 0.1])
+
+    assert [type(f) for f in story] == [Table, Later, Later]
+    assert log == [("made", n) for n in range(TABLE_ROWS)]  # only the first table so far
+    built = build_pdf(story, INFO)
+    assert [n for kind, n in log if kind == "made"] == list(range(250))  # each row once
+    assert [n for kind, n in log if kind == "drawn"] == list(range(250))
+    for start in (100, 200):
+        # The next table's rows are made only once the last row before them is on a page.
+        assert log.index(("made", start)) > log.index(("drawn", start - 1))
+    assert _numbers(built.data, tmp_path, "Row") == list(range(250))
+
+
+def test_a_short_list_is_one_table_and_an_empty_one_still_shows_its_header() -> None:
+    assert [type(f) for f in tables(["Item"], ["a", "b"], lambda s: [s], [1])] == [Table]
+    empty = tables(["Item"], [], lambda s: [s], [1])
+    assert [type(f) for f in empty] == [Table]
+    assert len(empty[0]._cellvalues) == 1  # the header row
+
+
+def test_the_full_plan_lays_out_a_thousand_notes_a_table_at_a_time(
+    planted: Planted, tmp_path: Path
+) -> None:
+    s = planted.services
+    snap = s.pdf_export.snapshot(planted.school_id, Audience.FULL, TODAY)
+    assert snap.plan is not None
+    notes = tuple(
+        ProgressNote(10_000 + n, snap.plan.id, TODAY - timedelta(days=n), f"Checked {n}")
+        for n in range(1_000)
+    )
+    snap = replace(snap, plan=replace(snap.plan, notes=notes))
+
+    story = FullPlanRenderer(snap).story()
+
+    waiting = [f for f in story if isinstance(f, Later)]
+    assert len(waiting) == 9  # the notes after the first 100, in tables of 100
+    built = build_pdf(story, FullPlanRenderer(snap).info())
+    assert _numbers(built.data, tmp_path, "Checked") == list(range(1_000))
+
+
+def test_a_table_made_later_cannot_be_put_inside_another_flowable() -> None:
+    # It is made by the document's own flow; inside a KeepTogether it would be lost.
+    late = Later(lambda: table(["Item"], [["a"]], [1]))
+    with pytest.raises(TypeError, match="part of a story"):
+        build_pdf([KeepTogether([late])], INFO)
