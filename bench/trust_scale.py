@@ -30,7 +30,13 @@ full plan reaches about 2,000 pages), opened in the real window offscreen:
                      / a bare PySide6 window's (separate processes)
   governors' PDF     our governors' summary / a plain ReportLab build of its text
   full plan PDF      our full plan / a plain ReportLab build of the same words with tables of
-                     100 rows (bench/plain_pdf.py), and pages per second
+                     100 rows (bench/plain_pdf.py), with its pages
+  full plan pages per second
+                     with the largest size: bench/pdf_linearity.py, the full plan at about
+                     350 and 2,000 pages of the SAME mix of content (the sizes above differ
+                     in mix as well as size: the largest plan is mostly progress notes), with
+                     the growth of pages per second from one to the other and ours / plain
+                     at each; --no-linear leaves it out
 
 Every screen measure runs until the window has nothing left to do (`qt_idle.drain`: a
 model reset lays out and repaints in later passes of the event loop than the one that
@@ -41,7 +47,7 @@ growth of each from the smallest to the largest file. Nothing here is a pass/fai
 figures go in the README.
 
     .venv/bin/python bench/trust_scale.py [--sizes small,middle,large] [--runs 7]
-        [--keep DIR] [--no-pdf]
+        [--keep DIR] [--no-pdf] [--no-memory] [--no-linear]
 """
 
 from __future__ import annotations
@@ -535,10 +541,6 @@ def measure_pdfs(path: Path, runs: int, figures: Figures) -> None:
                 floor = _timed(base)
                 figures.add(name, ours, floor)
             figures.notes[name] = f"{built.pages} pages"
-            if audience is Audience.FULL:
-                ours_s, _ = figures.median(name)
-                figures.add("full plan pages per second", built.pages / ours_s)
-                figures.notes["full plan pages per second"] = f"at {built.pages} pages"
     finally:
         services.close()
 
@@ -551,6 +553,7 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the generated files here")
     parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--no-memory", action="store_true")
+    parser.add_argument("--no-linear", action="store_true", help="no same-mix full plan PDFs")
     args = parser.parse_args()
     from desktop_app.none_refcount_guard import protect_none
 
@@ -580,10 +583,15 @@ def main() -> int:
             if not args.no_pdf:
                 measure_pdfs(work, args.pdf_runs, figures)
             print(f"{size}: measured", flush=True)
-    report(sizes, results)
-    print(
-        f"(peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)"
-    )
+        report(sizes, results)
+        print(
+            f"(peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)",
+            flush=True,
+        )
+        if "large" in sizes and not (args.no_pdf or args.no_linear):
+            # A process of its own: these pages per second do not depend on what the window left.
+            linear = [sys.executable, str(BENCH / "pdf_linearity.py"), "--keep", str(folder)]
+            subprocess.run([*linear, "--runs", str(max(3, args.pdf_runs))], check=True)
     return 0
 
 
