@@ -22,7 +22,11 @@ full plan reaches about 2,000 pages), opened in the real window offscreen:
                      printed for information, as the stricter reading, and so is the same
                      pair in processor time (this thread's), which a busy machine disturbs less
   note added         a progress note added on the plan page, its tab showing (the list shows
-                     it) / the same service call plus reading that note by raw SQL
+                     it) / the same service call plus reading that note by raw SQL, plus a
+                     bare list (bench/bare_views.py: Qt's own QListWidget of word-wrapped
+                     notes, the size of ours, holding the notes ours has read) showing it at
+                     the top, every note below moving down a row as on our page; against the
+                     SQL alone it is printed for information
   action saved       an action's status saved on the plan page (its row shown again) / the
                      same service call plus reading that action by raw SQL
   first visit        building and painting each page the first time (absolute; < 300 ms)
@@ -375,6 +379,34 @@ def _strand_words(assessment: Any, scope: Any) -> dict[str, Any]:
     }
 
 
+def _note_text(row: Any) -> str:
+    """A note as plain text: its date and words (plan_notes: id, plan, action, date, text)."""
+    return f"{row[3]}  {row[4]}"
+
+
+def _bare_notes(ours: Any, db: Any, plan_id: int, app: Any) -> Any:
+    """The bare list of the floor for a note added: the size of ours, holding the notes ours
+    has read (newest first), checked to paint a new note before timing."""
+    from bare_views import BareNotes
+
+    rows = db.execute(
+        "SELECT * FROM plan_notes WHERE plan_id = ? ORDER BY written_on DESC, id DESC LIMIT ?",
+        [plan_id, max(ours.model().rowCount(), 1)],
+    ).fetchall()
+    bare = BareNotes(ours.viewport().size(), [_note_text(r) for r in rows])
+    bare.show()
+    drain(app)
+    bare.watch(True)
+    before = bare.paints
+    bare.add_note("A note to check the bare list paints")
+    drain(app)
+    assert bare.paints > before, "bare notes: a new note was not painted"
+    bare.watch(False)
+    bare.takeItem(0)
+    _settle(app)
+    return bare
+
+
 def measure_plan_page(window: Any, app: Any, runs: int, figures: Figures) -> None:
     from dataclasses import replace
 
@@ -393,11 +425,25 @@ def measure_plan_page(window: Any, app: Any, runs: int, figures: Figures) -> Non
     page.impact_tabs.setCurrentWidget(page.notes_panel)  # notes are added from their tab
     drain(app)
     note_sql = "SELECT * FROM plan_notes WHERE id = ?"
+    bare = _bare_notes(page.notes_panel.list, db, plan_id, app)
     for n in range(runs):
-        floor = _timed(
+        sql = _timed(
             lambda n=n: db.execute(
                 note_sql, [plans.add_note(plan_id, TODAY, f"Floor note {n}", TODAY)[0].id]
             ).fetchall()
+        )
+        floor = _timed(
+            lambda n=n: (
+                bare.add_note(
+                    _note_text(
+                        db.execute(
+                            note_sql,
+                            [plans.add_note(plan_id, TODAY, f"Bare note {n}", TODAY)[0].id],
+                        ).fetchone()
+                    )
+                ),
+                drain(app),
+            )
         )
         ours = _timed(
             lambda n=n: (
@@ -408,6 +454,8 @@ def measure_plan_page(window: Any, app: Any, runs: int, figures: Figures) -> Non
             )
         )
         figures.add("progress note added (plan page)", ours, floor)
+        figures.add("progress note added against its SQL alone", ours, sql)
+    bare.close()
     page.impact_tabs.setCurrentIndex(0)
     _settle(app)
     model = page.action_model
