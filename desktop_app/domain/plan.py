@@ -7,7 +7,7 @@ exactly as the board saw it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import Enum
 
@@ -174,6 +174,10 @@ class Action:
 
     def milestone_lines(self) -> list[str]:
         return [line.strip() for line in self.milestones.splitlines() if line.strip()]
+
+    def with_draft(self, draft: ActionDraft) -> Action:
+        """This action as it is once the draft is saved over it (same id, priority, place)."""
+        return replace(self, **{f.name: getattr(draft, f.name) for f in fields(draft)})
 
     def as_draft(self) -> ActionDraft:
         return ActionDraft(

@@ -266,13 +266,16 @@ class PlanService(PlanReading):
 
     def update_action(self, action_id: int, draft: ActionDraft) -> Edit:
         self._editable(self._store.plans.plan_id_of_action(action_id))
-        before = self._store.plans.action(action_id).as_draft()
+        action = self._store.plans.action(action_id)
+        before = action.as_draft()
         clean = draft.validated()
         with self._store.transaction():
             self._store.plans.update_action(action_id, clean)
+        # Read just now to change it: a screen showing it need not read it again.
+        saved = Changes.of_saved(Topic.PLAN_ACTIONS, action_id, lambda: action.with_draft(clean))
         return Edit(
             "edit action",
-            _actions_changed(action_id),
+            _actions_changed(action_id).union(saved),
             lambda: self.update_action(action_id, before),
         )
 

@@ -10,7 +10,8 @@ import pytest
 from desktop_app.domain.monitoring import AssignmentDraft, Frequency
 from desktop_app.domain.plan import ActionDraft, PriorityDraft, SignOff
 from desktop_app.domain.plan_outline import NoteLine
-from desktop_app.services.changes import Topic
+from desktop_app.domain.rag import WorkStatus
+from desktop_app.services.changes import Edit, Topic
 from desktop_app.services.container import AppServices
 
 TODAY = date(2026, 11, 23)
@@ -135,3 +136,24 @@ def test_monitoring_checks_its_focus_by_id(sample_services: AppServices, plan_id
         s.monitoring.add_assignment(
             plan_id, AssignmentDraft("Mr Ellis", None, 999_999, Frequency.TERMLY, TODAY)
         )
+
+
+def test_an_edited_action_is_passed_on_as_a_fresh_read_has_it(
+    sample_services: AppServices, plan_id: int
+) -> None:
+    """Screens take the action the service passes on instead of reading it back, so it
+    must be exactly what is in the file, after undo and redo too."""
+    plans = sample_services.plans
+    action = plans.get(plan_id).actions[0]
+
+    def passed_on(edit: Edit) -> object:
+        return edit.changes.saved_record(Topic.PLAN_ACTIONS, action.id)
+
+    draft = ActionDraft("  Renamed  ", owner="Ms Shah", status=WorkStatus.DONE)
+    edit = plans.update_action(action.id, draft)
+    assert passed_on(edit) == plans.get(plan_id).action(action.id)
+    undone = edit.reverse()
+    assert passed_on(undone) == plans.get(plan_id).action(action.id) == action
+    redone = undone.reverse()
+    assert passed_on(redone) == plans.get(plan_id).action(action.id)
+    assert plans.get(plan_id).action(action.id).what == "Renamed"

@@ -141,9 +141,10 @@ def test_an_old_note_waits_for_its_page(page: PlanPage) -> None:
     assert _notes(page)[-1].endswith("Old note") and model.rowCount() == NOTES + 1
 
 
-def test_a_saved_action_rereads_only_itself_and_the_notes_about_it(
+def test_a_saved_action_reads_nothing_back_and_only_the_notes_about_it(
     qtbot: QtBot, page: PlanPage
 ) -> None:
+    """The service read the action to change it and passes it on as saved."""
     s = page.ctx.services
     repo = s._store.plans
     model = page.action_model
@@ -158,7 +159,8 @@ def test_a_saved_action_rereads_only_itself_and_the_notes_about_it(
     page.ctx.push_edit(edit)
     assert model.data(model.index(2, 0)) == "Renamed"
     assert str(model.data(model.index(2, 5))).startswith("Done")
-    assert repo.actions_read == 1
+    assert repo.actions_read == 0
+    assert model.item(2) == repo.action(target.id)  # as a fresh read has it
     assert repo.notes_read == about  # the notes read so far that name it, and no others
     assert any("(Renamed)" in text for text in _notes(page))
 

@@ -9,7 +9,8 @@ from functools import partial
 
 from PySide6.QtWidgets import QDialog, QGroupBox, QVBoxLayout, QWidget
 
-from desktop_app.domain.plan import PlanVersion
+from desktop_app.domain.plan import Action, PlanVersion
+from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.plan_service import PlanService
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.plan_dialogs import ActionDialog
@@ -61,12 +62,15 @@ class ActionsPanel(QWidget):
         for button in (self.add_button, self.edit_button, self.delete_button):
             button.setEnabled(editable)
 
-    def actions_changed(self, ids: Iterable[int]) -> list[int] | None:
-        """Re-read only these actions; the others shown stay as they are. Returns the ids of
-        the actions whose words may have changed, or None if actions came or went (so the
-        numbers of actions changed too)."""
+    def actions_changed(self, ids: Iterable[int], changes: Changes) -> list[int] | None:
+        """Re-read only these actions (none that the change passed on as saved); the others
+        shown stay as they are. Returns the ids of the actions whose words may have changed,
+        or None if actions came or went (so the numbers of actions changed too)."""
         ids = list(ids)
-        found = self._plans.actions_among(ids)
+        saved = [changes.saved_record(Topic.PLAN_ACTIONS, i) for i in ids]
+        found: list[Action] = [a for a in saved if isinstance(a, Action)]
+        if len(found) != len(ids):
+            found = self._plans.actions_among(ids)
         try:
             before = self.model.update_in_place(ids, found)
         except LookupError:  # added, deleted or not shown: the order is read again

@@ -170,7 +170,7 @@ class PlanPage(Page):
         if priorities := rows.get(Topic.PLAN_PRIORITIES):
             self._priorities_changed(priorities)
         if actions := rows.get(Topic.PLAN_ACTIONS):
-            self._actions_changed(actions)
+            self._actions_changed(actions, changes)
         if notes := rows.get(Topic.PLAN_NOTES):
             self.notes_panel.notes_changed(notes)
         if Topic.PLAN_IMPACT in parts:
@@ -190,10 +190,10 @@ class PlanPage(Page):
             self.monitoring_panel.show_plan(outline)
             self._show_attention()
 
-    def _actions_changed(self, ids: frozenset[int]) -> None:
+    def _actions_changed(self, ids: frozenset[int], changes: Changes) -> None:
         """Re-read these actions, and the numbers of actions only if some came or went."""
         assert self.outline is not None
-        renamed = self.actions_panel.actions_changed(ids)
+        renamed = self.actions_panel.actions_changed(ids, changes)
         if renamed is None:
             counts = self._plans.action_counts(self.outline.plan.id)
             self.outline = replace(self.outline, action_counts=counts)
