@@ -19,6 +19,7 @@ from desktop_app.domain.commitment_filter import CommitmentOrder, sort_key
 from desktop_app.domain.partners import Direction, PartnerSchoolDetails
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.services.changes import Changes, Topic
+from desktop_app.ui.commitment_editing import save_edit
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models.commitment_table_model import PAGE_ROWS
 from desktop_app.ui.pages.commitments_page import CommitmentsPage
@@ -162,7 +163,7 @@ def test_a_saved_change_shows_at_once_rereads_only_it_and_undoes(
     page.select_commitment(target.id)
     s._store.commitments.rows_read = 0
     model.rows_fetched = 0
-    page.save_edit(target, replace(target.details, what="Zz last of all"))
+    save_edit(page.ctx, page, target, replace(target.details, what="Zz last of all"))
     # The service's own three reads and the one row the page re-read; not the list.
     assert s._store.commitments.rows_read <= 4
     assert model.rows_fetched == 1

@@ -10,9 +10,11 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.partners import PartnerSchoolDetails
 from desktop_app.services.partner_service import PICK_LIST_SIZE
+from desktop_app.ui.commitment_editing import commitment_dialog
 from desktop_app.ui.dialogs.partnership_dialog import PartnershipDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.commitments_page import CommitmentsPage
+from tests.ui.conftest import TODAY
 
 REGISTER = PICK_LIST_SIZE + 300
 
@@ -43,7 +45,8 @@ def test_commitment_dialog_finds_a_school_by_typing_and_keeps_the_ticked_ones(
     page = window.pages["commitments"]
     assert isinstance(page, CommitmentsPage)
     s._store.partners.rows_read = 0
-    dialog = page._dialog(None)
+    assert window.ctx.school_id is not None
+    dialog = commitment_dialog(window.ctx, page, window.ctx.school_id, TODAY)
     # The first of the register, not all of it.
     assert s._store.partners.rows_read <= PICK_LIST_SIZE
     assert len(_listed(dialog.partners)) == PICK_LIST_SIZE
@@ -74,7 +77,7 @@ def test_editing_a_commitment_ticks_its_partners_even_beyond_the_first_page(
     commitment, _edit = s.commitments.create(school_id, promise((far.id,), "Joint CPD"))
     page = window.pages["commitments"]
     assert isinstance(page, CommitmentsPage)
-    dialog = page._dialog(s.commitments.get(commitment.id))
+    dialog = commitment_dialog(window.ctx, page, school_id, TODAY, s.commitments.get(commitment.id))
     assert dialog.partners.checked() == [far.id]
     assert _listed(dialog.partners)[0] == far.display_name
     dialog.close()

@@ -13,7 +13,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -28,7 +27,6 @@ from desktop_app.domain.commitment_filter import (
     SortKey,
     placed_by_rule,
 )
-from desktop_app.domain.framework import Framework
 from desktop_app.domain.partners import (
     Commitment,
     CommitmentDetails,
@@ -38,8 +36,8 @@ from desktop_app.domain.partners import (
 )
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.services.changes import Changes, Topic
+from desktop_app.ui.commitment_editing import ask_details, edit_commitment, round_framework
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
 from desktop_app.ui.models.commitment_table_model import RAG_COLUMN, CommitmentTableModel
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.widgets.commitment_filter_bar import CommitmentFilterBar
@@ -126,17 +124,6 @@ class CommitmentsPage(Page):
 
     # Loading -----------------------------------------------------------------
 
-    def framework(self) -> Framework | None:
-        services = self.ctx.services
-        if self.ctx.round_id is not None:
-            return services.assessment.framework_for(
-                services.assessment.get_round(self.ctx.round_id)
-            )
-        try:
-            return services.catalogue.latest()
-        except LookupError:
-            return None
-
     def refresh(self) -> None:
         services = self.ctx.services
         school_id = self.ctx.school_id
@@ -177,7 +164,7 @@ class CommitmentsPage(Page):
         """Each strand's title (the current round's wording first), and the round's order."""
         frameworks = self.ctx.services.catalogue.frameworks
         titles = {s.id: s.title for fw in frameworks for s in fw.strands()}
-        framework = self.framework()
+        framework = round_framework(self.ctx)
         current = list(framework.strands()) if framework is not None else []
         titles.update({s.id: s.title for s in current})  # the current round's wording wins
         return titles, {s.id: n for n, s in enumerate(current)}
@@ -363,23 +350,6 @@ class CommitmentsPage(Page):
 
     # Actions -----------------------------------------------------------------
 
-    def _dialog(
-        self, commitment: Commitment | None, preset: CommitmentDetails | None = None
-    ) -> CommitmentDialog:
-        services = self.ctx.services
-        school_id = self.ctx.school_id
-        named = (commitment or preset or CommitmentDetails(Direction.WE_GIVE, "")).partner_ids
-        return CommitmentDialog(
-            services.partners.by_ids(named),
-            self.framework(),
-            self.today(),
-            self,
-            commitment,
-            owners=services.commitments.owners(school_id) if school_id else [],
-            preset=preset,
-            find=services.partners.find,
-        )
-
     def add_commitment(self, preset: CommitmentDetails | None = None) -> None:
         school_id = self.ctx.school_id
         if school_id is None:
@@ -392,10 +362,9 @@ class CommitmentsPage(Page):
                 partner_ids=(f.partner_id,) if f.partner_id else (),
                 strand_ids=(f.strand_id,) if f.strand_id else (),
             )
-        dialog = self._dialog(None, preset)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
-            return
-        self.save_new(school_id, dialog.details)
+        details = ask_details(self.ctx, self, school_id, self.today(), preset=preset)
+        if details is not None:
+            self.save_new(school_id, details)
 
     def save_new(self, school_id: int, details: CommitmentDetails) -> None:
         service = self.ctx.services.commitments
@@ -405,16 +374,8 @@ class CommitmentsPage(Page):
 
     def edit_commitment(self) -> None:
         current = self.selected()
-        if current is None:
-            return
-        dialog = self._dialog(current)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
-            return
-        self.save_edit(current, dialog.details)
-
-    def save_edit(self, current: Commitment, new: CommitmentDetails) -> None:
-        if new != current.details:
-            self.ctx.save(self, lambda: self.ctx.services.commitments.update(current.id, new))
+        if current is not None:
+            edit_commitment(self.ctx, self, current, self.today())
 
     def mark_done(self) -> None:
         current = self.selected()

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QLabel,
     QPushButton,
     QStyleOptionViewItem,
@@ -25,11 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.framework import Framework
 from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
 from desktop_app.services.changes import Changes, Topic
+from desktop_app.ui.commitment_editing import ask_details, edit_commitment
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
 from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, rag_text
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.outlined_views import OutlinedListView
@@ -266,46 +264,16 @@ class LinkedCommitmentsList(QWidget):
                 self._stale = True
                 self.ctx.rest(self)
 
-    def _framework(self) -> Framework:
-        services = self.ctx.services
-        if self.ctx.round_id is not None:
-            return services.assessment.framework_for(
-                services.assessment.get_round(self.ctx.round_id)
-            )
-        return services.catalogue.latest()
-
     def _on_list_activated(self, index: QModelIndex) -> None:
-        services = self.ctx.services
-        current = services.commitments.get(self.model.commitment_id(index.row()))
-        dialog = CommitmentDialog(
-            services.partners.by_ids(current.partner_ids),
-            self._framework(),
-            self.today(),
-            self,
-            current,
-            owners=services.commitments.owners(current.school_id),
-            find=services.partners.find,
-        )
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
-            return
-        new = dialog.details
-        if new != current.details:
-            self.ctx.save(self, lambda: services.commitments.update(current.id, new))
+        current = self.ctx.services.commitments.get(self.model.commitment_id(index.row()))
+        edit_commitment(self.ctx, self, current, self.today())
 
     def add_commitment(self) -> None:
         school_id, strand_id = self._school_id, self._strand_id
         if school_id is None or strand_id is None:
             return
-        services = self.ctx.services
-        dialog = CommitmentDialog(
-            [],
-            self._framework(),
-            self.today(),
-            self,
-            owners=services.commitments.owners(school_id),
-            preset=CommitmentDetails(Direction.WE_GIVE, "", strand_ids=(strand_id,)),
-            find=services.partners.find,
-        )
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details is not None:
-            details = dialog.details
-            self.ctx.save_new(self, lambda: services.commitments.create(school_id, details))
+        preset = CommitmentDetails(Direction.WE_GIVE, "", strand_ids=(strand_id,))
+        details = ask_details(self.ctx, self, school_id, self.today(), preset=preset)
+        if details is not None:
+            service = self.ctx.services.commitments
+            self.ctx.save_new(self, lambda: service.create(school_id, details))

@@ -1,0 +1,76 @@
+"""Adding and editing a commitment through its dialog, the same from every screen that offers
+it (the commitments page, and a strand's linked commitments on the self-assessment page)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from desktop_app.domain.framework import Framework
+from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
+
+
+def round_framework(ctx: UiContext) -> Framework | None:
+    """The framework the chosen round uses (its strands are the ones a commitment serves)."""
+    services = ctx.services
+    if ctx.round_id is not None:
+        return services.assessment.framework_for(services.assessment.get_round(ctx.round_id))
+    try:
+        return services.catalogue.latest()
+    except LookupError:
+        return None
+
+
+def commitment_dialog(
+    ctx: UiContext,
+    parent: QWidget,
+    school_id: int,
+    today: date,
+    commitment: Commitment | None = None,
+    preset: CommitmentDetails | None = None,
+) -> CommitmentDialog:
+    """The dialog for a new commitment (from the preset) or for this one. It lists the
+    partners already named (the register may hold every school in England: others are found
+    by typing) and offers the school's owners so far."""
+    services = ctx.services
+    named = (commitment or preset or CommitmentDetails(Direction.WE_GIVE, "")).partner_ids
+    return CommitmentDialog(
+        services.partners.by_ids(named),
+        round_framework(ctx),
+        today,
+        parent,
+        commitment,
+        owners=services.commitments.owners(school_id),
+        preset=preset,
+        find=services.partners.find,
+    )
+
+
+def ask_details(
+    ctx: UiContext,
+    parent: QWidget,
+    school_id: int,
+    today: date,
+    commitment: Commitment | None = None,
+    preset: CommitmentDetails | None = None,
+) -> CommitmentDetails | None:
+    """What the user enters in the dialog; None if they cancel."""
+    dialog = commitment_dialog(ctx, parent, school_id, today, commitment, preset)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.details
+
+
+def save_edit(ctx: UiContext, parent: QWidget, current: Commitment, new: CommitmentDetails) -> None:
+    if new != current.details:
+        ctx.save(parent, lambda: ctx.services.commitments.update(current.id, new))
+
+
+def edit_commitment(ctx: UiContext, parent: QWidget, current: Commitment, today: date) -> None:
+    """Ask for the commitment's new details and save them if they changed."""
+    new = ask_details(ctx, parent, current.school_id, today, current)
+    if new is not None:
+        save_edit(ctx, parent, current, new)
