@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from desktop_app.domain.plan import Action, Priority
 from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, rag_text
-from desktop_app.ui.models.rows_table_model import ID_ROLE, RowsTableModel
+from desktop_app.ui.models.rows_table_model import ID_ROLE, RowsTableModel, numbered_header
 
 Index = QModelIndex | QPersistentModelIndex
 #: fetch(ids) -> those actions that still exist, in any order
@@ -247,10 +247,4 @@ class ActionTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers):
-            return self.headers[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._ids):
-            return str(section + 1)
-        return None
+        return numbered_header(self.headers, len(self._ids), section, orientation, role)

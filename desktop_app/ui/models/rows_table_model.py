@@ -18,6 +18,19 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
 
 
+def numbered_header(
+    headers: Sequence[str], rows: int, section: int, orientation: Qt.Orientation, role: int
+) -> str | None:
+    """A table's header: the columns' names across, the rows numbered from 1 down."""
+    if role != Qt.ItemDataRole.DisplayRole:
+        return None
+    if orientation == Qt.Orientation.Horizontal and 0 <= section < len(headers):
+        return headers[section]
+    if orientation == Qt.Orientation.Vertical and 0 <= section < rows:
+        return str(section + 1)
+    return None
+
+
 class RowsTableModel(QAbstractTableModel, Generic[Row]):
     headers: tuple[str, ...] = ()
 
@@ -77,10 +90,4 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers):
-            return self.headers[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None
+        return numbered_header(self.headers, len(self._rows), section, orientation, role)
