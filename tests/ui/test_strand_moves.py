@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -159,3 +160,52 @@ def test_the_linked_commitments_model_passes_modeltester(
     assert not model.flags(model.index(0)) & Qt.ItemFlag.ItemIsDragEnabled
     model.set_source([3, 1], fetch, lambda ids: {}, date(2026, 11, 23))
     assert model.rowCount() == 2 and model.commitment_id(0) == 3
+
+
+def test_choosing_the_level_already_judged_adds_no_undo_step(
+    qtbot: QtBot, page: AssessmentPage
+) -> None:
+    """Pressing the judged level's number again saves nothing, so Undo has nothing to undo."""
+    ctx = page.ctx
+    page.cards.level_chosen.emit(Level.EMBEDDING)
+    assert page.cards.level() is Level.EMBEDDING
+    steps = ctx.undo_stack.count()
+    page.cards.level_chosen.emit(Level.EMBEDDING)
+    assert ctx.undo_stack.count() == steps
+    page.cards.level_chosen.emit(Level.LEADING)
+    assert ctx.undo_stack.count() == steps + 1 and page.cards.level() is Level.LEADING
+
+
+def test_editing_a_linked_commitment_keeps_it_chosen_in_the_list(
+    qtbot: QtBot, page: AssessmentPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop_app.ui.widgets.linked_commitments as module
+
+    s, ctx = page.ctx.services, page.ctx
+    school_id = ctx.school_id
+    assert school_id is not None
+    with s._store.transaction():
+        s._store.partners.add_many([PartnerSchoolDetails("Brook Lane Primary", "300001")])
+        partner = s.partners.register_order()[0]
+        for n in range(3):
+            s._store.commitments.add(school_id, promise((partner,), f"Promise {n}"))
+    ctx.notify(Changes.of(Topic.COMMITMENTS, Topic.PARTNERS))
+    page.show_strand(JPD)
+    linked = page.linked_commitments
+    linked.show()
+    qtbot.waitUntil(lambda: linked.model.rowCount() == 3)
+
+    def renamed(*args: object) -> None:
+        current = args[2]
+        assert isinstance(current, Commitment)
+        new = replace(current.details, what="Renamed")
+        ctx.save(page, lambda: s.commitments.update(current.id, new))  # the list is read again
+
+    monkeypatch.setattr(module, "edit_commitment", renamed)
+    second = linked.model.index(1)
+    chosen = linked.model.commitment_id(1)
+    linked.list.setCurrentIndex(second)
+    linked._on_list_activated(second)
+    assert s.commitments.get(chosen).what == "Renamed"
+    assert linked.list.currentIndex().isValid()
+    assert linked.model.commitment_id(linked.list.currentIndex().row()) == chosen

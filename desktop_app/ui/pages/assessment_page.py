@@ -272,7 +272,8 @@ class AssessmentPage(Page):
         self._show_strand(strand_id)
 
     def _on_cards_level_chosen(self, level: Level) -> None:
-        self._save(JudgementChanges.of(level=level))
+        if level != self.cards.level():  # the level already judged: nothing to save or undo
+            self._save(JudgementChanges.of(level=level))
 
     def _on_links_link_toggled(self, supported: str, linked: bool) -> None:
         round_id = self.ctx.round_id

@@ -198,6 +198,10 @@ class LevelCardRow(QWidget):
         for card in self.cards:
             card.set_selected(card.level == level)
 
+    def level(self) -> Level | None:
+        """The level chosen on the cards (the strand's judged level), if any."""
+        return next((c.level for c in self.cards if c.selected), None)
+
     def set_enabled_for_editing(self, enabled: bool) -> None:
         for card in self.cards:
             card.setEnabled(enabled)

@@ -113,6 +113,12 @@ class LinkedCommitmentsModel(QStringListModel):
     def commitment_id(self, row: int) -> int:
         return self._ids[row]
 
+    def row_of(self, commitment_id: int) -> int | None:
+        try:
+            return self._ids.index(commitment_id)
+        except ValueError:
+            return None
+
     def text(self, row: int) -> str:
         c = self._at(row)
         if c is None:
@@ -267,6 +273,9 @@ class LinkedCommitmentsList(QWidget):
     def _on_list_activated(self, index: QModelIndex) -> None:
         current = self.ctx.services.commitments.get(self.model.commitment_id(index.row()))
         edit_commitment(self.ctx, self, current, self.today())
+        row = self.model.row_of(current.id)  # the list was read again: keep the user's place
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row))
 
     def add_commitment(self) -> None:
         school_id, strand_id = self._school_id, self._strand_id
