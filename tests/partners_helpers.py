@@ -30,6 +30,15 @@ def import_partners(services: AppServices, name: str) -> None:
     services.directory.import_file(FIXTURES / name, [row[0] for row in rows])
 
 
+def add_register_schools(services: AppServices, count: int) -> None:
+    """A register of `count` schools named "Register School 0000" on, URNs from 300000."""
+    store = services._store
+    with store.transaction():
+        store.partners.add_many(
+            PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}") for n in range(count)
+        )
+
+
 def add_partner(services: AppServices, name: str, urn: str = "") -> int:
     partner, _ = services.partners.create_partner(PartnerSchoolDetails(name, urn=urn))
     return partner.id

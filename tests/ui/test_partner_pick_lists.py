@@ -4,11 +4,10 @@ register (which may hold every school in England). Counted with rows_read, not t
 from __future__ import annotations
 
 import pytest
-from partners_helpers import promise
+from partners_helpers import add_register_schools, promise
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop_app.domain.partners import PartnerSchoolDetails
 from desktop_app.services.partner_service import PICK_LIST_SIZE
 from desktop_app.ui.commitment_editing import commitment_dialog
 from desktop_app.ui.dialogs.partnership_dialog import PartnershipDialog
@@ -23,11 +22,7 @@ REGISTER = PICK_LIST_SIZE + 300
 def window(sample_window: MainWindow) -> MainWindow:
     w = sample_window
     s = w.ctx.services
-    with s._store.transaction():
-        s._store.partners.add_many(
-            PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}")
-            for n in range(REGISTER)
-        )
+    add_register_schools(s, REGISTER)
     return w
 
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from partners_helpers import COACHING, JPD, add_partner, promise
+from partners_helpers import COACHING, JPD, add_partner, add_register_schools, promise
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -94,9 +94,7 @@ def test_moving_between_strands_reads_only_the_rows_shown(qtbot: QtBot, window: 
     school_id = window.ctx.school_id
     assert school_id is not None
     with s._store.transaction():
-        s._store.partners.add_many(
-            PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}") for n in range(500)
-        )
+        add_register_schools(s, 500)
         ids = s.partners.register_order()
         for n in range(600):
             s._store.commitments.add(
@@ -136,10 +134,7 @@ def test_a_saved_partner_rereads_its_row_and_nothing_else(qtbot: QtBot, window: 
     s = window.ctx.services
     school_id = window.ctx.school_id
     assert school_id is not None
-    with s._store.transaction():
-        s._store.partners.add_many(
-            PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}") for n in range(2000)
-        )
+    add_register_schools(s, 2000)
     ids = s.partners.register_order()
     member = s.partners.get(ids[10])
     s.partners.create_partnership(
@@ -240,10 +235,7 @@ def test_a_renamed_partner_moves_to_its_place_reading_only_a_few_rows(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     s = window.ctx.services
-    with s._store.transaction():
-        s._store.partners.add_many(
-            PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}") for n in range(500)
-        )
+    add_register_schools(s, 500)
     window.ctx.notify(Changes.of(Topic.PARTNERS))
     window.show_page("partners")
     page = window.pages["partners"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from partners_helpers import promise
+from partners_helpers import add_register_schools, promise
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QPaintEvent, QRegion
 from PySide6.QtWidgets import QApplication
@@ -45,10 +45,7 @@ def _commitments_page(qtbot: QtBot, window: MainWindow) -> CommitmentsPage:
     s = window.ctx.services
     school_id = window.ctx.school_id
     assert school_id is not None
-    with s._store.transaction():
-        s._store.partners.add_many(
-            PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}") for n in range(400)
-        )
+    add_register_schools(s, 400)
     ids = s.partners.register_order()
     for n in range(40):
         s.commitments.create(
@@ -225,10 +222,7 @@ def test_partner_register_reads_only_the_rows_on_screen(
 
 def test_a_saved_partner_rereads_only_a_few_rows(qtbot: QtBot, window: MainWindow) -> None:
     s = window.ctx.services
-    with s._store.transaction():
-        s._store.partners.add_many(
-            PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}") for n in range(2000)
-        )
+    add_register_schools(s, 2000)
     window.ctx.notify(Changes.of(Topic.PARTNERS))
     window.show_page("partners")
     page = window.pages["partners"]

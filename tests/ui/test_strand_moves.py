@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from partners_helpers import JPD, promise
+from partners_helpers import JPD, add_register_schools, promise
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
@@ -75,9 +75,7 @@ def test_a_new_strand_reads_one_linked_commitment_until_the_list_shows(
     school_id = page.ctx.school_id
     assert school_id is not None
     with s._store.transaction():
-        s._store.partners.add_many(
-            PartnerSchoolDetails(f"Register School {n:04d}", f"{300000 + n}") for n in range(60)
-        )
+        add_register_schools(s, 60)
         ids = s.partners.register_order()
         for n in range(80):
             s._store.commitments.add(school_id, promise((ids[n % 60],), f"Promise {n:02d}"))
