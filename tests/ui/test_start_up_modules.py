@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from desktop_app.ui.navigation import PAGE_SPECS
 
@@ -47,12 +48,11 @@ _LATER = (
 )
 
 
-def test_a_started_window_has_loaded_only_what_its_first_page_needs(
-    sample_db: Path, tmp_path: Path
-) -> None:
+def _run(probe: str, sample_db: Path, tmp_path: Path) -> Any:
+    """The probe's last line of output, as JSON, from a fresh interpreter on the sample."""
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(root), str(sample_db)],
+        [sys.executable, "-c", probe, str(root), str(sample_db)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -63,7 +63,13 @@ def test_a_started_window_has_loaded_only_what_its_first_page_needs(
         },
     )
     assert done.returncode == 0, done.stderr
-    found = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_started_window_has_loaded_only_what_its_first_page_needs(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    found = _run(_PROBE, sample_db, tmp_path)
     assert found["code"] == 0
     modules = set(found["modules"])
     assert "desktop_app.ui.pages.overview_page" in modules  # the page on screen
@@ -110,20 +116,7 @@ _NOT_FOR_THESE_PAGES = (
 
 
 def test_the_busiest_pages_load_only_what_they_show(sample_db: Path, tmp_path: Path) -> None:
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run(
-        [sys.executable, "-c", _PAGES_PROBE, str(root), str(sample_db)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "PARTNERSHIP_COMPASS_DATA": str(tmp_path / "data"),
-        },
-    )
-    assert done.returncode == 0, done.stderr
-    modules = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    modules = set(_run(_PAGES_PROBE, sample_db, tmp_path))
     assert "desktop_app.ui.pages.partner_register_tab" in modules  # the pages were shown
     assert "desktop_app.services.directory_service" in modules  # closed partners asked
     assert not modules & set(_NOT_FOR_THESE_PAGES)
