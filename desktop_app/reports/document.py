@@ -1,9 +1,10 @@
 """The A4 document every report shares: page furniture, "Page X of Y", contents page numbers,
 PDF metadata, and writing the file safely.
 
-"Page X of Y" and the contents page numbers both need the page count, which is only known at
-the end. Rather than lay the document out twice (multiBuild), the canvas keeps each finished
-page and draws the furniture and the contents numbers onto all of them just before saving.
+"Page X of Y" and the contents page numbers are only known at the end. Rather than lay the
+document out twice (multiBuild), or hold every finished page back until the end, each page
+finishes at once and points to small PDF forms for those numbers, which the canvas defines
+just before saving.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ TOP_MARGIN = 22 * mm
 BOTTOM_MARGIN = 20 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
 FRAME_HEIGHT = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
+FOOTER_BASELINE = 11 * mm
 
 
 @dataclass(frozen=True)
@@ -47,38 +49,59 @@ class DocumentInfo:
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]
-    """A canvas that holds pages back until save(), then adds header, footer and numbers."""
+    """A canvas that adds the header and footer as each page ends, and the numbers known
+    only at the end ("Page X of Y", the contents' page numbers) as forms defined at save().
+
+    Holding pages back until the count is known kept every page's drawing alive to the end,
+    so each page of a long plan cost more than one of a short plan; a page now costs the same
+    wherever it falls (bench/pdf_linearity.py)."""
 
     def __init__(self, *args: Any, info: DocumentInfo, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._info = info
-        self._pages: list[dict[str, Any]] = []
+        self._pages = 0
         self.anchors: dict[str, int] = {}
-        self.page_refs: list[tuple[int, float, float, str]] = []
+        self._refs: set[str] = set()
 
     def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._pages += 1
+        self._furniture()
+        self._place_form(f"page-{self._pages}", PAGE_WIDTH - MARGIN, FOOTER_BASELINE)
+        super().showPage()
 
     @property
     def page_total(self) -> int:
-        return len(self._pages)
+        return self._pages
+
+    def page_number_at(self, key: str, x: float, y: float) -> None:
+        """Right-align at (x, y), in the current coordinates, the number of the page where
+        `key`'s heading falls."""
+        self._refs.add(key)
+        self._place_form(f"ref-{key}", x, y)
 
     def save(self) -> None:
-        total = len(self._pages)
-        anchors, refs = self.anchors, self.page_refs
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self._furniture(number, total)
-            for page, x, y, key in refs:
-                if page == number and key in anchors:
-                    self.setFont(REGULAR, 10.5)
-                    self.setFillColor(colors.HexColor(MUTED))
-                    self.drawRightString(x, y, str(anchors[key]))
-            super().showPage()
+        total = self._pages
+        for number in range(1, total + 1):
+            self._number_form(f"page-{number}", f"Page {number} of {total}", 8, MUTED)
+        for key in sorted(self._refs):
+            self._number_form(f"ref-{key}", str(self.anchors.get(key, "")), 10.5, MUTED)
         super().save()
 
-    def _furniture(self, number: int, total: int) -> None:
+    def _place_form(self, name: str, x: float, y: float) -> None:
+        self.saveState()
+        self.translate(x, y)
+        self.doForm(name)
+        self.restoreState()
+
+    def _number_form(self, name: str, text: str, size: float, colour: str) -> None:
+        # The form's origin is where the text ends: numbers are right-aligned.
+        self.beginForm(name, lowerx=-FRAME_WIDTH, lowery=-size, upperx=0, uppery=2 * size)
+        self.setFont(REGULAR, size)
+        self.setFillColor(colors.HexColor(colour))
+        self.drawRightString(0, 0, text)
+        self.endForm()
+
+    def _furniture(self) -> None:
         info = self._info
         self.saveState()
         self.setStrokeColor(colors.HexColor(RULE))
@@ -89,12 +112,10 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self.setFillColor(colors.HexColor(MUTED))
         _draw(self, PAGE_WIDTH - MARGIN, top, info.audience_label, REGULAR, 8, right=True)
         self.line(MARGIN, top - 2.5 * mm, PAGE_WIDTH - MARGIN, top - 2.5 * mm)
-        bottom = 11 * mm
+        bottom = FOOTER_BASELINE
         self.line(MARGIN, bottom + 4 * mm, PAGE_WIDTH - MARGIN, bottom + 4 * mm)
         footer = info.footer or info.title
         _draw(self, MARGIN, bottom, footer, REGULAR, 8, width=FRAME_WIDTH * 0.7)
-        self.setFont(REGULAR, 8)
-        self.drawRightString(PAGE_WIDTH - MARGIN, bottom, f"Page {number} of {total}")
         self.restoreState()
 
 
@@ -169,7 +190,7 @@ class SectionHeading(Paragraph):  # type: ignore[misc]
 
 
 class PageRef(Flowable):  # type: ignore[misc]
-    """Where a contents page number goes; the canvas fills it in once pages are counted."""
+    """Where a contents page number goes; the canvas fills it in once the pages are laid out."""
 
     def __init__(self, key: str, width: float = 12 * mm, height: float = 16) -> None:
         super().__init__()
@@ -184,8 +205,7 @@ class PageRef(Flowable):  # type: ignore[misc]
         canv = self.canv
         if isinstance(canv, NumberedCanvas):
             # Level with the first baseline of the entry beside it (16 pt leading, 10.5 pt text).
-            x, y = canv.absolutePosition(self.width, self.height - 11.3)
-            canv.page_refs.append((canv.getPageNumber(), x, y, self.key))
+            canv.page_number_at(self.key, self.width, self.height - 11.3)
 
 
 class Later(Flowable):  # type: ignore[misc]
