@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.cli.common import CommandError, Subcommands, needs_db, opened
+from desktop_app.domain.dates import date_text
 
 
 def add_file_commands(subs: Subcommands) -> None:
@@ -65,7 +66,7 @@ def _cmd_list_rounds(args: argparse.Namespace) -> int:
             print(f"{school.display_name} (URN {school.urn})")
             for r in services.assessment.rounds(school.id):
                 print(
-                    f"  round {r.id}: {r.title}, {r.held_on.day} {r.held_on:%b %Y}, "
+                    f"  round {r.id}: {r.title}, {date_text(r.held_on)}, "
                     f"{r.scope.label.lower()}, {r.status.label.lower()}"
                 )
     return 0

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.partners import PartnerSchoolDetails
 
 # The order of a directory row everywhere it travels as a plain tuple (reading a 50,000-row
@@ -112,7 +113,7 @@ class DirectorySchool:
         """Words such as "closed on 31 August 2024" ("closed" if the file gives no date)."""
         if self.closed_on is None:
             return "closed"
-        return f"closed on {self.closed_on.day} {self.closed_on:%B %Y}"
+        return f"closed on {date_text(self.closed_on)}"
 
 
 def changed_partner_fields(

@@ -12,6 +12,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, NamedTuple
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.exchange import (
     EXCHANGE_FORMAT,
     EXCHANGE_FORMAT_VERSION,
@@ -237,7 +238,7 @@ def _created_at(value: Any, now: datetime | None) -> datetime:
         raise _fail("the time it was made is not a time") from None
     if now is not None and when > now + timedelta(hours=MAX_CLOCK_AHEAD_HOURS):
         raise ExchangeFileError(
-            f"This partner file says it was made on {when.day} {when:%B %Y}, which is more "
+            f"This partner file says it was made on {date_text(when)}, which is more "
             "than a day from now. The sending computer's clock is probably wrong: ask the "
             "school to check its date and send the file again. Nothing was changed."
         )

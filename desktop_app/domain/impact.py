@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.plan import MAX_TITLE_LENGTH, clean_text, clean_title
 
 MAX_NOTE_LENGTH = 2_000
@@ -177,8 +178,8 @@ class Measure:
         direction = "" if d.higher_is_better else " (lower is better)"
         return (
             f"{d.what}, {d.pupils}: "
-            f"from {u.format(d.baseline)} ({d.baseline_on:%b %Y}) "
-            f"to {u.format(d.target)} by {d.target_on:%b %Y}{direction}"
+            f"from {u.format(d.baseline)} ({date_text(d.baseline_on)}) "
+            f"to {u.format(d.target)} by {date_text(d.target_on)}{direction}"
         )
 
 

@@ -29,6 +29,7 @@ from datetime import date
 from enum import Enum
 from fractions import Fraction
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.impact import Measure, MeasureDraft, Measurement
 
 #: Up to this share of the planned improvement short of the line still counts as on track:
@@ -126,7 +127,7 @@ def measure_status(
     else:
         where = f"{float(shortfall):.0%} of the planned improvement short of the line"
     reason = (
-        f"{unit.format(latest.value)} on {latest.taken_on:%-d %b %Y}, "
+        f"{unit.format(latest.value)} on {date_text(latest.taken_on)}, "
         f"expected {unit.format(round(float(expected), 2))}: {where}"
     )
     return StatusResult(status, reason, float(expected), latest)

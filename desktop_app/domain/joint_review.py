@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.exchange import SchoolRef
 from desktop_app.domain.levels import Confidence, Level
 from desktop_app.domain.rag import WorkStatus
@@ -116,7 +117,7 @@ class PartnershipProfile:
     @property
     def headline(self) -> str:
         count = len(self.statement.members)
-        when = f"{self.agreed_on.day} {self.agreed_on:%B %Y}"
+        when = date_text(self.agreed_on)
         return f"Partnership profile agreed with {count} schools on {when}"
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import Enum
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.levels import Level
 from desktop_app.domain.profile import MaturityProfile, StrandPosition
 from desktop_app.domain.rag import Rag, RagResult, WorkStatus, is_overdue, rag_status
@@ -227,7 +228,7 @@ class PlanVersion:
         if s is None:
             return f"Version {self.version}: draft, not yet approved by governors."
         return (
-            f"Version {self.version}: approved by governors on {s.approved_on:%d %B %Y} "
+            f"Version {self.version}: approved by governors on {date_text(s.approved_on)} "
             f"(minute {s.minute_reference}, chair {s.chair_name}). "
             "Locked: start a new version to change it."
         )

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.plan import PlanVersion, Priority, ProgressNote
 
 
@@ -47,7 +48,7 @@ class NoteLine:
     def text(self) -> str:
         n = self.note
         about = f" ({self.about[:60]})" if n.action_id else ""
-        return f"{n.written_on.day} {n.written_on:%b %Y}{about}: {n.text}"
+        return f"{date_text(n.written_on)}{about}: {n.text}"
 
 
 def comes_before(a: NoteKey, b: NoteKey) -> bool:

@@ -11,6 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from desktop_app.domain.dates import date_text, long_date_text
 from desktop_app.domain.rag import RagResult
 from desktop_app.reports.document import FRAME_WIDTH, Later, PageRef, SectionHeading
 from desktop_app.reports.fonts import REGULAR
@@ -81,12 +82,9 @@ def _fresh(frag: Any) -> Any:
     return frag.clone(**lists)
 
 
-def when(d: date | None, *, short: bool = False) -> str:
-    """'1 September 2026', or '1 Sep 2026' in narrow table columns."""
-    if d is None:
-        return "—"
-    # Not %-d: Windows' strftime does not support it.
-    return f"{d.day} {d:%b %Y}" if short else f"{d.day} {d:%B %Y}"
+def when(d: date | None) -> str:
+    """'1 Sep 2026' as everywhere in the app, or a dash for no date (a PDF cell is never blank)."""
+    return date_text(d) or "—"
 
 
 def stack(*parts: tuple[str | None, str]) -> list[Paragraph]:
@@ -237,7 +235,7 @@ def cover(snap: ReportSnapshot, title: str, extra: Sequence[tuple[str, str]] = (
         ("Review round", f"{round_.title} ({when(round_.held_on)}), {round_.scope.label.lower()}"),
         ("Plan status", status),
         ("Framework", snap.framework_title),
-        ("Prepared on", when(snap.today)),
+        ("Prepared on", long_date_text(snap.today)),
         *extra,
     ]
     story += [key_values(pairs), Spacer(1, 6 * mm)]

@@ -17,6 +17,7 @@ from typing import Any
 from reportlab.platypus import Spacer
 
 from desktop_app.domain.audience import Audience
+from desktop_app.domain.dates import long_date_text
 from desktop_app.domain.partners import Commitment
 from desktop_app.domain.plan import Action, ImprovementPlan
 from desktop_app.domain.rag import Rag, WorkStatus, red_and_amber
@@ -208,7 +209,7 @@ class GovernorsSummaryRenderer:
                     ("School", f"{s.school.name} (URN {s.school.urn})"),
                     ("Review round", f"{s.round.title}, {when(s.round.held_on)}"),
                     ("Plan", status),
-                    ("Prepared on", when(s.today)),
+                    ("Prepared on", long_date_text(s.today)),
                 ],
                 0.22,
             ),
@@ -219,7 +220,7 @@ class GovernorsSummaryRenderer:
         exceptions, exception_count, overdue = _exceptions(s, top)
         exception_rows = [
             [
-                *_cells([shorten(e.what, 160), e.kind, e.owner or "—", when(e.due, short=True)]),
+                *_cells([shorten(e.what, 160), e.kind, e.owner or "—", when(e.due)]),
                 rag_cell(e.rag, e.status),
             ]
             for e in exceptions

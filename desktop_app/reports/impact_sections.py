@@ -11,6 +11,7 @@ from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, St
 from reportlab.lib import colors
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
+from desktop_app.domain.dates import month_text
 from desktop_app.domain.impact import Measure
 from desktop_app.domain.impact_status import MeasureStatus, StatusResult, status_of
 from desktop_app.domain.monitoring import MonitoringState
@@ -147,13 +148,13 @@ def measure_chart(m: Measure, result: StatusResult, width: float) -> Drawing:
             )
         )
     drawing.add(
-        String(left, 5, f"{d.baseline_on:%b %Y}", fontName=REGULAR, fontSize=7, fillColor=muted)
+        String(left, 5, month_text(d.baseline_on), fontName=REGULAR, fontSize=7, fillColor=muted)
     )
     drawing.add(
         String(
             right,
             5,
-            f"{d.target_on:%b %Y}",
+            month_text(d.target_on),
             fontName=REGULAR,
             fontSize=7,
             fillColor=muted,
@@ -230,11 +231,9 @@ def measures_table(snap: ReportSnapshot, measures: list[Measure]) -> Any:
                     (d.pupils, "Cell"),
                     ("Lower is better" if not d.higher_is_better else None, "CellLabel"),
                 ),
-                f"{unit.format(d.baseline)}\n{when(d.baseline_on, short=True)}",
-                f"{unit.format(d.target)}\nby {when(d.target_on, short=True)}",
-                f"{unit.format(latest.value)}\n{when(latest.taken_on, short=True)}"
-                if latest
-                else "—",
+                f"{unit.format(d.baseline)}\n{when(d.baseline_on)}",
+                f"{unit.format(d.target)}\nby {when(d.target_on)}",
+                f"{unit.format(latest.value)}\n{when(latest.taken_on)}" if latest else "—",
                 rag_cell(RagResult(_RAG[result.status], result.reason), result.status.label),
             ]
         )
@@ -284,7 +283,7 @@ def monitoring_section(snap: ReportSnapshot) -> list[Any]:
                     d.governor,
                     focus,
                     d.frequency.label,
-                    when(d.next_on, short=True),
+                    when(d.next_on),
                     a.state(snap.today).label,
                 ]
             )

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from desktop_app.domain.audience import Audience
+from desktop_app.domain.dates import long_date_text
 from desktop_app.domain.joint_review import JointStatement, SettledStrand
 from desktop_app.reports.blocks import heading, key_values, para, stack, table, when
 from desktop_app.reports.charts import profile_chart
@@ -84,7 +85,7 @@ class PartnershipStatementRenderer:
                     ("Agreed on", when(st.agreed_on)),
                     ("Framework", s.framework_title),
                     ("Prepared by", s.school.name),
-                    ("Prepared on", when(s.today)),
+                    ("Prepared on", long_date_text(s.today)),
                 ]
             ),
             Spacer(1, 6 * mm),

@@ -190,7 +190,7 @@ def actions_table(snap: ReportSnapshot, actions: list[Action]) -> list[Any]:
                 (a.owner or "—", "Cell"),
                 (f"Monitored by {a.monitored_by}" if a.monitored_by else None, "CellLabel"),
             ),
-            f"From {when(a.start, short=True)}\nDue {when(a.due, short=True)}",
+            f"From {when(a.start)}\nDue {when(a.due)}",
             rag_cell(a.rag(snap.today), a.status.label),
         ]
 
@@ -230,8 +230,7 @@ def commitments_section(snap: ReportSnapshot, commitments: list[Commitment]) -> 
             ),
             snap.partner_names(c.partner_ids),
             c.owner or "—",
-            f"Due {when(c.due, short=True)}"
-            + (f"\nReview {when(c.review, short=True)}" if c.review else ""),
+            f"Due {when(c.due)}" + (f"\nReview {when(c.review)}" if c.review else ""),
             rag_cell(c.rag(snap.today), c.status.label),
         ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from datetime import date
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.profile import MaturityProfile, build_profile
 from desktop_app.domain.review import (
@@ -127,8 +128,8 @@ class AssessmentService:
         for other in self._store.rounds.for_school(school_id):
             if other.id != except_id and (other.title, other.held_on) == (title, held_on):
                 raise ValueError(
-                    f"There is already a round called “{title}” on {held_on.day} "
-                    f"{held_on:%B %Y}. Give this one a different title or date."
+                    f"There is already a round called “{title}” on {date_text(held_on)}. "
+                    "Give this one a different title or date."
                 )
 
     def set_status(self, round_id: int, status: RoundStatus) -> Changes:

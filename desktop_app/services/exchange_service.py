@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 
+from desktop_app.domain.dates import date_text, moment_text
 from desktop_app.domain.directory import DirectorySchool
 from desktop_app.domain.exchange import (
     MAX_FILE_BYTES,
@@ -71,7 +72,7 @@ class ImportPreview:
 
     def lines(self) -> list[str]:
         ex = self.exchange
-        made = ex.created_at.strftime("%d %B %Y at %H:%M")
+        made = moment_text(ex.created_at)
         lines = [f"From {ex.sender.name} (URN {ex.sender.urn}) to {self.school.name}, made {made}."]
         if self.state is ImportState.SAME:
             return [
@@ -88,7 +89,7 @@ class ImportPreview:
         if ex.agreed:
             lines.append(
                 f"Agreed levels for the partnership: {len(ex.agreed.levels)} strands "
-                f"(“{ex.agreed.title}”, {ex.agreed.held_on:%d %B %Y})."
+                f"(“{ex.agreed.title}”, {date_text(ex.agreed.held_on)})."
             )
         lines.append(f"Priorities: {len(ex.priorities)}.")
         lines.append(

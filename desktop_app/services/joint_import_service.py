@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.domain.dates import date_text, moment_text
 from desktop_app.domain.exchange import ExchangeFileError
 from desktop_app.domain.joint_decode import JointFile, decode_joint
 from desktop_app.domain.joint_review import JointStatement, RatingRequest, RatingReturn
@@ -103,7 +104,7 @@ class JointImportService:
                 f"This file is addressed to URN {file.recipient.urn}, which is not a school "
                 "in this file. Nothing was changed."
             )
-        made = file.created_at.strftime("%d %B %Y at %H:%M")
+        made = moment_text(file.created_at)
         head = f"From {file.sender.name} (URN {file.sender.urn}) to {school.name}, made {made}."
         if isinstance(file, RatingRequest):
             return self._preview_request(file, checksum, school, head)
@@ -177,7 +178,7 @@ class JointImportService:
             file.created_at,
             checksum,
         )
-        when = f"{file.agreed_on.day} {file.agreed_on:%B %Y}"
+        when = date_text(file.agreed_on)
         body = (
             f"The joint statement of {file.review.partnership}, agreed with "
             f"{len(file.members)} schools on {when}: {len(file.strands)} strands and "

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop_app.domain.dates import moment_text
 from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import (
     Decision,
@@ -316,7 +317,7 @@ def decisions_text(heading: str, lines: list[DecisionLine]) -> str:
         if line.rationale:
             out.append(f"   Rationale: {' '.join(line.rationale.split())}")
         if line.agreed_by or line.agreed_at:
-            when = line.agreed_at.strftime("%d %B %Y %H:%M UTC") if line.agreed_at else ""
+            when = f"on {moment_text(line.agreed_at)} UTC" if line.agreed_at else ""
             out.append(f"   Agreed by: {line.agreed_by or 'the meeting'} {when}".rstrip())
         out.append("")
     return "\n".join(out)

@@ -19,6 +19,7 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
+from desktop_app.domain.dates import moment_text
 from desktop_app.domain.exchange import (
     KIND_JOINT_STATEMENT,
     KIND_RATING_REQUEST,
@@ -295,7 +296,7 @@ class PartnershipFolderService:
             if ex is None:
                 listed.append(IncomingFile(f.path, IncomingState.UNREADABLE, f.problem))
                 continue
-            made = ex.created_at.astimezone().strftime("%d %B %Y at %H:%M")
+            made = moment_text(ex.created_at.astimezone())
             detail = f"From {ex.sender.name} (URN {ex.sender.urn}) to {ex.recipient.name}, {made}"
             if ex.sender.urn == school.urn:
                 state = IncomingState.FROM_US
@@ -313,7 +314,7 @@ class PartnershipFolderService:
     def _classify_joint(self, our_urn: str, f: FolderFile, file: JointFile) -> IncomingFile:
         from desktop_app.domain.exchange_decode import kind_name
 
-        made = file.created_at.astimezone().strftime("%d %B %Y at %H:%M")
+        made = moment_text(file.created_at.astimezone())
         if isinstance(file, RatingRequest):
             kind = KIND_RATING_REQUEST
         elif isinstance(file, RatingReturn):

@@ -12,6 +12,7 @@ import io
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.impact import Measure
 from desktop_app.domain.published_data import (
     BY_NAME,
@@ -210,7 +211,7 @@ class PerformancePreview:
         for u in self.measurements:
             value = u.measure.unit.format(u.figure.value or 0)
             out.append(
-                f"Measure “{u.measure.what}”: {value} on {results_date(u.figure.academic_year):%-d %b %Y}"
+                f"Measure “{u.measure.what}”: {value} on {date_text(results_date(u.figure.academic_year))}"
             )
         for s in self.skipped:
             out.append(f"Line {s.line} skipped (URN {s.urn}): {s.reason}")

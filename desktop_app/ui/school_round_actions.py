@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLineEdit,
@@ -20,7 +18,7 @@ from desktop_app.domain.review import ReviewRound, RoundScope, RoundStatus
 from desktop_app.services.changes import Changes
 from desktop_app.ui.dialogs.new_round_dialog import NewRoundDialog, suggested_title
 from desktop_app.ui.dialogs.school_dialog import SchoolDialog
-from desktop_app.ui.widgets.form_helpers import dialog_buttons, labelled_rows
+from desktop_app.ui.widgets.form_helpers import date_edit, date_of, dialog_buttons, labelled_rows
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -35,11 +33,7 @@ class RoundDetailsDialog(QDialog):
         self.title = QLineEdit(round_.title)
         self.title.setAccessibleName("Round title")
         self.title.setMaxLength(200)
-        held = round_.held_on
-        self.held_on = QDateEdit(QDate(held.year, held.month, held.day))
-        self.held_on.setCalendarPopup(True)
-        self.held_on.setDisplayFormat("d MMMM yyyy")
-        self.held_on.setAccessibleName("Date of the review")
+        self.held_on = date_edit("Date of the review", round_.held_on)
         form = QFormLayout()
         labelled_rows(form, (("&Title", self.title), ("&Date", self.held_on)))
         buttons = dialog_buttons(self, self.accept)
@@ -48,8 +42,7 @@ class RoundDetailsDialog(QDialog):
         layout.addWidget(buttons)
 
     def chosen(self) -> tuple[str, date]:
-        d = self.held_on.date()
-        return self.title.text(), date(d.year(), d.month(), d.day())
+        return self.title.text(), date_of(self.held_on)
 
 
 class SchoolRoundMenu:

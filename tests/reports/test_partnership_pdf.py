@@ -63,9 +63,11 @@ def test_partnership_statement_for_lead_and_members(
         assert "Summary from" not in text  # no school's evidence summary either
         # The chart's legend names only what the chart draws.
         assert "agreed level" in text
-        assert "Agreed on 1 March 2027" in text  # the review meeting, as the overview says
+        assert "Agreed on 1 Mar 2027" in text  # the review meeting, as the overview says
         for absent in ("last review", "master strand", "current level"):
             assert absent not in text, (pdf.name, absent)
+    # the one long date heads the document: the day the lead school prepared it
+    assert "Prepared on Saturday 20 March 2027" in flat(lead_pdf)
 
 
 def test_no_statement_yet_is_a_plain_message(

@@ -276,3 +276,25 @@ def test_governors_profile_heading_goes_over_the_page_with_its_chart(planted: Pl
         # Heading, caption and spacer chained to the chart: none is left at a page's foot.
         block = story[start:]
         assert [bool(f.getKeepWithNext()) for f in block] == [True] * (len(block) - 1) + [False]
+
+
+_MONTH_WORDS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_LONG_DATE = re.compile(rf"\b\d{{1,2}} (?:{_MONTH_WORDS}) \d{{4}}")
+_SHORT_DATE = re.compile(r"\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept|Oct|Nov|Dec) \d{4}\b")
+
+
+@pytest.mark.parametrize("audience", [Audience.FULL, Audience.GOVERNORS, Audience.PARTNER])
+def test_dates_read_one_way_and_the_long_form_only_heads_the_document(
+    planted: Planted, tmp_path: Path, audience: Audience
+) -> None:
+    text = flat(_export(planted, audience, tmp_path / "plan.pdf"))
+    # TODAY (23 November 2026) is a Monday: the heading says when the document was prepared.
+    assert "Prepared on Monday 23 November 2026" in text
+    assert _LONG_DATE.findall(text) == ["23 November 2026"]
+    shown = _SHORT_DATE.findall(text)
+    assert shown, "the plan's dates (actions due, commitments, notes) are shown"
+    assert not any(d.startswith("0") for d in shown)  # "2 Mar 2027", never "02 Mar 2027"
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text)  # no ISO date for people to read
+    assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b", text)

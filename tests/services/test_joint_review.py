@@ -110,7 +110,7 @@ def test_three_schools_round_trip(
         profile = services.joint_reviews.latest_profile(school_id)
         assert profile is not None
         # Agreed at the review meeting (the round's date), not when the last strand was typed.
-        assert profile.headline == "Partnership profile agreed with 3 schools on 1 March 2027"
+        assert profile.headline == "Partnership profile agreed with 3 schools on 1 Mar 2027"
         assert profile.partnership_id is not None  # matched to the member's own register
         shared = {c.what for c in profile.statement.commitments}
         assert shared == {JOINT_WORK, "Joint moderation of writing"}

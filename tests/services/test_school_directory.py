@@ -53,7 +53,7 @@ def test_import_fills_the_directory_and_makes_no_partner(
     assert (source.file_name, source.schools, source.closed) == ("all.csv", 4, 1)
     dale = services.directory.school("444444")
     assert dale is not None and dale.closed and dale.closed_on is not None
-    assert dale.closed_words == "closed on 31 August 2020"
+    assert dale.closed_words == "closed on 31 Aug 2020"
 
 
 def test_the_same_file_twice_changes_nothing(services: AppServices, tmp_path: Path) -> None:

@@ -35,9 +35,9 @@ def test_rating_model(qtmodeltester: object) -> None:
         "Partner reviewer",
         "Developing",
         "Saw two trios",
-        "23 Nov 2026 18:30 (imported)",
+        "23 Nov 2026 at 18:30 (imported)",
     ]
-    assert model.cell(1, 4) == "23 Nov 2026 18:30"
+    assert model.cell(1, 4) == "23 Nov 2026 at 18:30"
     index = model.index(0, 3)
     assert model.data(index, Qt.ItemDataRole.AccessibleTextRole) == "Saw two trios"
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Level"

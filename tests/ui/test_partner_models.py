@@ -122,7 +122,7 @@ def test_partnership_model_passes_modeltester(qtmodeltester: ModelTester) -> Non
         "Deep",
         "Ashfield Primary, Brook Lane, (unknown school)",
     ]
-    assert cells[4] == "01 Sep 2025"
+    assert cells[4] == "1 Sept 2025"
     assert "Specialist Leader of Education (SLE)" in cells[6]
 
 

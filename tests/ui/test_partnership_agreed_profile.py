@@ -78,7 +78,7 @@ def test_the_overview_names_a_members_agreed_partnership_profile(
     assert isinstance(page, OverviewPage)
     assert not page.partnership.isHidden()
     assert page.partnership.text() == (
-        "Oak Cluster: Partnership profile agreed with 3 schools on 1 March 2027."
+        "Oak Cluster: Partnership profile agreed with 3 schools on 1 Mar 2027."
     )
 
 

@@ -242,8 +242,8 @@ def test_levels_table_says_how_each_strand_moved(qtbot: QtBot) -> None:
     second = {"jpd": Level.EMBEDDING, "talent": Level.EMBEDDING}
     model.set_levels(
         [
-            LevelsRow("1 March 2026", "3 schools", first),
-            LevelsRow("12 March 2027", "4 schools", second, previous=first),
+            LevelsRow("1 Mar 2026", "3 schools", first),
+            LevelsRow("12 Mar 2027", "4 schools", second, previous=first),
         ],
         strands,
     )

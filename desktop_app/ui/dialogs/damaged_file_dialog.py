@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from desktop_app import APP_NAME
 from desktop_app.domain.backups import BackupInfo
+from desktop_app.domain.dates import moment_text
 from desktop_app.services.backup_service import newest_good_backup_for, restore_over_unopenable
 from desktop_app.services.container import AppServices, open_services
 from desktop_app.services.errors import (
@@ -40,7 +41,7 @@ class DamagedFileDialog(QMessageBox):
         self.setText(message)
         self.restore_button: QPushButton | None = None
         if backup is not None and backup.taken_at is not None:
-            when = backup.taken_at.astimezone().strftime("%A %d %B %Y at %H:%M")
+            when = moment_text(backup.taken_at.astimezone())
             schools = ", ".join(backup.schools) or "no schools"
             self.setInformativeText(
                 f"The newest good backup was taken on {when} and holds {schools}. "

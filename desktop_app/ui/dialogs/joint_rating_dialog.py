@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.joint_review import MAX_SUMMARY, ReceivedRequest
 from desktop_app.domain.levels import Confidence, Level
 from desktop_app.ui.context import UiContext
@@ -110,7 +111,7 @@ class JointRatingDialog(QDialog):
             )
             return
         r = received.request
-        reply = f" Please reply by {r.reply_by.day} {r.reply_by:%B %Y}." if r.reply_by else ""
+        reply = f" Please reply by {date_text(r.reply_by)}." if r.reply_by else ""
         self.about.setText(
             f"{r.sender.name} asks each of the {len(r.members)} member schools to rate "
             f"{r.review.partnership} on its own.{reply} Only the level, the summary and the "

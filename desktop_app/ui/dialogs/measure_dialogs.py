@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QLineEdit,
     QWidget,
@@ -17,19 +16,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.impact import MeasureDraft, PupilGroup, Unit, clean_measurement
 from desktop_app.domain.published_data import BY_NAME, COLUMNS
 from desktop_app.ui.dialogs.form_dialog import FormDialog
-
-
-def date_edit(name: str, value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setAccessibleName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    return edit
-
-
-def date_of(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
+from desktop_app.ui.widgets.form_helpers import date_edit, date_of
 
 
 def number_box(name: str, value: float) -> QDoubleSpinBox:

@@ -21,7 +21,7 @@ from desktop_app.domain.monitoring import (
 )
 from desktop_app.domain.plan import ImprovementPlan
 from desktop_app.ui.dialogs.form_dialog import FormDialog
-from desktop_app.ui.dialogs.measure_dialogs import date_edit, date_of
+from desktop_app.ui.widgets.form_helpers import date_edit, date_of
 from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
 
 

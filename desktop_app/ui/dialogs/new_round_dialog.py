@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLabel,
     QLineEdit,
     QWidget,
 )
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.framework import Framework, descriptor_wording_note
 from desktop_app.domain.review import ReviewRound, RoundScope
 from desktop_app.ui.dialogs.form_dialog import FormDialog
+from desktop_app.ui.widgets.form_helpers import date_edit, date_of
 
 
 def suggested_title(today: date) -> str:
@@ -35,10 +35,7 @@ class NewRoundDialog(FormDialog):
         super().__init__("Start a review round", parent)
         self.title = QLineEdit(suggested_title(today))
         self.title.setAccessibleName("Round title")
-        self.held_on = QDateEdit(QDate(today.year, today.month, today.day))
-        self.held_on.setCalendarPopup(True)
-        self.held_on.setDisplayFormat("d MMMM yyyy")
-        self.held_on.setAccessibleName("Date of the review")
+        self.held_on = date_edit("Date of the review", today)
         self.framework = QComboBox()
         self.framework.setAccessibleName("Framework edition")
         for fw in sorted(frameworks, key=lambda f: f.edition, reverse=True):
@@ -52,7 +49,7 @@ class NewRoundDialog(FormDialog):
         self.copy_from = QComboBox()
         self.copy_from.setAccessibleName("Earlier round to start from")
         for r in previous_rounds:
-            self.copy_from.addItem(f"{r.title} ({r.held_on:%d %b %Y})", r.id)
+            self.copy_from.addItem(f"{r.title} ({date_text(r.held_on)})", r.id)
         self.copy.setChecked(bool(previous_rounds))
         self.copy.setEnabled(bool(previous_rounds))
         self.copy_from.setEnabled(bool(previous_rounds))
@@ -99,11 +96,10 @@ class NewRoundDialog(FormDialog):
             raise ValueError("Please give the round a title.")
 
     def chosen(self) -> tuple[str, date, Framework, RoundScope, int | None]:
-        d = self.held_on.date()
         copy_from = self.copy_from.currentData() if self.copy.isChecked() else None
         return (
             self.title.text(),
-            date(d.year(), d.month(), d.day()),
+            date_of(self.held_on),
             self.framework.currentData(),
             self.scope.currentData(),
             copy_from,

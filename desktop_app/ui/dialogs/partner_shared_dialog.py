@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.dates import date_text, moment_text
 from desktop_app.domain.exchange import ReceivedExchange
 from desktop_app.ui.widgets.form_helpers import name_buttons
 
@@ -30,7 +31,7 @@ def describe(received: list[ReceivedExchange], strand_titles: dict[str, str]) ->
         ex = item.exchange
         parts.append(
             f"<h3>{escape(ex.sender.name)} (URN {escape(ex.sender.urn)})</h3>"
-            f"<p>File made {ex.created_at:%d %B %Y at %H:%M}.</p>"
+            f"<p>File made {moment_text(ex.created_at)}.</p>"
         )
         if ex.agreed:
             rows = "".join(
@@ -39,7 +40,7 @@ def describe(received: list[ReceivedExchange], strand_titles: dict[str, str]) ->
             )
             parts.append(
                 f"<p>Agreed levels for the partnership (“{escape(ex.agreed.title)}”, "
-                f"{ex.agreed.held_on:%d %B %Y}):</p><table>{rows}</table>"
+                f"{date_text(ex.agreed.held_on)}):</p><table>{rows}</table>"
             )
         else:
             parts.append("<p>No agreed levels for the partnership yet.</p>")

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QLabel,
     QLineEdit,
@@ -20,22 +19,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.plan import SUGGESTION_RULE, PriorityDraft, SignOff
 from desktop_app.ui.dialogs.form_dialog import FormDialog
-from desktop_app.ui.widgets.form_helpers import CheckList, dialog_buttons
+from desktop_app.ui.widgets.form_helpers import CheckList, date_edit, date_of, dialog_buttons
 from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
-
-
-def _date_edit(name: str, value: date, latest: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setAccessibleName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
-    return edit
-
-
-def _value(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
 
 
 class SuggestPrioritiesDialog(QDialog):
@@ -83,7 +68,7 @@ class SignOffDialog(FormDialog):
             ).format(version)
         )
         intro.setWordWrap(True)
-        self.approved_on = _date_edit("Date the board approved the plan", today, today)
+        self.approved_on = date_edit("Date the board approved the plan", today, today)
         self.minute = QLineEdit()
         self.minute.setAccessibleName("Minute reference")
         self.minute.setPlaceholderText(self.tr("For example, FGB 2026/11 item 7"))
@@ -107,7 +92,7 @@ class SignOffDialog(FormDialog):
 
     def validate(self) -> None:
         self.sign_off = SignOff(
-            _value(self.approved_on), self.minute.text(), self.chair.text()
+            date_of(self.approved_on), self.minute.text(), self.chair.text()
         ).validated(self._today)
 
 
@@ -122,7 +107,7 @@ class ProgressNoteDialog(FormDialog):
         """actions: each action's id and words, in the plan's order; chosen: the action the
         note is about to begin with (else the plan as a whole)."""
         super().__init__("Add a progress note", parent)
-        self.written_on = _date_edit("Date of the note", today, today)
+        self.written_on = date_edit("Date of the note", today, today)
         # Sized by a length of text, not by its longest choice: a trust's plan has thousands.
         self.about = ShrinkingCombo(60, 20)
         self.about.setAccessibleName("What the note is about")
@@ -148,4 +133,4 @@ class ProgressNoteDialog(FormDialog):
             raise ValueError(self.tr("Please write the progress note."))
 
     def values(self) -> tuple[date, str, int | None]:
-        return _value(self.written_on), self.text.toPlainText(), self.about.currentData()
+        return date_of(self.written_on), self.text.toPlainText(), self.about.currentData()

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QLabel,
     QLineEdit,
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.partners import Partnership
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.form_dialog import FormDialog
+from desktop_app.ui.widgets.form_helpers import date_edit, date_of
 
 
 class StartJointReviewDialog(FormDialog):
@@ -30,10 +29,7 @@ class StartJointReviewDialog(FormDialog):
             self.partnership.addItem(f"{p.name} ({len(p.member_ids)} member schools)", p.id)
         self.title = QLineEdit(f"Joint review {today.year}")
         self.title.setAccessibleName("Review title")
-        self.held_on = QDateEdit(QDate(today.year, today.month, today.day))
-        self.held_on.setCalendarPopup(True)
-        self.held_on.setDisplayFormat("d MMMM yyyy")
-        self.held_on.setAccessibleName("Date of the review")
+        self.held_on = date_edit("Date of the review", today)
         hint = QLabel(
             "Each member school rates the partnership on its own first; you then compare the "
             "ratings, agree one joint level per strand, and send every member the same joint "
@@ -53,8 +49,7 @@ class StartJointReviewDialog(FormDialog):
             raise ValueError("Please give the review a title.")
 
     def chosen(self) -> tuple[int, str, date]:
-        d = self.held_on.date()
-        return self.partnership.currentData(), self.title.text(), date(d.year(), d.month(), d.day())
+        return self.partnership.currentData(), self.title.text(), date_of(self.held_on)
 
 
 def open_joint_review(ctx: UiContext, parent: QWidget) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop_app.domain.backups import BackupInfo
+from desktop_app.domain.dates import moment_text
 from desktop_app.ui.models.rows_table_model import Index, RowsTableModel
 
 
@@ -21,7 +22,7 @@ def describe_counts(info: BackupInfo) -> str:
 def _taken(info: BackupInfo) -> str:
     if info.taken_at is None:
         return info.path.name
-    return info.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+    return moment_text(info.taken_at.astimezone())
 
 
 class BackupTableModel(RowsTableModel[BackupInfo]):

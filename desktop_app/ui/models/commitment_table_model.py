@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 
 from desktop_app.domain.commitment_filter import CommitmentOrder, SortKey, sort_key
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.partners import Commitment
 from desktop_app.domain.rag import RagResult
 from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, rag_text
@@ -56,14 +57,6 @@ _ROLES_WE_ANSWER = frozenset({_DISPLAY, _TOOLTIP, _ACCESSIBLE, _BACKGROUND, _FOR
 Fetch = Callable[[Sequence[int]], Iterable[Commitment]]
 #: reorder(order, descending) -> the sort key of every row to show, in that order
 Reorder = Callable[[CommitmentOrder, bool], list[SortKey]]
-
-
-_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _short_date(d: date) -> str:
-    """As strftime("%d %b %Y") in English, several times quicker (a row is made per save)."""
-    return f"{d.day:02d} {_MONTHS[d.month]} {d.year}"
 
 
 @dataclass(frozen=True)
@@ -212,7 +205,7 @@ class CommitmentTableModel(QAbstractTableModel):
             self._partner_text(c),
             self._strand_text(c),
             c.owner,
-            _short_date(c.due) if c.due else "",
+            date_text(c.due),
             c.status.label,
         )
         tip = c.what if len(c.what) < 2000 else c.what[:2000] + "…"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop_app.domain.dates import moment_text
 from desktop_app.domain.moderation import Rating, RatingSource
 from desktop_app.domain.progress import ComparisonRow, StrandTrend
 from desktop_app.ui.models.rows_table_model import Row, RowsTableModel
@@ -28,7 +29,7 @@ class RatingTableModel(_ReadOnlyRows[Rating]):
             return item.level.label
         if column == 3:
             return item.evidence
-        when = item.recorded_at.strftime("%d %b %Y %H:%M")
+        when = moment_text(item.recorded_at)
         return when + (" (imported)" if item.source is RatingSource.IMPORTED else "")
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.levels import Level
 from desktop_app.domain.partnership_glance import (
     US,
@@ -46,7 +47,7 @@ def _colour(rag: Rag, role: int) -> QColor | None:
 
 
 def _date(value: date | None) -> str:
-    return value.strftime("%d %b %Y") if value else "no date"
+    return date_text(value) or "no date"
 
 
 GIVES_IN_ALL, JOINT_WORK, FIRST_SCHOOL = 0, 1, 2

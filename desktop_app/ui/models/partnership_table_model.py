@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.partners import Partnership
 from desktop_app.ui.models.rows_table_model import RowsTableModel
 
 HEADERS = ("Partnership", "Type", "Depth", "Member schools", "From", "Until", "Roles")
-
-
-def _date_text(value: date | None) -> str:
-    return value.strftime("%d %b %Y") if value else ""
 
 
 class PartnershipTableModel(RowsTableModel[Partnership]):
@@ -42,9 +38,9 @@ class PartnershipTableModel(RowsTableModel[Partnership]):
         if column == 3:
             return ", ".join(self._names.get(m, "(unknown school)") for m in item.member_ids)
         if column == 4:
-            return _date_text(item.start)
+            return date_text(item.start)
         if column == 5:
-            return _date_text(item.end)
+            return date_text(item.end)
         return ", ".join(r.label for r in item.roles)
 
     def tooltip(self, item: Partnership, column: int) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.plan import Action, Priority
 from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, rag_text
 from desktop_app.ui.models.rows_table_model import ID_ROLE, RowsTableModel, numbered_header
@@ -23,10 +24,6 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ROLES = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, _BACKGROUND, _FOREGROUND, int(ID_ROLE)})
-
-
-def _when(d: date | None) -> str:
-    return f"{d.day} {d:%b %Y}" if d else ""
 
 
 class PriorityTableModel(RowsTableModel[Any]):
@@ -212,9 +209,9 @@ class ActionTableModel(QAbstractTableModel):
         if column == 1:
             return a.owner
         if column == 2:
-            return _when(a.start)
+            return date_text(a.start)
         if column == 3:
-            return _when(a.due)
+            return date_text(a.due)
         if column == 4:
             return a.monitored_by
         return f"{a.status.label}. {rag_text(a.rag(self._today()))}"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.directory import DirectorySource
 from desktop_app.domain.partners import PartnerSchool, SavedPartner
 from desktop_app.domain.text_search import FoldedIndex
@@ -172,8 +173,8 @@ class PartnerRegisterTab(QWidget):
             return
         self.directory_label.setText(
             f"School directory: {source.schools:,} schools ({source.closed:,} closed) from "
-            f"{source.file_name or 'a GIAS file'}, imported {source.imported_on.day} "
-            f"{source.imported_on:%B %Y}."
+            f"{source.file_name or 'a GIAS file'}, imported "
+            f"{date_text(source.imported_on)}."
         )
 
     def update_rows(self, ids: frozenset[int], changes: Changes | None = None) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.partnership_glance import (
     MatchDecision,
     OneSide,
@@ -353,7 +354,7 @@ class PartnershipPage(Page):
         member = names.get(match.theirs.partner_id, "The member school")
 
         def line(who: str, r: PromiseRecord) -> str:
-            due = f"due {r.due:%d %B %Y}" if r.due else "no due date"
+            due = f"due {date_text(r.due)}" if r.due else "no due date"
             return f"{who} recorded: “{' '.join(r.what.split())}” ({r.direction.label.lower()}, {r.status.label.lower()}, {due})"
 
         return line("We", match.ours) + "\n" + line(member, match.theirs)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.impact import Measure
 from desktop_app.domain.impact_status import status_of
 from desktop_app.domain.plan import PlanVersion
@@ -122,7 +123,9 @@ class MeasuresPanel(QWidget):
                 [
                     m.what,
                     m.draft.pupils,
-                    f"{m.unit.format(latest.value)} ({latest.taken_on:%-d %b})" if latest else "—",
+                    f"{m.unit.format(latest.value)} ({date_text(latest.taken_on)})"
+                    if latest
+                    else "—",
                     status.status.label,
                 ]
             )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.impact_status import status_of
 from desktop_app.domain.monitoring import Assignment, MonitoringState, Visit
@@ -54,7 +55,7 @@ def monitoring_summary(titles: dict[int, str], due: list[Assignment], today: dat
     parts = []
     for a in due[:3]:
         what = titles.get(a.id, "—")
-        when = f"{a.draft.next_on:%-d %b}"
+        when = date_text(a.draft.next_on)
         state = "overdue since" if a.state(today) is MonitoringState.OVERDUE else "due"
         parts.append(f"{a.draft.governor} on “{what}” ({state} {when})")
     more = f" and {len(due) - 3} more" if len(due) > 3 else ""
@@ -188,7 +189,7 @@ class MonitoringPanel(QWidget):
                     a.draft.governor,
                     titles.get(a.id, "—"),
                     a.draft.frequency.label,
-                    f"{a.draft.next_on:%-d %b %Y}",
+                    date_text(a.draft.next_on),
                     state.label,
                 ]
             )
@@ -202,7 +203,7 @@ class MonitoringPanel(QWidget):
         for v in self.visit_list:
             d = v.draft
             follow = d.follow_up + (" (now a plan action)" if v.follow_up_action_id else "")
-            item = QTreeWidgetItem([f"{d.visited_on:%-d %b %Y}", d.governor, d.focus.title, follow])
+            item = QTreeWidgetItem([date_text(d.visited_on), d.governor, d.focus.title, follow])
             item.setToolTip(2, d.focus.title)
             item.setToolTip(3, follow)
             item.setData(0, Qt.ItemDataRole.UserRole, v.id)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.review import ReviewRound, RoundScope
 from desktop_app.services.changes import Topic
 from desktop_app.ui.context import UiContext
@@ -21,7 +22,7 @@ from desktop_app.ui.widgets.read_only_table import read_only_table
 
 
 def _round_text(round_: ReviewRound) -> str:
-    return f"{round_.title} ({round_.held_on:%d %b %Y}, {round_.scope.label.lower()})"
+    return f"{round_.title} ({date_text(round_.held_on)}, {round_.scope.label.lower()})"
 
 
 class ProgressPage(Page):

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.joint_review import PartnershipProfile
 from desktop_app.ui.models.partnership_models import LevelsRow, LevelsTableModel
 from desktop_app.ui.widgets.long_table import long_table
@@ -26,7 +27,7 @@ def profile_rows(profiles: Sequence[PartnershipProfile]) -> list[LevelsRow]:
         members = len(profile.statement.members)
         rows.append(
             LevelsRow(
-                f"{profile.agreed_on.day} {profile.agreed_on:%B %Y}",
+                date_text(profile.agreed_on),
                 f"{members} school{'s' if members != 1 else ''}",
                 profile.levels,
                 previous,

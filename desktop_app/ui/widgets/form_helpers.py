@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+#: A date edit shows dates as the rest of the app does (the domain's date_text: "2 Nov 2026").
+DATE_EDIT_FORMAT = "d MMM yyyy"
+# English month names and a week starting on Monday whatever the computer's language.
+_BRITISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def date_edit(name: str, value: date, latest: date | None = None) -> QDateEdit:
+    """A date to choose, typed or picked from a calendar; latest: the last date allowed."""
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setAccessibleName(name)
+    edit.setCalendarPopup(True)
+    edit.setLocale(_BRITISH)
+    edit.setDisplayFormat(DATE_EDIT_FORMAT)
+    if latest is not None:
+        edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
+    return edit
+
+
+def date_of(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
+
 
 class OptionalDateEdit(QWidget):
     """A date that may be left unset: a tick box turns the date on."""
@@ -29,12 +51,7 @@ class OptionalDateEdit(QWidget):
         super().__init__()
         self.enabled = QCheckBox("Set")
         self.enabled.setAccessibleName(f"{name}: set a date")
-        self.edit = QDateEdit()
-        self.edit.setAccessibleName(name)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("d MMM yyyy")
-        start = value or default or date.today()
-        self.edit.setDate(QDate(start.year, start.month, start.day))
+        self.edit = date_edit(name, value or default or date.today())
         self.enabled.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
         self.enabled.toggled.connect(self.edit.setEnabled)
@@ -45,10 +62,7 @@ class OptionalDateEdit(QWidget):
         self.setFocusProxy(self.enabled)
 
     def value(self) -> date | None:
-        if not self.enabled.isChecked():
-            return None
-        d = self.edit.date()
-        return date(d.year(), d.month(), d.day())
+        return date_of(self.edit) if self.enabled.isChecked() else None
 
 
 class CheckList(QListWidget):

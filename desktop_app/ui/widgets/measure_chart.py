@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop_app.domain.dates import date_text, month_text
 from desktop_app.domain.impact import Measure
 from desktop_app.domain.impact_status import StatusResult
 from desktop_app.ui.widgets.profile_chart import chart_colours
@@ -43,7 +44,9 @@ class MeasureChart(QWidget):
         if self._measure is None or self._status is None:
             return ""
         m, unit = self._measure, self._measure.unit
-        points = ", ".join(f"{x.taken_on:%-d %b %Y} {unit.format(x.value)}" for x in m.measurements)
+        points = ", ".join(
+            f"{date_text(x.taken_on)} {unit.format(x.value)}" for x in m.measurements
+        )
         return f"{m.describe()}. {self._status.status.label}: {self._status.reason}." + (
             f" Measurements: {points}." if points else ""
         )
@@ -126,8 +129,8 @@ class MeasureChart(QWidget):
                 ),
                 label,
             )
-        start_label = f"{d.baseline_on:%b %Y}"
-        end_label = f"{d.target_on:%b %Y}"
+        start_label = month_text(d.baseline_on)
+        end_label = month_text(d.target_on)
         baseline_y = plot.bottom() + fm.ascent() + 2
         painter.drawText(QPointF(x_of(d.baseline_on), baseline_y), start_label)
         end_x = min(x_of(d.target_on), plot.right()) - fm.horizontalAdvance(end_label)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.partners import Commitment, PartnerSchool
 from desktop_app.domain.reciprocity import Reciprocity
 from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, rag_text
@@ -21,7 +22,7 @@ from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, ra
 
 def _item(c: Commitment, today: date) -> QListWidgetItem:
     rag = c.rag(today)
-    due = f", due {c.due.strftime('%d %b %Y')}" if c.due else ""
+    due = f", due {date_text(c.due)}" if c.due else ""
     what = " ".join(c.what.split())
     item = QListWidgetItem(f"{what}  [{c.status.label}{due}; {rag_text(rag)}]")
     item.setToolTip(c.what[:2000])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop_app.domain.dates import date_text
 from desktop_app.domain.review import ReviewRound, RoundStatus
 from desktop_app.domain.school import School
 from desktop_app.ui.symbol_font import visible_text
@@ -70,7 +71,7 @@ class RoundBar(QWidget):
         self.school.setCurrentIndex(max(0, self.school.findData(school_id)))
         self.school.setToolTip(self.school.currentText())
         for r in rounds:
-            self.round.addItem(f"{r.title}  ·  {r.held_on:%d %b %Y}", r.id)
+            self.round.addItem(f"{r.title}  ·  {date_text(r.held_on)}", r.id)
         self.round.setCurrentIndex(max(0, self.round.findData(round_id)))
         self.round.setToolTip(self.round.currentText())
         for combo in (self.school, self.round):
