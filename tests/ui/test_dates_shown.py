@@ -12,10 +12,12 @@ from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.dates import date_text
-from desktop_app.domain.partners import PartnerSchoolDetails
+from desktop_app.domain.partners import PartnerSchoolDetails, PartnershipDetails, PartnershipType
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models.commitment_table_model import DUE_COLUMN, WHAT_COLUMN
+from desktop_app.ui.models.partnership_table_model import FROM_COLUMN
 from desktop_app.ui.pages.commitments_page import CommitmentsPage
+from desktop_app.ui.pages.partners_page import PartnersPage
 from desktop_app.ui.widgets.form_helpers import OptionalDateEdit, date_edit, date_of
 from tests.ui.conftest import TODAY
 
@@ -84,3 +86,36 @@ def test_commitments_show_due_dates_in_one_form_and_sort_by_the_date(
         ]
         assert shown == [date_text(d) for d in expected]
     assert date_text(DUES[0]) == "2 Mar 2027"  # as the brief for this screen asks
+
+
+def test_partnerships_sort_by_their_dates_not_their_text(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    s = sample_window.ctx.services
+    school_id = sample_window.ctx.school_id
+    assert school_id is not None
+    for n, start in enumerate(DUES):
+        s.partners.create_partnership(
+            school_id,
+            PartnershipDetails(
+                f"Dated partnership {n}", PartnershipType.PEER_REVIEW_TRIO, (), start
+            ),
+        )
+    sample_window.show_page("partners")
+    page = sample_window.pages["partners"]
+    assert isinstance(page, PartnersPage)
+    qtbot.waitUntil(page.isVisible)
+    tab = page.partnerships
+    tab.refresh()
+    for order, expected in (
+        (Qt.SortOrder.AscendingOrder, sorted(DUES)),
+        (Qt.SortOrder.DescendingOrder, sorted(DUES, reverse=True)),
+    ):
+        tab.table.sortByColumn(FROM_COLUMN, order)
+        proxy = tab.table.model()
+        shown = [
+            proxy.index(row, FROM_COLUMN).data()
+            for row in range(proxy.rowCount())
+            if proxy.index(row, 0).data().startswith("Dated partnership")
+        ]
+        assert shown == [date_text(d) for d in expected]

@@ -10,6 +10,7 @@ from desktop_app.domain.partners import Partnership
 from desktop_app.ui.models.rows_table_model import RowsTableModel
 
 HEADERS = ("Partnership", "Type", "Depth", "Member schools", "From", "Until", "Roles")
+FROM_COLUMN, UNTIL_COLUMN = 4, 5
 
 
 class PartnershipTableModel(RowsTableModel[Partnership]):
@@ -37,11 +38,18 @@ class PartnershipTableModel(RowsTableModel[Partnership]):
             return item.depth.label
         if column == 3:
             return ", ".join(self._names.get(m, "(unknown school)") for m in item.member_ids)
-        if column == 4:
+        if column == FROM_COLUMN:
             return date_text(item.start)
-        if column == 5:
+        if column == UNTIL_COLUMN:
             return date_text(item.end)
         return ", ".join(r.label for r in item.roles)
+
+    def sort_key(self, item: Partnership, column: int) -> Any:
+        # "2 Nov 2026" sorts as text by its day; the ISO date sorts by the date itself.
+        if column in (FROM_COLUMN, UNTIL_COLUMN):
+            value = item.start if column == FROM_COLUMN else item.end
+            return value.isoformat() if value else ""
+        return self.text(item, column)
 
     def tooltip(self, item: Partnership, column: int) -> str:
         if column == 0 and item.agreement_notes:

@@ -1,7 +1,9 @@
 """The base of every read-only table in the app: a list of domain objects shown as text.
 
-Subclasses name the columns (`headers`) and say what each cell reads (`text`); `extra`
-answers any other role (colours, sort keys). Rows with an `id` can be found by it.
+Subclasses name the columns (`headers`) and say what each cell reads (`text`); a column
+whose text does not sort as its meaning does (dates) gives `sort_key` for `SORT_ROLE`, which
+a sorting proxy reads; `extra` answers any other role (colours). Rows with an `id` can be
+found by it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
 #: The record's id, for rows that have one (selection survives a reload by id).
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: What a column sorts by: its text unless the model says otherwise (a date sorts as a date).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
 
 
@@ -62,6 +66,10 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         """The tooltip; the cell's text unless a subclass has more to say."""
         return self.text(item, column)
 
+    def sort_key(self, item: Row, column: int) -> Any:
+        """What the column sorts by; the cell's text unless a subclass says otherwise."""
+        return self.text(item, column)
+
     def extra(self, item: Row, column: int, role: int) -> Any:
         """Any role other than the text ones; None by default."""
         return None
@@ -85,6 +93,8 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
             return self.tooltip(item, index.column())
         if role == ID_ROLE:
             return getattr(item, "id", None)
+        if role == SORT_ROLE:
+            return self.sort_key(item, index.column())
         return self.extra(item, index.column(), role)
 
     def headerData(

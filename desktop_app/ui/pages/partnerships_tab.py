@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.partners import Depth, Partnership
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.partnership_table_model import PartnershipTableModel
+from desktop_app.ui.models.rows_table_model import SORT_ROLE
 from desktop_app.ui.widgets.flow_layout import button_flow
 
 
@@ -27,6 +28,7 @@ class PartnershipsTab(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
         self.table.setAccessibleName("Partnerships")
         self.table.setModel(self.proxy)
