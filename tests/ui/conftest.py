@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -122,3 +122,38 @@ def sample_window(
     w.open_sample(complete=False)
     qtbot.waitUntil(lambda: w.showing_workspace())
     return w
+
+
+class WidgetEvents(QObject):
+    """Which widgets were painted, and which asked for a new layout, while counting."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted: list[QObject] = []
+        self.laid_out: list[QObject] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted.append(watched)
+        elif event.type() == QEvent.Type.LayoutRequest:
+            self.laid_out.append(watched)
+        return False
+
+
+def settle() -> None:
+    """Let the window finish everything a change started (delayed layouts, repaints)."""
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+@pytest.fixture
+def events() -> Iterator[WidgetEvents]:
+    settle()
+    counted = WidgetEvents()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(counted)
+    try:
+        yield counted
+    finally:
+        app.removeEventFilter(counted)

@@ -6,14 +6,12 @@ timed: speed is measured in bench/trust_scale.py and bench/commitments_filter.py
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
 import pytest
 from partners_helpers import promise
-from PySide6.QtCore import QEvent, QModelIndex, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QModelIndex
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -22,7 +20,7 @@ from desktop_app.domain.review import RoundScope
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.commitments_page import CommitmentsPage
-from tests.ui.conftest import TODAY
+from tests.ui.conftest import TODAY, WidgetEvents, settle
 
 PROMISES = 120  # more than a screenful, so some rows are never shown
 
@@ -59,43 +57,8 @@ def page(qtbot: QtBot, window: MainWindow) -> CommitmentsPage:
     found.today = lambda: TODAY
     qtbot.waitUntil(found.isVisible)
     found.refresh()
-    _settle()
+    settle()
     return found
-
-
-class _Events(QObject):
-    """Which widgets were painted, and which asked for a new layout, while counting."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.painted: list[QObject] = []
-        self.laid_out: list[QObject] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.painted.append(watched)
-        elif event.type() == QEvent.Type.LayoutRequest:
-            self.laid_out.append(watched)
-        return False
-
-
-def _settle() -> None:
-    """Let the window finish everything a change started (delayed layouts, repaints)."""
-    for _ in range(5):
-        QApplication.processEvents()
-
-
-@pytest.fixture
-def events() -> Iterator[_Events]:
-    _settle()
-    counted = _Events()
-    app = QApplication.instance()
-    assert app is not None
-    app.installEventFilter(counted)
-    try:
-        yield counted
-    finally:
-        app.removeEventFilter(counted)
 
 
 def _changed_cells(page: CommitmentsPage) -> list[tuple[int, int]]:
@@ -118,12 +81,12 @@ def _shown_rows(page: CommitmentsPage) -> range:
 
 
 def test_a_reload_that_changes_nothing_rereads_the_rows_shown_and_paints_nothing(
-    page: CommitmentsPage, events: _Events
+    page: CommitmentsPage, events: WidgetEvents
 ) -> None:
     model, table = page.model, page.table
     table.verticalScrollBar().setValue(10)
     table.selectRow(15)
-    _settle()
+    settle()
     rows = _shown_rows(page)
     assert 0 < len(rows) < PROMISES
     order, selected, scrolled = model.ids(), page.selected_id(), table.verticalScrollBar().value()
@@ -135,7 +98,7 @@ def test_a_reload_that_changes_nothing_rereads_the_rows_shown_and_paints_nothing
     model.rows_fetched = 0
     events.painted.clear()
     page.refresh()
-    _settle()
+    settle()
     assert resets == [] and cells == [] and refills == []
     assert model.rows_fetched == len(rows)  # the rows on screen, read again; no others
     assert model.ids() == order and page.selected_id() == selected
@@ -143,7 +106,7 @@ def test_a_reload_that_changes_nothing_rereads_the_rows_shown_and_paints_nothing
     assert events.painted == []
     # Rows not on screen were forgotten, so they are read afresh when scrolled to.
     table.scrollToBottom()
-    _settle()
+    settle()
     assert model.rows_fetched > len(rows)
 
 
@@ -163,7 +126,7 @@ def test_a_reload_repaints_only_the_cells_that_changed(
     resets: list[None] = []
     model.modelAboutToBeReset.connect(lambda: resets.append(None))
     window.ctx.notify(Changes.of(Topic.PARTNERS))
-    _settle()
+    settle()
     assert resets == []
     naming = [r for r in rows if model.commitment(r).partner_ids == (renamed,)]
     assert naming and sorted(cells) == [(r, 3) for r in naming]  # the partner column only
@@ -173,17 +136,17 @@ def test_a_reload_repaints_only_the_cells_that_changed(
 
 
 def test_a_search_paints_the_table_once_and_lays_out_nothing_else(
-    page: CommitmentsPage, events: _Events
+    page: CommitmentsPage, events: WidgetEvents
 ) -> None:
     viewport = page.table.viewport()
     # Each finds more than a screenful: a scroll bar that comes or goes lays out the table.
     for text in ("coaching", "", "moderation", "partner 1"):
         page.filters.search.setText(text)
-        _settle()
+        settle()
         events.painted.clear()
         events.laid_out.clear()
         page.filters.search_now()
-        _settle()
+        settle()
         assert events.painted.count(viewport) == 1, text  # not once more after its layout
         # The count changed, but it keeps its size: the page is not laid out again.
         assert page not in events.laid_out, text

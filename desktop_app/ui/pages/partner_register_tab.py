@@ -30,6 +30,7 @@ from desktop_app.services.directory_service import DirectoryImport, StagedFile
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.partner_table_model import PartnerTableModel
 from desktop_app.ui.tasks import busy_cursor, run_in_background
+from desktop_app.ui.widgets.count_label import CountLabel
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.long_table import long_table
 from desktop_app.ui.widgets.read_only_table import select_source_row
@@ -98,8 +99,12 @@ class PartnerRegisterTab(QWidget):
         self.directory_label = QLabel()
         self.directory_label.setWordWrap(True)
         self.directory_label.setAccessibleName("School directory")
-        self.count_label = QLabel()
-        self.count_label.setAccessibleName("Number of partner schools")
+        # Of a fixed width, so the count a search changes lays nothing else out.
+        self.count_label = CountLabel(
+            "Showing {shown} of {total} partner school{s}", whole="{total} partner school{s}"
+        )
+        self.count_label.setAccessibleName("How many partner schools are shown")
+        self._closed_note = ""  # "(2 closed)": counted when the register is, not per search
 
         self.reciprocity = ReciprocityPanel()
 
@@ -151,17 +156,21 @@ class PartnerRegisterTab(QWidget):
             self._build_index()
         directory = self.ctx.services.directory
         self.model.set_closed(directory.closed_partners())
+        self._count_closed()
         self._show_count()
         self._show_directory(directory.source())
         if selected is not None:
             self.select_partner(selected)
         self._show_selected()
 
-    def _show_count(self) -> None:
-        count = len(self.model.all_ids())
-        text = f"{count:,} partner school{'s' if count != 1 else ''}"
+    def _count_closed(self) -> None:
         shut = self.model.closed_count()
-        self.count_label.setText(f"{text} ({shut} closed)" if shut else text)
+        self._closed_note = f"({shut:,} closed)" if shut else ""
+
+    def _show_count(self) -> None:
+        """The rows shown and the register's size, both already known to the model."""
+        total = len(self.model.all_ids())
+        self.count_label.set_count(self.model.rowCount(), total, self._closed_note)
 
     def _show_directory(self, source: DirectorySource | None) -> None:
         self.clear_button.setEnabled(source is not None)
@@ -203,10 +212,12 @@ class PartnerRegisterTab(QWidget):
                 self.model.rematch(set(ids), self._index.matching_among(text, set(ids)))
         else:
             self._changed_while_building |= ids
-        count = len(self.model.all_ids())
+        total, shown = len(self.model.all_ids()), self.model.rowCount()
         self.model.apply_changes(live, set(ids) - {p.id for p in live})
-        if len(self.model.all_ids()) != count:  # added or removed, not just edited
-            self._show_count()
+        if len(self.model.all_ids()) != total:  # added or removed, not just edited
+            self._count_closed()
+        if (self.model.rowCount(), len(self.model.all_ids())) != (shown, total):
+            self._show_count()  # added, removed, or no longer found by the search
         if selected in ids:  # the chosen school itself changed: it may have moved or gone
             self.select_partner(selected)
             self._show_selected()
@@ -265,6 +276,7 @@ class PartnerRegisterTab(QWidget):
             return
         else:
             return  # the index being made shows the matches when it arrives
+        self._show_count()
         self._show_selected()
 
     def index_ready(self) -> bool:

@@ -2,7 +2,7 @@
 
 A label whose text changes size asks its page to lay itself out again, which on a page of
 flowing filters costs as much as the search that changed the count. This one is as wide
-as the largest number the total allows, so a new count repaints the label alone.
+as the largest text the total allows, so a new count repaints the label alone.
 """
 
 from __future__ import annotations
@@ -14,25 +14,38 @@ _DIGITS = "0123456789"
 
 
 class CountLabel(QLabel):
-    def __init__(self, template: str, parent: QWidget | None = None) -> None:
-        """template: the text, with {shown} and {total} where the numbers go."""
+    def __init__(
+        self, template: str, parent: QWidget | None = None, *, whole: str | None = None
+    ) -> None:
+        """template: the text, with {shown} and {total} where the numbers go ({s} is "s"
+        unless the total is 1). whole: the text instead when nothing is left out (shown
+        == total), if it is to be the plain count: "{total} partner school{s}"."""
         super().__init__(parent)
         self._template = template
+        self._whole = whole or template
         self._total = 0
+        self._note = ""
         self._fitted: str | None = None  # the widest text the size is for
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-    def set_count(self, shown: int, total: int) -> None:
-        if total != self._total or self._fitted is None:
-            self._total = total
+    def set_count(self, shown: int, total: int, note: str = "") -> None:
+        """note: words after the count that seldom change ("(2 closed)"); like a new
+        total, a new note sizes the label again, and so lays out its page."""
+        if total != self._total or note != self._note or self._fitted is None:
+            self._total, self._note = total, note
             self._fit()
-        self.setText(self._template.format(shown=f"{shown:,}", total=f"{total:,}"))
+        template = self._whole if shown == total else self._template
+        text = template.format(shown=f"{shown:,}", total=f"{total:,}", s="" if total == 1 else "s")
+        self.setText(f"{text} {note}" if note else text)
 
     def _fit(self) -> None:
         metrics = self.fontMetrics()
         widest_digit = max(_DIGITS, key=metrics.horizontalAdvance)
         number = f"{self._total:,}".translate(str.maketrans(_DIGITS, widest_digit * 10))
-        widest = self._template.format(shown=number, total=number)
+        texts = (t.format(shown=number, total=number, s="s") for t in (self._template, self._whole))
+        widest = max(texts, key=metrics.horizontalAdvance)
+        if self._note:
+            widest = f"{widest} {self._note}"
         if widest == self._fitted:
             return
         self._fitted = widest
