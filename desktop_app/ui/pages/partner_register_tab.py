@@ -108,14 +108,14 @@ class PartnerRegisterTab(QWidget):
 
         self.reciprocity = ReciprocityPanel()
 
-        buttons = button_flow(
-            (self.add_button, self.edit_button, self.remove_button, self.import_button)
-        )
+        actions = (self.add_button, self.edit_button, self.remove_button, self.import_button)
+        # Right of the buttons, as on the commitments page; on a narrow screen the row wraps
+        # and the count goes below them, never pushing the page wider.
+        buttons = button_flow((*actions, self.count_label))
+        buttons.push_right_from(len(actions))
         search_row = QHBoxLayout()
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)
-        # Beside the search rather than the buttons, so the page fits a 1024-pixel screen.
-        search_row.addWidget(self.count_label)
         left = QWidget()
         col = QVBoxLayout(left)
         col.setContentsMargins(0, 0, 0, 0)

@@ -29,23 +29,27 @@ class CountLabel(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def set_count(self, shown: int, total: int, note: str = "") -> None:
-        """note: words after the count that seldom change ("(2 closed)"); like a new
-        total, a new note sizes the label again, and so lays out its page."""
+        """note: words after the plain count that seldom change ("(2 closed)"): about the
+        whole list, so left out while part of it is shown. Like a new total, a new note
+        sizes the label again, and so lays out its page."""
         if total != self._total or note != self._note or self._fitted is None:
             self._total, self._note = total, note
             self._fit()
-        template = self._whole if shown == total else self._template
-        text = template.format(shown=f"{shown:,}", total=f"{total:,}", s="" if total == 1 else "s")
+        s = "" if total == 1 else "s"
+        if shown != total:
+            self.setText(self._template.format(shown=f"{shown:,}", total=f"{total:,}", s=s))
+            return
+        text = self._whole.format(shown=f"{shown:,}", total=f"{total:,}", s=s)
         self.setText(f"{text} {note}" if note else text)
 
     def _fit(self) -> None:
         metrics = self.fontMetrics()
         widest_digit = max(_DIGITS, key=metrics.horizontalAdvance)
         number = f"{self._total:,}".translate(str.maketrans(_DIGITS, widest_digit * 10))
-        texts = (t.format(shown=number, total=number, s="s") for t in (self._template, self._whole))
-        widest = max(texts, key=metrics.horizontalAdvance)
-        if self._note:
-            widest = f"{widest} {self._note}"
+        part = self._template.format(shown=number, total=number, s="s")
+        whole = self._whole.format(shown=number, total=number, s="s")
+        whole = f"{whole} {self._note}" if self._note else whole
+        widest = max(part, whole, key=metrics.horizontalAdvance)
         if widest == self._fitted:
             return
         self._fitted = widest
