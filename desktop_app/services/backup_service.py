@@ -2,9 +2,11 @@
 backup_if_due(), and the decision and the copying live here.
 
 Backups read the file through their own connection, so backup_if_due(), backup_on_close(),
-backup_to(), list_backups() and prepare_restore() may run on a background thread.
-finish_restore() (and restore(), which does both) writes through the open connection and
-must run on the thread that opened the file.
+backup_to(), list_backups() and prepare_restore() may run on a background thread. Finishing
+a restore is three steps so its write can too: let_go_for_restore() on the thread that
+opened the file (it closes that connection, keeping the file locked), write_restore() on
+any thread, then reopen() back on the first thread, whether the write worked or not.
+finish_restore() (and restore(), which prepares too) does all three on one thread.
 """
 
 from __future__ import annotations
@@ -131,6 +133,7 @@ class BackupService:
         # Built on first use, perhaps after changes: every write since the file was
         # opened counts as not yet backed up.
         self._writes_backed_up = 0
+        self._restoring = False  # between let_go_for_restore() and reopen()
 
     @property
     def folder(self) -> Path:
@@ -210,13 +213,37 @@ class BackupService:
         return PreparedRestore(source, safety, staging, writes)
 
     def finish_restore(self, prepared: PreparedRestore) -> tuple[Path, Changes]:
-        """Write the staged backup into the open file (on the thread that opened it)."""
+        """Write the staged backup into the open file, all on the thread that opened it."""
+        self.let_go_for_restore(prepared)
+        try:
+            self.write_restore(prepared)
+        finally:
+            self.reopen()
+        return prepared.safety, Changes.of(Topic.EVERYTHING)
+
+    def let_go_for_restore(self, prepared: PreparedRestore) -> None:
+        """On the thread that opened the file: refuse if a change was saved since the safety
+        copy was taken, then close this file's connection, keeping the file locked, so nothing
+        can read or write it while write_restore() replaces its contents."""
         if self._store.write_count != prepared.writes:
             self.discard_restore(prepared)
             raise ChangedWhilePreparing()
-        write_staged(self._store.db, self._store.path, prepared.staging)
+        self._store.let_go_of_connection()
+        self._restoring = True
+
+    def write_restore(self, prepared: PreparedRestore) -> None:
+        """On any thread, after let_go_for_restore(): one write transaction through a
+        connection of its own (the file is as it was if it fails). Then reopen()."""
+        assert self._restoring, "let_go_for_restore() first"
+        write_staged(self._store.path, prepared.staging)
         self._writes_backed_up = self._store.write_count
-        return prepared.safety, Changes.of(Topic.EVERYTHING)
+
+    def reopen(self) -> None:
+        """On the thread that opened the file, once write_restore() has returned or failed:
+        a new connection to the file as it now is (restored, or untouched)."""
+        if self._restoring:
+            self._store.reconnect()
+            self._restoring = False
 
     @staticmethod
     def discard_restore(prepared: PreparedRestore) -> None:

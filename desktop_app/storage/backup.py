@@ -22,6 +22,7 @@ from desktop_app.storage.database import (
     connect,
     disk_problem,
     inspect_file,
+    writing_connection,
 )
 from desktop_app.storage.errors import BackupFailed, CannotCreate, DamagedDatabase, StorageError
 from desktop_app.storage.migrations import MIGRATIONS
@@ -195,7 +196,7 @@ def _match_page_size(copy: Path, page_size: int) -> None:
 
 
 def migrate_in_place(db: Database, path: Path) -> None:
-    """Bring a just-restored older file up to this version's schema."""
+    """Bring an older file up to this version's schema (path names it in a refusal)."""
     db.execute("PRAGMA foreign_keys = OFF")
     try:
         MIGRATIONS.apply(db)
@@ -206,9 +207,12 @@ def migrate_in_place(db: Database, path: Path) -> None:
 
 
 def stage_restore(live_path: Path, source: Path) -> Path:
-    """Check source and copy it beside the live file, ready for write_staged(); returns the copy.
+    """Check source and copy it beside the live file, brought up to this version's schema,
+    ready for write_staged(); returns the copy.
 
     Uses only its own connections, so it may run off the thread that opened the live file.
+    An older backup is migrated here, in the copy, so the final write is one transaction of
+    a file already known to open: a migration that fails leaves the live file untouched.
     """
     verify_restorable(source)
     staging = live_path.with_name(live_path.name + ".restoring")
@@ -220,6 +224,11 @@ def stage_restore(live_path: Path, source: Path) -> Path:
         finally:
             live.close()
         _match_page_size(staging, page_size)
+        copy = connect(staging)
+        try:
+            migrate_in_place(copy, source)
+        finally:
+            copy.conn.close()
     except BaseException as exc:
         _remove_with_sidecars(staging)
         if isinstance(exc, sqlite3.DatabaseError):
@@ -234,17 +243,27 @@ def discard_staged(staging: Path) -> None:
     _remove_with_sidecars(staging)
 
 
-def write_staged(live: Database, live_path: Path, staging: Path) -> None:
-    """Replace everything in the open database with the staged copy, then remove the copy.
+def write_staged(live_path: Path, staging: Path) -> None:
+    """Replace everything in the live file with the staged copy, then remove the copy.
 
-    The backup API writes it as one write transaction: a crash part-way leaves the live file
-    exactly as it was. The file lock stays held and the connection stays open, so nothing
-    else can slip in between. Must run on the thread that opened `live`.
+    The backup API writes it as one write transaction: a crash or an error part-way leaves
+    the live file exactly as it was. It writes through a connection of its own, so it may
+    run on a worker thread while the window's connection is closed and its lock still held
+    (OpenDatabase.let_go_of_connection): nothing else can read or write in between.
     """
     try:
-        src = sqlite3.connect(str(staging))
+        # Read-only, so a staged copy that has gone is an error, never an empty file
+        # written over the user's data.
+        src = sqlite3.connect(f"{staging.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            src.backup(live.conn, pages=-1)
+            live = writing_connection(live_path)
+            try:
+                src.backup(live.conn, pages=-1)
+                live.execute("PRAGMA journal_mode = WAL")
+                with contextlib.suppress(sqlite3.Error):
+                    live.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                live.conn.close()
         finally:
             src.close()
     except sqlite3.DatabaseError as exc:
@@ -253,10 +272,6 @@ def write_staged(live: Database, live_path: Path, staging: Path) -> None:
         ) from None
     finally:
         _remove_with_sidecars(staging)
-    live.execute("PRAGMA journal_mode = WAL")
-    migrate_in_place(live, live_path)
-    with contextlib.suppress(sqlite3.Error):
-        live.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def backups_holding_school(paths: list[Path], urn: str) -> list[Path]:

@@ -240,6 +240,19 @@ class OpenDatabase:
     def read_only(self) -> bool:
         return self._lock is None
 
+    def let_go_of_connection(self) -> None:
+        """Close the connection but keep the file locked, so a restore can write the file
+        through a connection of its own on another thread with nothing else in between: the
+        closed connection refuses every read and write until reconnect()."""
+        self.is_open = False
+        self.db.conn.close()
+
+    def reconnect(self) -> None:
+        """A fresh connection after let_go_of_connection(), into the same Database object, so
+        every repository holding it carries on with the file as it now is."""
+        self.db.conn = writing_connection(self.path).conn
+        self.is_open = True
+
     def close(self) -> None:
         self.is_open = False
         if not self.read_only:
@@ -249,6 +262,16 @@ class OpenDatabase:
         self.db.conn.close()
         if self._lock is not None:
             self._lock.release()
+
+
+def writing_connection(path: Path) -> Database:
+    """The connection the app writes through: write-ahead log, foreign keys on."""
+    db = connect(path)
+    db.execute("PRAGMA journal_mode = WAL")
+    # NORMAL is durable in WAL mode against application crashes; only a power cut
+    # can lose the last commit, and never corrupts the file.
+    db.execute("PRAGMA synchronous = NORMAL")
+    return db
 
 
 def is_read_only(path: Path) -> bool:
@@ -336,11 +359,7 @@ def open_database(
     try:
         if pending_migrations(path) and before_migrate is not None:
             before_migrate(path)
-        db = connect(path)
-        db.execute("PRAGMA journal_mode = WAL")
-        # NORMAL is durable in WAL mode against application crashes; only a power cut
-        # can lose the last commit, and never corrupts the file.
-        db.execute("PRAGMA synchronous = NORMAL")
+        db = writing_connection(path)
         db.execute("PRAGMA foreign_keys = OFF")
         MIGRATIONS.apply(db)
         db.execute("PRAGMA foreign_keys = ON")

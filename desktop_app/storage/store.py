@@ -174,5 +174,13 @@ class Store:
         if outermost and counts_as_change:
             self._write_count += 1
 
+    def let_go_of_connection(self) -> None:
+        """Close the connection, keeping the file locked (a restore writes the file through
+        a connection of its own meanwhile); reconnect() follows."""
+        self._opened.let_go_of_connection()
+
+    def reconnect(self) -> None:
+        self._opened.reconnect()
+
     def close(self) -> None:
         self._opened.close()

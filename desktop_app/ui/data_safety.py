@@ -3,10 +3,11 @@
 Back up now, Restore from backup, Share with partner, Import from partner and Delete this
 school's data. The logic lives in the services; this module asks, shows and reports.
 Slow work runs in the background with its own connections: copies of the file, checking
-and staging a backup to restore, reading a partner file, scanning backups for a deleted
-school. Only the final write through the window's connection runs on the GUI thread, and
-the window takes no input meanwhile (a modal "working" dialog), so nothing is saved in
-between; the restore checks that anyway.
+and staging a backup to restore, writing it into the file (with the window's connection
+closed meanwhile), reading a partner file, scanning backups for a deleted school. Other
+final writes go through the window's connection on the GUI thread. The window takes no
+input meanwhile (a modal "working" dialog), so nothing is saved in between; the restore
+checks that anyway.
 """
 
 from __future__ import annotations
@@ -98,7 +99,9 @@ class DataSafetyMenu(QObject):
 
     def _on_timer_timeout(self) -> None:
         backups = self._services().backups
-        if self._timer_busy or not backups.changed_since_backup():
+        # Not while a restore has the file's connection closed: it takes its own copies.
+        services = self._services()
+        if self._timer_busy or not services.is_open or not backups.changed_since_backup():
             return
         self._timer_busy = True
         run_in_background(
@@ -164,7 +167,10 @@ class DataSafetyMenu(QObject):
         self.restore(dialog.chosen)
 
     def restore(self, source: Path) -> None:
-        """Check and stage the backup in the background, then write it into the open file."""
+        """Check and stage the backup in the background, then write it into the file in the
+        background too, with the window's connection closed meanwhile (the working dialog
+        keeps the window from taking input); only closing and reopening that connection and
+        reloading the screens run on the GUI thread."""
         from desktop_app.services.errors import StorageError
 
         backups = self._services().backups
@@ -175,14 +181,10 @@ class DataSafetyMenu(QObject):
             working.close()
             self._error(self.tr("Not restored"), exc)
 
-        def prepared(ready: Any) -> None:
-            try:
-                safety, changes = backups.finish_restore(ready)
-            except (StorageError, ValueError, OSError) as exc:
-                failed(exc)
-                return
+        def written(safety: Path) -> None:
+            backups.reopen()
             working.close()
-            self._after_replace(changes)
+            self._after_replace(Changes.of(Topic.EVERYTHING))
             QMessageBox.information(
                 self.window,
                 self.tr("Restored"),
@@ -190,6 +192,23 @@ class DataSafetyMenu(QObject):
                     "Restored from {0}.\n\nYour file as it was just before is kept as the "
                     "backup “{1}”, so you can go back to it."
                 ).format(source.name, safety.name),
+            )
+
+        def not_written(exc: BaseException) -> None:
+            backups.reopen()  # the file as it was: the write is one transaction
+            failed(exc)
+
+        def prepared(ready: Any) -> None:
+            try:
+                backups.let_go_for_restore(ready)
+            except (StorageError, ValueError, OSError) as exc:
+                failed(exc)
+                return
+            working.setLabelText(self.tr("Restoring the backup…"))
+            run_in_background(
+                lambda _progress: backups.write_restore(ready),
+                lambda _none: written(ready.safety),
+                not_written,
             )
 
         run_in_background(lambda _progress: backups.prepare_restore(source), prepared, failed)

@@ -7,6 +7,7 @@ other than the one that opened it, so running each step on a real thread proves 
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,7 +22,7 @@ from desktop_app.services.backup_service import ChangedWhilePreparing
 from desktop_app.services.container import AppServices, open_services
 from desktop_app.services.exchange_service import ImportState
 from desktop_app.storage.backup import summarise_backup
-from desktop_app.storage.errors import DamagedDatabase
+from desktop_app.storage.errors import CannotCreate, DamagedDatabase
 from tests.exchange_helpers import setup_alder, setup_birch, share_file
 
 T = TypeVar("T")
@@ -80,6 +81,48 @@ def test_prepared_on_another_thread_then_written_on_this_one(
     assert _names(services) == ["Before School"]
     assert not prepared.staging.exists()
     assert not services.backups.changed_since_backup()
+
+
+def test_the_restore_is_written_on_another_thread_while_the_connection_is_closed(
+    services: AppServices, tmp_path: Path
+) -> None:
+    snapshot = _backed_up(services, tmp_path)
+    _add(services, "After School", "222222")
+    prepared = _on_a_thread(lambda: services.backups.prepare_restore(snapshot))
+
+    services.backups.let_go_for_restore(prepared)
+    # Nothing can read or write the file through the window's connection meanwhile.
+    assert not services.is_open
+    with pytest.raises(sqlite3.ProgrammingError):
+        _names(services)
+    _on_a_thread(lambda: services.backups.write_restore(prepared))
+    services.backups.reopen()
+
+    assert services.is_open
+    assert _names(services) == ["Before School"]
+    assert not prepared.staging.exists()
+    assert not services.backups.changed_since_backup()
+    _add(services, "Saved After", "333333")  # the reopened connection writes as before
+    assert _names(services) == ["Before School", "Saved After"]
+
+
+def test_a_restore_whose_write_fails_leaves_the_file_as_it_was(
+    services: AppServices, tmp_path: Path
+) -> None:
+    snapshot = _backed_up(services, tmp_path)
+    _add(services, "After School", "222222")
+    prepared = _on_a_thread(lambda: services.backups.prepare_restore(snapshot))
+    services.backups.let_go_for_restore(prepared)
+    # The staged copy is gone (a cleaner, a full disk): never an empty file written in.
+    prepared.staging.unlink()
+
+    with pytest.raises(CannotCreate, match="the restore could not be written"):
+        _on_a_thread(lambda: services.backups.write_restore(prepared))
+    services.backups.reopen()
+
+    assert _names(services) == ["After School", "Before School"]
+    _add(services, "Saved After", "333333")
+    assert "Saved After" in _names(services)
 
 
 def test_a_change_saved_while_preparing_cancels_the_restore(

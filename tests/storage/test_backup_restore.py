@@ -124,6 +124,29 @@ def test_restore_of_a_backup_from_an_older_schema_migrates_it(
     assert MIGRATIONS.pending(services._store.db) == []
 
 
+def test_an_older_backup_that_cannot_be_brought_up_to_date_changes_nothing(
+    services: AppServices, tmp_path: Path
+) -> None:
+    _add(services, "Kept School", "111111")
+    old = tmp_path / "old.sqlite3"
+    _old_schema_file(old, "Old Times", "654321")
+    broken = sqlite3.connect(old)  # foreign keys are off on a bare connection
+    broken.execute(
+        "INSERT INTO review_rounds (school_id, title, held_on, framework_id, framework_edition, scope)"
+        " VALUES (99, 'x', '', 'f', 'e', 'school')"
+    )
+    broken.commit()
+    broken.close()
+
+    with pytest.raises(DamagedDatabase, match="point at records that no longer exist"):
+        services.backups.restore(old)
+
+    # Migrated and checked in the staged copy, so the open file was never written.
+    assert _names(services) == ["Kept School"]
+    assert not list(services.db_path.parent.glob("*.restoring*"))
+    _add(services, "Still Saving", "222222")
+
+
 def test_backup_failure_leaves_no_part_file(services: AppServices, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")

@@ -11,7 +11,14 @@ from typing import Any
 import pytest
 from exchange_helpers import BIRCH, setup_alder, setup_birch
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.backups import BackupInfo, BackupReason
@@ -123,6 +130,8 @@ def test_restore_prepares_on_a_background_thread_behind_a_working_dialog(
     _, changes = services.schools.create_school(SchoolDetails("Late Arrival", "314159", "Primary"))
     window.ctx.notify(changes)
 
+    writes = _watch_the_write(services, monkeypatch)
+
     window.data_safety.restore(backup)
 
     # The check and copies run on the thread pool; meanwhile the window takes no input.
@@ -131,7 +140,59 @@ def test_restore_prepares_on_a_background_thread_behind_a_working_dialog(
     assert working[0].windowModality() == Qt.WindowModality.WindowModal
     qtbot.waitUntil(lambda: any("kept as the backup" in m for m in messages), timeout=20_000)
     assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    # The write itself ran on the thread pool too, with the window's connection closed.
+    assert writes == [("Restoring the backup…", False, False)]
+    assert services.is_open
     assert [s.name for s in services.schools.list_schools()] == before
+
+
+def _watch_the_write(
+    services: Any, monkeypatch: pytest.MonkeyPatch, before: Callable[[Any], None] | None = None
+) -> list[tuple[str, bool, bool]]:
+    """Note, for each write of a restore: the working dialog's words, whether it ran on the
+    GUI thread and whether the window's connection was open; before(prepared) runs first."""
+    import threading
+
+    writes: list[tuple[str, bool, bool]] = []
+    write = services.backups.write_restore
+
+    def watched(prepared: Any) -> None:
+        dialogs = [
+            d.labelText()
+            for d in QApplication.topLevelWidgets()
+            if isinstance(d, QProgressDialog) and d.isVisible()
+        ]
+        on_gui = threading.current_thread() is threading.main_thread()
+        writes.append((" ".join(dialogs), on_gui, services.is_open))
+        if before is not None:
+            before(prepared)
+        write(prepared)
+
+    monkeypatch.setattr(services.backups, "write_restore", watched)
+    return writes
+
+
+def test_a_restore_that_fails_to_write_leaves_the_file_as_it_was(
+    window: MainWindow, qtbot: QtBot, messages: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PARTNERSHIP_COMPASS_SYNC_TASKS")
+    services = window.ctx.services
+    backup = services.backups.take_backup(BackupReason.MANUAL)
+    _, changes = services.schools.create_school(SchoolDetails("Late Arrival", "314159", "Primary"))
+    window.ctx.notify(changes)
+    names = [s.name for s in services.schools.list_schools()]
+    # The staged copy vanishes before it is written (a cleaner, a full disk).
+    writes = _watch_the_write(services, monkeypatch, lambda ready: ready.staging.unlink())
+
+    window.data_safety.restore(backup)
+
+    qtbot.waitUntil(lambda: any("could not be written" in m for m in messages), timeout=20_000)
+    assert len(writes) == 1
+    assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    assert services.is_open
+    assert [s.name for s in services.schools.list_schools()] == names
+    services.schools.create_school(SchoolDetails("After That", "271828", "Primary"))
+    assert "After That" in [s.name for s in services.schools.list_schools()]
 
 
 def test_delete_school_data_needs_the_urn_and_offers_to_purge_backups(
