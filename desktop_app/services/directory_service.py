@@ -11,21 +11,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.directory import (
-    DirectorySchool,
-    DirectorySource,
-    changed_partner_fields,
-    search_fold,
-)
-from desktop_app.domain.partners import PartnerSchool, PartnerSchoolDetails
+from desktop_app.domain.directory import DirectorySchool, DirectorySource
+from desktop_app.domain.partners import PartnerSchoolDetails
 from desktop_app.services.changes import Changes, Edit, Topic
+from desktop_app.services.directory_preview import (
+    DirectoryImport,
+    StagedFile,
+    compare_with_register,
+    search_words,
+)
 from desktop_app.storage.directory_staging import StagedDirectory
+from desktop_app.storage.errors import ReadOnlyCopy
+from desktop_app.storage.repositories.partners import read_register_rows
 from desktop_app.storage.store import Store
 
 if TYPE_CHECKING:
@@ -37,84 +39,6 @@ _SOURCE_KEY = "school_directory_source"
 _PARTNER_CHANGES = Changes.of(Topic.PARTNERS, Topic.PARTNERSHIPS, Topic.COMMITMENTS)
 # A partner as it was or will be: None details means the row does not exist.
 PartnerState = tuple[int, PartnerSchoolDetails | None, bool]
-
-
-def search_words(text: str) -> list[str]:
-    """What the user typed, folded as the stored search text is (accents and case)."""
-    return search_fold(text).split()
-
-
-@dataclass(frozen=True)
-class PartnerUpdate:
-    """A partner school already in the register that the file has newer details for."""
-
-    partner: PartnerSchool
-    school: DirectorySchool
-
-    # Worked out once: the preview lists every changed field of thousands of partners.
-    @cached_property
-    def details(self) -> PartnerSchoolDetails:
-        return self.school.partner_details(self.partner.details)
-
-    @cached_property
-    def changed_fields(self) -> tuple[str, ...]:
-        return changed_partner_fields(self.partner.details, self.details)
-
-
-@dataclass
-class StagedFile:
-    """A file read (off the GUI thread) into a private staging database; nothing saved."""
-
-    file_name: str
-    report: ReadReport
-    staged: StagedDirectory
-    _groups: dict[tuple[str, bool], list[tuple[str, int]]] = field(default_factory=dict)
-
-    def page(
-        self, text: str, *, include_closed: bool, offset: int, limit: int
-    ) -> list[DirectorySchool]:
-        """One window of the schools matching `text`, in name order."""
-        return self.staged.page(
-            search_words(text), include_closed=include_closed, offset=offset, limit=limit
-        )
-
-    def count(self, text: str, *, include_closed: bool) -> int:
-        return self.staged.schools.count_matching(search_words(text), include_closed=include_closed)
-
-    def quick_count(self, text: str, *, include_closed: bool) -> int | None:
-        """How many schools match, when that costs no scan of the whole file: nothing typed
-        (known from reading it) or words of three letters or more (the trigram index).
-        None for a word of one or two letters, which matches thousands anyway."""
-        words = search_words(text)
-        if not words:
-            return self.report.rows - (0 if include_closed else self.report.closed)
-        if min(len(w) for w in words) < 3:
-            return None
-        return self.count(text, include_closed=include_closed)
-
-    def groups(self, column: str, *, include_closed: bool) -> list[tuple[str, int]]:
-        """Trusts or local authorities with their school counts; counted once, when the
-        file is read (off the GUI thread), since they never change."""
-        key = (column, include_closed)
-        if key not in self._groups:
-            self._groups[key] = self.staged.groups(column, include_closed=include_closed)
-        return self._groups[key]
-
-    def urns_in(self, column: str, value: str, *, include_closed: bool) -> list[str]:
-        return self.staged.urns_in(column, value, include_closed=include_closed)
-
-    def close(self) -> None:
-        self.staged.close()
-
-
-@dataclass(frozen=True)
-class DirectoryImport:
-    """The preview: the staged file and the partner schools it will update."""
-
-    file: StagedFile
-    partners: dict[str, PartnerSchool]  # every partner the file names, removed ones too
-    updates: tuple[PartnerUpdate, ...]  # partners in the file whose details differ
-    closing: tuple[PartnerUpdate, ...]  # partners the file says have closed
 
 
 @dataclass(frozen=True)
@@ -189,22 +113,23 @@ class DirectoryService:
                 file.groups(column, include_closed=closed)
         return file
 
+    def read_and_preview(self, path: Path) -> DirectoryImport:
+        """read_file() then preview(): all of it may run in the background."""
+        file = self.read_file(path)
+        try:
+            return self.preview(file)
+        except BaseException:
+            file.close()
+            raise
+
     def preview(self, file: StagedFile) -> DirectoryImport:
-        # The register's URNs first, then only the partners the file names: the register may
-        # hold every school in England.
-        in_file = file.staged.schools.by_urns(self._store.partners.urns())
-        partners = self._store.partners.by_urns(in_file)
-        updates = []
-        for urn, school in in_file.items():
-            update = PartnerUpdate(partners[urn], school)
-            if update.changed_fields:
-                updates.append(update)
-        closing = tuple(
-            PartnerUpdate(partners[urn], s)
-            for urn, s in in_file.items()
-            if s.closed and not partners[urn].removed
-        )
-        return DirectoryImport(file, partners, tuple(updates), closing)
+        """Which partners the file names, and which of them it changes or says have closed.
+
+        Reads the register through a connection of its own, so it may run in the background.
+        """
+        if self._store.read_only:  # refused now, not after choosing partners
+            raise ReadOnlyCopy(self._store.path)
+        return compare_with_register(file, read_register_rows(self._store.path))
 
     # --- writing -------------------------------------------------------------------
 

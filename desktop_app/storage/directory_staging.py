@@ -2,7 +2,8 @@
 
 The preview of a 50,000-row file is searched in SQL, not held as Python objects, and
 nothing reaches the user's file until they press Import. The staging database is filled
-on a background thread and then used only from the GUI thread (one thread at a time).
+and compared with the register on a background thread, then used only from the GUI thread
+(one thread at a time).
 """
 
 from __future__ import annotations
@@ -68,6 +69,21 @@ class StagedDirectory:
         """Every row as the reader gave it, to copy into the user's directory."""
         cols = ", ".join((*DIRECTORY_FIELDS, "search_text"))
         return iter(self._db.execute(f"SELECT {cols} FROM school_directory"))
+
+    def rows_with_urns(self, urns: Iterable[str]) -> list[tuple[str, ...]]:
+        """The schools with these URNs as DIRECTORY_FIELDS rows (repositories.directory.school
+        makes one a DirectorySchool), in one join: a register may name every school in it."""
+        self._db.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS wanted (urn TEXT PRIMARY KEY) WITHOUT ROWID"
+        )
+        with self._db.atomic():
+            self._db.execute("DELETE FROM wanted")
+            self._db.conn.executemany(
+                "INSERT OR IGNORE INTO wanted (urn) VALUES (?)", ((urn,) for urn in urns)
+            )
+            cols = ", ".join(f"d.{c}" for c in DIRECTORY_FIELDS)
+            sql = f"SELECT {cols} FROM wanted w JOIN school_directory d ON d.urn = w.urn"
+            return self._db.execute(sql).fetchall()
 
     def groups(self, column: str, *, include_closed: bool) -> list[tuple[str, int]]:
         """Each trust or local authority in the file with how many schools it has."""

@@ -3,7 +3,10 @@ flagged, undo of the partner changes, the command line."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from exchange_helpers import ALDER, setup_alder, setup_birch, share_file
@@ -15,6 +18,7 @@ from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.services.container import AppServices, open_services
 from desktop_app.services.gias_import import ImportFileError
 
+T = TypeVar("T")
 HEADER = (
     "URN,EstablishmentName,TypeOfEstablishment (name),EstablishmentStatus (name),"
     "PhaseOfEducation (name),LA (name),Trusts (name),Town,Postcode,CloseDate\r\n"
@@ -193,6 +197,75 @@ def test_the_window_path_previews_then_applies_only_the_ticked_schools(
     assert [p.name for p in services.partners.list_partners()] == ["Ashfield"]
 
 
+def test_the_preview_lists_each_partner_the_file_changes_or_says_has_closed(
+    services: AppServices, tmp_path: Path
+) -> None:
+    repo = services._store.partners
+    same = (
+        "Beech Academy",
+        "222222",
+        "Primary",
+        "Academy converter",
+        "Leeds",
+        "Oak Trust",
+        "LS2 2BB",
+    )
+    with services._store.transaction():
+        repo.add_many(
+            [
+                PartnerSchoolDetails("Ashfield", "111111", contact_name="Mrs Oduya"),
+                PartnerSchoolDetails(*same),  # as the file has it: nothing to update
+                PartnerSchoolDetails(
+                    "Dale School", "444444", "Primary", "Community school", "Leeds", "", "LS4 4DD"
+                ),  # as the file has it, but closed
+                PartnerSchoolDetails("Elm School", "555555"),  # not in the file
+                PartnerSchoolDetails("Cedar Academy", "333333", notes="Removed last year"),
+            ]
+        )
+    cedar = repo.by_urns(["333333"])["333333"]
+    services.partners.remove_partner(cedar.id)
+    staged = services.directory.read_file(
+        _file(tmp_path, "all.csv", OPEN, TRUST_A, TRUST_B, SHUT, SHUT.replace("444444", "666666"))
+    )
+    try:
+        preview = _on_another_thread(lambda: services.directory.preview(staged))
+    finally:
+        staged.close()
+
+    assert preview.partner_removed == {
+        "111111": False,
+        "222222": False,
+        "333333": True,
+        "444444": False,
+    }
+    by_urn = {u.partner.urn: u for u in preview.listed}
+    assert sorted(by_urn) == ["111111", "333333", "444444"]
+    assert [u.partner.urn for u in preview.updates] == ["111111", "333333"]
+    assert [u.partner.urn for u in preview.closing] == ["444444"]  # not the removed one
+    ashfield = by_urn["111111"]
+    assert ashfield.changed_fields == (
+        "name",
+        "establishment_type",
+        "phase",
+        "local_authority",
+        "postcode",
+    )
+    assert ashfield.details.contact_name == "Mrs Oduya"  # the user's own, never the file's
+    assert ashfield.details.name == "Ashfield Primary"
+    assert (
+        by_urn["333333"].partner.removed and by_urn["333333"].partner.notes == "Removed last year"
+    )
+    dale = by_urn["444444"]
+    assert dale.changed_fields == () and dale.school.closed_words == "closed on 31 Aug 2020"
+
+
+def _on_another_thread(step: Callable[[], T]) -> T:
+    """The window previews on the thread pool: the preview must not use the connection of
+    the thread that opened the file (sqlite3 refuses that)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(step).result()
+
+
 def test_a_file_with_no_usable_school_is_refused(services: AppServices, tmp_path: Path) -> None:
     with pytest.raises(ImportFileError, match=r"no schools in empty\.csv"):
         services.directory.read_file(_file(tmp_path, "empty.csv", "12,Bad"))
@@ -331,10 +404,9 @@ def test_previewing_and_applying_a_file_read_only_the_partners_it_names(
         )
     staged = services.directory.read_file(_file(tmp_path, "all.csv", OPEN, TRUST_A, TRUST_B))
     try:
-        before = repo.rows_read
         preview = services.directory.preview(staged)
-        assert repo.rows_read - before == 1  # Ashfield, the one partner the file names
-        assert list(preview.partners) == ["111111"]
+        assert preview.partner_removed == {"111111": False}  # the one partner the file names
+        assert [u.partner.urn for u in preview.updates] == ["111111"]
         before = repo.rows_read
         outcome, _ = services.directory.apply(preview, ["333333"])
         assert repo.rows_read - before <= 2  # Ashfield, and Cedar once it is added

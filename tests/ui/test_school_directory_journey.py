@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -171,6 +172,57 @@ def test_cancelling_the_preview_writes_nothing(
     assert window.ctx.services.partners.list_partners() == []
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_the_file_is_read_and_previewed_on_the_thread_pool(
+    qtbot: QtBot,
+    partners_page: tuple[MainWindow, PartnersPage],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    # On the thread pool the preview cannot use the window's connection (sqlite3 refuses a
+    # connection from another thread), so this also proves it reads through its own.
+    monkeypatch.delenv("PARTNERSHIP_COMPASS_SYNC_TASKS")
+    import threading
+
+    from partners_helpers import add_partner
+
+    window, page = partners_page
+    directory = window.ctx.services.directory
+    add_partner(window.ctx.services, "Our name for Ashfield", "111111")
+    path = _csv(tmp_path, *ROWS)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    seen: dict[str, object] = {}
+    preview = directory.preview
+
+    def watched(file: Any) -> Any:
+        seen["previewed on the GUI thread"] = threading.current_thread() is threading.main_thread()
+        return preview(file)
+
+    monkeypatch.setattr(directory, "preview", watched)
+
+    def act(dialog: QWidget) -> None:
+        assert isinstance(dialog, GiasPreviewDialog)
+        seen["tab"] = dialog.tabs.tabText(1)
+        seen["change"] = dialog.updates_model.cell(0, 2)
+        seen["status"] = dialog.model.index(0, 7).data()  # Ashfield, first by name
+        dialog.reject()
+
+    driver = when_modal(qtbot, act)
+    page.register.import_csv()
+    qtbot.waitUntil(lambda: driver.ran, timeout=20_000)
+    driver.check()
+    assert seen == {
+        "previewed on the GUI thread": False,
+        "tab": "To &update (1)",
+        "change": "name: Our name for Ashfield → Ashfield Primary; type: (none) → Community "
+        "school; phase: (none) → Primary; local authority: (none) → Leeds; postcode: (none) "
+        "→ LS1 1AA",
+        "status": "Partner school: to update",
+    }
+    assert page.register.import_button.isEnabled()
+    assert window.ctx.services.directory.source() is None  # nothing written
+
+
 def test_a_closed_partner_is_flagged_on_the_partner_page(
     qtbot: QtBot, partners_page: tuple[MainWindow, PartnersPage], tmp_path: Path
 ) -> None:
@@ -269,7 +321,7 @@ def test_the_choice_model_fetches_lazily_and_passes_qtmodeltester(
             lambda text, closed, offset, limit: staged.page(
                 text, include_closed=closed, offset=offset, limit=limit
             ),
-            preview.partners,
+            preview.partner_removed,
         )
         model.set_query("", False)
         assert model.rowCount() == PAGE  # one page read; the rest waits for scrolling

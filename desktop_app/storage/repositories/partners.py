@@ -5,7 +5,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop_app.domain.partners import PartnerLabel, PartnerSchool, PartnerSchoolDetails
 from desktop_app.storage.sql import Database
@@ -95,6 +95,40 @@ _IN_CHUNK = 500  # ids per IN (...) list, well inside SQLite's limit on paramete
 _WITH_URN = (
     f"SELECT id, {', '.join(_COLUMNS)}, removed_at IS NOT NULL FROM partner_schools WHERE urn != ''"
 )
+
+
+class RegisterRow(NamedTuple):
+    """A partner with a URN as the register holds it, before any PartnerSchool is made: an
+    import compares a file with a register of every school in England row by row and makes
+    objects only of the partners it shows."""
+
+    id: int
+    name: str
+    urn: str
+    phase: str
+    establishment_type: str
+    local_authority: str
+    trust: str
+    postcode: str
+    contact_name: str
+    contact_email: str
+    notes: str
+    removed: int  # 0 or 1, as SQL gives it
+
+    def partner(self) -> PartnerSchool:
+        return _row_partner(self)
+
+
+def read_register_rows(path: Path) -> list[RegisterRow]:
+    """Every partner with a URN (removed ones too) through a read-only connection of its
+    own, for a worker thread: a connection belongs to the thread that opened it."""
+    from desktop_app.storage.database import connect
+
+    db = connect(path, read_only=True)
+    try:
+        return list(map(RegisterRow._make, db.execute(_WITH_URN)))
+    finally:
+        db.conn.close()
 
 
 class PartnerSchoolRepository:

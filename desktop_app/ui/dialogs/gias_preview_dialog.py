@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services.directory_service import DirectoryImport, PartnerUpdate
+from desktop_app.services.directory_preview import DirectoryImport, PartnerUpdate
 from desktop_app.ui.models.rows_table_model import RowsTableModel
 from desktop_app.ui.models.school_choice_model import PAGE, SchoolChoiceModel
 from desktop_app.ui.widgets.form_helpers import name_buttons
@@ -91,8 +91,7 @@ class GiasPreviewDialog(QDialog):
         report = file.report
         self.setWindowTitle(f"Import schools from {file.file_name}")
         self.setAccessibleName("Import preview")
-        listed = {u.partner.urn for u in preview.updates}
-        shown = [*preview.updates, *(u for u in preview.closing if u.partner.urn not in listed)]
+        shown = preview.listed
         closing = (
             f" ({len(preview.closing)} of them closed: kept and flagged, never deleted)"
             if preview.closing
@@ -116,7 +115,7 @@ class GiasPreviewDialog(QDialog):
             lambda text, closed, offset, limit: file.page(
                 text, include_closed=closed, offset=offset, limit=limit
             ),
-            preview.partners,
+            preview.partner_removed,
             self,
         )
         self.tabs = QTabWidget()

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from desktop_app.domain.directory import DirectorySchool
-from desktop_app.domain.partners import PartnerSchool
 
 PAGE = 200
 URN_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,13 +27,14 @@ class SchoolChoiceModel(QAbstractTableModel):
     def __init__(
         self,
         page: Callable[[str, bool, int, int], list[DirectorySchool]],
-        partners: dict[str, PartnerSchool],
+        partner_removed: dict[str, bool],
         parent: Any = None,
     ) -> None:
+        """partner_removed: the partners the file names, by URN: whether each was removed."""
         super().__init__(parent)
         self._page = page
         self._query = ("", False)
-        self.partners = partners
+        self.partner_removed = partner_removed
         self.chosen: set[str] = set()
         self._rows: list[DirectorySchool] = []
         self._more = False
@@ -80,8 +80,7 @@ class SchoolChoiceModel(QAbstractTableModel):
         return self._rows[row]
 
     def is_partner(self, urn: str) -> bool:
-        partner = self.partners.get(urn)
-        return partner is not None and not partner.removed
+        return self.partner_removed.get(urn) is False
 
     def toggle(self, row: int) -> None:
         index = self.index(row, 0)
@@ -150,10 +149,10 @@ class SchoolChoiceModel(QAbstractTableModel):
         return True
 
     def _status(self, school: DirectorySchool) -> str:
-        partner = self.partners.get(school.urn)
-        if partner is not None and not partner.removed:
+        removed = self.partner_removed.get(school.urn)
+        if removed is False:
             return "Partner school: to update"
-        if partner is not None:
+        if removed:
             return "Removed partner: tick to bring back"
         if school.urn in self.chosen:
             return "To add as a partner school"

@@ -26,7 +26,7 @@ from desktop_app.domain.directory import DirectorySource
 from desktop_app.domain.partners import PartnerSchool, SavedPartner
 from desktop_app.domain.text_search import FoldedIndex
 from desktop_app.services.changes import Changes, Topic
-from desktop_app.services.directory_service import DirectoryImport, StagedFile
+from desktop_app.services.directory_preview import DirectoryImport
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.partner_table_model import PartnerTableModel
 from desktop_app.ui.tasks import busy_cursor, run_in_background
@@ -368,16 +368,16 @@ class PartnerRegisterTab(QWidget):
         directory = self.ctx.services.directory
 
         def work(_progress: Callable[[int, str], None]) -> Any:
-            # Reading fills a private staging copy, never the open file, so it is safe off
-            # the GUI thread.
-            return directory.read_file(chosen)
+            # Reading fills a private staging copy, never the open file, and the preview
+            # reads the register through a connection of its own: safe off the GUI thread.
+            return directory.read_and_preview(chosen)
 
-        def done(staged: StagedFile) -> None:
+        def done(preview: DirectoryImport) -> None:
             self.import_button.setEnabled(True)
             try:
-                self._confirm_import(directory.preview(staged))
+                self._confirm_import(preview)
             finally:
-                staged.close()
+                preview.file.close()
 
         def failed(exc: BaseException) -> None:
             self.import_button.setEnabled(True)
