@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop_app.domain.text_search import fold_quickly
 from desktop_app.storage.errors import (
     AlreadyOpen,
     CannotCreate,
@@ -54,6 +55,10 @@ LOW_SPACE_BYTES = 1 << 20
 PAGE_CACHE_KIB = 512
 
 
+#: The SQL function that folds text as the domain does (accent-free search and sorting).
+FOLD_FUNCTION = "compass_fold"
+
+
 def connect(path: Path, *, read_only: bool = False, unchanging: bool = False) -> Database:
     """A connection with our pragmas. Autocommit unless inside db.atomic().
 
@@ -72,6 +77,8 @@ def connect(path: Path, *, read_only: bool = False, unchanging: bool = False) ->
         conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
+    # Every connection, so one opened again after a restore sorts and searches as before.
+    conn.create_function(FOLD_FUNCTION, 1, fold_quickly, deterministic=True)
     db = Database(conn)
     if not read_only:
         db.execute("PRAGMA foreign_keys = ON")

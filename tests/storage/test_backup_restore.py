@@ -324,3 +324,31 @@ def test_changes_made_before_the_backup_code_loads_still_count(db_path: Path) ->
     services.close()
     (closing,) = backups_dir_for(db_path).iterdir()
     assert closing.name.endswith("-close.sqlite3")
+
+
+def test_the_file_sorts_commitments_by_partner_after_a_restore(
+    services: AppServices, tmp_path: Path
+) -> None:
+    """The connection opened again after a restore folds names as the first one did (the
+    partner and strand orders use an SQL function registered on each connection)."""
+    from desktop_app.domain.commitment_filter import (
+        CommitmentFilter,
+        CommitmentOrder,
+        CommitmentQuery,
+    )
+    from tests.partners_helpers import add_partner, our_school, promise
+
+    school = our_school(services)
+    for name in ("Ysgol Ébrill", "Ash Grove", "Zeal Academy"):
+        services.commitments.create(school.id, promise((add_partner(services, name),)))
+    query = CommitmentQuery(
+        CommitmentFilter(datetime(2026, 12, 2).date()), order=CommitmentOrder.PARTNERS
+    )
+    before = services.commitments.ordered(school.id, query)
+    snapshot = tmp_path / "snapshot.sqlite3"
+    services.backups.backup_to(snapshot)
+
+    services.backups.restore(snapshot)
+
+    assert len(before) == 3
+    assert services.commitments.ordered(school.id, query) == before

@@ -28,9 +28,7 @@ from desktop_app.domain.rag import (
     due_soon_window,
 )
 from desktop_app.domain.text_search import fold_quickly
-
-#: The SQL function that folds text as the domain does; registered on the connection.
-FOLD_FUNCTION = "compass_fold"
+from desktop_app.storage.database import FOLD_FUNCTION
 
 
 def _marks(n: int) -> str:

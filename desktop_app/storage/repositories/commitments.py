@@ -15,7 +15,7 @@ from desktop_app.domain.commitment_filter import CommitmentFilter, CommitmentQue
 from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction, PartnerLabel
 from desktop_app.domain.rag import CLOSED_STATUSES, WorkStatus, due_soon_window
 from desktop_app.domain.text_search import fold_quickly
-from desktop_app.storage.repositories.commitment_query_sql import FOLD_FUNCTION, ordered_sql
+from desktop_app.storage.repositories.commitment_query_sql import ordered_sql
 from desktop_app.storage.repositories.partners import LABEL_SQL, labels_of
 from desktop_app.storage.sql import Database
 
@@ -82,7 +82,6 @@ def _values(d: CommitmentDetails) -> list[object]:
 class CommitmentRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
-        db.conn.create_function(FOLD_FUNCTION, 1, fold_quickly, deterministic=True)
         #: How many commitments have been read into objects: tests count re-reads with it.
         self.rows_read = 0
         #: How many times placed() asked where changed commitments go (tests count it).
