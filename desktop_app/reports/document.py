@@ -22,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from desktop_app.reports.collector import fewer_full_collections
 from desktop_app.reports.fonts import BOLD, REGULAR, SYMBOLS, register_fonts
 from desktop_app.reports.snapshot import Progress
 from desktop_app.reports.styles import ACCENT, MUTED, RULE
@@ -293,5 +294,6 @@ def build_pdf(story: list[Any], info: DocumentInfo, progress: Progress | None = 
         made.append(canvas)
         return canvas
 
-    doc.build(story, canvasmaker=make_canvas)
+    with fewer_full_collections():
+        doc.build(story, canvasmaker=make_canvas)
     return BuiltPdf(buffer.getvalue(), made[-1].page_total if made else 0)
