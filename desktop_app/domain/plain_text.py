@@ -30,3 +30,13 @@ def without_controls(text: str, *, multiline: bool = True) -> str:
         for ch in text
         if ch in "\n\t" or (unicodedata.category(ch) != "Cc" and ch not in _BIDI_CONTROLS)
     )
+
+
+def shorten(text: str, limit: int) -> str:
+    """Text on one line cut to at most about limit characters at a word boundary, with an
+    ellipsis, so a cut never ends mid-word without saying so."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0]
+    return cut + "…"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop_app.domain.dates import date_text
+from desktop_app.domain.plain_text import shorten
 from desktop_app.domain.plan import PlanVersion, Priority, ProgressNote
 
 
@@ -47,7 +48,7 @@ class NoteLine:
     @property
     def text(self) -> str:
         n = self.note
-        about = f" ({self.about[:60]})" if n.action_id else ""
+        about = f" ({shorten(self.about, 60)})" if n.action_id else ""
         return f"{date_text(n.written_on)}{about}: {n.text}"
 
 

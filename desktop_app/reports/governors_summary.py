@@ -19,6 +19,7 @@ from reportlab.platypus import Spacer
 from desktop_app.domain.audience import Audience
 from desktop_app.domain.dates import long_date_text
 from desktop_app.domain.partners import Commitment
+from desktop_app.domain.plain_text import shorten
 from desktop_app.domain.plan import Action, ImprovementPlan
 from desktop_app.domain.rag import Rag, WorkStatus, red_and_amber
 from desktop_app.reports.blocks import heading, key_values, para, rag_cell, table, when
@@ -32,7 +33,6 @@ from desktop_app.reports.document import (
 from desktop_app.reports.impact_sections import Flagged, impact_decisions, impact_exceptions
 from desktop_app.reports.sections import level_text, profile_section
 from desktop_app.reports.snapshot import Progress, ReportSnapshot
-from desktop_app.reports.text import shorten
 
 MAX_PAGES = 2
 MORE_LINE_HEIGHT = 14.0

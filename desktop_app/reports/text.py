@@ -81,12 +81,3 @@ def runs(text: str) -> list[tuple[str, bool]]:
         else:
             out.append((piece, symbols))
     return out
-
-
-def shorten(text: str, limit: int) -> str:
-    """Cut plain text to about limit characters at a word boundary, with an ellipsis."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[:limit].rsplit(" ", 1)[0]
-    return cut + "…"

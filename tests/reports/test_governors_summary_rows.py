@@ -18,12 +18,12 @@ import pytest
 
 from desktop_app.domain.audience import Audience
 from desktop_app.domain.partners import Commitment
+from desktop_app.domain.plain_text import shorten
 from desktop_app.domain.rag import Rag, WorkStatus
 from desktop_app.reports.document import build_pdf
 from desktop_app.reports.governors_summary import LIMITS, MAX_PAGES, GovernorsSummaryRenderer
 from desktop_app.reports.impact_sections import impact_exceptions
 from desktop_app.reports.snapshot import ReportSnapshot
-from desktop_app.reports.text import shorten
 from desktop_app.services.container import AppServices, open_services
 from tests.reports.conftest import TODAY
 from tests.reports.pdf_text import flat, pages_text

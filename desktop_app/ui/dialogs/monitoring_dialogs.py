@@ -19,6 +19,7 @@ from desktop_app.domain.monitoring import (
     Frequency,
     VisitDraft,
 )
+from desktop_app.domain.plain_text import shorten
 from desktop_app.domain.plan import ImprovementPlan
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_helpers import date_edit, date_of
@@ -41,8 +42,9 @@ def _focus_box(plan: ImprovementPlan, framework: Framework | None) -> QComboBox:
     for p in plan.priorities:
         box.addItem(f"Priority: {p.title}", Focus(FocusKind.PRIORITY, str(p.id), p.title))
         for a in plan.actions_for(p.id):
-            what = a.what if len(a.what) <= 80 else a.what[:79] + "…"
-            box.addItem(f"    Action: {what}", Focus(FocusKind.ACTION, str(a.id), a.what))
+            box.addItem(
+                f"    Action: {shorten(a.what, 80)}", Focus(FocusKind.ACTION, str(a.id), a.what)
+            )
     if framework is not None:
         for s in framework.strands():
             box.addItem(f"Strand: {s.title}", Focus(FocusKind.STRAND, s.id, s.title))

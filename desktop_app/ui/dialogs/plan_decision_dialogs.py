@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.plain_text import shorten
 from desktop_app.domain.plan import SUGGESTION_RULE, PriorityDraft, SignOff
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_helpers import CheckList, date_edit, date_of, dialog_buttons
@@ -113,7 +114,7 @@ class ProgressNoteDialog(FormDialog):
         self.about.setAccessibleName("What the note is about")
         self.about.addItem(self.tr("The plan as a whole"), None)
         for action_id, what in actions:
-            self.about.addItem(what[:80], action_id)
+            self.about.addItem(shorten(what, 80), action_id)
         if chosen is not None:
             self.about.setCurrentIndex(max(0, self.about.findData(chosen)))
         self.text = QPlainTextEdit()
