@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.domain.dates import date_text
 from desktop_app.domain.review import ReviewRound, RoundStatus
@@ -11,6 +12,20 @@ from desktop_app.domain.school import School
 from desktop_app.ui.symbol_font import visible_text
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
+
+
+class _ChooseInList(ShrinkingCombo):
+    """Typing in the closed box opens its list and looks there; only Enter (or a click)
+    chooses. A closed box otherwise chooses at every letter, and choosing a school or a round
+    switches the whole window: typing "Trust School 13" opened Trust School 00 at the "T"."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        chord = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        if event.text().strip() and not event.modifiers() & chord:
+            self.showPopup()
+            QApplication.sendEvent(self.view(), event)  # the first letter starts the search
+            return
+        super().keyPressEvent(event)
 
 
 class RoundBar(QWidget):
@@ -22,9 +37,9 @@ class RoundBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # A long school name must not push the window wider than a laptop or projector screen.
-        self.school = ShrinkingCombo(42, 12)
+        self.school = _ChooseInList(42, 12)
         self.school.setAccessibleName("School")
-        self.round = ShrinkingCombo(34, 12)
+        self.round = _ChooseInList(34, 12)
         self.round.setAccessibleName("Review round")
         self.status = QLabel()
         self.status.setAccessibleName("Round status")
