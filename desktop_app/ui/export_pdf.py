@@ -15,7 +15,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -32,6 +31,7 @@ from desktop_app.domain.passwords import MAX_PASSWORD_LENGTH, password_problem
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
+from desktop_app.ui.widgets.wheel_safe import DropDown
 
 
 class ExportPdfDialog(QDialog):
@@ -48,7 +48,7 @@ class ExportPdfDialog(QDialog):
             group.addButton(button)
             column.addWidget(button)
             self.audiences[audience] = button
-        self.partner = QComboBox()
+        self.partner = DropDown()
         self.partner.setAccessibleName("Partner school")
         for pid, name, urn in partners:
             self.partner.addItem(f"{name} ({urn})" if urn else name, pid)

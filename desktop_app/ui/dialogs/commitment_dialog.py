@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QCompleter,
     QHBoxLayout,
     QLineEdit,
@@ -26,6 +25,7 @@ from desktop_app.domain.rag import WorkStatus
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_helpers import CheckList, OptionalDateEdit
 from desktop_app.ui.widgets.partner_check_list import Finder, PartnerCheckList, finder_over
+from desktop_app.ui.widgets.wheel_safe import DropDown
 
 
 class CommitmentDialog(FormDialog):
@@ -80,7 +80,7 @@ class CommitmentDialog(FormDialog):
         self.start = OptionalDateEdit("Start date", d.start, today)
         self.due = OptionalDateEdit("Due date", d.due, today)
         self.review = OptionalDateEdit("Review date", d.review, today)
-        self.status = QComboBox()
+        self.status = DropDown()
         self.status.setAccessibleName("Progress")
         for s in WorkStatus:
             self.status.addItem(s.label, s)

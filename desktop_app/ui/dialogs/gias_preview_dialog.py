@@ -30,6 +30,7 @@ from desktop_app.ui.models.rows_table_model import RowsTableModel
 from desktop_app.ui.models.school_choice_model import PAGE, SchoolChoiceModel
 from desktop_app.ui.widgets.form_helpers import name_buttons
 from desktop_app.ui.widgets.long_table import long_table, sample_widths
+from desktop_app.ui.widgets.wheel_safe import DropDown
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the file is searched
 _FIELD_WORDS = {
@@ -205,7 +206,7 @@ class GiasPreviewDialog(QDialog):
         self.count = QLabel()
         self.count.setAccessibleName("Schools found")
 
-        self.group = QComboBox()
+        self.group = DropDown()
         self.group.setEditable(True)
         self.group.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.group.setAccessibleName("Trust or local authority to tick")

@@ -29,6 +29,7 @@ from desktop_app.domain.levels import Confidence, Level
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.joint_file_import import import_joint_file
 from desktop_app.ui.widgets.heading import heading
+from desktop_app.ui.widgets.wheel_safe import DropDown
 
 
 class JointRatingDialog(QDialog):
@@ -38,7 +39,7 @@ class JointRatingDialog(QDialog):
         self.school_id = school_id
         self._filling = False
         self.setWindowTitle("Rate the partnership for a joint review")
-        self.request = QComboBox()
+        self.request = DropDown()
         self.request.setAccessibleName("Request to rate the partnership")
         self.request.currentIndexChanged.connect(self._on_request_current_index_changed)
         self.about = QLabel()
@@ -124,13 +125,13 @@ class JointRatingDialog(QDialog):
         for row, strand_id in enumerate(r.strand_ids):
             rating = received.rating(strand_id)
             self.table.setItem(row, 0, QTableWidgetItem(titles.get(strand_id, strand_id)))
-            level = QComboBox()
+            level = DropDown()
             level.setAccessibleName(f"Our level for {titles.get(strand_id, strand_id)}")
             level.addItem("Not rated", None)
             for lv in Level:
                 level.addItem(lv.label, lv)
             level.setCurrentIndex(level.findData(rating.level) if rating else 0)
-            confidence = QComboBox()
+            confidence = DropDown()
             confidence.setAccessibleName(f"Confidence for {titles.get(strand_id, strand_id)}")
             confidence.addItem("Not given", None)
             for c in Confidence:

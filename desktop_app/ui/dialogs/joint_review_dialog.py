@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -36,6 +35,7 @@ from desktop_app.ui.joint_file_import import import_joint_file
 from desktop_app.ui.models.heat_map_model import HeatCellDelegate, HeatMapTableModel
 from desktop_app.ui.tasks import read_then
 from desktop_app.ui.widgets.heading import heading
+from desktop_app.ui.widgets.wheel_safe import DropDown
 
 #: Bigger than body text: the heat map is shown to a room on a projector.
 PROJECTOR_SCALE = 1.3
@@ -78,11 +78,11 @@ class JointReviewDialog(QDialog):
         self.own.setAccessibleName("Our school's own rating of the selected strand")
         self.own_strand = QLabel("Select a strand on the heat map to rate it for our school.")
         self.own_strand.setWordWrap(True)
-        self.own_level = QComboBox()
+        self.own_level = DropDown()
         self.own_level.addItem("Not rated", None)
         for lv in Level:
             self.own_level.addItem(lv.label, lv)
-        self.own_confidence = QComboBox()
+        self.own_confidence = DropDown()
         self.own_confidence.addItem("Not given", None)
         for c in Confidence:
             self.own_confidence.addItem(c.label, c)

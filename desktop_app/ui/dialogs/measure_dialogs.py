@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDoubleSpinBox,
     QLineEdit,
     QWidget,
@@ -17,10 +16,11 @@ from desktop_app.domain.impact import MeasureDraft, PupilGroup, Unit, clean_meas
 from desktop_app.domain.published_data import BY_NAME, COLUMNS
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_helpers import date_edit, date_of
+from desktop_app.ui.widgets.wheel_safe import DropDown, NumberBox
 
 
 def number_box(name: str, value: float) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
+    box = NumberBox()
     box.setAccessibleName(name)
     box.setDecimals(2)
     box.setRange(-1_000_000, 1_000_000)  # the unit's own range is checked on saving
@@ -46,7 +46,7 @@ class MeasureDialog(FormDialog):
         self.what = QLineEdit(d.what)
         self.what.setAccessibleName("What is measured")
         self.what.setPlaceholderText(self.tr("For example, reading at the expected standard"))
-        self.group = QComboBox()
+        self.group = DropDown()
         self.group.setAccessibleName("For which pupils")
         for g in PupilGroup:
             self.group.addItem(g.label, g)
@@ -54,12 +54,12 @@ class MeasureDialog(FormDialog):
         self.detail = QLineEdit(d.group_detail)
         self.detail.setAccessibleName("Which year group or group")
         self.detail.setPlaceholderText(self.tr("For example, Year 4, or boys in Year 6"))
-        self.unit = QComboBox()
+        self.unit = DropDown()
         self.unit.setAccessibleName("Unit")
         for u in Unit:
             self.unit.addItem(u.label, u)
         self.unit.setCurrentIndex(self.unit.findData(d.unit))
-        self.direction = QComboBox()
+        self.direction = DropDown()
         self.direction.setAccessibleName("Which way is better")
         self.direction.addItem(self.tr("Higher is better"), True)
         self.direction.addItem(self.tr("Lower is better (absence, exclusions, a gap)"), False)
@@ -68,7 +68,7 @@ class MeasureDialog(FormDialog):
         self.baseline_on = date_edit("Baseline date", d.baseline_on)
         self.target = number_box("Target value", d.target)
         self.target_on = date_edit("Target date", d.target_on)
-        self.column = QComboBox()
+        self.column = DropDown()
         self.column.setAccessibleName("Published figure it tracks")
         self.column.addItem(self.tr("None: we measure it ourselves"), "")
         for c in COLUMNS:

@@ -24,6 +24,7 @@ from desktop_app.domain.plan import ImprovementPlan
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_helpers import date_edit, date_of
 from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
+from desktop_app.ui.widgets.wheel_safe import DropDown
 
 
 def _text_box(name: str, text: str = "", lines: int = 3) -> QPlainTextEdit:
@@ -72,7 +73,7 @@ class AssignmentDialog(FormDialog):
                 option: Focus = self.focus.itemData(i)
                 if option.kind is kind and option.ref == ref:
                     self.focus.setCurrentIndex(i)
-        self.frequency = QComboBox()
+        self.frequency = DropDown()
         self.frequency.setAccessibleName("How often")
         for f in Frequency:
             self.frequency.addItem(f.label, f)

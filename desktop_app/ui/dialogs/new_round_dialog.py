@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QLabel,
     QLineEdit,
     QWidget,
@@ -17,6 +16,7 @@ from desktop_app.domain.framework import Framework, descriptor_wording_note
 from desktop_app.domain.review import ReviewRound, RoundScope
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_helpers import date_edit, date_of
+from desktop_app.ui.widgets.wheel_safe import DropDown
 
 
 def suggested_title(today: date) -> str:
@@ -36,17 +36,17 @@ class NewRoundDialog(FormDialog):
         self.title = QLineEdit(suggested_title(today))
         self.title.setAccessibleName("Round title")
         self.held_on = date_edit("Date of the review", today)
-        self.framework = QComboBox()
+        self.framework = DropDown()
         self.framework.setAccessibleName("Framework edition")
         for fw in sorted(frameworks, key=lambda f: f.edition, reverse=True):
             self.framework.addItem(fw.title, fw)
-        self.scope = QComboBox()
+        self.scope = DropDown()
         self.scope.setAccessibleName("Scope")
         for scope in RoundScope:
             self.scope.addItem(scope.label, scope)
         self.copy = QCheckBox("Start from the judgements of an earlier round")
         self.copy.setAccessibleName("Start from an earlier round")
-        self.copy_from = QComboBox()
+        self.copy_from = DropDown()
         self.copy_from.setAccessibleName("Earlier round to start from")
         for r in previous_rounds:
             self.copy_from.addItem(f"{r.title} ({date_text(r.held_on)})", r.id)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -24,6 +23,7 @@ from desktop_app.ui.widgets.form_helpers import (
     OptionalDateEdit,
 )
 from desktop_app.ui.widgets.partner_check_list import Finder, PartnerCheckList, finder_over
+from desktop_app.ui.widgets.wheel_safe import DropDown
 
 
 class PartnershipDialog(FormDialog):
@@ -41,12 +41,12 @@ class PartnershipDialog(FormDialog):
         self.name = QLineEdit(d.name)
         self.name.setAccessibleName("Partnership name")
         self.name.setMaxLength(200)
-        self.kind = QComboBox()
+        self.kind = DropDown()
         self.kind.setAccessibleName("Type of partnership")
         for t in PartnershipType:
             self.kind.addItem(t.label, t)
         self.kind.setCurrentIndex(list(PartnershipType).index(d.type))
-        self.depth_choice = QComboBox()
+        self.depth_choice = DropDown()
         self.depth_choice.setAccessibleName("Depth")
         self.depth_choice.addItem("Light-touch: occasional links and sharing", Depth.LIGHT_TOUCH)
         self.depth_choice.addItem(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -16,6 +15,7 @@ from desktop_app.domain.plan import ActionDraft, PriorityDraft
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_helpers import CheckList, OptionalDateEdit
+from desktop_app.ui.widgets.wheel_safe import DropDown
 
 
 def _text_box(name: str, text: str, lines: int = 3) -> QPlainTextEdit:
@@ -42,7 +42,7 @@ class PriorityDialog(FormDialog):
         self.why = _text_box("Why this matters", d.why)
         self.strands = CheckList("Linked strands")
         self.strands.fill(((s.title, s.id) for s in framework.strands()), d.strand_ids)
-        self.target = QComboBox()
+        self.target = DropDown()
         self.target.setAccessibleName("Target level")
         self.target.addItem(self.tr("No target level"), None)
         for level in Level:
@@ -89,7 +89,7 @@ class ActionDialog(FormDialog):
         self.milestones = _text_box("Milestones, one per line", d.milestones)
         self.monitored_by = _line("Monitored by", d.monitored_by)
         self.monitored_by.setPlaceholderText(self.tr("For example, a named link governor"))
-        self.status = QComboBox()
+        self.status = DropDown()
         self.status.setAccessibleName("Progress")
         for status in WorkStatus:
             self.status.addItem(status.label, status)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QLabel,
     QLineEdit,
     QWidget,
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.school import PHASES, School, SchoolDetails
 from desktop_app.ui.dialogs.form_dialog import FormDialog
+from desktop_app.ui.widgets.wheel_safe import DropDown
 
 
 class SchoolDialog(FormDialog):
@@ -26,7 +26,7 @@ class SchoolDialog(FormDialog):
         self.urn.setAccessibleName("URN")
         self.urn.setPlaceholderText("six digits, e.g. 123456")
         self.urn.setMaxLength(6)
-        self.phase = QComboBox()
+        self.phase = DropDown()
         self.phase.setAccessibleName("Phase")
         self.phase.addItems(list(PHASES))
         if school and school.phase in PHASES:

@@ -16,7 +16,6 @@ from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QLabel,
     QMessageBox,
@@ -42,6 +41,7 @@ from desktop_app.ui.pages.plan_priorities import PrioritiesPanel
 from desktop_app.ui.pages.plan_published import PublishedPanel
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.record_tables import named_button
+from desktop_app.ui.widgets.wheel_safe import DropDown
 
 #: The parts of a plan a saved change can name, so that only that part is read again.
 _PARTS = frozenset({Topic.PLAN_PRIORITIES, Topic.PLAN_ACTIONS, Topic.PLAN_NOTES, Topic.PLAN_IMPACT})
@@ -67,7 +67,7 @@ class PlanPage(Page):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName("Plan status")
-        self.version_box = QComboBox()
+        self.version_box = DropDown()
         self.version_box.setAccessibleName("Plan version")
         self.version_box.activated.connect(self._on_version_box_activated)
         self.start_button = named_button(self.tr("Start the &plan"), "Start the improvement plan")

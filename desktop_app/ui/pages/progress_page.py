@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,6 +18,7 @@ from desktop_app.ui.models.meeting_table_models import ComparisonTableModel, Tre
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.read_only_table import read_only_table
+from desktop_app.ui.widgets.wheel_safe import DropDown
 
 
 def _round_text(round_: ReviewRound) -> str:
@@ -30,9 +30,9 @@ class ProgressPage(Page):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.round_a = QComboBox()
+        self.round_a = DropDown()
         self.round_a.setAccessibleName("Earlier round to compare")
-        self.round_b = QComboBox()
+        self.round_b = DropDown()
         self.round_b.setAccessibleName("Later round to compare")
         for combo in (self.round_a, self.round_b):
             combo.currentIndexChanged.connect(self._show_comparison)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -25,6 +24,7 @@ from desktop_app.domain.reflection import QUESTIONS, SOURCE, ReflectionPart, Ref
 from desktop_app.services.changes import Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.wheel_safe import DropDown
 
 SAVE_DELAY_MS = 600
 ID_ROLE = 256
@@ -35,7 +35,7 @@ class ReflectionPage(Page):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.scope = QComboBox()
+        self.scope = DropDown()
         self.scope.setAccessibleName("Whose reflection")
         for scope in ReflectionScope:
             self.scope.addItem(scope.label, scope)

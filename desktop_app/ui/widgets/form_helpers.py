@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.widgets.wheel_safe import DateBox
+
 #: A date edit shows dates as the rest of the app does (the domain's date_text: "2 Nov 2026").
 DATE_EDIT_FORMAT = "d MMM yyyy"
 # English month names and a week starting on Monday whatever the computer's language.
@@ -29,7 +31,7 @@ _BRITISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 def date_edit(name: str, value: date, latest: date | None = None) -> QDateEdit:
     """A date to choose, typed or picked from a calendar; latest: the last date allowed."""
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit = DateBox(value)
     edit.setAccessibleName(name)
     edit.setCalendarPopup(True)
     edit.setLocale(_BRITISH)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -24,6 +23,7 @@ from desktop_app.domain.review import (
     JudgementChanges,
     StrandJudgement,
 )
+from desktop_app.ui.widgets.wheel_safe import DropDown
 
 TEXT_SAVE_DELAY_MS = 600
 _WEIGHT_WORDS = {1: "minor", 2: "useful", 3: "important", 4: "very important", 5: "essential"}
@@ -61,7 +61,7 @@ class JudgementForm(QWidget):
         evidence_label.setBuddy(self.evidence)
         form.addRow(evidence_label, self.evidence)
 
-        self.confidence = QComboBox()
+        self.confidence = DropDown()
         self.confidence.setAccessibleName("Confidence")
         self.confidence.addItem("Not set", None)
         for c in Confidence:
@@ -70,7 +70,7 @@ class JudgementForm(QWidget):
         confidence_label.setBuddy(self.confidence)
         form.addRow(confidence_label, self.confidence)
 
-        self.target = QComboBox()
+        self.target = DropDown()
         self.target.setAccessibleName("Target level")
         self.target.addItem("Not set", None)
         for level in Level:
@@ -89,7 +89,7 @@ class JudgementForm(QWidget):
         next_label.setBuddy(self.next_step)
         form.addRow(next_label, self.next_step)
 
-        self.weight = QComboBox()
+        self.weight = DropDown()
         self.weight.setAccessibleName("How much this strand matters to us")
         for w in range(MIN_WEIGHT, MAX_WEIGHT + 1):
             self.weight.addItem(f"{w}: {_WEIGHT_WORDS[w]}", w)

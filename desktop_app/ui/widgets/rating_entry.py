@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import Rater, RaterRole
+from desktop_app.ui.widgets.wheel_safe import DropDown
 
 
-class LevelCombo(QComboBox):
+class LevelCombo(DropDown):
     """The four levels; the keys 1 to 4 choose directly (no type-ahead timing to trip on)."""
 
     def __init__(self) -> None:
@@ -48,7 +48,7 @@ class RatingEntry(QGroupBox):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
-        self.rater = QComboBox()
+        self.rater = DropDown()
         self.rater.setAccessibleName("Whose view")
         rater_label = QLabel("&Whose view")
         rater_label.setBuddy(self.rater)
@@ -57,7 +57,7 @@ class RatingEntry(QGroupBox):
         self.new_name = QLineEdit()
         self.new_name.setAccessibleName("New person's name")
         self.new_name.setPlaceholderText("Name of a governor, reviewer or member of staff")
-        self.new_role = QComboBox()
+        self.new_role = DropDown()
         self.new_role.setAccessibleName("New person's role")
         for role in RaterRole:
             self.new_role.addItem(role.label, role)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from desktop_app.ui.widgets.wheel_safe import DropDown
 
-class ShrinkingCombo(QComboBox):
+
+class ShrinkingCombo(DropDown):
     """Shows `comfortable` characters when the window has room, down to `narrowest` when not.
 
     On a projector at 1024x768, or with large fonts, a row of long choices must not push the
