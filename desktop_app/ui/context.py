@@ -1,6 +1,6 @@
-"""What every page shares: the services, the undo stack, the current school and round,
-and one way for the window, its pages and open windows to hear what a use case changed
-(listen())."""
+"""What every page shares: the services, the undo history of the school on screen, the
+current school and round, and one way for the window, its pages and open windows to hear what
+a use case changed (listen())."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from datetime import date
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.services.changes import Changes, Edit
@@ -81,8 +81,12 @@ class UiContext(QObject):
     def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        #: One undo history per school, the one on screen active: Ctrl+Z never changes a
+        #: school out of sight (a central team moves between fifty). A change to what all
+        #: schools share (the partner register) goes in the history of the school on screen
+        #: when it was made, and is undone from there. The Edit menu's actions follow the group.
+        self.undo_group = QUndoGroup(self)
+        self._histories: dict[int | None, QUndoStack] = {}
         self.school_id: int | None = None
         self.round_id: int | None = None
         #: The date RAG colours and due dates are measured against; tests fix it.
@@ -91,11 +95,30 @@ class UiContext(QObject):
         self.has_started = False
         self._listeners: list[tuple[QObject, Callable[[Changes], None]]] = []
         self._resting: set[QObject] = set()  # owners told nothing until they wake
+        self.undo_group.setActiveStack(self.undo_stack)
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The undo history of the school on screen (made when first needed)."""
+        stack = self._histories.get(self.school_id)
+        if stack is None:
+            stack = QUndoStack(self.undo_group)
+            stack.setUndoLimit(UNDO_LIMIT)
+            self.undo_group.addStack(stack)
+            self._histories[self.school_id] = stack
+        return stack
+
+    def forget_all_history(self) -> None:
+        """Every school's undo steps go (a restore or a deletion replaced the rows they name)."""
+        for stack in self._histories.values():
+            stack.clear()
 
     def select(self, school_id: int | None, round_id: int | None) -> None:
         if (school_id, round_id) == (self.school_id, self.round_id):
             return
         self.school_id, self.round_id = school_id, round_id
+        # The Edit menu now names this school's last change, or none.
+        self.undo_group.setActiveStack(self.undo_stack)
         if school_id is not None:
             self.services.schools.remember_opened(school_id, round_id)
         self.selection_changed.emit()

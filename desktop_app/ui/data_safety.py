@@ -89,7 +89,7 @@ class DataSafetyMenu(QObject):
     def _after_replace(self, changes: Changes) -> None:
         """Everything may have changed (restore, delete): old undo steps point at rows
         that may no longer exist, so they go, and the school and round are chosen again."""
-        self.ctx.undo_stack.clear()
+        self.ctx.forget_all_history()
         self.ctx.school_id = None
         self.ctx.round_id = None
         self._reselect()

@@ -60,9 +60,10 @@ class MainMenus:
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
 
-        self.undo_action = ctx.undo_stack.createUndoAction(window, "&Undo")
+        # The group's actions follow the school on screen: each school has its own history.
+        self.undo_action = ctx.undo_group.createUndoAction(window, "&Undo")
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = ctx.undo_stack.createRedoAction(window, "&Redo")
+        self.redo_action = ctx.undo_group.createRedoAction(window, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         window.edit_menu.addAction(self.undo_action)
         window.edit_menu.addAction(self.redo_action)

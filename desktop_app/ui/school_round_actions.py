@@ -68,8 +68,7 @@ class SchoolRoundMenu:
             ctx.services.catalogue.latest(),
             RoundScope.SCHOOL,
         )
-        ctx.undo_stack.clear()
-        window.select(school.id, round_.id)
+        window.select(school.id, round_.id)  # its own undo history, empty
         window.show_workspace()
         ctx.notify(Changes(changes.topics | round_changes.topics))
         window.show_page("assessment")
