@@ -88,7 +88,7 @@ class MainMenus:
         return action
 
     def _page_shower(self, index: int) -> Callable[[], None]:
-        return lambda: self.window.show_page_at(index)
+        return lambda: self.window.enter_page_at(index)
 
     def _export_pdf(self) -> None:
         from desktop_app.ui.export_pdf import open_export_dialog

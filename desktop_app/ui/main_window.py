@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -306,6 +307,20 @@ class MainWindow(QMainWindow):
     def show_page_at(self, index: int) -> None:
         if self.showing_workspace():
             self.nav.setCurrentRow(index)
+
+    def enter_page_at(self, index: int) -> None:
+        """Show the page and move the keyboard into it (Ctrl+1 to Ctrl+9, the View menu).
+
+        Left on the School or Round box, the focus would keep the page's own shortcuts (Alt+1
+        to Alt+4, Alt+N) from working until the user clicked in the page.
+        """
+        self.show_page_at(index)
+        if self.nav.currentRow() != index:
+            return  # the welcome page is in front
+        page = self.page(PAGE_SPECS[index].key)
+        focus = QApplication.focusWidget()
+        if focus is None or not page.isAncestorOf(focus):
+            page.take_focus()
 
     def current_page_flush(self) -> None:
         for page in self.pages.built.values():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -25,6 +26,22 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Reload everything shown from the services."""
         raise NotImplementedError
+
+    def take_focus(self) -> None:
+        """Give the keyboard to the page's first control that Tab reaches, so its shortcuts
+        work at once; a page may name a better one."""
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (
+                self.isAncestorOf(widget)
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isVisibleTo(self)
+                and widget.isEnabled()
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)  # no control: the page itself
 
     def flush(self) -> None:
         """Save anything typed but not yet saved (before switching school, round or quitting)."""
