@@ -92,7 +92,10 @@ class CommitmentsPage(Page):
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete_commitment)
-        self.count_label = CountLabel("Showing {shown} of {total} commitments")
+        # The plain count when the filters leave nothing out, as on the partner register.
+        self.count_label = CountLabel(
+            "Showing {shown} of {total} commitment{s}", whole="{total} commitment{s}"
+        )
         self.count_label.setAccessibleName("How many commitments are shown")
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
