@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 from partners_helpers import promise
 from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QFontMetricsF
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +21,7 @@ from desktop_app.domain.review import RoundScope
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.commitments_page import CommitmentsPage
+from desktop_app.ui.widgets.count_label import ONE_LINE_EMS, CountLabel
 from tests.ui.conftest import TODAY, WidgetEvents, settle
 
 PROMISES = 120  # more than a screenful, so some rows are never shown
@@ -164,20 +166,39 @@ def test_a_search_paints_the_table_once_and_lays_out_nothing_else(
         assert page.table.verticalScrollBar().isVisible()
 
 
+def _fits(label: CountLabel) -> bool:
+    needed = label.fontMetrics().size(0, label.text())  # each line's width, and every line
+    room = label.contentsRect()
+    return needed.width() <= room.width() and needed.height() <= room.height()
+
+
 def test_the_count_fits_its_label_for_every_count_of_the_total(page: CommitmentsPage) -> None:
     label = page.count_label
+    em = QFontMetricsF(label.font()).horizontalAdvance("M")
     assert label.minimumSize() == label.maximumSize()  # fixed: a new count lays nothing out
     for shown in (0, 7, 88, PROMISES):
         label.set_count(shown, PROMISES)
-        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
-    label.set_count(1, 12_345)  # a larger total widens it
-    assert label.fontMetrics().horizontalAdvance("Showing 12,345 of 12,345") < label.width()
+        assert _fits(label), label.text()
+    assert label.text() == "120 commitments"
+    one_line = label.size()
+    # Tens of thousands would make the label wider than a page may be: two lines, broken
+    # before the total, and never wider than ONE_LINE_EMS.
+    for shown in (1, 8_888, 12_345):
+        label.set_count(shown, 12_345)
+        assert _fits(label), label.text()
+    assert label.text() == "12,345 commitments"
+    label.set_count(8_888, 12_345)
+    assert label.text() == "Showing 8,888 of\n12,345 commitments"
+    assert label.height() > one_line.height() and label.width() < one_line.width()
+    assert label.width() <= ONE_LINE_EMS * em
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 2)  # larger text, as the system font may be
     wide = label.width()
     label.setFont(font)
     assert label.width() > wide
-    assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+    assert _fits(label)
+    label.set_count(8, 12)  # fewer: on one line again
+    assert label.text() == "Showing 8 of 12 commitments" and _fits(label)
 
 
 def test_choices_are_given_to_the_filter_boxes_only_when_they_change(

@@ -163,7 +163,7 @@ def test_a_saved_partner_rereads_its_row_and_nothing_else(qtbot: QtBot, window: 
     assert s._store.partners.rows_read == 0
     assert register.model.rowCount() == shown
     assert register.model.places_made == made
-    assert register.count_label.text() == f"Showing {shown:,} of {len(ids):,} partner schools"
+    assert register.count_label.text() == f"Showing {shown:,} of\n{len(ids):,} partner schools"
     # A member of a partnership: the partnership shows its new name.
     window.ctx.save(
         page,

@@ -110,7 +110,8 @@ class PartnerRegisterTab(QWidget):
 
         actions = (self.add_button, self.edit_button, self.remove_button, self.import_button)
         # Right of the buttons, as on the commitments page; on a narrow screen the row wraps
-        # and the count goes below them, never pushing the page wider.
+        # and the count goes below them. A register of thousands is counted on two lines, so
+        # the count never pushes the page wider (CountLabel).
         buttons = button_flow((*actions, self.count_label))
         buttons.push_right_from(len(actions))
         search_row = QHBoxLayout()
