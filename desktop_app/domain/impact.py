@@ -83,6 +83,13 @@ class Unit(Enum):
             return f"{value:g} days" if value != 1 else "1 day"
         return f"{value:g}"
 
+    def worked_out(self, value: float) -> str:
+        """A value the app works out (where a measure should be by now), rounded as school
+        figures are quoted: progress scores to two decimal places, the rest to one
+        ("22.2 days", "53.7%"), never to more places than people type."""
+        places = 2 if self is Unit.PROGRESS_SCORE else 1
+        return self.format(round(value, places) + 0.0)  # + 0.0: never "-0"
+
     def check(self, value: float, what: str) -> float:
         low, high = self.bounds
         if value != value or not low <= value <= high:  # NaN fails both comparisons

@@ -128,7 +128,7 @@ def measure_status(
         where = f"{float(shortfall):.0%} of the planned improvement short of the line"
     reason = (
         f"{unit.format(latest.value)} on {date_text(latest.taken_on)}, "
-        f"expected {unit.format(round(float(expected), 2))}: {where}"
+        f"expected {unit.worked_out(float(expected))}: {where}"
     )
     return StatusResult(status, reason, float(expected), latest)
 

@@ -224,3 +224,31 @@ def test_drafts_are_checked() -> None:
         "Year 6",
         "PTRWM_EXP",
     )
+
+
+@pytest.mark.parametrize(
+    ("unit", "value", "text"),
+    [
+        (Unit.PERCENTAGE, 53.666666, "53.7%"),
+        (Unit.PERCENTAGE, 48.0, "48%"),
+        (Unit.DAYS, 22.166666, "22.2 days"),
+        (Unit.DAYS, 1.04, "1 day"),
+        (Unit.SCALED_SCORE, 104.349, "104.3"),
+        (Unit.POINTS, 31.26, "31.3"),
+        (Unit.PROGRESS_SCORE, 0.123456, "+0.12"),
+        (Unit.PROGRESS_SCORE, -0.004, "+0.00"),
+        (Unit.COUNT, 3.5, "3.5"),
+    ],
+)
+def test_worked_out_values_are_rounded_as_school_figures_are_quoted(
+    unit: Unit, value: float, text: str
+) -> None:
+    assert unit.worked_out(value) == text
+
+
+def test_the_reason_gives_the_expected_value_to_one_decimal_place() -> None:
+    # docs/impact.md's example: on 10 January 2026 the line is at 48.6% (48.646...).
+    result = measure_status(draft(40, 60), [m(47, date(2026, 1, 10))], date(2026, 1, 10))
+    assert result.reason == (
+        "47% on 10 Jan 2026, expected 48.6%: 8% of the planned improvement short of the line"
+    )
