@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.domain.dates import date_text, long_date_text
-from desktop_app.domain.rag import RagResult
+from desktop_app.domain.rag import Rag, RagResult
 from desktop_app.reports.document import FRAME_WIDTH, Later, PageRef, SectionHeading
 from desktop_app.reports.fonts import REGULAR
 from desktop_app.reports.snapshot import ReportSnapshot
@@ -97,10 +97,17 @@ def stack(*parts: tuple[str | None, str]) -> list[Paragraph]:
 
 
 def rag_cell(result: RagResult, status_label: str) -> list[Paragraph]:
-    word = result.rag.label if result.rag.value != "none" else "No colour"
+    """The colour in words, then the status and why, each said once: "● Green" over
+    "Done" (not "Done: done"); work with no colour (dropped, not yet measured) has no
+    colour line at all."""
+    said = status_label
+    if result.reason.casefold() != status_label.casefold():
+        said = f"{status_label}: {result.reason}"
+    if result.rag is Rag.NONE:
+        return [para(said, "Cell")]
     return [
-        rich(f"● {word}", f"Rag{result.rag.value.capitalize()}"),
-        para(f"{status_label}: {result.reason}", "Cell"),
+        rich(f"● {result.rag.label}", f"Rag{result.rag.value.capitalize()}"),
+        para(said, "Cell"),
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.domain.audience import Audience
+from desktop_app.domain.reciprocity import reciprocity
 from desktop_app.domain.review import RoundStatus
 from desktop_app.reports.blocks import cover, heading, para
 from desktop_app.reports.document import BuiltPdf, DocumentInfo, build_pdf
@@ -27,6 +28,7 @@ class PartnerVersionRenderer:
         # Filter again here, so a snapshot assembled carelessly still cannot leak.
         self._snap = partner_safe(snapshot, snapshot.partner)
         self._partner_name = snapshot.partner.name
+        self._partner_id = snapshot.partner.id
 
     def info(self) -> DocumentInfo:
         s = self._snap
@@ -53,7 +55,7 @@ class PartnerVersionRenderer:
             story += [heading("How we will know: impact on pupils", "impact")]
             story += impact_section(s, intro=RULE_IN_WORDS)
         story += [heading(f"Commitments with {self._partner_name}", "commitments")]
-        story += commitments_section(s, list(s.commitments))
+        story += self._commitments()
         story.append(
             para(
                 "This version leaves out our internal evidence, notes and anything we marked "
@@ -61,6 +63,26 @@ class PartnerVersionRenderer:
                 "Muted",
             )
         )
+        return story
+
+    def _commitments(self) -> list[Any]:
+        """The live commitments, grouped and counted as the Partners page shows what flows
+        each way with this partner (domain/reciprocity.py): dropped ones are left out, and
+        one line says how many."""
+        s = self._snap
+        live = reciprocity(self._partner_id, list(s.commitments))
+        shown = [*live.we_give, *live.we_receive, *live.joint]
+        story = commitments_section(s, shown, name_partners=False)
+        dropped = len(s.commitments) - len(shown)
+        if dropped:
+            many = dropped != 1
+            story.append(
+                para(
+                    f"{dropped} dropped commitment{'s' if many else ''} "
+                    f"{'are' if many else 'is'} not listed or counted here.",
+                    "Muted",
+                )
+            )
         return story
 
     def render(self, progress: Progress | None = None) -> BuiltPdf:

@@ -216,36 +216,43 @@ def priorities_section(snap: ReportSnapshot, *, with_actions: bool) -> list[Any]
     return story
 
 
-def commitments_section(snap: ReportSnapshot, commitments: list[Commitment]) -> list[Any]:
+def commitments_section(
+    snap: ReportSnapshot, commitments: list[Commitment], *, name_partners: bool = True
+) -> list[Any]:
+    """Commitments by direction, each group headed with its count. Without name_partners
+    (the partner version: every row is with the one partner it is for) there is no
+    "Partner school" column."""
     if not commitments:
         return [para("No commitments recorded.", "Muted")]
 
     def row(c: Commitment) -> list[Any]:
         strands = ", ".join(snap.strand_title(s) for s in c.strand_ids)
-        return [
+        cells = [
             stack(
                 (c.what, "CellBold"),
                 (f"Strands: {strands}" if strands else None, "CellSmall"),
                 (f"Impact: {c.evidence_of_impact}" if c.evidence_of_impact else None, "Cell"),
             ),
-            snap.partner_names(c.partner_ids),
             c.owner or "—",
             f"Due {when(c.due)}" + (f"\nReview {when(c.review)}" if c.review else ""),
             rag_cell(c.rag(snap.today), c.status.label),
         ]
+        if name_partners:
+            cells.insert(1, snap.partner_names(c.partner_ids))
+        return cells
 
+    header = ["Commitment", "Owner", "Dates", "Status"]
+    widths = [0.52, 0.13, 0.15, 0.2]
+    if name_partners:
+        header.insert(1, "Partner school")
+        widths = [0.37, 0.18, 0.13, 0.15, 0.17]
     story: list[Any] = []
     for direction in Direction:
         group = [c for c in commitments if c.direction is direction]
         if not group:
             continue
         story.append(para(f"{_DIRECTION_TITLES[direction]} ({len(group)})", "H2"))
-        story += tables(
-            ["Commitment", "Partner school", "Owner", "Dates", "Status"],
-            group,
-            row,
-            [0.37, 0.18, 0.13, 0.15, 0.17],
-        )
+        story += tables(header, group, row, widths)
     return story
 
 
