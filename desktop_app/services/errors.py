@@ -17,9 +17,17 @@ from desktop_app.storage.errors import (
     StorageError,
 )
 
+
+class Cancelled(Exception):
+    """The person stopped long work from its progress dialog (ui/tasks.py): raised by the
+    progress callback the work is given, at its next report. Work that can be stopped
+    writes nothing until its last report (PdfExportService.write), so nothing is left."""
+
+
 __all__ = [
     "AlreadyOpen",
     "BackupFailed",
+    "Cancelled",
     "CannotCreate",
     "CannotOpen",
     "DamagedDatabase",

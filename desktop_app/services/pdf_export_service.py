@@ -132,15 +132,17 @@ class PdfExportService:
         """Render and save; safe to run off the GUI thread (no database access).
 
         The path is checked before the slow rendering; the file is written owner-only,
-        all or nothing (a full disk leaves no partial PDF).
+        all or nothing (a full disk leaves no partial PDF). progress() may raise (Cancelled,
+        services/errors.py) to stop the export: it is never called once writing starts, so
+        a stopped export has written nothing and an existing file of that name is untouched.
         """
         from desktop_app.reports.export import render_pdf
 
         out = check_file_to_write(Path(out), "PDF file")
         data, pages = render_pdf(snapshot, password=password, progress=progress)
-        write_private(out, data, busy_hint=_busy_hint(out))
         if progress:
-            progress(100, "Done")
+            progress(98, "Saving the PDF…")  # the last moment Cancel stops the export
+        write_private(out, data, busy_hint=_busy_hint(out))
         return ExportResult(out, pages, len(data), bool(password))
 
     def export(

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.audience import AUDIENCES, Audience
 from desktop_app.domain.passwords import MAX_PASSWORD_LENGTH, password_problem
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.tasks import run_with_progress
 from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
 from desktop_app.ui.widgets.wheel_safe import DropDown
 
@@ -148,25 +147,16 @@ def open_export_dialog(ctx: UiContext, parent: QWidget, today: date) -> None:
 
 
 def start_export(parent: QWidget, snapshot: Any, out: Path, password: str | None) -> None:
-    """Render and write off the GUI thread; report and offer to open the file at the end."""
-    from desktop_app.services.pdf_export_service import PdfExportService
+    """Render and write off the GUI thread; report and offer to open the file at the end.
 
-    progress = QProgressDialog("Preparing the PDF…", "", 0, 100, parent)
-    progress.setWindowTitle("Exporting PDF")
-    progress.setAccessibleName("Export progress")
-    progress.setCancelButton(None)
-    progress.setMinimumDuration(300)
-    progress.setValue(0)
+    Cancel stops the layout at its next progress report (a trust's full plan takes over a
+    minute); nothing is written then, and a file already at that name stays as it was."""
+    from desktop_app.services.pdf_export_service import PdfExportService
 
     def work(report: Any) -> Any:
         return PdfExportService.write(snapshot, out, password=password, progress=report)
 
-    def on_progress(value: int, message: str) -> None:
-        progress.setLabelText(message)
-        progress.setValue(value)
-
     def on_done(result: Any) -> None:
-        progress.close()
         extra = ", protected with a password" if result.encrypted else ""
         answer = QMessageBox.question(
             parent,
@@ -177,7 +167,20 @@ def start_export(parent: QWidget, snapshot: Any, out: Path, password: str | None
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
 
     def on_error(exc: BaseException) -> None:
-        progress.close()
         QMessageBox.warning(parent, "PDF not saved", str(exc))
 
-    run_in_background(work, on_done, on_error, on_progress)
+    def on_cancelled() -> None:
+        kept = f" {out.name} is as it was before." if out.exists() else ""
+        QMessageBox.information(
+            parent, "Export cancelled", f"Export cancelled: no PDF was saved.{kept}"
+        )
+
+    run_with_progress(
+        parent,
+        "Exporting PDF",
+        "Preparing the PDF…",
+        work,
+        on_done,
+        on_error,
+        on_cancelled=on_cancelled,
+    )
