@@ -68,22 +68,22 @@ class PartnerVersionRenderer:
     def _commitments(self) -> list[Any]:
         """The live commitments, grouped and counted as the Partners page shows what flows
         each way with this partner (domain/reciprocity.py): dropped ones are left out, and
-        one line says how many."""
+        one line says how many, and that confidential ones are left out too (the page
+        counts those; how many is not the partner's to know)."""
         s = self._snap
         live = reciprocity(self._partner_id, list(s.commitments))
         shown = [*live.we_give, *live.we_receive, *live.joint]
-        story = commitments_section(s, shown, name_partners=False)
         dropped = len(s.commitments) - len(shown)
         if dropped:
-            many = dropped != 1
-            story.append(
-                para(
-                    f"{dropped} dropped commitment{'s' if many else ''} "
-                    f"{'are' if many else 'is'} not listed or counted here.",
-                    "Muted",
-                )
+            plural = "s" if dropped != 1 else ""
+            left_out = (
+                f"{dropped} dropped commitment{plural}, and any we marked confidential, "
+                "are not listed or counted here."
             )
-        return story
+        else:
+            left_out = "Commitments we marked confidential are not listed or counted here."
+        # Said before the counts, so the reader knows what they count.
+        return [para(left_out, "Muted"), *commitments_section(s, shown, name_partners=False)]
 
     def render(self, progress: Progress | None = None) -> BuiltPdf:
         return build_pdf(self.story(), self.info(), progress)

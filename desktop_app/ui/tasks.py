@@ -137,8 +137,9 @@ def run_with_progress(
     dialog = QProgressDialog(label, "Cancel" if on_cancelled else "", 0, 100, parent)
     dialog.setWindowTitle(title)
     dialog.setAccessibleName(title)
-    # Wide enough for the title and "Laying out page 1,610…" without cutting either.
-    dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance("M") * 28)
+    # Wide enough that a window manager's title bar shows the whole title with the app's
+    # name (it was cut to "Expor… mpass" at the dialog's natural width).
+    dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance("M") * 36)
     if on_cancelled is None:
         dialog.setCancelButton(None)
     dialog.setMinimumDuration(300)
@@ -149,6 +150,7 @@ def run_with_progress(
         nonlocal closed
         closed = True
         dialog.close()
+        dialog.deleteLater()  # a dialog per export would otherwise live as long as the window
 
     def progress(value: int, message: str) -> None:
         # Reports already queued when Cancel was pressed must not show the dialog again.

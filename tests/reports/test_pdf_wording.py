@@ -58,7 +58,10 @@ def test_partner_version_counts_commitments_as_the_partners_page_does(
     assert f"Joint work ({len(screen.joint)})" in text
     assert "Finished moderation visit" in text
     assert "Abandoned" not in text
-    assert "2 dropped commitments are not listed or counted here." in text
+    assert (
+        "2 dropped commitments, and any we marked confidential, are not listed or counted here."
+        in text
+    )
     # The whole version is for one partner: no column repeating its name on every row.
     assert "Partner school" not in text
     assert "Commitment Owner Dates Status" in text
@@ -66,3 +69,11 @@ def test_partner_version_counts_commitments_as_the_partners_page_does(
     full = _export(planted, Audience.FULL, tmp_path / "full.pdf")
     assert "Abandoned swap of maths leads" in full
     assert "Commitment Partner school Owner Dates Status" in full
+
+
+def test_partner_version_with_nothing_dropped_still_says_what_is_left_out(
+    planted: Planted, tmp_path: Path
+) -> None:
+    text = _export(planted, Audience.PARTNER, tmp_path / "partner.pdf")
+    assert "dropped" not in text
+    assert "Commitments we marked confidential are not listed or counted here." in text

@@ -84,7 +84,7 @@ def _export_and_cancel(
     # It stopped at the very next report, while laying out: never reached saving.
     assert len(gate.after_press) == 1
     assert "Saving the PDF…" not in gate.reports + gate.after_press
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: parent.findChild(QProgressDialog) is None)  # closed and gone
     return told
 
 
