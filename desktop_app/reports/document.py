@@ -273,7 +273,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         self._done += 1
         if self._progress is not None and self._done % 25 == 0:
             share = min(95, 10 + int(80 * self._done / self._expected))
-            self._progress(share, f"Laying out page {self.page}…")
+            self._progress(share, f"Laying out page {self.page:,}…")
 
 
 @dataclass(frozen=True)
