@@ -288,13 +288,15 @@ class DirectoryService:
     # --- looking up ----------------------------------------------------------------
 
     def suggestions(self, text: str, limit: int = 12) -> list[DirectorySchool]:
-        """Schools whose name, URN, town, local authority, trust or postcode match, open
-        ones first, for "Add partner school" as the user types."""
+        """Schools whose name, URN, town, local authority, trust or postcode match, for "Add
+        partner school" as the user types: those whose own name matches first (someone
+        typing a name means that school, not another in a trust of that name), open ones
+        first within each."""
         words = search_words(text)
         if not words:
             return []
         found = self._store.directory.search(
-            words, include_closed=True, closed_last=True, limit=limit
+            words, include_closed=True, closed_last=True, name_first=True, limit=limit
         )
         return list(found)
 

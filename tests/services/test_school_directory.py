@@ -293,6 +293,27 @@ def test_suggestions_by_name_or_urn_open_schools_first(
     assert services.directory.suggestions("100%_") == []
 
 
+def test_suggestions_put_schools_whose_own_name_matches_before_those_of_a_trust_so_named(
+    services: AppServices, tmp_path: Path
+) -> None:
+    trust = "Castleford Learning Trust"
+    services.directory.import_file(
+        _file(
+            tmp_path,
+            "all.csv",
+            f"600001,Ashby Academy,Academy converter,Open,Primary,Wakefield,{trust},Ashby,,",
+            f"600002,Brontë Academy,Academy converter,Open,Primary,Wakefield,{trust},Ashby,,",
+            "600003,Castleford Academy,Academy converter,Open,Secondary,Wakefield,,Castleford,,",
+            "600004,Castleford Académie,Community school,Closed,,Wakefield,,Castleford,,",
+            encoding="utf-8",
+        )
+    )
+    found = [s.urn for s in services.directory.suggestions("castleford acad")]
+    # Name matches first (a closed one too: it is the school typed), then the trust's.
+    assert found == ["600003", "600004", "600001", "600002"]
+    assert [s.urn for s in services.directory.suggestions("bronte")] == ["600002"]
+
+
 def test_clearing_the_directory_keeps_the_partners(services: AppServices, tmp_path: Path) -> None:
     services.directory.import_file(_file(tmp_path, "all.csv", OPEN, TRUST_A), ["111111"])
     removed, _ = services.directory.clear()

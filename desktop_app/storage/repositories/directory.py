@@ -105,10 +105,12 @@ class DirectoryRepository:
         *,
         include_closed: bool = False,
         closed_last: bool = False,
+        name_first: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> Iterator[DirectorySchool]:
-        """Matching schools in name order (a window of them, given a limit).
+        """Matching schools in name order (a window of them, given a limit); name_first puts
+        those whose own name holds every word before those found by trust, town and so on.
 
         One pass over the table with a top-N sort: walking a name index instead costs a
         lookup per row and is ten times slower when few schools match (bench/school_directory).
@@ -119,6 +121,13 @@ class DirectoryRepository:
         order = f"{'+' if words else ''}name COLLATE NOCASE, urn"
         if closed_last:
             order = f"NOT ({_OPEN}), {order}"
+        if name_first and words:
+            # The search text starts with the folded name, then the URN (see gias_import):
+            # the name is what comes before " <urn> ", with no function called per row.
+            name = "substr(search_text, 1, instr(search_text, ' ' || urn || ' '))"
+            in_name = " AND ".join(f"instr({name}, ?) > 0" for _ in words)
+            order = f"NOT ({in_name}), {order}"
+            params = [*params, *words]
         sql = f"SELECT {_COLS} FROM school_directory WHERE {clause} ORDER BY {order}"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
