@@ -50,6 +50,7 @@ _NOT_APPLICABLE = ("not applicable", "not recorded", "null", "does not apply")
 _NOT_APPLICABLE_EXACT = frozenset(
     v for n in _NOT_APPLICABLE for v in (n, n.upper(), n.capitalize(), n.title())
 )
+PHASE_NOT_APPLICABLE = "Not applicable"
 _CHUNK = 1 << 16
 # A value running over a line break into what looks like the next school's row (its URN
 # and a comma): a quotation mark was left open, even if a later one happened to close it.
@@ -294,9 +295,13 @@ def _problem(values: list[str], seen: bytearray, joined: str) -> str:
         return "a value in this row is too long (at most 200 characters)"
     if len(values[8]) > 10:
         return "the postcode is too long"
-    for i in (2, 3, 5, 6, 7, 8):
+    for i in (2, 5, 6, 7, 8):
         if values[i] in _NOT_APPLICABLE_EXACT:
             values[i] = ""
+    if values[3] in _NOT_APPLICABLE_EXACT:
+        # GIAS's own phase for special schools, pupil referral units and the like: a
+        # partner's phase says so rather than looking unknown.
+        values[3] = PHASE_NOT_APPLICABLE if values[3].casefold() == "not applicable" else ""
     values[8] = values[8].upper()
     if values[9]:
         values[9] = _iso_date(values[9])

@@ -30,7 +30,8 @@ def test_cp1252_download_with_extra_columns_and_bad_rows() -> None:
     assert by_urn["150002"]["name"] == "Großbrücke Nursery School"
     assert by_urn["150002"]["postcode"] == "BD2 2BB"
     assert by_urn["150002"]["phase"] == "Nursery"
-    assert by_urn["150003"]["phase"] == ""  # "Not applicable" is not a phase
+    # GIAS's phase for schools without one (special schools, PRUs) is kept as it says.
+    assert by_urn["150003"]["phase"] == "Not applicable"
     assert by_urn["107942"]["establishment_type"] == "Community school"
     assert by_urn["107942"]["status"] == "Open"
     reasons = {(s.line, s.urn): s.reason for s in report.skipped}
