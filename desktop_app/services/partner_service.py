@@ -31,7 +31,11 @@ def _partner_changed(partner_id: int) -> Changes:
 
 
 class DuplicatePartner(ValueError):
-    pass
+    """The URN is already in the register: `existing` says whose, so a screen can show it."""
+
+    def __init__(self, existing: PartnerSchool) -> None:
+        super().__init__(f"{existing.name} already has URN {existing.urn} in your partner schools.")
+        self.existing = existing
 
 
 class PartnerService:
@@ -115,9 +119,7 @@ class PartnerService:
         with self._store.transaction():
             existing = self._store.partners.by_urn(clean.urn)
             if existing and not existing.removed:
-                raise DuplicatePartner(
-                    f"{existing.name} already has URN {clean.urn} in your partner schools."
-                )
+                raise DuplicatePartner(existing)
             if existing:  # re-adding a removed partner brings it back with the new details
                 partner = self._store.partners.update(existing.id, clean)
             else:
@@ -143,7 +145,7 @@ class PartnerService:
         with self._store.transaction():
             other = self._store.partners.by_urn(clean.urn)
             if other and other.id != partner_id:
-                raise DuplicatePartner(f"{other.name} already has URN {clean.urn}.")
+                raise DuplicatePartner(other)
             # Kept for undo; usually the school the URN check has just read.
             was = other or self._store.partners.get(partner_id)
             self._store.partners.write(partner_id, clean)  # which also brings it back

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
@@ -49,19 +49,19 @@ def commitment_dialog(
     )
 
 
-def ask_details(
-    ctx: UiContext,
-    parent: QWidget,
-    school_id: int,
-    today: date,
-    commitment: Commitment | None = None,
-    preset: CommitmentDetails | None = None,
-) -> CommitmentDetails | None:
-    """What the user enters in the dialog; None if they cancel."""
-    dialog = commitment_dialog(ctx, parent, school_id, today, commitment, preset)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.details
+def create_commitment(
+    ctx: UiContext, parent: QWidget, school_id: int, today: date, preset: CommitmentDetails
+) -> Commitment | None:
+    """Ask for a new commitment and save it (a refusal stays in the dialog, with everything
+    typed); None if the user cancels."""
+    dialog = commitment_dialog(ctx, parent, school_id, today, preset=preset)
+    service = ctx.services.commitments
+
+    def save() -> Commitment:
+        assert dialog.details is not None  # validate() has just set them
+        return ctx.saved_new(service.create(school_id, dialog.details))
+
+    return dialog.exec_saving(save)
 
 
 def save_edit(ctx: UiContext, parent: QWidget, current: Commitment, new: CommitmentDetails) -> None:
@@ -71,6 +71,12 @@ def save_edit(ctx: UiContext, parent: QWidget, current: Commitment, new: Commitm
 
 def edit_commitment(ctx: UiContext, parent: QWidget, current: Commitment, today: date) -> None:
     """Ask for the commitment's new details and save them if they changed."""
-    new = ask_details(ctx, parent, current.school_id, today, current)
-    if new is not None:
-        save_edit(ctx, parent, current, new)
+    dialog = commitment_dialog(ctx, parent, current.school_id, today, current)
+    service = ctx.services.commitments
+
+    def save() -> None:
+        new = dialog.details
+        if new is not None and new != current.details:
+            ctx.push_edit(service.update(current.id, new))
+
+    dialog.exec_saving(save)

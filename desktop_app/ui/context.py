@@ -174,8 +174,11 @@ class UiContext(QObject):
     def save_new(self, parent: QWidget | None, action: Callable[[], tuple[T, Edit]]) -> T | None:
         """Like save(), for a service call that makes a record: returns the new record."""
         made = self.attempt(parent, action)
-        if made is None:
-            return None
+        return None if made is None else self.saved_new(made)
+
+    def saved_new(self, made: tuple[T, Edit]) -> T:
+        """A record a service call has just made: its Edit goes on the undo stack (for a
+        dialog's Save, where a refusal stays in the dialog: FormDialog.exec_saving)."""
         record, edit = made
         self.push_edit(edit)
         return record
@@ -192,9 +195,13 @@ class UiContext(QObject):
         changes = self.attempt(parent, action)
         if changes is None:
             return False
+        self.decided(changes)
+        return True
+
+    def decided(self, changes: Changes) -> None:
+        """A board decision just recorded (for a dialog's Save: FormDialog.exec_saving)."""
         self.undo_stack.clear()
         self.notify(changes)
-        return True
 
     def when_started(self, work: Callable[[], None]) -> None:
         """Run work now, or once the first frame is on screen if start-up is still going."""

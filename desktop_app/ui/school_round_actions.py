@@ -53,10 +53,9 @@ class SchoolRoundMenu:
     def new_school(self) -> None:
         window, ctx = self._window, self._ctx
         dialog = SchoolDialog(window)
-        if not dialog.exec() or dialog.details is None:
-            return
-        details = dialog.details
-        result = ctx.attempt(window, lambda: ctx.services.schools.create_school(details))
+        schools = ctx.services.schools
+        # A URN already in the file is refused in the dialog, which keeps what was typed.
+        result = dialog.exec_saving(lambda: schools.create_school(dialog.chosen()))
         if result is None:
             return
         school, changes = result
@@ -92,10 +91,8 @@ class SchoolRoundMenu:
             return
         school = ctx.services.schools.get(ctx.school_id)
         dialog = SchoolDialog(window, school)
-        if not dialog.exec() or dialog.details is None:
-            return
-        details = dialog.details
-        result = ctx.attempt(window, lambda: ctx.services.schools.update_school(school.id, details))
+        schools = ctx.services.schools
+        result = dialog.exec_saving(lambda: schools.update_school(school.id, dialog.chosen()))
         if result is not None:
             ctx.notify(result[1])
 

@@ -3,11 +3,14 @@ rows, notes, a line for a refused entry's message, and Save and Cancel."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QVBoxLayout, QWidget
 
 from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
+
+T = TypeVar("T")
 
 
 class FormDialog(QDialog):
@@ -18,6 +21,7 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.error = error_label()
+        self._save: Callable[[], object] | None = None
 
     def lay_out(
         self,
@@ -42,10 +46,26 @@ class FormDialog(QDialog):
         stays open, so nothing typed is lost."""
         raise NotImplementedError
 
+    def exec_saving(self, save: Callable[[], T]) -> T | None:
+        """Open the dialog; Save checks the entry (validate()) and then runs save, the service
+        call that keeps it. The service's refusal (a URN already in the register, a record
+        gone meanwhile, a locked round) is shown like validate()'s own and the dialog stays
+        open, so nothing typed is lost. Returns what save returned; None if cancelled."""
+        saved: list[T] = []
+        self._save = lambda: saved.append(save())
+        accepted = self.exec() == QDialog.DialogCode.Accepted
+        return saved[0] if accepted and saved else None
+
+    def refused(self, exc: Exception) -> None:
+        """Show why the entry was not kept; a dialog may add a way forward."""
+        self.error.setText(str(exc))
+
     def _on_buttons_accepted(self) -> None:
         try:
             self.validate()
-        except ValueError as exc:
-            self.error.setText(str(exc))
+            if self._save is not None:
+                self._save()
+        except (ValueError, LookupError) as exc:
+            self.refused(exc)
             return
         self.accept()

@@ -119,6 +119,11 @@ class MeasureDialog(FormDialog):
         group: PupilGroup = self.group.currentData()
         self.detail.setEnabled(group.needs_detail)
 
+    def chosen(self) -> MeasureDraft:
+        """What validate() has just checked."""
+        assert self.draft is not None
+        return self.draft
+
     def validate(self) -> None:
         draft = MeasureDraft(
             what=self.what.text(),

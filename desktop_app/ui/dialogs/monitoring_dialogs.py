@@ -92,6 +92,11 @@ class AssignmentDialog(FormDialog):
         self.draft: AssignmentDraft | None = None
         self.governor.setFocus()
 
+    def chosen(self) -> AssignmentDraft:
+        """What validate() has just checked."""
+        assert self.draft is not None
+        return self.draft
+
     def validate(self) -> None:
         focus: Focus | None = self.focus.currentData()
         if focus is None:
@@ -137,6 +142,11 @@ class VisitDialog(FormDialog):
         )
         self.draft: VisitDraft | None = None
         self.visited_on.setFocus()
+
+    def chosen(self) -> VisitDraft:
+        """What validate() has just checked."""
+        assert self.draft is not None
+        return self.draft
 
     def validate(self) -> None:
         focus: Focus | None = self.focus.currentData()

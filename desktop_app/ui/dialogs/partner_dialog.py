@@ -8,14 +8,17 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
-from desktop_app.domain.directory import DirectorySchool
+from desktop_app.domain.directory import DirectorySchool, DirectorySource
 from desktop_app.domain.partners import PartnerSchool, PartnerSchoolDetails
+from desktop_app.services.partner_service import DuplicatePartner
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 
 SUGGEST_DELAY_MS = 200
@@ -25,6 +28,7 @@ _URN_ROLE = Qt.ItemDataRole.UserRole + 1
 class Directory(Protocol):
     def suggestions(self, text: str, limit: int = 12) -> list[DirectorySchool]: ...
     def school(self, urn: str) -> DirectorySchool | None: ...
+    def source(self) -> DirectorySource | None: ...
 
 
 class _SchoolCompleter(QCompleter):
@@ -64,13 +68,38 @@ class PartnerSchoolDialog(FormDialog):
         self.found.setAccessibleName("From the school directory")
         self._directory = directory if partner is None else None
         self._offered: dict[str, DirectorySchool] = {}
-        if self._directory is not None:
+        if self._directory is not None and self._directory.source() is not None:
             self._offer_directory()
+        elif self._directory is not None:
+            self._directory = None
+            self.found.setText(
+                "The school directory is empty, so type the school's details here. (Import "
+                "the establishments file from Get Information about Schools on the partner "
+                "schools page to look schools up by name or URN.)"
+            )
+        # Shown beside the URN when Save finds it already in the register.
+        self.urn_taken = QLabel()
+        self.urn_taken.setWordWrap(True)
+        self.urn_taken.setAccessibleName("URN already in the register")
+        self.urn_taken.setStyleSheet("color: palette(link); font-weight: bold;")
+        self.show_existing = QPushButton()
+        self.show_existing.clicked.connect(self._go_to_existing)
+        taken_row = QWidget()
+        taken_layout = QHBoxLayout(taken_row)
+        taken_layout.setContentsMargins(0, 0, 0, 0)
+        taken_layout.addWidget(self.urn_taken, 1)
+        taken_layout.addWidget(self.show_existing)
+        taken_row.hide()
+        self._taken_row = taken_row
+        self.existing_id: int | None = None  # the school to show instead, if asked
+        self._taken_id: int | None = None
+        self.urn.textEdited.connect(lambda _t: taken_row.hide())
 
         self.lay_out(
             (
                 ("School &name", self.name),
                 ("&URN", self.urn),
+                ("", taken_row),
                 ("P&hase", self.phase),
                 ("&Type", self.kind),
                 ("&Local authority", self.local_authority),
@@ -151,6 +180,27 @@ class PartnerSchoolDialog(FormDialog):
         if school.closed:
             note += f" This school {school.closed_words}."
         self.found.setText(note)
+
+    # A URN already in the register ------------------------------------------------------
+
+    def refused(self, exc: Exception) -> None:
+        if not isinstance(exc, DuplicatePartner):
+            super().refused(exc)
+            return
+        self.error.setText("")
+        self.urn_taken.setText(str(exc))
+        name = exc.existing.name
+        self.show_existing.setText(f"Sho&w {name}")
+        self.show_existing.setAccessibleName(f"Show {name} in the register instead")
+        self._taken_id = exc.existing.id
+        self._taken_row.show()
+        self.urn.setFocus()
+        self.urn.selectAll()
+
+    def _go_to_existing(self) -> None:
+        """Leave what was typed and show the school already in the register."""
+        self.existing_id = self._taken_id
+        self.reject()
 
     @staticmethod
     def _line(name: str, text: str, limit: int) -> QLineEdit:

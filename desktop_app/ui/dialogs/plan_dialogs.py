@@ -65,6 +65,11 @@ class PriorityDialog(FormDialog):
         self.draft: PriorityDraft | None = None
         self.title.setFocus()
 
+    def chosen(self) -> PriorityDraft:
+        """What validate() has just checked."""
+        assert self.draft is not None
+        return self.draft
+
     def validate(self) -> None:
         self.draft = PriorityDraft(
             title=self.title.text(),
@@ -108,6 +113,11 @@ class ActionDialog(FormDialog):
         )
         self.draft: ActionDraft | None = None
         self.what.setFocus()
+
+    def chosen(self) -> ActionDraft:
+        """What validate() has just checked."""
+        assert self.draft is not None
+        return self.draft
 
     def validate(self) -> None:
         self.draft = ActionDraft(

@@ -50,6 +50,11 @@ class SchoolDialog(FormDialog):
         )
         self.details: SchoolDetails | None = None
 
+    def chosen(self) -> SchoolDetails:
+        """What validate() has just checked."""
+        assert self.details is not None
+        return self.details
+
     def validate(self) -> None:
         self.details = SchoolDetails(
             self.name.text(), self.urn.text(), self.phase.currentText(), self.authority.text()

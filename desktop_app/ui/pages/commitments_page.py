@@ -36,7 +36,7 @@ from desktop_app.domain.partners import (
 )
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.services.changes import Changes, Topic
-from desktop_app.ui.commitment_editing import ask_details, edit_commitment, round_framework
+from desktop_app.ui.commitment_editing import create_commitment, edit_commitment, round_framework
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.commitment_table_model import RAG_COLUMN, CommitmentTableModel
 from desktop_app.ui.pages.base import Page
@@ -365,13 +365,7 @@ class CommitmentsPage(Page):
                 partner_ids=(f.partner_id,) if f.partner_id else (),
                 strand_ids=(f.strand_id,) if f.strand_id else (),
             )
-        details = ask_details(self.ctx, self, school_id, self.today(), preset=preset)
-        if details is not None:
-            self.save_new(school_id, details)
-
-    def save_new(self, school_id: int, details: CommitmentDetails) -> None:
-        service = self.ctx.services.commitments
-        made = self.ctx.save_new(self, lambda: service.create(school_id, details))
+        made = create_commitment(self.ctx, self, school_id, self.today(), preset)
         if made is not None:
             self.select_commitment(made.id)
 

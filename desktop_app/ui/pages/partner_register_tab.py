@@ -328,13 +328,16 @@ class PartnerRegisterTab(QWidget):
         from desktop_app.ui.dialogs.partner_dialog import PartnerSchoolDialog
 
         dialog = PartnerSchoolDialog(self, directory=self.ctx.services.directory)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
-            return
-        details = dialog.details
         service = self.ctx.services.partners
-        made = self.ctx.save_new(self, lambda: service.create_partner(details))
+
+        def save() -> PartnerSchool:
+            assert dialog.details is not None  # validate() has just set them
+            return self.ctx.saved_new(service.create_partner(dialog.details))
+
+        made = dialog.exec_saving(save)
         if made is not None:
             self.select_partner(made.id)
+        self._show_existing(dialog.existing_id)
 
     def edit_partner(self) -> None:
         partner = self.selected_partner()
@@ -343,11 +346,25 @@ class PartnerRegisterTab(QWidget):
         from desktop_app.ui.dialogs.partner_dialog import PartnerSchoolDialog
 
         dialog = PartnerSchoolDialog(self, partner)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
+        service = self.ctx.services.partners
+
+        def save() -> None:
+            new = dialog.details
+            if new is not None and new != partner.details:
+                self.ctx.push_edit(service.update_partner(partner.id, new))
+
+        dialog.exec_saving(save)
+        self._show_existing(dialog.existing_id)
+
+    def _show_existing(self, partner_id: int | None) -> None:
+        """The school already holding a URN typed, asked for from the dialog."""
+        if partner_id is None:
             return
-        new = dialog.details
-        if new != partner.details:
-            self.ctx.save(self, lambda: self.ctx.services.partners.update_partner(partner.id, new))
+        if self.model.row_of(partner_id) is None and self.search.text():
+            self.search.clear()  # the search may hide it
+            self.apply_search()
+        self.select_partner(partner_id)
+        self.table.setFocus()
 
     def remove_partner(self) -> None:
         partner = self.selected_partner()

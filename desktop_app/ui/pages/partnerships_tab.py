@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -106,10 +105,12 @@ class PartnershipsTab(QWidget):
 
         service = self.ctx.services.partners
         dialog = PartnershipDialog([], self, find=service.find)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
-            return
-        details = dialog.details
-        self.ctx.save_new(self, lambda: service.create_partnership(school_id, details))
+
+        def save() -> None:
+            assert dialog.details is not None  # validate() has just set them
+            self.ctx.saved_new(service.create_partnership(school_id, dialog.details))
+
+        dialog.exec_saving(save)
 
     def edit_partnership(self) -> None:
         current = self.selected()
@@ -120,11 +121,13 @@ class PartnershipsTab(QWidget):
         from desktop_app.ui.dialogs.partnership_dialog import PartnershipDialog
 
         dialog = PartnershipDialog(members, self, current, find=service.find)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.details is None:
-            return
-        new = dialog.details
-        if new != current.details:
-            self.ctx.save(self, lambda: service.update_partnership(current.id, new))
+
+        def save() -> None:
+            new = dialog.details
+            if new is not None and new != current.details:
+                self.ctx.push_edit(service.update_partnership(current.id, new))
+
+        dialog.exec_saving(save)
 
     def remove_partnership(self) -> None:
         current = self.selected()

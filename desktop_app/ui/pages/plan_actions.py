@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 
-from PySide6.QtWidgets import QDialog, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from desktop_app.domain.plan import Action, PlanVersion
 from desktop_app.services.changes import Changes, Topic
@@ -93,11 +93,12 @@ class ActionsPanel(QWidget):
             self._need_priority()
             return
         dialog = ActionDialog(None, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            made = self.ctx.save_new(self, partial(self._plans.add_action, pid, dialog.draft))
-            row = self.model.row_of(made.id) if made is not None else None
-            if row is not None:
-                self.table.selectRow(row)
+        made = dialog.exec_saving(
+            lambda: self.ctx.saved_new(self._plans.add_action(pid, dialog.chosen()))
+        )
+        row = self.model.row_of(made.id) if made is not None else None
+        if row is not None:
+            self.table.selectRow(row)
 
     def edit_action(self) -> None:
         index = self.table.currentIndex()
@@ -108,8 +109,8 @@ class ActionsPanel(QWidget):
         except LookupError:  # deleted since it was read: nothing to edit
             return
         dialog = ActionDialog(action.as_draft(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            self.ctx.save(self, partial(self._plans.update_action, action.id, dialog.draft))
+        update = self._plans.update_action
+        dialog.exec_saving(lambda: self.ctx.push_edit(update(action.id, dialog.chosen())))
 
     def delete_action(self) -> None:
         aid = self.selected_id()

@@ -10,7 +10,6 @@ from functools import partial
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -197,18 +196,16 @@ class MeasuresPanel(QWidget):
         school_id = self.ctx.school_id
         published = impact.latest_published(school_id) if school_id is not None else {}
         dialog = MeasureDialog(None, self.today(), self, published)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            impact = self.ctx.services.impact
-            self.ctx.save_new(self, partial(impact.add_measure, self.priority_id, dialog.draft))
+        add, priority_id = self.ctx.services.impact.add_measure, self.priority_id
+        dialog.exec_saving(lambda: self.ctx.saved_new(add(priority_id, dialog.chosen())))
 
     def edit_measure(self) -> None:
         m = self._measure()
         if m is None:
             return
         dialog = MeasureDialog(m.draft, self.today(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            impact = self.ctx.services.impact
-            self.ctx.save(self, partial(impact.update_measure, m.id, dialog.draft))
+        update = self.ctx.services.impact.update_measure
+        dialog.exec_saving(lambda: self.ctx.push_edit(update(m.id, dialog.chosen())))
 
     def delete_measure(self) -> None:
         m = self._measure()
@@ -222,10 +219,13 @@ class MeasuresPanel(QWidget):
         last = m.latest()
         start = last.value if last else m.draft.baseline
         dialog = MeasurementDialog(m.what, m.unit, start, self.today(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        add = partial(self.ctx.services.impact.add_measurement, m.id)
+
+        def save() -> None:
             taken_on, value, note = dialog.values()
-            add = partial(self.ctx.services.impact.add_measurement, m.id, taken_on, value)
-            self.ctx.save_new(self, partial(add, self.today(), note))
+            self.ctx.saved_new(add(taken_on, value, self.today(), note))
+
+        dialog.exec_saving(save)
 
     def import_published(self) -> None:
         from desktop_app.ui.published_import import import_published

@@ -10,7 +10,6 @@ from functools import partial
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -269,9 +268,8 @@ class MonitoringPanel(QWidget):
         if plan is None:
             return
         dialog = AssignmentDialog(plan, None, self.today(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            add = partial(self.ctx.services.monitoring.add_assignment, plan.id, dialog.draft)
-            self.ctx.save_new(self, add)
+        add = partial(self.ctx.services.monitoring.add_assignment, plan.id)
+        dialog.exec_saving(lambda: self.ctx.saved_new(add(dialog.chosen())))
 
     def edit_assignment(self) -> None:
         selected = self._selected(self.schedule)
@@ -280,9 +278,8 @@ class MonitoringPanel(QWidget):
         if plan is None or a is None:
             return
         dialog = AssignmentDialog(plan, a.draft, self.today(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            update = partial(self.ctx.services.monitoring.update_assignment, a.id, dialog.draft)
-            self.ctx.save(self, update)
+        update = partial(self.ctx.services.monitoring.update_assignment, a.id)
+        dialog.exec_saving(lambda: self.ctx.push_edit(update(dialog.chosen())))
 
     def delete_assignment(self) -> None:
         selected = self._selected(self.schedule)
@@ -298,9 +295,8 @@ class MonitoringPanel(QWidget):
         dialog = VisitDialog(
             plan, self.framework(), self.today(), a.draft.governor if a else "", self
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            record = partial(self.ctx.services.monitoring.record_visit, plan.id, dialog.draft)
-            self.ctx.save_new(self, partial(record, self.today()))
+        record = partial(self.ctx.services.monitoring.record_visit, plan.id)
+        dialog.exec_saving(lambda: self.ctx.saved_new(record(dialog.chosen(), self.today())))
 
     def follow_up_as_action(self) -> None:
         selected = self._selected(self.visits)

@@ -9,7 +9,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop_app.domain.plan_outline import PlanOutline
 from desktop_app.ui.context import UiContext
@@ -118,10 +118,12 @@ class NotesPanel(QWidget):
         # thousands, too many to pick from in one list.
         choices = plans.action_choices(plan_id, priority_id)
         dialog = ProgressNoteDialog(choices, self.today(), self, chosen=action_id)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            written_on, text, action_id = dialog.values()
-            note = partial(plans.add_note, plan_id, written_on, text)
-            self.ctx.save_new(self, partial(note, self.today(), action_id))
+
+        def save() -> None:
+            written_on, text, about = dialog.values()
+            self.ctx.saved_new(plans.add_note(plan_id, written_on, text, self.today(), about))
+
+        dialog.exec_saving(save)
 
     def delete_note(self) -> None:
         index = self.list.currentIndex()

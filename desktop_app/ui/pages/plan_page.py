@@ -16,7 +16,6 @@ from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QLabel,
     QMessageBox,
     QSplitter,
@@ -295,9 +294,14 @@ class PlanPage(Page):
                 self.ctx.decide(self, partial(self._plans.withdraw_sign_off, self.plan.id))
             return
         dialog = SignOffDialog(self.plan.version, self.today(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.sign_off is not None:
-            approval = partial(self._plans.sign_off, self.plan.id, dialog.sign_off)
-            self.ctx.decide(self, partial(approval, self.today()))
+        approve, plan_id = self._plans.sign_off, self.plan.id
+
+        def save() -> None:
+            assert dialog.sign_off is not None  # validate() has just set it
+            self.ctx.decided(approve(plan_id, dialog.sign_off, self.today()))
+
+        # "Add a priority first" is shown in the dialog, which keeps the minute reference.
+        dialog.exec_saving(save)
 
     def new_version(self) -> None:
         if self.plan is not None:

@@ -105,8 +105,8 @@ class PrioritiesPanel(QWidget):
             return
         plan_id = self.outline.plan.id
         dialog = PriorityDialog(self._framework(), None, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            self.ctx.save_new(self, partial(self._plans.add_priority, plan_id, dialog.draft))
+        add = self._plans.add_priority
+        dialog.exec_saving(lambda: self.ctx.saved_new(add(plan_id, dialog.chosen())))
 
     def suggest_priorities(self) -> None:
         if self.outline is None:
@@ -130,8 +130,8 @@ class PrioritiesPanel(QWidget):
         if self.outline is None or pid is None or self.outline.plan.is_locked:
             return
         dialog = PriorityDialog(self._framework(), self.outline.priority(pid).as_draft(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.draft is not None:
-            self.ctx.save(self, partial(self._plans.update_priority, pid, dialog.draft))
+        update = self._plans.update_priority
+        dialog.exec_saving(lambda: self.ctx.push_edit(update(pid, dialog.chosen())))
 
     def delete_priority(self) -> None:
         pid = self.selected_id()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
 from desktop_app.services.changes import Changes, Topic
-from desktop_app.ui.commitment_editing import ask_details, edit_commitment
+from desktop_app.ui.commitment_editing import create_commitment, edit_commitment
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, rag_text
 from desktop_app.ui.widgets.flow_layout import button_flow
@@ -282,7 +282,4 @@ class LinkedCommitmentsList(QWidget):
         if school_id is None or strand_id is None:
             return
         preset = CommitmentDetails(Direction.WE_GIVE, "", strand_ids=(strand_id,))
-        details = ask_details(self.ctx, self, school_id, self.today(), preset=preset)
-        if details is not None:
-            service = self.ctx.services.commitments
-            self.ctx.save_new(self, lambda: service.create(school_id, details))
+        create_commitment(self.ctx, self, school_id, self.today(), preset)
