@@ -10,7 +10,7 @@ each; a confirmed pair counts once. Pure: no Qt, no SQL.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
@@ -101,32 +101,25 @@ class FlowCount:
 
 @dataclass(frozen=True)
 class ReciprocityMatrix:
-    """Who gives to whom. schools[0] is us; cells are keyed (giver, receiver) by school key."""
+    """Who gives to whom. schools[0] is us; cells are keyed (giver, receiver) by school key.
+
+    A cell counts a promise for each member it names (it is made to each of them); a
+    school's totals count it once, as one promise however many members it names."""
 
     schools: tuple[tuple[int, str], ...]  # (key, name): US first, then the members in order
     gives: Mapping[tuple[int, int], FlowCount]
     joint: Mapping[int, FlowCount]  # joint work each school takes part in
+    given: Mapping[int, FlowCount] = field(default_factory=dict)  # each promise once
+    received: Mapping[int, FlowCount] = field(default_factory=dict)
 
     def cell(self, giver: int, receiver: int) -> FlowCount:
         return self.gives.get((giver, receiver), FlowCount())
 
     def given_by(self, school: int) -> FlowCount:
-        total = FlowCount()
-        for (giver, _), count in self.gives.items():
-            if giver == school:
-                total = FlowCount(
-                    total.red + count.red, total.amber + count.amber, total.green + count.green
-                )
-        return total
+        return self.given.get(school, FlowCount())
 
     def received_by(self, school: int) -> FlowCount:
-        total = FlowCount()
-        for (_, receiver), count in self.gives.items():
-            if receiver == school:
-                total = FlowCount(
-                    total.red + count.red, total.amber + count.amber, total.green + count.green
-                )
-        return total
+        return self.received.get(school, FlowCount())
 
 
 class MatchDecision(Enum):
@@ -175,8 +168,9 @@ def reciprocity_matrix(
     records: Iterable[PromiseRecord],
     matches: Iterable[PromiseMatch] = (),
 ) -> ReciprocityMatrix:
-    """Count each live promise once per pair of schools; a confirmed pair counts once,
-    with the worse colour of the two records (an overdue promise is never hidden)."""
+    """Count each live promise once per pair of schools, and once in its giver's and its
+    receiver's totals however many members it names; a confirmed pair counts once, with the
+    worse colour of the two records (an overdue promise is never hidden)."""
     folded = absorbed_records(matches)
     confirmed_ours = {
         (m.ours.commitment_id, m.ours.partner_id): m.theirs.rag
@@ -188,6 +182,10 @@ def reciprocity_matrix(
     gives_n: dict[tuple[int, int], list[int]] = {}
     joint_n: dict[int, list[int]] = {}
     joint_seen: set[tuple[int, int]] = set()  # (recorder, commitment): one piece of joint work
+    # (school, recorder, commitment) -> the worst slot: a promise naming several members is
+    # one promise in the totals of the school giving (or receiving) it.
+    given_slot: dict[tuple[int, int, int], int] = {}
+    received_slot: dict[tuple[int, int, int], int] = {}
     for r in records:
         if r.status is WorkStatus.DROPPED:
             continue
@@ -212,9 +210,22 @@ def reciprocity_matrix(
             continue
         pair = (US, r.partner_id) if r.direction is Direction.WE_GIVE else (r.partner_id, US)
         gives_n.setdefault(pair, [0, 0, 0])[slot] += 1
+        for school, seen in ((pair[0], given_slot), (pair[1], received_slot)):
+            once = (school, r.recorded_by, r.commitment_id)
+            if seen.get(once, 3) > slot:
+                seen[once] = slot
     gives = {pair: FlowCount(*n) for pair, n in gives_n.items()}
     joint = {school: FlowCount(*n) for school, n in joint_n.items()}
-    return ReciprocityMatrix(tuple(schools), gives, joint)
+    return ReciprocityMatrix(
+        tuple(schools), gives, joint, _totals(given_slot), _totals(received_slot)
+    )
+
+
+def _totals(slots: Mapping[tuple[int, int, int], int]) -> dict[int, FlowCount]:
+    counts: dict[int, list[int]] = {}
+    for (school, _, _), slot in slots.items():
+        counts.setdefault(school, [0, 0, 0])[slot] += 1
+    return {school: FlowCount(*n) for school, n in counts.items()}
 
 
 class OneSide(Enum):

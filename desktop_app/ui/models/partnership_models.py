@@ -92,7 +92,7 @@ class ReciprocityMatrixModel(QAbstractTableModel):
         giver = schools[row][1]
         what = count.describe()
         if column == GIVES_IN_ALL:
-            return f"{giver} gives in all: {what}"
+            return f"{giver} gives in all: {what}, a promise to several schools counted once"
         if column == JOINT_WORK:
             return f"Joint work {giver} takes part in: {what}"
         return f"{giver} gives {schools[column - FIRST_SCHOOL][1]}: {what}"

@@ -268,6 +268,8 @@ class PartnershipPage(Page):
             "Each row gives to each column: how many promises, and how many of them are red, "
             "amber or green (dropped ones are not counted). A cell is red when a quarter or "
             "more of its promises are red, amber when a quarter or more are red or amber. "
+            "A promise to several member schools counts in each of their columns and once "
+            "in “Gives in all”. "
             "A promise both sides recorded counts twice until you confirm the pair. "
             "A member's file holds only its promises with us, so promises between two other "
             "members are not shown."
