@@ -232,6 +232,9 @@ class AppServices:
         try:
             # Nothing written since the file was opened: nothing to back up.
             if self.backup_on_close and self._store.write_count:
+                # Seconds with a trust's file, with no window on screen: a copy of the app
+                # opening the file meanwhile is told to wait, not that it is open elsewhere.
+                self._store.note_closing()
                 self.backups.backup_on_close()
         except (StorageError, OSError) as exc:
             failure = exc

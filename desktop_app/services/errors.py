@@ -14,6 +14,7 @@ from desktop_app.storage.errors import (
     NewerVersion,
     NotADatabaseFile,
     ReadOnlyCopy,
+    StillClosing,
     StorageError,
 )
 
@@ -35,5 +36,6 @@ __all__ = [
     "NewerVersion",
     "NotADatabaseFile",
     "ReadOnlyCopy",
+    "StillClosing",
     "StorageError",
 ]

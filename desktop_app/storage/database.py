@@ -23,9 +23,16 @@ from desktop_app.storage.errors import (
     ForeignDatabase,
     NewerVersion,
     NotADatabaseFile,
+    StillClosing,
     StorageError,
 )
-from desktop_app.storage.file_lock import FileLock, held_in_this_process
+from desktop_app.storage.file_lock import (
+    FileLock,
+    closing_elsewhere,
+    forget_closing,
+    held_in_this_process,
+    note_closing,
+)
 from desktop_app.storage.leftovers import remove_leftovers
 from desktop_app.storage.migrations import MIGRATIONS
 from desktop_app.storage.sql import Database
@@ -260,6 +267,11 @@ class OpenDatabase:
         self.db.conn = writing_connection(self.path).conn
         self.is_open = True
 
+    def note_closing(self) -> None:
+        """Closing has begun (the backup on closing first): a copy opening the file waits."""
+        if not self.read_only:
+            note_closing(self.path)
+
     def close(self) -> None:
         self.is_open = False
         if not self.read_only:
@@ -269,6 +281,7 @@ class OpenDatabase:
         self.db.conn.close()
         if self._lock is not None:
             self._lock.release()
+            forget_closing(self.path)
 
 
 def writing_connection(path: Path) -> Database:
@@ -362,7 +375,8 @@ def open_database(
         # On the file itself, whatever name reached it (see storage/file_lock.py).
         lock = FileLock(path)
         if not lock.try_acquire():
-            raise AlreadyOpen(path)
+            raise StillClosing(path) if closing_elsewhere(path) else AlreadyOpen(path)
+        forget_closing(path)  # ours now: a note of closing is a killed process's
     try:
         if pending_migrations(path) and before_migrate is not None:
             before_migrate(path)

@@ -60,6 +60,18 @@ class AlreadyOpen(StorageError):
         )
 
 
+class StillClosing(AlreadyOpen):
+    """The copy holding the file is closing it: its backup on closing takes a few seconds
+    after its window has gone, so the file is free in a moment."""
+
+    def __init__(self, path: Path) -> None:
+        StorageError.__init__(
+            self,
+            f"Partnership Compass is still saving a backup of “{path.name}” as it closes. "
+            "Try again in a moment.",
+        )
+
+
 class ReadOnlyCopy(StorageError, ValueError):
     """A refused change: a ValueError too, so the window shows it like any refused change."""
 

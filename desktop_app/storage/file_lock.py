@@ -7,13 +7,20 @@ when the process dies, so a crash never leaves a stale lock behind.
 
 POSIX: flock(), which is separate from the fcntl() locks SQLite itself takes on the file.
 Windows: a byte-range lock on a byte SQLite never reads or writes (see _WINDOWS_LOCK_BYTE).
+
+While the holder closes the file (its backup on closing takes seconds with a trust's file,
+after the window has gone) a note beside the file says so, `name.closing` holding the
+process id: a copy opening the file meanwhile waits for it instead of saying it is open in
+a copy the user cannot see.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import IO
 
@@ -27,6 +34,8 @@ _WINDOWS_LOCK_BYTE = 0x40000000 + 512
 # fcntl() locks SQLite holds on it in this process, so a second try from this process is
 # refused from the identity alone, without opening the file again.
 _held: set[tuple[int, int]] = set()
+# A closing backup longer than this is taken for a note left by a process that was killed.
+CLOSING_AT_MOST_SECONDS = 600
 _held_guard = threading.Lock()
 
 
@@ -89,3 +98,44 @@ class FileLock:
     @property
     def held(self) -> bool:
         return self._handle is not None
+
+
+def _closing_note(path: Path) -> Path:
+    return path.with_name(path.name + ".closing")
+
+
+def note_closing(path: Path) -> None:
+    """Say that this process, holding the file, is closing it (see the module docstring).
+    A folder that cannot be written to only means a second copy is not told."""
+    with contextlib.suppress(OSError):
+        _closing_note(Path(path)).write_text(str(os.getpid()), encoding="ascii")
+
+
+def forget_closing(path: Path) -> None:
+    """The file is let go (or held by a process that has just opened it: a note then is a
+    killed process's)."""
+    with contextlib.suppress(OSError):
+        _closing_note(Path(path)).unlink(missing_ok=True)
+
+
+def closing_elsewhere(path: Path) -> bool:
+    """Whether the process holding the file is closing it (so it is free in a moment)."""
+    note = _closing_note(Path(path))
+    try:
+        pid = int(note.read_text(encoding="ascii").strip())
+        age = time.time() - note.stat().st_mtime
+    except (OSError, ValueError):
+        return False
+    return age < CLOSING_AT_MOST_SECONDS and pid != os.getpid() and _running(pid)
+
+
+def _running(pid: int) -> bool:
+    if sys.platform == "win32":
+        return True  # os.kill would end it there; the note's age is the check instead
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # running, as another user
+        return True
+    return True

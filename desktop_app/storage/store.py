@@ -182,5 +182,8 @@ class Store:
     def reconnect(self) -> None:
         self._opened.reconnect()
 
+    def note_closing(self) -> None:
+        self._opened.note_closing()
+
     def close(self) -> None:
         self._opened.close()

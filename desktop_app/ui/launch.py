@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,12 +14,15 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import APP_NAME, __version__
 from desktop_app.paths import default_database_path, resource_path
 from desktop_app.services.container import AppServices, open_services
-from desktop_app.services.errors import StorageError
+from desktop_app.services.errors import StillClosing, StorageError
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
 
 FOLDER_CHECK_DELAY_MS = 1500
+# Waiting for another copy's backup on closing: how often to try, and for how long at most.
+CLOSING_POLL_MS = 200
+CLOSING_WAIT_SECONDS = 60
 
 
 def _application() -> QApplication:
@@ -48,7 +52,10 @@ def _set_window_icon() -> None:
 def open_or_explain(path: Path) -> AppServices | None:
     """Open the file; on failure show the plain-English reason and return None."""
     try:
-        return open_services(path)
+        try:
+            return open_services(path)
+        except StillClosing:
+            return _open_once_closed(path)
     except StorageError as exc:
         # Damaged, foreign or newer files: offer the newest good backup or another file.
         from desktop_app.ui.dialogs.damaged_file_dialog import offer_recovery
@@ -56,6 +63,43 @@ def open_or_explain(path: Path) -> AppServices | None:
         gc.enable()  # this path is rare; start-up speed no longer matters here
         _set_window_icon()
         return offer_recovery(path, exc)
+
+
+def _open_once_closed(path: Path) -> AppServices | None:
+    """The copy that had the file is saving its backup on closing (seconds with a trust's
+    file, its window already gone): say so, and open the file once it is free. None if the
+    user quits; StillClosing again if it is still not free after CLOSING_WAIT_SECONDS."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QProgressDialog
+
+    _application()
+    waiting = QProgressDialog(
+        f"{APP_NAME} is still saving a backup of “{path.name}” as it closes. "
+        "The file opens here as soon as that is done.",
+        "&Quit",
+        0,
+        0,
+    )
+    waiting.setWindowTitle(APP_NAME)
+    waiting.setAccessibleName("Waiting for the file")
+    waiting.setMinimumDuration(0)
+    waiting.show()
+    deadline = time.monotonic() + CLOSING_WAIT_SECONDS
+    try:
+        while True:
+            pause = QEventLoop()
+            QTimer.singleShot(CLOSING_POLL_MS, pause.quit)
+            pause.exec()
+            if waiting.wasCanceled():
+                return None
+            try:
+                return open_services(path)
+            except StillClosing:
+                if time.monotonic() > deadline:
+                    raise
+    finally:
+        waiting.close()
+        waiting.deleteLater()
 
 
 def close_or_explain(services: AppServices) -> bool:
