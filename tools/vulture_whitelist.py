@@ -30,3 +30,6 @@ DirectorySchool.opened_on
 
 # Holds the focus style so Python does not free it while Qt uses it.
 _Original.focus_style
+
+# Read by Qt when it paints the cell (long_table._MiddleElided).
+_.textElideMode

@@ -8,11 +8,11 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -85,10 +85,10 @@ class PartnerSchoolDialog(FormDialog):
         self.show_existing = QPushButton()
         self.show_existing.clicked.connect(self._go_to_existing)
         taken_row = QWidget()
-        taken_layout = QHBoxLayout(taken_row)
+        taken_layout = QVBoxLayout(taken_row)
         taken_layout.setContentsMargins(0, 0, 0, 0)
-        taken_layout.addWidget(self.urn_taken, 1)
-        taken_layout.addWidget(self.show_existing)
+        taken_layout.addWidget(self.urn_taken)
+        taken_layout.addWidget(self.show_existing, 0, Qt.AlignmentFlag.AlignLeft)
         taken_row.hide()
         self._taken_row = taken_row
         self.existing_id: int | None = None  # the school to show instead, if asked

@@ -59,6 +59,7 @@ class PartnershipDialog(FormDialog):
         self.members.show_partners(partners, d.member_ids)
         self.roles = CheckList("System-leadership roles involved")
         self.roles.fill([(r.label, r) for r in SYSTEM_LEADERSHIP_ROLES], d.roles)
+        self.roles.wrap_lines()  # "Regional Schools Commissioner's headteacher board"
         self.agreement = QPlainTextEdit(d.agreement_notes)
         self.agreement.setAccessibleName("Notes on the written agreement")
         self.agreement.setTabChangesFocus(True)

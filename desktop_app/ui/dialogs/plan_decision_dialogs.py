@@ -6,12 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
-    QListView,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -39,10 +37,7 @@ class SuggestPrioritiesDialog(QDialog):
         intro.setWordWrap(True)
         self.choices = CheckList("Suggested priorities")
         self.choices.fill(((f"{d.title}: {d.why}", i) for i, d in enumerate(drafts)), ())
-        # A draft's reason is a sentence: wrapped in full rather than cut off at the edge.
-        self.choices.setWordWrap(True)
-        self.choices.setResizeMode(QListView.ResizeMode.Adjust)
-        self.choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.choices.wrap_lines()  # a draft's reason is a sentence
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self._drafts = drafts
         buttons = dialog_buttons(self, self.accept, ok_text=self.tr("Add ticked priorities"))

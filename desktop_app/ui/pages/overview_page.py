@@ -75,8 +75,9 @@ class OverviewPage(Page):
 
         self.dimensions = QGridLayout()
         self.gaps = QTableWidget(0, 5)
+        # "Weighted gap" on two lines: the strand names get the width.
         self.gaps.setHorizontalHeaderLabels(
-            ["Strand", "Now", "Target", "Importance", "Weighted gap"]
+            ["Strand", "Now", "Target", "Importance", "Weighted\ngap"]
         )
         self.gaps.setAccessibleName("Strands with the largest weighted gap")
         self.gaps.verticalHeader().setVisible(False)
@@ -88,6 +89,10 @@ class OverviewPage(Page):
         for col in range(1, 5):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.gaps.cellActivated.connect(self._on_gaps_cell_activated)
+        # With no strand below its target, a line saying so instead of an empty table.
+        self.no_gaps = QLabel("No strand is below its target.")
+        self.no_gaps.setWordWrap(True)
+        self.no_gaps.setAccessibleName("Strands with the largest weighted gap")
         header.sectionResized.connect(lambda *_: self._fit_gaps())
         self.unjudged = QListWidget()
         self.unjudged.setAccessibleName("Strands still to judge")
@@ -99,6 +104,7 @@ class OverviewPage(Page):
             heading("Largest weighted gaps (target minus now, times importance)", 1.0)
         )
         side_col.addWidget(self.gaps)
+        side_col.addWidget(self.no_gaps)
         side_col.addWidget(heading("Still to judge", 1.0))
         side_col.addWidget(self.unjudged, 1)
 
@@ -256,11 +262,8 @@ class OverviewPage(Page):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, p.strand.id)
                 self.gaps.setItem(r, c, item)
-        if not rows:
-            self.gaps.setRowCount(1)
-            self.gaps.setItem(0, 0, QTableWidgetItem("No strand is below its target."))
-            for c in range(1, 5):
-                self.gaps.setItem(0, c, QTableWidgetItem(""))
+        self.gaps.setVisible(bool(rows))
+        self.no_gaps.setVisible(not rows)
         self._fit_gaps()
 
     def _fit_gaps(self) -> None:

@@ -32,7 +32,7 @@ from desktop_app.ui.models.partner_table_model import PartnerTableModel
 from desktop_app.ui.tasks import busy_cursor, run_in_background
 from desktop_app.ui.widgets.count_label import CountLabel
 from desktop_app.ui.widgets.flow_layout import button_flow
-from desktop_app.ui.widgets.long_table import long_table
+from desktop_app.ui.widgets.long_table import fit_headings, give_spare_width, long_table
 from desktop_app.ui.widgets.read_only_table import select_source_row
 from desktop_app.ui.widgets.reciprocity_panel import ReciprocityPanel
 from desktop_app.ui.widgets.record_tables import named_button
@@ -77,8 +77,11 @@ class PartnerRegisterTab(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setAlternatingRowColors(True)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((20, 6, 8, 12, 10, 14, 7, 10)):
+        for column, width in enumerate((24, 6, 8, 12, 10, 14, 7, 10)):
             self.table.setColumnWidth(column, width * em)
+        fit_headings(self.table)
+        # Among 50,000 similar names the end tells them apart.
+        give_spare_width(self.table, 0)
         self.table.doubleClicked.connect(lambda _i: self.edit_partner())
         self.table.activated.connect(lambda _i: self.edit_partner())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())

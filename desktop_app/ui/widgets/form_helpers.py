@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QWidget,
@@ -83,6 +84,13 @@ class CheckList(QListWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def wrap_lines(self) -> None:
+        """Long entries (a sentence, a long role name) wrap in full rather than being cut off
+        at the edge behind a sideways scroll bar."""
+        self.setWordWrap(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def fill(self, items: Iterable[tuple[str, Any]], checked: Iterable[Any] = ()) -> None:
         chosen = set(checked)

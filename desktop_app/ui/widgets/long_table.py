@@ -2,17 +2,77 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from desktop_app.ui.widgets.read_only_table import row_picking_table
 
 
 def sample_widths(table: QTableView, samples: dict[int, str]) -> None:
-    """Columns as wide as a sample of their usual text (not measured over every row)."""
+    """Columns as wide as a sample of their usual text (not measured over every row), and
+    never narrower than their heading."""
     metrics = table.fontMetrics()
     for column, sample in samples.items():
         table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+    fit_headings(table)
+
+
+def fit_headings(table: QTableView) -> None:
+    """Widen any column narrower than its heading with the sort arrow beside it (a sorted
+    "Local authority" read "ocal authorit")."""
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        needed = header.sectionSizeFromContents(column).width()
+        if table.columnWidth(column) < needed:
+            table.setColumnWidth(column, needed)
+
+
+class _SpareWidth(QObject):
+    """Gives one column whatever width the view has beyond the other columns."""
+
+    def __init__(self, table: QTableView, column: int) -> None:
+        super().__init__(table)
+        self._table = table
+        self._column = column
+        self._least = table.columnWidth(column)
+        table.horizontalHeader().setStretchLastSection(False)
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            table, column = self._table, self._column
+            header = table.horizontalHeader()
+            others = sum(
+                header.sectionSize(c)
+                for c in range(header.count())
+                if c != column and not header.isSectionHidden(c)
+            )
+            spare = table.viewport().width() - others
+            table.setColumnWidth(column, max(self._least, spare))
+        return False
+
+
+class _MiddleElided(QStyledItemDelegate):
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
+def give_spare_width(table: QTableView, column: int) -> None:
+    """This column (the one whose text tells rows apart, at its end: "Queensbury Junior
+    School 10594") takes any width the others leave, never going below the width it has
+    now; text still too long loses its middle, not its end."""
+    _SpareWidth(table, column)
+    table.setItemDelegateForColumn(column, _MiddleElided(table))
 
 
 def long_table(name: str, model: QAbstractItemModel, stretch: int | None = None) -> QTableView:
