@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
+from desktop_app.services.changes import Edit
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
 
@@ -57,11 +58,11 @@ def create_commitment(
     dialog = commitment_dialog(ctx, parent, school_id, today, preset=preset)
     service = ctx.services.commitments
 
-    def save() -> Commitment:
+    def save() -> tuple[Commitment, Edit]:
         assert dialog.details is not None  # validate() has just set them
-        return ctx.saved_new(service.create(school_id, dialog.details))
+        return service.create(school_id, dialog.details)
 
-    return dialog.exec_saving(save)
+    return ctx.saved_new(dialog.exec_saving(save))
 
 
 def save_edit(ctx: UiContext, parent: QWidget, current: Commitment, new: CommitmentDetails) -> None:
@@ -74,9 +75,10 @@ def edit_commitment(ctx: UiContext, parent: QWidget, current: Commitment, today:
     dialog = commitment_dialog(ctx, parent, current.school_id, today, current)
     service = ctx.services.commitments
 
-    def save() -> None:
+    def save() -> Edit | None:
         new = dialog.details
-        if new is not None and new != current.details:
-            ctx.push_edit(service.update(current.id, new))
+        if new is None or new == current.details:
+            return None  # nothing changed: nothing to save or undo
+        return service.update(current.id, new)
 
-    dialog.exec_saving(save)
+    ctx.saved(dialog.exec_saving(save))

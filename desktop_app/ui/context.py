@@ -176,12 +176,19 @@ class UiContext(QObject):
         made = self.attempt(parent, action)
         return None if made is None else self.saved_new(made)
 
-    def saved_new(self, made: tuple[T, Edit]) -> T:
-        """A record a service call has just made: its Edit goes on the undo stack (for a
-        dialog's Save, where a refusal stays in the dialog: FormDialog.exec_saving)."""
+    def saved_new(self, made: tuple[T, Edit] | None) -> T | None:
+        """A record a dialog's Save has just made (FormDialog.exec_saving, where a refusal
+        stays in the dialog; None if cancelled): its Edit goes on the undo stack."""
+        if made is None:
+            return None
         record, edit = made
         self.push_edit(edit)
         return record
+
+    def saved(self, edit: Edit | None) -> None:
+        """A change a dialog's Save has just made (None: cancelled, or nothing changed)."""
+        if edit is not None:
+            self.push_edit(edit)
 
     def push_edit(self, edit: Edit) -> None:
         """Put a change that is already saved on the undo stack and tell the pages."""
@@ -193,13 +200,13 @@ class UiContext(QObject):
         a decision with a minute reference must not be withdrawn by a stray Ctrl+Z, so the
         steps before it leave the undo stack too."""
         changes = self.attempt(parent, action)
-        if changes is None:
-            return False
         self.decided(changes)
-        return True
+        return changes is not None
 
-    def decided(self, changes: Changes) -> None:
-        """A board decision just recorded (for a dialog's Save: FormDialog.exec_saving)."""
+    def decided(self, changes: Changes | None) -> None:
+        """A board decision a dialog's Save has just recorded (None if cancelled)."""
+        if changes is None:
+            return
         self.undo_stack.clear()
         self.notify(changes)
 

@@ -43,8 +43,8 @@ def test_first_run_set_up_and_judge_every_strand_by_keyboard(
     driver.check()
     qtbot.waitUntil(lambda: window.showing_workspace())
     # A real window manager hands focus back to the window when a dialog closes; offscreen does not.
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitActive(window):
+        window.activateWindow()
 
     page = window.page("assessment")
     assert isinstance(page, AssessmentPage)

@@ -39,7 +39,7 @@ class FormDialog(QDialog):
         for note in below:
             layout.addWidget(note)
         layout.addWidget(self.error)
-        layout.addWidget(dialog_buttons(self, self._on_buttons_accepted, ok_text=ok_text))
+        layout.addWidget(dialog_buttons(self, self.accept, ok_text=ok_text))
 
     def validate(self) -> None:
         """Check and keep what was entered; a ValueError's message is shown and the dialog
@@ -50,17 +50,23 @@ class FormDialog(QDialog):
         """Open the dialog; Save checks the entry (validate()) and then runs save, the service
         call that keeps it. The service's refusal (a URN already in the register, a record
         gone meanwhile, a locked round) is shown like validate()'s own and the dialog stays
-        open, so nothing typed is lost. Returns what save returned; None if cancelled."""
+        open, so nothing typed is lost. Returns what save returned (the caller puts its Edit
+        on the undo stack once the dialog has gone); None if cancelled."""
         saved: list[T] = []
         self._save = lambda: saved.append(save())
-        accepted = self.exec() == QDialog.DialogCode.Accepted
+        try:
+            accepted = self.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self._save = None
         return saved[0] if accepted and saved else None
 
     def refused(self, exc: Exception) -> None:
         """Show why the entry was not kept; a dialog may add a way forward."""
         self.error.setText(str(exc))
 
-    def _on_buttons_accepted(self) -> None:
+    def accept(self) -> None:
+        """Save, Enter, or a caller accepting the dialog: closes only once the entry is
+        checked and, with exec_saving, kept."""
         try:
             self.validate()
             if self._save is not None:
@@ -68,4 +74,4 @@ class FormDialog(QDialog):
         except (ValueError, LookupError) as exc:
             self.refused(exc)
             return
-        self.accept()
+        super().accept()

@@ -25,7 +25,7 @@ from desktop_app.domain.dates import date_text
 from desktop_app.domain.directory import DirectorySource
 from desktop_app.domain.partners import PartnerSchool, SavedPartner
 from desktop_app.domain.text_search import FoldedIndex
-from desktop_app.services.changes import Changes, Topic
+from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.services.directory_preview import DirectoryImport
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.partner_table_model import PartnerTableModel
@@ -333,11 +333,11 @@ class PartnerRegisterTab(QWidget):
         dialog = PartnerSchoolDialog(self, directory=self.ctx.services.directory)
         service = self.ctx.services.partners
 
-        def save() -> PartnerSchool:
+        def save() -> tuple[PartnerSchool, Edit]:
             assert dialog.details is not None  # validate() has just set them
-            return self.ctx.saved_new(service.create_partner(dialog.details))
+            return service.create_partner(dialog.details)
 
-        made = dialog.exec_saving(save)
+        made = self.ctx.saved_new(dialog.exec_saving(save))
         if made is not None:
             self.select_partner(made.id)
         self._show_existing(dialog.existing_id)
@@ -351,12 +351,13 @@ class PartnerRegisterTab(QWidget):
         dialog = PartnerSchoolDialog(self, partner)
         service = self.ctx.services.partners
 
-        def save() -> None:
+        def save() -> Edit | None:
             new = dialog.details
-            if new is not None and new != partner.details:
-                self.ctx.push_edit(service.update_partner(partner.id, new))
+            if new is None or new == partner.details:
+                return None  # nothing changed: nothing to save or undo
+            return service.update_partner(partner.id, new)
 
-        dialog.exec_saving(save)
+        self.ctx.saved(dialog.exec_saving(save))
         self._show_existing(dialog.existing_id)
 
     def _show_existing(self, partner_id: int | None) -> None:

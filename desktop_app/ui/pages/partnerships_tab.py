@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.partners import Depth, Partnership
+from desktop_app.services.changes import Edit
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.partnership_table_model import PartnershipTableModel
 from desktop_app.ui.models.rows_table_model import SORT_ROLE
@@ -106,11 +107,11 @@ class PartnershipsTab(QWidget):
         service = self.ctx.services.partners
         dialog = PartnershipDialog([], self, find=service.find)
 
-        def save() -> None:
+        def save() -> tuple[Partnership, Edit]:
             assert dialog.details is not None  # validate() has just set them
-            self.ctx.saved_new(service.create_partnership(school_id, dialog.details))
+            return service.create_partnership(school_id, dialog.details)
 
-        dialog.exec_saving(save)
+        self.ctx.saved_new(dialog.exec_saving(save))
 
     def edit_partnership(self) -> None:
         current = self.selected()
@@ -122,12 +123,13 @@ class PartnershipsTab(QWidget):
 
         dialog = PartnershipDialog(members, self, current, find=service.find)
 
-        def save() -> None:
+        def save() -> Edit | None:
             new = dialog.details
-            if new is not None and new != current.details:
-                self.ctx.push_edit(service.update_partnership(current.id, new))
+            if new is None or new == current.details:
+                return None  # nothing changed: nothing to save or undo
+            return service.update_partnership(current.id, new)
 
-        dialog.exec_saving(save)
+        self.ctx.saved(dialog.exec_saving(save))
 
     def remove_partnership(self) -> None:
         current = self.selected()

@@ -93,9 +93,8 @@ class ActionsPanel(QWidget):
             self._need_priority()
             return
         dialog = ActionDialog(None, self)
-        made = dialog.exec_saving(
-            lambda: self.ctx.saved_new(self._plans.add_action(pid, dialog.chosen()))
-        )
+        add = self._plans.add_action
+        made = self.ctx.saved_new(dialog.exec_saving(lambda: add(pid, dialog.chosen())))
         row = self.model.row_of(made.id) if made is not None else None
         if row is not None:
             self.table.selectRow(row)
@@ -110,7 +109,7 @@ class ActionsPanel(QWidget):
             return
         dialog = ActionDialog(action.as_draft(), self)
         update = self._plans.update_action
-        dialog.exec_saving(lambda: self.ctx.push_edit(update(action.id, dialog.chosen())))
+        self.ctx.saved(dialog.exec_saving(lambda: update(action.id, dialog.chosen())))
 
     def delete_action(self) -> None:
         aid = self.selected_id()

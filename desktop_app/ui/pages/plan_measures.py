@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.dates import date_text
-from desktop_app.domain.impact import Measure
+from desktop_app.domain.impact import Measure, Measurement
 from desktop_app.domain.impact_status import status_of
 from desktop_app.domain.plan import PlanVersion
+from desktop_app.services.changes import Edit
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.measure_dialogs import MeasureDialog, MeasurementDialog
 from desktop_app.ui.widgets.flow_layout import button_flow
@@ -197,7 +198,7 @@ class MeasuresPanel(QWidget):
         published = impact.latest_published(school_id) if school_id is not None else {}
         dialog = MeasureDialog(None, self.today(), self, published)
         add, priority_id = self.ctx.services.impact.add_measure, self.priority_id
-        dialog.exec_saving(lambda: self.ctx.saved_new(add(priority_id, dialog.chosen())))
+        self.ctx.saved_new(dialog.exec_saving(lambda: add(priority_id, dialog.chosen())))
 
     def edit_measure(self) -> None:
         m = self._measure()
@@ -205,7 +206,7 @@ class MeasuresPanel(QWidget):
             return
         dialog = MeasureDialog(m.draft, self.today(), self)
         update = self.ctx.services.impact.update_measure
-        dialog.exec_saving(lambda: self.ctx.push_edit(update(m.id, dialog.chosen())))
+        self.ctx.saved(dialog.exec_saving(lambda: update(m.id, dialog.chosen())))
 
     def delete_measure(self) -> None:
         m = self._measure()
@@ -221,11 +222,11 @@ class MeasuresPanel(QWidget):
         dialog = MeasurementDialog(m.what, m.unit, start, self.today(), self)
         add = partial(self.ctx.services.impact.add_measurement, m.id)
 
-        def save() -> None:
+        def save() -> tuple[Measurement, Edit]:
             taken_on, value, note = dialog.values()
-            self.ctx.saved_new(add(taken_on, value, self.today(), note))
+            return add(taken_on, value, self.today(), note)
 
-        dialog.exec_saving(save)
+        self.ctx.saved_new(dialog.exec_saving(save))
 
     def import_published(self) -> None:
         from desktop_app.ui.published_import import import_published

@@ -269,7 +269,7 @@ class MonitoringPanel(QWidget):
             return
         dialog = AssignmentDialog(plan, None, self.today(), self)
         add = partial(self.ctx.services.monitoring.add_assignment, plan.id)
-        dialog.exec_saving(lambda: self.ctx.saved_new(add(dialog.chosen())))
+        self.ctx.saved_new(dialog.exec_saving(lambda: add(dialog.chosen())))
 
     def edit_assignment(self) -> None:
         selected = self._selected(self.schedule)
@@ -279,7 +279,7 @@ class MonitoringPanel(QWidget):
             return
         dialog = AssignmentDialog(plan, a.draft, self.today(), self)
         update = partial(self.ctx.services.monitoring.update_assignment, a.id)
-        dialog.exec_saving(lambda: self.ctx.push_edit(update(dialog.chosen())))
+        self.ctx.saved(dialog.exec_saving(lambda: update(dialog.chosen())))
 
     def delete_assignment(self) -> None:
         selected = self._selected(self.schedule)
@@ -296,7 +296,7 @@ class MonitoringPanel(QWidget):
             plan, self.framework(), self.today(), a.draft.governor if a else "", self
         )
         record = partial(self.ctx.services.monitoring.record_visit, plan.id)
-        dialog.exec_saving(lambda: self.ctx.saved_new(record(dialog.chosen(), self.today())))
+        self.ctx.saved_new(dialog.exec_saving(lambda: record(dialog.chosen(), self.today())))
 
     def follow_up_as_action(self) -> None:
         selected = self._selected(self.visits)

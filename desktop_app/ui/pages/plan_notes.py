@@ -11,7 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from desktop_app.domain.plan import ProgressNote
 from desktop_app.domain.plan_outline import PlanOutline
+from desktop_app.services.changes import Edit
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.plan_decision_dialogs import ProgressNoteDialog
 from desktop_app.ui.models.progress_note_model import (
@@ -119,11 +121,11 @@ class NotesPanel(QWidget):
         choices = plans.action_choices(plan_id, priority_id)
         dialog = ProgressNoteDialog(choices, self.today(), self, chosen=action_id)
 
-        def save() -> None:
+        def save() -> tuple[ProgressNote, Edit]:
             written_on, text, about = dialog.values()
-            self.ctx.saved_new(plans.add_note(plan_id, written_on, text, self.today(), about))
+            return plans.add_note(plan_id, written_on, text, self.today(), about)
 
-        dialog.exec_saving(save)
+        self.ctx.saved_new(dialog.exec_saving(save))
 
     def delete_note(self) -> None:
         index = self.list.currentIndex()

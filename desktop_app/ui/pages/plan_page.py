@@ -296,12 +296,12 @@ class PlanPage(Page):
         dialog = SignOffDialog(self.plan.version, self.today(), self)
         approve, plan_id = self._plans.sign_off, self.plan.id
 
-        def save() -> None:
+        def save() -> Changes:
             assert dialog.sign_off is not None  # validate() has just set it
-            self.ctx.decided(approve(plan_id, dialog.sign_off, self.today()))
+            return approve(plan_id, dialog.sign_off, self.today())
 
         # "Add a priority first" is shown in the dialog, which keeps the minute reference.
-        dialog.exec_saving(save)
+        self.ctx.decided(dialog.exec_saving(save))
 
     def new_version(self) -> None:
         if self.plan is not None:

@@ -106,7 +106,7 @@ class PrioritiesPanel(QWidget):
         plan_id = self.outline.plan.id
         dialog = PriorityDialog(self._framework(), None, self)
         add = self._plans.add_priority
-        dialog.exec_saving(lambda: self.ctx.saved_new(add(plan_id, dialog.chosen())))
+        self.ctx.saved_new(dialog.exec_saving(lambda: add(plan_id, dialog.chosen())))
 
     def suggest_priorities(self) -> None:
         if self.outline is None:
@@ -131,7 +131,7 @@ class PrioritiesPanel(QWidget):
             return
         dialog = PriorityDialog(self._framework(), self.outline.priority(pid).as_draft(), self)
         update = self._plans.update_priority
-        dialog.exec_saving(lambda: self.ctx.push_edit(update(pid, dialog.chosen())))
+        self.ctx.saved(dialog.exec_saving(lambda: update(pid, dialog.chosen())))
 
     def delete_priority(self) -> None:
         pid = self.selected_id()
