@@ -71,7 +71,10 @@ class CommitmentsPage(Page):
 
         self.table = long_table("Commitments", self.model)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(RAG_COLUMN, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(RAG_COLUMN, Qt.SortOrder.AscendingOrder)
+        # Connected after the view's own sorting, so the rows are in their new order.
+        header.sortIndicatorChanged.connect(lambda *_: self._show_from_top(self.selected_id()))
         # Fixed row heights: measuring every row would read every commitment.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         em = self.fontMetrics().horizontalAdvance("M")
@@ -156,11 +159,13 @@ class CommitmentsPage(Page):
                 today,
                 rows_in_view(self.table),
             )
-        self._school_shown = school_id
+        another_school, self._school_shown = school_id != self._school_shown, school_id
         self._total = self._count(query)
         self.add_button.setEnabled(school_id is not None)
-        if selected is not None and self.selected_id() != selected:
-            self.select_commitment(selected)
+        if another_school:
+            self._show_from_top(None)
+        elif selected is not None and self.selected_id() != selected:
+            self.select_commitment(selected)  # a reload keeps the user's place
         self._update_counts()
 
     def _strand_wording(self) -> tuple[dict[str, str], dict[str, int]]:
@@ -306,9 +311,20 @@ class CommitmentsPage(Page):
         school_id = self.ctx.school_id
         if school_id is not None:
             self.model.set_keys(self.ctx.services.commitments.ordered(school_id, self._query()))
-        if selected is not None:
-            self.select_commitment(selected)
+        self._show_from_top(selected)
         self._update_counts()
+
+    def _show_from_top(self, selected: int | None) -> None:
+        """A new list (search, filter, order, school) from its top, the most urgent first (a
+        list left scrolled down hid them). The selection stays only if still on screen, so
+        nothing unseen is edited or deleted; else none, and the keyboard starts at the top."""
+        table = self.table
+        table.verticalScrollBar().setValue(0)  # the new rows are laid out: painted once
+        row = self.model.row_of(selected) if selected is not None else None
+        if row is None or row not in rows_in_view(table):
+            table.selectionModel().clear()
+        elif self.selected_id() != selected:
+            table.selectRow(row)
 
     def _update_counts(self) -> None:
         shown, total = self.model.rowCount(), self._total
