@@ -1,6 +1,7 @@
 """Where the commitments list is after a change: a new search, filter, order or school shows it
 from the top, where the most urgent commitments are; a saved change or an undo keeps the
-user's place.
+user's place, and marking the selected commitment done leaves the selection where they were
+working down the list.
 
 A trust's school holds 10,000 commitments; a few hundred give the same many screenfuls here.
 """
@@ -17,12 +18,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.partners import PartnerSchoolDetails
+from desktop_app.domain.rag import WorkStatus
 from desktop_app.domain.school import SchoolDetails
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.commitment_editing import save_edit
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models.commitment_table_model import DUE_COLUMN
 from desktop_app.ui.pages.commitments_page import CommitmentsPage
+from desktop_app.ui.widgets.long_table import rows_in_view
 from tests.ui.conftest import TODAY, settle
 
 OVERDUE = 400  # overdue by 1 to 130 days, many screenfuls
@@ -160,6 +163,64 @@ def test_a_saved_change_and_its_undo_keep_the_users_place(
     assert table.verticalScrollBar().value() == scrolled
     assert page.selected_id() == chosen.id
     assert page.model.commitment(page.model.row_of(chosen.id) or 0).owner == chosen.owner
+
+
+def test_mark_done_leaves_the_selection_where_the_user_was_working(
+    qtbot: QtBot, page: CommitmentsPage, sample_window: MainWindow
+) -> None:
+    window, model, table = sample_window, page.model, page.table
+    before = model.ids()
+    assert _status(page, 0).startswith("Red: overdue")
+    table.setFocus()
+    table.selectRow(0)
+    settle()
+    for n in range(2):  # working down the red list with Alt+D
+        qtbot.keyClick(table, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda n=n: model.id_at(0) == before[n + 1])
+        settle()
+        # The next one now sits where the user was, and is the one chosen.
+        assert page.selected_id() == before[n + 1] and _shows_the_top(page)
+        done = model.row_of(before[n])
+        # Gone below every commitment still overdue.
+        assert done is not None and done >= OVERDUE - (n + 1)
+        assert done not in rows_in_view(table)
+        assert _status(page, done) == "Green: done"
+    # Undo brings each back to its place at the top.
+    window.ctx.undo_stack.undo()
+    window.ctx.undo_stack.undo()
+    settle()
+    assert model.ids() == before
+    assert _shows_the_top(page)
+
+
+def test_every_change_of_status_leaves_the_selection_in_place(
+    page: CommitmentsPage, sample_window: MainWindow
+) -> None:
+    model = page.model
+    first, second = model.commitment(0), model.commitment(1)
+    # Dropped in the dialog's Progress: it moves as Mark done does, and so does the selection.
+    page.select_commitment(first.id)
+    save_edit(page.ctx, page, first, replace(first.details, status=WorkStatus.DROPPED))
+    assert model.row_of(first.id) != 0
+    assert page.selected_id() == model.id_at(0) == second.id
+    # A later due date takes it out of the red ones in the same way.
+    later = replace(second.details, due=TODAY + timedelta(days=60))
+    save_edit(page.ctx, page, second, later)
+    assert page.selected_id() == model.id_at(0) != second.id
+    # With only the overdue ones shown, a commitment marked done leaves the list: the one
+    # after it takes its place and is chosen.
+    page.filters.overdue.setChecked(True)
+    settle()
+    page.select_commitment(model.id_at(3))
+    after = model.id_at(4)
+    page.mark_done()
+    assert page.selected_id() == after == model.id_at(3)
+    # Deleting one works the same way.
+    following = model.id_at(4)
+    page.delete_commitment()
+    assert page.selected_id() == following == model.id_at(3)
+    sample_window.ctx.undo_stack.undo()
+    assert model.id_at(3) == after
 
 
 def test_the_keyboard_starts_from_the_first_row_after_a_search(

@@ -261,6 +261,8 @@ class CommitmentsPage(Page):
         if school_id is None:
             return
         selected = self.selected_id()
+        # The row of the selected commitment, if this change is to it (marked done, say).
+        place = self.model.row_of(selected) if selected in ids else None
         service = self.ctx.services.commitments
         live: list[Commitment] = []
         unread: list[int] = []
@@ -295,7 +297,11 @@ class CommitmentsPage(Page):
         self.model.apply_changes(ids, live, placed)
         if recount:
             self._total = self._count(query)
-        if selected is not None and self.selected_id() != selected:
+        if selected is not None and place is not None and self.model.row_of(selected) != place:
+            # Moved (done goes below the overdue), filtered out or deleted: the selection stays
+            # where the user was working, on the row now in its place (undo puts it back).
+            self.table.selectRow(min(place, self.model.rowCount() - 1))
+        elif selected is not None and self.selected_id() != selected:
             self.select_commitment(selected)
         if (self.model.rowCount(), self._total) != counts:
             self._update_counts()
