@@ -4,12 +4,14 @@ register (which may hold every school in England). Counted with rows_read, not t
 from __future__ import annotations
 
 import pytest
-from partners_helpers import add_register_schools, promise
+from partners_helpers import add_partner, add_register_schools, promise
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services.partner_service import PICK_LIST_SIZE
 from desktop_app.ui.commitment_editing import commitment_dialog
+from desktop_app.ui.dialogs.commitment_dialog import CommitmentDialog
 from desktop_app.ui.dialogs.partnership_dialog import PartnershipDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.commitments_page import CommitmentsPage
@@ -129,4 +131,80 @@ def test_share_with_partner_offers_a_short_list_with_working_partners_first(
     assert len(offered) <= PICK_LIST_SIZE
     assert offered.index(f"{far.name} (URN {far.urn})") < offered.index(
         "Register School 0000 (URN 300000)"
+    )
+
+
+def _tick_two_by_keyboard(qtbot: QtBot, search: QLineEdit, check_list: QListWidget) -> None:
+    """As the tester did: find a school, Tab, Space; back, find another, Tab, Space."""
+    for text in ("wibsey academy", "141332"):
+        search.setFocus()
+        qtbot.waitUntil(search.hasFocus)
+        search.selectAll()
+        qtbot.keyClicks(search, text)
+        qtbot.waitUntil(lambda text=text: _found(check_list, text))  # after a pause in typing
+        qtbot.keyClick(search, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is check_list
+        qtbot.keyClick(check_list, Qt.Key.Key_Space)
+
+
+def _found(check_list: QListWidget, text: str) -> bool:
+    wanted = "Wibsey Academy" if text.startswith("wibsey") else "Pudsey College"
+    return any(check_list.item(i).text() == wanted for i in range(check_list.count())) and (
+        check_list.count() <= 3
+    )
+
+
+@pytest.mark.parametrize("which", ["commitment", "partnership"])
+def test_searching_for_a_second_school_by_keyboard_keeps_the_first_ticked(
+    qtbot: QtBot, window: MainWindow, which: str
+) -> None:
+    s = window.ctx.services
+    school_id = window.ctx.school_id
+    assert school_id is not None
+    wibsey = add_partner(s, "Wibsey Academy", "145838")
+    pudsey = add_partner(s, "Pudsey College", "141332")
+    page = window.pages["commitments"]
+    dialog: CommitmentDialog | PartnershipDialog
+    if which == "commitment":
+        dialog = commitment_dialog(window.ctx, page, school_id, TODAY)
+        check_list = dialog.partners
+    else:
+        dialog = PartnershipDialog([], window, find=s.partners.find)
+        check_list = dialog.members
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    assert check_list.ticked.text() == "Ticked: none yet"
+    _tick_two_by_keyboard(qtbot, check_list.search, check_list)
+    assert set(check_list.checked()) == {wibsey, pudsey}
+    # The line under the list names both, for sighted users and screen readers alike.
+    both = "Ticked: Pudsey College (141332), Wibsey Academy (145838)"
+    assert check_list.ticked.text() == both and check_list.ticked.isVisible()
+    assert check_list.ticked.accessibleName().endswith(both[1:])
+    assert check_list.accessibleDescription() == both
+    # Unticking one shows at once.
+    qtbot.keyClick(check_list, Qt.Key.Key_Space)
+    assert check_list.ticked.text() == "Ticked: Wibsey Academy (145838)"
+    dialog.close()
+
+
+def test_a_search_finding_only_ticked_schools_makes_the_first_of_them_current(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    s = window.ctx.services
+    dialog = PartnershipDialog([], window, find=s.partners.find)
+    qtbot.addWidget(dialog)
+    members = dialog.members
+    members.item(0).setCheckState(Qt.CheckState.Checked)  # Register School 0000
+    members.item(5).setCheckState(Qt.CheckState.Checked)  # Register School 0005
+    members.search.setText("300005")
+    members.run_search()
+    assert _listed(members) == ["Register School 0000", "Register School 0005"]
+    assert members.currentRow() == 1  # the school found, though ticked already
+    members.search.setText("no such school")
+    members.run_search()
+    assert members.currentRow() == -1
+    assert members.ticked.text() == (
+        "Ticked: Register School 0000 (300000), Register School 0005 (300005)"
     )

@@ -110,6 +110,7 @@ class CommitmentDialog(FormDialog):
                 ("&What is promised", self.what),
                 ("&Find a partner school", self.partners.search),
                 ("&Partner schools", self.partners),
+                ("", self.partners.ticked),
                 ("&Strands", self.strands),
                 ("&Owner", self.owner),
                 ("S&tart", self.start),

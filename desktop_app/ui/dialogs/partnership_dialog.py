@@ -84,6 +84,7 @@ class PartnershipDialog(FormDialog):
                 ("&End", self.end),
                 ("Find a member sc&hool", self.members.search),
                 ("&Member schools", self.members),
+                ("", self.members.ticked),
                 ("System-leadership &roles", self.roles),
                 ("Written &agreement", self.agreement),
             ),

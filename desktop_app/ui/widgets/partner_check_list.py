@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from desktop_app.domain.partners import PartnerSchool, partner_choice_names
 from desktop_app.ui.widgets.form_helpers import CheckList
@@ -16,24 +16,31 @@ _PAUSE_MS = 200  # wait for a pause in typing before asking the database
 
 
 class PartnerCheckList(CheckList):
-    """A CheckList of partner schools with a search box (`search`) that narrows it.
+    """A CheckList of partner schools with a search box (`search`) that narrows it, and a
+    line (`ticked`) naming every school ticked, for the dialog to show beside them.
 
     Ticked schools stay ticked, and listed first, whatever is typed."""
 
     def __init__(self, name: str, finder: Finder) -> None:
         super().__init__(name)
+        self._name = name
         self._finder = finder
         self._names: dict[int, str] = {}
+        # Each school listed, as the ticked line names it: name and URN.
+        self._named: dict[int, str] = {}
         self.search = QLineEdit()
         self.search.setAccessibleName(f"Find {name.lower()}")
         self.search.setPlaceholderText("Type part of a school's name or URN")
         self.search.setClearButtonEnabled(True)
+        self.ticked = QLabel()
+        self.ticked.setWordWrap(True)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(_PAUSE_MS)
         self._timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self.run_search)
+        self.itemChanged.connect(lambda _item: self._show_ticked())
 
     def show_partners(self, chosen: Iterable[PartnerSchool], ticked: Iterable[int]) -> None:
         """Start with these ticked schools (removed ones too) and the first of the rest."""
@@ -41,14 +48,18 @@ class PartnerCheckList(CheckList):
         chosen = [p for p in chosen if p.id in wanted]
         names = partner_choice_names(chosen)
         self._names = {p.id: names[p.id] for p in chosen}
+        self._learn(chosen, names)
         self._fill(self._finder(""), wanted)
 
     def run_search(self) -> None:
+        """List the schools found, after the ticked ones, and make the first found current:
+        Tab then Space ticks it, never unticks a school already ticked at the top."""
         self._timer.stop()
-        ticked = set(self.checked())
-        self._fill(self._finder(self.search.text()), ticked)
+        found = self._finder(self.search.text())
+        self.setCurrentRow(self._fill(found, set(self.checked())))
 
-    def _fill(self, found: list[PartnerSchool], ticked: set[int]) -> None:
+    def _fill(self, found: list[PartnerSchool], ticked: set[int]) -> int:
+        """Fill the list; the row of the first school found (-1 if none was)."""
         for i in range(self.count()):
             item = self.item(i)
             key = item.data(Qt.ItemDataRole.UserRole)
@@ -58,7 +69,36 @@ class PartnerCheckList(CheckList):
         first.sort(key=lambda pair: pair[0].casefold())
         names = partner_choice_names(found)  # schools of the same name told apart
         rest = [(names[p.id], p.id) for p in found if p.id not in ticked]
+        self._learn(found, names)
         self.fill(first + rest, ticked)
+        self._show_ticked()
+        if rest:
+            return len(first)
+        hits = {p.id for p in found}  # only ticked schools were found: the first of them
+        return next((n for n, (_name, key) in enumerate(first) if key in hits), -1)
+
+    def _learn(self, partners: Iterable[PartnerSchool], names: dict[int, str]) -> None:
+        for p in partners:
+            name = names[p.id]
+            shown = f"{name} ({p.urn})" if p.urn and p.urn not in name else name
+            self._named[p.id] = shown
+
+    def _show_ticked(self) -> None:
+        """Name every school ticked, so one unticked by mistake does not go unnoticed."""
+        items = (self.item(i) for i in range(self.count()))
+        names = sorted(
+            (
+                self._named.get(item.data(Qt.ItemDataRole.UserRole), item.text())
+                for item in items
+                if item.checkState() == Qt.CheckState.Checked
+            ),
+            key=str.casefold,
+        )
+        text = f"Ticked: {', '.join(names)}" if names else "Ticked: none yet"
+        if text != self.ticked.text():
+            self.ticked.setText(text)
+            self.ticked.setAccessibleName(f"{self._name} {text[0].lower()}{text[1:]}")
+            self.setAccessibleDescription(text)
 
 
 def finder_over(partners: list[PartnerSchool]) -> Finder:
