@@ -141,7 +141,7 @@ def test_import_partners_add_commitment_mark_done_and_see_it_on_the_strand(
     text = linked.text(0)
     assert "Two days of maths coaching from our SLE" in text
     assert "Ashfield Primary School" in text and "Done" in text
-    assert linked.heading.text() == "&Commitments linked to this strand (1)"
+    assert linked.heading.text() == "C&ommitments linked to this strand (1)"
 
     # Undoing "mark done" shows straight away on the strand's list too.
     window.ctx.undo_stack.undo()

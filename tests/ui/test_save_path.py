@@ -118,7 +118,7 @@ def test_moving_between_strands_reads_only_the_rows_shown(qtbot: QtBot, window: 
         for row in range(3):  # what the list shows
             linked.text(row)
         assert linked.model.rowCount() == 300
-        assert linked.heading.text() == "&Commitments linked to this strand (300)"
+        assert linked.heading.text() == "C&ommitments linked to this strand (300)"
         assert 0 < store.commitments.rows_read <= PAGE_ROWS  # a page, not the strand's 300
         assert store.partners.rows_read <= PAGE_ROWS  # the partners of that page only
     # Every line still says the right thing, in the right order, when scrolled to.

@@ -116,7 +116,7 @@ class CommitmentDialog(FormDialog):
                 ("S&tart", self.start),
                 ("&Due", self.due),
                 ("Re&view", self.review),
-                ("Pr&ogress", self.status),
+                ("Progr&ess", self.status),
                 ("Evidence of &impact", self.impact),
                 ("", self.confidential),
             )

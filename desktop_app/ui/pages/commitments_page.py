@@ -86,7 +86,7 @@ class CommitmentsPage(Page):
 
         self.add_button = _button("&Add commitment…", "Add commitment")
         self.add_button.clicked.connect(self.add_commitment)
-        self.edit_button = _button("&Edit…", "Edit commitment")
+        self.edit_button = _button("Ed&it…", "Edit commitment")
         self.edit_button.clicked.connect(self.edit_commitment)
         self.done_button = _button("Mark &done", "Mark commitment done")
         self.done_button.clicked.connect(self.mark_done)

@@ -92,7 +92,7 @@ class CommitmentFilterBar(QWidget):
                 ("S&trand", self.strand),
                 ("Pro&gress", self.status),
                 ("O&wner", self.owner),
-                ("Di&rection", self.direction),
+                ("Directio&n", self.direction),
                 ("", self.clear_button),
             )
         ]

@@ -242,7 +242,7 @@ class LinkedCommitmentsList(QWidget):
             option = QStyleOptionViewItem()
             option.initFrom(self.list)
             self.model.set_row_size(self.list.itemDelegate().sizeHint(option, self.model.index(0)))
-        self.heading.setText(f"&Commitments linked to this strand ({len(ids)})")
+        self.heading.setText(f"C&ommitments linked to this strand ({len(ids)})")
         self.empty.setVisible(not ids and strand_id is not None)
         self.list.setVisible(bool(ids))
         lines = max(1, min(len(ids), 6))
