@@ -32,12 +32,6 @@ from desktop_app.ui.navigation import PAGE_SPECS
 from tests.ui.conftest import TODAY
 from tests.ui.test_accessibility import _dialogs
 
-# Pages whose clashes are not mended yet (strict: this fails once they are, to be removed).
-NOT_YET = {
-    "partners": "Alt+S School/Search/Partner schools tab, Alt+R Round/Remove, Alt+E, Alt+H, Alt+V",
-    "plan": "Alt+S School/Suggest priorities, Alt+V View/approval, Alt+E Edit/Export PDF",
-}
-
 
 def clashes(root: QWidget) -> dict[str, list[str]]:
     """Each Alt+letter that more than one visible control under root answers to."""
@@ -109,12 +103,7 @@ def test_no_dialog_has_two_controls_on_one_letter(
 
 @pytest.mark.parametrize(
     "key",
-    [
-        pytest.param(s.key, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[s.key]))
-        if s.key in NOT_YET
-        else s.key
-        for s in PAGE_SPECS
-    ],
+    [s.key for s in PAGE_SPECS],
 )
 def test_no_page_has_two_controls_on_one_letter(
     qtbot: QtBot, sample_db: Path, open_window: Callable[[Path], MainWindow], key: str

@@ -68,7 +68,7 @@ class PartnerRegisterTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self._on_search_edited())
         self.search.returnPressed.connect(self.apply_search)
-        search_label = QLabel("&Search")
+        search_label = QLabel("Sear&ch")
         search_label.setBuddy(self.search)
 
         # One line per school (tooltips show the full text), columns sized once.
@@ -89,8 +89,8 @@ class PartnerRegisterTab(QWidget):
         self.add_button = named_button(
             "&Add partner school…", "Add partner school", self.add_partner
         )
-        self.edit_button = named_button("&Edit…", "Edit partner school", self.edit_partner)
-        self.remove_button = named_button("&Remove", "Remove partner school", self.remove_partner)
+        self.edit_button = named_button("Edi&t…", "Edit partner school", self.edit_partner)
+        self.remove_button = named_button("Re&move", "Remove partner school", self.remove_partner)
         self.import_button = named_button(
             "&Import from GIAS CSV…",
             "Import schools from a Get Information about Schools CSV file",

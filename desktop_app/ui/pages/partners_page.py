@@ -31,8 +31,8 @@ class PartnersPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Partner schools and partnerships")
         self.tabs.tabBar().setAccessibleName("Partner schools or partnerships")
-        self.tabs.addTab(self.register, "Partner &schools")
-        self.tabs.addTab(self.partnerships, "Partners&hips")
+        self.tabs.addTab(self.register, "Partner sch&ools")
+        self.tabs.addTab(self.partnerships, "Part&nerships")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 

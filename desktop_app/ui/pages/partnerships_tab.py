@@ -49,7 +49,7 @@ class PartnershipsTab(QWidget):
         self.edit_button = QPushButton("E&dit…")
         self.edit_button.setAccessibleName("Edit partnership")
         self.edit_button.clicked.connect(self.edit_partnership)
-        self.remove_button = QPushButton("Remo&ve")
+        self.remove_button = QPushButton("Re&move")
         self.remove_button.setAccessibleName("Remove partnership")
         self.remove_button.clicked.connect(self.remove_partnership)
         self.depth_label = QLabel()

@@ -71,12 +71,12 @@ class PlanPage(Page):
         self.version_box.activated.connect(self._on_version_box_activated)
         self.start_button = named_button(self.tr("Start the &plan"), "Start the improvement plan")
         self.sign_off_button = named_button(
-            self.tr("Record governors' appro&val…"), "Record approval"
+            self.tr("Record governors' approva&l…"), "Record approval"
         )
         self.new_version_button = named_button(
             self.tr("Start a &new version"), "Start a new version"
         )
-        self.export_button = named_button(self.tr("&Export PDF…"), "Export PDF")
+        self.export_button = named_button(self.tr("E&xport PDF…"), "Export PDF")
         self.start_button.clicked.connect(self.start_plan)
         self.sign_off_button.clicked.connect(self.sign_off)
         self.new_version_button.clicked.connect(self.new_version)
@@ -234,7 +234,7 @@ class PlanPage(Page):
         # The same button records approval, or withdraws one recorded by mistake.
         withdraw = bool(plan is not None and plan.is_locked and newest)
         self.sign_off_button.setText(
-            self.tr("Withdraw appro&val…") if withdraw else self.tr("Record governors' appro&val…")
+            self.tr("Withdraw approva&l…") if withdraw else self.tr("Record governors' approva&l…")
         )
         self.sign_off_button.setEnabled(bool(editable) or withdraw)
         self.new_version_button.setEnabled(bool(plan is not None and plan.is_locked and newest))

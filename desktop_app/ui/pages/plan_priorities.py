@@ -44,7 +44,7 @@ class PrioritiesPanel(QWidget):
         )
         self.table.activated.connect(lambda _i: self.edit_priority())
         self.add_button = named_button(self.tr("&Add priority…"), "Add priority")
-        self.suggest_button = named_button(self.tr("&Suggest priorities…"), "Suggest priorities")
+        self.suggest_button = named_button(self.tr("S&uggest priorities…"), "Suggest priorities")
         self.edit_button = named_button(self.tr("Edit priority…"), "Edit priority")
         self.delete_button = named_button(self.tr("Delete priority"), "Delete priority")
         self.add_button.clicked.connect(self.add_priority)

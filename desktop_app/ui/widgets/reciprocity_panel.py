@@ -90,7 +90,7 @@ class ReciprocityPanel(QWidget):
             )
         for label, widget, text, items in (
             (self.give_label, self.give, "What we &give", r.we_give),
-            (self.receive_label, self.receive, "What we re&ceive", r.we_receive),
+            (self.receive_label, self.receive, "&What we receive", r.we_receive),
             (self.joint_label, self.joint, "&Joint work", r.joint),
         ):
             label.setText(f"{text} ({len(items)})")
