@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.levels import Level
+from desktop_app.domain.plain_text import shorten
 from desktop_app.domain.plan import ActionDraft, PriorityDraft
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.ui.dialogs.form_dialog import FormDialog
@@ -82,8 +84,21 @@ class PriorityDialog(FormDialog):
 
 
 class ActionDialog(FormDialog):
-    def __init__(self, draft: ActionDraft | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, draft: ActionDraft | None, parent: QWidget | None = None, priority: str = ""
+    ) -> None:
+        """priority: the title of the priority the action is (or goes) under."""
         super().__init__("Edit action" if draft else "Add an action", parent)
+        # A trust's plan has a dozen priorities of hundreds of actions each: say which.
+        under = QLabel(
+            self.tr("Under the priority “%s”.") % shorten(priority, 120)
+            if draft
+            else self.tr("This action goes under the priority “%s”.") % shorten(priority, 120)
+        )
+        under.setWordWrap(True)
+        under.setAccessibleName("Priority of the action")
+        if not priority:
+            under.hide()  # (not setVisible(True): with no parent yet it would be a window)
         d = draft or ActionDraft("")
         self._original = d
         self.what = _text_box("What will be done", d.what, 2)
@@ -109,7 +124,8 @@ class ActionDialog(FormDialog):
                 (self.tr("&Milestones"), self.milestones),
                 (self.tr("Monitored &by"), self.monitored_by),
                 (self.tr("&Progress"), self.status),
-            )
+            ),
+            above=(under,),
         )
         self.draft: ActionDraft | None = None
         self.what.setFocus()

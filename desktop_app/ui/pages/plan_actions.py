@@ -24,10 +24,12 @@ class ActionsPanel(QWidget):
         ctx: UiContext,
         today: Callable[[], date],
         need_priority: Callable[[], None],
+        priority_title: Callable[[int], str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._priority_title = priority_title  # for the dialogs to say which priority
         #: called when the user adds an action with no priority chosen, to say why not
         self._need_priority = need_priority
         self.plan: PlanVersion | None = None
@@ -92,11 +94,14 @@ class ActionsPanel(QWidget):
         if pid is None:
             self._need_priority()
             return
-        dialog = ActionDialog(None, self)
+        dialog = ActionDialog(None, self, self._priority_title(pid))
         add = self._plans.add_action
         made = self.ctx.saved_new(dialog.exec_saving(lambda: add(pid, dialog.chosen())))
         row = self.model.row_of(made.id) if made is not None else None
         if row is not None:
+            # The table's scroll range takes in the new row only at its next layout: laid
+            # out first, so the whole row is scrolled into view, not half of it.
+            self.table.updateGeometries()
             self.table.selectRow(row)
 
     def edit_action(self) -> None:
@@ -107,7 +112,7 @@ class ActionsPanel(QWidget):
             action = self.model.item(index.row())
         except LookupError:  # deleted since it was read: nothing to edit
             return
-        dialog = ActionDialog(action.as_draft(), self)
+        dialog = ActionDialog(action.as_draft(), self, self._priority_title(action.priority_id))
         update = self._plans.update_action
         self.ctx.saved(dialog.exec_saving(lambda: update(action.id, dialog.chosen())))
 

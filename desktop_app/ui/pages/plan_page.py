@@ -14,11 +14,9 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,6 +38,7 @@ from desktop_app.ui.pages.plan_priorities import PrioritiesPanel
 from desktop_app.ui.pages.plan_published import PublishedPanel
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.record_tables import named_button
+from desktop_app.ui.widgets.remembered_splitter import RememberedSplitter
 from desktop_app.ui.widgets.wheel_safe import DropDown
 
 #: The parts of a plan a saved change can name, so that only that part is read again.
@@ -93,7 +92,9 @@ class PlanPage(Page):
         self.priority_table = self.priorities_panel.table
         self.suggest_button = self.priorities_panel.suggest_button
 
-        self.actions_panel = ActionsPanel(ctx, lambda: self.today(), self._need_priority)
+        self.actions_panel = ActionsPanel(
+            ctx, lambda: self.today(), self._need_priority, self._priority_title
+        )
         self.action_model = self.actions_panel.model
         self.action_table = self.actions_panel.table
         self.add_action_button = self.actions_panel.add_button
@@ -123,15 +124,29 @@ class PlanPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.attention)
         self.impact_tabs.addTab(self.notes_panel, self.tr("Progress notes (termly monitoring)"))
-        # A splitter, so on a small screen the user can give the tables or the charts room.
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        # A splitter, so the user can give the tables or the tabs more room (kept for next
+        # time). Until they do, the tables have most of it: a priority can have hundreds
+        # of actions, and the tabs are useful at a little more than their smallest.
+        self.splitter = RememberedSplitter("plan/splitter", self._divide)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.priorities_panel)
         self.splitter.addWidget(self.actions_panel)
         self.splitter.addWidget(self.impact_tabs)
-        for index, stretch in enumerate((2, 2, 3)):
+        for index, stretch in enumerate((2, 3, 2)):  # once the user has divided it
             self.splitter.setStretchFactor(index, stretch)
+        self.splitter.restore()
         layout.addWidget(self.splitter, 1)
+
+    def _divide(self, total: int) -> list[int]:
+        """The splitter's division until the user moves it: the tabs two lines more than
+        their smallest (their wrapped words need it) or a quarter, whichever is more; of the
+        rest, two fifths for the priorities (a plan has a handful) and three for the actions
+        (a priority can have hundreds)."""
+        lines = self.fontMetrics().lineSpacing()
+        tabs = max(self.impact_tabs.minimumSizeHint().height() + 2 * lines, total // 4)
+        tabs = min(tabs, total // 2)
+        priorities = (total - tabs) * 2 // 5
+        return [priorities, total - tabs - priorities, tabs]
 
     # Loading -------------------------------------------------------------------
 
@@ -259,6 +274,9 @@ class PlanPage(Page):
         pid = self._selected_priority_id()
         self.actions_panel.show_priority(self.plan, pid)
         self.measures_panel.show_priority(self.plan, pid)
+
+    def _priority_title(self, priority_id: int) -> str:
+        return self.outline.priority(priority_id).title if self.outline is not None else ""
 
     def _need_priority(self) -> None:
         self.heading.setText(self.tr("Add or choose a priority first; actions belong to one."))

@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
+    QLabel,
+    QLayout,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -51,10 +53,31 @@ def _fit_columns(table: QTableView) -> None:
 
 
 def group_with_buttons(title: str, body: QWidget, buttons: tuple[QPushButton, ...]) -> QGroupBox:
-    """A titled box: the body above, its buttons in a row beneath."""
-    box = QGroupBox(title)
-    row = button_flow(buttons)
-    col = QVBoxLayout(box)
-    col.addWidget(body, 1)
-    col.addLayout(row)
+    """A box: its title and the buttons that act on the body on one line (the buttons kept
+    right, wrapping below the title when the window is narrow), the body beneath. On one
+    line rather than a title above and buttons below, so a table in a short window (a
+    laptop's 820 pixels, a page of three boxes) keeps more of its rows."""
+    heading = QLabel(title)
+    heading.setBuddy(body)
+    font = heading.font()
+    font.setBold(True)
+    heading.setFont(font)
+    if not title:
+        heading.hide()  # (never setVisible(True) here: with no parent yet, it would be a window)
+    row = button_flow((heading, *buttons))
+    row.push_right_from(1)
+    return record_box(row, body)
+
+
+def record_box(top: QLayout, *below: QWidget) -> QGroupBox:
+    """A box with a line of controls on top and what they act on below (the last widget
+    takes any spare height), with a box's narrow margins rather than a window's."""
+    box = QGroupBox()
+    column = QVBoxLayout(box)
+    em = box.fontMetrics().height()
+    column.setContentsMargins(em // 2, em // 4, em // 2, em // 2)
+    column.setSpacing(em // 4)
+    column.addLayout(top)
+    for widget in below:
+        column.addWidget(widget, 1 if widget is below[-1] else 0)
     return box
