@@ -40,6 +40,8 @@ class NoteLine:
 
     note: ProgressNote
     about: str = ""
+    #: the priority of the action it is about (None for the whole plan)
+    priority_id: int | None = None
 
     @property
     def key(self) -> NoteKey:
@@ -50,6 +52,27 @@ class NoteLine:
         n = self.note
         about = f" ({shorten(self.about, 60)})" if n.action_id else ""
         return f"{date_text(n.written_on)}{about}: {n.text}"
+
+
+@dataclass(frozen=True)
+class NoteScope:
+    """Which of a plan's notes are listed: those about one action, those about any of one
+    priority's actions, or (neither given) every note. The SQL that reads a page of them
+    (storage/repositories/plan_notes.py) states the same rule."""
+
+    priority_id: int | None = None
+    action_id: int | None = None
+
+    def keeps(self, line: NoteLine) -> bool:
+        if self.action_id is not None:
+            return line.note.action_id == self.action_id
+        if self.priority_id is not None:
+            return line.note.action_id is not None and line.priority_id == self.priority_id
+        return True
+
+
+#: Every note of the plan.
+WHOLE_PLAN = NoteScope()
 
 
 def comes_before(a: NoteKey, b: NoteKey) -> bool:

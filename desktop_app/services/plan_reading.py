@@ -7,7 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from desktop_app.domain.plan import Action, ImprovementPlan, PlanVersion
-from desktop_app.domain.plan_outline import NoteKey, NoteLine, PlanOutline
+from desktop_app.domain.plan_outline import (
+    WHOLE_PLAN,
+    NoteKey,
+    NoteLine,
+    NoteScope,
+    PlanOutline,
+)
 from desktop_app.storage.store import Store
 
 
@@ -70,9 +76,16 @@ class PlanReading:
             plans.priorities(plan_id), plans.actions_of(plan_id),
         )  # fmt: skip
 
-    def note_lines(self, plan_id: int, after: NoteKey | None, limit: int) -> list[NoteLine]:
-        """Up to limit progress notes, newest first, after the note with key after."""
-        return self._store.plans.note_lines(plan_id, after, limit)
+    def note_lines(
+        self, plan_id: int, after: NoteKey | None, limit: int, scope: NoteScope = WHOLE_PLAN
+    ) -> list[NoteLine]:
+        """Up to limit of the scope's progress notes, newest first, after the note with key
+        after."""
+        return self._store.plans.note_lines(plan_id, after, limit, scope)
+
+    def note_count(self, plan_id: int, scope: NoteScope = WHOLE_PLAN) -> int:
+        """How many progress notes the scope holds (none is read)."""
+        return self._store.plans.note_count(plan_id, scope)
 
     def action_counts(self, plan_id: int) -> dict[int, int]:
         """How many actions each priority has (priorities with none are left out)."""

@@ -22,12 +22,12 @@ from desktop_app.domain.plan import (
     PriorityDraft,
     ProgressNote,
     SignOff,
-    clean_text,
     suggest_priorities,
 )
 from desktop_app.domain.reflection import Barrier, ReflectionScope
 from desktop_app.services.assessment_service import AssessmentService
 from desktop_app.services.changes import Changes, Edit, Topic
+from desktop_app.services.plan_notes import PlanNotes
 from desktop_app.services.plan_reading import PlanReading
 from desktop_app.storage.store import Store
 
@@ -54,12 +54,6 @@ def _priorities_changed(*priority_ids: int) -> Changes:
     )
 
 
-def _note_changed(note_id: int) -> Changes:
-    return Changes(
-        frozenset({Topic.PLANS, Topic.PLAN_NOTES}), frozenset({(Topic.PLAN_NOTES, note_id)})
-    )
-
-
 @dataclass(frozen=True)
 class _Removed:
     """Deleted priorities or actions, and the notes and barriers that were linked to those
@@ -75,7 +69,7 @@ class _Removed:
     visits: tuple[Visit, ...] = ()  # whose follow-up became one of these actions
 
 
-class PlanService(PlanReading):
+class PlanService(PlanReading, PlanNotes):
     def __init__(self, store: Store, assessment: AssessmentService) -> None:
         self._store = store
         self._assessment = assessment
@@ -344,50 +338,6 @@ class PlanService(PlanReading):
             self._store.impact.add_assignment(m.plan_id, m.draft, assignment_id=m.id)
         for v in removed.visits:
             self._store.impact.link_follow_up(v.id, v.follow_up_action_id)
-
-    # Progress notes -------------------------------------------------------------
-
-    def add_note(
-        self,
-        plan_id: int,
-        written_on: date,
-        text: str,
-        today: date,
-        action_id: int | None = None,
-    ) -> tuple[ProgressNote, Edit]:
-        """Notes record monitoring, so they may be added to an approved plan too."""
-        # A plan can hold hundreds of actions and a thousand notes: checked, not loaded.
-        if not self._store.plans.exists(plan_id):
-            raise LookupError(f"No improvement plan with id {plan_id}")
-        clean = clean_text(text, "progress note")
-        if not clean:
-            raise ValueError("Please write the progress note.")
-        if written_on > today:
-            raise ValueError("A progress note cannot be dated in the future.")
-        if action_id is not None and self._store.plans.plan_id_of_action(action_id) != plan_id:
-            raise LookupError(f"No action with id {action_id} in this plan")
-        with self._store.transaction():
-            note_id = self._store.plans.add_note(plan_id, written_on, clean, action_id)
-        note = ProgressNote(note_id, plan_id, written_on, clean, action_id)
-        edit = Edit("add progress note", _note_changed(note_id), lambda: self.delete_note(note_id))
-        return note, edit
-
-    def delete_note(self, note_id: int) -> Edit:
-        note = self._store.plans.note(note_id)
-        with self._store.transaction():
-            self._store.plans.delete_note(note_id)
-        return Edit(
-            "delete progress note", _note_changed(note_id), lambda: self._restore_note(note)
-        )
-
-    def _restore_note(self, note: ProgressNote) -> Edit:
-        with self._store.transaction():
-            self._store.plans.add_note(
-                note.plan_id, note.written_on, note.text, note.action_id, note_id=note.id
-            )
-        return Edit(
-            "restore progress note", _note_changed(note.id), lambda: self.delete_note(note.id)
-        )
 
     # -------------------------------------------------------------------------
 

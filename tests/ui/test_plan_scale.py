@@ -28,9 +28,12 @@ ACTIONS, NOTES = 260, 330  # more than two pages of each
 
 @pytest.fixture
 def page(qtbot: QtBot, sample_window: MainWindow) -> PlanPage:
+    return big_plan_page(qtbot, sample_window)
+
+
+def big_plan_page(qtbot: QtBot, window: MainWindow) -> PlanPage:
     """The plan page on a plan with two priorities, the first with ACTIONS actions, and
-    NOTES progress notes, half of them about an action."""
-    window = sample_window
+    NOTES progress notes, half of them about one of its first seven actions."""
     s = window.ctx.services
     round_id = window.ctx.round_id
     assert round_id is not None

@@ -22,5 +22,6 @@ from desktop_app.storage.migrations import m012_scale_indexes  # noqa: F401  iso
 from desktop_app.storage.migrations import m013_lean_shared_commitments  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m014_commitment_window  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m015_strand_links  # noqa: F401  isort: skip
+from desktop_app.storage.migrations import m017_plan_note_index  # noqa: F401  isort: skip
 
 __all__ = ["MIGRATIONS"]

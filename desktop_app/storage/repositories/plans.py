@@ -18,11 +18,10 @@ from desktop_app.domain.plan import (
     PlanVersion,
     Priority,
     PriorityDraft,
-    ProgressNote,
     SignOff,
 )
-from desktop_app.domain.plan_outline import NoteKey, NoteLine
-from desktop_app.storage.repositories.plan_rows import action_of, note_of, priority_of
+from desktop_app.storage.repositories.plan_notes import PlanNoteRows
+from desktop_app.storage.repositories.plan_rows import action_of, priority_of
 from desktop_app.storage.sql import Database
 
 
@@ -46,7 +45,7 @@ def _version(row: Any) -> PlanVersion:
     )  # fmt: skip
 
 
-class PlanRepository:
+class PlanRepository(PlanNoteRows):
     def __init__(self, db: Database) -> None:
         self._db = db
         #: actions and progress notes turned into objects: tests count what a change re-reads
@@ -149,11 +148,6 @@ class PlanRepository:
         self.actions_read += len(found)
         return found
 
-    def _notes(self, sql: str, params: Sequence[object]) -> tuple[ProgressNote, ...]:
-        found = tuple(note_of(r) for r in self._db.query(sql, params))
-        self.notes_read += len(found)
-        return found
-
     # One version, read a page at a time ---------------------------------------
 
     def version_list(self, round_id: int) -> list[PlanVersion]:
@@ -232,56 +226,6 @@ class PlanRepository:
         rows = self._db.execute(sql + " ORDER BY p.position, p.id, a.position, a.id", params)
         return [(int(i), str(what)) for i, what in rows]
 
-    def note_lines(self, plan_id: int, after: NoteKey | None, limit: int) -> list[NoteLine]:
-        """Up to limit notes, newest first, starting below the note with key after."""
-        sql = (
-            "SELECT n.*, a.what AS about FROM plan_notes n"
-            " LEFT JOIN plan_actions a ON a.id = n.action_id WHERE n.plan_id = ?"
-        )
-        params: list[object] = [plan_id]
-        if after is not None:
-            sql += " AND (n.written_on, n.id) < (?, ?)"
-            params += [after[0].isoformat(), after[1]]
-        sql += " ORDER BY n.written_on DESC, n.id DESC LIMIT ?"
-        return self._note_lines(sql, [*params, limit])
-
-    def note_lines_among(self, ids: Iterable[int]) -> list[NoteLine]:
-        """Those of these notes that exist, in any order."""
-        found: list[NoteLine] = []
-        wanted = list(ids)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            sql = (
-                "SELECT n.*, a.what AS about FROM plan_notes n"
-                f" LEFT JOIN plan_actions a ON a.id = n.action_id WHERE n.id IN ({_marks(len(chunk))})"
-            )
-            found.extend(self._note_lines(sql, chunk))
-        return found
-
-    def _note_lines(self, sql: str, params: Sequence[object]) -> list[NoteLine]:
-        found = [NoteLine(note_of(r), r["about"] or "") for r in self._db.query(sql, params)]
-        self.notes_read += len(found)
-        return found
-
-    def note(self, note_id: int) -> ProgressNote:
-        found = self.note_lines_among([note_id])
-        if not found:
-            raise LookupError(f"No progress note with id {note_id}")
-        return found[0].note
-
-    def notes_about(self, action_ids: Iterable[int]) -> tuple[ProgressNote, ...]:
-        """The notes linked to these actions, newest first."""
-        wanted = list(action_ids)
-        found: list[ProgressNote] = []
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            found.extend(
-                self._notes(
-                    f"SELECT * FROM plan_notes WHERE action_id IN ({_marks(len(chunk))})", chunk
-                )
-            )
-        return tuple(sorted(found, key=lambda n: (n.written_on, n.id), reverse=True))
-
     def _next_position(self, table: str, parent_column: str, parent_id: int) -> int:
         """The position after the last row under the same parent (names are ours, not input)."""
         row = self._db.execute(
@@ -350,28 +294,6 @@ class PlanRepository:
 
     def delete_action(self, action_id: int) -> None:
         self._db.execute("DELETE FROM plan_actions WHERE id = ?", [action_id])
-
-    # Progress notes ---------------------------------------------------------
-
-    def add_note(
-        self,
-        plan_id: int,
-        written_on: date,
-        text: str,
-        action_id: int | None = None,
-        *,
-        note_id: int | None = None,
-    ) -> int:
-        cursor = self._db.execute(
-            "INSERT INTO plan_notes (id, plan_id, action_id, written_on, text)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [note_id, plan_id, action_id, written_on.isoformat(), text],
-        )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
-
-    def delete_note(self, note_id: int) -> None:
-        self._db.execute("DELETE FROM plan_notes WHERE id = ?", [note_id])
 
 
 def _priority_values(draft: PriorityDraft) -> list[object]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.plain_text import shorten
-from desktop_app.domain.plan import SUGGESTION_RULE, PriorityDraft, SignOff
+from desktop_app.domain.plan import SUGGESTION_RULE, PriorityDraft, ProgressNote, SignOff
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_helpers import CheckList, date_edit, date_of, dialog_buttons
 from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
@@ -99,11 +100,14 @@ class ProgressNoteDialog(FormDialog):
         today: date,
         parent: QWidget | None = None,
         chosen: int | None = None,
+        note: ProgressNote | None = None,
     ) -> None:
         """actions: each action's id and words, in the plan's order; chosen: the action the
-        note is about to begin with (else the plan as a whole)."""
-        super().__init__("Add a progress note", parent)
-        self.written_on = date_edit("Date of the note", today, today)
+        note is about to begin with (else the plan as a whole); note: the note to edit."""
+        title = "Edit a progress note" if note is not None else "Add a progress note"
+        super().__init__(title, parent)
+        written_on = note.written_on if note is not None else today
+        self.written_on = date_edit("Date of the note", written_on, max(today, written_on))
         # Sized by a length of text, not by its longest choice: a trust's plan has thousands.
         self.about = ShrinkingCombo(60, 20)
         self.about.setAccessibleName("What the note is about")
@@ -115,6 +119,9 @@ class ProgressNoteDialog(FormDialog):
         self.text = QPlainTextEdit()
         self.text.setAccessibleName("Progress note")
         self.text.setTabChangesFocus(True)
+        if note is not None:
+            self.text.setPlainText(note.text)
+            self.text.moveCursor(QTextCursor.MoveOperation.End)
         self.lay_out(
             (
                 (self.tr("&Date"), self.written_on),

@@ -3,6 +3,8 @@
 A trust's plan gathers tens of thousands of notes over the years, so the model starts with
 one page and asks for the next (canFetchMore/fetchMore) only when the view reaches the
 end; a saved note is put in its place, or taken out, without reading the others again.
+The notes may be narrowed (to one action's, or one priority's): the pages then come from
+the narrowed SQL, and a saved note stays only if it still belongs (``keeps``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from desktop_app.domain.plan_outline import NoteKey, NoteLine, comes_before
 Index = QModelIndex | QPersistentModelIndex
 #: page(after, limit) -> up to limit notes, newest first, below the note with key after
 FetchPage = Callable[[NoteKey | None, int], Sequence[NoteLine]]
+#: keeps(line) -> does this note belong in the list (the narrowing's rule, as its SQL's)
+Keeps = Callable[[NoteLine], bool]
 PAGE_ROWS = 100  # notes read together: a screenful or two
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
 _TEXT_ROLES = frozenset(
@@ -40,20 +44,27 @@ def _no_notes(_after: NoteKey | None, _limit: int) -> Sequence[NoteLine]:
     return ()
 
 
+def _every_note(_line: NoteLine) -> bool:
+    return True
+
+
 class ProgressNoteModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._plan_id: int | None = None
         self._page: FetchPage = _no_notes
+        self._keeps: Keeps = _every_note
         self._rows: list[tuple[NoteLine, str]] = []  # each note and the text shown for it
         self._more = False
         #: notes read: tests check that a saved note re-reads only itself
         self.rows_fetched = 0
 
-    def set_source(self, plan_id: int | None, page: FetchPage) -> None:
-        """Show this plan's notes (none for None), reading them a page at a time."""
+    def set_source(self, plan_id: int | None, page: FetchPage, keeps: Keeps = _every_note) -> None:
+        """Show this plan's notes (none for None), reading them a page at a time; keeps
+        says which of them page() reads, for notes saved later."""
         self.beginResetModel()
         self._plan_id, self._page = plan_id, page if plan_id is not None else _no_notes
+        self._keeps = keeps
         self._rows = []
         self._rows = self._next_page()
         self.endResetModel()
@@ -71,7 +82,11 @@ class ProgressNoteModel(QAbstractListModel):
         """These notes changed: found holds those that still exist, re-read. Each is put in
         its place among the notes read so far (or taken out); one below them all waits for
         the page that reaches it."""
-        mine = {line.note.id: line for line in found if line.note.plan_id == self._plan_id}
+        mine = {
+            line.note.id: line
+            for line in found
+            if line.note.plan_id == self._plan_id and self._keeps(line)
+        }
         for note_id in ids:
             row, line = self.row_of(note_id), mine.get(note_id)
             if row is not None and line is not None and self._fits(row, line.key):

@@ -87,7 +87,7 @@ class PlanPage(Page):
         self.priorities_panel = PrioritiesPanel(
             ctx, self._framework, self._strand_title, self.heading.setText
         )
-        self.priorities_panel.chosen.connect(self._show_actions)
+        self.priorities_panel.chosen.connect(self._priority_chosen)
         self.priority_model = self.priorities_panel.model
         self.priority_table = self.priorities_panel.table
         self.suggest_button = self.priorities_panel.suggest_button
@@ -105,6 +105,10 @@ class PlanPage(Page):
             lambda: (self._selected_priority_id(), self.actions_panel.selected_id()),
         )
         self.notes = self.notes_panel.list
+        # Narrowed to the chosen action, the notes follow the user's choice of action.
+        self.action_table.selectionModel().currentRowChanged.connect(
+            lambda *_: self.notes_panel.chosen_changed()
+        )
 
         # Impact on pupils and governors' monitoring, in their own modules.
         self.measures_panel = MeasuresPanel(ctx, lambda: self.today())
@@ -277,6 +281,10 @@ class PlanPage(Page):
 
     def _priority_title(self, priority_id: int) -> str:
         return self.outline.priority(priority_id).title if self.outline is not None else ""
+
+    def _priority_chosen(self) -> None:
+        self._show_actions()
+        self.notes_panel.chosen_changed()
 
     def _need_priority(self) -> None:
         self.heading.setText(self.tr("Add or choose a priority first; actions belong to one."))
