@@ -75,9 +75,13 @@ class CommitmentService:
         return self._store.commitments.for_strand(school_id, strand_id)
 
     def ids_for_strand(self, school_id: int, strand_id: str) -> list[int]:
-        """The ids of for_strand(), in its order: a screen reads the rows it shows with
-        live_among()."""
-        return self._store.commitments.ids_for_strand(school_id, strand_id)
+        """The ids of for_strand(), in its order (live ones first, then done and dropped):
+        a screen reads the rows it shows with live_among()."""
+        return self._store.commitments.strand_links(school_id, strand_id)[0]
+
+    def strand_links(self, school_id: int, strand_id: str) -> tuple[list[int], int]:
+        """ids_for_strand(), and how many of them (the last) are done or dropped."""
+        return self._store.commitments.strand_links(school_id, strand_id)
 
     def reciprocity(self, school_id: int, partner_id: int) -> Reciprocity:
         return reciprocity(partner_id, self._store.commitments.for_partner(school_id, partner_id))

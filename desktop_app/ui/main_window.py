@@ -292,6 +292,12 @@ class MainWindow(QMainWindow):
             self.pages.built[key] = page
             if isinstance(page, OverviewPage):
                 page.judge_strand_requested.connect(self.judge_strand)
+            if key == "assessment":  # its module is loaded now: the page was just made
+                from desktop_app.ui.pages.assessment_page import AssessmentPage
+
+                if isinstance(page, AssessmentPage):
+                    linked = page.linked_commitments
+                    linked.commitments_page_requested.connect(self.show_strand_commitments)
         return self.pages.built[key]
 
     def _on_nav_current_row_changed(self, row: int) -> None:
@@ -333,6 +339,16 @@ class MainWindow(QMainWindow):
 
         page = self.page("assessment")
         if isinstance(page, AssessmentPage):
+            page.show_strand(strand_id)
+
+    def show_strand_commitments(self, strand_id: str) -> None:
+        """The Commitments page with only this strand's commitments chosen."""
+        self.show_page("commitments")
+        # Imported here, like the self-assessment page above.
+        from desktop_app.ui.pages.commitments_page import CommitmentsPage
+
+        page = self.page("commitments")
+        if isinstance(page, CommitmentsPage):
             page.show_strand(strand_id)
 
     # Use cases ---------------------------------------------------------------

@@ -20,8 +20,8 @@ NEW_INDEX = "idx_commitment_strands_by_strand"
 LINKED = (
     "SELECT c.id FROM commitments c JOIN commitment_strands s ON s.commitment_id = c.id"
     " WHERE c.school_id = ? AND c.removed_at IS NULL AND s.strand_id = ?"
-    " ORDER BY c.due_on IS NULL, c.due_on, c.id"
-)
+    " ORDER BY c.status IN ('done', 'dropped'), c.due_on IS NULL, c.due_on, c.id"
+)  # the screen's order: live commitments first, then done and dropped ones
 
 
 def _rows(path: Path, sql: str, params: list[object] | None = None) -> list[tuple[object, ...]]:

@@ -137,6 +137,11 @@ def test_import_partners_add_commitment_mark_done_and_see_it_on_the_strand(
     qtbot.waitUntil(assessment.isVisible)
     assessment.show_strand(JPD)
     linked = assessment.linked_commitments
+    # Done, so behind "Show done and dropped (1)": live commitments come first.
+    assert linked.model.rowCount() == 0
+    assert linked.empty.text() == "The one commitment linked to this strand is done or dropped."
+    assert linked.show_closed.text() == "Show done and dropped (1)"
+    linked.show_closed.click()
     qtbot.waitUntil(lambda: linked.model.rowCount() == 1)
     text = linked.text(0)
     assert "Two days of maths coaching from our SLE" in text

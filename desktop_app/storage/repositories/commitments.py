@@ -7,7 +7,7 @@ in Python, so a screen of 5,000 commitments never runs a query per row.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -47,6 +47,10 @@ _LINKS = (
 # Enum members by stored value, made once: a saved change reads its row back at once.
 _DIRECTIONS = {d.value: d for d in Direction}
 _STATUSES = {s.value: s for s in WorkStatus}
+# Done and dropped: a strand's list puts them after the live ones.
+_CLOSED = tuple(s.value for s in CLOSED_STATUSES)
+_CLOSED_MARKS = ", ".join("?" * len(_CLOSED))
+_BY_DUE = "due_on IS NULL, due_on, id"
 
 # The columns _assemble() reads, in its order.
 _SELECTED = (
@@ -137,24 +141,27 @@ class CommitmentRepository:
         return self._live("", school_id, [])
 
     def for_strand(self, school_id: int, strand_id: str) -> list[Commitment]:
-        """Only the commitments linked to one strand (the self-assessment screen's list)."""
+        """Only the commitments linked to one strand (the self-assessment screen's list), in
+        its order: live ones first, then done and dropped ones, each by due date."""
         return self._live(
             " AND id IN (SELECT commitment_id FROM commitment_strands WHERE strand_id = ?)",
             school_id,
             [strand_id],
+            order=f"status IN ({_CLOSED_MARKS}), {_BY_DUE}",
+            order_params=_CLOSED,
         )
 
-    def ids_for_strand(self, school_id: int, strand_id: str) -> list[int]:
-        """The ids of for_strand(), in its order, without reading the commitments."""
-        return [
-            row[0]
-            for row in self._db.execute(
-                "SELECT id FROM commitments WHERE school_id = ? AND removed_at IS NULL"
-                " AND id IN (SELECT commitment_id FROM commitment_strands WHERE strand_id = ?)"
-                " ORDER BY due_on IS NULL, due_on, id",
-                [school_id, strand_id],
-            ).fetchall()
-        ]
+    def strand_links(self, school_id: int, strand_id: str) -> tuple[list[int], int]:
+        """The ids of for_strand() in its order, and how many of them (the last) are done
+        or dropped: ordered by SQL, so a strand of hundreds is never sorted in Python."""
+        rows = self._db.execute(
+            f"SELECT id, status IN ({_CLOSED_MARKS}) FROM commitments"
+            " WHERE school_id = ? AND removed_at IS NULL"
+            " AND id IN (SELECT commitment_id FROM commitment_strands WHERE strand_id = ?)"
+            f" ORDER BY 2, {_BY_DUE}",
+            [*_CLOSED, school_id, strand_id],
+        ).fetchall()
+        return [row[0] for row in rows], sum(row[1] for row in rows)
 
     def live_among(self, school_id: int, ids: Iterable[int]) -> list[Commitment]:
         """Those of these commitments that are live for the school (removed ones left out)."""
@@ -186,13 +193,19 @@ class CommitmentRepository:
             [partner_id],
         )
 
-    def _live(self, extra: str, school_id: int, params: list[object]) -> list[Commitment]:
+    def _live(
+        self,
+        extra: str,
+        school_id: int,
+        params: list[object],
+        order: str = "due_on IS NULL, due_on, id",
+        order_params: Sequence[object] = (),
+    ) -> list[Commitment]:
         """Live commitments of a school, narrowed by extra SQL; three queries in all."""
         chosen = f"SELECT id FROM commitments WHERE school_id = ? AND removed_at IS NULL{extra}"
         rows = self._db.execute(
-            f"SELECT {_SELECTED} FROM commitments WHERE id IN ({chosen})"
-            " ORDER BY due_on IS NULL, due_on, id",
-            [school_id, *params],
+            f"SELECT {_SELECTED} FROM commitments WHERE id IN ({chosen}) ORDER BY {order}",
+            [school_id, *params, *order_params],
         ).fetchall()
         return self._build(rows, f"WHERE commitment_id IN ({chosen})", [school_id, *params])
 

@@ -310,6 +310,13 @@ class CommitmentsPage(Page):
             # updates them itself), so a change to another row leaves them alone.
             self._update_buttons()
 
+    def show_strand(self, strand_id: str) -> None:
+        """Only the commitments linked to this strand (asked for from the self-assessment
+        page): the other filters cleared, so the count is the strand's, from the top."""
+        self.filters.only_strand(strand_id)
+        self.table.scrollToTop()
+        self.table.setFocus()
+
     def apply_filters(self) -> None:
         self.filters.settle()
         self._filter = self.filters.current(self.today())

@@ -168,9 +168,16 @@ class CommitmentFilterBar(QWidget):
             self.changed.emit()
 
     def clear(self) -> None:
+        self.only_strand(None)
+
+    def only_strand(self, strand_id: str | None) -> None:
+        """Every filter cleared but the strand, which is this one (all strands for None):
+        applied once, as one change."""
         self.blockSignals(True)
         for combo in (self.partner, self.strand, self.status, self.owner, self.direction):
             combo.setCurrentIndex(0)
+        if strand_id is not None:
+            self.choose(self.strand, strand_id)
         self.overdue.setChecked(False)
         self.due_soon.setChecked(False)
         self.search.clear()

@@ -13,10 +13,12 @@ from PySide6.QtCore import (
     QSize,
     QStringListModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QLabel,
     QPushButton,
     QStyleOptionViewItem,
@@ -47,6 +49,18 @@ _ROLES = frozenset(
         Qt.ItemDataRole.ForegroundRole,
     )
 )
+
+
+_NONE_LINKED = (
+    "No commitments are linked to this strand yet. Linking what you give and receive "
+    "with partners is evidence for your judgement."
+)
+
+
+def _all_closed(count: int) -> str:
+    if count == 1:
+        return "The one commitment linked to this strand is done or dropped."
+    return f"All {count} commitments linked to this strand are done or dropped."
 
 
 #: fetch(ids) -> those commitments still live, in any order
@@ -169,7 +183,14 @@ class LinkedCommitmentsModel(QStringListModel):
 
 
 class LinkedCommitmentsList(QWidget):
-    """Mount anywhere a strand is shown; call show_strand() when the strand changes."""
+    """Mount anywhere a strand is shown; call show_strand() when the strand changes.
+
+    Live commitments come first; done and dropped ones (after them, in SQL's order) are
+    shown only when asked for. "Show on the Commitments page" asks the window to show the
+    strand's commitments there, with every tool of that page (commitments_page_requested).
+    """
+
+    commitments_page_requested = Signal(str)  # the strand's id
 
     def __init__(
         self, ctx: UiContext, parent: QWidget | None = None, today: Callable[[], date] = date.today
@@ -197,16 +218,21 @@ class LinkedCommitmentsList(QWidget):
         self.heading.setBuddy(self.list)
         self.list.activated.connect(self._on_list_activated)
         self.list.setToolTip("Double-click or press Enter to edit a commitment.")
-        self.empty = QLabel(
-            "No commitments are linked to this strand yet. Linking what you give and receive "
-            "with partners is evidence for your judgement."
-        )
+        self.empty = QLabel(_NONE_LINKED)
         self.empty.setWordWrap(True)
         self.add_button = QPushButton("Add a commitment for this strand…")
         self.add_button.setAccessibleName("Add a commitment for this strand")
         self.add_button.clicked.connect(self.add_commitment)
-        row = button_flow((self.heading, self.add_button))
-        row.push_right_from(1)
+        self.show_closed = QCheckBox("Show done and dropped")
+        self.show_closed.setAccessibleName("Show done and dropped commitments")
+        self.show_closed.toggled.connect(lambda _on: self._show_ids())
+        self.page_button = QPushButton("Show on the Commitments page")
+        self.page_button.setAccessibleName("Show this strand's commitments on the Commitments page")
+        self.page_button.clicked.connect(self._on_page_button_clicked)
+        row = button_flow((self.heading, self.show_closed, self.page_button, self.add_button))
+        row.push_right_from(2)
+        self._ids: list[int] = []  # the strand's commitments, live ones first
+        self._closed = 0  # how many of them, the last, are done or dropped
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
@@ -226,9 +252,16 @@ class LinkedCommitmentsList(QWidget):
         self._stale = False
         self.ctx.wake(self)
         services, school_id, strand_id = self.ctx.services, self._school_id, self._strand_id
-        ids: list[int] = []
+        self._ids, self._closed = [], 0
         if school_id is not None and strand_id is not None:
-            ids = services.commitments.ids_for_strand(school_id, strand_id)
+            self._ids, self._closed = services.commitments.strand_links(school_id, strand_id)
+        self._show_ids()
+
+    def _show_ids(self) -> None:
+        """Show the strand's commitments read by reload(), done and dropped ones if asked."""
+        services, school_id, strand_id = self.ctx.services, self._school_id, self._strand_id
+        every, closed = self._ids, self._closed
+        ids = every if self.show_closed.isChecked() else every[: len(every) - closed]
 
         def fetch(wanted: Sequence[int]) -> list[Commitment]:
             return services.commitments.live_among(school_id or 0, wanted)
@@ -242,12 +275,16 @@ class LinkedCommitmentsList(QWidget):
             option = QStyleOptionViewItem()
             option.initFrom(self.list)
             self.model.set_row_size(self.list.itemDelegate().sizeHint(option, self.model.index(0)))
-        self.heading.setText(f"C&ommitments linked to this strand ({len(ids)})")
+        self.heading.setText(f"C&ommitments linked to this strand ({len(every)})")
+        self.show_closed.setText(f"Show done and dropped ({closed})")
+        self.show_closed.setVisible(closed > 0)
+        self.empty.setText(_all_closed(len(every)) if every and not ids else _NONE_LINKED)
         self.empty.setVisible(not ids and strand_id is not None)
         self.list.setVisible(bool(ids))
         lines = max(1, min(len(ids), 6))
         self.list.setFixedHeight(self.fontMetrics().lineSpacing() * (lines * 2 + 1))
-        self.add_button.setEnabled(self._school_id is not None and self._strand_id is not None)
+        self.add_button.setEnabled(school_id is not None and strand_id is not None)
+        self.page_button.setEnabled(bool(every))
         # The list's lines laid out now rather than by its timer after the strand is
         # painted, which would lay the page out and paint it a second time.
         if self.list.isVisible():
@@ -276,6 +313,10 @@ class LinkedCommitmentsList(QWidget):
         row = self.model.row_of(current.id)  # the list was read again: keep the user's place
         if row is not None:
             self.list.setCurrentIndex(self.model.index(row))
+
+    def _on_page_button_clicked(self) -> None:
+        if self._strand_id is not None:
+            self.commitments_page_requested.emit(self._strand_id)
 
     def add_commitment(self) -> None:
         school_id, strand_id = self._school_id, self._strand_id
