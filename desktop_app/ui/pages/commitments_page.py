@@ -312,9 +312,9 @@ class CommitmentsPage(Page):
 
     def show_strand(self, strand_id: str) -> None:
         """Only the commitments linked to this strand (asked for from the self-assessment
-        page): the other filters cleared, so the count is the strand's, from the top."""
+        page): the other filters cleared, so the count is the strand's (shown from the top,
+        as after any change of filter)."""
         self.filters.only_strand(strand_id)
-        self.table.scrollToTop()
         self.table.setFocus()
 
     def apply_filters(self) -> None:
