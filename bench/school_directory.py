@@ -181,8 +181,8 @@ def bench_search(size: int, folder: Path) -> bool:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication
 
+    from desktop_app.domain.text_search import search_words
     from desktop_app.services.container import open_services
-    from desktop_app.services.directory_preview import search_words
     from desktop_app.storage.repositories.directory import where
     from desktop_app.ui.models.school_choice_model import PAGE, SchoolChoiceModel
 

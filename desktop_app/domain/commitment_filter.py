@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop_app.domain.partners import Commitment, Direction
 from desktop_app.domain.rag import DUE_SOON_DAYS, URGENCY, WorkStatus
-from desktop_app.domain.text_search import fold
+from desktop_app.domain.text_search import fold, search_words
 
 # Each keystroke of a search looks in the same few hundred partner names: each is folded
 # once, not at every keystroke.
@@ -26,8 +26,9 @@ _folded_name = lru_cache(maxsize=4096)(fold)
 
 @dataclass(frozen=True)
 class CommitmentFilter:
-    """Every field left at its default means "any". Text matches what is promised, the
-    owner or a partner school's name, ignoring case."""
+    """Every field left at its default means "any". Text matches when each of its words
+    (text_search.search_words) is in what is promised, the owner or a partner school's
+    name, in any order, ignoring case and accents."""
 
     today: date
     partner_id: int | None = None
@@ -59,20 +60,21 @@ class CommitmentFilter:
             return False
         if self.due_soon and not c.is_due_soon(self.today, self.due_soon_days):
             return False
-        if self.text:
-            needle = fold(self.text)
-            haystack = [c.what, c.owner, *(partner_names.get(p, "") for p in c.partner_ids)]
-            if not any(needle in fold(h) for h in haystack):
+        words = search_words(self.text)
+        if words:
+            fields = [c.what, c.owner, *(partner_names.get(p, "") for p in c.partner_ids)]
+            folded = [fold(f) for f in fields]
+            if not all(any(word in f for f in folded) for word in words):
                 return False
         return True
 
-    def partners_named(self, partner_names: Mapping[int, str]) -> frozenset[int]:
-        """The partners whose name holds the searched text (none when nothing is searched):
-        a commitment naming one of them matches the search."""
-        if not self.text:
-            return frozenset()
-        needle = fold(self.text)
-        return frozenset(p for p, name in partner_names.items() if needle in _folded_name(name))
+    def partners_named(self, partner_names: Mapping[int, str]) -> dict[str, frozenset[int]]:
+        """For each word searched, the partners whose name holds it (nothing when nothing
+        is searched): a commitment naming one of them has that word."""
+        return {
+            word: frozenset(p for p, name in partner_names.items() if word in _folded_name(name))
+            for word in search_words(self.text)
+        }
 
 
 class CommitmentOrder(Enum):

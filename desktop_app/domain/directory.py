@@ -8,8 +8,6 @@ school has closed can be flagged.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,19 +40,6 @@ PARTNER_FIELDS_FROM_DIRECTORY = (
     "postcode",
 )
 CLOSED = "Closed"
-_MARKS = re.compile("[\u0300-\u036f]")
-
-
-def search_fold(text: str) -> str:
-    """Text as the directory searches it: accents off (ŵ→w, é→e) and case folded. Both the
-    stored text and what the user types go through here. Unlike text_search.fold it drops
-    only the common combining accents, in one regular expression, so 50,000 names fold
-    in C rather than a character at a time in Python."""
-    if text.isascii():
-        return text.lower()
-    # A typed apostrophe finds a curly one: GIAS writes "St Mary’s".
-    text = text.replace("’", "'").replace("‘", "'")
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
 def is_closed_status(status: str) -> bool:

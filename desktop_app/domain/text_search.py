@@ -1,4 +1,11 @@
-"""Search that ignores case and accents, so "dwr" finds "Dŵr" and "ecole" finds "École"."""
+"""Search that ignores case and accents, so "dwr" finds "Dŵr" and "ecole" finds "École".
+
+Every search box in the app matches the same way (search_words): each word typed must be
+somewhere in what is searched, in any order and in any of its fields, so "maths coaching
+4092" finds "Maths coaching number 4092" and "queensbury jun 5594" finds "Queensbury
+Junior School 5594". Where SQL searches, each word is one more condition on the folded
+column(s); where Python does, each word one more substring test.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +13,23 @@ import bisect
 import itertools
 import unicodedata
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+# A typed apostrophe finds a curly one: GIAS writes "St Mary’s", and text pasted from a
+# word processor has them too.
+_APOSTROPHES = str.maketrans("’‘", "''")
 
 
 def fold(text: str) -> str:
-    """Text reduced for matching: accents removed (ŵ→w, é→e), then case folded."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Text reduced for matching: accents removed (ŵ→w, é→e), curly apostrophes made
+    straight, then case folded."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
-def contains(haystack: str, needle: str) -> bool:
-    return fold(needle) in fold(haystack)
+def contains(haystack: str, typed: str) -> bool:
+    """Does this text hold every word typed (the rule of every search box)?"""
+    return has_words(search_words(typed), fold(haystack))
 
 
 def fold_quickly(text: str) -> str:
@@ -24,11 +37,24 @@ def fold_quickly(text: str) -> str:
     return text.lower() if text.isascii() else fold(text)
 
 
+def search_words(text: str) -> tuple[str, ...]:
+    """The words a search looks for: what was typed, folded (fold), split at spaces, each
+    word once. A record matches when it holds every word (has_words); none means "any"."""
+    return tuple(dict.fromkeys(fold_quickly(text).split()))
+
+
+def has_words(words: Sequence[str], folded: str) -> bool:
+    """Does this folded text hold every word? A record's fields joined by a space (or any
+    character split() splits at, such as the register's chr(31)) are searched as one text:
+    a word never holds one, so it never matches across two fields."""
+    return all(word in folded for word in words)
+
+
 class FoldedIndex:
     """Each record's searchable text folded once, so a search never folds rows again.
 
-    Built when first searched and dropped when the records change; a search is then one
-    substring test per row on text that is already folded. Rows are folded as they are
+    Built before the first search and dropped when the records change; a search is then
+    a substring test per row on text that is already folded. Rows are folded as they are
     read (never a list of every row as read), and the ids are packed 8 bytes each.
     """
 
@@ -65,13 +91,14 @@ class FoldedIndex:
         if position is not None:
             self._texts[position] = ""
 
-    def matching_among(self, needle: str, ids: set[int]) -> set[int]:
+    def matching_among(self, text: str, ids: set[int]) -> set[int]:
         """Which of these ids match: for re-checking a few changed rows, not the register."""
-        folded = fold_quickly(needle.strip())
+        words = search_words(text)
         found = set()
         for row_id in ids:
             position = self._position(row_id)
-            if position is not None and folded in self._texts[position]:
+            folded = self._texts[position] if position is not None else ""
+            if folded and has_words(words, folded):  # a dropped row's text is ""
                 found.add(row_id)
         return found
 
@@ -83,9 +110,18 @@ class FoldedIndex:
             self._where = {i: n for n, i in enumerate(self._ids)}
         return self._where.get(row_id)
 
-    def matching(self, needle: str) -> set[int]:
-        """Ids of the rows whose text holds the folded needle (every row for an empty one)."""
-        folded = fold_quickly(needle.strip())
-        if not folded:
-            return {i for i, text in zip(self._ids, self._texts, strict=True) if text}
-        return {i for i, text in zip(self._ids, self._texts, strict=True) if folded in text}
+    def matching(self, text: str) -> set[int]:
+        """Ids of the rows holding every word of the search (every row for none).
+
+        The longest word (as a rule the fewest rows) is looked for in every row, the others
+        only in the rows it leaves: a second word costs next to nothing.
+        """
+        words = search_words(text)
+        rows = zip(self._ids, self._texts, strict=True)
+        if not words:
+            return {i for i, folded in rows if folded}  # a dropped row's text is ""
+        first, *others = sorted(words, key=len, reverse=True)
+        found = {i: folded for i, folded in rows if first in folded}
+        if others:
+            return {i for i, folded in found.items() if has_words(others, folded)}
+        return set(found)

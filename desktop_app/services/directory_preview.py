@@ -18,9 +18,9 @@ from desktop_app.domain.directory import (
     DirectorySchool,
     changed_partner_fields,
     is_closed_status,
-    search_fold,
 )
 from desktop_app.domain.partners import PartnerSchool, PartnerSchoolDetails
+from desktop_app.domain.text_search import search_words
 from desktop_app.storage.directory_staging import StagedDirectory
 from desktop_app.storage.repositories.directory import school as directory_school
 from desktop_app.storage.repositories.partners import RegisterRow
@@ -32,11 +32,6 @@ if TYPE_CHECKING:
 _PARTNER_SIDE = attrgetter(*PARTNER_FIELDS_FROM_DIRECTORY)
 _SCHOOL_SIDE = itemgetter(*(DIRECTORY_FIELDS.index(f) for f in PARTNER_FIELDS_FROM_DIRECTORY))
 _STATUS = DIRECTORY_FIELDS.index("status")
-
-
-def search_words(text: str) -> list[str]:
-    """What the user typed, folded as the stored search text is (accents and case)."""
-    return search_fold(text).split()
 
 
 class PartnerUpdate:

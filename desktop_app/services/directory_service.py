@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING
 
 from desktop_app.domain.directory import DirectorySchool, DirectorySource
 from desktop_app.domain.partners import PartnerSchoolDetails
+from desktop_app.domain.text_search import search_words
 from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.services.directory_preview import (
     DirectoryImport,
     StagedFile,
     compare_with_register,
-    search_words,
 )
 from desktop_app.storage.directory_staging import StagedDirectory
 from desktop_app.storage.errors import ReadOnlyCopy

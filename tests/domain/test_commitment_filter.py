@@ -58,22 +58,38 @@ def test_search_ignores_case_and_looks_at_partner_names() -> None:
     assert not CommitmentFilter(TODAY, text="coachingmrs").matches(c, NAMES)
 
 
+def test_search_finds_every_word_in_any_order_and_any_field() -> None:
+    c = Commitment(1, 1, Direction.WE_GIVE, "Maths coaching number 4092", (3,), owner="Mrs Patel")
+    for text in ("maths coaching 4092", "4092 MATHS", "  coaching   maths ", "patel 4092 dwr"):
+        assert CommitmentFilter(TODAY, text=text).matches(c, NAMES), text
+    # every word must be there: one missing is no match
+    for text in ("maths coaching 4093", "patel shah", "maths ashfield"):
+        assert not CommitmentFilter(TODAY, text=text).matches(c, NAMES), text
+
+
 def test_due_soon_window_can_be_changed() -> None:
     c = Commitment(1, 1, Direction.WE_GIVE, "x", (1,), due=TODAY + timedelta(days=20))
     assert not CommitmentFilter(TODAY, due_soon=True).matches(c, NAMES)
     assert CommitmentFilter(TODAY, due_soon=True, due_soon_days=30).matches(c, NAMES)
 
 
-def test_partners_named_are_those_whose_name_holds_the_search() -> None:
-    assert CommitmentFilter(TODAY).partners_named(NAMES) == frozenset()
-    assert CommitmentFilter(TODAY, text="DWR").partners_named(NAMES) == {3}
-    assert CommitmentFilter(TODAY, text="e").partners_named(NAMES) == {1, 2, 4}
+def test_partners_named_are_those_whose_name_holds_each_word() -> None:
+    assert CommitmentFilter(TODAY).partners_named(NAMES) == {}
+    assert CommitmentFilter(TODAY, text="DWR").partners_named(NAMES) == {"dwr": {3}}
+    assert CommitmentFilter(TODAY, text="e").partners_named(NAMES) == {"e": {1, 2, 4}}
+    assert CommitmentFilter(TODAY, text="bro  Lane bro").partners_named(NAMES) == {
+        "bro": {2, 3},
+        "lane": {2},
+    }
     for c in _random_commitments(200, 3):
-        for text in ("dwr", "ecole", "brook"):
+        for text in ("dwr", "ecole", "brook", "brook maths", "dwr visit mrs"):
             f = CommitmentFilter(TODAY, text=text)
-            by_name = any(p in f.partners_named(NAMES) for p in c.partner_ids)
-            assert f.matches(c, NAMES) == (
-                by_name or f.matches(c, {})  # a partner's name, or its own words
+            named = f.partners_named(NAMES)
+            # each word is in a partner's name, or in the commitment's own words
+            assert f.matches(c, NAMES) == all(
+                any(p in named[word] for p in c.partner_ids)
+                or CommitmentFilter(TODAY, text=word).matches(c, {})
+                for word in named
             )
 
 

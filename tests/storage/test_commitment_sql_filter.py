@@ -107,7 +107,11 @@ def test_the_screens_sql_keeps_what_the_rule_keeps_for_every_combination(
         (False, True),
         # "br" names two of the four partners ("dwr" one): each commitment's partners are
         # looked up rather than the named partners' commitments listed; the same rows.
-        ("", "moderation", "ÉCOLE", "dwr", "br", "coaching\x1fmrs", "éluard", "nothing"),
+        # Several words: each anywhere (what, owner or a partner's name), in any order.
+        (
+            *("", "moderation", "ÉCOLE", "dwr", "br", "coaching\x1fmrs", "éluard", "nothing"),
+            *("mrs coaching", "br  dwr", "trip école", "visit shah bro", "peer nothing"),
+        ),
     )
     checked = 0
     for partner_id, strand, status, owner, direction, overdue, soon, text in options:
@@ -119,11 +123,16 @@ def test_the_screens_sql_keeps_what_the_rule_keeps_for_every_combination(
         chosen = [key[-1] for key in services.commitments.ordered(school_id, query)]
         assert len(chosen) == len(set(chosen)) and set(chosen) == expected, f
         checked += 1
-    assert checked == 2 * 2 * 3 * 3 * 2 * 2 * 2 * 8
+    assert checked == 2 * 2 * 3 * 3 * 2 * 2 * 2 * 13
     probing = "EXISTS (SELECT 1 FROM commitment_partners p WHERE p.commitment_id = c.id"
     for text, probes in (("br", True), ("dwr", False)):
         query = CommitmentQuery(CommitmentFilter(TODAY, text=text), partner_names=names)
         assert (probing in ordered_sql(school_id, query)[0]) is probes, text
+    listing = "c.id IN (SELECT commitment_id FROM commitment_partners"
+    # Each word chooses for itself: "br" names two partners of four, "dwr" one.
+    query = CommitmentQuery(CommitmentFilter(TODAY, text="br dwr"), partner_names=names)
+    sql = ordered_sql(school_id, query)[0]
+    assert sql.count(probing) == 1 and sql.count(listing) == 1
 
 
 def test_every_sort_order_in_sql_is_the_domains_order(services: AppServices) -> None:
@@ -159,6 +168,7 @@ def test_the_rule_places_a_changed_commitment_where_the_sql_does(services: AppSe
         CommitmentFilter(TODAY),
         CommitmentFilter(TODAY, text="br"),
         CommitmentFilter(TODAY, text="ÉCOLE", overdue=True),
+        CommitmentFilter(TODAY, text="mr br"),
         CommitmentFilter(TODAY, status=WorkStatus.AGREED, direction=Direction.JOINT),
     )
     for f, order, descending in itertools.product(filters, CommitmentOrder, (False, True)):

@@ -35,16 +35,18 @@ def _marks(n: int) -> str:
     return ", ".join("?" * n)
 
 
-def where_sql(
-    school_id: int, f: CommitmentFilter, partners_named: frozenset[int], probe: bool = False
-) -> tuple[str, list[object]]:
-    """The WHERE clause (over `commitments c`) keeping what f.matches keeps.
+#: Each word searched, the partners whose shown name holds it
+#: (CommitmentFilter.partners_named, since shown names are the domain's to make), and
+#: whether to look up each commitment's partners instead of listing the named partners'
+#: commitments (the same rows; quicker when most partners are named, see _probes()).
+SearchedWords = tuple[tuple[str, frozenset[int], bool], ...]
 
-    partners_named: the partners whose shown name holds the searched text
-    (CommitmentFilter.partners_named), since shown names are the domain's to make.
-    probe: look up each commitment's partners instead of listing the named partners'
-    commitments (the same rows; quicker when most partners are named, see _probes()).
-    """
+
+def where_sql(
+    school_id: int, f: CommitmentFilter, words: SearchedWords
+) -> tuple[str, list[object]]:
+    """The WHERE clause (over `commitments c`) keeping what f.matches keeps: each word
+    searched is one more condition, on the folded columns or the partners it names."""
     where = ["c.school_id = ?", "c.removed_at IS NULL"]
     params: list[object] = [school_id]
     if f.partner_id is not None:
@@ -79,25 +81,24 @@ def where_sql(
         first, last = due_soon_window(f.today, f.due_soon_days)
         where.append("c.due_on BETWEEN ? AND ?")
         params += [first.isoformat(), last.isoformat()]
-    if f.text:
-        needle = fold_quickly(f.text)
+    for word, named, probe in words:
         text = ["instr(c.what_folded, ?) > 0", "instr(c.owner_folded, ?) > 0"]
-        params += [needle, needle]
-        if partners_named and probe:
+        params += [word, word]
+        if named and probe:
             # Each commitment's own partners, found by its key (the unary + keeps SQLite
             # from seeking every named partner in turn); the list is made once.
             text.append(
                 "EXISTS (SELECT 1 FROM commitment_partners p WHERE p.commitment_id = c.id"
                 " AND +p.partner_id IN (SELECT value FROM json_each(?)))"
             )
-        elif partners_named:
+        elif named:
             # Not correlated, so SQLite lists these commitments once, not once per row.
             text.append(
                 "c.id IN (SELECT commitment_id FROM commitment_partners"
                 " WHERE partner_id IN (SELECT value FROM json_each(?)))"
             )
-        if partners_named:
-            params.append("[" + ",".join(str(p) for p in sorted(partners_named)) + "]")
+        if named:
+            params.append("[" + ",".join(str(p) for p in sorted(named)) + "]")
         where.append(f"({' OR '.join(text)})")
     return " AND ".join(where), params
 
@@ -174,10 +175,13 @@ def ordered_sql(
     """SELECT each matching commitment's sort key, its id last, in the query's order;
     only those among these ids, if given."""
     titles = tuple(query.strand_titles.items()) if query.order is CommitmentOrder.STRANDS else ()
-    named = query.filter.partners_named(query.partner_names)
-    probe = _probes(len(named), len(query.partner_names))
+    known = len(query.partner_names)
+    words = tuple(
+        (word, named, _probes(len(named), known))
+        for word, named in query.filter.partners_named(query.partner_names).items()
+    )
     among_count = -1 if among is None else len(among)
-    sql, params = _statement(school_id, query, named, titles, among_count, probe)
+    sql, params = _statement(school_id, query, words, titles, among_count)
     return sql, [*params, *(among or ())]
 
 
@@ -197,13 +201,12 @@ def _probes(named: int, known: int) -> bool:
 def _statement(
     school_id: int,
     query: CommitmentQuery,
-    named: frozenset[int],
+    words: SearchedWords,
     titles: tuple[tuple[str, str], ...],
     among: int,
-    probe: bool,
 ) -> tuple[str, tuple[object, ...]]:
     keys, key_params = key_sql(replace(query, strand_titles=dict(titles)))
-    where, where_params = where_sql(school_id, query.filter, named, probe)
+    where, where_params = where_sql(school_id, query.filter, words)
     if among >= 0:
         where += f" AND c.id IN ({_marks(among)})"
     direction = " DESC" if query.descending else ""

@@ -322,8 +322,8 @@ class CommitmentRepository:
             first, last = due_soon_window(f.today, f.due_soon_days)
             where.append("c.due_on BETWEEN ? AND ?")
             params += [first.isoformat(), last.isoformat()]
-        if f.text:
-            like = f"%{f.text}%"
+        for word in f.text.split():  # every word, as the screen's search
+            like = f"%{word}%"
             where.append(
                 "(c.what LIKE ? OR c.owner LIKE ? OR EXISTS (SELECT 1 FROM commitment_partners p"
                 " JOIN partner_schools ps ON ps.id = p.partner_id"

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from desktop_app.domain.partners import PartnerLabel, PartnerSchool, PartnerSchoolDetails
+from desktop_app.domain.text_search import search_words
+from desktop_app.storage.database import FOLD_FUNCTION
 from desktop_app.storage.sql import Database
 
 _COLUMNS = (
@@ -241,15 +243,19 @@ class PartnerSchoolRepository:
         return found
 
     def find(self, text: str, limit: int) -> list[PartnerSchool]:
-        """Up to limit live partners whose name or URN holds text (ASCII case ignored),
-        by name: a pick list's worth, never the whole register."""
-        like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        """Up to limit live partners whose name or URN holds every word typed (accents and
+        case ignored, text_search.search_words), by name: a pick list's worth, never the
+        whole register."""
+        where = ["removed_at IS NULL"]
+        params: list[object] = []
+        for word in search_words(text):
+            where.append(f"(instr({FOLD_FUNCTION}(name), ?) > 0 OR instr(urn, ?) > 0)")
+            params += [word, word]
         sql = (
-            "SELECT * FROM partner_schools WHERE removed_at IS NULL"
-            " AND (name LIKE ? ESCAPE '\\' OR urn LIKE ? ESCAPE '\\')"
+            f"SELECT * FROM partner_schools WHERE {' AND '.join(where)}"
             " ORDER BY name COLLATE NOCASE, id LIMIT ?"
         )
-        found = [_partner(r) for r in self._db.query(sql, [like, like, limit])]
+        found = [_partner(r) for r in self._db.query(sql, [*params, limit])]
         self.rows_read += len(found)
         return found
 

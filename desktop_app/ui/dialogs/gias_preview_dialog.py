@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services.directory_preview import DirectoryImport, PartnerUpdate
 from desktop_app.ui.models.rows_table_model import RowsTableModel
 from desktop_app.ui.models.school_choice_model import PAGE, SchoolChoiceModel
-from desktop_app.ui.widgets.form_helpers import name_buttons
+from desktop_app.ui.widgets.form_helpers import SEARCH_TIP, name_buttons
 from desktop_app.ui.widgets.long_table import long_table, sample_widths
 from desktop_app.ui.widgets.wheel_safe import DropDown
 
@@ -166,7 +166,10 @@ class GiasPreviewDialog(QDialog):
     def _choose_tab(self) -> QWidget:
         self.search = QLineEdit()
         self.search.setAccessibleName("Search the file")
-        self.search.setPlaceholderText("Name, URN, town, local authority, trust or postcode")
+        self.search.setPlaceholderText(
+            "Words of a name, URN, town, local authority, trust or postcode"
+        )
+        self.search.setToolTip(SEARCH_TIP)
         self.search.setClearButtonEnabled(True)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

@@ -23,6 +23,7 @@ from desktop_app.domain.commitment_filter import CommitmentFilter
 from desktop_app.domain.partners import Direction
 from desktop_app.domain.rag import DUE_SOON_DAYS, WorkStatus
 from desktop_app.ui.widgets.flow_layout import button_flow
+from desktop_app.ui.widgets.form_helpers import SEARCH_TIP
 from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
 
 
@@ -78,7 +79,8 @@ class CommitmentFilterBar(QWidget):
         self.due_soon.setAccessibleName(f"Only commitments due in the next {DUE_SOON_DAYS} days")
         self.search = QLineEdit()
         self.search.setAccessibleName("Search commitments")
-        self.search.setPlaceholderText("Search what is promised, owners and partner schools")
+        self.search.setPlaceholderText("Words of what is promised, owners or partner schools")
+        self.search.setToolTip(SEARCH_TIP)
         self.search.setClearButtonEnabled(True)
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setAccessibleName("Clear all filters")

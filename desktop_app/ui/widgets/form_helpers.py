@@ -163,3 +163,9 @@ def labelled_rows(form: QFormLayout, rows: Iterable[tuple[str, QWidget]]) -> QFo
         else:
             form.addRow("", widget)
     return form
+
+
+#: Every search box's tooltip: they all match the same way (text_search.search_words).
+SEARCH_TIP = (
+    "Finds what holds every word you type, in any order; capitals and accents do not matter."
+)

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from desktop_app.domain.partners import PartnerSchool, partner_choice_names
-from desktop_app.ui.widgets.form_helpers import CheckList
+from desktop_app.domain.text_search import fold, has_words, search_words
+from desktop_app.ui.widgets.form_helpers import SEARCH_TIP, CheckList
 
 Finder = Callable[[str], list[PartnerSchool]]
 _PAUSE_MS = 200  # wait for a pause in typing before asking the database
@@ -30,7 +31,8 @@ class PartnerCheckList(CheckList):
         self._named: dict[int, str] = {}
         self.search = QLineEdit()
         self.search.setAccessibleName(f"Find {name.lower()}")
-        self.search.setPlaceholderText("Type part of a school's name or URN")
+        self.search.setPlaceholderText("Type words of a school's name or its URN")
+        self.search.setToolTip(SEARCH_TIP)
         self.search.setClearButtonEnabled(True)
         self.ticked = QLabel()
         self.ticked.setWordWrap(True)
@@ -105,11 +107,11 @@ def finder_over(partners: list[PartnerSchool]) -> Finder:
     """A Finder over a list already in hand (a short register, or tests)."""
 
     def find(text: str) -> list[PartnerSchool]:
-        needle = text.strip().casefold()
+        words = search_words(text)
         return [
             p
             for p in partners
-            if not p.removed and (needle in p.display_name.casefold() or needle in p.urn)
+            if not p.removed and has_words(words, f"{fold(p.display_name)} {p.urn}")
         ]
 
     return find
