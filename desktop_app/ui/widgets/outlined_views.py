@@ -8,10 +8,40 @@ visible area themselves: one Python call per repaint instead of one per cell.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QListView, QTableView
 
 from desktop_app.ui.theme import cell_style, focus_outline_width
+
+_BY_KEYBOARD = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
+_MOVES = frozenset(
+    {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home}
+    | {Qt.Key.Key_End, Qt.Key.Key_Left, Qt.Key.Key_Right}
+)
+
+
+def select_current_row(view: QAbstractItemView) -> None:
+    """Reaching a one-choice view by keyboard chooses the row it is on (the first if none),
+    as a click would: Qt only makes it current, so with a single row (a search narrowed
+    to one school) Down could not move and nothing was chosen, Edit… stayed disabled."""
+    chosen, model = view.selectionModel(), view.model()
+    single = view.selectionMode() is QAbstractItemView.SelectionMode.SingleSelection
+    if not single or chosen is None or model is None or chosen.hasSelection():
+        return
+    current = view.currentIndex()
+    if not current.isValid():
+        if model.rowCount() == 0:
+            return
+        current = model.index(0, 0)
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    if view.selectionBehavior() is QAbstractItemView.SelectionBehavior.SelectRows:
+        flags |= QItemSelectionModel.SelectionFlag.Rows
+    chosen.setCurrentIndex(current, flags)
 
 
 class _FocusOutline:
@@ -42,7 +72,14 @@ class _FocusOutline:
     # The outline runs round the whole visible area, so a change of focus repaints all of it.
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)  # type: ignore[misc]
+        if event.reason() in _BY_KEYBOARD:
+            select_current_row(self._view())
         self._view().viewport().update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)  # type: ignore[misc]
+        if event.key() in _MOVES:  # an arrow that could not move still chooses the row
+            select_current_row(self._view())
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)  # type: ignore[misc]
