@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.domain.text_search import FoldedIndex, contains, fold
+from desktop_app.domain.text_search import FoldedIndex, contains, fold, has_words, search_words
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,26 @@ def test_the_folded_index_keeps_up_with_changes(order: list[int]) -> None:
     assert index.matching_among("dwr", {1, 2, 4, 5, 99}) == {1, 4}
     index.put(4, "Llanfair")
     assert index.matching("dwr") == {1} and index.matching_among("llan", {4}) == {4}
+
+
+def test_a_search_is_its_words_folded_each_once() -> None:
+    assert search_words("  Queensbury  JUN school 5594 jun ") == (
+        "queensbury",
+        "jun",
+        "school",
+        "5594",
+    )
+    assert search_words("Dŵr\tÉCOLE") == ("dwr", "ecole") and search_words("   ") == ()
+    assert fold("St Mary’s and St John‘s") == "st mary's and st john's"  # typed as straight
+
+
+def test_every_word_must_be_there_in_any_order_never_across_two_fields() -> None:
+    assert contains("Queensbury Junior School 5594", "5594 queensbury jun")
+    assert not contains("Queensbury Junior School 5594", "queensbury infant")
+    assert has_words(search_words("school 5594"), fold("Queensbury School\x1f405594"))
+    assert not has_words(search_words("school405594"), fold("Queensbury School\x1f405594"))
+    index = FoldedIndex([(1, "Queensbury Junior\x1f405594"), (2, "Queensbury Infant\x1f405595")])
+    assert index.matching("QUEENSBURY 5594") == {1} and index.matching("queensbury") == {1, 2}
+    assert index.matching_among("infant 5595", {1, 2}) == {2}
+    index.drop(2)
+    assert index.matching("") == {1} and index.matching_among("", {2}) == set()
