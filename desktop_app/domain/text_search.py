@@ -121,7 +121,7 @@ class FoldedIndex:
         if not words:
             return {i for i, folded in rows if folded}  # a dropped row's text is ""
         first, *others = sorted(words, key=len, reverse=True)
-        found = {i: folded for i, folded in rows if first in folded}
-        if others:
-            return {i for i, folded in found.items() if has_words(others, folded)}
-        return set(found)
+        if not others:
+            return {i for i, folded in rows if first in folded}
+        found = [(i, folded) for i, folded in rows if first in folded]
+        return {i for i, folded in found if has_words(others, folded)}
