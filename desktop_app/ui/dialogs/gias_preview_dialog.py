@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from desktop_app.ui.models.school_choice_model import PAGE, SchoolChoiceModel
 from desktop_app.ui.widgets.form_helpers import SEARCH_TIP, name_buttons
 from desktop_app.ui.widgets.long_table import long_table, sample_widths
 from desktop_app.ui.widgets.wheel_safe import DropDown
+from desktop_app.ui.widgets.word_completer import word_completer
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the file is searched
 _FIELD_WORDS = {
@@ -216,11 +216,9 @@ class GiasPreviewDialog(QDialog):
         group_line = self.group.lineEdit()
         assert group_line is not None
         group_line.setPlaceholderText("Type a trust or local authority")
-        completer = QCompleter(self.group.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.group.setCompleter(completer)
+        group_line.setToolTip(SEARCH_TIP)
+        # Every word typed, in any order ("leeds diocesan" finds "Diocese of Leeds ...").
+        self.group.setCompleter(word_completer(self.group.model(), group_line, self))
         self._fill_groups()
         group_label = QLabel("Tick a whole &trust or local authority:")
         group_label.setBuddy(self.group)

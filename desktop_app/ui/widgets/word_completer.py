@@ -1,0 +1,62 @@
+"""A completer that offers the choices holding every word typed, as every search box
+matches (domain.text_search.search_words), rather than Qt's one phrase."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import QCompleter, QLineEdit
+
+from desktop_app.domain.text_search import fold_quickly, has_words, search_words
+
+
+class _WordFilter(QSortFilterProxyModel):
+    """The source's rows whose text holds every word; each row's text folded once."""
+
+    def __init__(self, source: QAbstractItemModel, parent: QObject) -> None:
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self._words: tuple[str, ...] = ()
+        self._folded: dict[str, str] = {}
+        source.modelReset.connect(self._folded.clear)
+        source.rowsInserted.connect(lambda *_: self._folded.clear())
+
+    def set_text(self, text: str) -> None:
+        words = search_words(text)
+        if words != self._words:
+            self._words = words
+            self.invalidateFilter()
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        if not self._words:
+            return True
+        text = str(self.sourceModel().index(source_row, 0, source_parent).data() or "")
+        folded = self._folded.get(text)
+        if folded is None:
+            folded = self._folded[text] = fold_quickly(text)
+        return has_words(self._words, folded)
+
+
+def word_completer(model: QAbstractItemModel, line: QLineEdit, parent: QObject) -> QCompleter:
+    """A popup of the model's rows holding every word typed into `line`, set on it."""
+    words = _WordFilter(model, parent)
+    completer = QCompleter(words, parent)
+    completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def typed(text: str) -> None:
+        words.set_text(text)
+        if text.strip():
+            completer.complete()
+
+    line.textEdited.connect(typed)
+    line.setCompleter(completer)
+    return completer
