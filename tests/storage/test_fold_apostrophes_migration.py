@@ -1,4 +1,4 @@
-"""m016_fold_apostrophes on a file made before it: commitments whose words hold a curly
+"""m018_fold_apostrophes on a file made before it: commitments whose words hold a curly
 apostrophe are found by a search typed with a straight one, as new ones are."""
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ def test_curly_apostrophes_saved_before_are_found_by_a_straight_one(
     path = tmp_path / "before.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    MIGRATIONS.apply(Database(conn), stop_before="m016_fold_curly_apostrophes")
+    MIGRATIONS.apply(Database(conn), stop_before="m018_fold_curly_apostrophes")
     conn.execute("INSERT INTO schools (id, name, urn, phase) VALUES (1, 'Alder', '100001', 'P')")
     rows = [
         (1, "Visit St Mary’s", "Mrs O‘Neill"),
         (2, "Plain visit", "Mr Shah"),
         (3, "Dŵr visit", ""),
     ]
-    for cid, what, owner in rows:  # folded as the version before m016 folded them
+    for cid, what, owner in rows:  # folded as the version before m018 folded them
         conn.execute(
             "INSERT INTO commitments (id, school_id, direction, what, owner, what_folded,"
             " owner_folded) VALUES (?, 1, 'joint', ?, ?, ?, ?)",
