@@ -30,8 +30,11 @@ class _WordFilter(QSortFilterProxyModel):
     def set_text(self, text: str) -> None:
         words = search_words(text)
         if words != self._words:
+            # Qt 6.10's way to refilter (invalidateFilter() alone is deprecated): columns
+            # are untouched, so only the rows are filtered again.
+            self.beginFilterChange()
             self._words = words
-            self.invalidateFilter()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
