@@ -4,23 +4,15 @@ an empty directory, and nothing else changed."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.services.container import open_services
+from tests.storage.file_reading import rows
 
 # Made by the version before the directory (demo, then the GIAS fixture imported as
 # partners, one of them then removed): see tests/fixtures/db.
 BEFORE = Path(__file__).parents[1] / "fixtures" / "db" / "partners_before_directory.sqlite3"
-
-
-def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def test_partners_stay_partners_and_the_directory_starts_empty(
@@ -29,10 +21,10 @@ def test_partners_stay_partners_and_the_directory_starts_empty(
     path = tmp_path / "old.sqlite3"
     shutil.copy(BEFORE, path)
     partners_sql = "SELECT * FROM partner_schools ORDER BY id"
-    before = _rows(path, partners_sql)
-    commitments = _rows(path, "SELECT * FROM commitment_partners ORDER BY 1, 2")
+    before = rows(path, partners_sql)
+    commitments = rows(path, "SELECT * FROM commitment_partners ORDER BY 1, 2")
     assert len(before) == 7
-    assert "school_directory" not in {r[0] for r in _rows(path, "SELECT name FROM sqlite_master")}
+    assert "school_directory" not in {r[0] for r in rows(path, "SELECT name FROM sqlite_master")}
 
     services = open_services(path, catalogue)
     try:
@@ -44,9 +36,9 @@ def test_partners_stay_partners_and_the_directory_starts_empty(
         assert services.directory.suggestions("ashfield") == []
     finally:
         services.close()
-    assert _rows(path, partners_sql) == before
-    assert _rows(path, "SELECT * FROM commitment_partners ORDER BY 1, 2") == commitments
-    names = [r[0] for r in _rows(path, "SELECT name FROM _sqlite_migrations")]
+    assert rows(path, partners_sql) == before
+    assert rows(path, "SELECT * FROM commitment_partners ORDER BY 1, 2") == commitments
+    names = [r[0] for r in rows(path, "SELECT name FROM _sqlite_migrations")]
     assert "m007_create_school_directory" in names
 
 

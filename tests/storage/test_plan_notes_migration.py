@@ -13,6 +13,7 @@ from desktop_app.services.container import open_services
 from desktop_app.storage.database import APPLICATION_ID
 from desktop_app.storage.migrations import MIGRATIONS
 from desktop_app.storage.sql import Database
+from tests.storage.file_reading import indexes_on, rows
 
 # A small trust file made by the version before m017 (see tests/fixtures/db/README.md).
 BEFORE = Path(__file__).parents[1] / "fixtures" / "db" / "plan_notes_before_m017.sqlite3"
@@ -20,26 +21,13 @@ NEW_INDEX = "idx_plan_notes_action"
 MIGRATION = "m017_index_plan_notes_by_action"
 
 
-def _rows(path: Path, sql: str, params: list[object] | None = None) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql, params or []).fetchall()
-    finally:
-        conn.close()
-
-
-def _indexes(path: Path) -> set[str]:
-    sql = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'plan_notes'"
-    return {str(r[0]) for r in _rows(path, sql)}
-
-
 def test_an_old_file_gets_the_index_and_keeps_its_notes(
     tmp_path: Path, catalogue: FrameworkCatalogue
 ) -> None:
     path = tmp_path / "trust.sqlite3"
     shutil.copyfile(BEFORE, path)
-    assert _indexes(path) == {"idx_plan_notes_plan"}
-    notes = _rows(path, "SELECT * FROM plan_notes ORDER BY id")
+    assert indexes_on(path, "plan_notes") == {"idx_plan_notes_plan"}
+    notes = rows(path, "SELECT * FROM plan_notes ORDER BY id")
     plan_id = int(str(notes[0][1]))
     actions = sorted({int(str(n[2])) for n in notes if n[2] is not None})
     assert len(notes) > 50 and len(actions) > 10
@@ -53,17 +41,17 @@ def test_an_old_file_gets_the_index_and_keeps_its_notes(
         }
     finally:
         services.close()
-    assert _indexes(path) == {"idx_plan_notes_plan", NEW_INDEX}
-    assert _rows(path, "SELECT * FROM plan_notes ORDER BY id") == notes
+    assert indexes_on(path, "plan_notes") == {"idx_plan_notes_plan", NEW_INDEX}
+    assert rows(path, "SELECT * FROM plan_notes ORDER BY id") == notes
     assert [line.note.id for line in listed] == [
-        r[0] for r in _rows(path, "SELECT id FROM plan_notes ORDER BY written_on DESC, id DESC", [])
+        r[0] for r in rows(path, "SELECT id FROM plan_notes ORDER BY written_on DESC, id DESC", [])
     ]
     assert per_action == {
         a: [n[0] for n in sorted(notes, key=lambda n: (str(n[3]), int(str(n[0]))), reverse=True)
             if n[2] == a]
         for a in actions
     }  # fmt: skip
-    assert (MIGRATION,) in _rows(path, "SELECT name FROM _sqlite_migrations")
+    assert (MIGRATION,) in rows(path, "SELECT name FROM _sqlite_migrations")
 
 
 def test_an_action_s_notes_are_found_by_the_new_index(
@@ -75,7 +63,7 @@ def test_an_action_s_notes_are_found_by_the_new_index(
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     MIGRATIONS.apply(Database(conn), stop_before=MIGRATION)
-    assert NEW_INDEX not in _indexes(path)
+    assert NEW_INDEX not in indexes_on(path, "plan_notes")
     conn.execute("INSERT INTO schools (id, name, urn, phase) VALUES (1, 'Alder', '100001', 'P')")
     conn.execute(
         "INSERT INTO review_rounds (id, school_id, title, held_on, framework_id,"
@@ -104,12 +92,12 @@ def test_an_action_s_notes_are_found_by_the_new_index(
         services.close()
     assert [line.note.id for line in second] == [
         r[0]
-        for r in _rows(
+        for r in rows(
             path, "SELECT id FROM plan_notes WHERE action_id = 2 ORDER BY written_on DESC, id DESC"
         )
     ]
     assert len(second) > 5 and count == 23  # every note about one of the three actions
-    plan = _rows(
+    plan = rows(
         path,
         "EXPLAIN QUERY PLAN SELECT * FROM plan_notes WHERE action_id = ?"
         " ORDER BY written_on DESC, id DESC",

@@ -15,16 +15,9 @@ from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.paths import backups_dir_for
 from desktop_app.services.container import open_services
 from desktop_app.storage.backup import summarise_backup
+from tests.storage.file_reading import rows
 
 BEFORE = Path(__file__).resolve().parents[1] / "fixtures" / "before_ratings.sqlite3"
-
-
-def _rows(path: Path, table: str) -> list[tuple[object, ...]]:
-    db = sqlite3.connect(path)
-    try:
-        return db.execute(f'SELECT * FROM "{table}" ORDER BY 1, 2').fetchall()
-    finally:
-        db.close()
 
 
 def _schema(path: Path) -> dict[str, str]:
@@ -41,9 +34,9 @@ def test_the_upgrade_keeps_every_rating_person_and_decision(
     path = tmp_path / "compass.sqlite3"
     shutil.copyfile(BEFORE, path)
     ratings, raters, decisions = (
-        _rows(path, "views"),
-        _rows(path, "raters"),
-        _rows(path, "moderation"),
+        rows(path, "SELECT * FROM views ORDER BY 1, 2"),
+        rows(path, "SELECT * FROM raters ORDER BY 1, 2"),
+        rows(path, "SELECT * FROM moderation ORDER BY 1, 2"),
     )
     assert len(ratings) == 48 and len(raters) == 3 and decisions
 
@@ -56,14 +49,17 @@ def test_the_upgrade_keeps_every_rating_person_and_decision(
     finally:
         services.close()
 
-    assert _rows(path, "ratings") == ratings
-    assert _rows(path, "raters") == raters and _rows(path, "moderation") == decisions
+    assert rows(path, "SELECT * FROM ratings ORDER BY 1, 2") == ratings
+    assert (
+        rows(path, "SELECT * FROM raters ORDER BY 1, 2") == raters
+        and rows(path, "SELECT * FROM moderation ORDER BY 1, 2") == decisions
+    )
     schema = _schema(path)
     assert "views" not in schema and "idx_views_round" not in schema
     assert schema["idx_ratings_round"] == "index"
     # The upgrade took its copy first, and that copy is the file as it was.
     (copy,) = backups_dir_for(path).glob("*before-update*")
-    assert _rows(copy, "views") == ratings
+    assert rows(copy, "SELECT * FROM views ORDER BY 1, 2") == ratings
 
 
 def test_backups_from_before_the_rename_still_count_their_ratings() -> None:

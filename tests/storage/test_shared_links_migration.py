@@ -25,6 +25,7 @@ from desktop_app.services.container import open_services
 from desktop_app.services.exchange_service import ImportState
 from desktop_app.storage.migrations import MIGRATIONS
 from desktop_app.storage.sql import Database
+from tests.storage.file_reading import rows
 
 # Birch's file after three imports, made by the version before m013: see tests/fixtures/db.
 BEFORE = Path(__file__).parents[1] / "fixtures" / "db" / "shared_links_before_m013.sqlite3"
@@ -47,14 +48,6 @@ UNCHANGED = {
 }
 
 
-def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
 def _copy(tmp_path: Path) -> Path:
     path = tmp_path / "birch.sqlite3"
     shutil.copyfile(BEFORE, path)
@@ -65,9 +58,9 @@ def test_every_link_moves_onto_its_commitment_and_nothing_else_changes(
     tmp_path: Path, catalogue: FrameworkCatalogue
 ) -> None:
     path = _copy(tmp_path)
-    links = _rows(path, "SELECT commitment_id, partner_urn, ref FROM exchange_commitments")
+    links = rows(path, "SELECT commitment_id, partner_urn, ref FROM exchange_commitments")
     assert len(links) == 7  # refs 1, 3, 6 from Alder; 10 to 13 from Elm
-    before = {name: _rows(path, sql) for name, sql in UNCHANGED.items()}
+    before = {name: rows(path, sql) for name, sql in UNCHANGED.items()}
     assert len(before["commitments"]) == 9 and len(before["pairs"]) == 2
 
     services = open_services(path, catalogue, backup_on_close=False)
@@ -83,15 +76,15 @@ def test_every_link_moves_onto_its_commitment_and_nothing_else_changes(
     finally:
         services.close()
 
-    moved = _rows(
+    moved = rows(
         path,
         "SELECT id, shared_by_urn, shared_ref FROM commitments WHERE shared_ref IS NOT NULL",
     )
     assert sorted(moved) == sorted(links)
-    assert {name: _rows(path, sql) for name, sql in UNCHANGED.items()} == before
-    tables = {r[0] for r in _rows(path, "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {name: rows(path, sql) for name, sql in UNCHANGED.items()} == before
+    tables = {r[0] for r in rows(path, "SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "exchange_commitments" not in tables
-    assert ("m013_lean_shared_commitments",) in _rows(path, "SELECT name FROM _sqlite_migrations")
+    assert ("m013_lean_shared_commitments",) in rows(path, "SELECT name FROM _sqlite_migrations")
 
 
 def _share(sender: SchoolRef, refs: dict[int, str]) -> Exchange:

@@ -13,6 +13,7 @@ from desktop_app.services.container import open_services
 from desktop_app.storage.database import APPLICATION_ID
 from desktop_app.storage.migrations import MIGRATIONS
 from desktop_app.storage.sql import Database
+from tests.storage.file_reading import indexes_on, rows
 
 # Birch's file, made by the version before m013 (see tests/fixtures/db/README.md).
 BEFORE = Path(__file__).parents[1] / "fixtures" / "db" / "shared_links_before_m013.sqlite3"
@@ -24,37 +25,27 @@ LINKED = (
 )  # the screen's order: live commitments first, then done and dropped ones
 
 
-def _rows(path: Path, sql: str, params: list[object] | None = None) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql, params or []).fetchall()
-    finally:
-        conn.close()
-
-
-def _indexes(path: Path) -> set[str]:
-    sql = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'commitment_strands'"
-    return {str(r[0]) for r in _rows(path, sql)}
-
-
 def test_an_old_file_gets_the_index_and_keeps_its_links(
     tmp_path: Path, catalogue: FrameworkCatalogue
 ) -> None:
     path = tmp_path / "birch.sqlite3"
     shutil.copyfile(BEFORE, path)
-    assert NEW_INDEX not in _indexes(path)
-    links = _rows(path, "SELECT * FROM commitment_strands ORDER BY 1, 2")
+    assert NEW_INDEX not in indexes_on(path, "commitment_strands")
+    links = rows(path, "SELECT * FROM commitment_strands ORDER BY 1, 2")
     strands = sorted({str(r[1]) for r in links})
     services = open_services(path, catalogue, backup_on_close=False)
     try:
         by_strand = {s: services.commitments.ids_for_strand(1, s) for s in strands}
     finally:
         services.close()
-    assert _indexes(path) == {NEW_INDEX, "sqlite_autoindex_commitment_strands_1"}
-    assert _rows(path, "SELECT * FROM commitment_strands ORDER BY 1, 2") == links
-    assert by_strand == {s: [r[0] for r in _rows(path, LINKED, [1, s])] for s in strands}
+    assert indexes_on(path, "commitment_strands") == {
+        NEW_INDEX,
+        "sqlite_autoindex_commitment_strands_1",
+    }
+    assert rows(path, "SELECT * FROM commitment_strands ORDER BY 1, 2") == links
+    assert by_strand == {s: [r[0] for r in rows(path, LINKED, [1, s])] for s in strands}
     assert sum(map(len, by_strand.values())) > 0
-    assert ("m015_index_strand_links",) in _rows(path, "SELECT name FROM _sqlite_migrations")
+    assert ("m015_index_strand_links",) in rows(path, "SELECT name FROM _sqlite_migrations")
 
 
 def test_a_strands_commitments_are_found_by_the_new_index(
@@ -88,9 +79,9 @@ def test_a_strands_commitments_are_found_by_the_new_index(
         found = {(s, k): services.commitments.ids_for_strand(k, s) for s in strands for k in (1, 2)}
     finally:
         services.close()
-    assert found == {(s, k): [r[0] for r in _rows(path, LINKED, [k, s])] for s, k in found}
+    assert found == {(s, k): [r[0] for r in rows(path, LINKED, [k, s])] for s, k in found}
     assert 12 not in found[(strands[0], 1)] and len(found[(strands[2], 2)]) == 10
-    plan = _rows(
+    plan = rows(
         path,
         "EXPLAIN QUERY PLAN SELECT commitment_id FROM commitment_strands WHERE strand_id = ?",
         [strands[0]],
