@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.dates import date_text
 from desktop_app.domain.directory import DirectorySource
 from desktop_app.domain.partners import PartnerSchool, SavedPartner
-from desktop_app.domain.text_search import FoldedIndex
 from desktop_app.services.changes import Changes, Edit, Topic
 from desktop_app.services.directory_preview import DirectoryImport
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.partner_table_model import PartnerTableModel
+from desktop_app.ui.register_search import RegisterSearch
 from desktop_app.ui.tasks import busy_cursor, run_in_background
 from desktop_app.ui.widgets.count_label import CountLabel
 from desktop_app.ui.widgets.flow_layout import button_flow
@@ -55,12 +55,7 @@ class PartnerRegisterTab(QWidget):
         # proxy only passes the view's sort requests on to it.
         self.proxy = QIdentityProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self._index: FoldedIndex | None = None
-        # The index is folded on a worker thread after each full load; changes saved while
-        # it is being made are applied to it when it arrives.
-        self._index_job = 0
-        self._index_building = False
-        self._changed_while_building: set[int] = set()
+        self._search_index = RegisterSearch(ctx, self._search_index_ready)
         # Searching waits for a pause in typing, so a keystroke never waits for a search.
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -165,9 +160,9 @@ class PartnerRegisterTab(QWidget):
         self.model.set_source(
             ids, service.by_ids, lambda c, d: service.register_order(c, descending=d)
         )
-        self._forget_index()
+        self._search_index.forget()
         if self.search.text().strip():
-            self._build_index()
+            self._search_index.ensure()
         else:
             self._index_timer.start()
         directory = self.ctx.services.directory
@@ -221,13 +216,10 @@ class PartnerRegisterTab(QWidget):
         self.model.remember(p for p in found if p.id not in ids)
         changed += [p for p in found if p.id in ids]
         live = [p for p in changed if not p.removed]
-        if self._index is not None:
-            service.update_register_search(self._index, ids, changed)
-            text = self.search.text().strip()
-            if text:  # only the changed rows are checked against the search
-                self.model.rematch(set(ids), self._index.matching_among(text, set(ids)))
-        else:
-            self._changed_while_building |= ids
+        index = self._search_index.saved(ids, changed)
+        text = self.search.text().strip()
+        if index is not None and text:  # only the changed rows are checked against the search
+            self.model.rematch(set(ids), index.matching_among(text, set(ids)))
         total, shown = len(self.model.all_ids()), self.model.rowCount()
         self.model.apply_changes(live, set(ids) - {p.id for p in live})
         if len(self.model.all_ids()) != total:  # added or removed, not just edited
@@ -238,12 +230,6 @@ class PartnerRegisterTab(QWidget):
             self.select_partner(selected)
             self._show_selected()
 
-    def _forget_index(self) -> None:
-        """The register changed as a whole: the index is made again when next searched."""
-        self._index = None
-        self._index_job += 1
-        self._index_building = False
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._index_timer.start()
@@ -252,43 +238,18 @@ class PartnerRegisterTab(QWidget):
         """Fold the register for searching once the page is on screen, so the first search
         does not wait for it (about a second at 50,000 schools); never before the page's
         first paint, and never for a page no longer shown."""
-        if self.isVisible() and self._index is None and not self._index_building:
-            self._build_index()
+        if self.isVisible():
+            self._search_index.ensure()
 
     def _on_search_edited(self) -> None:
         # Typed before the index was made (or after the register changed as a whole): the
         # search shows once it is ready.
-        if self._index is None and not self._index_building:
-            self._build_index()
+        self._search_index.ensure()
         self._search_timer.start()
 
-    def _build_index(self) -> None:
-        self._index = None
-        self._index_job += 1
-        self._index_building = True
-        self._changed_while_building = set()
-        job = self._index_job
-        work = self.ctx.services.partners.register_search_work()
-
-        def done(index: Any) -> None:
-            if job != self._index_job:
-                return  # a newer load started another
-            self._index_building = False
-            if self._changed_while_building:
-                service = self.ctx.services.partners
-                service.update_register_search(index, self._changed_while_building)
-            self._index = index
-            if self.search.text().strip():
-                self.apply_search()
-
-        def failed(_exc: BaseException) -> None:
-            if job == self._index_job:  # search from this connection instead
-                self._index_building = False
-                self._index = self.ctx.services.partners.register_search()
-                if self.search.text().strip():
-                    self.apply_search()
-
-        run_in_background(lambda _progress: work(), done, failed)
+    def _search_index_ready(self) -> None:
+        if self.search.text().strip():
+            self.apply_search()
 
     def apply_search(self) -> None:
         """Show the schools matching the search box (called after a pause in typing)."""
@@ -296,18 +257,16 @@ class PartnerRegisterTab(QWidget):
         text = self.search.text().strip()
         if not text:
             self.model.set_matching(None)
-        elif self._index is not None:
-            self.model.set_matching(self._index.matching(text))
-        elif not self._index_building:
-            self._build_index()  # shows the matches when it is ready
-            return
+        elif (index := self._search_index.index) is not None:
+            self.model.set_matching(index.matching(text))
         else:
-            return  # the index being made shows the matches when it arrives
+            self._search_index.ensure()  # the index shows the matches when it arrives
+            return
         self._show_count()
         self._show_selected()
 
     def index_ready(self) -> bool:
-        return self._index is not None
+        return self._search_index.ready
 
     def _selected_id(self) -> int | None:
         chosen = self.table.selectionModel()
