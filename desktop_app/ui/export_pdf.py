@@ -31,6 +31,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.tasks import run_with_progress
 from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
 from desktop_app.ui.widgets.wheel_safe import DropDown
+from desktop_app.ui.widgets.word_completer import type_to_find
 
 
 class ExportPdfDialog(QDialog):
@@ -51,6 +52,7 @@ class ExportPdfDialog(QDialog):
         self.partner.setAccessibleName("Partner school")
         for pid, name, urn in partners:
             self.partner.addItem(f"{name} ({urn})" if urn else name, pid)
+        type_to_find(self.partner, "Type to find a partner school")
         self.protect = QCheckBox(self.tr("Protect with a &password (AES-256)"))
         self.protect.setAccessibleName("Protect with a password")
         self.protect.toggled.connect(self._update)

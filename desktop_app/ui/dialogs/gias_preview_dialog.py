@@ -8,7 +8,6 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -30,7 +29,7 @@ from desktop_app.ui.models.school_choice_model import PAGE, SchoolChoiceModel
 from desktop_app.ui.widgets.form_helpers import SEARCH_TIP, name_buttons
 from desktop_app.ui.widgets.long_table import long_table, sample_widths
 from desktop_app.ui.widgets.wheel_safe import DropDown
-from desktop_app.ui.widgets.word_completer import word_completer
+from desktop_app.ui.widgets.word_completer import type_to_find
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the file is searched
 _FIELD_WORDS = {
@@ -210,15 +209,9 @@ class GiasPreviewDialog(QDialog):
         self.count.setAccessibleName("Schools found")
 
         self.group = DropDown()
-        self.group.setEditable(True)
-        self.group.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.group.setAccessibleName("Trust or local authority to tick")
-        group_line = self.group.lineEdit()
-        assert group_line is not None
-        group_line.setPlaceholderText("Type a trust or local authority")
-        group_line.setToolTip(SEARCH_TIP)
         # Every word typed, in any order ("leeds diocesan" finds "Diocese of Leeds ...").
-        self.group.setCompleter(word_completer(self.group.model(), group_line, self))
+        type_to_find(self.group, "Type a trust or local authority", choice_only=False)
         self._fill_groups()
         group_label = QLabel("Tick a whole &trust or local authority:")
         group_label.setBuddy(self.group)

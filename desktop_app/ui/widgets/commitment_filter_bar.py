@@ -25,6 +25,7 @@ from desktop_app.domain.rag import DUE_SOON_DAYS, WorkStatus
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.form_helpers import SEARCH_TIP
 from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
+from desktop_app.ui.widgets.word_completer import type_to_find
 
 
 def _combo(name: str) -> QComboBox:
@@ -67,6 +68,8 @@ class CommitmentFilterBar(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.partner = _combo("Filter by partner school")
+        # A trust names hundreds of partner schools: typing words of one finds it.
+        type_to_find(self.partner, "Type to find a partner school")
         self.strand = _combo("Filter by strand")
         self.status = _combo("Filter by progress")
         _refill(self.status, "Any progress", [(s.label, s) for s in WorkStatus])

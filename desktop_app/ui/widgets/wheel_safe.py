@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QFocusEvent, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QWidget
 
 
@@ -44,6 +44,14 @@ class DropDown(QComboBox):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         _turn_if_focused(self, event, super().wheelEvent)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # A box you can type in (type_to_find) selects what it shows when reached, so typing
+        # replaces "All partner schools" rather than adding to it.
+        line = self.lineEdit()
+        if line is not None and event.reason() != Qt.FocusReason.PopupFocusReason:
+            line.selectAll()
 
 
 class NumberBox(QDoubleSpinBox):

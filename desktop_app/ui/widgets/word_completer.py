@@ -11,9 +11,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtWidgets import QCompleter, QLineEdit
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit
 
 from desktop_app.domain.text_search import fold_quickly, has_words, search_words
+from desktop_app.ui.widgets.form_helpers import SEARCH_TIP
 
 
 class _WordFilter(QSortFilterProxyModel):
@@ -63,3 +64,32 @@ def word_completer(model: QAbstractItemModel, line: QLineEdit, parent: QObject) 
     line.textEdited.connect(typed)
     line.setCompleter(completer)
     return completer
+
+
+def type_to_find(combo: QComboBox, placeholder: str, *, choice_only: bool = True) -> None:
+    """Let a long drop-down (hundreds of partner schools) be searched by typing words of a
+    choice, as every search box is. With choice_only, leaving the box chooses the choice
+    typed out in full, or puts back the current one: a filter never holds text that names
+    nothing. (Without it, the caller reads what was typed.)"""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    line = combo.lineEdit()
+    assert line is not None
+    line.setPlaceholderText(placeholder)
+    line.setToolTip(SEARCH_TIP)
+    line.setAccessibleName(combo.accessibleName())
+    combo.setCompleter(word_completer(combo.model(), line, combo))
+    if not choice_only:
+        return
+
+    def left() -> None:
+        text = combo.currentText()
+        if text == combo.itemText(combo.currentIndex()):
+            return
+        typed_out = combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if typed_out >= 0:
+            combo.setCurrentIndex(typed_out)
+        else:
+            combo.setEditText(combo.itemText(combo.currentIndex()))
+
+    line.editingFinished.connect(left)
