@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit
 
@@ -79,6 +80,11 @@ def type_to_find(combo: QComboBox, placeholder: str, *, choice_only: bool = True
     line.setToolTip(SEARCH_TIP)
     line.setAccessibleName(combo.accessibleName())
     combo.setCompleter(word_completer(combo.model(), line, combo))
+    # A narrow box shows the start of the name chosen, not the end the cursor was left at.
+    # (Once the completer has put the name in, which it does after the choice is made.)
+    combo.currentIndexChanged.connect(
+        lambda _row: QTimer.singleShot(0, line, lambda: line.setCursorPosition(0))
+    )
     if not choice_only:
         return
 
