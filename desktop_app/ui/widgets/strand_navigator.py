@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QProgressBar,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.review import StrandJudgement
+from desktop_app.ui.widgets.outlined_views import OutlinedTreeWidget
 
 _STRAND_ROLE = Qt.ItemDataRole.UserRole
 
@@ -32,7 +32,7 @@ class StrandNavigator(QWidget):
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setAccessibleName("Strands judged")
-        self.tree = QTreeWidget()
+        self.tree = OutlinedTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setColumnCount(2)
         self.tree.setAccessibleName("Strands")
