@@ -13,9 +13,10 @@ import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 Params = Iterable[Any] | dict[str, Any] | None
+T = TypeVar("T")
 # Savepoint names need only be unique within one connection's nesting; a counter is enough
 # (and `secrets` would pull in hashlib and hmac at start-up).
 _SAVEPOINTS = itertools.count(1)
@@ -76,3 +77,14 @@ class Database:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+
+
+IN_LIST_SIZE = 500  # values in one IN (...) list, well inside SQLite's limit on parameters
+
+
+def in_lists(values: Iterable[T]) -> Iterator[tuple[list[T], str]]:
+    """The values without repeats, IN_LIST_SIZE at a time, each list with its "?, ?, …"."""
+    wanted = list(dict.fromkeys(values))
+    for start in range(0, len(wanted), IN_LIST_SIZE):
+        chunk = wanted[start : start + IN_LIST_SIZE]
+        yield chunk, ", ".join("?" * len(chunk))

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from desktop_app.domain.directory import CLOSED, DIRECTORY_FIELDS, DirectorySchool
-from desktop_app.storage.sql import Database
+from desktop_app.storage.sql import Database, in_lists
 
 _COLS = ", ".join(DIRECTORY_FIELDS)
 _ALL = (*DIRECTORY_FIELDS, "search_text")
@@ -23,7 +23,6 @@ UPSERT = (
     f" ON CONFLICT (urn) DO UPDATE SET {_SETS} WHERE {_DIFFERS}"
 )
 _OPEN = f"status <> '{CLOSED}' COLLATE NOCASE"
-_CHUNK = 500  # URNs per IN (...) lookup, under SQLite's variable limit
 
 
 def school(row: Sequence[Any]) -> DirectorySchool:
@@ -90,11 +89,8 @@ class DirectoryRepository:
         return school(row) if row else None
 
     def by_urns(self, urns: Iterable[str]) -> dict[str, DirectorySchool]:
-        wanted = list(dict.fromkeys(urns))
         found: dict[str, DirectorySchool] = {}
-        for start in range(0, len(wanted), _CHUNK):
-            part = wanted[start : start + _CHUNK]
-            marks = ", ".join("?" * len(part))
+        for part, marks in in_lists(urns):
             sql = f"SELECT {_COLS} FROM school_directory WHERE urn IN ({marks})"
             found.update((s.urn, s) for s in map(school, self._db.execute(sql, part)))
         return found

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from desktop_app.domain.partners import PartnerLabel, PartnerSchool, PartnerSchoolDetails
 from desktop_app.domain.text_search import search_words
 from desktop_app.storage.database import FOLD_FUNCTION
-from desktop_app.storage.sql import Database
+from desktop_app.storage.sql import Database, in_lists
 
 _COLUMNS = (
     "name",
@@ -93,7 +93,6 @@ def search_text(partner: PartnerSchool) -> str:
 # A changed row is re-read after every saved edit: columns in PartnerSchool's order, so
 # rows become schools without a dict made for each.
 _BY_ID = f"SELECT id, {', '.join(_COLUMNS)}, removed_at IS NOT NULL FROM partner_schools WHERE id"
-_IN_CHUNK = 500  # ids per IN (...) list, well inside SQLite's limit on parameters
 _WITH_URN = (
     f"SELECT id, {', '.join(_COLUMNS)}, removed_at IS NOT NULL FROM partner_schools WHERE urn != ''"
 )
@@ -221,23 +220,16 @@ class PartnerSchoolRepository:
 
     def by_ids(self, ids: Iterable[int]) -> list[PartnerSchool]:
         """These partners (removed ones too), in no particular order; unknown ids are skipped."""
-        wanted = list(dict.fromkeys(ids))
         found: list[PartnerSchool] = []
-        for start in range(0, len(wanted), _IN_CHUNK):
-            chunk = wanted[start : start + _IN_CHUNK]
-            marks = ", ".join("?" * len(chunk))
-            sql = f"{_BY_ID} IN ({marks})"
-            found += [_row_partner(r) for r in self._db.execute(sql, chunk)]
+        for chunk, marks in in_lists(ids):
+            found += [_row_partner(r) for r in self._db.execute(f"{_BY_ID} IN ({marks})", chunk)]
         self.rows_read += len(found)
         return found
 
     def labels(self, ids: Iterable[int]) -> list[PartnerLabel]:
         """by_ids() with only what a list of partners to choose from shows."""
-        wanted = list(dict.fromkeys(ids))
         found: list[PartnerLabel] = []
-        for start in range(0, len(wanted), _IN_CHUNK):
-            chunk = wanted[start : start + _IN_CHUNK]
-            marks = ", ".join("?" * len(chunk))
+        for chunk, marks in in_lists(ids):
             found += labels_of(self._db.execute(f"{LABEL_SQL} WHERE id IN ({marks})", chunk))
         self.rows_read += len(found)
         return found
@@ -280,10 +272,7 @@ class PartnerSchoolRepository:
             for row in self._db.execute(f"{sql} ORDER BY id"):
                 yield row[0], row[1]
             return
-        wanted: list[object] = list(dict.fromkeys(ids))
-        for start in range(0, len(wanted), _IN_CHUNK):
-            chunk = wanted[start : start + _IN_CHUNK]
-            marks = ", ".join("?" * len(chunk))
+        for chunk, marks in in_lists(ids):
             for row in self._db.execute(f"{sql} AND id IN ({marks}) ORDER BY id", chunk):
                 yield row[0], row[1]
 

@@ -15,16 +15,12 @@ from datetime import date
 from desktop_app.domain.plan import ProgressNote
 from desktop_app.domain.plan_outline import WHOLE_PLAN, NoteKey, NoteLine, NoteScope
 from desktop_app.storage.repositories.plan_rows import note_of
-from desktop_app.storage.sql import Database
+from desktop_app.storage.sql import Database, in_lists
 
 _LINES = (
     "SELECT n.*, a.what AS about, a.priority_id AS priority_id FROM plan_notes n"
     " LEFT JOIN plan_actions a ON a.id = n.action_id"
 )
-
-
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
 
 
 def _scope_sql(plan_id: int, scope: NoteScope) -> tuple[str, list[object]]:
@@ -73,11 +69,8 @@ class PlanNoteRows:
     def note_lines_among(self, ids: Iterable[int]) -> list[NoteLine]:
         """Those of these notes that exist, in any order."""
         found: list[NoteLine] = []
-        wanted = list(ids)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            sql = f"{_LINES} WHERE n.id IN ({_marks(len(chunk))})"
-            found.extend(self._note_lines(sql, chunk))
+        for chunk, marks in in_lists(ids):
+            found.extend(self._note_lines(f"{_LINES} WHERE n.id IN ({marks})", chunk))
         return found
 
     def _note_lines(self, sql: str, params: Sequence[object]) -> list[NoteLine]:
@@ -101,14 +94,10 @@ class PlanNoteRows:
 
     def notes_about(self, action_ids: Iterable[int]) -> tuple[ProgressNote, ...]:
         """The notes linked to these actions, newest first."""
-        wanted = list(action_ids)
         found: list[ProgressNote] = []
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
+        for chunk, marks in in_lists(action_ids):
             found.extend(
-                self._notes(
-                    f"SELECT * FROM plan_notes WHERE action_id IN ({_marks(len(chunk))})", chunk
-                )
+                self._notes(f"SELECT * FROM plan_notes WHERE action_id IN ({marks})", chunk)
             )
         return tuple(sorted(found, key=lambda n: (n.written_on, n.id), reverse=True))
 

@@ -22,15 +22,11 @@ from desktop_app.domain.plan import (
 )
 from desktop_app.storage.repositories.plan_notes import PlanNoteRows
 from desktop_app.storage.repositories.plan_rows import action_of, priority_of
-from desktop_app.storage.sql import Database
+from desktop_app.storage.sql import Database, in_lists
 
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
-
-
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
 
 
 def _version(row: Any) -> PlanVersion:
@@ -192,11 +188,8 @@ class PlanRepository(PlanNoteRows):
     def actions_among(self, ids: Iterable[int]) -> list[Action]:
         """Those of these actions that exist, in any order."""
         found: list[Action] = []
-        wanted = list(ids)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            sql = f"SELECT * FROM plan_actions WHERE id IN ({_marks(len(chunk))})"
-            found.extend(self._actions(sql, chunk))
+        for chunk, marks in in_lists(ids):
+            found.extend(self._actions(f"SELECT * FROM plan_actions WHERE id IN ({marks})", chunk))
         return found
 
     def action(self, action_id: int) -> Action:
