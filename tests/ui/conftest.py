@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -18,6 +19,7 @@ from desktop_app.services.container import open_services
 from desktop_app.ui.main_window import MainWindow
 
 TODAY = date(2026, 11, 23)
+PageT = TypeVar("PageT", bound=QWidget)
 
 
 def type_keys(qtbot: QtBot, text: str) -> None:
@@ -138,6 +140,15 @@ class WidgetEvents(QObject):
         elif event.type() == QEvent.Type.LayoutRequest:
             self.laid_out.append(watched)
         return False
+
+
+def shown_page(qtbot: QtBot, window: MainWindow, key: str, kind: type[PageT]) -> PageT:
+    """The window's page `key`, shown and on screen."""
+    window.show_page(key)
+    page = window.pages[key]
+    assert isinstance(page, kind)
+    qtbot.waitUntil(page.isVisible)
+    return page
 
 
 def settle() -> None:

@@ -26,7 +26,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models.commitment_table_model import DUE_COLUMN
 from desktop_app.ui.pages.commitments_page import CommitmentsPage
 from desktop_app.ui.widgets.long_table import rows_in_view
-from tests.ui.conftest import TODAY, settle
+from tests.ui.conftest import TODAY, settle, shown_page
 
 OVERDUE = 400  # overdue by 1 to 130 days, many screenfuls
 LATER = 100  # due after today: below every overdue one in the Status (RAG) order
@@ -50,11 +50,8 @@ def page(qtbot: QtBot, sample_window: MainWindow) -> CommitmentsPage:
     assert school_id is not None
     _add(window, school_id, OVERDUE + LATER, "Brookfield")
     window.ctx.notify(Changes.of(Topic.COMMITMENTS, Topic.PARTNERS))
-    window.show_page("commitments")
-    found = window.pages["commitments"]
-    assert isinstance(found, CommitmentsPage)
+    found = shown_page(qtbot, window, "commitments", CommitmentsPage)
     found.today = lambda: TODAY
-    qtbot.waitUntil(found.isVisible)
     found.refresh()
     settle()
     return found

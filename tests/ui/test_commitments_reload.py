@@ -22,7 +22,7 @@ from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.commitments_page import CommitmentsPage
 from desktop_app.ui.widgets.count_label import ONE_LINE_EMS, CountLabel
-from tests.ui.conftest import TODAY, WidgetEvents, settle
+from tests.ui.conftest import TODAY, WidgetEvents, settle, shown_page
 
 PROMISES = 120  # more than a screenful, so some rows are never shown
 
@@ -53,11 +53,8 @@ def page(qtbot: QtBot, window: MainWindow) -> CommitmentsPage:
                 ),
             )
     window.ctx.notify(Changes.of(Topic.COMMITMENTS, Topic.PARTNERS))
-    window.show_page("commitments")
-    found = window.pages["commitments"]
-    assert isinstance(found, CommitmentsPage)
+    found = shown_page(qtbot, window, "commitments", CommitmentsPage)
     found.today = lambda: TODAY
-    qtbot.waitUntil(found.isVisible)
     found.refresh()
     settle()
     return found

@@ -13,7 +13,7 @@ from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.partner_register_tab import PartnerRegisterTab
 from desktop_app.ui.pages.partners_page import PartnersPage
-from tests.ui.conftest import WidgetEvents, settle
+from tests.ui.conftest import WidgetEvents, settle, shown_page
 
 SCHOOLS = 300  # "Register School 0000" to "Register School 0299": more than a screenful
 
@@ -22,11 +22,7 @@ SCHOOLS = 300  # "Register School 0000" to "Register School 0299": more than a s
 def register(qtbot: QtBot, sample_window: MainWindow) -> PartnerRegisterTab:
     add_register_schools(sample_window.ctx.services, SCHOOLS)
     sample_window.ctx.notify(Changes.of(Topic.PARTNERS))
-    sample_window.show_page("partners")
-    page = sample_window.pages["partners"]
-    assert isinstance(page, PartnersPage)
-    qtbot.waitUntil(page.isVisible)
-    return page.register
+    return shown_page(qtbot, sample_window, "partners", PartnersPage).register
 
 
 def test_the_count_says_showing_n_of_m_while_a_search_narrows_the_register(

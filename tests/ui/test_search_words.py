@@ -16,6 +16,7 @@ from desktop_app.ui.pages.partner_register_tab import PartnerRegisterTab
 from desktop_app.ui.pages.partners_page import PartnersPage
 from desktop_app.ui.widgets.form_helpers import SEARCH_TIP
 from desktop_app.ui.widgets.partner_check_list import finder_over
+from tests.ui.conftest import shown_page
 from tests.ui.test_commitments_window import _page
 
 SCHOOLS = 300  # "Register School 0000" to "Register School 0299"
@@ -27,11 +28,7 @@ def register(qtbot: QtBot, sample_window: MainWindow) -> PartnerRegisterTab:
     add_register_schools(services, SCHOOLS)
     services.partners.create_partner(PartnerSchoolDetails("Queensbury Junior School", "405594"))
     sample_window.ctx.notify(Changes.of(Topic.PARTNERS))
-    sample_window.show_page("partners")
-    page = sample_window.pages["partners"]
-    assert isinstance(page, PartnersPage)
-    qtbot.waitUntil(page.isVisible)
-    return page.register
+    return shown_page(qtbot, sample_window, "partners", PartnersPage).register
 
 
 def test_the_register_is_made_ready_for_searching_before_the_first_key(
