@@ -213,3 +213,16 @@ def test_reading_some_commitments_gives_what_reading_them_all_gives(
     assert read == {i: everything[i] for i in some[1:]}
     assert any(len(c.partner_ids) > 1 for c in read.values())  # in their order
     assert any(len(c.strand_ids) > 1 for c in read.values())
+
+
+def test_the_screen_reads_a_school_s_commitments_in_file_order(services: AppServices) -> None:
+    """Ordered by urgency, every matching row is read before the sort: through the index in
+    file order (m019) each page of the table is read once, not once per row in due-date
+    order, which jumped about a trust's file (31 ms against 20 for 10,000 commitments)."""
+    school = our_school(services)
+    names = {add_partner(services, name): name for name in NAMES}
+    for text in ("", "c", "maths coaching"):
+        query = CommitmentQuery(CommitmentFilter(TODAY, text=text), partner_names=names)
+        sql, params = ordered_sql(school.id, query)
+        plan = services._store.db.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()
+        assert "USING INDEX idx_commitments_school_rows" in str(plan), text

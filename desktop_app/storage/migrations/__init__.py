@@ -24,5 +24,6 @@ from desktop_app.storage.migrations import m014_commitment_window  # noqa: F401 
 from desktop_app.storage.migrations import m015_strand_links  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m017_plan_note_index  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m018_fold_apostrophes  # noqa: F401  isort: skip
+from desktop_app.storage.migrations import m019_commitments_in_file_order  # noqa: F401  isort: skip
 
 __all__ = ["MIGRATIONS"]
