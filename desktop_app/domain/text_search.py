@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import unicodedata
 from array import array
 from collections.abc import Iterable, Sequence
+from itertools import compress, repeat
 
 # A typed apostrophe finds a curly one: GIAS writes "St Mary’s", and text pasted from a
 # word processor has them too.
@@ -68,12 +70,16 @@ class FoldedIndex:
         # otherwise by a map of every id, made on the first change.
         self._sorted = all(a < b for a, b in itertools.pairwise(self._ids))
         self._where: dict[int, int] | None = None
+        # The last search's words and the rows it matched (their positions, or a flag a
+        # row): typing on narrows a search, so the next need only look among those.
+        self._last: tuple[tuple[str, ...], array[int] | bytes] | None = None
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def put(self, row_id: int, text: str) -> None:
         """A record's text changed, or a record was added."""
+        self._last = None
         position = self._position(row_id)
         if position is not None:
             self._texts[position] = fold_quickly(text)
@@ -87,6 +93,7 @@ class FoldedIndex:
 
     def drop(self, row_id: int) -> None:
         """A record left: it never matches again."""
+        self._last = None
         position = self._position(row_id)
         if position is not None:
             self._texts[position] = ""
@@ -113,15 +120,40 @@ class FoldedIndex:
     def matching(self, text: str) -> set[int]:
         """Ids of the rows holding every word of the search (every row for none).
 
-        The longest word (as a rule the fewest rows) is looked for in every row, the others
-        only in the rows it leaves: a second word costs next to nothing.
+        The longest word (as a rule the fewest rows) is looked for first, each other only in
+        the rows the words before it left: a second word costs next to nothing. A search that
+        narrows the last one (each of its words inside one of the new words, as when
+        typing on) looks only among the rows the last one found: with the whole national
+        register, "lee" after "le" reads the 40,000 rows "le" found, not all 50,000.
         """
         words = search_words(text)
-        rows = zip(self._ids, self._texts, strict=True)
+        ids, texts = self._ids, self._texts
         if not words:
-            return {i for i, folded in rows if folded}  # a dropped row's text is ""
+            self._last = None
+            return set(compress(ids, texts))  # a dropped row's text is ""
         first, *others = sorted(words, key=len, reverse=True)
-        if not others:
-            return {i for i, folded in rows if first in folded}
-        found = [(i, folded) for i, folded in rows if first in folded]
-        return {i for i, folded in found if has_words(others, folded)}
+        # Each word keeps the rows whose text holds it; map() and compress() walk the rows
+        # in C, not in a Python loop.
+        if self._last is not None and narrows(self._last[0], words):
+            found = self._last[1]
+            if isinstance(found, bytes):
+                found = array("q", compress(range(len(texts)), found))
+            others.append(first)
+        else:
+            held = bytes(map(operator.contains, texts, repeat(first)))
+            if not others:  # kept as found: positions are only listed if typing goes on
+                self._last = (words, held)
+                return set(compress(ids, held))
+            found = array("q", compress(range(len(texts)), held))
+        for word in others:
+            still = map(operator.contains, map(texts.__getitem__, found), repeat(word))
+            found = array("q", compress(found, still))
+        self._last = (words, found)
+        return set(map(ids.__getitem__, found))
+
+
+def narrows(before: Sequence[str], after: Sequence[str]) -> bool:
+    """Can a record hold every word of `after` without holding every word of `before`?
+    Not when each earlier word lies inside one of the later ones (typing on, or adding a
+    word): then the later search's matches are among the earlier one's."""
+    return all(any(old in new for new in after) for old in before)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.domain.text_search import FoldedIndex, contains, fold, has_words, search_words
+from desktop_app.domain.text_search import (
+    FoldedIndex,
+    contains,
+    fold,
+    has_words,
+    narrows,
+    search_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -67,3 +74,48 @@ def test_every_word_must_be_there_in_any_order_never_across_two_fields() -> None
     assert index.matching_among("infant 5595", {1, 2}) == {2}
     index.drop(2)
     assert index.matching("") == {1} and index.matching_among("", {2}) == set()
+
+
+_SCHOOLS = [
+    (1, "Leeds Kirkstall Academy"),
+    (2, "Leeming Primary"),
+    (3, "Kirkby Lee School"),
+    (4, "École Lée"),
+    (5, "St Mary’s Leeds"),
+]
+
+
+@pytest.mark.parametrize(
+    "typing",
+    [
+        ["l", "le", "lee", "leed", "leeds"],
+        ["kirk", "kirk lee", "kirk leeds"],
+        ["leeds", "lee", "l"],  # deleting letters widens the search again
+        ["lee", "leeds kirk", "kirk"],
+        ["mary", "mary's", "mary’s l"],
+        ["lee", "", "lee"],
+    ],
+)
+def test_typing_on_finds_what_a_fresh_search_finds(typing: list[str]) -> None:
+    index = FoldedIndex(_SCHOOLS)
+    for text in typing:
+        fresh = FoldedIndex(_SCHOOLS)
+        assert index.matching(text) == fresh.matching(text), text
+
+
+def test_a_change_between_searches_is_seen_by_the_next_one() -> None:
+    index = FoldedIndex(_SCHOOLS)
+    assert index.matching("le") == {1, 2, 3, 4, 5}
+    index.put(2, "Hilltop Primary")
+    index.put(6, "Lee Valley School")
+    assert index.matching("lee") == {1, 3, 4, 5, 6}
+    index.drop(6)
+    assert index.matching("lee") == {1, 3, 4, 5}
+
+
+def test_a_search_narrows_the_last_only_when_every_earlier_word_is_inside_a_new_one() -> None:
+    assert narrows(("le",), ("lee",))
+    assert narrows(("kirk",), ("kirk", "lee"))
+    assert narrows((), ("anything",))
+    assert not narrows(("lee",), ("le",))
+    assert not narrows(("kirk", "lee"), ("kirk",))
