@@ -131,15 +131,16 @@ class FoldedIndex:
         if not words:
             self._last = None
             return set(compress(ids, texts))  # a dropped row's text is ""
-        first, *others = sorted(words, key=len, reverse=True)
+        longest_first = sorted(words, key=len, reverse=True)
         # Each word keeps the rows whose text holds it; map() and compress() walk the rows
         # in C, not in a Python loop.
         if self._last is not None and narrows(self._last[0], words):
             found = self._last[1]
             if isinstance(found, bytes):
                 found = array("q", compress(range(len(texts)), found))
-            others.append(first)
+            others = longest_first
         else:
+            first, *others = longest_first
             held = bytes(map(operator.contains, texts, repeat(first)))
             if not others:  # kept as found: positions are only listed if typing goes on
                 self._last = (words, held)
@@ -153,7 +154,7 @@ class FoldedIndex:
 
 
 def narrows(before: Sequence[str], after: Sequence[str]) -> bool:
-    """Can a record hold every word of `after` without holding every word of `before`?
-    Not when each earlier word lies inside one of the later ones (typing on, or adding a
-    word): then the later search's matches are among the earlier one's."""
+    """Is every record holding all the words of `after` sure to hold all of `before`'s? It
+    is when each earlier word lies inside one of the later ones (typing on, or adding a
+    word): the later search's matches are then among the earlier one's."""
     return all(any(old in new for new in after) for old in before)
