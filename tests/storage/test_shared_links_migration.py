@@ -38,13 +38,17 @@ COMMITMENT_COLUMNS = (
     "id, school_id, direction, what, owner, start_on, due_on, review_on, status,"
     " evidence_of_impact, confidential, removed_at, created_at, updated_at"
 )
+PARTNER_COLUMNS = (  # as before m020, which adds each name folded
+    "id, name, urn, phase, establishment_type, local_authority, trust, postcode,"
+    " contact_name, contact_email, notes, removed_at, created_at, updated_at"
+)
 UNCHANGED = {
     "commitments": f"SELECT {COMMITMENT_COLUMNS} FROM commitments ORDER BY id",
     "partners": "SELECT * FROM commitment_partners ORDER BY 1, 2",
     "strands": "SELECT * FROM commitment_strands ORDER BY 1, 2",
     "pairs": "SELECT * FROM promise_matches ORDER BY 1, 2, 3",
     "files": "SELECT * FROM exchange_imports ORDER BY id",
-    "partner schools": "SELECT * FROM partner_schools ORDER BY id",
+    "partner schools": f"SELECT {PARTNER_COLUMNS} FROM partner_schools ORDER BY id",
 }
 
 

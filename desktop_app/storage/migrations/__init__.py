@@ -25,5 +25,6 @@ from desktop_app.storage.migrations import m015_strand_links  # noqa: F401  isor
 from desktop_app.storage.migrations import m017_plan_note_index  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m018_fold_apostrophes  # noqa: F401  isort: skip
 from desktop_app.storage.migrations import m019_commitments_in_file_order  # noqa: F401  isort: skip
+from desktop_app.storage.migrations import m020_partner_names_folded  # noqa: F401  isort: skip
 
 __all__ = ["MIGRATIONS"]

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from desktop_app.domain.partners import PartnerLabel, PartnerSchool, PartnerSchoolDetails
-from desktop_app.domain.text_search import search_words
-from desktop_app.storage.database import FOLD_FUNCTION
+from desktop_app.domain.text_search import fold_quickly, search_words
 from desktop_app.storage.sql import Database, in_lists
 
 _COLUMNS = (
@@ -66,8 +65,13 @@ def labels_of(rows: Iterable[tuple[Any, ...]]) -> list[PartnerLabel]:
     ]
 
 
+# The columns written: the details, then the name folded for the partner finder (m020).
+_WRITTEN = (*_COLUMNS, "name_folded")
+
+
 def _values(details: PartnerSchoolDetails) -> list[object]:
-    return [getattr(details, c) for c in _COLUMNS]
+    """A row's _WRITTEN values: every write of a name writes its folded form with it."""
+    return [*(getattr(details, c) for c in _COLUMNS), fold_quickly(details.name)]
 
 
 # Columns the register can be sorted by, as the screen shows them.
@@ -140,8 +144,8 @@ class PartnerSchoolRepository:
 
     def add(self, details: PartnerSchoolDetails, *, partner_id: int | None = None) -> PartnerSchool:
         """Insert; partner_id lets undo put a hard-deleted row back under its old id."""
-        cols = ", ".join(("id", *_COLUMNS))
-        marks = ", ".join("?" * (len(_COLUMNS) + 1))
+        cols = ", ".join(("id", *_WRITTEN))
+        marks = ", ".join("?" * (len(_WRITTEN) + 1))
         cursor = self._db.execute(
             f"INSERT INTO partner_schools ({cols}) VALUES ({marks})",
             [partner_id, *_values(details)],
@@ -150,8 +154,8 @@ class PartnerSchoolRepository:
         return self.get(cursor.lastrowid)
 
     def add_many(self, rows: Iterable[PartnerSchoolDetails]) -> int:
-        cols = ", ".join(_COLUMNS)
-        marks = ", ".join("?" * len(_COLUMNS))
+        cols = ", ".join(_WRITTEN)
+        marks = ", ".join("?" * len(_WRITTEN))
         cursor = self._db.conn.executemany(
             f"INSERT INTO partner_schools ({cols}) VALUES ({marks})", [_values(d) for d in rows]
         )
@@ -167,7 +171,7 @@ class PartnerSchoolRepository:
 
     def write_many(self, rows: Iterable[tuple[int, PartnerSchoolDetails]]) -> None:
         """write() for many partners in one statement (a GIAS file can update thousands)."""
-        sets = ", ".join(f"{c} = ?" for c in _COLUMNS)
+        sets = ", ".join(f"{c} = ?" for c in _WRITTEN)
         self._db.conn.executemany(
             f"UPDATE partner_schools SET {sets}, removed_at = NULL,"
             " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
@@ -237,11 +241,15 @@ class PartnerSchoolRepository:
     def find(self, text: str, limit: int) -> list[PartnerSchool]:
         """Up to limit live partners whose name or URN holds every word typed (accents and
         case ignored, text_search.search_words), by name: a pick list's worth, never the
-        whole register."""
+        whole register.
+
+        The walk by name reads the folded name and the URN from the name index itself
+        (m020), so a word that matches nothing reads the index of every school in C, not
+        one table row each and a Python call to fold its name."""
         where = ["removed_at IS NULL"]
         params: list[object] = []
         for word in search_words(text):
-            where.append(f"(instr({FOLD_FUNCTION}(name), ?) > 0 OR instr(urn, ?) > 0)")
+            where.append("(instr(name_folded, ?) > 0 OR instr(urn, ?) > 0)")
             params += [word, word]
         sql = (
             f"SELECT * FROM partner_schools WHERE {' AND '.join(where)}"
