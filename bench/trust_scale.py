@@ -6,6 +6,10 @@ full plan reaches about 2,000 pages), opened in the real window offscreen:
 
   register search    a keystroke in the partner register's search box (the key itself,
                      then the search that runs after the pause) / the same rows by SQL LIKE
+  partner finder     the Add commitment dialog's partner search once typing pauses (the
+                     schools found by PartnerService.find and listed, ticked ones first) /
+                     the same rows by SQL LIKE on the name and URN, words that match nothing
+                     among them (they walk the whole register)
   commitments search a keystroke in the commitments search box / CommitmentRepository.
                      matching_rows() (SQL choosing the same rows)
   commitment saved   a saved change on the commitments page (through ctx.save, with the
@@ -87,6 +91,10 @@ SIZES = {
 # The last of each types a second word: every word must be found, in any order.
 REGISTER_TYPING = ["l", "le", "lee", "leed", "leeds", "", "k", "ki", "kir", "kirk", "kirks"]
 REGISTER_TYPING += ["kirks a", "kirks ac", "kirks aca"]
+# The finder shows a pick list's worth: common words stop early, rare ones ("lee", a typo,
+# a URN not in the register) walk every school.
+FINDER_TYPING = ["a", "ac", "aca", "kirks", "kirks aca", "lee", "leeds", "zzqx", "300001"]
+FINDER_TYPING += ["st mary's", "ysgol", "", "ashby 104"]
 COMMITMENT_TYPING = ["c", "co", "coa", "coac", "coach", "", "m", "mo", "mod", "mode"]
 COMMITMENT_TYPING += ["mode d", "mode dr", "mode dr e"]
 _SEARCHED = ("name", "urn", "phase", "establishment_type", "local_authority", "trust")
@@ -202,6 +210,8 @@ def measure_screens(path: Path, runs: int, figures: Figures) -> None:
                 )
             )
             figures.add("partner saved (partner page)", ours, floor)
+
+        measure_partner_finder(ctx, window, school_id, db, app, runs, figures)
 
         # The commitments page: search, a saved change, a full reload.
         window.show_page("commitments")
@@ -350,6 +360,41 @@ def measure_screens(path: Path, runs: int, figures: Figures) -> None:
     finally:
         window.close()
         services.close()
+
+
+def measure_partner_finder(
+    ctx: Any, window: Any, school_id: int, db: Any, app: Any, runs: int, figures: Figures
+) -> None:
+    """The Add commitment dialog's partner search, against the plainest SQL for its rows."""
+    from desktop_app.services.partner_service import PICK_LIST_SIZE
+    from desktop_app.ui.commitment_editing import commitment_dialog
+
+    dialog = commitment_dialog(ctx, window, school_id, TODAY)
+    dialog.show()
+    drain(app)
+    finder = dialog.partners
+    word = "(name LIKE ? OR urn LIKE ?)"
+
+    def floor(text: str) -> float:
+        words = text.split()
+        where = "".join(f" AND {word}" for _ in words)
+        sql = (
+            f"SELECT * FROM partner_schools WHERE removed_at IS NULL{where}"
+            " ORDER BY name COLLATE NOCASE, id LIMIT ?"
+        )
+        params = [f"%{w}%" for w in words for _ in range(2)]
+        return _timed(lambda: db.execute(sql, [*params, PICK_LIST_SIZE]).fetchall())
+
+    try:
+        for _ in range(runs):
+            for text in FINDER_TYPING:
+                finder.search.setText(text)
+                ours = _timed(lambda: (finder.run_search(), drain(app)))
+                figures.add("partner finder search after the pause", ours, floor(text))
+    finally:
+        dialog.reject()
+        dialog.deleteLater()
+        drain(app)
 
 
 def _bare_strand_window(assessment: Any) -> Any:
