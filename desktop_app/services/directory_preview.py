@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.directory import (
     DIRECTORY_FIELDS,
@@ -29,8 +29,9 @@ if TYPE_CHECKING:
     from desktop_app.services.gias_import import ReadReport
 
 # The fields an import takes from the file, as a register row and a file row hold them.
-_PARTNER_SIDE = attrgetter(*PARTNER_FIELDS_FROM_DIRECTORY)
+_PARTNER_SIDE = itemgetter(*(RegisterRow._fields.index(f) for f in PARTNER_FIELDS_FROM_DIRECTORY))
 _SCHOOL_SIDE = itemgetter(*(DIRECTORY_FIELDS.index(f) for f in PARTNER_FIELDS_FROM_DIRECTORY))
+_URN, _REMOVED = RegisterRow._fields.index("urn"), RegisterRow._fields.index("removed")
 _STATUS = DIRECTORY_FIELDS.index("status")
 
 
@@ -41,13 +42,13 @@ class PartnerUpdate:
     the row, since a register of every school in England can have 50,000 to update.
     """
 
-    def __init__(self, partner: RegisterRow, school: tuple[str, ...]) -> None:
-        self._partner_row = partner
+    def __init__(self, partner: tuple[Any, ...], school: tuple[str, ...]) -> None:
+        self._partner_row = partner  # in RegisterRow's order
         self._school_row = school
 
     @cached_property
     def partner(self) -> PartnerSchool:
-        return self._partner_row.partner()
+        return RegisterRow._make(self._partner_row).partner()
 
     @cached_property
     def school(self) -> DirectorySchool:
@@ -121,24 +122,32 @@ class DirectoryImport:
     listed: tuple[PartnerUpdate, ...]  # both, each once, in the register's order
 
 
-def compare_with_register(file: StagedFile, register: list[RegisterRow]) -> DirectoryImport:
+def compare_with_register(file: StagedFile, register: list[tuple[Any, ...]]) -> DirectoryImport:
     """Which partners the file names, and which of them it changes or says have closed.
 
-    Rows are compared as plain tuples (a register may hold every school in England, all
-    named in the file); objects are made only for the rows the preview shows.
+    register: plain rows in RegisterRow's order (read_register_rows). Rows are compared as
+    plain tuples (a register may hold every school in England, all named in the file);
+    objects are made only for the rows the preview shows.
     """
-    in_file = {row[0]: row for row in file.staged.rows_with_urns(r.urn for r in register)}
+    in_file = {row[0]: row for row in file.staged.rows_with_urns(r[_URN] for r in register)}
+    # A file has a handful of different statuses: each is judged once, not once a school.
+    closed_status: dict[str, bool] = {}
     named: dict[str, bool] = {}
     updates: list[PartnerUpdate] = []
     closing: list[PartnerUpdate] = []
     listed: list[PartnerUpdate] = []
     for partner in register:
-        school = in_file.get(partner.urn)
+        school = in_file.get(partner[_URN])
         if school is None:
             continue
-        named[partner.urn] = removed = partner.removed == 1
+        named[partner[_URN]] = removed = partner[_REMOVED] == 1
         changed = _PARTNER_SIDE(partner) != _SCHOOL_SIDE(school)
-        shuts = not removed and is_closed_status(school[_STATUS])
+        shuts = False
+        if not removed:
+            status = school[_STATUS]
+            if status not in closed_status:
+                closed_status[status] = is_closed_status(status)
+            shuts = closed_status[status]
         if changed or shuts:
             update = PartnerUpdate(partner, school)
             listed.append(update)

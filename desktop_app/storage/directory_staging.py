@@ -72,16 +72,23 @@ class StagedDirectory:
 
     def rows_with_urns(self, urns: Iterable[str]) -> list[tuple[str, ...]]:
         """The schools with these URNs as DIRECTORY_FIELDS rows (repositories.directory.school
-        makes one a DirectorySchool), in one join: a register may name every school in it."""
+        makes one a DirectorySchool). A few are found by a join; when they are a quarter of
+        the file or more (a register of every school in England names them all) reading
+        every row once and keeping those wanted is a third quicker than the join."""
+        wanted = set(urns)
+        cols = ", ".join(f"d.{c}" for c in DIRECTORY_FIELDS)
+        total = self._db.execute("SELECT count(*) FROM school_directory").fetchone()[0]
+        if len(wanted) * 4 >= total:
+            rows = self._db.execute(f"SELECT {cols} FROM school_directory d")
+            return [row for row in rows if row[0] in wanted]
         self._db.execute(
             "CREATE TEMP TABLE IF NOT EXISTS wanted (urn TEXT PRIMARY KEY) WITHOUT ROWID"
         )
         with self._db.atomic():
             self._db.execute("DELETE FROM wanted")
             self._db.conn.executemany(
-                "INSERT OR IGNORE INTO wanted (urn) VALUES (?)", ((urn,) for urn in urns)
+                "INSERT INTO wanted (urn) VALUES (?)", ((urn,) for urn in wanted)
             )
-            cols = ", ".join(f"d.{c}" for c in DIRECTORY_FIELDS)
             sql = f"SELECT {cols} FROM wanted w JOIN school_directory d ON d.urn = w.urn"
             return self._db.execute(sql).fetchall()
 

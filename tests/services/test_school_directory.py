@@ -197,8 +197,11 @@ def test_the_window_path_previews_then_applies_only_the_ticked_schools(
     assert [p.name for p in services.partners.list_partners()] == ["Ashfield"]
 
 
+# With no other schools the register names most of the file, which is read whole; among
+# 40 others it names few, which are found by a join (StagedDirectory.rows_with_urns).
+@pytest.mark.parametrize("others", [0, 40])
 def test_the_preview_lists_each_partner_the_file_changes_or_says_has_closed(
-    services: AppServices, tmp_path: Path
+    services: AppServices, tmp_path: Path, others: int
 ) -> None:
     repo = services._store.partners
     same = (
@@ -225,7 +228,16 @@ def test_the_preview_lists_each_partner_the_file_changes_or_says_has_closed(
     cedar = repo.by_urns(["333333"])["333333"]
     services.partners.remove_partner(cedar.id)
     staged = services.directory.read_file(
-        _file(tmp_path, "all.csv", OPEN, TRUST_A, TRUST_B, SHUT, SHUT.replace("444444", "666666"))
+        _file(
+            tmp_path,
+            "all.csv",
+            OPEN,
+            TRUST_A,
+            TRUST_B,
+            SHUT,
+            SHUT.replace("444444", "666666"),
+            *(OPEN.replace("111111", f"{700000 + n}") for n in range(others)),
+        )
     )
     try:
         preview = _on_another_thread(lambda: services.directory.preview(staged))
