@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel
+from PySide6.QtCore import QAbstractTableModel, QEvent, QObject
 from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
@@ -36,20 +36,53 @@ def record_table(name: str, model: QAbstractTableModel) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    fitter = _ColumnFitter(table)
     for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
-        signal.connect(lambda *_: _fit_columns(table))
-    _fit_columns(table)
+        signal.connect(lambda *_: fitter.measure())
+    fitter.measure()
     return table
 
 
-def _fit_columns(table: QTableView) -> None:
-    """Each column as wide as its contents, up to a cap, so the first one (what the priority or
-    action is) keeps most of the width on a small screen instead of being cut to a few words."""
-    cap = table.fontMetrics().averageCharWidth() * 22
-    header = table.horizontalHeader()
-    for column in range(1, header.count()):
-        table.resizeColumnToContents(column)
-        header.resizeSection(column, min(header.sectionSize(column), cap))
+class _ColumnFitter(QObject):
+    """Each column as wide as its contents, up to a cap, so the first one (what the priority
+    or action is) keeps most of the width on a small screen instead of being cut to a few
+    words. The cap is 22 characters; a table too narrow for that (1024 pixels with large
+    fonts) lowers it, to no less than 12, until the first column is as wide as any other;
+    a column's heading is never cut. The contents are measured when rows change, the cap
+    worked out again when the table is resized."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self._table = table
+        self._wanted: list[tuple[int, int]] = []  # each column's contents, and heading
+        table.installEventFilter(self)  # its font
+        table.viewport().installEventFilter(self)  # its width, less any scroll bar
+
+    def measure(self) -> None:
+        table, header = self._table, self._table.horizontalHeader()
+        self._wanted = []
+        for column in range(1, header.count()):
+            table.resizeColumnToContents(column)
+            heading = header.sectionSizeFromContents(column).width()
+            self._wanted.append((header.sectionSize(column), heading))
+        self.fit()
+
+    def fit(self) -> None:
+        chars = self._table.fontMetrics().averageCharWidth()
+        room, cap = self._table.viewport().width(), 22 * chars
+        while cap > 12 * chars and cap + sum(self._widths(cap)) > room:
+            cap -= chars
+        header = self._table.horizontalHeader()
+        for column, width in enumerate(self._widths(cap), start=1):
+            header.resizeSection(column, width)
+
+    def _widths(self, cap: int) -> list[int]:
+        return [min(wanted, max(cap, heading)) for wanted, heading in self._wanted]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            self.fit()
+        return False
 
 
 def group_with_buttons(title: str, body: QWidget, buttons: tuple[QPushButton, ...]) -> QGroupBox:
