@@ -106,7 +106,9 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, spec.description)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
-        width = max(self.nav.sizeHintForColumn(0), 0) + self.fontMetrics().horizontalAdvance("MMM")
+        # The longest name and a letter's room for the frame: each letter more is taken from
+        # every page, which on 1024 pixels with large fonts needs it (a box's buttons on one line).
+        width = max(self.nav.sizeHintForColumn(0), 0) + self.fontMetrics().horizontalAdvance("M")
         self.nav.setFixedWidth(width)
 
         workspace = QWidget()
