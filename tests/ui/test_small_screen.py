@@ -1,5 +1,6 @@
 """Large system fonts on a 1024 by 768 screen: every page fits the window, rows of buttons
-wrap, and a page scrolls only when it cannot be squeezed any further."""
+wrap, a page scrolls only when it cannot be squeezed any further, and the improvement plan
+fits without scrolling as a whole, each of its lists scrolling on its own."""
 
 from __future__ import annotations
 
@@ -13,15 +14,17 @@ from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.directory import CLOSED
+from desktop_app.domain.plan import ActionDraft
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.navigation import PAGE_SPECS
 from desktop_app.ui.pages.assessment_page import AssessmentPage
 from desktop_app.ui.pages.partners_page import PartnersPage
+from desktop_app.ui.pages.plan_page import PlanPage
 from desktop_app.ui.presentation.presentation_window import PresentationWindow
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.page_holder import PageHolder
-from tests.ui.conftest import settle
+from tests.ui.conftest import TODAY, settle
 
 
 @pytest.fixture
@@ -197,3 +200,50 @@ def test_presentation_fits_a_1024_by_768_projector_with_large_fonts(
     bottom = slide.ratings.mapTo(shown, slide.ratings.rect().bottomLeft()).y()
     assert bottom <= shown.height()
     shown.close()
+
+
+def test_the_plan_fits_a_1024_by_768_screen_with_large_fonts_and_each_list_scrolls(
+    qtbot: QtBot,
+    db_path: Path,
+    open_window: Callable[[Path], MainWindow],
+    large_fonts: None,
+) -> None:
+    window = _sample(open_window, db_path)
+    window.resize(1024, 768)
+    services = window.ctx.services
+    window.show_page("plan")
+    page = window.page("plan")
+    assert isinstance(page, PlanPage) and page.plan is not None
+    page.priority_table.selectRow(0)
+    priority_id = page.priorities_panel.selected_id()
+    assert priority_id is not None
+    for n in range(30):  # more actions and notes than any screen shows at once
+        services.plans.add_action(priority_id, ActionDraft(f"Observe a partner's lesson {n}"))
+        services.plans.add_note(page.plan.id, TODAY, f"Monitoring visit {n}", TODAY)
+    page.refresh()
+    page.priority_table.selectRow(0)
+    holder = _holder(window, "plan")
+    tabs = page.impact_tabs
+    for tab in range(tabs.count()):
+        tabs.setCurrentIndex(tab)
+        settle()
+        # The page as a whole never scrolls: it can be squeezed into the window...
+        assert page.minimumSizeHint().height() <= holder.viewport().height(), tab
+        assert holder.verticalScrollBar().maximum() == 0, tab
+        assert holder.horizontalScrollBar().maximum() == 0, tab
+        assert tabs.tabBar().sizeHint().width() <= tabs.width()  # no arrows to reach a tab
+    # ...while each list scrolls on its own, the actions without cutting what each is.
+    assert page.priority_table.verticalScrollBar().maximum() > 0
+    assert page.action_table.verticalScrollBar().maximum() > 0
+    assert page.action_table.horizontalScrollBar().maximum() == 0
+    widths = [page.action_table.columnWidth(c) for c in range(page.action_model.columnCount())]
+    assert widths[0] >= 10 * page.action_table.fontMetrics().averageCharWidth(), widths
+    notes_tab = page.notes_panel.parentWidget()
+    while notes_tab is not None and not isinstance(notes_tab, PageHolder):
+        notes_tab = notes_tab.parentWidget()
+    assert isinstance(notes_tab, PageHolder)
+    assert notes_tab.verticalScrollBar().maximum() == 0  # the notes' tab has room for them
+    assert page.notes.verticalScrollBar().maximum() > 0  # and their list scrolls
+    # Short of room, the heading counts what needs attention; the tooltip names it.
+    assert page.attention.text().startswith("Impact: 2 measures (1 off track, 1 behind).")
+    assert "Mrs Rhian Pugh" in page.attention.toolTip()

@@ -3,9 +3,11 @@ and the record of visits, each change one undo step."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -61,9 +63,17 @@ def monitoring_summary(titles: dict[int, str], due: list[Assignment], today: dat
     return "Monitoring: " + "; ".join(parts) + more + "."
 
 
-def attention_text(services: AppServices, outline: PlanOutline, today: date) -> str:
+class Attention(NamedTuple):
+    """The plan page's heading line: `full` names what needs attention, `short` only counts
+    it, for a page too short to give the names their lines (the tabs below name them)."""
+
+    full: str
+    short: str
+
+
+def attention_text(services: AppServices, outline: PlanOutline, today: date) -> Attention:
     """For the plan page's heading: measures off track or behind, and monitoring due."""
-    lines = []
+    lines, counts = [], []
     plan = outline.plan
     flagged = [(m, status_of(m, today)) for m in services.impact.measures(plan.id)]
     worrying = [(m, s) for m, s in flagged if s.status.needs_attention]
@@ -73,11 +83,20 @@ def attention_text(services: AppServices, outline: PlanOutline, today: date) -> 
         )
         more = f" and {len(worrying) - 3} more" if len(worrying) > 3 else ""
         lines.append(f"Impact: {words}{more}.")
+        statuses = Counter(s.status.label.lower() for _m, s in worrying)
+        noun = "measure" if len(worrying) == 1 else "measures"
+        counts.append(f"Impact: {len(worrying)} {noun} ({_counted(statuses)}).")
     soon = services.monitoring.due(plan.id, today)
     due = monitoring_summary(focus_titles(services, outline, soon[:3]), soon, today)
     if due:
         lines.append(due)
-    return "\n".join(lines)
+        states = Counter(a.state(today).label.lower() for a in soon)
+        counts.append(f"Monitoring: {_counted(states)}.")
+    return Attention("\n".join(lines), " ".join(counts))
+
+
+def _counted(counter: Counter[str]) -> str:
+    return ", ".join(f"{n} {words}" for words, n in counter.items())
 
 
 def focus_titles(

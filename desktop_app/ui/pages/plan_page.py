@@ -14,10 +14,10 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,17 +32,22 @@ from desktop_app.ui.dialogs.plan_decision_dialogs import SignOffDialog
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.pages.plan_actions import ActionsPanel
 from desktop_app.ui.pages.plan_measures import MeasuresPanel
-from desktop_app.ui.pages.plan_monitoring import MonitoringPanel, attention_text
+from desktop_app.ui.pages.plan_monitoring import Attention, MonitoringPanel, attention_text
 from desktop_app.ui.pages.plan_notes import NotesPanel
 from desktop_app.ui.pages.plan_priorities import PrioritiesPanel
 from desktop_app.ui.pages.plan_published import PublishedPanel
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.record_tables import named_button
 from desktop_app.ui.widgets.remembered_splitter import RememberedSplitter
+from desktop_app.ui.widgets.squeezable_tabs import SqueezableTabs
 from desktop_app.ui.widgets.wheel_safe import DropDown
 
 #: The parts of a plan a saved change can name, so that only that part is read again.
 _PARTS = frozenset({Topic.PLAN_PRIORITIES, Topic.PLAN_ACTIONS, Topic.PLAN_NOTES, Topic.PLAN_IMPACT})
+#: Shorter than this many lines of text (1024 by 768 with fonts at 1.5 times is about 30), the
+#: heading counts what needs attention instead of naming it, and the tabs give up height, so
+#: the lists keep their rows.
+_SHORT_PAGE_LINES = 36
 
 
 class PlanPage(Page):
@@ -113,7 +118,9 @@ class PlanPage(Page):
         # Impact on pupils and governors' monitoring, in their own modules.
         self.measures_panel = MeasuresPanel(ctx, lambda: self.today())
         self.monitoring_panel = MonitoringPanel(ctx, lambda: self.today(), self._round_framework)
-        self.impact_tabs = QTabWidget()
+        # Squeezed on a small screen, a tab scrolls inside itself rather than taking the
+        # lists' room (the whole page would scroll otherwise).
+        self.impact_tabs = SqueezableTabs()
         self.impact_tabs.setAccessibleName("Impact, monitoring and progress notes")
         self.impact_tabs.addTab(self.measures_panel, self.tr("Impact on pupils"))
         self.impact_tabs.addTab(self.monitoring_panel, self.tr("Governors' monitoring"))
@@ -123,11 +130,14 @@ class PlanPage(Page):
         self.attention.setWordWrap(True)
         self.attention.setAccessibleName("Monitoring due or overdue")
         self.attention.setStyleSheet("font-weight: bold;")
+        self._attention = Attention("", "")
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.attention)
-        self.impact_tabs.addTab(self.notes_panel, self.tr("Progress notes (termly monitoring)"))
+        # Named short so the four tabs fit 1024 pixels with large fonts (no arrows to reach it).
+        notes_tab = self.impact_tabs.addTab(self.notes_panel, self.tr("Progress notes"))
+        self.impact_tabs.setTabToolTip(notes_tab, self.tr("Dated notes for termly monitoring"))
         # A splitter, so the user can give the tables or the tabs more room (kept for next
         # time). Until they do, the tables have most of it: a priority can have hundreds
         # of actions, and the tabs are useful at a little more than their smallest.
@@ -142,14 +152,23 @@ class PlanPage(Page):
         layout.addWidget(self.splitter, 1)
 
     def _divide(self, total: int) -> list[int]:
-        """The splitter's division until the user moves it: the tabs two lines more than
-        their smallest (their wrapped words need it) or a quarter, whichever is more; of the
-        rest, two fifths for the priorities (a plan has a handful) and three for the actions
-        (a priority can have hundreds)."""
-        lines = self.fontMetrics().lineSpacing()
-        tabs = max(self.impact_tabs.minimumSizeHint().height() + 2 * lines, total // 4)
+        """The splitter's division until the user moves it: the tabs as tall as their pages
+        need with their words wrapped, or a quarter, whichever is more, but never more than
+        half; of the rest, two fifths for the priorities (a plan has a handful) and three for
+        the actions (a priority can have hundreds). On a short page (1024 by 768 with large
+        fonts) the lists keep two rows more than their smallest, the tabs' pages scrolling
+        inside them, unless the progress notes would then have less than their smallest
+        (each of the three lists scrolls on its own)."""
+        rows = self.action_table.verticalHeader().defaultSectionSize()
+        lists = (self.priorities_panel, self.actions_panel)
+        least = [panel.minimumSizeHint().height() for panel in lists]
+        tabs = max(self.impact_tabs.unsqueezed_height(), total // 4)
+        notes = self.impact_tabs.unsqueezed_height(self.notes_panel)
         tabs = min(tabs, total // 2)
-        priorities = (total - tabs) * 2 // 5
+        if self._is_short():
+            tabs = min(tabs, max(total - sum(least) - 2 * rows, notes))
+        tabs = max(tabs, self.impact_tabs.minimumSizeHint().height())
+        priorities = max((total - tabs) * 2 // 5, least[0])
         return [priorities, total - tabs - priorities, tabs]
 
     # Loading -------------------------------------------------------------------
@@ -229,9 +248,29 @@ class PlanPage(Page):
 
     def _show_attention(self) -> None:
         outline = self.outline
-        attention = attention_text(self.ctx.services, outline, self.today()) if outline else ""
-        self.attention.setText(attention)
-        self.attention.setVisible(bool(attention))
+        empty = Attention("", "")
+        self._attention = (
+            attention_text(self.ctx.services, outline, self.today()) if outline else empty
+        )
+        self._fit_attention()
+
+    def _fit_attention(self) -> None:
+        """The names of what needs attention, or on a short page only how many (named in
+        full in the tooltip, and in the tabs below)."""
+        full, short = self._attention
+        shown = short if self._is_short() else full
+        if self.attention.text() != shown:
+            self.attention.setText(shown)
+        self.attention.setToolTip(full if shown != full else "")
+        self.attention.setAccessibleDescription(full)
+        self.attention.setVisible(bool(shown))
+
+    def _is_short(self) -> bool:
+        return self.height() < _SHORT_PAGE_LINES * self.fontMetrics().lineSpacing()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_attention()
 
     def _show(self) -> None:
         plan = self.plan
