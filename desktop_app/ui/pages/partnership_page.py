@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +44,7 @@ from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.long_table import long_table, sample_widths
 from desktop_app.ui.widgets.partnership_folder_panel import PartnershipFolderPanel
+from desktop_app.ui.widgets.squeezable_tabs import SqueezableTabs
 from desktop_app.ui.widgets.wheel_safe import DropDown
 
 
@@ -150,7 +150,7 @@ class PartnershipPage(Page):
         matches_layout.addWidget(self.matches, 1)
         matches_layout.addWidget(self.pair_detail)
 
-        self.tabs = QTabWidget()
+        self.tabs = SqueezableTabs()  # on a small screen a tab scrolls, not the page
         self.tabs.setAccessibleName("Parts of the partnership page")
         self.tabs.addTab(matrix_tab, "&Who gives to whom")
         self.tabs.addTab(matches_tab, "Suggested &matches")
