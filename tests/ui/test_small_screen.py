@@ -21,6 +21,7 @@ from desktop_app.ui.navigation import PAGE_SPECS
 from desktop_app.ui.pages.assessment_page import AssessmentPage
 from desktop_app.ui.pages.partners_page import PartnersPage
 from desktop_app.ui.pages.plan_page import PlanPage
+from desktop_app.ui.pages.progress_page import ProgressPage
 from desktop_app.ui.presentation.presentation_window import PresentationWindow
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.page_holder import PageHolder
@@ -247,3 +248,22 @@ def test_the_plan_fits_a_1024_by_768_screen_with_large_fonts_and_each_list_scrol
     # Short of room, the heading counts what needs attention; the tooltip names it.
     assert page.attention.text().startswith("Impact: 2 measures (1 off track, 1 behind).")
     assert "Mrs Rhian Pugh" in page.attention.toolTip()
+
+
+def test_progress_tables_go_one_under_the_other_rather_than_scroll_sideways(
+    qtbot: QtBot,
+    db_path: Path,
+    open_window: Callable[[Path], MainWindow],
+    large_fonts: None,
+) -> None:
+    window = _sample(open_window, db_path)
+    window.resize(1024, 768)
+    window.show_page("progress")
+    page = window.page("progress")
+    assert isinstance(page, ProgressPage)
+    settle()
+    assert page.layout_switch.is_stacked()
+    for table in (page.comparison, page.trends):
+        assert table.horizontalScrollBar().maximum() == 0, table.accessibleName()
+    window.resize(1920, 900)
+    qtbot.waitUntil(lambda: not page.layout_switch.is_stacked())

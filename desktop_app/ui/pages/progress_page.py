@@ -17,6 +17,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.meeting_table_models import ComparisonTableModel, TrendTableModel
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.widgets.heading import heading
+from desktop_app.ui.widgets.narrow_stack import NarrowStack
 from desktop_app.ui.widgets.read_only_table import read_only_table
 from desktop_app.ui.widgets.wheel_safe import DropDown
 
@@ -52,7 +53,9 @@ class ProgressPage(Page):
         self.trends_model = TrendTableModel(self)
         self.trends = read_only_table("Each strand over time", self.trends_model, 1)
 
-        # Side by side: on a laptop screen both tables show all twelve strands at once.
+        # Side by side: on a laptop screen both tables show all twelve strands at once. Each
+        # needs about 40 ems across, so narrower (1024 pixels with large fonts) one goes under
+        # the other rather than both being cut at the side.
         left = QVBoxLayout()
         left.addWidget(heading("Two rounds side by side", 1.1))
         left.addLayout(choose)
@@ -67,6 +70,7 @@ class ProgressPage(Page):
         col = QVBoxLayout(self)
         col.addWidget(heading("Progress over time", 1.4))
         col.addLayout(body, 1)
+        self.layout_switch = NarrowStack(self, body, ems=80)
 
     def refresh(self) -> None:
         school_id = self.ctx.school_id
