@@ -23,19 +23,13 @@ from desktop_app.domain.plain_text import shorten
 from desktop_app.domain.plan import Action, ImprovementPlan
 from desktop_app.domain.rag import Rag, WorkStatus, red_and_amber
 from desktop_app.reports.blocks import heading, key_values, para, rag_cell, table, when
-from desktop_app.reports.document import (
-    FRAME_HEIGHT,
-    FRAME_WIDTH,
-    BuiltPdf,
-    DocumentInfo,
-    build_pdf,
-)
+from desktop_app.reports.document import FRAME_WIDTH, BuiltPdf, DocumentInfo, build_pdf
 from desktop_app.reports.impact_sections import Flagged, impact_decisions, impact_exceptions
+from desktop_app.reports.page_estimate import limited, page_estimator, tagged
 from desktop_app.reports.sections import level_text, profile_section
 from desktop_app.reports.snapshot import Progress, ReportSnapshot
 
 MAX_PAGES = 2
-MORE_LINE_HEIGHT = 14.0
 LIMITS = (10, 7, 5, 3, 2, 1)
 
 
@@ -166,7 +160,7 @@ def _priority_rows(plan: ImprovementPlan, today: date, top: int) -> list[list[An
 def _more(count: int) -> list[Any]:
     if count <= 0:
         return []
-    return [_tagged(para(f"…and {count} more, listed in the full plan.", "Muted"), "more_line")]
+    return [tagged(para(f"…and {count} more, listed in the full plan.", "Muted"), "more_line")]
 
 
 class GovernorsSummaryRenderer:
@@ -258,7 +252,7 @@ class GovernorsSummaryRenderer:
         story.append(heading("Needs your attention", "attention"))
         if parts.exceptions:
             story.append(
-                _limited(
+                limited(
                     table(
                         ["Item", "What it is", "Owner", "Due", "Status"],
                         parts.exceptions[:limit],
@@ -272,7 +266,7 @@ class GovernorsSummaryRenderer:
         story.append(heading("Strands below target", "below"))
         if parts.below:
             story.append(
-                _limited(
+                limited(
                     table(
                         ["Strand", "Now", "Target", "Next step"],
                         parts.below[:limit],
@@ -293,7 +287,7 @@ class GovernorsSummaryRenderer:
         if parts.priorities:
             story.append(heading("The plan's priorities", "priorities"))
             story.append(
-                _limited(
+                limited(
                     table(
                         ["Priority", "Actions", "To watch"],
                         parts.priorities[:limit],
@@ -314,7 +308,7 @@ class GovernorsSummaryRenderer:
         # Measure the longest version once and estimate the pages each shorter one would
         # take, so usually only one version is laid out in full.
         longest = self.story(LIMITS[0], parts)
-        pages = _page_estimator(longest)
+        pages = page_estimator(longest)
         candidates = [limit for limit in LIMITS if pages(limit) <= MAX_PAGES] or [LIMITS[-1]]
         built: BuiltPdf | None = None
         for attempt, limit in enumerate(LIMITS[LIMITS.index(candidates[0]) :]):
@@ -345,79 +339,3 @@ class _Parts:
 
 def _cells(values: list[str]) -> list[Any]:
     return [para(v, "Cell") for v in values]
-
-
-def _limited(t: Any) -> Any:
-    return _tagged(t, "limited_rows")
-
-
-def _tagged(flowable: Any, tag: str) -> Any:
-    """Mark a flowable so the page estimate knows which ones shrink with the limit."""
-    setattr(flowable, tag, True)
-    return flowable
-
-
-def _page_estimator(story: list[Any]) -> Any:
-    """From the measured longest story, a function from limit to the pages it would take.
-
-    It fills pages the way the layout does: headings stay with what follows, the chart and
-    paragraphs do not split, tables split between rows and repeat their header row.
-    """
-    items: list[tuple[str, float, list[float], bool]] = []  # kind, height, rows, keep_next
-    for flowable in story:
-        _, height = flowable.wrap(FRAME_WIDTH, FRAME_HEIGHT)
-        height += flowable.getSpaceBefore() + flowable.getSpaceAfter()
-        keep = bool(flowable.getKeepWithNext())
-        if getattr(flowable, "limited_rows", False):
-            rows = list(flowable._rowHeights)
-            items.append(("table", rows[0], rows[1:], keep))
-        elif getattr(flowable, "decision", False):
-            items.append(("decision", height, [], keep))
-        elif getattr(flowable, "more_line", False):
-            items.append(("more", height, [], keep))
-        else:
-            items.append(("block", height, [], keep))
-
-    def pages(limit: int) -> int:
-        count, room = 1, FRAME_HEIGHT
-        pending = 0.0  # a heading waiting to go with what follows it
-        decisions = 0
-
-        def place(height: float) -> None:
-            nonlocal count, room, pending
-            if pending + height > room and room < FRAME_HEIGHT:
-                count, room = count + 1, FRAME_HEIGHT
-            room -= pending + height
-            pending = 0.0
-
-        for i, (kind, height, rows, keep) in enumerate(items):
-            if kind == "decision":
-                decisions += 1
-                if decisions > limit:
-                    continue
-            if keep:
-                pending += height
-                continue
-            if kind != "table":
-                place(height)
-                continue
-            shown = rows[:limit]
-            whole = height + sum(shown)
-            if pending + whole <= FRAME_HEIGHT:
-                # A heading keeps the whole of a short table with it (ReportLab's keepWithNext).
-                place(whole)
-                shown = []
-            else:
-                place(height + (shown[0] if shown else 0.0))
-            for row in shown[1:]:
-                if row > room:
-                    count, room = count + 1, FRAME_HEIGHT - height
-                room -= row
-            followed_by_more = i + 1 < len(items) and items[i + 1][0] == "more"
-            if len(rows) > limit and not followed_by_more:
-                place(MORE_LINE_HEIGHT)
-        if decisions > limit and not any(k == "more" for k, *_ in items[-4:]):
-            place(MORE_LINE_HEIGHT)
-        return count
-
-    return pages
