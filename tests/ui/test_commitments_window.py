@@ -104,7 +104,7 @@ def test_every_column_sorts_as_the_domain_orders(qtbot: QtBot, window: MainWindo
     names = {
         p.id: p.name for p in s.partners.by_ids({p for c in everything for p in c.partner_ids})
     }
-    titles = page._titles
+    titles = page.named.strand_titles
     # RAG order first by default, most urgent at the top.
     assert page.model.sort_order() == (CommitmentOrder.RAG, False)
     assert page.model.data(page.model.index(0, 0)).startswith("Red: overdue")

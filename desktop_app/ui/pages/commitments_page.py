@@ -27,19 +27,14 @@ from desktop_app.domain.commitment_filter import (
     SortKey,
     placed_by_rule,
 )
-from desktop_app.domain.partners import (
-    Commitment,
-    CommitmentDetails,
-    Direction,
-    PartnerLabel,
-    partner_choice_names,
-)
+from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.services.changes import Changes, Topic
-from desktop_app.ui.commitment_editing import create_commitment, edit_commitment, round_framework
+from desktop_app.ui.commitment_editing import create_commitment, edit_commitment
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.commitment_table_model import RAG_COLUMN, CommitmentTableModel
 from desktop_app.ui.pages.base import Page
+from desktop_app.ui.pages.commitment_names import CommitmentNames
 from desktop_app.ui.widgets.commitment_filter_bar import CommitmentFilterBar
 from desktop_app.ui.widgets.count_label import CountLabel
 from desktop_app.ui.widgets.flow_layout import button_flow
@@ -111,12 +106,7 @@ class CommitmentsPage(Page):
         layout.addLayout(buttons)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
-        self._names: dict[int, str] = {}
-        self._live_partners: dict[int, str] = {}
-        self._owners: set[str] = set()
-        self._strand_ids: set[str] = set()
-        self._titles: dict[str, str] = {}
-        self._strand_order: dict[str, int] = {}
+        self.named = CommitmentNames(ctx, self.filters)
         self._total = 0
         # What the filters chose when last applied: a saved change is placed by it.
         self._filter = CommitmentFilter(today())
@@ -134,28 +124,20 @@ class CommitmentsPage(Page):
         services = self.ctx.services
         school_id = self.ctx.school_id
         selected = self.selected_id()
-        # Only the partners, owners and strands the commitments name: the register may hold
-        # every school in England, and a choice with no commitments finds nothing.
-        choices = services.commitments.filter_choices(school_id) if school_id else None
-        self._names = {}
-        self._live_partners = {}
-        self._learn_partners(choices.partners if choices else [])
-        self._titles, self._strand_order = self._strand_wording()
-        self._owners = choices.owners if choices else set()
-        self._strand_ids = choices.strand_ids if choices else set()
-        self._set_choices()
+        self.named.reload(school_id)
+        names, titles = self.named.partner_names, self.named.strand_titles
         today = self.today()
         self._filter = self.filters.current(today)
         query = self._query()
         if school_id is None:
-            self.model.set_source([], lambda _ids: (), None, self._names, self._titles, today)
+            self.model.set_source([], lambda _ids: (), None, names, titles, today)
         else:
             self.model.set_source(
                 services.commitments.ordered(school_id, query),
                 lambda ids: services.commitments.live_among(school_id, ids),
                 self._reorder,
-                self._names,
-                self._titles,
+                names,
+                titles,
                 today,
                 rows_in_view(self.table),
             )
@@ -168,15 +150,6 @@ class CommitmentsPage(Page):
             self.select_commitment(selected)  # a reload keeps the user's place
         self._update_counts()
 
-    def _strand_wording(self) -> tuple[dict[str, str], dict[str, int]]:
-        """Each strand's title (the current round's wording first), and the round's order."""
-        frameworks = self.ctx.services.catalogue.frameworks
-        titles = {s.id: s.title for fw in frameworks for s in fw.strands()}
-        framework = round_framework(self.ctx)
-        current = list(framework.strands()) if framework is not None else []
-        titles.update({s.id: s.title for s in current})  # the current round's wording wins
-        return titles, {s.id: n for n, s in enumerate(current)}
-
     def _on_selection_changed(self) -> None:
         # Commitments belong to the school, not the round: another round of the same school
         # changes what the page shows only if its edition words or orders the strands
@@ -184,7 +157,7 @@ class CommitmentsPage(Page):
         if (
             self.ctx.school_id == self._school_shown
             and not self._stale
-            and self._strand_wording() == (self._titles, self._strand_order)
+            and self.named.wording_unchanged()
         ):
             return
         super()._on_selection_changed()
@@ -195,7 +168,9 @@ class CommitmentsPage(Page):
         """The commitments to show: the filters' choice, in the table's order."""
         if order is None:
             order, descending = self.model.sort_order()
-        return CommitmentQuery(self._filter, order, descending, self._names, self._titles)
+        return CommitmentQuery(
+            self._filter, order, descending, self.named.partner_names, self.named.strand_titles
+        )
 
     def _count(self, query: CommitmentQuery) -> int:
         """How many live commitments the school has (the filters shown or not)."""
@@ -209,32 +184,6 @@ class CommitmentsPage(Page):
         if school_id is None:
             return []
         return self.ctx.services.commitments.ordered(school_id, self._query(order, descending))
-
-    def _learn_partners(self, partners: list[PartnerLabel]) -> None:
-        """Add these partners' names to the ones the table and filters show."""
-        names = partner_choice_names(partners)
-        for p in partners:
-            self._names[p.id] = names[p.id]
-            if not p.removed:
-                self._live_partners[p.id] = names[p.id]
-
-    def _set_choices(self) -> None:
-        partners = sorted(self._live_partners.items(), key=lambda kv: (kv[1].casefold(), kv[0]))
-        # The current framework's strands in its order, then any from other editions.
-        strands = sorted(
-            self._strand_ids,
-            key=lambda s: (
-                self._strand_order.get(s, len(self._strand_order)),
-                self._titles.get(s, s),
-            ),
-        )
-        self.filters.blockSignals(True)
-        self.filters.set_choices(
-            [(name, pid) for pid, name in partners],
-            [(self._titles.get(s, s), s) for s in strands],
-            sorted(self._owners, key=str.casefold),
-        )
-        self.filters.blockSignals(False)
 
     def on_changes(self, changes: Changes) -> None:
         # A saved commitment re-reads only the commitments it changed (a trust's file holds
@@ -279,16 +228,7 @@ class CommitmentsPage(Page):
         if unread:
             live += service.live_among(school_id, unread)
         # What the filters offer grows only with a partner, owner or strand not named yet.
-        names, owners, strands = self._names, self._owners, self._strand_ids
-        unknown = {p for c in live for p in c.partner_ids if p not in names}
-        new_owners = {c.owner for c in live if c.owner and c.owner not in owners}
-        new_strands = {s for c in live for s in c.strand_ids if s not in strands}
-        if unknown or new_owners or new_strands:
-            if unknown:
-                self._learn_partners(self.ctx.services.partners.labels(unknown))
-            owners |= new_owners
-            strands |= new_strands
-            self._set_choices()
+        self.named.learn(live)
         query = self._query()
         counts = (self.model.rowCount(), self._total)
         placed = placed_by_rule(query, live)
