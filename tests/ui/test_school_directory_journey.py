@@ -176,7 +176,7 @@ def test_cancelling_the_preview_writes_nothing(
         _keys(qtbot, Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Space, Qt.Key.Key_Escape)
 
     driver = when_modal(qtbot, act)
-    page.register.import_csv()
+    page.register.school_directory.import_csv()
     driver.check()
     assert window.ctx.services.directory.source() is None
     assert window.ctx.services.partners.list_partners() == []
@@ -218,7 +218,7 @@ def test_the_file_is_read_and_previewed_on_the_thread_pool(
         dialog.reject()
 
     driver = when_modal(qtbot, act)
-    page.register.import_csv()
+    page.register.school_directory.import_csv()
     qtbot.waitUntil(lambda: driver.ran, timeout=20_000)
     driver.check()
     assert seen == {

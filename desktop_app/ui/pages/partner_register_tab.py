@@ -1,36 +1,30 @@
-"""The partner school register: add, edit, remove (undoable) and import from GIAS."""
+"""The partner school register: search, add, edit and remove (undoable), and what flows each
+way with the chosen school; the school directory's import from GIAS and its clearing are
+SchoolDirectoryControls (school_directory_controls.py), laid out here."""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QIdentityProxyModel, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.dates import date_text
-from desktop_app.domain.directory import DirectorySource
 from desktop_app.domain.partners import PartnerSchool, SavedPartner
 from desktop_app.services.changes import Changes, Edit, Topic
-from desktop_app.services.directory_preview import DirectoryImport
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.partner_table_model import PartnerTableModel
+from desktop_app.ui.pages.school_directory_controls import SchoolDirectoryControls
 from desktop_app.ui.register_search import RegisterSearch
-from desktop_app.ui.tasks import busy_cursor, run_in_background
 from desktop_app.ui.widgets.count_label import CountLabel
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.form_helpers import SEARCH_TIP
@@ -96,17 +90,11 @@ class PartnerRegisterTab(QWidget):
         )
         self.edit_button = named_button("Edi&t…", "Edit partner school", self.edit_partner)
         self.remove_button = named_button("Re&move", "Remove partner school", self.remove_partner)
-        self.import_button = named_button(
-            "&Import from GIAS CSV…",
-            "Import schools from a Get Information about Schools CSV file",
-            self.import_csv,
-        )
-        self.clear_button = named_button(
-            "Clear &directory…", "Clear the school directory", self.clear_directory
-        )
-        self.directory_label = QLabel()
-        self.directory_label.setWordWrap(True)
-        self.directory_label.setAccessibleName("School directory")
+        # The school directory's import, clearing and state, laid out here among the rest.
+        self.school_directory = SchoolDirectoryControls(ctx, self)
+        self.import_button = self.school_directory.import_button
+        self.clear_button = self.school_directory.clear_button
+        self.directory_label = self.school_directory.label
         # Of a fixed width, so the count a search changes lays nothing else out.
         self.count_label = CountLabel(
             "Showing {shown} of {total} partner school{s}", whole="{total} partner school{s}"
@@ -169,7 +157,7 @@ class PartnerRegisterTab(QWidget):
         self.model.set_closed(directory.closed_partners())
         self._count_closed()
         self._show_count()
-        self._show_directory(directory.source())
+        self.school_directory.show_source(directory.source())
         if selected is not None:
             self.select_partner(selected)
         self._show_selected()
@@ -182,20 +170,6 @@ class PartnerRegisterTab(QWidget):
         """The rows shown and the register's size, both already known to the model."""
         total = len(self.model.all_ids())
         self.count_label.set_count(self.model.rowCount(), total, self._closed_note)
-
-    def _show_directory(self, source: DirectorySource | None) -> None:
-        self.clear_button.setEnabled(source is not None)
-        if source is None:
-            self.directory_label.setText(
-                "School directory: empty. Import the establishments file from Get Information "
-                "about Schools to look schools up when you add a partner."
-            )
-            return
-        self.directory_label.setText(
-            f"School directory: {source.schools:,} schools ({source.closed:,} closed) from "
-            f"{source.file_name or 'a GIAS file'}, imported "
-            f"{date_text(source.imported_on)}."
-        )
 
     def update_rows(self, ids: frozenset[int], changes: Changes | None = None) -> None:
         """Re-read only these partners (a saved change) and put them in place; those the
@@ -357,70 +331,3 @@ class PartnerRegisterTab(QWidget):
         if partner is None:
             return
         self.ctx.save(self, lambda: self.ctx.services.partners.remove_partner(partner.id))
-
-    def import_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            "Import schools from Get Information about Schools",
-            str(Path.home()),
-            "CSV files (*.csv);;All files (*)",
-        )
-        if not path:
-            return
-        self.import_button.setEnabled(False)
-        chosen = Path(path)
-        directory = self.ctx.services.directory
-
-        def work(_progress: Callable[[int, str], None]) -> Any:
-            # Reading fills a private staging copy, never the open file, and the preview
-            # reads the register through a connection of its own: safe off the GUI thread.
-            return directory.read_and_preview(chosen)
-
-        def done(preview: DirectoryImport) -> None:
-            self.import_button.setEnabled(True)
-            try:
-                self._confirm_import(preview)
-            finally:
-                preview.file.close()
-
-        def failed(exc: BaseException) -> None:
-            self.import_button.setEnabled(True)
-            QMessageBox.warning(self, "Not imported", str(exc))
-
-        run_in_background(work, done, failed)
-
-    def _confirm_import(self, preview: DirectoryImport) -> None:
-        from desktop_app.ui.dialogs.gias_preview_dialog import GiasPreviewDialog
-
-        dialog = GiasPreviewDialog(preview, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        chosen = dialog.chosen
-        directory = self.ctx.services.directory
-        # Writing 50,000 schools takes under a second and must use the window's connection.
-        with busy_cursor():
-            result = self.ctx.attempt(self, lambda: directory.apply(preview, chosen))
-        if result is None:
-            return
-        outcome, edit = result
-        if outcome.changes_partners:
-            self.ctx.push_edit(edit)
-        else:  # the directory alone changed: reference data, nothing to undo
-            self.ctx.notify(edit.changes)
-        self.directory_label.setText(f"Imported: {outcome.summary()}.")
-
-    def clear_directory(self) -> None:
-        source = self.ctx.services.directory.source()
-        if source is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Clear the school directory",
-            f"Remove all {source.schools:,} schools from the school directory? Your partner "
-            "schools are kept. You can import the file again at any time.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        result = self.ctx.attempt(self, self.ctx.services.directory.clear)
-        if result is not None:
-            self.ctx.notify(result[1])

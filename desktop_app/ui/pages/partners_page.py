@@ -39,7 +39,7 @@ class PartnersPage(Page):
     def import_partner_schools(self) -> None:
         """The File menu's "Import partner schools" action."""
         self.tabs.setCurrentWidget(self.register)
-        self.register.import_csv()
+        self.register.school_directory.import_csv()
 
     def on_changes(self, changes: Changes) -> None:
         if (
