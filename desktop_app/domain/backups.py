@@ -1,9 +1,13 @@
 """Which backups to keep, and how backup files are named. Pure: no clock, no files.
 
 Thinning follows Anki's idea: the newest copy of each of the last 7 days that have a
-backup, of each of the last 4 weeks and of each of the last 12 months. Safety copies taken
-just before something drastic (a migration, a restore, purging a school) are kept for a
-week whatever the policy says, so a user who regrets a restore an hour later can undo it.
+backup, of each of the last 4 weeks and of each of the last 12 months. The last 24 hours
+are kept more closely, because the undo history goes when the app closes and a backup is
+then the only way back: the newest 10 copies of that day whenever they were taken, and the
+newest copy of each hour, so a mistake made in the afternoon can still be undone back to
+the morning even after a long day of 10-minute copies. Safety copies taken just before
+something drastic (a migration, a restore, purging a school) are kept for a week whatever
+the policy says, so a user who regrets a restore an hour later can undo it.
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ from datetime import UTC, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 
+RECENT_WINDOW = timedelta(hours=24)
+KEEP_RECENT = 10  # every copy of the last 24 hours, up to this many (about 100 minutes' editing)
+KEEP_HOURLY = 24  # the newest copy of each hour in the last 24 hours
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 KEEP_MONTHLY = 12
@@ -111,7 +118,9 @@ def _newest_per_period(names: list[BackupName], key: str, count: int) -> set[Bac
     for name in names:  # newest first
         t = name.taken_at
         period: object
-        if key == "day":
+        if key == "hour":
+            period = (t.date(), t.hour)
+        elif key == "day":
             period = t.date()
         elif key == "week":
             period = t.isocalendar()[:2]
@@ -132,7 +141,12 @@ def backups_to_keep(backups: Iterable[BackupName], now: datetime) -> set[BackupN
     `now` is a parameter so tests can fix the clock.
     """
     names = sorted(backups, key=lambda b: (b.taken_at, b.serial), reverse=True)
-    keep = _newest_per_period(names, "day", KEEP_DAILY)
+    # At most KEEP_RECENT + KEEP_HOURLY copies from the last day, so disk use stays bounded
+    # however long the app is left open with changes.
+    recent = [b for b in names if now - b.taken_at < RECENT_WINDOW]
+    keep = set(recent[:KEEP_RECENT])
+    keep |= _newest_per_period(recent, "hour", KEEP_HOURLY)
+    keep |= _newest_per_period(names, "day", KEEP_DAILY)
     keep |= _newest_per_period(names, "week", KEEP_WEEKLY)
     keep |= _newest_per_period(names, "month", KEEP_MONTHLY)
     cutoff = now - timedelta(days=SAFETY_COPY_DAYS)

@@ -41,11 +41,58 @@ def test_one_per_day_for_the_last_seven_days() -> None:
     keep = backups_to_keep(backups, NOW)
     daily = {b.taken_at.date() for b in keep}
     # 7 days kept by the daily rule; older days only if a weekly or monthly rule wants them.
-    for d in range(7):
+    # Today's copies are all kept by the last-24-hours rule (see below).
+    assert all(_b(NOW - timedelta(minutes=10 * k)) in keep for k in range(6))
+    for d in range(1, 7):
         newest_that_day = NOW - timedelta(days=d)
         assert _b(newest_that_day) in keep
         assert _b(newest_that_day - timedelta(minutes=10)) not in keep
     assert len(daily) <= 10
+
+
+def test_an_afternoon_mistake_can_go_back_to_this_morning() -> None:
+    # The walk's case: an automatic copy at 16:15 and the close copy at 16:27 on one day.
+    morning = _b(datetime(2026, 12, 2, 16, 15, 47, tzinfo=UTC))
+    close = _b(datetime(2026, 12, 2, 16, 27, 58, tzinfo=UTC), BackupReason.CLOSE)
+    yesterday = _b(datetime(2026, 12, 1, 9, 0, tzinfo=UTC), BackupReason.CLOSE)
+    now = datetime(2026, 12, 2, 16, 29, tzinfo=UTC)
+    assert backups_to_keep([yesterday, morning, close], now) == {yesterday, morning, close}
+
+
+def test_a_long_day_keeps_the_last_ten_and_one_copy_an_hour() -> None:
+    # Copies every 10 minutes from 08:00 to 17:00 (55 of them), thinned at 17:05.
+    start = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
+    day = [_b(start + timedelta(minutes=10 * k)) for k in range(55)]
+    now = datetime(2026, 12, 2, 17, 5, tzinfo=UTC)
+    keep = backups_to_keep(day, now)
+    newest_ten = sorted(day, key=lambda b: b.taken_at)[-10:]
+    assert set(newest_ten) <= keep
+    # The newest copy of each hour, back to the morning, whatever came after it.
+    for hour in range(8, 17):
+        assert _b(start.replace(hour=hour, minute=50)) in keep
+    assert _b(start.replace(hour=9, minute=40)) not in keep
+    assert len(keep) == len(set(newest_ten) | {b for b in day if b.taken_at.minute == 50})
+
+
+def test_yesterdays_many_copies_thin_to_one_after_a_day() -> None:
+    start = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
+    day = [_b(start + timedelta(minutes=10 * k)) for k in range(55)]
+    newest = max(day, key=lambda b: b.taken_at)
+    # 24 hours after the newest copy, only the daily rule (and the longer ones) keep it.
+    later = newest.taken_at + timedelta(hours=24)
+    assert backups_to_keep(day, later) == {newest}
+    # Next morning, before the first copy is 24 hours old, yesterday is still there by hour.
+    next_morning = backups_to_keep(day, datetime(2026, 12, 3, 7, 55, tzinfo=UTC))
+    assert {b.taken_at.hour for b in next_morning} == set(range(8, 18))
+
+
+def test_copies_round_the_clock_stay_bounded() -> None:
+    # A copy every 10 minutes, day and night, for 400 days: 57,600 copies.
+    backups = [_b(NOW - timedelta(minutes=10 * k)) for k in range(400 * 144)]
+    keep = backups_to_keep(backups, NOW)
+    last_day = [b for b in keep if NOW - b.taken_at < timedelta(hours=24)]
+    assert len(last_day) <= 10 + 24
+    assert len(keep) <= 10 + 24 + 7 + 4 + 12
 
 
 def test_weekly_and_monthly_reach_back_a_year() -> None:

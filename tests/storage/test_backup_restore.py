@@ -169,6 +169,29 @@ def test_thinning_after_each_backup(services: AppServices) -> None:
     assert kept[-1].startswith("compass-20260121-090000")
 
 
+def test_a_close_backup_keeps_the_same_days_earlier_copy(services: AppServices) -> None:
+    # The walk's case: an automatic copy at 16:15, then the close copy at 16:27 the same day.
+    clock = [datetime(2026, 12, 2, 16, 15, 47, tzinfo=UTC)]
+    services.backups._clock = lambda: clock[0]
+    _add(services, "Morning", "555551")
+    auto = services.backups.backup_if_due()
+    _add(services, "Afternoon mistake", "555552")
+    clock[0] = datetime(2026, 12, 2, 16, 27, 58, tzinfo=UTC)
+    close = services.backups.backup_on_close()
+    assert auto is not None and close is not None
+    assert auto.exists() and close.exists()
+    assert "Afternoon mistake" not in summarise_backup(auto).schools
+    # The next day's first copy leaves yesterday's pair alone until they are a day old.
+    clock[0] = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+    _add(services, "Next day", "555553")
+    services.backups.take_backup(BackupReason.TIMER)
+    assert auto.exists() and close.exists()
+    clock[0] = datetime(2026, 12, 3, 16, 30, tzinfo=UTC)
+    _add(services, "Later", "555554")
+    services.backups.take_backup(BackupReason.TIMER)
+    assert close.exists() and not auto.exists()  # the newest of that day stays
+
+
 def test_timer_and_close_backups_only_after_changes(services: AppServices) -> None:
     now = [datetime(2026, 3, 1, 10, 0, tzinfo=UTC)]
     services.backups._clock = lambda: now[0]
