@@ -231,3 +231,42 @@ def decision_lines(moderations: Sequence[StrandModeration]) -> list[DecisionLine
         )
         for m in moderations
     ]
+
+
+def agreeing_question(moderations: Sequence[StrandModeration]) -> str:
+    """What marking the round as agreed would settle while parts are not yet agreed, asked
+    before it locks the round. Strands with no level, and strands whose recorded views have
+    no agreement in moderation (those 2 or more levels apart named), are said first."""
+    no_level = [m for m in moderations if m.agreed is None]
+    unsettled = [m for m in moderations if m.ratings and not m.is_agreed]
+    apart = [m for m in unsettled if m.is_flagged]
+    lines = []
+    if no_level:
+        n = len(no_level)
+        lines.append(f"• {n} {'strand has' if n == 1 else 'strands have'} no agreed level.")
+    if unsettled:
+        n = len(unsettled)
+        lines.append(
+            f"• {n} {'strand has' if n == 1 else 'strands have'} views recorded but no "
+            "agreement recorded in moderation."
+        )
+    if apart:
+        named = "; ".join(
+            f"{m.strand_title}: {m.lowest.label} to {m.highest.label}"
+            for m in apart[:3]
+            if m.lowest is not None and m.highest is not None
+        )
+        more = f"; and {len(apart) - 3} more" if len(apart) > 3 else ""
+        n = len(apart)
+        lines.append(
+            f"• {n} {'strand has' if n == 1 else 'strands have'} views 2 or more levels "
+            f"apart ({named}{more})."
+        )
+    ending = (
+        "Marking the round as agreed locks its judgements until it is reopened as a draft, "
+        "and clears Edit > Undo."
+    )
+    if not lines:
+        return f"Every strand has an agreed level.\n\n{ending}\n\nMark the round as agreed?"
+    listed = "\n".join(lines)
+    return f"Not yet agreed:\n{listed}\n\n{ending}\n\nMark the round as agreed anyway?"

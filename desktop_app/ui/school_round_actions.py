@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.moderation import agreeing_question
 from desktop_app.domain.review import ReviewRound, RoundScope, RoundStatus
 from desktop_app.services.changes import Changes
 from desktop_app.ui.dialogs.new_round_dialog import NewRoundDialog, suggested_title
@@ -143,16 +144,19 @@ class SchoolRoundMenu:
         service = ctx.services.assessment
         round_ = service.get_round(ctx.round_id)
         if round_.status is RoundStatus.DRAFT:
-            unjudged = len(service.profile(round_.id).unjudged())
-            if unjudged:
-                answer = QMessageBox.question(
-                    window,
-                    "Mark as agreed",
-                    f"{unjudged} {'strand is' if unjudged == 1 else 'strands are'} not judged "
-                    "yet. Mark the round as agreed anyway?",
-                )
-                if answer != QMessageBox.StandardButton.Yes:
-                    return
+            # Always asked, Cancel first: agreeing locks the round and clears Undo, and the
+            # button becomes "Reopen as draft" in the same place, so a double-click must not
+            # agree and reopen in one go (the question takes the second click).
+            summary = ctx.services.moderation.summary(round_.id)
+            answer = QMessageBox.question(
+                window,
+                "Mark as agreed",
+                agreeing_question(summary),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
             new_status = RoundStatus.AGREED
         else:
             new_status = RoundStatus.DRAFT

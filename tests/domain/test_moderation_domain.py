@@ -14,6 +14,7 @@ from desktop_app.domain.moderation import (
     RaterRole,
     Rating,
     StrandModeration,
+    agreeing_question,
     clean_rater_name,
     decision_lines,
     moderate,
@@ -111,3 +112,38 @@ def test_rater_names_and_roles() -> None:
     assert RaterRole.from_text("partner-reviewer") is RaterRole.PARTNER_REVIEWER
     with pytest.raises(ValueError, match="not a role"):
         RaterRole.from_text("king")
+
+
+def _settled(
+    strand: str, agreed: Level | None, *levels: Level, decided: bool = False
+) -> StrandModeration:
+    ratings = tuple(_rating(i + 1, lv, strand=strand) for i, lv in enumerate(levels))
+    decision = Decision(1, strand, "", "Chair", WHEN) if decided else None
+    return StrandModeration(strand, strand.title(), ratings, agreed, decision)
+
+
+def test_agreeing_asks_saying_what_is_not_yet_agreed() -> None:
+    strands = [
+        _settled("jpd", Level.EMBEDDING, Level.BEGINNING, Level.LEADING),  # 3 apart, unsettled
+        _settled("coaching", Level.DEVELOPING, Level.DEVELOPING, Level.EMBEDDING),  # close
+        _settled("trust", Level.LEADING, Level.BEGINNING, Level.LEADING, decided=True),  # settled
+        *(_settled(f"s{n}", None) for n in range(12)),  # never judged
+    ]
+    question = agreeing_question(strands)
+    assert "• 12 strands have no agreed level." in question
+    assert "• 2 strands have views recorded but no agreement recorded in moderation." in question
+    assert "• 1 strand has views 2 or more levels apart (Jpd: Beginning to Leading)." in question
+    assert "clears Edit > Undo" in question and question.endswith("as agreed anyway?")
+
+
+def test_agreeing_a_settled_round_still_asks_plainly() -> None:
+    question = agreeing_question([_settled("jpd", Level.EMBEDDING), _settled("x", Level.LEADING)])
+    assert question.startswith("Every strand has an agreed level.")
+    assert question.endswith("Mark the round as agreed?")
+
+
+def test_agreeing_names_at_most_three_strands_far_apart() -> None:
+    strands = [_settled(f"s{n}", Level.EMBEDDING, Level.BEGINNING, Level.LEADING) for n in range(5)]
+    question = agreeing_question(strands)
+    assert "5 strands have views 2 or more levels apart" in question
+    assert "S2: Beginning to Leading; and 2 more)." in question
