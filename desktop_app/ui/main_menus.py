@@ -42,9 +42,10 @@ class MainMenus:
         self._action(
             file_menu, "&Edit school details…", lambda: window.school_actions.edit_school()
         )
-        self._action(
+        new_round = self._action(
             file_menu, "Start a new review &round…", lambda: window.school_actions.new_round()
         )
+        new_round.setEnabled(not ctx.read_only)  # as the round bar's New round…
         self._action(
             file_menu, "Review round &details…", lambda: window.school_actions.edit_round()
         )

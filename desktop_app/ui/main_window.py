@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
 
             apply_theme(True)
 
-        self.round_bar = RoundBar()
+        self.round_bar = RoundBar(read_only=services.read_only)
         self.round_bar.school_chosen.connect(self._on_round_bar_school_chosen)
         self.round_bar.round_chosen.connect(self._on_round_bar_round_chosen)
         self.round_bar.new_round_requested.connect(lambda: self.school_actions.new_round())

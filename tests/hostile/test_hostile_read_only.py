@@ -238,3 +238,27 @@ def test_a_read_only_copy_offers_no_other_text_to_type_into(
     finally:
         window.close()
         services.close()
+
+
+def test_a_read_only_copy_offers_no_buttons_that_write(
+    read_only_demo: Path,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    """Walk 2, finding 19: New round… and Mark as agreed were enabled on a read-only copy,
+    and refused only after a dialog had been filled in."""
+    from desktop_app.ui.main_window import MainWindow
+
+    services = open_services(read_only_demo, create=False)
+    window = MainWindow(services, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        bar = window.round_bar
+        assert bar.toggle.isVisible() and not bar.toggle.isEnabled()
+        assert not bar.new_round.isEnabled()
+        qtbot.waitUntil(lambda: window.ready)
+        new_round = next(a for a in window.file_menu.actions() if "new review" in a.text())
+        assert not new_round.isEnabled()
+    finally:
+        window.close()
+        services.close()

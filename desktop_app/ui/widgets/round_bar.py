@@ -34,7 +34,7 @@ class RoundBar(QWidget):
     new_round_requested = Signal()
     status_toggle_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, read_only: bool = False) -> None:
         super().__init__(parent)
         # A long school name must not push the window wider than a laptop or projector screen.
         self.school = _ChooseInList(42, 12)
@@ -68,6 +68,10 @@ class RoundBar(QWidget):
         self.round.activated.connect(lambda i: self.round_chosen.emit(int(self.round.itemData(i))))
         self.new_round.clicked.connect(self.new_round_requested)
         self.toggle.clicked.connect(self.status_toggle_requested)
+        if read_only:  # both would write; a read-only copy says why in its banner
+            for button in (self.toggle, self.new_round):
+                button.setEnabled(False)
+                button.setToolTip("Read-only copy: changes can't be saved.")
 
     def show_choices(
         self,
