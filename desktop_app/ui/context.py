@@ -227,6 +227,14 @@ class UiContext(QObject):
         """A read-only copy: pages take no typing that could not be saved (the banner says why)."""
         return self.services.read_only
 
+    def say(self, parent: QWidget, message: str, msecs: int = 15_000) -> None:
+        """Say what a change or a request came to in the window's status bar, where backups
+        and saves are reported: not in a page's own headings, which say what the page shows,
+        and not in a box to close."""
+        bar = getattr(parent.window(), "statusBar", None)
+        if bar is not None:
+            bar().showMessage(message, msecs)
+
     def report_failure(self, exc: BaseException) -> None:
         self.failed.emit(str(exc))
 

@@ -28,6 +28,7 @@ from desktop_app.domain.commitment_filter import (
     placed_by_rule,
 )
 from desktop_app.domain.partners import Commitment, CommitmentDetails, Direction
+from desktop_app.domain.plain_text import shorten
 from desktop_app.domain.rag import WorkStatus
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.commitment_editing import create_commitment, edit_commitment
@@ -354,4 +355,8 @@ class CommitmentsPage(Page):
         current = self.selected()
         if current is None:
             return
-        self.ctx.save(self, lambda: self.ctx.services.commitments.remove(current.id))
+        removed = self.ctx.save(self, lambda: self.ctx.services.commitments.remove(current.id))
+        if removed is not None:
+            # Gone at once (one undo step), so the status bar says which one and how back.
+            what = shorten(current.what, 60)
+            self.ctx.say(self, self.tr("Deleted commitment “{0}” — Ctrl+Z to undo").format(what))
