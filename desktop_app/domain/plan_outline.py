@@ -29,6 +29,30 @@ class PlanOutline:
                 return p
         raise LookupError(f"No priority with id {priority_id} in this plan")
 
+    def deletion_question(self, priority_id: int, notes: int) -> str | None:
+        """What deleting this priority takes with it, asked before it goes; None when it has
+        no actions (nothing but its own words goes, and Ctrl+Z brings them back).
+
+        notes: how many progress notes are about its actions. They are not deleted: their
+        link goes, so they stay as notes about the whole plan, which the question says.
+        """
+        actions = self.action_counts.get(priority_id, 0)
+        if not actions:
+            return None
+        title = shorten(self.priority(priority_id).title, 80)
+        parts = [
+            f"Delete the priority “{title}” and its "
+            f"{actions:,} action{'s' if actions != 1 else ''}?"
+        ]
+        if notes == 1:
+            parts.append("The progress note about them will stay, as a note about the whole plan.")
+        elif notes:
+            parts.append(
+                f"The {notes:,} progress notes about them will stay, as notes about the whole plan."
+            )
+        parts.append("Edit > Undo (Ctrl+Z) puts it all back while the app stays open.")
+        return " ".join(parts)
+
 
 #: Notes are listed newest first: by date, then the later written first.
 NoteKey = tuple[date, int]

@@ -11,11 +11,13 @@ from desktop_app.domain.plan import (
     ActionDraft,
     ImprovementPlan,
     PlanStatus,
+    PlanVersion,
     Priority,
     PriorityDraft,
     SignOff,
     suggest_priorities,
 )
+from desktop_app.domain.plan_outline import PlanOutline
 from desktop_app.domain.profile import build_profile
 from desktop_app.domain.rag import Rag, WorkStatus
 from desktop_app.domain.reflection import QUESTIONS, ReflectionPart, question
@@ -138,3 +140,32 @@ def test_suggested_success_criteria_are_measurable_prompts_not_the_rating(
     assert "next review" not in criteria and "judged" not in criteria
     assert criteria.count("[ ]") >= 5  # date, what, baselines and targets to fill in
     assert "disadvantaged pupils" in criteria and "measured by" in criteria
+
+
+def _outline(counts: dict[int, int]) -> PlanOutline:
+    plan = PlanVersion(1, 1, 1, 1, PlanStatus.DRAFT, None)
+    priorities = (
+        Priority(7, 1, 0, "Priority 0", "", (), None, ""),
+        Priority(8, 1, 1, "Reading for pleasure", "", (), None, ""),
+    )
+    return PlanOutline(plan, priorities, counts)
+
+
+def test_deleting_a_priority_with_actions_asks_naming_what_goes_and_what_stays() -> None:
+    outline = _outline({7: 300})
+    question = outline.deletion_question(7, 1000)
+    assert question is not None
+    assert question.startswith("Delete the priority “Priority 0” and its 300 actions?")
+    assert "The 1,000 progress notes about them will stay, as notes about the whole plan." in (
+        question
+    )
+    assert "Ctrl+Z" in question
+    one = _outline({7: 1}).deletion_question(7, 1)
+    assert one is not None
+    assert "its 1 action?" in one and "The progress note about them will stay, as a note" in one
+    # No notes: nothing said about them.
+    assert "progress note" not in (_outline({7: 2}).deletion_question(7, 0) or "")
+
+
+def test_a_priority_with_no_actions_is_not_asked_about() -> None:
+    assert _outline({7: 300}).deletion_question(8, 0) is None

@@ -244,9 +244,10 @@ def test_a_read_only_copy_offers_no_buttons_that_write(
     read_only_demo: Path,
     qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
-    """Walk 2, finding 19: New round… and Mark as agreed were enabled on a read-only copy,
-    and refused only after a dialog had been filled in."""
+    """Walk 2, finding 19: New round…, Mark as agreed and the plan's buttons were enabled
+    on a read-only copy, and refused only after a dialog had been filled in."""
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.pages.plan_page import PlanPage
 
     services = open_services(read_only_demo, create=False)
     window = MainWindow(services, today=TODAY)
@@ -259,6 +260,15 @@ def test_a_read_only_copy_offers_no_buttons_that_write(
         qtbot.waitUntil(lambda: window.ready)
         new_round = next(a for a in window.file_menu.actions() if "new review" in a.text())
         assert not new_round.isEnabled()
+        window.show_page("plan")
+        page = window.page("plan")
+        assert isinstance(page, PlanPage) and page.outline and page.outline.priorities
+        page.priority_table.selectRow(0)
+        page.action_table.selectRow(0)
+        panels = (page.priorities_panel, page.actions_panel, page.notes_panel)
+        for panel in panels:
+            for button in (panel.add_button, panel.edit_button, panel.delete_button):
+                assert not button.isEnabled(), button.accessibleName()
     finally:
         window.close()
         services.close()

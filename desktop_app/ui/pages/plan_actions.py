@@ -50,6 +50,9 @@ class ActionsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        for rows_came_or_went in (self.model.modelReset, self.model.rowsRemoved):
+            rows_came_or_went.connect(self._update_buttons)
 
     @property
     def _plans(self) -> PlanService:
@@ -60,9 +63,18 @@ class ActionsPanel(QWidget):
         self.plan, self.priority_id = plan, priority_id
         ids = self._plans.action_order(priority_id) if plan and priority_id is not None else []
         self.model.set_source(ids, self._plans.actions_among, priority_id)
-        editable = plan is not None and not plan.is_locked
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            button.setEnabled(editable)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Each button enabled only when it can act: Add needs a chosen priority, Edit and
+        Delete a chosen action, and nothing is written to an approved version or a read-only
+        copy."""
+        plan = self.plan
+        editable = plan is not None and not plan.is_locked and not self.ctx.read_only
+        self.add_button.setEnabled(editable and self.priority_id is not None)
+        chosen = editable and self.selected_id() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
 
     def actions_changed(self, ids: Iterable[int], changes: Changes) -> list[int] | None:
         """Re-read only these actions (none that the change passed on as saved); the others

@@ -107,6 +107,9 @@ class NotesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(box)
+        self.list.selectionModel().currentChanged.connect(self._update_buttons)
+        for rows_came_or_went in (self.model.modelReset, self.model.rowsRemoved):
+            rows_came_or_went.connect(self._update_buttons)
 
     def show_plan(self, outline: PlanOutline | None) -> None:
         self.outline, self._stale = outline, False
@@ -118,8 +121,16 @@ class NotesPanel(QWidget):
         else:
             self._total = self.ctx.services.plans.note_count(outline.plan.id)
             self._read(self._wanted())
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            button.setEnabled(outline is not None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Edit and Delete need a chosen note; a read-only copy takes none. (Notes may be
+        added to an approved version: they are its termly monitoring.)"""
+        writable = self.outline is not None and not self.ctx.read_only
+        self.add_button.setEnabled(writable)
+        chosen = writable and self.list.currentIndex().isValid() and self.model.rowCount() > 0
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
 
     def _wanted(self) -> NoteScope | None:
         """The notes the radio buttons and the page's choices ask for."""

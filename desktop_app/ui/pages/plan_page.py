@@ -89,9 +89,7 @@ class PlanPage(Page):
         top = button_flow((self.heading, self.version_box, *actions, self.export_button))
         top.push_right_from(1)  # the buttons keep right, on a line of their own if need be
 
-        self.priorities_panel = PrioritiesPanel(
-            ctx, self._framework, self._strand_title, self.heading.setText
-        )
+        self.priorities_panel = PrioritiesPanel(ctx, self._framework, self._strand_title)
         self.priorities_panel.chosen.connect(self._priority_chosen)
         self.priority_model = self.priorities_panel.model
         self.priority_table = self.priorities_panel.table
@@ -326,7 +324,8 @@ class PlanPage(Page):
         self.notes_panel.chosen_changed()
 
     def _need_priority(self) -> None:
-        self.heading.setText(self.tr("Add or choose a priority first; actions belong to one."))
+        # In the status bar: the heading keeps saying which version this is.
+        self.ctx.say(self, self.tr("Add or choose a priority first; actions belong to one."))
 
     def _on_version_box_activated(self, index: int) -> None:
         plan_id = self.version_box.itemData(index)

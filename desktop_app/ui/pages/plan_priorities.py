@@ -7,10 +7,10 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
 
 from desktop_app.domain.framework import Framework
-from desktop_app.domain.plan_outline import PlanOutline
+from desktop_app.domain.plan_outline import NoteScope, PlanOutline
 from desktop_app.services.plan_service import PlanService
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.plan_decision_dialogs import SuggestPrioritiesDialog
@@ -28,20 +28,16 @@ class PrioritiesPanel(QWidget):
         ctx: UiContext,
         framework: Callable[[], Framework],
         strand_title: Callable[[str], str],
-        say: Callable[[str], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._framework, self._strand_title = framework, strand_title
-        self._say = say  # puts a sentence in the page's heading
         self.outline: PlanOutline | None = None
         self._showing = False
         self.model = PriorityTableModel(self)
         self.table = record_table("Priorities", self.model)
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda *_: None if self._showing else self.chosen.emit()
-        )
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.table.activated.connect(lambda _i: self.edit_priority())
         self.add_button = named_button(self.tr("&Add priority…"), "Add priority")
         self.suggest_button = named_button(self.tr("S&uggest priorities…"), "Suggest priorities")
@@ -56,6 +52,23 @@ class PrioritiesPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(group_with_buttons(self.tr("Priorities"), self.table, buttons))
 
+    def _on_current_row_changed(self) -> None:
+        self._update_buttons()
+        if not self._showing:
+            self.chosen.emit()
+
+    def _update_buttons(self) -> None:
+        """Each button enabled only when it can act: Edit and Delete need a chosen priority,
+        and nothing is written to an approved version or a read-only copy."""
+        editable = (
+            self.outline is not None and not self.outline.plan.is_locked and not self.ctx.read_only
+        )
+        chosen = editable and self.selected_id() is not None
+        self.add_button.setEnabled(editable)
+        self.suggest_button.setEnabled(editable)
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
     @property
     def _plans(self) -> PlanService:
         return self.ctx.services.plans
@@ -64,9 +77,6 @@ class PrioritiesPanel(QWidget):
         """Show the version's priorities, the chosen one still chosen (else the first);
         returns whether another priority is now chosen."""
         self.outline = outline
-        editable = outline is not None and not outline.plan.is_locked
-        for button in (self.add_button, self.suggest_button, self.edit_button, self.delete_button):
-            button.setEnabled(editable)
         selected = self.selected_id()
         self.model.set_priorities(
             list(outline.priorities) if outline else [],
@@ -80,6 +90,7 @@ class PrioritiesPanel(QWidget):
         if row is not None:
             self.table.selectRow(row)
         self._showing = False
+        self._update_buttons()
         return self.selected_id() != selected
 
     def priorities_changed(self, outline: PlanOutline) -> bool:
@@ -114,11 +125,13 @@ class PrioritiesPanel(QWidget):
         plan_id = self.outline.plan.id
         drafts = self._plans.suggestions(plan_id)
         if not drafts:
-            self._say(
+            # Said in the status bar: the page's heading keeps saying what the version is.
+            self.ctx.say(
+                self,
                 self.tr(
                     "No suggestions: every judged strand with a target is already at its target "
                     "or covered by a priority."
-                )
+                ),
             )
             return
         dialog = SuggestPrioritiesDialog(drafts, self)
@@ -135,5 +148,21 @@ class PrioritiesPanel(QWidget):
 
     def delete_priority(self) -> None:
         pid = self.selected_id()
-        if pid is not None:
-            self.ctx.save(self, partial(self._plans.delete_priority, pid))
+        if self.outline is None or pid is None or self.outline.plan.is_locked:
+            return
+        # Its actions go with it, so it is asked first; a priority with none goes at once.
+        plan_id = self.outline.plan.id
+        has_actions = bool(self.outline.action_counts.get(pid))
+        notes = self._plans.note_count(plan_id, NoteScope(priority_id=pid)) if has_actions else 0
+        question = self.outline.deletion_question(pid, notes)
+        if question is not None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete priority"),
+                question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.ctx.save(self, partial(self._plans.delete_priority, pid))
