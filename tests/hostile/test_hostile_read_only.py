@@ -266,9 +266,23 @@ def test_a_read_only_copy_offers_no_buttons_that_write(
         page.priority_table.selectRow(0)
         page.action_table.selectRow(0)
         panels = (page.priorities_panel, page.actions_panel, page.notes_panel)
-        for panel in panels:
-            for button in (panel.add_button, panel.edit_button, panel.delete_button):
-                assert not button.isEnabled(), button.accessibleName()
+        buttons = [b for p in panels for b in (p.add_button, p.edit_button, p.delete_button)]
+        measures, monitoring = page.measures_panel, page.monitoring_panel
+        assert measures.measures and monitoring.assignments  # the demo has some of each
+        buttons += [
+            page.sign_off_button,
+            page.priorities_panel.suggest_button,
+            measures.add_button,
+            measures.edit_button,
+            measures.measurement_button,
+            measures.import_button,
+            monitoring.add_button,
+            monitoring.edit_button,
+            monitoring.visit_button,
+        ]
+        for button in buttons:
+            assert not button.isEnabled(), button.accessibleName()
+        assert page.export_button.isEnabled()  # looking and exporting stay
     finally:
         window.close()
         services.close()

@@ -139,12 +139,14 @@ class MeasuresPanel(QWidget):
         current = self.table.topLevelItem(row) if self.measures else None
         if current is not None:
             self.table.setCurrentItem(current)
-        editable = plan is not None and not plan.is_locked and priority_id is not None
+        writable = not self.ctx.read_only  # a read-only copy offers nothing that writes
+        editable = writable and plan is not None and not plan.is_locked and priority_id is not None
         self.add_button.setEnabled(editable)
         self.edit_button.setEnabled(editable and bool(self.measures))
         self.delete_button.setEnabled(editable and bool(self.measures))
-        self.measurement_button.setEnabled(bool(self.measures))
-        self.delete_measurement_button.setEnabled(bool(self.measures))
+        self.measurement_button.setEnabled(writable and bool(self.measures))
+        self.delete_measurement_button.setEnabled(writable and bool(self.measures))
+        self.import_button.setEnabled(writable)
         if priority_id is None:
             self.intro.setText(self.tr("Choose a priority to see how its impact is measured."))
         elif not self.measures:

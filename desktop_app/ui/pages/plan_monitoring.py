@@ -241,13 +241,16 @@ class MonitoringPanel(QWidget):
             if first is not None:
                 self.visits.setCurrentItem(first)
         self._show_visit()
-        has_priorities = bool(outline and outline.priorities)
+        writable = not self.ctx.read_only  # a read-only copy offers nothing that writes
+        has_priorities = writable and bool(outline and outline.priorities)
         self.add_button.setEnabled(has_priorities)
-        self.edit_button.setEnabled(bool(self.assignments))
-        self.delete_button.setEnabled(bool(self.assignments))
+        self.edit_button.setEnabled(writable and bool(self.assignments))
+        self.delete_button.setEnabled(writable and bool(self.assignments))
         self.visit_button.setEnabled(has_priorities)
-        self.follow_up_button.setEnabled(bool(plan and not plan.is_locked and self.visit_list))
-        self.delete_visit_button.setEnabled(bool(self.visit_list))
+        self.follow_up_button.setEnabled(
+            bool(writable and plan and not plan.is_locked and self.visit_list)
+        )
+        self.delete_visit_button.setEnabled(writable and bool(self.visit_list))
 
     def mentions(self, action_ids: Iterable[int] = (), priority_ids: Iterable[int] = ()) -> bool:
         """Does the schedule or a visit name one of these actions or priorities?"""

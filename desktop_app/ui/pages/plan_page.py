@@ -283,17 +283,20 @@ class PlanPage(Page):
             if self.plan is not None
             else self.tr("There is no improvement plan for this review round yet.")
         )
+        writable = not self.ctx.read_only  # a read-only copy offers nothing that writes
         editable = plan is not None and not plan.is_locked
         newest = plan is not None and self.versions and plan.id == self.versions[0].id
         self.start_button.setVisible(plan is None)
-        self.start_button.setEnabled(self.ctx.round_id is not None)
+        self.start_button.setEnabled(writable and self.ctx.round_id is not None)
         # The same button records approval, or withdraws one recorded by mistake.
         withdraw = bool(plan is not None and plan.is_locked and newest)
         self.sign_off_button.setText(
             self.tr("Withdraw approva&l…") if withdraw else self.tr("Record governors' approva&l…")
         )
-        self.sign_off_button.setEnabled(bool(editable) or withdraw)
-        self.new_version_button.setEnabled(bool(plan is not None and plan.is_locked and newest))
+        self.sign_off_button.setEnabled(writable and (bool(editable) or withdraw))
+        self.new_version_button.setEnabled(
+            writable and bool(plan is not None and plan.is_locked and newest)
+        )
         self.export_button.setEnabled(
             self.ctx.school_id is not None and self.ctx.round_id is not None
         )
