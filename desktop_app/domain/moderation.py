@@ -267,6 +267,7 @@ def agreeing_question(moderations: Sequence[StrandModeration]) -> str:
         "and clears Edit > Undo."
     )
     if not lines:
-        return f"Every strand has an agreed level.\n\n{ending}\n\nMark the round as agreed?"
+        settled = "Every strand is judged, and no recorded views are waiting to be agreed."
+        return f"{settled}\n\n{ending}\n\nMark the round as agreed?"
     listed = "\n".join(lines)
     return f"Not yet agreed:\n{listed}\n\n{ending}\n\nMark the round as agreed anyway?"

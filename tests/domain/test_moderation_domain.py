@@ -138,7 +138,7 @@ def test_agreeing_asks_saying_what_is_not_yet_agreed() -> None:
 
 def test_agreeing_a_settled_round_still_asks_plainly() -> None:
     question = agreeing_question([_settled("jpd", Level.EMBEDDING), _settled("x", Level.LEADING)])
-    assert question.startswith("Every strand has an agreed level.")
+    assert question.startswith("Every strand is judged, and no recorded views are waiting")
     assert question.endswith("Mark the round as agreed?")
 
 
