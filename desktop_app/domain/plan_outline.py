@@ -29,21 +29,29 @@ class PlanOutline:
                 return p
         raise LookupError(f"No priority with id {priority_id} in this plan")
 
-    def deletion_question(self, priority_id: int, notes: int) -> str | None:
+    def deletion_question(self, priority_id: int, notes: int, measures: int = 0) -> str | None:
         """What deleting this priority takes with it, asked before it goes; None when it has
-        no actions (nothing but its own words goes, and Ctrl+Z brings them back).
+        no actions and no measures of impact (only its own words go, and Ctrl+Z brings them
+        back).
 
         notes: how many progress notes are about its actions. They are not deleted: their
         link goes, so they stay as notes about the whole plan, which the question says.
+        measures: how many measures of impact on pupils it has (they go, with their
+        measurements).
         """
         actions = self.action_counts.get(priority_id, 0)
-        if not actions:
+        if not actions and not measures:
             return None
         title = shorten(self.priority(priority_id).title, 80)
-        parts = [
-            f"Delete the priority “{title}” and its "
-            f"{actions:,} action{'s' if actions != 1 else ''}?"
-        ]
+        going = []
+        if actions:
+            going.append(f"its {actions:,} action{'s' if actions != 1 else ''}")
+        if measures:
+            going.append(
+                f"its {measures} measure{'s' if measures != 1 else ''} of impact on pupils, "
+                "with their measurements"
+            )
+        parts = [f"Delete the priority “{title}” and {' and '.join(going)}?"]
         if notes == 1:
             parts.append("The progress note about them will stay, as a note about the whole plan.")
         elif notes:

@@ -169,3 +169,14 @@ def test_deleting_a_priority_with_actions_asks_naming_what_goes_and_what_stays()
 
 def test_a_priority_with_no_actions_is_not_asked_about() -> None:
     assert _outline({7: 300}).deletion_question(8, 0) is None
+
+
+def test_a_priority_with_measures_but_no_actions_is_asked_about_them() -> None:
+    question = _outline({}).deletion_question(8, 0, measures=2)
+    assert question is not None
+    assert question.startswith(
+        "Delete the priority “Reading for pleasure” and its 2 measures of impact on pupils, "
+        "with their measurements?"
+    )
+    both = _outline({8: 1}).deletion_question(8, 0, measures=1) or ""
+    assert "its 1 action and its 1 measure of impact on pupils" in both

@@ -150,11 +150,13 @@ class PrioritiesPanel(QWidget):
         pid = self.selected_id()
         if self.outline is None or pid is None or self.outline.plan.is_locked:
             return
-        # Its actions go with it, so it is asked first; a priority with none goes at once.
+        # Its actions and measures go with it, so it is asked first; one with neither goes
+        # at once.
         plan_id = self.outline.plan.id
         has_actions = bool(self.outline.action_counts.get(pid))
         notes = self._plans.note_count(plan_id, NoteScope(priority_id=pid)) if has_actions else 0
-        question = self.outline.deletion_question(pid, notes)
+        measures = sum(m.priority_id == pid for m in self.ctx.services.impact.measures(plan_id))
+        question = self.outline.deletion_question(pid, notes, measures)
         if question is not None:
             answer = QMessageBox.question(
                 self,
