@@ -3,7 +3,7 @@ written: every school goes into the directory; only the ticked ones become partn
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,10 +28,10 @@ from desktop_app.ui.models.rows_table_model import RowsTableModel
 from desktop_app.ui.models.school_choice_model import PAGE, SchoolChoiceModel
 from desktop_app.ui.widgets.form_helpers import SEARCH_TIP, name_buttons
 from desktop_app.ui.widgets.long_table import long_table, sample_widths
+from desktop_app.ui.widgets.typing_pause import after_typing_pause
 from desktop_app.ui.widgets.wheel_safe import DropDown
 from desktop_app.ui.widgets.word_completer import type_to_find
 
-SEARCH_DELAY_MS = 250  # typing pauses this long before the file is searched
 _FIELD_WORDS = {
     "name": "name",
     "establishment_type": "type",
@@ -170,10 +170,7 @@ class GiasPreviewDialog(QDialog):
         )
         self.search.setToolTip(SEARCH_TIP)
         self.search.setClearButtonEnabled(True)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self._run_search)
+        self._debounce = after_typing_pause(self, self._run_search)
         self.search.textEdited.connect(lambda _t: self._debounce.start())
         search_label = QLabel("Searc&h")
         search_label.setBuddy(self.search)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
@@ -20,8 +20,8 @@ from desktop_app.domain.directory import DirectorySchool, DirectorySource
 from desktop_app.domain.partners import PartnerSchool, PartnerSchoolDetails
 from desktop_app.services.partner_service import DuplicatePartner
 from desktop_app.ui.dialogs.form_dialog import FormDialog
+from desktop_app.ui.widgets.typing_pause import after_typing_pause
 
-SUGGEST_DELAY_MS = 200
 _URN_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -128,10 +128,7 @@ class PartnerSchoolDialog(FormDialog):
         self.name.setCompleter(self.completer)
         # The index overload: two schools can share a name, never a URN.
         self.completer.activated[QModelIndex].connect(self._chosen)  # type: ignore[index]
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SUGGEST_DELAY_MS)
-        self._debounce.timeout.connect(self._suggest)
+        self._debounce = after_typing_pause(self, self._suggest)
         self.name.textEdited.connect(lambda _t: self._debounce.start())
         self.urn.textEdited.connect(self._urn_typed)
         self.found.setText("Type a school's name or URN: the school directory fills in the rest.")

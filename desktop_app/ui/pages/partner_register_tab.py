@@ -32,8 +32,8 @@ from desktop_app.ui.widgets.long_table import fit_headings, give_spare_width, lo
 from desktop_app.ui.widgets.read_only_table import select_source_row
 from desktop_app.ui.widgets.reciprocity_panel import ReciprocityPanel
 from desktop_app.ui.widgets.record_tables import named_button
+from desktop_app.ui.widgets.typing_pause import after_typing_pause
 
-SEARCH_PAUSE_MS = 150
 # The search index is folded this long after the page is shown: after its first paint,
 # while the user reads it, so the first search finds it made (a worker thread makes it).
 INDEX_AFTER_SHOWN_MS = 100
@@ -51,10 +51,7 @@ class PartnerRegisterTab(QWidget):
         self.proxy.setSourceModel(self.model)
         self._search_index = RegisterSearch(ctx, self._search_index_ready)
         # Searching waits for a pause in typing, so a keystroke never waits for a search.
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_PAUSE_MS)
-        self._search_timer.timeout.connect(self.apply_search)
+        self._search_timer = after_typing_pause(self, self.apply_search)
         self._index_timer = QTimer(self)
         self._index_timer.setSingleShot(True)
         self._index_timer.setInterval(INDEX_AFTER_SHOWN_MS)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from desktop_app.domain.rag import DUE_SOON_DAYS, WorkStatus
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.form_helpers import SEARCH_TIP
 from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
+from desktop_app.ui.widgets.typing_pause import after_typing_pause
 from desktop_app.ui.widgets.word_completer import type_to_find
 
 
@@ -45,9 +46,6 @@ def _refill(combo: QComboBox, any_text: str, items: Sequence[tuple[str, Any]]) -
     index = combo.findData(current) if current is not None else 0
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)
-
-
-SEARCH_PAUSE_MS = 150
 
 
 def _labelled(text: str, widget: QWidget) -> QWidget:
@@ -125,10 +123,7 @@ class CommitmentFilterBar(QWidget):
         self.due_soon.toggled.connect(self.changed)
         # The search waits for a pause in typing, so a keystroke never waits for a search
         # of thousands of commitments; Enter searches at once.
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_PAUSE_MS)
-        self._search_timer.timeout.connect(self.changed)
+        self._search_timer = after_typing_pause(self, self.changed.emit)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self.search_now)
         self._choices: tuple[list[tuple[str, int]], list[tuple[str, str]], list[str]] | None = None

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from desktop_app.domain.partners import PartnerSchool, partner_choice_names
 from desktop_app.domain.text_search import fold, has_words, search_words
 from desktop_app.ui.widgets.form_helpers import SEARCH_TIP, CheckList
+from desktop_app.ui.widgets.typing_pause import after_typing_pause
 
 Finder = Callable[[str], list[PartnerSchool]]
-_PAUSE_MS = 200  # wait for a pause in typing before asking the database
 
 
 class PartnerCheckList(CheckList):
@@ -36,10 +36,7 @@ class PartnerCheckList(CheckList):
         self.search.setClearButtonEnabled(True)
         self.ticked = QLabel()
         self.ticked.setWordWrap(True)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(_PAUSE_MS)
-        self._timer.timeout.connect(self.run_search)
+        self._timer = after_typing_pause(self, self.run_search)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self.run_search)
         self.itemChanged.connect(lambda _item: self._show_ticked())
