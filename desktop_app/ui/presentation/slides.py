@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -82,6 +83,9 @@ class FittingLabel(QLabel):
         self.scale = scale
         self._largest = QApplication.font().pointSizeF() * FONT_SCALE * scale
         self._smallest = QApplication.font().pointSizeF()
+        #: labels read side by side share one size: the largest at which every one fits, so
+        #: a level with longer wording is not in smaller print than its neighbours
+        self.group: list[FittingLabel] = [self]
         self.setMinimumHeight(self.fontMetrics().height())  # the layout decides the rest
 
     def setText(self, text: str) -> None:
@@ -109,7 +113,8 @@ class FittingLabel(QLabel):
         flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignTop)
         return QFontMetrics(font).boundingRect(0, 0, width, 100000, flags, self.text()).height()
 
-    def _fit(self) -> None:
+    def fitting_size(self) -> float:
+        """The largest size (between the two set) at which the text fits its box."""
         font = QFont(self.font())
         size = self._largest
         width, height = self.contentsRect().width(), self.contentsRect().height()
@@ -118,25 +123,50 @@ class FittingLabel(QLabel):
             if width <= 0 or self._height_at(font, width) <= height:
                 break
             size = max(self._smallest, size * 0.92)
-        font.setPointSizeF(size)
-        if font.pointSizeF() != self.font().pointSizeF():
+        return size
+
+    def _fit(self) -> None:
+        size = min(label.fitting_size() for label in self.group)
+        for label in self.group:
+            label.use_size(size)
+
+    def use_size(self, size: float) -> None:
+        if size != self.font().pointSizeF():
+            font = QFont(self.font())
+            font.setPointSizeF(size)
             self.setFont(font)
 
 
+def fit_together(labels: list[FittingLabel]) -> None:
+    """These labels take one type size from now on: the largest that fits all of them."""
+    for label in labels:
+        label.group = labels
+
+
 class LevelPanel(QFrame):
-    """One level's descriptor; proposed and agreed are shown in words and border, not colour."""
+    """One level's descriptor; proposed and agreed are shown by a short label on a band and
+    by the border (width and dash), never by colour alone.
+
+    The band's line is kept on every card, marked or not, so choosing a level never takes
+    room from its description: all four descriptions keep one type size.
+    """
 
     def __init__(self, level: Level) -> None:
         super().__init__()
         self.level = level
         self.setObjectName("LevelPanel")
         self.title = big_label(f"{int(level)}  {level.label}", 1.1, bold=True)
-        self.state = big_label("", 0.9, bold=True)
+        self.state = big_label(" ", 0.7, bold=True)
+        self.state.setObjectName("LevelState")
+        self.state.setWordWrap(False)
+        # A long label is cut, never widens the card past a small projector's width.
+        self.state.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.text = FittingLabel(0.75)
-        col = QVBoxLayout(self)
+        self._col = col = QVBoxLayout(self)
         col.addWidget(self.title)
         col.addWidget(self.state)
         col.addWidget(self.text, 1)
+        self._margin = col.contentsMargins().left()
 
     def show_state(self, descriptor: str, proposed: bool, agreed: bool) -> None:
         self.text.setText(descriptor)
@@ -144,18 +174,24 @@ class LevelPanel(QFrame):
         if agreed:
             words.append("✓ Agreed")
         if proposed:
-            words.append("▶ Proposed: press Enter to agree")
-        self.state.setText("   ".join(words))
-        # An empty line between the level's name and its description would cost the text room.
-        self.state.setVisible(bool(words))
+            words.append("▶ Proposed")
+        # A space keeps the line's height on an unmarked card.
+        self.state.setText("  ".join(words) or " ")
+        marked = bool(words)
+        self.setAccessibleDescription(", ".join(w[2:] for w in words))
         # Explicit colours: a widget with a stylesheet stops inheriting its parent's palette.
         width = 6 if proposed else (4 if agreed else 1)
         style = "dashed" if proposed and not agreed else "solid"
-        colour = "#ffff00" if (proposed or agreed) else "#ffffff"
+        colour = "#ffff00" if marked else "#ffffff"
+        band = "#ffff00" if marked else "#000000"
+        # A wider border takes from the margin, so the words stay where they were.
+        inside = max(0, self._margin - width + 1)
+        self._col.setContentsMargins(inside, inside, inside, inside)
         self.setStyleSheet(
             f"#LevelPanel {{ border: {width}px {style} {colour}; border-radius: 8px;"
             " background: #000000; }"
             " QLabel { color: #ffffff; background: #000000; }"
+            f" QLabel#LevelState {{ color: #000000; background: {band}; padding: 0 4px; }}"
         )
 
 
@@ -165,11 +201,13 @@ class StrandSlide(QWidget):
         self.position = big_label("", 0.8)
         self.title = big_label("", 1.8, bold=True)
         self.panels = [LevelPanel(level) for level in Level]
+        fit_together([panel.text for panel in self.panels])
         row = QHBoxLayout()
         for panel in self.panels:
             row.addWidget(panel, 1)
         self.wording = big_label("", 0.6)
-        self.best_fit = big_label(f"Best fit: {BEST_FIT_GUIDANCE}", 0.6)
+        # Read from the back of the room, so not much smaller than the descriptions.
+        self.best_fit = big_label(f"Best fit: {BEST_FIT_GUIDANCE}", 0.75)
         self.ratings_heading = big_label("Views recorded", 1.0, bold=True)
         self.flag = big_label("", 0.9, bold=True)
         self.ratings = big_label("", 0.85)
@@ -178,7 +216,7 @@ class StrandSlide(QWidget):
         col.addWidget(self.position)
         col.addWidget(self.title)
         col.addWidget(self.wording)
-        col.addLayout(row, 2)
+        col.addLayout(row, 3)
         col.addWidget(self.best_fit)
         col.addWidget(self.ratings_heading)
         col.addWidget(self.flag)
