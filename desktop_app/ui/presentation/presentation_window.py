@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from desktop_app.domain.framework import Framework, descriptor_wording_note
 from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import StrandModeration
-from desktop_app.domain.review import RoundStatus
+from desktop_app.domain.review import RoundStatus, StrandJudgement
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.decisions_export import export_decisions
@@ -53,6 +53,7 @@ class PresentationWindow(QWidget):
         self.proposed: Level | None = None
         self.show_notes = False
         self._items: list[StrandModeration] = []
+        self._judgements: dict[str, StrandJudgement] = {}
         service = ctx.services.assessment
         round_ = service.get_round(round_id)
         self._framework: Framework = service.framework_for(round_)
@@ -94,6 +95,7 @@ class PresentationWindow(QWidget):
 
     def _reload(self) -> None:
         self._items = self.ctx.services.moderation.summary(self.round_id)
+        self._judgements = self.ctx.services.assessment.judgements(self.round_id)
 
     def _on_ctx_changed(self, changes: Changes) -> None:
         if changes.touches(Topic.RATINGS, Topic.JUDGEMENTS, Topic.ROUNDS):
@@ -123,6 +125,7 @@ class PresentationWindow(QWidget):
         self.strand_slide.show_strand(
             strand,
             item,
+            self._judgements.get(item.strand_id),
             position,
             self.proposed,
             self.show_notes,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.framework import BEST_FIT_GUIDANCE, Strand
 from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import DecisionLine, StrandModeration
-from desktop_app.domain.review import RoundScope
+from desktop_app.domain.review import RoundScope, StrandJudgement
 
 #: Presentation type is twice the system font, so a larger system font still makes it larger.
 FONT_SCALE = 2.0
@@ -27,6 +27,8 @@ FONT_SCALE = 2.0
 #: projector, twice the font would leave 18 and squeeze the level descriptions to one line.
 SCREEN_LINES = 28
 _SCALE = "presentation_scale"
+#: Lines of the school's evidence shown under its judgement on the projector.
+_EVIDENCE_LINES = 3
 
 
 def big_label(text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
@@ -195,6 +197,73 @@ class LevelPanel(QFrame):
         )
 
 
+class ShortenedLabel(QLabel):
+    """Word-wrapped text cut at a word, with "…", to the lines its box has room for: the
+    school's evidence is a summary on the projector, and may run to pages."""
+
+    def __init__(self, scale: float) -> None:
+        super().__init__()
+        self.full_text = ""
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        font = QApplication.font()
+        font.setPointSizeF(font.pointSizeF() * FONT_SCALE * scale)
+        self.setFont(font)
+        self.setProperty(_SCALE, scale)  # apply_type sizes it with the big labels
+        # It asks for a few lines and takes what the layout leaves: the text is cut to fit.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setMaximumHeight(self.fontMetrics().lineSpacing() * _EVIDENCE_LINES + 2)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.maximumHeight() if self.full_text else 0)
+
+    def hasHeightForWidth(self) -> bool:
+        return False  # the height of the words shown would hold it at the lines it has now
+
+    def minimumSizeHint(self) -> QSize:
+        # Two lines at least, when there is evidence: one line says too little to be worth it.
+        lines = 2 if self.full_text else 0
+        return QSize(super().minimumSizeHint().width(), self.fontMetrics().lineSpacing() * lines)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = " ".join(text.split())
+        self.updateGeometry()
+        self._shorten()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._shorten()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # A few lines at most: the level descriptions need the room more.
+            self.setMaximumHeight(self.fontMetrics().lineSpacing() * _EVIDENCE_LINES + 2)
+            self._shorten()
+
+    def _fits(self, text: str) -> bool:
+        room = self.contentsRect()
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignTop)
+        needed = self.fontMetrics().boundingRect(0, 0, room.width(), 100000, flags, text)
+        return needed.height() <= room.height()
+
+    def _shorten(self) -> None:
+        text = self.full_text
+        if self.contentsRect().width() > 0 and not self._fits(text):
+            words = text.split(" ")
+            low, high = 0, len(words)  # the most words that fit, by halving
+            while low < high:
+                mid = (low + high + 1) // 2
+                if self._fits(" ".join(words[:mid]) + "…"):
+                    low = mid
+                else:
+                    high = mid - 1
+            text = " ".join(words[:low]) + "…" if low else ""
+        if text != self.text():
+            self.setText(text)
+
+
 class StrandSlide(QWidget):
     def __init__(self) -> None:
         super().__init__()
@@ -208,26 +277,42 @@ class StrandSlide(QWidget):
         self.wording = big_label("", 0.6)
         # Read from the back of the room, so not much smaller than the descriptions.
         self.best_fit = big_label(f"Best fit: {BEST_FIT_GUIDANCE}", 0.75)
+        # The school's own judgement beside the views: what the governors are asked to test.
+        self.judgement = big_label("", 1.0, bold=True)
+        self.judgement.setAccessibleName("Our judgement")
+        self.evidence = ShortenedLabel(0.7)
+        self.evidence.setAccessibleName("Our evidence")
         self.ratings_heading = big_label("Views recorded", 1.0, bold=True)
         self.flag = big_label("", 0.9, bold=True)
         self.ratings = big_label("", 0.85)
         self.notes_hint = big_label("", 0.7)
+        ours = QVBoxLayout()
+        ours.addWidget(self.judgement)
+        ours.addWidget(self.evidence)
+        ours.addStretch(1)
+        views = QVBoxLayout()
+        views.addWidget(self.ratings_heading)
+        views.addWidget(self.flag)
+        self.ratings.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        views.addWidget(self.ratings, 1)
+        below = QHBoxLayout()
+        below.addLayout(ours, 1)
+        below.addSpacing(self.fontMetrics().height() * 2)
+        below.addLayout(views, 1)
         col = QVBoxLayout(self)
         col.addWidget(self.position)
         col.addWidget(self.title)
         col.addWidget(self.wording)
         col.addLayout(row, 3)
         col.addWidget(self.best_fit)
-        col.addWidget(self.ratings_heading)
-        col.addWidget(self.flag)
-        self.ratings.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        col.addWidget(self.ratings, 1)
+        col.addLayout(below, 1)
         col.addWidget(self.notes_hint)
 
     def show_strand(
         self,
         strand: Strand,
         item: StrandModeration,
+        judgement: StrandJudgement | None,
         position: str,
         proposed: Level | None,
         show_notes: bool,
@@ -243,6 +328,13 @@ class StrandSlide(QWidget):
                 proposed is panel.level,
                 item.is_agreed and item.agreed is panel.level,
             )
+        level = judgement.level if judgement is not None else None
+        self.judgement.setText(
+            "Not yet judged" if level is None else f"Our judgement: {level.label}"
+        )
+        evidence = judgement.evidence if judgement is not None and level is not None else ""
+        self.evidence.set_full_text(evidence)
+        self.evidence.setAccessibleDescription(" ".join(evidence.split()))
         self.flag.setText(f"⚠ {item.flag_text}" if item.is_flagged else "")
         self.flag.setVisible(item.is_flagged)
         if not item.ratings:
