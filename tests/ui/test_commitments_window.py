@@ -107,7 +107,7 @@ def test_every_column_sorts_as_the_domain_orders(qtbot: QtBot, window: MainWindo
     titles = page.named.strand_titles
     # RAG order first by default, most urgent at the top.
     assert page.model.sort_order() == (CommitmentOrder.RAG, False)
-    assert page.model.data(page.model.index(0, 0)).startswith("Red: overdue")
+    assert page.model.data(page.model.index(0, 0)).endswith(" days late")
     for order in CommitmentOrder:
         for qt_order, descending in (
             (Qt.SortOrder.AscendingOrder, False),

@@ -140,9 +140,12 @@ def test_commitment_model_of_a_list_in_memory_passes_modeltester(
 def test_rag_cell_has_words_and_colour() -> None:
     model = _loaded()
     late = model.index(0, RAG_COLUMN)
-    assert model.data(late) == "Red: overdue by 9 days"
+    # Short words in the cell; the full reason in its tooltip and for screen readers.
+    assert model.data(late) == "Red: 9 days late"
+    assert model.data(late, Qt.ItemDataRole.ToolTipRole) == "Red: overdue by 9 days"
+    assert model.data(late, Qt.ItemDataRole.AccessibleTextRole) == "Red: overdue by 9 days"
     assert model.data(late, Qt.ItemDataRole.BackgroundRole) is not None
-    assert model.data(model.index(1, RAG_COLUMN)) == "Amber: due in 5 days"
+    assert model.data(model.index(1, RAG_COLUMN)) == "Amber: 5 days left"
     assert model.data(model.index(2, RAG_COLUMN)) == "Green: done"
     dropped = model.index(3, RAG_COLUMN)
     assert model.data(dropped) == "— dropped"

@@ -20,13 +20,19 @@ from PySide6.QtGui import QColor
 
 from desktop_app.domain.commitment_filter import CommitmentOrder, SortKey, sort_key
 from desktop_app.domain.dates import date_text
-from desktop_app.domain.partners import Commitment
-from desktop_app.domain.rag import RagResult
-from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, rag_text
+from desktop_app.domain.partners import Commitment, Direction
+from desktop_app.domain.rag import RagResult, WorkStatus
+from desktop_app.ui.models.rag_colours import (
+    rag_background,
+    rag_foreground,
+    rag_short_text,
+    rag_text,
+)
+from desktop_app.ui.widgets.fitted_columns import Column
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = (
-    "Status (RAG)",
+    "Status",  # its cells say red, amber or green in words
     "What is promised",
     "Direction",
     "Partner schools",
@@ -36,6 +42,18 @@ HEADERS = (
     "Progress",
 )
 RAG_COLUMN, WHAT_COLUMN, DUE_COLUMN = 0, 1, 6
+#: How wide each column would like to be (fit_columns): the table fits a 1024-pixel screen,
+#: "What is promised" takes the width left, and names give way first when it is short.
+COLUMNS = {
+    RAG_COLUMN: Column(sample="Amber: 14 days left"),
+    WHAT_COLUMN: Column(letters=16),
+    2: Column(sample=max((d.label for d in Direction), key=len)),
+    3: Column(letters=28, gives_way=True),
+    4: Column(letters=24, gives_way=True),
+    5: Column(letters=14, gives_way=True),
+    DUE_COLUMN: Column(sample=date_text(date(2026, 9, 30))),
+    7: Column(sample=max((s.label for s in WorkStatus), key=len)),
+}
 COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Words, not a padlock emoji: school laptops often lack a colour emoji font.
 CONFIDENTIAL_MARK = "[Confidential] "
@@ -65,6 +83,7 @@ class _Row:
     rag: RagResult
     text: tuple[str, ...]
     tooltip: str
+    status: str  # the RAG cell's words in full: its tooltip and what screen readers hear
     background: QColor | None
     foreground: QColor | None
 
@@ -199,7 +218,7 @@ class CommitmentTableModel(QAbstractTableModel):
         # A cell shows a line; the tooltip has the rest (laying out pages of text is slow).
         plain = " ".join(c.what[:_CELL_CHARACTERS].split())
         text = (
-            rag_text(rag),
+            rag_short_text(rag),
             f"{CONFIDENTIAL_MARK}{plain}" if c.confidential else plain,
             c.direction.label,
             self._partner_text(c),
@@ -211,7 +230,7 @@ class CommitmentTableModel(QAbstractTableModel):
         tip = c.what if len(c.what) < 2000 else c.what[:2000] + "…"
         if c.confidential:
             tip += "\n\nConfidential: never shared with partners."
-        return _Row(c, rag, text, tip, rag_background(rag), rag_foreground(rag))
+        return _Row(c, rag, text, tip, rag_text(rag), rag_background(rag), rag_foreground(rag))
 
     def commitment(self, row: int) -> Commitment:
         found = self._row(row)
@@ -317,12 +336,16 @@ class CommitmentTableModel(QAbstractTableModel):
         row = self._cache.get(self._ids[r]) or self._row(r)
         if row is None:  # removed since the order was read; the next refresh drops it
             return None
-        if role in (_DISPLAY, _ACCESSIBLE):
+        if role == _DISPLAY:
             return row.text[index.column()]
+        column = index.column()
+        if column == RAG_COLUMN and role != _BACKGROUND and role != _FOREGROUND:
+            return row.status  # the cell's short words in full
+        if role == _ACCESSIBLE:
+            return row.text[column]
         if role == _TOOLTIP:
-            column = index.column()
             return row.tooltip if column == WHAT_COLUMN else row.text[column]
-        if index.column() != RAG_COLUMN:
+        if column != RAG_COLUMN:
             return None
         return row.background if role == _BACKGROUND else row.foreground
 

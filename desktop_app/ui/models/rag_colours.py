@@ -21,6 +21,22 @@ def rag_text(result: RagResult) -> str:
     return f"{result.rag.label}: {result.reason}"
 
 
+def rag_short_text(result: RagResult) -> str:
+    """The same in fewer words, for a narrow cell ("Red: 129 days late"); rag_text gives
+    the full reason for its tooltip and for screen readers."""
+    reason = result.reason
+    if reason.startswith("overdue by "):
+        reason = reason.removeprefix("overdue by ") + " late"
+    elif reason.startswith("due in "):
+        reason = reason.removeprefix("due in ") + " left"
+    else:
+        reason = _SHORTER.get(reason, reason)
+    return rag_text(RagResult(result.rag, reason))
+
+
+_SHORTER = {"should have started": "not started", "review overdue": "review late"}
+
+
 def rag_background(result: RagResult) -> QColor | None:
     return _BACKGROUND.get(result.rag)
 

@@ -33,11 +33,17 @@ from desktop_app.domain.rag import WorkStatus
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.ui.commitment_editing import create_commitment, edit_commitment
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.models.commitment_table_model import RAG_COLUMN, CommitmentTableModel
+from desktop_app.ui.models.commitment_table_model import (
+    COLUMNS,
+    RAG_COLUMN,
+    WHAT_COLUMN,
+    CommitmentTableModel,
+)
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.pages.commitment_names import CommitmentNames
 from desktop_app.ui.widgets.commitment_filter_bar import CommitmentFilterBar
 from desktop_app.ui.widgets.count_label import CountLabel
+from desktop_app.ui.widgets.fitted_columns import fit_columns
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.long_table import long_table, rows_in_view
 
@@ -73,9 +79,7 @@ class CommitmentsPage(Page):
         header.sortIndicatorChanged.connect(lambda *_: self._show_from_top(self.selected_id()))
         # Fixed row heights: measuring every row would read every commitment.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((19, 28, 8, 17, 15, 9, 9, 8)):
-            self.table.setColumnWidth(column, width * em)
+        fit_columns(self.table, WHAT_COLUMN, COLUMNS)
         self.table.doubleClicked.connect(lambda _i: self.edit_commitment())
         self.table.activated.connect(lambda _i: self.edit_commitment())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
