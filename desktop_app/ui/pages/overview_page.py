@@ -242,6 +242,9 @@ class OverviewPage(Page):
             item = self.dimensions.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                # Hidden now: deleted only when the event loop is next free, and a message box
+                # opened straight after (a restore's) would show it, unplaced, over the chart.
+                widget.hide()
                 widget.deleteLater()
         for i, summary in enumerate(profile.dimensions()):
             self.dimensions.addWidget(_DimensionCard(summary), 0, i)

@@ -373,8 +373,10 @@ class SummarySlide(QWidget):
     def show_decisions(self, lines: list[DecisionLine]) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()  # type: ignore[union-attr]
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # now: it is deleted only once the event loop is next free
+                widget.deleteLater()
         words = []
         for r, line in enumerate(lines):
             flag = "  ⚠ views differed" if line.flagged else ""
