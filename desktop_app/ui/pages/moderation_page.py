@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
@@ -37,6 +36,7 @@ from desktop_app.ui.pages.base import Page
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.level_cards import LevelCardRow
+from desktop_app.ui.widgets.outlined_views import OutlinedListWidget
 from desktop_app.ui.widgets.rating_entry import RatingEntry
 from desktop_app.ui.widgets.read_only_table import read_only_table
 
@@ -70,7 +70,7 @@ class ModerationPage(Page):
         self._drafts: dict[tuple[int, str], tuple[str, str]] = {}
         self._round_shown: int | None = None
 
-        self.strands = QListWidget()
+        self.strands = OutlinedListWidget()
         self.strands.setAccessibleName("Strands to moderate")
         self.strands.setWordWrap(True)
         self.strands.setSpacing(self.fontMetrics().height() // 4)

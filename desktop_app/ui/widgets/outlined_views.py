@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QAbstractItemView, QListView, QTableView, QTreeWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QListWidget,
+    QTableView,
+    QTreeWidget,
+)
 
 from desktop_app.ui.theme import cell_style, focus_outline_width
 
@@ -97,4 +103,10 @@ class OutlinedListView(_FocusOutline, QListView):
 class OutlinedTreeWidget(_FocusOutline, QTreeWidget):
     # The strand list: the focus style's thick outline round its current row covered the
     # top of the row's words; round the list, like the tables, it covers none.
+    pass
+
+
+class OutlinedListWidget(_FocusOutline, QListWidget):
+    # The Moderation page's strands: the same outline round the current row cut off the top
+    # of the first strand's name.
     pass
