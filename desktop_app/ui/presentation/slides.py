@@ -116,16 +116,25 @@ class FittingLabel(QLabel):
         return QFontMetrics(font).boundingRect(0, 0, width, 100000, flags, self.text()).height()
 
     def fitting_size(self) -> float:
-        """The largest size (between the two set) at which the text fits its box."""
+        """The largest size (between the two set, to a quarter point) at which the text fits
+        its box: halving the range, so no size that fits is skipped over."""
         font = QFont(self.font())
-        size = self._largest
         width, height = self.contentsRect().width(), self.contentsRect().height()
-        while size > self._smallest:
+
+        def fits(size: float) -> bool:
             font.setPointSizeF(size)
-            if width <= 0 or self._height_at(font, width) <= height:
-                break
-            size = max(self._smallest, size * 0.92)
-        return size
+            return self._height_at(font, width) <= height
+
+        low, high = self._smallest, self._largest
+        if width <= 0 or fits(high):
+            return high
+        while high - low > 0.25:
+            middle = (low + high) / 2
+            if fits(middle):
+                low = middle
+            else:
+                high = middle
+        return low
 
     def _fit(self) -> None:
         size = min(label.fitting_size() for label in self.group)
@@ -292,7 +301,6 @@ class StrandSlide(QWidget):
         ours.addStretch(1)
         views = QVBoxLayout()
         views.addWidget(self.ratings_heading)
-        views.addWidget(self.flag)
         self.ratings.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         views.addWidget(self.ratings, 1)
         below = QHBoxLayout()
@@ -305,6 +313,8 @@ class StrandSlide(QWidget):
         col.addWidget(self.wording)
         col.addLayout(row, 3)
         col.addWidget(self.best_fit)
+        # The warning is one line across the screen; in the views' half it took three.
+        col.addWidget(self.flag)
         col.addLayout(below, 1)
         col.addWidget(self.notes_hint)
 
