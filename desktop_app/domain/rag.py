@@ -3,11 +3,17 @@
 The rules, in order (the first that applies wins):
 1. Done: green ("done").
 2. Dropped: no colour ("dropped"); it is no longer tracked.
-3. Due date passed: red ("overdue by N days").
-4. Start date passed but not yet started (still proposed or agreed): amber ("should have started").
-5. Due within DUE_SOON_DAYS days: amber ("due in N days").
-6. Review date passed: amber ("review overdue").
-7. Otherwise: green ("on track").
+3. No date at all (no start, due or review date): amber ("no dates set").
+4. Due date passed: red ("overdue by N days").
+5. Start date passed but not yet started (still proposed or agreed): amber ("should have started").
+6. Due within DUE_SOON_DAYS days: amber ("due in N days").
+7. Review date passed: amber ("review overdue").
+8. Otherwise: green ("on track").
+
+Rule 3: work with no date cannot be on track, since there is nothing to be on track for, and
+a headteacher reading "Green: on track" beside a promise nobody has dated would take it as
+in hand. Amber asks for a date, as a late start or a missed review does; it is not red,
+since nothing has been missed yet.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from enum import Enum
 from typing import Protocol
 
 DUE_SOON_DAYS = 14
+NO_DATES = "no dates set"
 
 
 class WorkStatus(Enum):
@@ -66,6 +73,8 @@ def rag_status(
         return RagResult(Rag.GREEN, "done")
     if status is WorkStatus.DROPPED:
         return RagResult(Rag.NONE, "dropped")
+    if due is None and start is None and review is None:
+        return RagResult(Rag.AMBER, NO_DATES)
     if due is not None and due < today:
         return RagResult(Rag.RED, f"overdue by {_days((today - due).days)}")
     if start is not None and start <= today and status in (WorkStatus.PROPOSED, WorkStatus.AGREED):
@@ -121,6 +130,8 @@ def red_and_amber(items: Sequence[Tracked], today: date) -> tuple[list[int], lis
         review = getattr(item, "review", None)
         if review is not None and review < today:
             amber.append(n)
+        elif due is None and start is None and review is None:
+            amber.append(n)  # no dates set
     return red, amber
 
 

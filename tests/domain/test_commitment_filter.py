@@ -103,6 +103,7 @@ def test_sort_keys_put_the_most_urgent_first_and_fold_text() -> None:
     def order(by: CommitmentOrder) -> list[int]:
         return [k[-1] for k in sorted(sort_key(c, by, TODAY, NAMES, {}) for c in rows)]
 
-    assert order(CommitmentOrder.RAG) == [1, 2, 3, 4]
+    # Undated work is amber ("no dates set"), after the amber work that has a due date.
+    assert order(CommitmentOrder.RAG) == [1, 2, 4, 3]
     assert order(CommitmentOrder.WHAT) == [4, 2, 1, 3]  # "École" sorts as "ecole"
     assert order(CommitmentOrder.DUE) == [1, 2, 3, 4]  # no due date last

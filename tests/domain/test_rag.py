@@ -71,8 +71,20 @@ def test_review_overdue_is_amber() -> None:
     assert rag_status(WorkStatus.IN_PROGRESS, TODAY, review=TODAY).rag is Rag.GREEN
 
 
-def test_no_dates_is_on_track() -> None:
-    assert rag_status(WorkStatus.PROPOSED, TODAY).reason == "on track"
+@pytest.mark.parametrize("status", [WorkStatus.PROPOSED, WorkStatus.AGREED, WorkStatus.IN_PROGRESS])
+def test_open_work_with_no_dates_is_amber_not_on_track(status: WorkStatus) -> None:
+    # A promise nobody has dated is not "Green: on track": there is nothing to be on track for.
+    result = rag_status(status, TODAY)
+    assert (result.rag, result.reason) == (Rag.AMBER, "no dates set")
+
+
+def test_any_one_date_is_enough_to_be_on_track() -> None:
+    assert rag_status(WorkStatus.AGREED, TODAY, due=days(60)).reason == "on track"
+    assert rag_status(WorkStatus.AGREED, TODAY, start=days(5)).reason == "on track"
+    assert rag_status(WorkStatus.IN_PROGRESS, TODAY, review=days(20)).reason == "on track"
+    # Closed work needs no dates.
+    assert rag_status(WorkStatus.DONE, TODAY).reason == "done"
+    assert rag_status(WorkStatus.DROPPED, TODAY).reason == "dropped"
 
 
 def test_overdue_and_due_soon_helpers() -> None:

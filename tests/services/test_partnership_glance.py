@@ -63,11 +63,12 @@ def test_matrix_counts_every_record_until_a_pair_is_confirmed(alder: AppServices
     p = _p(alder)
     m = _glance(alder).matrix
     # Alder gives Birch: its own coaching days (due 1 Dec: amber), the confidential one
-    # (green), and Birch's records of coaching days (overdue: red) and the maths visit.
-    assert m.cell(US, p.birch) == FlowCount(red=1, amber=1, green=2)
+    # (no dates: amber), and Birch's records of coaching days (overdue: red) and the maths
+    # visit (no dates: amber).
+    assert m.cell(US, p.birch) == FlowCount(red=1, amber=3)
     # Birch gives Alder: Alder's record of the reading programme, and Birch's own.
     assert m.cell(p.birch, US) == FlowCount(green=2)
-    assert m.cell(US, p.cedar) == FlowCount(green=1)  # "Cedar only visit"
+    assert m.cell(US, p.cedar) == FlowCount(amber=1)  # "Cedar only visit", undated
     assert m.cell(p.cedar, US).total == 0
     assert m.cell(p.birch, p.cedar).total == 0  # files carry only promises with us
     # The joint moderation is one piece of joint work for Alder, with both members.
@@ -77,7 +78,7 @@ def test_matrix_counts_every_record_until_a_pair_is_confirmed(alder: AppServices
     alder.partnership_glance.confirm(p.school_id, *coaching.key)
     m = _glance(alder).matrix
     # Counted once, with the worse colour of the two records (Birch's is overdue).
-    assert m.cell(US, p.birch) == FlowCount(red=1, green=2)
+    assert m.cell(US, p.birch) == FlowCount(red=1, amber=2)
 
 
 def test_one_sided_promises(alder: AppServices) -> None:

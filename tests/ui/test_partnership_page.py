@@ -73,15 +73,16 @@ def test_the_page_shows_the_partnership_as_it_is(page: PartnershipPage) -> None:
     m = page.matrix_model
     # Row: Alder gives; columns: in all, joint work, to Alder, to Birch, to Cedar.
     assert m.headerData(3, Qt.Orientation.Horizontal) == "to Birch Academy"
-    assert m.index(0, 3).data() == "4 (1 red, 1 amber, 2 green)"
+    # Undated promises are amber ("no dates set").
+    assert m.index(0, 3).data() == "4 (1 red, 3 amber)"
     spoken = m.index(0, 3).data(Qt.ItemDataRole.AccessibleTextRole)
     assert spoken.startswith("Alder Primary gives Birch Academy: 4")
-    assert m.index(0, 0).data() == "5 (1 red, 1 amber, 3 green)"
+    assert m.index(0, 0).data() == "5 (1 red, 4 amber)"
     assert m.index(0, 2).data() == ""  # a school and itself
     # Words as well as colour: a quarter of the promises red makes the cell red.
     red = m.index(0, 3).data(Qt.ItemDataRole.BackgroundRole)
-    green = m.index(0, 4).data(Qt.ItemDataRole.BackgroundRole)
-    assert red is not None and green is not None and red != green
+    amber = m.index(0, 4).data(Qt.ItemDataRole.BackgroundRole)
+    assert red is not None and amber is not None and red != amber
     assert m.headerData(0, Qt.Orientation.Vertical) == "Alder Primary (us) gives"
     assert page.matches_model.rowCount() == 2
     shared = page.shared_model

@@ -105,6 +105,7 @@ def where_sql(
 
 _RAG_SQL = (
     "CASE WHEN c.status = ? THEN ? WHEN c.status = ? THEN ?"
+    " WHEN c.due_on IS NULL AND c.start_on IS NULL AND c.review_on IS NULL THEN ?"
     " WHEN c.due_on < ? THEN ?"
     " WHEN c.start_on <= ? AND c.status IN (?, ?) THEN ?"
     " WHEN c.due_on <= ? THEN ? WHEN c.review_on < ? THEN ? ELSE ? END"
@@ -117,7 +118,7 @@ def _rag_sql(query: CommitmentQuery) -> tuple[str, list[object]]:
     soon = (query.filter.today + timedelta(days=DUE_SOON_DAYS)).isoformat()
     amber, green = URGENCY[Rag.AMBER], URGENCY[Rag.GREEN]
     params: list[object] = [WorkStatus.DONE.value, green, WorkStatus.DROPPED.value]
-    params += [URGENCY[Rag.NONE], today, URGENCY[Rag.RED], today]
+    params += [URGENCY[Rag.NONE], amber, today, URGENCY[Rag.RED], today]
     params += [WorkStatus.PROPOSED.value, WorkStatus.AGREED.value, amber]
     params += [soon, amber, today, amber, green]
     return _RAG_SQL, params
