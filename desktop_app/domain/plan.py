@@ -356,3 +356,16 @@ def suggest_priorities(
             )
         )
     return drafts
+
+
+def why_no_suggestions(profile: MaturityProfile) -> str:
+    """Why suggest_priorities() offered nothing, in words for the user.
+
+    "Every strand is at its target" must never be said when no target has been set, so
+    the reason comes from the profile's own note on targets (MaturityProfile.targets_note).
+    """
+    note = profile.targets_note()
+    if profile.priorities():
+        covered = "No suggestions: every strand below its target is already covered by a priority."
+        return f"{covered} {note}" if note else covered
+    return f"No suggestions. {note}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from desktop_app.domain.counts import are, counted
 from desktop_app.domain.framework import Framework, Strand
 from desktop_app.domain.levels import Level
 from desktop_app.domain.review import StrandJudgement
@@ -43,6 +44,7 @@ class DimensionSummary:
     total: int
     average_level: float | None
     below_target: int
+    without_target: int = 0  # judged strands with no target level
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,38 @@ class MaturityProfile:
         below = [p for p in self.positions if p.gap > 0]
         return sorted(below, key=lambda p: (-p.weighted_gap, not p.is_master, -p.gap))
 
+    def without_target(self) -> list[StrandPosition]:
+        """Judged strands with no target level: they cannot be below target, nor at it."""
+        return [p for p in self.positions if p.current is not None and p.target is None]
+
+    def targets_note(self) -> str:
+        """What a list of the strands below target cannot say by itself, or "" when it says
+        it all (every judged strand has a target and some are below it).
+
+        An empty list must not read as "every strand has reached its target" when no target
+        has been set, so this says which it is; a strand judged without a target is neither
+        below nor at its target, so their number is given too.
+        """
+        judged = self.judged_count
+        if not judged:
+            return "No strand has been judged yet, so none is below its target."
+        missing = len(self.without_target())
+        where = "set a target level on the Self-assessment page"
+        if missing == judged:
+            return f"No targets set yet: {where}."
+        below = any(p.gap > 0 for p in self.positions)
+        untargeted = (
+            f"{counted(missing, 'judged strand')} {are(missing, 'has', 'have')} no target "
+            f"yet: {where}."
+            if missing
+            else ""
+        )
+        if below:
+            return untargeted
+        if not missing:
+            return "Every judged strand is at or above its target."
+        return f"Every judged strand with a target is at or above it. {untargeted}"
+
     def dimensions(self) -> list[DimensionSummary]:
         titles: list[str] = []
         for p in self.positions:
@@ -91,6 +125,9 @@ class MaturityProfile:
                     total=len(members),
                     average_level=sum(levels) / len(levels) if levels else None,
                     below_target=sum(1 for p in members if p.gap > 0),
+                    without_target=sum(
+                        1 for p in members if p.current is not None and p.target is None
+                    ),
                 )
             )
         return summaries

@@ -17,6 +17,7 @@ from typing import Any
 from reportlab.platypus import Spacer
 
 from desktop_app.domain.audience import Audience
+from desktop_app.domain.counts import counted, number
 from desktop_app.domain.dates import long_date_text
 from desktop_app.domain.partners import Commitment
 from desktop_app.domain.plain_text import shorten
@@ -99,12 +100,13 @@ def _decisions(snap: ReportSnapshot, plan: ImprovementPlan | None, overdue: int)
     elif plan.sign_off is None:
         decisions.append(
             f"Approve version {plan.version} of the improvement plan "
-            f"({len(plan.priorities)} priorities, {len(plan.actions)} actions), recording the "
+            f"({counted(len(plan.priorities), 'priority', 'priorities')}, "
+            f"{counted(len(plan.actions), 'action')}), recording the "
             "date, the minute reference and the chair's name."
         )
     if overdue:
         decisions.append(
-            f"Agree what happens to the {overdue} overdue item{'s' if overdue != 1 else ''}: "
+            f"Agree what happens to the {counted(overdue, 'overdue item')}: "
             "extra support, a new date, or stopping it."
         )
     decisions += impact_decisions(snap)
@@ -117,8 +119,7 @@ def _decisions(snap: ReportSnapshot, plan: ImprovementPlan | None, overdue: int)
     proposed = [c.status for c in snap.commitments].count(WorkStatus.PROPOSED)
     if proposed:
         decisions.append(
-            f"Note {proposed} proposed commitment{'s' if proposed != 1 else ''} "
-            "with partner schools, not yet agreed."
+            f"Note {counted(proposed, 'proposed commitment')} with partner schools, not yet agreed."
         )
     covered = {s for p in (plan.priorities if plan else ()) for s in p.strand_ids}
     waiting = [p.strand.title for p in snap.profile.priorities() if p.strand.id not in covered]
@@ -151,7 +152,8 @@ def _priority_rows(plan: ImprovementPlan, today: date, top: int) -> list[list[An
             [
                 para(shorten(p.title, 150), "Cell"),
                 para(f"{done} of {len(actions)} done", "Cell"),
-                para(watch or "On track", "Cell"),
+                # A priority with no actions is not "on track": nothing is planned yet.
+                para(watch or ("On track" if actions else "No actions yet"), "Cell"),
             ]
         )
     return rows
@@ -160,7 +162,9 @@ def _priority_rows(plan: ImprovementPlan, today: date, top: int) -> list[list[An
 def _more(count: int) -> list[Any]:
     if count <= 0:
         return []
-    return [tagged(para(f"…and {count} more, listed in the full plan.", "Muted"), "more_line")]
+    return [
+        tagged(para(f"…and {number(count)} more, listed in the full plan.", "Muted"), "more_line")
+    ]
 
 
 class GovernorsSummaryRenderer:
@@ -244,7 +248,10 @@ class GovernorsSummaryRenderer:
             len(decision_texts),
             len(plan.priorities) if plan is not None else 0,
         )
-        return _Parts(intro, exception_rows, below_rows, decisions, priority_rows, chart, totals)
+        note = s.profile.targets_note()
+        return _Parts(
+            intro, exception_rows, below_rows, note, decisions, priority_rows, chart, totals
+        )
 
     def story(self, limit: int, parts: _Parts | None = None) -> list[Any]:
         parts = parts or self._parts()
@@ -275,8 +282,9 @@ class GovernorsSummaryRenderer:
                 )
             )
             story += _more(parts.totals[1] - limit)
-        else:
-            story.append(para("Every judged strand is at or above its target.", "Body"))
+        if parts.targets_note:
+            # Says whether an empty list means every target is met or none has been set.
+            story.append(para(parts.targets_note, "Body" if not parts.below else "Muted"))
         story.append(heading("Decisions needed", "decisions"))
         shown = parts.decisions[:limit]
         for n, decision in enumerate(shown, start=1):
@@ -330,6 +338,8 @@ class _Parts:
     intro: list[Any]
     exceptions: list[list[Any]]
     below: list[list[Any]]
+    #: What the strands below target cannot say alone (profile.targets_note), or "".
+    targets_note: str
     decisions: list[Any]
     priorities: list[list[Any]]
     chart: list[Any]

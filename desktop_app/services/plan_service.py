@@ -23,6 +23,7 @@ from desktop_app.domain.plan import (
     ProgressNote,
     SignOff,
     suggest_priorities,
+    why_no_suggestions,
 )
 from desktop_app.domain.reflection import Barrier, ReflectionScope
 from desktop_app.services.assessment_service import AssessmentService
@@ -84,6 +85,11 @@ class PlanService(PlanReading, PlanNotes):
             self._store.plans.priorities(plan_id),
             theory=self._store.theories.get(plan.round_id),
         )
+
+    def why_no_suggestions(self, plan_id: int) -> str:
+        """Why suggestions() found nothing: every strand covered, targets met or none set."""
+        plan = self._store.plans.version_of(plan_id)
+        return why_no_suggestions(self._assessment.profile(plan.round_id))
 
     # Plans and versions -------------------------------------------------------
 

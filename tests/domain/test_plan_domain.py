@@ -16,6 +16,7 @@ from desktop_app.domain.plan import (
     PriorityDraft,
     SignOff,
     suggest_priorities,
+    why_no_suggestions,
 )
 from desktop_app.domain.plan_outline import PlanOutline
 from desktop_app.domain.profile import build_profile
@@ -71,6 +72,26 @@ def test_suggestions_skip_strands_already_covered_and_can_be_empty(
     existing = (Priority(1, 1, 0, "Already", "", (ids[0],), None, ""),)
     assert suggest_priorities(profile, existing) == []
     assert suggest_priorities(build_profile(catalogue_2012, {})) == []
+    assert why_no_suggestions(profile) == (
+        "No suggestions: every strand below its target is already covered by a priority."
+    )
+
+
+def test_no_suggestions_says_no_targets_are_set_not_that_they_are_met(
+    catalogue_2012: Framework,
+) -> None:
+    ids = [s.id for s in catalogue_2012.strands()]
+    untargeted = {i: StrandJudgement(i, Level.DEVELOPING) for i in ids[:3]}
+    profile = build_profile(catalogue_2012, untargeted)
+    assert suggest_priorities(profile) == []
+    assert why_no_suggestions(profile) == (
+        "No suggestions. No targets set yet: set a target level on the Self-assessment page."
+    )
+    met = {**untargeted, ids[0]: StrandJudgement(ids[0], Level.DEVELOPING, Level.DEVELOPING)}
+    assert why_no_suggestions(build_profile(catalogue_2012, met)) == (
+        "No suggestions. Every judged strand with a target is at or above it. 2 judged "
+        "strands have no target yet: set a target level on the Self-assessment page."
+    )
 
 
 def test_action_rag_uses_the_commitment_rules() -> None:

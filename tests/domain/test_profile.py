@@ -52,3 +52,46 @@ def test_judgement_changes_validate_input() -> None:
     after = before.with_changes(change)
     assert after.level is Level.EMBEDDING
     assert before.with_changes(change).with_changes(change.inverse_for(before)) == before
+
+
+def _judged(catalogue: Framework, *targets: Level | None) -> dict[str, StrandJudgement]:
+    """The first strands judged Developing, with these targets (None: no target)."""
+    ids = [s.id for s in catalogue.strands()]
+    return {
+        ids[n]: StrandJudgement(ids[n], Level.DEVELOPING, target)
+        for n, target in enumerate(targets)
+    }
+
+
+def test_no_targets_is_not_called_at_or_above_target(catalogue_2012: Framework) -> None:
+    profile = build_profile(catalogue_2012, _judged(catalogue_2012, None, None, None))
+    assert profile.priorities() == []
+    assert profile.targets_note() == (
+        "No targets set yet: set a target level on the Self-assessment page."
+    )
+    assert len(profile.without_target()) == 3
+
+
+def test_targets_note_counts_the_judged_strands_without_one(catalogue_2012: Framework) -> None:
+    met = build_profile(catalogue_2012, _judged(catalogue_2012, Level.DEVELOPING, None, None))
+    assert met.targets_note() == (
+        "Every judged strand with a target is at or above it. 2 judged strands have no "
+        "target yet: set a target level on the Self-assessment page."
+    )
+    # Some below target: the list shows those, the note only the strands without a target.
+    below = build_profile(catalogue_2012, _judged(catalogue_2012, Level.LEADING, None))
+    assert [p.strand.id for p in below.priorities()] == [next(catalogue_2012.strands()).id]
+    assert below.targets_note() == (
+        "1 judged strand has no target yet: set a target level on the Self-assessment page."
+    )
+
+
+def test_targets_note_when_every_target_is_met_or_some_are_below(
+    catalogue_2012: Framework,
+) -> None:
+    met = build_profile(catalogue_2012, _judged(catalogue_2012, Level.BEGINNING, Level.DEVELOPING))
+    assert met.targets_note() == "Every judged strand is at or above its target."
+    below = build_profile(catalogue_2012, _judged(catalogue_2012, Level.LEADING, Level.DEVELOPING))
+    assert below.targets_note() == ""  # the list of strands below target says it all
+    nothing = build_profile(catalogue_2012, {})
+    assert nothing.targets_note() == "No strand has been judged yet, so none is below its target."

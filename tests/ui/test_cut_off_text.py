@@ -62,7 +62,7 @@ def test_with_no_strand_below_target_the_overview_says_so_in_a_line(
     qtbot.waitUntil(page.isVisible)
     QApplication.processEvents()
     assert page.no_gaps.isVisible() and not page.gaps.isVisible()
-    assert page.no_gaps.text() == "No strand is below its target."
+    assert page.no_gaps.text() == "No strand has been judged yet, so none is below its target."
 
 
 def test_long_roles_wrap_in_add_a_partnership_with_no_sideways_scrolling(qtbot: QtBot) -> None:

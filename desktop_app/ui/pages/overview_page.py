@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.counts import counted
 from desktop_app.domain.profile import DimensionSummary, MaturityProfile
 from desktop_app.domain.review import RoundStatus
 from desktop_app.domain.theory import MAX_SUMMARY_LENGTH, theory_picture
@@ -47,9 +48,14 @@ class _DimensionCard(QFrame):
         title = heading(summary.title, 1.1)
         lines = [
             title,
-            QLabel(f"{summary.judged} of {summary.total} strands judged"),
+            QLabel(f"{summary.judged} of {counted(summary.total, 'strand')} judged"),
             QLabel(_level_words(summary.average_level)),
-            QLabel(f"{below} strand{'s' if below != 1 else ''} below target"),
+            QLabel(
+                # Judged strands with no target are not "0 below target": none can be.
+                "No targets set yet"
+                if summary.judged and summary.without_target == summary.judged
+                else f"{counted(below, 'strand')} below target"
+            ),
         ]
         for line in lines:
             # Every line wraps, so three cards fit beside the chart on a 1024-pixel projector.
@@ -89,10 +95,11 @@ class OverviewPage(Page):
         for col in range(1, 5):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.gaps.cellActivated.connect(self._on_gaps_cell_activated)
-        # With no strand below its target, a line saying so instead of an empty table.
-        self.no_gaps = QLabel("No strand is below its target.")
+        # Under the table, or instead of it when it would be empty: whether every target is
+        # met or none has been set, and how many judged strands have none.
+        self.no_gaps = QLabel()
         self.no_gaps.setWordWrap(True)
-        self.no_gaps.setAccessibleName("Strands with the largest weighted gap")
+        self.no_gaps.setAccessibleName("Targets")
         header.sectionResized.connect(lambda *_: self._fit_gaps())
         self.unjudged = QListWidget()
         self.unjudged.setAccessibleName("Strands still to judge")
@@ -266,7 +273,9 @@ class OverviewPage(Page):
                 item.setData(Qt.ItemDataRole.UserRole, p.strand.id)
                 self.gaps.setItem(r, c, item)
         self.gaps.setVisible(bool(rows))
-        self.no_gaps.setVisible(not rows)
+        note = profile.targets_note()
+        self.no_gaps.setText(note)
+        self.no_gaps.setVisible(bool(note))
         self._fit_gaps()
 
     def _fit_gaps(self) -> None:

@@ -126,13 +126,7 @@ class PrioritiesPanel(QWidget):
         drafts = self._plans.suggestions(plan_id)
         if not drafts:
             # Said in the status bar: the page's heading keeps saying what the version is.
-            self.ctx.say(
-                self,
-                self.tr(
-                    "No suggestions: every judged strand with a target is already at its target "
-                    "or covered by a priority."
-                ),
-            )
+            self.ctx.say(self, self._plans.why_no_suggestions(plan_id))
             return
         dialog = SuggestPrioritiesDialog(drafts, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
