@@ -229,7 +229,7 @@ class Later(Flowable):  # type: ignore[misc]
 
 class _Document(BaseDocTemplate):  # type: ignore[misc]
     def __init__(
-        self, target: Any, info: DocumentInfo, progress: Progress | None, expected_flowables: int
+        self, target: Any, info: DocumentInfo, progress: Progress | None, story: list[Any]
     ) -> None:
         super().__init__(
             target,
@@ -261,19 +261,34 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         self._progress = progress
-        self._expected = max(1, expected_flowables)
-        self._done = 0
+        # ReportLab lays the story out by taking items off the front of this very list.
+        self._story = story
+        self._story_length = max(1, len(story))
+        self._reported = (0, 0)  # (share, page) last reported
 
     def filterFlowables(self, flowables: list[Flowable]) -> None:
         # ReportLab asks just before it lays out flowables[0].
         if isinstance(flowables[0], Later):
             flowables[0] = flowables[0].make()
+        if self._progress is not None:
+            self._report(self._progress, len(self._story))
 
-    def afterFlowable(self, flowable: Flowable) -> None:
-        self._done += 1
-        if self._progress is not None and self._done % 25 == 0:
-            share = min(95, 10 + int(80 * self._done / self._expected))
-            self._progress(share, f"Laying out page {self.page:,}…")
+    def _report(self, progress: Progress, left: int) -> None:
+        """Progress from 10% to 90% as the story is used up.
+
+        The story list is what is left of the story (ReportLab is also asked about other,
+        short lists of flowables): a split table's rest and a Later's table take the
+        place of the item they came from, so the share follows the story from start to
+        end. (Counting laid-out flowables instead counted every split part and overshot
+        the story's length, so a long plan sat at the cap for most of its pages.)
+        Reported when the share or the page changes, which is also how often a Cancel
+        can take effect.
+        """
+        share = 10 + (80 * max(0, self._story_length - left)) // self._story_length
+        share = max(share, self._reported[0])
+        if (share, self.page) != self._reported:
+            self._reported = (share, self.page)
+            progress(share, f"Laying out page {self.page:,}…")
 
 
 @dataclass(frozen=True)
@@ -286,7 +301,7 @@ def build_pdf(story: list[Any], info: DocumentInfo, progress: Progress | None = 
     """Lay out the story and return the PDF bytes and the page count."""
     register_fonts()
     buffer = io.BytesIO()
-    doc = _Document(buffer, info, progress, len(story))
+    doc = _Document(buffer, info, progress, story)
     made: list[NumberedCanvas] = []
 
     def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
