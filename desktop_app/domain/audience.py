@@ -11,6 +11,17 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+#: Put before the words of what is marked confidential wherever the school itself reads them
+#: (the commitments table, the partner school's panel, the full plan), so what partners will
+#: never see is plain; the partner versions leave such items out altogether. Words, not a
+#: padlock emoji: school laptops often lack a colour emoji font.
+CONFIDENTIAL_MARK = "[Confidential]"
+
+
+def confidential_marked(text: str, confidential: bool) -> str:
+    """text, after CONFIDENTIAL_MARK when it is confidential."""
+    return f"{CONFIDENTIAL_MARK} {text}" if confidential else text
+
 
 class Audience(Enum):
     FULL = "full"

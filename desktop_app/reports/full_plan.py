@@ -6,7 +6,8 @@ from typing import Any
 
 from reportlab.platypus import KeepTogether, PageBreak
 
-from desktop_app.domain.audience import Audience
+from desktop_app.domain.audience import CONFIDENTIAL_MARK, Audience
+from desktop_app.domain.counts import counted
 from desktop_app.reports.blocks import contents, cover, heading, para
 from desktop_app.reports.document import BuiltPdf, DocumentInfo, build_pdf
 from desktop_app.reports.impact_sections import RULE_IN_WORDS, impact_section, monitoring_section
@@ -60,7 +61,11 @@ class FullPlanRenderer:
         s = self._snap
         numbered = [(key, f"{i}. {title}") for i, (key, title) in enumerate(SECTIONS, start=1)]
         titles = dict(numbered)
-        story: list[Any] = [*cover(s, "Improvement plan"), *contents(numbered), PageBreak()]
+        story: list[Any] = [
+            *cover(s, "Improvement plan", _confidential_line(s)),
+            *contents(numbered),
+            PageBreak(),
+        ]
         story += [heading(titles["profile"], "profile"), *profile_section(s)]
         story += [heading(titles["theory"], "theory"), *theory_section(s)]
         story += [heading(titles["strands"], "strands"), *wording_note(s)]
@@ -82,3 +87,22 @@ class FullPlanRenderer:
 
     def render(self, progress: Progress | None = None) -> BuiltPdf:
         return build_pdf(self.story(), self.info(), progress)
+
+
+def _confidential_line(snap: ReportSnapshot) -> list[tuple[str, str]]:
+    """A line on the cover saying how many items are marked confidential (each is marked
+    where it is listed), since this copy has them and a partner version never does."""
+    plan = snap.plan
+    count = sum(1 for c in snap.commitments if c.confidential)
+    if plan is not None:
+        count += sum(1 for p in plan.priorities if p.confidential)
+        count += sum(1 for a in plan.actions if a.confidential)
+    if not count:
+        return []
+    return [
+        (
+            "Confidential",
+            f"{counted(count, 'item')} marked {CONFIDENTIAL_MARK}: left out of every "
+            "partner version",
+        )
+    ]

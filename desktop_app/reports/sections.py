@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
+from desktop_app.domain.audience import confidential_marked
 from desktop_app.domain.partners import Commitment, Direction
 from desktop_app.domain.plan import Action, ImprovementPlan, Priority, ProgressNote
 from desktop_app.domain.reflection import QUESTIONS, SOURCE, Reflection, ReflectionPart
@@ -174,7 +175,8 @@ def priority_block(
     ]
     if with_criteria:
         pairs.append(("Success criteria", priority.success_criteria or "—"))
-    return [para(f"Priority {number}: {priority.title}", "H2"), key_values(pairs, 0.22)]
+    title = confidential_marked(priority.title, priority.confidential)
+    return [para(f"Priority {number}: {title}", "H2"), key_values(pairs, 0.22)]
 
 
 def actions_table(snap: ReportSnapshot, actions: list[Action]) -> list[Any]:
@@ -182,7 +184,7 @@ def actions_table(snap: ReportSnapshot, actions: list[Action]) -> list[Any]:
         milestones = "; ".join(a.milestone_lines())
         return [
             stack(
-                (a.what, "CellBold"),
+                (confidential_marked(a.what, a.confidential), "CellBold"),
                 (f"Resources or cost: {a.resources}" if a.resources else None, "Cell"),
                 (f"Milestones: {milestones}" if milestones else None, "Cell"),
             ),
@@ -229,7 +231,7 @@ def commitments_section(
         strands = ", ".join(snap.strand_title(s) for s in c.strand_ids)
         cells = [
             stack(
-                (c.what, "CellBold"),
+                (confidential_marked(c.what, c.confidential), "CellBold"),
                 (f"Strands: {strands}" if strands else None, "CellSmall"),
                 (f"Impact: {c.evidence_of_impact}" if c.evidence_of_impact else None, "Cell"),
             ),

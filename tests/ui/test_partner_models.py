@@ -191,6 +191,22 @@ def test_hostile_names_are_shown_as_plain_text(qtbot: QtBot) -> None:
     assert model.data(model.index(0, WHAT_COLUMN)).startswith("<i>coaching</i> xxx")
 
 
+def test_the_partner_panel_marks_confidential_commitments(qtbot: QtBot) -> None:
+    from desktop_app.domain.reciprocity import Reciprocity
+    from desktop_app.ui.widgets.reciprocity_panel import ReciprocityPanel
+
+    partner = PartnerSchool(1, "Ashfield Primary")
+    secret = Commitment(1, 1, Direction.WE_GIVE, "Maths coaching", (1,), confidential=True)
+    shared = Commitment(2, 1, Direction.WE_RECEIVE, "Reading programme", (1,))
+    panel = ReciprocityPanel()
+    qtbot.addWidget(panel)
+    panel.show_reciprocity(partner, Reciprocity(1, (secret,), (shared,), ()), TODAY)
+    assert panel.give.item(0).text().startswith("[Confidential] Maths coaching  [")
+    assert "never shared with partners" in panel.give.item(0).toolTip()
+    assert panel.receive.item(0).text().startswith("Reading programme  [")
+    assert "Confidential" not in panel.receive.item(0).toolTip()
+
+
 def test_partner_model_sorting_keeps_indexes_to_the_same_schools(
     qtmodeltester: ModelTester,
 ) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from desktop_app.domain.audience import confidential_marked
 from desktop_app.domain.commitment_filter import CommitmentOrder, SortKey, sort_key
 from desktop_app.domain.dates import date_text
 from desktop_app.domain.partners import Commitment, Direction
@@ -55,8 +56,6 @@ COLUMNS = {
     7: Column(sample=max((s.label for s in WorkStatus), key=len)),
 }
 COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-# Words, not a padlock emoji: school laptops often lack a colour emoji font.
-CONFIDENTIAL_MARK = "[Confidential] "
 PAGE_ROWS = 50  # rows read together: a screenful or so
 _CELL_CHARACTERS = 300
 # Commitments kept after scrolling away, least recently shown first: a few screenfuls (a row
@@ -219,7 +218,7 @@ class CommitmentTableModel(QAbstractTableModel):
         plain = " ".join(c.what[:_CELL_CHARACTERS].split())
         text = (
             rag_short_text(rag),
-            f"{CONFIDENTIAL_MARK}{plain}" if c.confidential else plain,
+            confidential_marked(plain, c.confidential),
             c.direction.label,
             self._partner_text(c),
             self._strand_text(c),

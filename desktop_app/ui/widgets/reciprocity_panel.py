@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.audience import confidential_marked
 from desktop_app.domain.dates import date_text
 from desktop_app.domain.partners import Commitment, PartnerSchool
 from desktop_app.domain.reciprocity import Reciprocity
@@ -23,9 +24,12 @@ from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, ra
 def _item(c: Commitment, today: date) -> QListWidgetItem:
     rag = c.rag(today)
     due = f", due {date_text(c.due)}" if c.due else ""
-    what = " ".join(c.what.split())
+    what = confidential_marked(" ".join(c.what.split()), c.confidential)
     item = QListWidgetItem(f"{what}  [{c.status.label}{due}; {rag_text(rag)}]")
-    item.setToolTip(c.what[:2000])
+    tip = c.what[:2000]
+    item.setToolTip(
+        f"{tip}\n\nConfidential: never shared with partners." if c.confidential else tip
+    )
     background, foreground = rag_background(rag), rag_foreground(rag)
     if background is not None and foreground is not None:
         item.setBackground(background)
