@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.domain.dates import date_text, long_date_text
 from desktop_app.domain.rag import Rag, RagResult
-from desktop_app.reports.document import FRAME_WIDTH, Later, PageRef, SectionHeading
+from desktop_app.reports.document import FRAME_WIDTH, Continued, Later, PageRef, SectionHeading
 from desktop_app.reports.fonts import REGULAR
 from desktop_app.reports.snapshot import ReportSnapshot
 from desktop_app.reports.styles import HEADER_FILL, RULE, stylesheet
@@ -115,18 +115,56 @@ def table(
     header: Sequence[str],
     rows: Sequence[Sequence[Cell]],
     fractions: Sequence[float],
-    *,
-    extra: Sequence[tuple[Any, ...]] = (),
 ) -> Table:
     """A full-width table whose header repeats on every page and whose rows may split."""
+    data: list[list[Cell]] = [[rich(markup(h), "HeadCell") for h in header]]
+    return _table(Table, data, rows, fractions, header=True)
+
+
+class _RowsGoingOn(Continued, Table):  # type: ignore[misc]
+    """The next rows of a long list, going on with its table just above on the same page:
+    no header row there, since one in mid-page reads as a new section. Laid out at the top
+    of a page (document.Continued), it becomes a table with the header row again; a part
+    split off for the next page stays one of these (onSplit), so it gets the header too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.with_header: Callable[[list[list[Cell]]], Table] | None = None
+
+    def onSplit(self, part: Any, *_: Any) -> None:  # ReportLab calls it with each part made
+        part.with_header = self.with_header
+
+    def headed(self) -> Table:
+        assert self.with_header is not None
+        return self.with_header(self._cellvalues)
+
+
+def _rows_going_on(
+    header: Sequence[str], rows: Sequence[Sequence[Cell]], fractions: Sequence[float]
+) -> _RowsGoingOn:
+    t = _table(_RowsGoingOn, [], rows, fractions, header=False)
+    assert isinstance(t, _RowsGoingOn)
+    t.with_header = partial(table, header, fractions=fractions)
+    return t
+
+
+def _table(
+    kind: type[Table],
+    data: list[list[Cell]],
+    rows: Sequence[Sequence[Cell]],
+    fractions: Sequence[float],
+    *,
+    header: bool,
+) -> Table:
+    """rows after data (the header row, or nothing), in full-width columns, splitting rows
+    over a page break."""
     total = sum(fractions)
     widths = [FRAME_WIDTH * f / total for f in fractions]
-    data: list[list[Cell]] = [[rich(markup(h), "HeadCell") for h in header]]
     for row in rows:
         data.append([para(c, "Cell") if isinstance(c, str) else c for c in row])
-    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    t = kind(data, colWidths=widths, repeatRows=int(header), splitInRow=1, hAlign="LEFT")
     style = [
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEADER_FILL)),
+        *([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEADER_FILL))] if header else []),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(RULE)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         # Tables set a default cell font even with no plain-text cells: keep it ours.
@@ -135,7 +173,6 @@ def table(
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        *extra,
     ]
     t.setStyle(TableStyle(style))
     return t
@@ -143,7 +180,8 @@ def table(
 
 # ReportLab copies and re-measures the rest of a table at every page break, so a table of
 # thousands of rows costs time growing with its square; tables of this many rows keep a long
-# list linear in its pages. Each piece repeats the header.
+# list linear in its pages. A piece going on in the same page has no header row of its own;
+# one that starts a page has it (_RowsGoingOn), as a table going over a page break does.
 TABLE_ROWS = 100
 
 
@@ -152,21 +190,23 @@ def tables(
     items: Sequence[T],
     row: Callable[[T], Sequence[Cell]],
     fractions: Sequence[float],
-    *,
-    extra: Sequence[tuple[Any, ...]] = (),
 ) -> list[Table | Later]:
-    """table() of row(item) for each item, as consecutive tables of at most TABLE_ROWS rows.
+    """table() of row(item) for each item, as consecutive tables of at most TABLE_ROWS rows,
+    which read as one table: the header row is at its start and at the top of each page.
 
     Only the first table is made now; each of the others is made when the layout reaches it
     (document.Later), so a list of thousands keeps one table's paragraphs alive at a time.
     """
 
-    def make(start: int) -> Table:
-        chunk = items[start : start + TABLE_ROWS]
-        return table(header, [row(item) for item in chunk], fractions, extra=extra)
+    def rows(start: int) -> list[Sequence[Cell]]:
+        return [row(item) for item in items[start : start + TABLE_ROWS]]
+
+    def going_on(start: int) -> Table:
+        return _rows_going_on(header, rows(start), fractions)
 
     starts = range(0, max(len(items), 1), TABLE_ROWS)
-    return [make(0), *(Later(partial(make, start)) for start in starts[1:])]
+    first = table(header, rows(0), fractions)
+    return [first, *(Later(partial(going_on, start)) for start in starts[1:])]
 
 
 def key_values(pairs: Sequence[tuple[str, str]], label_share: float = 0.3) -> Table:

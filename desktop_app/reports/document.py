@@ -227,6 +227,16 @@ class Later(Flowable):  # type: ignore[misc]
         raise TypeError("A Later flowable can only be laid out as part of a story.")
 
 
+class Continued:
+    """A flowable that goes on with what is just above it on the page (the next table of a
+    long list goes on with the one before): it needs no heading of its own there. Laid out
+    at the top of a page instead, it is swapped for headed(), which says again what it is
+    (the table's header row), as a table split over a page break does."""
+
+    def headed(self) -> Flowable:
+        raise NotImplementedError
+
+
 class _Document(BaseDocTemplate):  # type: ignore[misc]
     def __init__(
         self, target: Any, info: DocumentInfo, progress: Progress | None, story: list[Any]
@@ -270,6 +280,8 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         # ReportLab asks just before it lays out flowables[0].
         if isinstance(flowables[0], Later):
             flowables[0] = flowables[0].make()
+        if isinstance(flowables[0], Continued) and self.frame._atTop:
+            flowables[0] = flowables[0].headed()
         if self._progress is not None:
             self._report(self._progress, len(self._story))
 

@@ -19,10 +19,10 @@ from reportlab.platypus import Flowable, KeepTogether, Table
 from desktop_app.domain.audience import Audience
 from desktop_app.domain.plan import ProgressNote
 from desktop_app.reports.blocks import TABLE_ROWS, table, tables
-from desktop_app.reports.document import DocumentInfo, Later, build_pdf
+from desktop_app.reports.document import FRAME_HEIGHT, DocumentInfo, Later, build_pdf
 from desktop_app.reports.full_plan import FullPlanRenderer
 from tests.reports.conftest import TODAY, Planted
-from tests.reports.pdf_text import flat
+from tests.reports.pdf_text import flat, pages_text
 
 INFO = DocumentInfo("Long list", "A test", "Tests", "Test School", "Internal")
 
@@ -101,3 +101,52 @@ def test_a_table_made_later_cannot_be_put_inside_another_flowable() -> None:
     late = Later(lambda: table(["Item"], [["a"]], [1]))
     with pytest.raises(TypeError, match="part of a story"):
         build_pdf([KeepTogether([late])], INFO)
+
+
+class _Tall(Flowable):  # type: ignore[misc]
+    """A cell of a fixed height that cannot be split: its row goes to the next page whole."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__()
+        self.height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 10, self.height
+
+    def draw(self) -> None:
+        pass
+
+
+def _headers_and_rows(tmp_path: Path, story: list[Any]) -> list[list[str]]:
+    """Per page, its lines that are the header row ("Listed") or a row ("Row n")."""
+    path = tmp_path / "list.pdf"
+    path.write_bytes(build_pdf(story, INFO).data)
+    return [
+        [line for line in page.splitlines() if line == "Listed" or line.startswith("Row ")]
+        for page in pages_text(path)
+    ]
+
+
+def test_a_table_going_on_in_the_same_page_has_no_header_row_of_its_own(tmp_path: Path) -> None:
+    # Finding 24 of the second walk: the header repeated in mid-page every 100 rows.
+    story = tables(["Listed", "Who"], list(range(350)), lambda n: [f"Row {n}", "Head"], [0.8, 0.2])
+    pages = _headers_and_rows(tmp_path, story)
+    assert len(pages) >= 3
+    for lines in pages:
+        # The header row heads every page, as ReportLab repeats it over a page break,
+        # and is never repeated lower down.
+        assert lines[0] == "Listed" and lines.count("Listed") == 1, lines
+    rows = [line for lines in pages for line in lines[1:]]
+    assert rows == [f"Row {n}" for n in range(350)]
+
+
+def test_a_table_that_starts_a_page_has_its_header_row(tmp_path: Path) -> None:
+    # Two rows fill a page, so each table of 100 rows ends a page and the next one starts
+    # at the top of the following page, and in a part split off for the next page.
+    tall = FRAME_HEIGHT * 0.45
+    story = tables(
+        ["Listed", "Who"], list(range(250)), lambda n: [f"Row {n}", [_Tall(tall)]], [1, 1]
+    )
+    pages = _headers_and_rows(tmp_path, story)
+    assert len(pages) == 125
+    assert all(lines[0] == "Listed" and len(lines) == 3 for lines in pages), pages
