@@ -22,6 +22,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop_app.domain.counts import counted
 from desktop_app.domain.directory import DIRECTORY_FIELDS
 from desktop_app.domain.partners import MAX_NAME_LENGTH, MAX_SHORT_TEXT
 from desktop_app.domain.text_search import fold_quickly
@@ -101,8 +102,10 @@ class ReadReport:
     skipped: list[SkippedRow] = field(default_factory=list)
     skipped_count: int = 0
 
-    def skip(self, line: int, urn: str, name: str, reason: str) -> None:
-        self.skipped_count += 1
+    def skip(self, line: int, urn: str, name: str, reason: str, rows: int = 1) -> None:
+        """A row left out, listed under its first line; `rows` counts the rows of the file
+        it stands for (several when an unclosed quotation mark ran lines together)."""
+        self.skipped_count += rows
         if len(self.skipped) < MAX_LISTED_SKIPS:
             self.skipped.append(
                 SkippedRow(line, clean_text(urn)[:20], clean_text(name)[:80], reason)
@@ -261,12 +264,17 @@ def _wrong_width(
     if not any(cell.strip() for cell in row):
         report.skip(first, "", "", "blank row")
     elif last > first:
+        # Each line that ran together was meant to be a row (a blank line aside): count
+        # them all, so "Skipped" says how many schools were lost, not one.
+        text = ",".join(row).replace("\r\n", "\n").replace("\r", "\n")
+        lost = max(1, sum(1 for line in text.split("\n") if line.strip(' ,"')))
         report.skip(
             first,
             _at(row, urn),
             _at(row, name),
             f"a quotation mark on line {first} is not closed, so lines {first} to {last} "
-            "ran together; none of them was imported",
+            f"({counted(lost, 'row')}) ran together; none of them was imported",
+            rows=lost,
         )
     else:
         reason = f"{len(row)} fields where the header has {width}"

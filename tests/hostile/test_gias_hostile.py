@@ -35,6 +35,24 @@ def test_an_unterminated_quote_is_reported_never_merged_into_the_next_school() -
     assert "lines 3 to 5" in reason
 
 
+def test_every_school_lost_to_an_unclosed_quote_is_counted_as_skipped() -> None:
+    # Finding 18 of the second walk: 10 schools lost, but "Skipped (1)".
+    swallowed = "".join(f"{700003 + n},Swallowed {n},Kent,AB1 2CD\r\n" for n in range(8))
+    rows, report = read_gias(
+        (
+            HEADER + "111111,Ashfield Primary,Leeds,LS1 1AA\r\n"
+            '222222,"Unclosed quote school,Kent,AB1 2CD\r\n' + swallowed + "\r\n"
+            '333333,"Closes it",Kent,AB1 2CD\r\n'
+            "444444,After School,Kent,AB1 2CD\r\n"
+        ).encode("cp1252")
+    )
+    assert [r[1] for r in rows] == ["Ashfield Primary", "After School"]
+    # Lines 3 to 13 ran together: ten schools (the blank line 12 was none).
+    (skipped,) = report.skipped
+    assert report.skipped_count == 10
+    assert "lines 3 to 13 (10 rows) ran together" in skipped.reason
+
+
 def test_a_quote_closed_on_a_later_line_is_still_refused_with_its_lines() -> None:
     rows, skipped = _read(
         '222222,"Broken Name School,Leeds,LS2 2BB\r\n'

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.counts import are, counted, number
 from desktop_app.services.directory_preview import DirectoryImport, PartnerUpdate
 from desktop_app.ui.models.rows_table_model import RowsTableModel
 from desktop_app.ui.models.school_choice_model import PAGE, SchoolChoiceModel
@@ -79,10 +80,6 @@ def _tree(name: str, headers: list[str]) -> QTreeWidget:
     return tree
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
 class GiasPreviewDialog(QDialog):
     def __init__(self, preview: DirectoryImport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,20 +90,28 @@ class GiasPreviewDialog(QDialog):
         self.setAccessibleName("Import preview")
         shown = preview.listed
         closing = (
-            f" ({len(preview.closing)} of them closed: kept and flagged, never deleted)"
+            f" ({number(len(preview.closing))} of them closed: kept and flagged, never deleted)"
             if preview.closing
             else ""
         )
         updating = (
-            f"{_plural(len(shown), 'partner school')} already in your register will be "
+            f"{counted(len(shown), 'partner school')} already in your register will be "
             f"updated from the file{closing}. "
             if shown
             else ""
         )
+        # Rows that could not be read are said here too, not only on their tab: a stray
+        # quotation mark can lose many schools at once.
+        skipped = (
+            f"{counted(report.skipped_count, 'row')} could not be read and "
+            f"{are(report.skipped_count, 'is', 'are')} listed under Skipped. "
+            if report.skipped_count
+            else ""
+        )
         summary = QLabel(
-            f"<b>{report.rows:,} schools in this file</b> will go into your school directory, "
-            "for looking schools up. Tick the schools you work with to add them as partner "
-            f"schools. {updating}Nothing has been changed yet."
+            f"<b>{counted(report.rows, 'school')} in this file</b> will go into your school "
+            "directory, for looking schools up. Tick the schools you work with to add them as "
+            f"partner schools. {updating}{skipped}Nothing has been changed yet."
         )
         summary.setWordWrap(True)
         summary.setAccessibleName("Import summary")
@@ -264,11 +269,13 @@ class GiasPreviewDialog(QDialog):
             self.count.setText(f"More than {PAGE} schools match: keep typing to narrow the list")
         else:
             self.count.setText(
-                f"{_plural(found, 'school')} {'match' if text.strip() else 'listed'}"
+                f"{counted(found, 'school')} {'match' if text.strip() else 'listed'}"
             )
         total = self.preview.file.report.closed
         self.closed_note.setText(
-            "Closed schools are shown." if closed else f"{total:,} closed schools not offered."
+            "Closed schools are shown."
+            if closed
+            else f"{counted(total, 'closed school')} not offered."
         )
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, 0))
@@ -278,7 +285,7 @@ class GiasPreviewDialog(QDialog):
         self.group.clear()
         for column, word in (("trust", "Trust"), ("local_authority", "Local authority")):
             for name, count in self.preview.file.groups(column, include_closed=closed):
-                self.group.addItem(f"{word}: {name} ({_plural(count, 'school')})")
+                self.group.addItem(f"{word}: {name} ({counted(count, 'school')})")
                 self.group.setItemData(self.group.count() - 1, (column, name), _GROUP_ROLE)
         self.group.setCurrentIndex(-1)
 
@@ -294,12 +301,12 @@ class GiasPreviewDialog(QDialog):
     def _show_chosen(self) -> None:
         count = len(self.model.chosen)
         self.chosen_label.setText(
-            f"{_plural(count, 'school')} ticked to add as partner schools."
+            f"{counted(count, 'school')} ticked to add as partner schools."
             if count
             else "No schools ticked yet: importing fills the directory only."
         )
         self.import_button.setText(
-            f"&Import and add {_plural(count, 'partner school')}" if count else "&Import"
+            f"&Import and add {counted(count, 'partner school')}" if count else "&Import"
         )
         self.import_button.setAccessibleName(self.import_button.text().replace("&", ""))
 
