@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
+from desktop_app.domain.counts import are, counted, number
 from desktop_app.domain.directory import DirectorySchool, DirectorySource
 from desktop_app.domain.partners import PartnerSchoolDetails
 from desktop_app.domain.text_search import search_words
@@ -64,14 +65,43 @@ class ImportOutcome:
         text = (
             f"{self.schools:,} schools in the directory from {self.file_name} "
             f"({self.added:,} new, {self.updated:,} updated, {unchanged:,} unchanged; "
-            f"{self.closed:,} closed), {self.skipped_count:,} rows skipped; "
-            f"{len(self.partners_added)} partner school"
-            f"{'' if len(self.partners_added) == 1 else 's'} added, "
-            f"{len(self.partners_updated)} updated"
+            f"{self.closed:,} closed), {counted(self.skipped_count, 'row')} skipped; "
+            f"{counted(len(self.partners_added), 'partner school')} added, "
+            f"{number(len(self.partners_updated))} updated"
         )
         if self.cleaned:
             text += f"; control characters removed from {self.cleaned:,} rows"
         return text
+
+
+#: progress(percent, message), as the window's background work reports it.
+Progress = Callable[[int, str], None]
+#: How many rows are read between reports: a 50,000-row file reports about 25 times.
+_ROWS_A_REPORT = 2_000
+
+
+def _reporting(
+    rows: Iterator[tuple[str, ...]], handle: BinaryIO, size: int, progress: Progress
+) -> Iterator[tuple[str, ...]]:
+    """rows, telling progress how far through the file's bytes the reading has got."""
+    progress(0, "Reading the schools in the file…")
+    for n, row in enumerate(rows, start=1):
+        if n % _ROWS_A_REPORT == 0:
+            share = min(90, handle.tell() * 90 // max(size, 1))
+            progress(share, f"Reading the schools in the file: {number(n)} so far…")
+        yield row
+
+
+def _partner_changes(added: int, updated: int) -> str:
+    """The Edit menu's words for an import's partner changes: "add 2 partner schools and
+    update 1,504", "update 1 partner school" (never "add partner schools" when none were)."""
+    if added and updated:
+        return f"add {counted(added, 'partner school')} and update {number(updated)}"
+    if added:
+        return f"add {counted(added, 'partner school')}"
+    if updated:
+        return f"update {counted(updated, 'partner school')}"
+    return "import schools"
 
 
 class DirectoryService:
@@ -81,9 +111,12 @@ class DirectoryService:
     # --- reading a file ------------------------------------------------------------
 
     @staticmethod
-    def read_file(path: Path) -> StagedFile:
+    def read_file(path: Path, progress: Progress | None = None) -> StagedFile:
         """Read and check the file into a staging copy. Touches nothing in the open file,
-        so it may run in the background; preview() follows on the GUI thread."""
+        so it may run in the background; preview() follows on the GUI thread.
+
+        progress(percent, message) hears how far through the file the reading is (up to
+        90%); it may raise (Cancelled), and then the staging copy is thrown away."""
         from desktop_app.services.gias_import import (
             ImportFileError,
             ReadReport,
@@ -97,7 +130,10 @@ class DirectoryService:
         staged = StagedDirectory()
         try:
             with handle:
-                staged.load(gias_rows(handle, encoding, report))
+                rows = gias_rows(handle, encoding, report)
+                if progress is not None:
+                    rows = _reporting(rows, handle, path.stat().st_size, progress)
+                staged.load(rows)
         except BaseException:
             staged.close()
             raise
@@ -113,10 +149,12 @@ class DirectoryService:
                 file.groups(column, include_closed=closed)
         return file
 
-    def read_and_preview(self, path: Path) -> DirectoryImport:
+    def read_and_preview(self, path: Path, progress: Progress | None = None) -> DirectoryImport:
         """read_file() then preview(): all of it may run in the background."""
-        file = self.read_file(path)
+        file = self.read_file(path, progress)
         try:
+            if progress is not None:
+                progress(92, "Comparing the file with your partner schools…")
             return self.preview(file)
         except BaseException:
             file.close()
@@ -171,7 +209,7 @@ class DirectoryService:
             missing = [u for u in wanted if u not in seen]
             if missing:
                 raise ImportFileError(
-                    f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not a school "
+                    f"{', '.join(missing)} {are(len(missing))} not a school "
                     f"in {report.file_name}, so nothing has been imported. Check the URNs."
                 )
             schools = self._store.directory.by_urns(seen)
@@ -218,7 +256,7 @@ class DirectoryService:
         repo.write_many(writes)
         for partner_id in removals:  # after the write, which clears the flag
             repo.set_removed(partner_id, True)
-        label = f"add partner schools from {file_name}"
+        label = f"{_partner_changes(len(added), len(updated))} from {file_name}"
         return (tuple(added), tuple(updated), tuple(closed)), self._edit(label, before, after)
 
     def _edit(self, label: str, undo: list[PartnerState], redo: list[PartnerState]) -> Edit:

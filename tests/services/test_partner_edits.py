@@ -50,7 +50,7 @@ CHANGES: dict[str, tuple[Change, str]] = {
     ),
     "import partners": (
         lambda s, *_: s.directory.import_file(FIXTURES / "gias_cp1252.csv", ["138201"])[1],
-        "add partner schools from gias_cp1252.csv",
+        "add 1 partner school and update 1 from gias_cp1252.csv",
     ),
     "add partnership": (
         lambda s, school, partner, _p: s.partners.create_partnership(

@@ -111,6 +111,8 @@ def test_partners_already_in_the_register_are_updated_keeping_our_own_details(
     path = _file(tmp_path, "all.csv", OPEN, TRUST_A)
     outcome, edit = services.directory.import_file(path)
     assert outcome.partners_updated == ("Ashfield Primary",)
+    # The Edit menu says what was done: no partner was added (finding 23 of the second walk).
+    assert edit.label == "update 1 partner school from all.csv"
     (ashfield,) = services.partners.list_partners()
     assert (ashfield.name, ashfield.contact_name, ashfield.notes, ashfield.postcode) == (
         "Ashfield Primary",

@@ -140,7 +140,7 @@ def test_choose_partners_from_the_file_with_the_keyboard_only(
     driver.check()
     qtbot.waitUntil(lambda: page.register.model.rowCount() == 3)
     assert seen["listed"] == 4
-    assert seen["closed note"] == "1 closed schools not offered."
+    assert seen["closed note"] == "1 closed school not offered."
     assert seen["import text"] == "&Import and add 3 partner schools"
     services = window.ctx.services
     assert sorted(p.urn for p in services.partners.list_partners()) == [
@@ -175,9 +175,27 @@ def test_cancelling_the_preview_writes_nothing(
         _activate(qtbot, dialog)
         _keys(qtbot, Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Space, Qt.Key.Key_Escape)
 
+    # The file is read behind the app's progress dialog, which follows the reading.
+    from desktop_app.ui.pages import school_directory_controls
+
+    shown: list[tuple[str, int, str]] = []
+    real = school_directory_controls.run_with_progress
+
+    def watched(parent: QWidget, title: str, label: str, work: Any, *args: Any, **kw: Any) -> Any:
+        def reporting(progress: Any) -> Any:
+            return work(
+                lambda share, words: (shown.append((label, share, words)), progress(share, words))
+            )
+
+        assert "on_cancelled" in kw  # reading a register can be cancelled
+        return real(parent, title, label, reporting, *args, **kw)
+
+    monkeypatch.setattr(school_directory_controls, "run_with_progress", watched)
     driver = when_modal(qtbot, act)
     page.register.school_directory.import_csv()
     driver.check()
+    assert shown[0] == ("Reading edubasealldata.csv…", 0, "Reading the schools in the file…")
+    assert shown[-1][1:] == (92, "Comparing the file with your partner schools…")
     assert window.ctx.services.directory.source() is None
     assert window.ctx.services.partners.list_partners() == []
 

@@ -20,7 +20,7 @@ from desktop_app.domain.dates import date_text
 from desktop_app.domain.directory import DirectorySource
 from desktop_app.services.directory_preview import DirectoryImport
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.tasks import busy_cursor, run_in_background
+from desktop_app.ui.tasks import busy_cursor, run_with_progress
 from desktop_app.ui.widgets.record_tables import named_button
 
 
@@ -68,10 +68,11 @@ class SchoolDirectoryControls(QObject):
         chosen = Path(path)
         directory = self.ctx.services.directory
 
-        def work(_progress: Callable[[int, str], None]) -> Any:
+        def work(progress: Callable[[int, str], None]) -> Any:
             # Reading fills a private staging copy, never the open file, and the preview
             # reads the register through a connection of its own: safe off the GUI thread.
-            return directory.read_and_preview(chosen)
+            # A Cancel stops the reading at its next report and throws the copy away.
+            return directory.read_and_preview(chosen, progress)
 
         def done(preview: DirectoryImport) -> None:
             self.import_button.setEnabled(True)
@@ -84,7 +85,19 @@ class SchoolDirectoryControls(QObject):
             self.import_button.setEnabled(True)
             QMessageBox.warning(self._page, "Not imported", str(exc))
 
-        run_in_background(work, done, failed)
+        def cancelled() -> None:
+            self.import_button.setEnabled(True)
+
+        # A register of every school in England takes a few seconds to read: say so.
+        run_with_progress(
+            self._page,
+            "Import schools",
+            f"Reading {chosen.name}…",
+            work,
+            done,
+            failed,
+            on_cancelled=cancelled,
+        )
 
     def _confirm_import(self, preview: DirectoryImport) -> None:
         from desktop_app.ui.dialogs.gias_preview_dialog import GiasPreviewDialog
