@@ -19,6 +19,8 @@ from datetime import UTC, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 
+from desktop_app.domain.counts import counted
+
 RECENT_WINDOW = timedelta(hours=24)
 KEEP_RECENT = 10  # every copy of the last 24 hours, up to this many (about 100 minutes' editing)
 KEEP_HOURLY = 24  # the newest copy of each hour in the last 24 hours
@@ -93,6 +95,12 @@ def parse_backup_name(file_name: str) -> BackupName | None:
 class TableCount:
     label: str  # the user's word for the records, e.g. "review rounds"
     count: int
+    singular: str = ""  # the word for one record, e.g. "review round"
+
+    @property
+    def words(self) -> str:
+        """The count in words: "1 review round", "1,204 commitments"."""
+        return counted(self.count, self.singular or self.label, self.label)
 
 
 @dataclass(frozen=True)

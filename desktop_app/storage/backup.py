@@ -38,19 +38,19 @@ from desktop_app.storage.user_files import (
 
 # The records a user would recognise, in their words, for the restore list. Link tables and
 # bookkeeping are left out; a table a newer version adds simply is not counted.
-RECORD_WORDS: tuple[tuple[str, str], ...] = (
-    ("review_rounds", "review rounds"),
-    ("judgements", "judgements"),
-    ("plans", "improvement plans"),
-    ("plan_priorities", "priorities"),
-    ("plan_actions", "actions"),
-    ("commitments", "commitments"),
-    ("partner_schools", "partner schools"),
-    ("partnerships", "partnerships"),
-    ("ratings", "raters' views"),
+RECORD_WORDS: tuple[tuple[str, str, str], ...] = (
+    ("review_rounds", "review round", "review rounds"),
+    ("judgements", "judgement", "judgements"),
+    ("plans", "improvement plan", "improvement plans"),
+    ("plan_priorities", "priority", "priorities"),
+    ("plan_actions", "action", "actions"),
+    ("commitments", "commitment", "commitments"),
+    ("partner_schools", "partner school", "partner schools"),
+    ("partnerships", "partnership", "partnerships"),
+    ("ratings", "rater's view", "raters' views"),
     # A backup from before m006_ratings keeps them under their old table name.
-    ("views", "raters' views"),
-    ("exchange_imports", "files from partners"),
+    ("views", "rater's view", "raters' views"),
+    ("exchange_imports", "file from partners", "files from partners"),
 )
 
 
@@ -159,10 +159,10 @@ def summarise_backup(path: Path) -> BackupInfo:
             r["name"] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
         counts = []
-        for table, words in RECORD_WORDS:
+        for table, one, many in RECORD_WORDS:
             if table in tables:
                 n = db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-                counts.append(TableCount(words, int(n)))
+                counts.append(TableCount(many, int(n), one))
     except sqlite3.DatabaseError as exc:
         return _with_problem(info, str(exc))
     finally:

@@ -19,3 +19,12 @@ def test_large_counts_have_thousands_separators() -> None:
 def test_the_verb_agrees_with_the_count() -> None:
     assert f"{counted(1, 'strand')} {are(1)} below" == "1 strand is below"
     assert f"{counted(3, 'strand')} {are(3, 'has', 'have')} no target" == "3 strands have no target"
+
+
+def test_a_backups_counts_read_as_words() -> None:
+    from desktop_app.domain.backups import TableCount
+
+    # The restore list said "1 review rounds" (finding 23 of the second walk).
+    assert TableCount("review rounds", 1, "review round").words == "1 review round"
+    assert TableCount("raters' views", 1, "rater's view").words == "1 rater's view"
+    assert TableCount("commitments", 10204, "commitment").words == "10,204 commitments"

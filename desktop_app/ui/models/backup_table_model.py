@@ -15,7 +15,7 @@ def describe_counts(info: BackupInfo) -> str:
     """The counts that matter most first, in the user's words."""
     if info.problem:
         return "Cannot be restored (damaged or not ours)"
-    parts = [f"{c.count} {c.label}" for c in info.counts if c.count]
+    parts = [c.words for c in info.counts if c.count]
     return ", ".join(parts) if parts else "No records"
 
 
