@@ -258,10 +258,12 @@ class MainWindow(QMainWindow):
         rounds = services.assessment.rounds(self.ctx.school_id) if self.ctx.school_id else []
         self.round_bar.show_choices(schools, self.ctx.school_id, rounds, self.ctx.round_id)
         school = next((s for s in schools if s.id == self.ctx.school_id), None)
-        title = f"{school.display_name} – {APP_NAME}" if school else APP_NAME
+        title = school.display_name if school else ""
         if services.read_only:
-            title += " (read-only copy)"
-        self.setWindowTitle(title)
+            title = f"{title} (read-only copy)".strip()
+        # Ending with the application's name, so Qt does not add it a second time (it adds
+        # the display name to a title that does not end with it).
+        self.setWindowTitle(f"{title} – {APP_NAME}" if title else APP_NAME)
 
     def _on_round_bar_school_chosen(self, school_id: int) -> None:
         self.current_page_flush()

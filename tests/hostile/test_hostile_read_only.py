@@ -131,6 +131,8 @@ def test_the_window_says_read_only_copy(read_only_demo: Path, qtbot) -> None:  #
         assert banner is not None and banner.isVisible()
         assert "Read-only copy: changes can't be saved" in banner.text()
         assert "read-only copy" in window.windowTitle()
+        # The app's name last, once: Qt adds it to a title that does not end with it.
+        assert window.windowTitle().endswith("(read-only copy) – Partnership Compass")
     finally:
         window.close()
         services.close()
