@@ -84,12 +84,18 @@ def _reporting(
     rows: Iterator[tuple[str, ...]], handle: BinaryIO, size: int, progress: Progress
 ) -> Iterator[tuple[str, ...]]:
     """rows, telling progress how far through the file's bytes the reading has got."""
-    progress(0, "Reading the schools in the file…")
-    for n, row in enumerate(rows, start=1):
-        if n % _ROWS_A_REPORT == 0:
-            share = min(90, handle.tell() * 90 // max(size, 1))
-            progress(share, f"Reading the schools in the file: {number(n)} so far…")
-        yield row
+    try:
+        progress(0, "Reading the schools in the file…")
+        for n, row in enumerate(rows, start=1):
+            if n % _ROWS_A_REPORT == 0:
+                share = min(90, handle.tell() * 90 // max(size, 1))
+                progress(share, f"Reading the schools in the file: {number(n)} so far…")
+            yield row
+    finally:
+        # Stopped part way (a Cancel): the reader finishes now, while its file is open.
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
 
 
 def _partner_changes(added: int, updated: int) -> str:
