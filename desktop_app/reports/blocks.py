@@ -118,10 +118,22 @@ def table(
 ) -> Table:
     """A full-width table whose header repeats on every page and whose rows may split."""
     data: list[list[Cell]] = [[rich(markup(h), "HeadCell") for h in header]]
-    return _table(Table, data, rows, fractions, header=True)
+    return _table(_ListTable, data, rows, fractions, header=True)
 
 
-class _RowsGoingOn(Continued, Table):  # type: ignore[misc]
+class _ListTable(Table):  # type: ignore[misc]
+    """A report's table, whose parts know which is the rest of a split (split_rest), so the
+    document never starts that rest at the foot of the page the first part filled."""
+
+    split_rest = False
+
+    def onSplit(self, part: Any, *_: Any) -> None:  # ReportLab calls it with each part made
+        # The first part, then the rest.
+        self._parts = getattr(self, "_parts", 0) + 1
+        part.split_rest = self._parts % 2 == 0
+
+
+class _RowsGoingOn(Continued, _ListTable):
     """The next rows of a long list, going on with its table just above on the same page:
     no header row there, since one in mid-page reads as a new section. Laid out at the top
     of a page (document.Continued), it becomes a table with the header row again; a part
@@ -131,7 +143,8 @@ class _RowsGoingOn(Continued, Table):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self.with_header: Callable[[list[list[Cell]]], Table] | None = None
 
-    def onSplit(self, part: Any, *_: Any) -> None:  # ReportLab calls it with each part made
+    def onSplit(self, part: Any, *_: Any) -> None:
+        super().onSplit(part)
         part.with_header = self.with_header
 
     def headed(self) -> Table:

@@ -20,7 +20,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    FrameBreak,
+    PageTemplate,
+    Paragraph,
+)
 
 from desktop_app.reports.collector import fewer_full_collections
 from desktop_app.reports.fonts import BOLD, REGULAR, SYMBOLS, register_fonts
@@ -280,8 +287,14 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         # ReportLab asks just before it lays out flowables[0].
         if isinstance(flowables[0], Later):
             flowables[0] = flowables[0].make()
-        if isinstance(flowables[0], Continued) and self.frame._atTop:
-            flowables[0] = flowables[0].headed()
+        first = flowables[0]
+        if isinstance(first, Continued) and self.frame._atTop:
+            flowables[0] = first.headed()
+        elif getattr(first, "split_rest", False) and first.repeatRows and not self.frame._atTop:
+            # The rest of a table just split at the foot of a page: the next row did not fit,
+            # and ReportLab would put the repeated header there with the start of that row
+            # split off under it. The rest goes to the next page, header and all.
+            flowables.insert(0, FrameBreak())
         if self._progress is not None:
             self._report(self._progress, len(self._story))
 
