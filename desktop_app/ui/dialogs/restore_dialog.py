@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.backups import BackupInfo
 from desktop_app.ui.models.backup_table_model import BackupTableModel
 from desktop_app.ui.widgets.form_helpers import name_buttons
+from desktop_app.ui.widgets.read_only_table import open_on_activate
 
 
 class RestoreDialog(QDialog):
@@ -52,9 +53,8 @@ class RestoreDialog(QDialog):
                 else QHeaderView.ResizeMode.Stretch
             )
             header.setSectionResizeMode(column, mode)
-        # Enter (and, on most platforms, a double-click) on a backup restores it.
-        self.table.activated.connect(lambda _index: self._on_restore_clicked())
-        self.table.doubleClicked.connect(lambda _index: self._on_restore_clicked())
+        # Enter or a double-click on a backup restores it.
+        open_on_activate(self.table, self._on_restore_clicked)
         empty = QLabel(self.tr("There are no backups of this file yet."))
         empty.setVisible(not backups)
 

@@ -46,6 +46,7 @@ from desktop_app.ui.widgets.count_label import CountLabel
 from desktop_app.ui.widgets.fitted_columns import fit_columns
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.long_table import long_table, rows_in_view
+from desktop_app.ui.widgets.read_only_table import open_on_activate
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -80,8 +81,7 @@ class CommitmentsPage(Page):
         # Fixed row heights: measuring every row would read every commitment.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         fit_columns(self.table, WHAT_COLUMN, COLUMNS)
-        self.table.doubleClicked.connect(lambda _i: self.edit_commitment())
-        self.table.activated.connect(lambda _i: self.edit_commitment())
+        open_on_activate(self.table, self.edit_commitment)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         self.add_button = _button("&Add commitment…", "Add commitment")

@@ -29,7 +29,7 @@ from desktop_app.ui.widgets.count_label import CountLabel
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.form_helpers import SEARCH_TIP
 from desktop_app.ui.widgets.long_table import fit_headings, give_spare_width, long_table
-from desktop_app.ui.widgets.read_only_table import select_source_row
+from desktop_app.ui.widgets.read_only_table import open_on_activate, select_source_row
 from desktop_app.ui.widgets.reciprocity_panel import ReciprocityPanel
 from desktop_app.ui.widgets.record_tables import named_button
 from desktop_app.ui.widgets.typing_pause import after_typing_pause
@@ -78,8 +78,7 @@ class PartnerRegisterTab(QWidget):
         fit_headings(self.table)
         # Among 50,000 similar names the end tells them apart.
         give_spare_width(self.table, 0)
-        self.table.doubleClicked.connect(lambda _i: self.edit_partner())
-        self.table.activated.connect(lambda _i: self.edit_partner())
+        open_on_activate(self.table, self.edit_partner)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
 
         self.add_button = named_button(

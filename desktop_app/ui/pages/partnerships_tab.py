@@ -18,6 +18,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.models.partnership_table_model import PartnershipTableModel
 from desktop_app.ui.models.rows_table_model import SORT_ROLE
 from desktop_app.ui.widgets.flow_layout import button_flow
+from desktop_app.ui.widgets.read_only_table import open_on_activate
 
 
 class PartnershipsTab(QWidget):
@@ -39,8 +40,7 @@ class PartnershipsTab(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _i: self.edit_partnership())
-        self.table.activated.connect(lambda _i: self.edit_partnership())
+        open_on_activate(self.table, self.edit_partnership)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         self.add_button = QPushButton("Add &partnership…")

@@ -15,6 +15,7 @@ from desktop_app.services.plan_service import PlanService
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.plan_dialogs import ActionDialog
 from desktop_app.ui.models.plan_table_models import PAGE_ROWS, ActionTableModel
+from desktop_app.ui.widgets.read_only_table import open_on_activate
 from desktop_app.ui.widgets.record_tables import group_with_buttons, named_button, record_table
 
 
@@ -38,7 +39,7 @@ class ActionsPanel(QWidget):
         self.table = record_table("Actions for the selected priority", self.model)
         # Columns fit the first page of actions, not every action (Qt would measure 1,000).
         self.table.horizontalHeader().setResizeContentsPrecision(PAGE_ROWS)
-        self.table.activated.connect(lambda _i: self.edit_action())
+        open_on_activate(self.table, self.edit_action)
         self.add_button = named_button(self.tr("Add a&ction…"), "Add action", self.add_action)
         self.edit_button = named_button(self.tr("Edit action…"), "Edit action", self.edit_action)
         self.delete_button = named_button(

@@ -32,6 +32,7 @@ from desktop_app.ui.models.progress_note_model import (
 from desktop_app.ui.widgets.count_label import CountLabel
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.outlined_views import OutlinedListView
+from desktop_app.ui.widgets.read_only_table import open_on_activate
 from desktop_app.ui.widgets.record_tables import named_button, record_box
 
 #: the priority and the action chosen on the page, either None
@@ -63,7 +64,7 @@ class NotesPanel(QWidget):
         self.list.setAccessibleName("Progress notes")
         self.list.setWordWrap(True)
         self.list.setToolTip("Double-click a note or press Enter to edit it.")
-        self.list.activated.connect(lambda _index: self.edit_note())
+        open_on_activate(self.list, self.edit_note)
         # Each note added moves the scroll bar: it paints all of itself, so the page, the
         # tabs and the boxes behind it need not be painted again too.
         bar = self.list.verticalScrollBar()

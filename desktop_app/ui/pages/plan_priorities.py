@@ -16,6 +16,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.plan_decision_dialogs import SuggestPrioritiesDialog
 from desktop_app.ui.dialogs.plan_dialogs import PriorityDialog
 from desktop_app.ui.models.plan_table_models import PriorityTableModel
+from desktop_app.ui.widgets.read_only_table import open_on_activate
 from desktop_app.ui.widgets.record_tables import group_with_buttons, named_button, record_table
 
 
@@ -38,7 +39,7 @@ class PrioritiesPanel(QWidget):
         self.model = PriorityTableModel(self)
         self.table = record_table("Priorities", self.model)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
-        self.table.activated.connect(lambda _i: self.edit_priority())
+        open_on_activate(self.table, self.edit_priority)
         self.add_button = named_button(self.tr("&Add priority…"), "Add priority")
         self.suggest_button = named_button(self.tr("S&uggest priorities…"), "Suggest priorities")
         self.edit_button = named_button(self.tr("Edit priority…"), "Edit priority")

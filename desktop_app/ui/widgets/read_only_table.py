@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -28,6 +30,16 @@ def read_only_table(name: str, model: QAbstractItemModel, stretch: int) -> QTabl
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def open_on_activate(view: QAbstractItemView, open_row: Callable[[], object]) -> None:
+    """Enter and a double-click on a row each call open_row once.
+
+    Qt's activated signal covers both: a double-click emits doubleClicked and then activated
+    (or, where the platform opens items on a single click, a single click does). Connecting
+    doubleClicked as well opened the edit window a second time as soon as the first closed.
+    """
+    view.activated.connect(lambda _index: open_row())
 
 
 def select_source_row(table: QTableView, proxy: QAbstractProxyModel, source_row: int) -> None:
