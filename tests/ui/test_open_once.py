@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QTabWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.main_window import MainWindow
@@ -109,3 +116,37 @@ def test_no_view_opens_rows_on_double_click_as_well_as_activated() -> None:
         if "doubleClicked.connect" in path.read_text(encoding="utf-8")
     ]
     assert listening == []
+
+
+def test_a_new_commitment_is_chosen_and_focused_so_enter_edits_it(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    """After Save, focus went to the Partner school filter (walk 2, finding 21)."""
+    from desktop_app.domain.partners import CommitmentDetails, Direction
+    from desktop_app.ui.pages.commitments_page import CommitmentsPage
+    from tests.ui.conftest import shown_page, when_modal
+
+    window = sample_window
+    partner_id = add_partner(window.ctx.services, "Ashfield Primary", "400001")
+    page = shown_page(qtbot, window, "commitments", CommitmentsPage)
+    page.filters.setFocus()
+
+    def fill(dialog: QWidget) -> None:
+        qtbot.keyClicks(dialog.what, "Two days of reading coaching")  # type: ignore[attr-defined]
+        save = [b for b in dialog.findChildren(QPushButton) if b.accessibleName() == "Save"]
+        qtbot.mouseClick(save[0], Qt.MouseButton.LeftButton)
+        assert not dialog.isVisible(), dialog.error.text()  # type: ignore[attr-defined]
+
+    driver = when_modal(qtbot, fill)
+    page.add_commitment(CommitmentDetails(Direction.WE_GIVE, "", partner_ids=(partner_id,)))
+    driver.check()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table)
+    current = page.selected()
+    assert current is not None and current.details.what == "Two days of reading coaching"
+
+    counter = DialogCounter()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    _settle(qtbot)
+    counter.stop()
+    assert counter.titles == ["Edit commitment"]

@@ -342,6 +342,9 @@ class CommitmentsPage(Page):
         made = create_commitment(self.ctx, self, school_id, self.today(), preset)
         if made is not None:
             self.select_commitment(made.id)
+            # The new row takes the focus, so Enter edits it and the arrows move on from it
+            # (it went back to the partner filter, several Tabs away).
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def edit_commitment(self) -> None:
         current = self.selected()
