@@ -318,6 +318,9 @@ class MainWindow(QMainWindow):
         if self.showing_workspace():
             self.nav.setCurrentRow(index)
 
+    def enter_page(self, key: str) -> None:
+        self.enter_page_at([spec.key for spec in PAGE_SPECS].index(key))
+
     def enter_page_at(self, index: int) -> None:
         """Show the page and move the keyboard into it (Ctrl+1 to Ctrl+9, the View menu).
 

@@ -71,7 +71,8 @@ class SchoolRoundMenu:
         window.select(school.id, round_.id)  # its own undo history, empty
         window.show_workspace()
         ctx.notify(Changes(changes.topics | round_changes.topics))
-        window.show_page("assessment")
+        # Into the page, not left on the School box, so its keys (1 to 4, Alt+N) work at once.
+        window.enter_page("assessment")
 
     def open_sample(self, *, complete: bool = True) -> None:
         """complete=False gives the school and its rounds only (partners and plan empty)."""

@@ -4,15 +4,18 @@ did nothing until the user clicked in the page, since the focus stayed on the Sc
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.levels import Level
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.assessment_page import AssessmentPage
 from desktop_app.ui.pages.commitments_page import CommitmentsPage
-from tests.ui.conftest import press
+from tests.ui.conftest import press, when_modal
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -67,3 +70,63 @@ def test_ctrl_number_leaves_the_focus_where_it_is_inside_the_page(
     press(qtbot, Qt.Key.Key_4, CTRL)
 
     assert page.table.hasFocus()
+
+
+def test_alt_3_works_from_the_school_box_while_the_page_shows_but_not_in_a_dialog(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    """Walk 2, finding 15: the level keys answer wherever the focus is in the window while
+    Self-assessment shows (the focus was left in the School box), never from a dialog."""
+    window = sample_window
+    window.show_page("assessment")
+    page = window.pages["assessment"]
+    assert isinstance(page, AssessmentPage)
+    qtbot.waitUntil(page.isVisible)
+    window.round_bar.school.setFocus()
+    qtbot.waitUntil(window.round_bar.school.hasFocus)
+    round_id, strand = window.ctx.round_id, page.current_strand_id()
+    assert round_id is not None and strand is not None
+    assessment = window.ctx.services.assessment
+    before = assessment.judgement(round_id, strand).level
+    chosen = Level.EMBEDDING if before is not Level.EMBEDDING else Level.DEVELOPING
+
+    dialog = QDialog(window)
+    dialog.setModal(True)  # as every dialog the window opens (exec)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    qtbot.keyClick(dialog, Qt.Key.Key_0 + int(chosen), ALT)  # type: ignore[operator]
+    assert assessment.judgement(round_id, strand).level is before, "not from a dialog"
+    dialog.close()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.round_bar.school.setFocus()
+    qtbot.waitUntil(window.round_bar.school.hasFocus)
+
+    press(qtbot, Qt.Key.Key_0 + int(chosen), ALT)  # type: ignore[operator]
+    assert assessment.judgement(round_id, strand).level is chosen
+
+
+def test_after_set_up_my_school_the_keyboard_is_in_the_self_assessment_page(
+    qtbot: QtBot, blank_db: Path, open_window: Callable[[Path], MainWindow]
+) -> None:
+    window = open_window(blank_db)
+
+    def fill(dialog: QWidget) -> None:
+        edits = [w for w in dialog.findChildren(QWidget) if w.accessibleName() == "School name"]
+        qtbot.keyClicks(edits[0], "Oakwood Primary School")
+        urn = [w for w in dialog.findChildren(QWidget) if w.accessibleName() == "URN"]
+        qtbot.keyClicks(urn[0], "123456")
+        save = [w for w in dialog.findChildren(QWidget) if w.accessibleName() == "Save"]
+        qtbot.mouseClick(save[0], Qt.MouseButton.LeftButton)
+        assert not dialog.isVisible()
+
+    driver = when_modal(qtbot, fill)
+    window.school_actions.new_school()
+    driver.check()
+    page = window.pages["assessment"]
+    qtbot.waitUntil(page.isVisible)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    focus = QApplication.focusWidget()
+    assert focus is not None and page.isAncestorOf(focus)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -126,19 +129,22 @@ class AssessmentPage(Page):
         outer = QVBoxLayout(self)
         outer.addWidget(splitter)
 
-        for level in Level:
-            shortcut = QShortcut(QKeySequence(f"Alt+{int(level)}"), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda lv=level: self._on_cards_level_chosen(lv))
         # Explicit shortcuts rather than button mnemonics: they also work while the buttons are
-        # scrolled out of view, and do not clash with mnemonics elsewhere in the window.
-        for keys, delta in (("Alt+N", 1), ("Alt+P", -1)):
-            move = QShortcut(QKeySequence(keys), self)
-            move.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            move.activated.connect(lambda d=delta: self._step(d))
-        focus_cards = QShortcut(QKeySequence("Alt+L"), self)
-        focus_cards.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        focus_cards.activated.connect(self.cards.focus_chosen)
+        # scrolled out of view. They answer wherever the focus is in the window while this
+        # page shows (Qt ignores a hidden page's shortcuts, and a dialog's window is its own):
+        # with the focus left in the School box after "Set up my school", Alt+3 did nothing.
+        keys: list[tuple[str, Callable[[], object]]] = [
+            (f"Alt+{int(level)}", partial(self._on_cards_level_chosen, level)) for level in Level
+        ]
+        keys += [
+            ("Alt+N", lambda: self._step(1)),
+            ("Alt+P", lambda: self._step(-1)),
+            ("Alt+L", self.cards.focus_chosen),
+        ]
+        for sequence, act in keys:
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(act)
 
     # Loading -----------------------------------------------------------------
 
