@@ -9,6 +9,7 @@ exchanged with partners, JSON and CSV exports, the database, sort keys, file nam
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 # British short months, as Qt's British locale shows them in a date edit ("Sept", not "Sep").
@@ -72,3 +73,42 @@ def moment_text(moment: datetime) -> str:
 def month_text(d: date) -> str:
     """'Nov 2026': only where a chart's axis has no room for the day."""
     return f"{_SHORT_MONTHS[d.month]} {d.year}"
+
+
+_MONTH_NUMBERS = (
+    {name.lower(): n for n, name in enumerate(_MONTHS) if name}
+    | {name.lower()[:3]: n for n, name in enumerate(_MONTHS) if name}
+    | {"sept": 9}
+)
+_NUMERIC = re.compile(r"(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})")
+_WORDED = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4}|\d{2})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def typed_date(text: str) -> date | None:
+    """The date a British user typed, or None if the text is not one date.
+
+    Takes "15/01/2027", "15/1/27", "15-01-2027", "15.01.2027" (day first, as in England),
+    "15 Jan 2027", "15 January 2027", "15 Sept 2027" and "2027-01-15"; a two-digit year is
+    this century. Anything else, including a day the month does not have, is None: a date
+    box refuses it rather than keeping some other date.
+    """
+    cleaned = " ".join(text.strip().lower().split())
+    if match := _ISO.fullmatch(cleaned):
+        year, month, day = (int(part) for part in match.groups())
+    elif match := _NUMERIC.fullmatch(cleaned):
+        day, month = int(match[1]), int(match[3])
+        year = int(match[4])
+    elif match := _WORDED.fullmatch(cleaned):
+        month_number = _MONTH_NUMBERS.get(match[2])
+        if month_number is None:
+            return None
+        day, month, year = int(match[1]), month_number, int(match[3])
+    else:
+        return None
+    if year < 100:
+        year += 2000
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
