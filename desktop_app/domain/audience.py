@@ -77,7 +77,7 @@ AUDIENCES: dict[Audience, AudienceRules] = {
     # Partners see what the board approved while a new draft is in hand.
     Audience.PARTNER: AudienceRules(
         label="Partner version",
-        choice="P&artner version for one partner school (no confidential items or internal notes)",
+        choice="&Partner version for one partner school (no confidential items or internal notes)",
         file_words="for {partner}",
         for_one_partner=True,
         approved_plan_first=True,

@@ -70,7 +70,7 @@ class DataSafetyMenu(QObject):
             ("restore", self.tr("Restore from bac&kup…"), self.restore_from_backup),
             ("share", self.tr("S&hare with partner…"), self.share_with_partner),
             ("import", self.tr("Import from &partner…"), self.import_from_partner),
-            ("shared", self.tr("What partners have sha&red…"), self.show_shared),
+            ("shared", self.tr("&What partners have shared…"), self.show_shared),
             ("erase", self.tr("&Delete this school's data…"), self.delete_school_data),
         ):
             action = QAction(text, self.window)

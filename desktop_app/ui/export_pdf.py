@@ -53,7 +53,7 @@ class ExportPdfDialog(QDialog):
         for pid, name, urn in partners:
             self.partner.addItem(f"{name} ({urn})" if urn else name, pid)
         type_to_find(self.partner, "Type to find a partner school")
-        self.protect = QCheckBox(self.tr("Protect with a &password (AES-256)"))
+        self.protect = QCheckBox(self.tr("Prote&ct with a password (AES-256)"))
         self.protect.setAccessibleName("Protect with a password")
         self.protect.toggled.connect(self._update)
         self.password = QLineEdit()

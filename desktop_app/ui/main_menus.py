@@ -47,7 +47,7 @@ class MainMenus:
         )
         new_round.setEnabled(not ctx.read_only)  # as the round bar's New round…
         self._action(
-            file_menu, "Review round &details…", lambda: window.school_actions.edit_round()
+            file_menu, "Review round de&tails…", lambda: window.school_actions.edit_round()
         )
         self._action(file_menu, "&Joint partnership review…", self._joint_review)
         self._action(file_menu, "Rate the partnership for a joint re&view…", self._joint_rating)

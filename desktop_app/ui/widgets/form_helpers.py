@@ -62,7 +62,14 @@ class OptionalDateEdit(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.enabled)
         row.addWidget(self.edit, 1)
-        self.setFocusProxy(self.enabled)
+        # A row label's letter (Alt+D for "Due") moves the focus only to a widget that takes
+        # it: this one passes it on, to the date once one is set and to "Set" until then.
+        # (Tab skips a widget with a focus proxy, so it still reaches "Set" and the date.)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusProxy(self.edit if value is not None else self.enabled)
+        self.enabled.toggled.connect(
+            lambda on: self.setFocusProxy(self.edit if on else self.enabled)
+        )
 
     def value(self) -> date | None:
         return date_of(self.edit) if self.enabled.isChecked() else None
