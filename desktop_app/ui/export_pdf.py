@@ -30,7 +30,7 @@ from desktop_app.domain.passwords import MAX_PASSWORD_LENGTH, password_problem
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.tasks import run_with_progress
 from desktop_app.ui.widgets.form_helpers import dialog_buttons, error_label, labelled_rows
-from desktop_app.ui.widgets.wheel_safe import DropDown
+from desktop_app.ui.widgets.shrinking_combo import name_list
 from desktop_app.ui.widgets.word_completer import type_to_find
 
 
@@ -48,7 +48,7 @@ class ExportPdfDialog(QDialog):
             group.addButton(button)
             column.addWidget(button)
             self.audiences[audience] = button
-        self.partner = DropDown()
+        self.partner = name_list()
         self.partner.setAccessibleName("Partner school")
         for pid, name, urn in partners:
             self.partner.addItem(f"{name} ({urn})" if urn else name, pid)

@@ -29,8 +29,8 @@ from desktop_app.ui.models.rows_table_model import RowsTableModel
 from desktop_app.ui.models.school_choice_model import PAGE, SchoolChoiceModel
 from desktop_app.ui.widgets.form_helpers import SEARCH_TIP, name_buttons
 from desktop_app.ui.widgets.long_table import long_table, sample_widths
+from desktop_app.ui.widgets.shrinking_combo import name_list
 from desktop_app.ui.widgets.typing_pause import after_typing_pause
-from desktop_app.ui.widgets.wheel_safe import DropDown
 from desktop_app.ui.widgets.word_completer import type_to_find
 
 _FIELD_WORDS = {
@@ -210,7 +210,7 @@ class GiasPreviewDialog(QDialog):
         self.count = QLabel()
         self.count.setAccessibleName("Schools found")
 
-        self.group = DropDown()
+        self.group = name_list()
         self.group.setAccessibleName("Trust or local authority to tick")
         # Every word typed, in any order ("leeds diocesan" finds "Diocese of Leeds ...").
         type_to_find(self.group, "Type a trust or local authority", choice_only=False)

@@ -29,6 +29,7 @@ from desktop_app.domain.levels import Confidence, Level
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.joint_file_import import import_joint_file
 from desktop_app.ui.widgets.heading import heading
+from desktop_app.ui.widgets.shrinking_combo import name_list
 from desktop_app.ui.widgets.wheel_safe import DropDown
 
 
@@ -39,7 +40,7 @@ class JointRatingDialog(QDialog):
         self.school_id = school_id
         self._filling = False
         self.setWindowTitle("Rate the partnership for a joint review")
-        self.request = DropDown()
+        self.request = name_list()
         self.request.setAccessibleName("Request to rate the partnership")
         self.request.currentIndexChanged.connect(self._on_request_current_index_changed)
         self.about = QLabel()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.dates import date_text, moment_text
 from desktop_app.domain.exchange import ReceivedExchange
 from desktop_app.ui.widgets.form_helpers import name_buttons
-from desktop_app.ui.widgets.wheel_safe import DropDown
+from desktop_app.ui.widgets.shrinking_combo import name_list
 
 
 def describe(received: list[ReceivedExchange], strand_titles: dict[str, str]) -> str:
@@ -77,7 +77,7 @@ class PartnerSharedDialog(QDialog):
         layout.addWidget(self.text, 1)
         # The way out of a bad file (a wrong clock, say): the next file from them is taken
         # whatever its date.
-        self.partner = DropDown()
+        self.partner = name_list()
         self.partner.setAccessibleName(self.tr("Partner school whose last file to forget"))
         self.forget = QPushButton(self.tr("&Forget their last file…"))
         self.forget.setAccessibleName(self.tr("Forget this partner's last file"))

@@ -15,7 +15,7 @@ from desktop_app.domain.partners import Partnership
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_helpers import date_edit, date_of
-from desktop_app.ui.widgets.wheel_safe import DropDown
+from desktop_app.ui.widgets.shrinking_combo import name_list
 
 
 class StartJointReviewDialog(FormDialog):
@@ -23,7 +23,7 @@ class StartJointReviewDialog(FormDialog):
         self, partnerships: list[Partnership], today: date, parent: QWidget | None = None
     ) -> None:
         super().__init__("Start a joint partnership review", parent)
-        self.partnership = DropDown()
+        self.partnership = name_list()
         self.partnership.setAccessibleName("Partnership")
         for p in partnerships:
             self.partnership.addItem(f"{p.name} ({len(p.member_ids)} member schools)", p.id)

@@ -44,8 +44,8 @@ from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.heading import heading
 from desktop_app.ui.widgets.long_table import long_table, sample_widths
 from desktop_app.ui.widgets.partnership_folder_panel import PartnershipFolderPanel
+from desktop_app.ui.widgets.shrinking_combo import name_list
 from desktop_app.ui.widgets.squeezable_tabs import SqueezableTabs
-from desktop_app.ui.widgets.wheel_safe import DropDown
 
 
 class PartnershipPage(Page):
@@ -62,7 +62,7 @@ class PartnershipPage(Page):
         self._gone = [False]
         self.destroyed.connect(lambda *_args, gone=self._gone: gone.__setitem__(0, True))
         self._next_waiting = False  # after a decision: select the next pair waiting for one
-        self.chooser = DropDown()
+        self.chooser = name_list()
         self.chooser.setAccessibleName("Partnership")
         chooser_label = QLabel("&Partnership:")
         chooser_label.setBuddy(self.chooser)

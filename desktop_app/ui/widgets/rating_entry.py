@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import Rater, RaterRole
+from desktop_app.ui.widgets.shrinking_combo import name_list
 from desktop_app.ui.widgets.wheel_safe import DropDown
 
 
@@ -48,7 +49,7 @@ class RatingEntry(QGroupBox):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
-        self.rater = DropDown()
+        self.rater = name_list()
         self.rater.setAccessibleName("Whose view")
         rater_label = QLabel("&Whose view")
         rater_label.setBuddy(self.rater)

@@ -28,3 +28,11 @@ class ShrinkingCombo(DropDown):
         spare = self.minimumContentsLength() - self._narrowest
         narrower = self.fontMetrics().horizontalAdvance("x") * spare
         return QSize(max(hint.width() - narrower, 0), hint.height())
+
+
+def name_list() -> ShrinkingCombo:
+    """A drop-down of names (partner schools, partnerships, trusts, people): as wide as a
+    usual name, never as wide as the longest. A 200-character partner name made the Export
+    PDF dialog wider than the screen, with Cancel off its edge; the full name is in the list.
+    """
+    return ShrinkingCombo(40, 16)
