@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -168,7 +171,7 @@ class ModerationPage(Page):
         col.addWidget(self.agreed_by)
         col.addStretch(1)
 
-        scroll = QScrollArea()
+        self.detail_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(detail)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -227,7 +230,7 @@ class ModerationPage(Page):
         self.remove_rating.setEnabled(self._editable and bool(item.ratings))
         self.import_ratings.setEnabled(self._editable)
         self.entry.setEnabled(self._editable)
-        self.entry.record.setEnabled(self._editable and self.entry.rater.count() > 0)
+        self.entry.update_record()
         strand = self._strand()
         if strand is not None and self.ctx.round_id is not None:
             round_ = self.ctx.services.assessment.get_round(self.ctx.round_id)
@@ -296,7 +299,6 @@ class ModerationPage(Page):
         if added is not None:
             self.entry.person_added()
             self.entry.show_raters(service.raters(school_id), added.id)
-            self.entry.record.setEnabled(self._editable)
             self.entry.level.setFocus()
 
     def _on_entry_rating_requested(self, rater: Rater, level: Level, evidence: str) -> None:
@@ -305,8 +307,31 @@ class ModerationPage(Page):
             return
         service = self.ctx.services.moderation
         record = partial(service.record_rating, round_id, item.strand_id, rater.id, level, evidence)
-        if self.ctx.save(self, record) is not None:
-            self.entry.clear_entry()
+        with self._entry_kept_in_place():
+            if self.ctx.save(self, record) is not None:
+                self.entry.clear_entry()
+
+    @contextmanager
+    def _entry_kept_in_place(self) -> Iterator[None]:
+        """The view form stays where it is on screen while the views above it grow: the
+        page moved about 70 pixels after each view recorded, and the next click landed on
+        the wrong field."""
+        bar = self.detail_scroll.verticalScrollBar()
+        detail = self.detail_scroll.widget()
+        assert detail is not None
+        before = self.entry.mapTo(detail, QPoint()).y() - bar.value()
+        yield
+
+        def put_back() -> None:
+            bar.setValue(self.entry.mapTo(detail, QPoint()).y() - before)
+
+        layout = detail.layout()
+        if layout is not None:
+            layout.activate()
+        QApplication.sendPostedEvents(detail, QEvent.Type.LayoutRequest)
+        put_back()
+        # Wrapped labels (the spread, the flag) settle their heights a pass later.
+        QTimer.singleShot(0, put_back)
 
     def _on_remove_rating_clicked(self) -> None:
         item = self._current

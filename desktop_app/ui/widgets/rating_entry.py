@@ -28,6 +28,10 @@ class LevelCombo(DropDown):
         super().__init__()
         for level in Level:
             self.addItem(f"{int(level)}  {level.label}", level)
+        # No level until one is chosen: a default of "1 Beginning" let a view be recorded
+        # as Beginning by someone who never chose it.
+        self.setPlaceholderText("Choose 1 to 4")
+        self.setCurrentIndex(-1)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_4:
@@ -92,8 +96,16 @@ class RatingEntry(QGroupBox):
 
         self.record = QPushButton("Re&cord this view")
         self.record.setAccessibleName("Record this view")
+        self.record.setToolTip("Choose whose view it is and their level first.")
         self.record.clicked.connect(self._on_record_clicked)
+        self.level.currentIndexChanged.connect(lambda _i: self.update_record())
         form.addRow("", self.record)
+        self.update_record()
+
+    def update_record(self) -> None:
+        """Record is offered once a person and their level are chosen."""
+        chosen = self.rater.count() > 0 and self.level.currentIndex() >= 0
+        self.record.setEnabled(chosen and self.isEnabled())
 
     def show_raters(self, raters: list[Rater], select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else self.current_rater_id()
@@ -104,7 +116,7 @@ class RatingEntry(QGroupBox):
         index = next((i for i, r in enumerate(raters) if r.id == keep), 0)
         self.rater.setCurrentIndex(index if raters else -1)
         self.rater.blockSignals(False)
-        self.record.setEnabled(bool(raters) and self.isEnabled())
+        self.update_record()
 
     def current_rater_id(self) -> int | None:
         rater = self.rater.currentData()
@@ -112,6 +124,7 @@ class RatingEntry(QGroupBox):
 
     def clear_entry(self) -> None:
         self.evidence.clear()
+        self.level.setCurrentIndex(-1)  # each view's level is chosen for it
 
     def _on_add_person_clicked(self) -> None:
         self.rater_requested.emit(self.new_name.text(), self.new_role.currentData())
@@ -120,6 +133,6 @@ class RatingEntry(QGroupBox):
         self.new_name.clear()
 
     def _on_record_clicked(self) -> None:
-        rater = self.rater.currentData()
-        if isinstance(rater, Rater):
-            self.rating_requested.emit(rater, self.level.currentData(), self.evidence.toPlainText())
+        rater, level = self.rater.currentData(), self.level.currentData()
+        if isinstance(rater, Rater) and isinstance(level, Level):
+            self.rating_requested.emit(rater, level, self.evidence.toPlainText())
