@@ -23,7 +23,6 @@ class FormDialog(QDialog):
         self.setAccessibleName(title)
         self.error = error_label()
         self._save: Callable[[], object] | None = None
-        self._date_refused = False
 
     def lay_out(
         self,
@@ -42,15 +41,6 @@ class FormDialog(QDialog):
             layout.addWidget(note)
         layout.addWidget(self.error)
         layout.addWidget(dialog_buttons(self, self.accept, ok_text=ok_text))
-        for box in self.findChildren(DateBox):
-            box.refused.connect(lambda message, box=box: self._on_date_refused(box, message))
-
-    def _on_date_refused(self, box: DateBox, message: str) -> None:
-        self.error.setText(message)
-        # Clicking Save leaves the box, which reads the date typed: a refused one stops that
-        # Save, so the dialog never closes keeping the old date unseen. (Enter in the box is
-        # refused there and never reaches Save.)
-        self._date_refused = not box.hasFocus()
 
     def validate(self) -> None:
         """Check and keep what was entered; a ValueError's message is shown and the dialog
@@ -78,9 +68,14 @@ class FormDialog(QDialog):
     def accept(self) -> None:
         """Save, Enter, or a caller accepting the dialog: closes only once the entry is
         checked and, with exec_saving, kept."""
-        if self._date_refused:
-            self._date_refused = False
-            return
+        # Clicking Save leaves a date box, which reads the date typed there: a refused one
+        # stops this Save, so the dialog never closes keeping the old date unseen. (Enter
+        # in the box is refused there and never reaches Save.)
+        for box in self.findChildren(DateBox):
+            if box.refused_on_leaving:
+                self.error.setText(box.refused_on_leaving)
+                box.refused_on_leaving = ""
+                return
         try:
             self.validate()
             if self._save is not None:

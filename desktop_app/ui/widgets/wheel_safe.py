@@ -100,6 +100,9 @@ class DateBox(QDateEdit):
         super().__init__(_qdate(value), parent)
         _calm(self)
         self._typed = False
+        #: Why the date typed was refused as the focus left the box ("" if it was not):
+        #: a dialog's Save, clicked to leave it, reads this and does not save.
+        self.refused_on_leaving = ""
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         _turn_if_focused(self, event, super().wheelEvent)
@@ -143,8 +146,8 @@ class DateBox(QDateEdit):
         return QWidget.focusNextPrevChild(self, next)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        if event.reason() != Qt.FocusReason.PopupFocusReason:
-            self.take_typed_date()
+        if event.reason() != Qt.FocusReason.PopupFocusReason and not self.take_typed_date():
+            self.refused_on_leaving = self.toolTip()
         super().focusOutEvent(event)
 
     def take_typed_date(self) -> bool:
