@@ -223,3 +223,27 @@ def test_export_pdf_letters_choose_what_they_name(qtbot: QtBot) -> None:
     qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: dialog.audience() is Audience.PARTNER)
     assert not dialog.protect.isChecked()
+
+
+def test_ctrl_f_finds_from_the_school_box_on_the_partner_and_commitment_lists(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    """Alt+S is the window's School box; the lists' search is Alt+C or Ctrl+F (walk 2: Alt+S
+    on Partner schools went to the School box and the words typed into it)."""
+    from PySide6.QtWidgets import QLineEdit
+
+    window = sample_window
+    for key, name in (
+        ("partners", "Search partner schools"),
+        ("commitments", "Search commitments"),
+    ):
+        window.show_page(key)
+        page = window.page(key)
+        qtbot.waitUntil(page.isVisible)
+        search = next(e for e in page.findChildren(QLineEdit) if e.accessibleName() == name)
+        window.round_bar.school.setFocus()
+        qtbot.waitUntil(window.round_bar.school.hasFocus)
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+        )
+        assert QApplication.focusWidget() is search

@@ -27,7 +27,7 @@ from desktop_app.ui.pages.school_directory_controls import SchoolDirectoryContro
 from desktop_app.ui.register_search import RegisterSearch
 from desktop_app.ui.widgets.count_label import CountLabel
 from desktop_app.ui.widgets.flow_layout import button_flow
-from desktop_app.ui.widgets.form_helpers import SEARCH_TIP
+from desktop_app.ui.widgets.form_helpers import SEARCH_TIP, search_key
 from desktop_app.ui.widgets.long_table import fit_headings, give_spare_width, long_table
 from desktop_app.ui.widgets.read_only_table import open_on_activate, select_source_row
 from desktop_app.ui.widgets.reciprocity_panel import ReciprocityPanel
@@ -65,6 +65,7 @@ class PartnerRegisterTab(QWidget):
         self.search.textChanged.connect(lambda _text: self._on_search_edited())
         self.search.returnPressed.connect(self.apply_search)
         search_label = QLabel("Sear&ch")
+        search_key(self, self.search)
         search_label.setBuddy(self.search)
 
         # One line per school (tooltips show the full text), columns sized once.

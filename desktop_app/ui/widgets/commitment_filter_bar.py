@@ -23,7 +23,7 @@ from desktop_app.domain.commitment_filter import CommitmentFilter
 from desktop_app.domain.partners import Direction
 from desktop_app.domain.rag import DUE_SOON_DAYS, WorkStatus
 from desktop_app.ui.widgets.flow_layout import button_flow
-from desktop_app.ui.widgets.form_helpers import SEARCH_TIP
+from desktop_app.ui.widgets.form_helpers import SEARCH_TIP, search_key
 from desktop_app.ui.widgets.shrinking_combo import ShrinkingCombo
 from desktop_app.ui.widgets.typing_pause import after_typing_pause
 from desktop_app.ui.widgets.word_completer import type_to_find
@@ -101,6 +101,7 @@ class CommitmentFilterBar(QWidget):
         ]
         filters = button_flow(boxes)
         search_label = QLabel("Sear&ch")
+        search_key(self, self.search)
         search_label.setBuddy(self.search)
         search_row = QHBoxLayout()
         search_row.addWidget(search_label)

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -176,3 +177,20 @@ def labelled_rows(form: QFormLayout, rows: Iterable[tuple[str, QWidget]]) -> QFo
 SEARCH_TIP = (
     "Finds what holds every word you type, in any order; capitals and accents do not matter."
 )
+
+
+def search_key(owner: QWidget, search: QLineEdit) -> None:
+    """Ctrl+F (the platform's Find key) goes to this search box, its words chosen to type
+    over, from anywhere in the window while owner shows.
+
+    Alt+S is the window's School box on every page, so a search box's own letter is C
+    ("Sear&ch"); people who reached for Alt+S to search (walk 2) have the usual Find key.
+    """
+    find = QShortcut(QKeySequence.StandardKey.Find, owner)
+    find.setContext(Qt.ShortcutContext.WindowShortcut)
+
+    def go() -> None:
+        search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        search.selectAll()
+
+    find.activated.connect(go)
