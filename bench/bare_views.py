@@ -14,6 +14,9 @@ BareNotes, for the plan page's progress notes: a plain QListWidget of word-wrapp
 own), the size of our list, holding the same notes as plain text; `add_note` puts a new one at
 the top, so every note below moves down a row, as on our page.
 
+BarePicks, for the partner finder in the commitment dialog: a plain QListWidget of checkable
+items (Qt's own), the size of our list; `show_names` replaces them with the schools found.
+
 While watched (`watch`), a view's viewport counts paint events, so the bench can check before it
 times that showing new rows really paints them.
 """
@@ -23,9 +26,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QTableView
 
 
 class _PaintCounter(QObject):
@@ -97,3 +100,18 @@ class BareNotes(_Watched, QListWidget):
 
     def add_note(self, text: str) -> None:
         self.insertItem(0, text)
+
+
+class BarePicks(_Watched, QListWidget):
+    def __init__(self, size: QSize) -> None:
+        super().__init__()
+        self.resize(size)
+        self._counter = _PaintCounter()
+
+    def show_names(self, names: Sequence[str]) -> None:
+        self.clear()
+        for name in names:
+            item = QListWidgetItem(name, self)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.setCurrentRow(0)
