@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from desktop_app.domain.audience import Audience
 from desktop_app.domain.levels import Level
 from desktop_app.domain.partners import CommitmentDetails, Direction, PartnerSchoolDetails
 from desktop_app.domain.plan import ActionDraft, PriorityDraft
@@ -49,6 +52,15 @@ class Planted:
     round_id: int
     plan_id: int
     partner_id: int
+
+    def export(self, audience: Audience, out: Path, **options: Any) -> Path:
+        """Write this audience's PDF (the partner version for the planted partner) to out."""
+        partner = self.partner_id if audience is Audience.PARTNER else None
+        snap = self.services.pdf_export.snapshot(
+            self.school_id, audience, TODAY, partner_id=partner
+        )
+        self.services.pdf_export.write(snap, out, **options)
+        return out
 
 
 @pytest.fixture

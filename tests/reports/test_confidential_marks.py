@@ -9,16 +9,12 @@ from pathlib import Path
 from desktop_app.domain.audience import CONFIDENTIAL_MARK, Audience
 from desktop_app.domain.plan import ActionDraft
 from desktop_app.domain.rag import WorkStatus
-from tests.reports.conftest import TODAY, Planted
+from tests.reports.conftest import Planted
 from tests.reports.pdf_text import flat
 
 
 def _export(planted: Planted, audience: Audience, out: Path) -> str:
-    s = planted.services
-    partner = planted.partner_id if audience is Audience.PARTNER else None
-    snap = s.pdf_export.snapshot(planted.school_id, audience, TODAY, partner_id=partner)
-    s.pdf_export.write(snap, out)
-    return flat(out)
+    return flat(planted.export(audience, out))
 
 
 def _confidential_action(planted: Planted) -> None:

@@ -13,17 +13,9 @@ from tests.reports.conftest import CONFIDENTIAL_MARKERS, TODAY, Planted
 from tests.reports.pdf_text import flat, pages_text
 
 
-def _export(planted: Planted, audience: Audience, out: Path, **kw: object) -> Path:
-    s = planted.services
-    partner = planted.partner_id if audience is Audience.PARTNER else None
-    snap = s.pdf_export.snapshot(planted.school_id, audience, TODAY, partner_id=partner)
-    s.pdf_export.write(snap, out, **kw)  # type: ignore[arg-type]
-    return out
-
-
 @pytest.fixture
 def full_pdf(planted: Planted, tmp_path: Path) -> Path:
-    return _export(planted, Audience.FULL, tmp_path / "full.pdf")
+    return planted.export(Audience.FULL, tmp_path / "full.pdf")
 
 
 def test_full_plan_has_every_section_with_its_content(full_pdf: Path) -> None:
@@ -129,7 +121,7 @@ def test_metadata_language_and_embedded_fonts(full_pdf: Path) -> None:
 def test_governors_summary_is_two_pages_at_most_exceptions_first(
     planted: Planted, tmp_path: Path
 ) -> None:
-    path = _export(planted, Audience.GOVERNORS, tmp_path / "gov.pdf")
+    path = planted.export(Audience.GOVERNORS, tmp_path / "gov.pdf")
     pages = pages_text(path)
     assert len(pages) <= 2
     text = flat(path)
@@ -165,7 +157,7 @@ def test_governors_summary_stays_at_two_pages_with_many_exceptions(
                 WorkStatus.IN_PROGRESS,
             ),
         )
-    path = _export(planted, Audience.GOVERNORS, tmp_path / "gov.pdf")
+    path = planted.export(Audience.GOVERNORS, tmp_path / "gov.pdf")
     assert len(pages_text(path)) <= 2
     assert "more, listed in the full plan" in flat(path)
 
@@ -187,13 +179,13 @@ def test_governors_decisions_are_kept_on_one_page_with_their_heading(planted: Pl
 
 
 def test_partner_version_contains_no_confidential_marker(planted: Planted, tmp_path: Path) -> None:
-    path = _export(planted, Audience.PARTNER, tmp_path / "partner.pdf")
+    path = planted.export(Audience.PARTNER, tmp_path / "partner.pdf")
     text = flat(path)
     leaked = [m for m in CONFIDENTIAL_MARKERS if m in text]
     assert leaked == []
     assert "How the levels were agreed" not in text
     # The same markers are in the full plan, so the test can tell they were planted.
-    full = flat(_export(planted, Audience.FULL, tmp_path / "full.pdf"))
+    full = flat(planted.export(Audience.FULL, tmp_path / "full.pdf"))
     planted_in_full = [m for m in CONFIDENTIAL_MARKERS if m in full]
     assert len(planted_in_full) >= 10
 
@@ -201,7 +193,7 @@ def test_partner_version_contains_no_confidential_marker(planted: Planted, tmp_p
 def test_partner_version_says_so_and_shows_levels_priorities_and_shared_commitments(
     planted: Planted, tmp_path: Path
 ) -> None:
-    path = _export(planted, Audience.PARTNER, tmp_path / "partner.pdf")
+    path = planted.export(Audience.PARTNER, tmp_path / "partner.pdf")
     pages = pages_text(path)
     text = flat(path)
     assert "Partner version" in pages[0] and "Kestrelford Primary School" in pages[0]
@@ -235,8 +227,8 @@ def test_partners_see_the_approved_version_while_a_new_draft_is_in_hand(
     s.plans.sign_off(planted.plan_id, SignOff(date(2026, 11, 20), "FGB 7", "Chair"), TODAY)
     draft, _ = s.plans.new_version(planted.plan_id)
     s.plans.add_priority(draft.id, PriorityDraft("Brand new draft priority"))
-    partner = flat(_export(planted, Audience.PARTNER, tmp_path / "p.pdf"))
-    governors = flat(_export(planted, Audience.GOVERNORS, tmp_path / "g.pdf"))
+    partner = flat(planted.export(Audience.PARTNER, tmp_path / "p.pdf"))
+    governors = flat(planted.export(Audience.GOVERNORS, tmp_path / "g.pdf"))
     assert "Brand new draft priority" not in partner and "approved by governors" in partner
     assert "Approve version 2 of the improvement plan" in governors
 
@@ -247,7 +239,7 @@ def test_partner_version_calls_levels_agreed_once_the_round_is_agreed(
     from desktop_app.domain.review import RoundStatus
 
     planted.services.assessment.set_status(planted.round_id, RoundStatus.AGREED)
-    text = flat(_export(planted, Audience.PARTNER, tmp_path / "partner.pdf"))
+    text = flat(planted.export(Audience.PARTNER, tmp_path / "partner.pdf"))
     assert "Our agreed levels" in text and "level agreed in this review" in text
 
 
@@ -289,7 +281,7 @@ _SHORT_DATE = re.compile(r"\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept|Oct
 def test_dates_read_one_way_and_the_long_form_only_heads_the_document(
     planted: Planted, tmp_path: Path, audience: Audience
 ) -> None:
-    text = flat(_export(planted, audience, tmp_path / "plan.pdf"))
+    text = flat(planted.export(audience, tmp_path / "plan.pdf"))
     # TODAY (23 November 2026) is a Monday: the heading says when the document was prepared.
     assert "Prepared on Monday 23 November 2026" in text
     assert _LONG_DATE.findall(text) == ["23 November 2026"]

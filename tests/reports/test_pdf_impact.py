@@ -14,14 +14,6 @@ from tests.reports.conftest import TODAY, Planted
 from tests.reports.pdf_text import flat, pages_text
 
 
-def _export(planted: Planted, audience: Audience, out: Path) -> Path:
-    s = planted.services
-    partner = planted.partner_id if audience is Audience.PARTNER else None
-    snap = s.pdf_export.snapshot(planted.school_id, audience, TODAY, partner_id=partner)
-    s.pdf_export.write(snap, out)
-    return out
-
-
 def _measure(planted: Planted, what: str, *, shareable: bool, latest: float) -> None:
     s = planted.services
     priority = s.plans.get(planted.plan_id).priorities[0]
@@ -50,7 +42,7 @@ def test_an_off_track_measure_and_overdue_monitoring_reach_the_governors_summary
         planted.plan_id,
         AssignmentDraft("Mr Quillfeather", priority.id, None, Frequency.TERMLY, date(2026, 6, 1)),
     )
-    path = _export(planted, Audience.GOVERNORS, tmp_path / "gov.pdf")
+    path = planted.export(Audience.GOVERNORS, tmp_path / "gov.pdf")
     assert len(pages_text(path)) <= 2
     text = flat(path)
     attention = text[text.index("Needs your attention") : text.index("Strands below target")]
@@ -66,7 +58,7 @@ def test_the_governors_summary_stays_at_two_pages_with_many_measures_off_track(
 ) -> None:
     for n in range(40):
         _measure(planted, f"Measure {n} " + "with a long name " * 6, shareable=False, latest=40)
-    path = _export(planted, Audience.GOVERNORS, tmp_path / "gov.pdf")
+    path = planted.export(Audience.GOVERNORS, tmp_path / "gov.pdf")
     assert len(pages_text(path)) <= 2
     assert "more, listed in the full plan" in flat(path)
 
@@ -89,7 +81,7 @@ def test_the_full_plan_has_impact_and_monitoring_with_the_visits(
         ),
         TODAY,
     )
-    text = flat(_export(planted, Audience.FULL, tmp_path / "full.pdf"))
+    text = flat(planted.export(Audience.FULL, tmp_path / "full.pdf"))
     # The sections themselves, after the contents list that names them.
     body = text.index("10. Governors' sign-off") + 1
     impact = text[
@@ -128,10 +120,10 @@ def test_the_partner_version_shows_shareable_measures_only(
             shareable=True,
         ),
     )
-    text = flat(_export(planted, Audience.PARTNER, tmp_path / "partner.pdf"))
+    text = flat(planted.export(Audience.PARTNER, tmp_path / "partner.pdf"))
     assert "SHARED-MEASURE" in text
     assert "HIDDEN-PRIORITY-MEASURE" not in text
     assert "SECRET-MEASURE" not in text
     assert "SECRET-VISITOR" not in text and "monitoring" not in text.casefold()
-    full = flat(_export(planted, Audience.FULL, tmp_path / "full.pdf"))
+    full = flat(planted.export(Audience.FULL, tmp_path / "full.pdf"))
     assert "SECRET-MEASURE" in full and "SECRET-VISITOR" in full
