@@ -11,7 +11,7 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.frameworks.loader import FrameworkCatalogue
@@ -168,3 +168,25 @@ def events() -> Iterator[WidgetEvents]:
         yield counted
     finally:
         app.removeEventFilter(counted)
+
+
+def assert_outlines_its_edge_when_focused(qtbot: QtBot, view: QAbstractItemView) -> None:
+    """The view draws its own focus outline round its edge (the focus style's thick outline
+    round the current row covered the top of the first row's words on a projector)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from desktop_app.ui.theme import VisibleFocusStyle
+
+    assert not isinstance(view.style(), VisibleFocusStyle)
+    highlight = view.palette().color(QPalette.ColorRole.Highlight)
+
+    def edge_highlight() -> int:
+        image = view.viewport().grab().toImage()
+        return sum(1 for y in range(0, image.height(), 3) if QColor(image.pixel(0, y)) == highlight)
+
+    view.clearFocus()
+    QApplication.processEvents()
+    plain = edge_highlight()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    assert edge_highlight() > plain + 10

@@ -388,26 +388,12 @@ def test_the_strand_list_is_outlined_round_itself_so_no_row_is_covered(
 ) -> None:
     """The focus style's thick outline round the current strand covered the top of its words
     (seen on a projector after Ctrl+2); the list now outlines itself, round its edge."""
-    from PySide6.QtGui import QColor, QPalette
-
-    from desktop_app.ui.theme import VisibleFocusStyle
     from desktop_app.ui.widgets.outlined_views import OutlinedTreeWidget
+    from tests.ui.conftest import assert_outlines_its_edge_when_focused
 
     window = open_window(meeting_db)
     window.show_page("assessment")
     strands = window.page("assessment").findChild(OutlinedTreeWidget)
     assert strands is not None and strands.accessibleName() == "Strands"
     qtbot.waitUntil(strands.isVisible)
-    assert not isinstance(strands.style(), VisibleFocusStyle)
-    highlight = strands.palette().color(QPalette.ColorRole.Highlight)
-
-    def edge_highlight() -> int:
-        image = strands.viewport().grab().toImage()
-        return sum(1 for y in range(0, image.height(), 3) if QColor(image.pixel(0, y)) == highlight)
-
-    strands.clearFocus()
-    QApplication.processEvents()
-    plain = edge_highlight()
-    strands.setFocus()
-    qtbot.waitUntil(strands.hasFocus)
-    assert edge_highlight() > plain + 10
+    assert_outlines_its_edge_when_focused(qtbot, strands)

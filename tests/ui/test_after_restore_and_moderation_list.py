@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -16,9 +15,8 @@ from desktop_app.domain.backups import BackupReason
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.moderation_page import ModerationPage
 from desktop_app.ui.pages.overview_page import OverviewPage, _DimensionCard
-from desktop_app.ui.theme import VisibleFocusStyle
 from desktop_app.ui.widgets.outlined_views import OutlinedListWidget
-from tests.ui.conftest import shown_page
+from tests.ui.conftest import assert_outlines_its_edge_when_focused, shown_page
 
 
 def test_the_overview_shows_only_placed_cards_behind_the_restored_message(
@@ -63,18 +61,6 @@ def test_the_moderation_strand_list_is_outlined_round_itself(
     page = shown_page(qtbot, window, "moderation", ModerationPage)
     strands = page.strands
     assert isinstance(strands, OutlinedListWidget)
-    assert not isinstance(strands.style(), VisibleFocusStyle)
-    highlight = strands.palette().color(QPalette.ColorRole.Highlight)
-
-    def edge_highlight() -> int:
-        image = strands.viewport().grab().toImage()
-        return sum(1 for y in range(0, image.height(), 3) if QColor(image.pixel(0, y)) == highlight)
-
-    strands.clearFocus()
-    QApplication.processEvents()
-    plain = edge_highlight()
-    strands.setFocus()
-    qtbot.waitUntil(strands.hasFocus)
-    assert edge_highlight() > plain + 10
+    assert_outlines_its_edge_when_focused(qtbot, strands)
     # The first strand starts inside the list, below its top edge.
     assert strands.visualItemRect(strands.item(0)).top() >= 0
