@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
+from desktop_app.domain.counts import counted
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.levels import Level
 from desktop_app.domain.plain_text import without_controls
@@ -164,9 +165,7 @@ class StrandModeration:
         if not self.ratings:
             return "No views recorded yet."
         parts = [f"{lv.label}: {len(vs)}" for lv, vs in self.by_level().items() if vs]
-        return (
-            f"{len(self.ratings)} view{'s' if len(self.ratings) != 1 else ''} ({', '.join(parts)})"
-        )
+        return f"{counted(len(self.ratings), 'view')} ({', '.join(parts)})"
 
 
 def moderate(

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop_app.domain.counts import counted
 from desktop_app.domain.dates import date_text
 from desktop_app.domain.plain_text import shorten
 from desktop_app.domain.plan import PlanVersion, Priority, ProgressNote
@@ -45,11 +46,10 @@ class PlanOutline:
         title = shorten(self.priority(priority_id).title, 80)
         going = []
         if actions:
-            going.append(f"its {actions:,} action{'s' if actions != 1 else ''}")
+            going.append(f"its {counted(actions, 'action')}")
         if measures:
             going.append(
-                f"its {measures} measure{'s' if measures != 1 else ''} of impact on pupils, "
-                "with their measurements"
+                f"its {counted(measures, 'measure')} of impact on pupils, with their measurements"
             )
         parts = [f"Delete the priority “{title}” and {' and '.join(going)}?"]
         if notes == 1:

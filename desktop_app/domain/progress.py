@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from desktop_app.domain.counts import counted
 from desktop_app.domain.framework import Framework, Strand
 from desktop_app.domain.levels import Level
 from desktop_app.domain.review import StrandJudgement
@@ -23,7 +24,7 @@ def change_words(before: Level | None, after: Level | None) -> str:
     delta = int(after) - int(before)
     if delta == 0:
         return "→ no change"
-    steps = f"{abs(delta)} level{'s' if abs(delta) != 1 else ''}"
+    steps = counted(abs(delta), 'level')
     return f"↑ up {steps}" if delta > 0 else f"↓ down {steps}"
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from desktop_app.domain.counts import counted
 from desktop_app.domain.exchange import SchoolRef, checksum_of
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.joint_exchange import (
@@ -293,7 +294,7 @@ class JointReviewService:
         ]
         if waiting:
             problems.append(
-                f"{len(waiting)} strand{'s' if len(waiting) != 1 else ''} not agreed yet "
+                f"{counted(len(waiting), 'strand')} not agreed yet "
                 f"({', '.join(waiting[:3])}{'…' if len(waiting) > 3 else ''})."
             )
         if round_.status is not RoundStatus.AGREED:

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop_app.domain.counts import counted
 from desktop_app.domain.framework import Framework
 from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import (
@@ -61,7 +62,7 @@ class ImportSummary:
         who = f"{self.people} {'person' if self.people == 1 else 'people'}"
         new = f", {self.new_people} new to the list" if self.new_people else ""
         replaced = f"; {self.replaced} replaced an earlier view" if self.replaced else ""
-        return f"Imported {self.ratings} view{'s' if self.ratings != 1 else ''} from {who}{new}{replaced}."
+        return f"Imported {counted(self.ratings, 'view')} from {who}{new}{replaced}."
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.counts import counted
 from desktop_app.domain.framework import Strand, descriptor_wording_note
 from desktop_app.domain.levels import Level
 from desktop_app.domain.moderation import Rater, RaterRole, StrandModeration
@@ -45,7 +46,7 @@ from desktop_app.ui.widgets.read_only_table import read_only_table
 
 
 def strand_status(item: StrandModeration) -> str:
-    parts = [f"{len(item.ratings)} view{'s' if len(item.ratings) != 1 else ''}"]
+    parts = [f"{counted(len(item.ratings), 'view')}"]
     if item.is_flagged:
         parts.append(f"⚠ differ by {item.spread} levels")
     if item.is_agreed and item.agreed is not None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.counts import counted
 from desktop_app.domain.dates import date_text
 from desktop_app.domain.partnership_glance import (
     MatchDecision,
@@ -313,7 +314,7 @@ class PartnershipPage(Page):
         )
         confirmed = sum(m.decision is MatchDecision.CONFIRMED for m in g.matches)
         self.matches_note.setText(
-            f"{waiting} pair{'s' if waiting != 1 else ''} waiting for your decision, "
+            f"{counted(waiting, 'pair')} waiting for your decision, "
             f"{confirmed} confirmed. A pair is our record and a member's record that look like "
             "the same promise. Nothing is merged until you confirm it; a confirmed pair counts "
             "once. Edit > Undo takes back a decision."

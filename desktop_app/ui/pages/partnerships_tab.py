@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.counts import counted
 from desktop_app.domain.partners import Depth, Partnership
 from desktop_app.services.changes import Edit
 from desktop_app.ui.context import UiContext
@@ -72,7 +73,7 @@ class PartnershipsTab(QWidget):
         self.model.set_partnerships(partnerships, names)
         deep = sum(p.depth is Depth.DEEP for p in partnerships)
         self.depth_label.setText(
-            f"{len(partnerships)} partnership{'s' if len(partnerships) != 1 else ''}, "
+            f"{counted(len(partnerships), 'partnership')}, "
             f"{deep} of them deep. A few deep partnerships are usually worth more than many "
             "light-touch ones."
             if partnerships

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.counts import counted
 from desktop_app.domain.dates import date_text
 from desktop_app.domain.review import ReviewRound, RoundScope
 from desktop_app.services.changes import Topic
@@ -110,7 +111,7 @@ class ProgressPage(Page):
         scope = next((r.scope for r in rounds if r.id == current), RoundScope.SCHOOL)
         used, trends = self.ctx.services.progress.trends(school_id, scope)
         self.trend_note.setText(
-            f"{len(used)} round{'s' if len(used) != 1 else ''} judging "
+            f"{counted(len(used), 'round')} judging "
             f"{scope.label.lower()}, oldest first: " + "; ".join(r.title for r in used)
         )
         self.trends_model.set_rows(trends)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
+from desktop_app.domain.counts import counted
 from desktop_app.domain.dates import date_text
 from desktop_app.domain.joint_review import PartnershipProfile
 from desktop_app.ui.models.partnership_models import LevelsRow, LevelsTableModel
@@ -28,7 +29,7 @@ def profile_rows(profiles: Sequence[PartnershipProfile]) -> list[LevelsRow]:
         rows.append(
             LevelsRow(
                 date_text(profile.agreed_on),
-                f"{members} school{'s' if members != 1 else ''}",
+                f"{counted(members, 'school')}",
                 profile.levels,
                 previous,
             )
