@@ -18,3 +18,16 @@ def rows(path: Path, sql: str, params: list[object] | None = None) -> list[tuple
 def indexes_on(path: Path, table: str) -> set[str]:
     sql = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
     return {str(r[0]) for r in rows(path, sql, [table])}
+
+
+def file_before(path: Path, migration: str) -> sqlite3.Connection:
+    """A new file of ours with every migration before `migration` applied, as a version
+    before it left files, and an autocommit connection to fill it (the caller closes it)."""
+    from desktop_app.storage.database import APPLICATION_ID
+    from desktop_app.storage.migrations import MIGRATIONS
+    from desktop_app.storage.sql import Database
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    MIGRATIONS.apply(Database(conn), stop_before=migration)
+    return conn

@@ -3,25 +3,20 @@ apostrophe are found by a search typed with a straight one, as new ones are."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 from desktop_app.domain.commitment_filter import CommitmentFilter, CommitmentQuery
 from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.services.container import open_services
-from desktop_app.storage.database import APPLICATION_ID
-from desktop_app.storage.migrations import MIGRATIONS
-from desktop_app.storage.sql import Database
+from tests.storage.file_reading import file_before
 
 
 def test_curly_apostrophes_saved_before_are_found_by_a_straight_one(
     tmp_path: Path, catalogue: FrameworkCatalogue
 ) -> None:
     path = tmp_path / "before.sqlite3"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    MIGRATIONS.apply(Database(conn), stop_before="m018_fold_curly_apostrophes")
+    conn = file_before(path, "m018_fold_curly_apostrophes")
     conn.execute("INSERT INTO schools (id, name, urn, phase) VALUES (1, 'Alder', '100001', 'P')")
     rows = [
         (1, "Visit St Mary’s", "Mrs O‘Neill"),

@@ -5,16 +5,12 @@ typing, and a backup from before m020 restored into a newer file is folded the s
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 from desktop_app.domain.text_search import fold
 from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.services.container import AppServices, open_services
-from desktop_app.storage.database import APPLICATION_ID
-from desktop_app.storage.migrations import MIGRATIONS
-from desktop_app.storage.sql import Database
-from tests.storage.file_reading import indexes_on, rows
+from tests.storage.file_reading import file_before, indexes_on, rows
 
 # Made by the version before the school directory, so before m020 too: see tests/fixtures/db.
 OLD_BACKUP = Path(__file__).parents[1] / "fixtures" / "db" / "partners_before_directory.sqlite3"
@@ -41,9 +37,7 @@ def test_names_saved_before_are_folded_and_found(
     tmp_path: Path, catalogue: FrameworkCatalogue
 ) -> None:
     path = tmp_path / "before.sqlite3"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    MIGRATIONS.apply(Database(conn), stop_before="m020_add_partner_names_folded")
+    conn = file_before(path, "m020_add_partner_names_folded")
     conn.executemany(
         "INSERT INTO partner_schools (id, name, urn, removed_at) VALUES (?, ?, ?, ?)", NAMES
     )

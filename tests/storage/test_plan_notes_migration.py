@@ -4,16 +4,12 @@ date, nothing else changes, and every note is still there and listed the same.""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 from desktop_app.domain.plan_outline import WHOLE_PLAN, NoteScope
 from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.services.container import open_services
-from desktop_app.storage.database import APPLICATION_ID
-from desktop_app.storage.migrations import MIGRATIONS
-from desktop_app.storage.sql import Database
-from tests.storage.file_reading import indexes_on, rows
+from tests.storage.file_reading import file_before, indexes_on, rows
 
 # A small trust file made by the version before m017 (see tests/fixtures/db/README.md).
 BEFORE = Path(__file__).parents[1] / "fixtures" / "db" / "plan_notes_before_m017.sqlite3"
@@ -60,9 +56,7 @@ def test_an_action_s_notes_are_found_by_the_new_index(
     """A file with the schema as it was just before (every migration up to m015), upgraded
     on opening; the action's notes are a range of the new index, not a walk of the plan's."""
     path = tmp_path / "plan.sqlite3"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    MIGRATIONS.apply(Database(conn), stop_before=MIGRATION)
+    conn = file_before(path, MIGRATION)
     assert NEW_INDEX not in indexes_on(path, "plan_notes")
     conn.execute("INSERT INTO schools (id, name, urn, phase) VALUES (1, 'Alder', '100001', 'P')")
     conn.execute(

@@ -5,15 +5,11 @@ the same, in the same order."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 from desktop_app.frameworks.loader import FrameworkCatalogue
 from desktop_app.services.container import open_services
-from desktop_app.storage.database import APPLICATION_ID
-from desktop_app.storage.migrations import MIGRATIONS
-from desktop_app.storage.sql import Database
-from tests.storage.file_reading import indexes_on, rows
+from tests.storage.file_reading import file_before, indexes_on, rows
 
 # Birch's file, made by the version before m013 (see tests/fixtures/db/README.md).
 BEFORE = Path(__file__).parents[1] / "fixtures" / "db" / "shared_links_before_m013.sqlite3"
@@ -54,9 +50,7 @@ def test_a_strands_commitments_are_found_by_the_new_index(
     """A file with the schema as it was just before (every migration up to m014), two
     schools' commitments over three strands, one removed; upgraded on opening."""
     path = tmp_path / "two-schools.sqlite3"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    MIGRATIONS.apply(Database(conn), stop_before="m015_index_strand_links")
+    conn = file_before(path, "m015_index_strand_links")
     conn.executemany(
         "INSERT INTO schools (id, name, urn, phase) VALUES (?, ?, ?, 'Primary')",
         [(1, "Alder", "100001"), (2, "Birch", "100002")],
