@@ -75,10 +75,7 @@ def check_for_new_files(ctx: UiContext, parent: QWidget, *, quiet: bool = False)
 
     def failed(exc: BaseException) -> None:
         if quiet:
-            window = parent.window()
-            bar = getattr(window, "statusBar", None)
-            if bar is not None:
-                bar().showMessage(parent.tr("Partnership folder: {0}").format(exc), 15_000)
+            ctx.say(parent, parent.tr("Partnership folder: {0}").format(exc))
             return
         QMessageBox.warning(parent, parent.tr("Partnership folder"), str(exc))
 
