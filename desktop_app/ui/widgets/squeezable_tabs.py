@@ -18,12 +18,7 @@ from desktop_app.ui.widgets.page_holder import PageHolder
 
 
 class SqueezableTabs(QTabWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._pages: list[QWidget] = []
-
     def addTab(self, page: QWidget, label: str) -> int:  # type: ignore[override]
-        self._pages.append(page)
         return super().addTab(PageHolder(page), label)
 
     def indexOf(self, page: QWidget | None) -> int:
@@ -46,7 +41,10 @@ class SqueezableTabs(QTabWidget):
         frame = self.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, option, self)
         width = max(self.width() - 2 * frame, 1)
         tallest = 0
-        for shown in self._pages if page is None else [page]:
+        pages = [self._page_at(i) for i in range(self.count())] if page is None else [page]
+        for shown in pages:
+            if shown is None:
+                continue
             layout = shown.layout()
             if layout is not None and layout.hasHeightForWidth():  # lines that wrap
                 height = layout.totalMinimumHeightForWidth(width)
