@@ -24,7 +24,7 @@ def change_words(before: Level | None, after: Level | None) -> str:
     delta = int(after) - int(before)
     if delta == 0:
         return "→ no change"
-    steps = counted(abs(delta), 'level')
+    steps = counted(abs(delta), "level")
     return f"↑ up {steps}" if delta > 0 else f"↓ down {steps}"
 
 
