@@ -18,6 +18,8 @@ from desktop_app.services.container import AppServices, default_catalogue, open_
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 protect_none()
 
+pytest_plugins = ["tests.hang_watchdog"]
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The slow tests start first, so that with several workers (`make test` runs pytest-xdist)
