@@ -21,7 +21,7 @@ TEST_AT_MOST_SECONDS = 300
 _stderr: list[int] = []
 
 
-def pytest_configure(config: pytest.Config) -> None:
+def pytest_configure() -> None:
     # Output capture is paused while plugins are configured, so fd 2 is the terminal's here;
     # during a test it points at the capture file, which dies with the worker.
     if not _stderr:

@@ -1,7 +1,7 @@
 """Export a PDF for governors, a partner school or the school itself, in the background.
 
 The snapshot is read on the GUI thread (it owns the database connection); rendering and
-writing run on the thread pool, with a progress dialog, and the file is offered to open.
+writing run on a work thread, with a progress dialog, and the file is offered to open.
 """
 
 from __future__ import annotations

@@ -7,22 +7,19 @@ give it plain data (an immutable snapshot, a file path) and let it open what it 
 from __future__ import annotations
 
 import contextlib
+import functools
+import itertools
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from desktop_app.services.errors import Cancelled
-
-
-class _Signals(QObject):
-    finished = Signal(object)
-    failed = Signal(object)
-    progress = Signal(int, str)
-    cancelled = Signal()
 
 
 class Task:
@@ -41,35 +38,107 @@ class Task:
         return self._stop.is_set()
 
 
-class _Job(QRunnable):
-    def __init__(
-        self, work: Callable[[Callable[[int, str], None]], Any], signals: _Signals, task: Task
-    ) -> None:
+@dataclass
+class _Job:
+    """What the GUI thread keeps of a piece of work until its outcome is handled."""
+
+    work: Callable[[Callable[[int, str], None]], Any]
+    on_done: Callable[[Any], None]
+    on_error: Callable[[BaseException], None]
+    on_progress: Callable[[int, str], None] | None
+    on_cancelled: Callable[[], None] | None
+    task: Task
+    outcome: tuple[str, Any] | None = None
+
+
+class _Mailbox(QObject):
+    """The one object work threads signal, made on the GUI thread and never deleted.
+
+    Only a job's number and its progress cross between threads. Every Python object a job
+    holds (its work, callbacks, result or error) is let go on the GUI thread: a work thread
+    that let go of the last reference to a Qt object destroyed it there, holding the GIL,
+    and the GUI thread could then deadlock against it inside a Qt call (a test run hung in
+    a progress dialog's close() while a pool thread deleted the job that had emitted).
+    """
+
+    progressed = Signal(int, int, str)
+    landed = Signal(int)
+
+    def __init__(self) -> None:
         super().__init__()
-        self._work = work
-        self.signals = signals
-        self._task = task
+        self.jobs: dict[int, _Job] = {}
+        self.numbers = itertools.count(1)
+        self.progressed.connect(self._progressed)
+        self.landed.connect(self._landed)
 
-    def _progress(self, value: int, message: str) -> None:
-        # Called on the worker thread: the one place where a cancel takes effect.
-        if self._task.cancel_requested:
-            raise Cancelled
-        self.signals.progress.emit(value, message)
+    @Slot(int, int, str)
+    def _progressed(self, number: int, value: int, message: str) -> None:
+        job = self.jobs.get(number)
+        if job is not None and job.on_progress is not None:
+            job.on_progress(value, message)
 
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = self._work(self._progress)
-        except Cancelled:
-            self.signals.cancelled.emit()
-        except Exception as exc:  # noqa: BLE001 - delivered to the GUI thread to show the user
-            self.signals.failed.emit(exc)
-        else:
+    @Slot(int)
+    def _landed(self, number: int) -> None:
+        job = self.jobs.pop(number)
+        assert job.outcome is not None
+        kind, value = job.outcome
+        if kind == "finished":
             # Finished, even if a cancel came too late to stop it: say what was done.
-            self.signals.finished.emit(result)
+            job.on_done(value)
+        elif kind == "failed":
+            job.on_error(value)
+        elif job.on_cancelled is not None:
+            job.on_cancelled()
+        else:
+            job.on_error(Cancelled())
 
 
-_live: set[_Signals] = set()
+_THREAD_NAME = "partnership-compass-work-"
+
+
+@functools.cache
+def _the_mailbox() -> _Mailbox:
+    """Made on the GUI thread, by the first run_in_background."""
+    return _Mailbox()
+
+
+def _progress(mailbox: _Mailbox, number: int, task: Task) -> Callable[[int, str], None]:
+    def progress(value: int, message: str) -> None:
+        # Called on the work thread: the one place where a cancel takes effect.
+        if task.cancel_requested:
+            raise Cancelled
+        mailbox.progressed.emit(number, value, message)
+
+    return progress
+
+
+def _outcome(
+    work: Callable[[Callable[[int, str], None]], Any], progress: Callable[[int, str], None]
+) -> tuple[str, Any]:
+    try:
+        return ("finished", work(progress))
+    except Cancelled:
+        return ("cancelled", None)
+    except Exception as exc:  # noqa: BLE001 - delivered to the GUI thread to show the user
+        return ("failed", exc)
+
+
+def _run(mailbox: _Mailbox, number: int) -> None:
+    """The work thread's whole life: the job's outcome is kept with the job, and this frame
+    lets go of the job before the GUI thread is told, so the GUI thread lets go last."""
+    job = mailbox.jobs[number]
+    job.outcome = _outcome(job.work, _progress(mailbox, number, job.task))
+    del job
+    mailbox.landed.emit(number)
+
+
+def wait_for_work(seconds: float) -> bool:
+    """Wait until no work thread is running (at most `seconds`); True if none is."""
+    deadline = time.monotonic() + seconds
+    for thread in threading.enumerate():
+        if thread.name.startswith(_THREAD_NAME):
+            thread.join(max(0.0, deadline - time.monotonic()))
+    return not any(t.name.startswith(_THREAD_NAME) for t in threading.enumerate())
 
 
 def run_in_background(
@@ -79,42 +148,25 @@ def run_in_background(
     on_progress: Callable[[int, str], None] | None = None,
     on_cancelled: Callable[[], None] | None = None,
 ) -> Task:
-    """Call work(progress) on the thread pool; results arrive on the GUI thread.
+    """Call work(progress) on a work thread; results arrive on the GUI thread.
 
     Task.cancel() makes work's next progress() call raise Cancelled, which reaches
     on_cancelled (work that can be cancelled must give one, and must leave nothing half
     done when progress() raises).
     PARTNERSHIP_COMPASS_SYNC_TASKS=1 runs the work inline, which keeps tests deterministic.
+    Work left running when the app quits is waited for (its threads are not daemons), as a
+    half-made backup or export must not be cut off.
     """
-    signals = _Signals()
-    _live.add(signals)
+    mailbox = _the_mailbox()
     task = Task()
-
-    def finish(result: Any) -> None:
-        _live.discard(signals)
-        on_done(result)
-
-    def fail(exc: Any) -> None:
-        _live.discard(signals)
-        on_error(exc)
-
-    def stopped() -> None:
-        _live.discard(signals)
-        if on_cancelled is not None:
-            on_cancelled()
-        else:
-            on_error(Cancelled())
-
-    signals.finished.connect(finish)
-    signals.failed.connect(fail)
-    signals.cancelled.connect(stopped)
-    if on_progress is not None:
-        signals.progress.connect(on_progress)
-    job = _Job(work, signals, task)
+    number = next(mailbox.numbers)
+    mailbox.jobs[number] = _Job(work, on_done, on_error, on_progress, on_cancelled, task)
     if os.environ.get("PARTNERSHIP_COMPASS_SYNC_TASKS") == "1":
-        job.run()
+        _run(mailbox, number)
     else:
-        QThreadPool.globalInstance().start(job)
+        threading.Thread(
+            target=_run, args=(mailbox, number), name=f"{_THREAD_NAME}{number}", daemon=False
+        ).start()
     return task
 
 

@@ -274,7 +274,7 @@ def test_the_preview_lists_each_partner_the_file_changes_or_says_has_closed(
 
 
 def _on_another_thread(step: Callable[[], T]) -> T:
-    """The window previews on the thread pool: the preview must not use the connection of
+    """The window previews on a work thread: the preview must not use the connection of
     the thread that opened the file (sqlite3 refuses that)."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(step).result()

@@ -134,13 +134,13 @@ def test_restore_prepares_on_a_background_thread_behind_a_working_dialog(
 
     window.data_safety.restore(backup)
 
-    # The check and copies run on the thread pool; meanwhile the window takes no input.
+    # The check and copies run on a work thread; meanwhile the window takes no input.
     working = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
     assert [d.labelText() for d in working] == ["Checking the backup…"]
     assert working[0].windowModality() == Qt.WindowModality.WindowModal
     qtbot.waitUntil(lambda: any("kept as the backup" in m for m in messages), timeout=20_000)
     assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
-    # The write itself ran on the thread pool too, with the window's connection closed.
+    # The write itself ran on a work thread too, with the window's connection closed.
     assert writes == [("Restoring the backup…", False, False)]
     assert services.is_open
     assert [s.name for s in services.schools.list_schools()] == before

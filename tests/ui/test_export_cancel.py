@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +16,7 @@ from desktop_app.domain.audience import Audience
 from desktop_app.services.container import AppServices
 from desktop_app.services.pdf_export_service import PdfExportService
 from desktop_app.ui.export_pdf import start_export
+from desktop_app.ui.tasks import wait_for_work
 from tests.ui.conftest import TODAY
 
 
@@ -80,7 +81,7 @@ def _export_and_cancel(
         cancel.click()
     gate.pressed.set()
     qtbot.waitUntil(lambda: bool(told), timeout=10_000)
-    assert QThreadPool.globalInstance().waitForDone(10_000)
+    assert wait_for_work(10)
     # It stopped at the very next report, while laying out: never reached saving.
     assert len(gate.after_press) == 1
     assert "Saving the PDF…" not in gate.reports + gate.after_press

@@ -201,13 +201,13 @@ def test_cancelling_the_preview_writes_nothing(
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
-def test_the_file_is_read_and_previewed_on_the_thread_pool(
+def test_the_file_is_read_and_previewed_on_a_work_thread(
     qtbot: QtBot,
     partners_page: tuple[MainWindow, PartnersPage],
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    # On the thread pool the preview cannot use the window's connection (sqlite3 refuses a
+    # On a work thread the preview cannot use the window's connection (sqlite3 refuses a
     # connection from another thread), so this also proves it reads through its own.
     monkeypatch.delenv("PARTNERSHIP_COMPASS_SYNC_TASKS")
     import threading
