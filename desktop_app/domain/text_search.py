@@ -17,9 +17,15 @@ from array import array
 from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
 
+from desktop_app.domain.id_set import IdSet
+
 # A typed apostrophe finds a curly one: GIAS writes "St Mary’s", and text pasted from a
 # word processor has them too.
 _APOSTROPHES = str.maketrans("’‘", "''")
+
+# A search narrows the last one's rows (rather than testing every row again) when they are at
+# most this fraction of the rows: picking rows out costs about three times testing a row.
+_FEW = 4
 
 
 def fold(text: str) -> str:
@@ -117,40 +123,56 @@ class FoldedIndex:
             self._where = {i: n for n, i in enumerate(self._ids)}
         return self._where.get(row_id)
 
-    def matching(self, text: str) -> set[int]:
+    def matching(self, text: str) -> IdSet:
         """Ids of the rows holding every word of the search (every row for none).
 
         The longest word (as a rule the fewest rows) is looked for first, each other only in
-        the rows the words before it left: a second word costs next to nothing. A search that
-        narrows the last one (each of its words inside one of the new words, as when
-        typing on) looks only among the rows the last one found: with the whole national
-        register, "lee" after "le" reads the 40,000 rows "le" found, not all 50,000.
+        the rows the words before it left. A search that narrows the last one (each of its
+        words inside one of the new words, as when typing on) looks only among the rows the
+        last one found, when they are few: "leeds" after "lee" reads the 6,000 rows "lee"
+        found. When they are many ("le" after "l", 40,000 of 50,000) every row is tested
+        again, which in C (map over the texts) takes a third of the time of picking out
+        those rows first.
         """
         words = search_words(text)
         ids, texts = self._ids, self._texts
         if not words:
             self._last = None
-            return set(compress(ids, texts))  # a dropped row's text is ""
+            return self._id_set(bytes(map(bool, texts)))  # a dropped row's text is ""
         longest_first = sorted(words, key=len, reverse=True)
-        # Each word keeps the rows whose text holds it; map() and compress() walk the rows
-        # in C, not in a Python loop.
-        if self._last is not None and narrows(self._last[0], words):
-            found = self._last[1]
-            if isinstance(found, bytes):
-                found = array("q", compress(range(len(texts)), found))
+        last = self._last
+        if last is not None and isinstance(last[1], array) and narrows(last[0], words):
+            found: array[int] | bytes = last[1]
             others = longest_first
         else:
             first, *others = longest_first
-            held = bytes(map(operator.contains, texts, repeat(first)))
-            if not others:  # kept as found: positions are only listed if typing goes on
-                self._last = (words, held)
-                return set(compress(ids, held))
-            found = array("q", compress(range(len(texts)), held))
+            found = bytes(map(operator.contains, texts, repeat(first)))
         for word in others:
+            if isinstance(found, bytes) and found.count(1) > len(texts) // _FEW:
+                still = map(operator.contains, texts, repeat(word))
+                found = bytes(map(operator.and_, found, still))
+                continue
+            if isinstance(found, bytes):
+                found = array("q", compress(range(len(texts)), found))
             still = map(operator.contains, map(texts.__getitem__, found), repeat(word))
             found = array("q", compress(found, still))
+        if isinstance(found, bytes) and found.count(1) <= len(texts) // _FEW:
+            found = array("q", compress(range(len(texts)), found))  # few: kept to narrow
         self._last = (words, found)
-        return set(map(ids.__getitem__, found))
+        if isinstance(found, bytes):
+            return self._id_set(found)
+        return IdSet.among(map(ids.__getitem__, found), self._bounds(), len(ids), len(found))
+
+    def _id_set(self, held: bytes) -> IdSet:
+        ids = self._ids
+        return IdSet.among(compress(ids, held), self._bounds(), len(ids), held.count(1))
+
+    def _bounds(self) -> tuple[int, int]:
+        """The lowest and highest id."""
+        ids = self._ids
+        if not ids:
+            return (0, 0)
+        return (ids[0], ids[-1]) if self._sorted else (min(ids), max(ids))
 
 
 def narrows(before: Sequence[str], after: Sequence[str]) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from desktop_app.domain.text_search import (
@@ -119,3 +121,37 @@ def test_a_search_narrows_the_last_only_when_every_earlier_word_is_inside_a_new_
     assert narrows((), ("anything",))
     assert not narrows(("lee",), ("le",))
     assert not narrows(("kirk", "lee"), ("kirk",))
+
+
+def _register(size: int, seed: int) -> list[tuple[int, str]]:
+    """Names from a few common words, so one letter matches most schools and a whole word
+    few: a search then takes both ways (every row tested again, or the last rows narrowed)."""
+    pick = random.Random(seed)
+    places = ["Leeds", "Leeming", "Kirkby", "Lee", "Ashby", "École", "Dŵr", "Bradford"]
+    kinds = ["Primary", "Academy", "Infant School", "Junior", "College"]
+    rows = [(n, f"{pick.choice(places)} {pick.choice(kinds)} {n}") for n in range(1, size + 1)]
+    pick.shuffle(rows)  # ids out of order, as after edits
+    return rows
+
+
+@pytest.mark.parametrize(
+    "typing",
+    [
+        ["l", "le", "lee", "leed", "leeds", "leeds a", "leeds ac", "leeds aca"],
+        ["a", "ac", "aca", "academy l", "academy le"],
+        ["e", "e p", "e pr", "ecole", "ecole 1"],
+        ["leeds", "le", "l", "", "l"],
+        ["y", "y s", "ys", "ysgol"],
+    ],
+)
+def test_searches_matching_most_rows_or_few_find_exactly_the_rows_holding_every_word(
+    typing: list[str],
+) -> None:
+    rows = _register(600, seed=len(typing))
+    index = FoldedIndex(rows)
+    index.drop(rows[0][0])
+    live = rows[1:]
+    for text in typing:
+        words = search_words(text)
+        expected = {i for i, t in live if has_words(words, fold(t))}
+        assert index.matching(text) == expected, text
