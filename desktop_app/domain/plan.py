@@ -7,6 +7,7 @@ exactly as the board saw it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import Enum
@@ -154,6 +155,16 @@ class ActionDraft:
         )
 
 
+#: An action's fields a search of the plan's actions looks in.
+ACTION_SEARCHED_FIELDS = ("what", "owner", "monitored_by", "milestones", "resources")
+
+
+def searched_text(fields: Iterable[str]) -> str:
+    """Fields joined by chr(31), which str.split() splits at, so no word typed holds it and a
+    word never matches across two fields."""
+    return "\x1f".join(fields)
+
+
 @dataclass(frozen=True)
 class Action:
     id: int
@@ -172,6 +183,10 @@ class Action:
     def rag(self, today: date) -> RagResult:
         """The same red/amber/green rules as commitments."""
         return rag_status(self.status, today, start=self.start, due=self.due)
+
+    def search_text(self) -> str:
+        """The words a search of the plan's actions looks in."""
+        return searched_text(str(getattr(self, name)) for name in ACTION_SEARCHED_FIELDS)
 
     def milestone_lines(self) -> list[str]:
         return [line.strip() for line in self.milestones.splitlines() if line.strip()]

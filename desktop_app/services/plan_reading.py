@@ -14,6 +14,7 @@ from desktop_app.domain.plan_outline import (
     NoteScope,
     PlanOutline,
 )
+from desktop_app.domain.text_search import fold_quickly, has_words, search_words
 from desktop_app.storage.store import Store
 
 
@@ -53,9 +54,16 @@ class PlanReading:
             plans.action_counts(plan_id),
         )
 
-    def action_order(self, priority_id: int) -> list[int]:
-        """The priority's action ids in the plan's order (the actions are read as shown)."""
-        return self._store.plans.action_order(priority_id)
+    def action_order(self, priority_id: int, search: str = "") -> list[int]:
+        """The priority's action ids in the plan's order (the actions are read as shown);
+        with a search, only those holding every word typed (text_search.search_words) in
+        their words, owner, monitoring, milestones or resources. A priority has at most a
+        few thousand actions, so they are folded as read rather than kept folded."""
+        words = search_words(search)
+        if not words:
+            return self._store.plans.action_order(priority_id)
+        texts = self._store.plans.action_texts(priority_id)
+        return [i for i, text in texts if has_words(words, fold_quickly(text))]
 
     def actions_among(self, action_ids: Iterable[int]) -> list[Action]:
         """Those of these actions that still exist, in any order."""

@@ -7,16 +7,19 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 
-from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.plan import Action, PlanVersion
+from desktop_app.domain.text_search import contains
 from desktop_app.services.changes import Changes, Topic
 from desktop_app.services.plan_service import PlanService
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.dialogs.plan_dialogs import ActionDialog
 from desktop_app.ui.models.plan_table_models import PAGE_ROWS, ActionTableModel
+from desktop_app.ui.widgets.form_helpers import SEARCH_TIP, search_key
 from desktop_app.ui.widgets.read_only_table import open_on_activate
 from desktop_app.ui.widgets.record_tables import group_with_buttons, named_button, record_table
+from desktop_app.ui.widgets.typing_pause import after_typing_pause
 
 
 class ActionsPanel(QWidget):
@@ -45,8 +48,24 @@ class ActionsPanel(QWidget):
         self.delete_button = named_button(
             self.tr("Delete action"), "Delete action", self.delete_action
         )
+        # A priority of a trust's plan can hold hundreds of actions: its words find one.
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search actions")
+        hint = self.tr("Search actions")
+        self.search.setPlaceholderText(hint)
+        self.search.setToolTip(f"{SEARCH_TIP} Ctrl+F goes here.")
+        self.search.setClearButtonEnabled(True)
+        # Room for the whole hint beside the clear button, at any font size.
+        metrics = self.search.fontMetrics()
+        self.search.setMinimumWidth(metrics.horizontalAdvance(hint) + 3 * metrics.height())
+        self._search_timer = after_typing_pause(self, self.apply_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_search)
+        search_key(self, self.search)
         self.box: QGroupBox = group_with_buttons(
-            self.tr("Actions"), self.table, (self.add_button, self.edit_button, self.delete_button)
+            self.tr("Actions"),
+            self.table,
+            (self.search, self.add_button, self.edit_button, self.delete_button),
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -60,11 +79,21 @@ class ActionsPanel(QWidget):
         return self.ctx.services.plans
 
     def show_priority(self, plan: PlanVersion | None, priority_id: int | None) -> None:
-        """Show this priority's actions; only the ids are read until rows come into view."""
+        """Show this priority's actions (those the search box's words find); only the ids are
+        read until rows come into view."""
         self.plan, self.priority_id = plan, priority_id
-        ids = self._plans.action_order(priority_id) if plan and priority_id is not None else []
-        self.model.set_source(ids, self._plans.actions_among, priority_id)
+        self.model.set_source(self._order(), self._plans.actions_among, priority_id)
         self._update_buttons()
+
+    def apply_search(self) -> None:
+        """Show the chosen priority's actions holding every word in the search box."""
+        self._search_timer.stop()
+        self.show_priority(self.plan, self.priority_id)
+
+    def _order(self) -> list[int]:
+        if self.plan is None or self.priority_id is None:
+            return []
+        return self._plans.action_order(self.priority_id, self.search.text())
 
     def _update_buttons(self) -> None:
         """Each button enabled only when it can act: Add needs a chosen priority, Edit and
@@ -87,10 +116,12 @@ class ActionsPanel(QWidget):
         if len(found) != len(ids):
             found = self._plans.actions_among(ids)
         try:
+            if not all(contains(a.search_text(), self.search.text()) for a in found):
+                raise LookupError("no longer found by the search")
             before = self.model.update_in_place(ids, found)
-        except LookupError:  # added, deleted or not shown: the order is read again
+        except LookupError:  # added, deleted, not shown or not found: the order is read again
             if self.priority_id is not None:
-                self.model.apply_changes(self._plans.action_order(self.priority_id), ids)
+                self.model.apply_changes(self._order(), ids)
             return None
         return [a.id for a in found if a.id not in before or before[a.id].what != a.what]
 
@@ -110,6 +141,9 @@ class ActionsPanel(QWidget):
         dialog = ActionDialog(None, self, self._priority_title(pid))
         add = self._plans.add_action
         made = self.ctx.saved_new(dialog.exec_saving(lambda: add(pid, dialog.chosen())))
+        if made is not None and self.model.row_of(made.id) is None and self.search.text():
+            self.search.clear()  # the search hid the new action: show the priority's all
+            self.apply_search()
         row = self.model.row_of(made.id) if made is not None else None
         if row is not None:
             # The table's scroll range takes in the new row only at its next layout: laid

@@ -85,7 +85,7 @@ class _ColumnFitter(QObject):
         return False
 
 
-def group_with_buttons(title: str, body: QWidget, buttons: tuple[QPushButton, ...]) -> QGroupBox:
+def group_with_buttons(title: str, body: QWidget, buttons: tuple[QWidget, ...]) -> QGroupBox:
     """A box: its title and the buttons that act on the body on one line (the buttons kept
     right, wrapping below the title when the window is narrow), the body beneath. On one
     line rather than a title above and buttons below, so a table in a short window (a
