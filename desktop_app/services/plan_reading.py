@@ -5,7 +5,9 @@ version in parts as its page shows it (the outline, actions by id, notes a page 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
+from desktop_app.domain.action_order import action_sort_key
 from desktop_app.domain.plan import Action, ImprovementPlan, PlanVersion
 from desktop_app.domain.plan_outline import (
     WHOLE_PLAN,
@@ -54,16 +56,32 @@ class PlanReading:
             plans.action_counts(plan_id),
         )
 
-    def action_order(self, priority_id: int, search: str = "") -> list[int]:
-        """The priority's action ids in the plan's order (the actions are read as shown);
-        with a search, only those holding every word typed (text_search.search_words) in
-        their words, owner, monitoring, milestones or resources. A priority has at most a
-        few thousand actions, so they are folded as read rather than kept folded."""
+    def action_order(
+        self,
+        priority_id: int,
+        search: str = "",
+        by: tuple[int, bool] | None = None,
+        today: date | None = None,
+    ) -> list[int]:
+        """The priority's action ids in the plan's order (the actions are read as shown), or
+        sorted by a column (by: the column, and whether descending; action_order.py's rule,
+        on today's colours); with a search, only those holding every word typed
+        (text_search.search_words) in their words, owner, monitoring, milestones or
+        resources. A priority has at most a few thousand actions, so they are folded and
+        sorted as read rather than kept folded."""
         words = search_words(search)
+        plans = self._store.plans
+        if by is not None:
+            column, descending = by
+            when = today or date.today()
+            actions = [
+                a for a in plans.priority_actions(priority_id) if _holds(words, a.search_text())
+            ]
+            actions.sort(key=lambda a: action_sort_key(a, column, when), reverse=descending)
+            return [a.id for a in actions]
         if not words:
-            return self._store.plans.action_order(priority_id)
-        texts = self._store.plans.action_texts(priority_id)
-        return [i for i, text in texts if has_words(words, fold_quickly(text))]
+            return plans.action_order(priority_id)
+        return [i for i, text in plans.action_texts(priority_id) if _holds(words, text)]
 
     def actions_among(self, action_ids: Iterable[int]) -> list[Action]:
         """Those of these actions that still exist, in any order."""
@@ -102,3 +120,7 @@ class PlanReading:
     def note_lines_among(self, note_ids: Iterable[int]) -> list[NoteLine]:
         """Those of these progress notes that still exist, in any order."""
         return self._store.plans.note_lines_among(note_ids)
+
+
+def _holds(words: tuple[str, ...], text: str) -> bool:
+    return has_words(words, fold_quickly(text))

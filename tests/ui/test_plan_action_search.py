@@ -5,17 +5,19 @@ finding them as they are edited, added and undone, and follows the chosen priori
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.plan import ActionDraft, PriorityDraft
+from desktop_app.domain.rag import WorkStatus
 from desktop_app.ui.dialogs.plan_dialogs import ActionDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.plan_page import PlanPage
-from tests.ui.conftest import when_modal
+from tests.ui.conftest import TODAY, when_modal
 from tests.ui.test_plan_scale import ACTIONS, big_plan_page
 
 
@@ -118,3 +120,59 @@ def test_the_service_s_search_is_the_search_box_s_rule(sample_services: object) 
     assert s.plans.action_order(priority.id, "dwr") == [made[0]]
     assert s.plans.action_order(priority.id, "term 2 supply") == [made[1]]
     assert s.plans.action_order(priority.id, "coaching study") == []  # never across actions
+
+
+def _click_heading(qtbot: QtBot, page: PlanPage, column: int) -> None:
+    header = page.action_table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+
+def test_a_heading_sorts_the_actions_then_reverses_then_gives_back_the_plan_s_order(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    page = big_plan_page(qtbot, sample_window)
+    s = page.ctx.services
+    plan_order = _actions(page)
+    # Three actions get due dates; the rest have none, so sort after every date.
+    dated = {5: date(2027, 3, 1), 7: date(2026, 12, 20), 9: date(2027, 1, 10)}
+    for row, due in dated.items():
+        action = page.action_model.item(row)
+        s.plans.update_action(action.id, replace(action.as_draft(), due=due))
+    page.refresh()
+    page.priority_table.selectRow(0)
+    page.action_table.selectRow(9)
+    due_column = page.action_model.headers.index("Due")
+    _click_heading(qtbot, page, due_column)
+    assert _actions(page)[:4] == ["Action 007", "Action 009", "Action 005", "Action 000"]
+    assert page.action_model.item(page.action_table.currentIndex().row()).what == "Action 009"
+    _click_heading(qtbot, page, due_column)  # the reverse: no date first, the latest date last
+    assert _actions(page)[-3:] == ["Action 005", "Action 009", "Action 007"]
+    _click_heading(qtbot, page, due_column)  # a third click: the plan's order again
+    assert _actions(page) == plan_order
+    # Sorted, a search still narrows, and an edit moves the action to its new place.
+    _click_heading(qtbot, page, due_column)
+    _search(page, "action 00")
+    assert _actions(page)[:3] == ["Action 007", "Action 009", "Action 005"]
+    moved = page.action_model.item(0)
+    page.ctx.save(
+        page, lambda: s.plans.update_action(moved.id, replace(moved.as_draft(), due=None))
+    )
+    assert _actions(page)[:2] == ["Action 009", "Action 005"]
+    assert _actions(page)[-1] == "Action 200"
+
+
+def test_sorted_by_status_the_most_urgent_come_first(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    page = big_plan_page(qtbot, sample_window)
+    s = page.ctx.services
+    overdue = page.action_model.item(4)
+    s.plans.update_action(
+        overdue.id,
+        replace(overdue.as_draft(), due=TODAY - timedelta(days=3), status=WorkStatus.IN_PROGRESS),
+    )
+    page.refresh()
+    page.priority_table.selectRow(0)
+    _click_heading(qtbot, page, page.action_model.headers.index("Status"))
+    assert _actions(page)[0] == "Action 004"

@@ -197,6 +197,13 @@ class PlanRepository(PlanNoteRows):
         )
         return [(int(r[0]), searched_text(str(t) for t in r[1:])) for r in rows]
 
+    def priority_actions(self, priority_id: int) -> tuple[Action, ...]:
+        """Every action of the priority, in the plan's order (to sort them by a column)."""
+        return self._actions(
+            "SELECT * FROM plan_actions WHERE priority_id = ? ORDER BY position, id",
+            [priority_id],
+        )
+
     def actions_among(self, ids: Iterable[int]) -> list[Action]:
         """Those of these actions that exist, in any order."""
         found: list[Action] = []

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop_app.domain.action_order import ACTION_COLUMNS, STATUS_COLUMN
 from desktop_app.domain.dates import date_text
 from desktop_app.domain.plan import Action, Priority
 from desktop_app.ui.models.rag_colours import rag_background, rag_foreground, rag_text
@@ -82,8 +83,10 @@ class ActionTableModel(QAbstractTableModel):
     asks for one of their cells.
     """
 
+    # The columns of domain/action_order.ACTION_COLUMNS, which the headings sort by.
     headers = ("Action", "Owner", "Start", "Due", "Monitored by", "Status")
-    STATUS_COLUMN = 5
+    assert len(headers) == len(ACTION_COLUMNS)
+    STATUS_COLUMN = STATUS_COLUMN
 
     def __init__(self, parent: Any = None, today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.plan import Action, PlanVersion
@@ -38,8 +39,18 @@ class ActionsPanel(QWidget):
         self._need_priority = need_priority
         self.plan: PlanVersion | None = None
         self.priority_id: int | None = None
+        self._today = today
         self.model = ActionTableModel(self, today=today)
         self.table = record_table("Actions for the selected priority", self.model)
+        # Listed in the plan's order until a heading is clicked: then by that column, its
+        # reverse on a second click, and the plan's order again on a third.
+        self._by: tuple[int, bool] | None = None
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_by)
         # Columns fit the first page of actions, not every action (Qt would measure 1,000).
         self.table.horizontalHeader().setResizeContentsPrecision(PAGE_ROWS)
         open_on_activate(self.table, self.edit_action)
@@ -90,10 +101,19 @@ class ActionsPanel(QWidget):
         self._search_timer.stop()
         self.show_priority(self.plan, self.priority_id)
 
+    def _sort_by(self, column: int, order: Qt.SortOrder) -> None:
+        self._by = None if column < 0 else (column, order == Qt.SortOrder.DescendingOrder)
+        chosen = self.selected_id()
+        self.show_priority(self.plan, self.priority_id)
+        row = self.model.row_of(chosen) if chosen is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+
     def _order(self) -> list[int]:
         if self.plan is None or self.priority_id is None:
             return []
-        return self._plans.action_order(self.priority_id, self.search.text())
+        search, by = self.search.text(), self._by
+        return self._plans.action_order(self.priority_id, search, by, self._today())
 
     def _update_buttons(self) -> None:
         """Each button enabled only when it can act: Add needs a chosen priority, Edit and
@@ -116,6 +136,8 @@ class ActionsPanel(QWidget):
         if len(found) != len(ids):
             found = self._plans.actions_among(ids)
         try:
+            if self._by is not None:  # an edit may move it: its place is read again
+                raise LookupError("sorted by a column")
             if not all(contains(a.search_text(), self.search.text()) for a in found):
                 raise LookupError("no longer found by the search")
             before = self.model.update_in_place(ids, found)
