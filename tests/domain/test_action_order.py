@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from desktop_app.domain.action_order import ACTION_COLUMNS, STATUS_COLUMN, action_sort_key
 from desktop_app.domain.plan import Action
 from desktop_app.domain.rag import WorkStatus
+from tests.domain.plan_actions import an_action
 
 TODAY = date(2026, 12, 2)
-_BASE = Action(
-    id=1,
-    priority_id=1,
-    position=0,
-    what="",
-    owner="",
-    start=None,
-    due=None,
-    resources="",
-    milestones="",
-    monitored_by="",
-    status=WorkStatus.AGREED,
-)
 
 
 def _sorted(actions: list[Action], column: str, descending: bool = False) -> list[int]:
@@ -32,7 +19,7 @@ def _sorted(actions: list[Action], column: str, descending: bool = False) -> lis
 
 
 def _action(n: int, **changes: object) -> Action:
-    return replace(_BASE, id=n, position=n, **changes)  # type: ignore[arg-type]
+    return an_action(**{"id": n, "position": n, "what": "", **changes})
 
 
 def test_words_sort_folded_and_ties_keep_the_plan_s_order() -> None:

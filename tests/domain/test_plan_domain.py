@@ -23,26 +23,13 @@ from desktop_app.domain.profile import build_profile
 from desktop_app.domain.rag import Rag, WorkStatus
 from desktop_app.domain.reflection import QUESTIONS, ReflectionPart, question
 from desktop_app.domain.review import StrandJudgement
+from tests.domain.plan_actions import an_action
 
 TODAY = date(2026, 11, 23)
 
 
 def _action(**kw: object) -> Action:
-    values: dict[str, object] = dict(
-        id=1,
-        priority_id=1,
-        position=0,
-        what="x",
-        owner="",
-        start=None,
-        due=None,
-        resources="",
-        milestones="",
-        monitored_by="",
-        status=WorkStatus.AGREED,
-    )
-    values.update(kw)
-    return Action(**values)  # type: ignore[arg-type]
+    return an_action(**kw)
 
 
 def test_suggestions_put_the_master_strand_first_then_largest_weighted_gap(

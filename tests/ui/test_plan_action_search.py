@@ -31,17 +31,21 @@ def _search(page: PlanPage, text: str) -> None:
     page.actions_panel.apply_search()
 
 
+def _rewrite(page: PlanPage, changes: dict[int, dict[str, object]]) -> None:
+    """Save these changes to the actions in these rows, then show the page again."""
+    plans = page.ctx.services.plans
+    for row, changed in changes.items():
+        action = page.action_model.item(row)
+        plans.update_action(action.id, replace(action.as_draft(), **changed))  # type: ignore[arg-type]
+    page.refresh()
+    page.priority_table.selectRow(0)
+
+
 def test_words_of_an_action_or_its_owner_find_it_in_the_plan_s_order(
     qtbot: QtBot, sample_window: MainWindow
 ) -> None:
     page = big_plan_page(qtbot, sample_window)
-    s = page.ctx.services
-    first = page.action_model.item(0)
-    s.plans.update_action(
-        first.id, replace(first.as_draft(), what="Phonics catch-up", owner="Mrs Ní Bhriain")
-    )
-    page.refresh()
-    page.priority_table.selectRow(0)
+    _rewrite(page, {0: {"what": "Phonics catch-up", "owner": "Mrs Ní Bhriain"}})
     _search(page, "ACTION 01")  # capitals do not matter; every word must be found
     assert _actions(page) == [f"Action {n:03d}" for n in range(1, ACTIONS) if "01" in f"{n:03d}"]
     _search(page, "bhriain phonics")  # any order, accents ignored, across fields
@@ -136,11 +140,7 @@ def test_a_heading_sorts_the_actions_then_reverses_then_gives_back_the_plan_s_or
     plan_order = _actions(page)
     # Three actions get due dates; the rest have none, so sort after every date.
     dated = {5: date(2027, 3, 1), 7: date(2026, 12, 20), 9: date(2027, 1, 10)}
-    for row, due in dated.items():
-        action = page.action_model.item(row)
-        s.plans.update_action(action.id, replace(action.as_draft(), due=due))
-    page.refresh()
-    page.priority_table.selectRow(0)
+    _rewrite(page, {row: {"due": due} for row, due in dated.items()})
     page.action_table.selectRow(9)
     due_column = page.action_model.headers.index("Due")
     _click_heading(qtbot, page, due_column)
@@ -166,13 +166,6 @@ def test_sorted_by_status_the_most_urgent_come_first(
     qtbot: QtBot, sample_window: MainWindow
 ) -> None:
     page = big_plan_page(qtbot, sample_window)
-    s = page.ctx.services
-    overdue = page.action_model.item(4)
-    s.plans.update_action(
-        overdue.id,
-        replace(overdue.as_draft(), due=TODAY - timedelta(days=3), status=WorkStatus.IN_PROGRESS),
-    )
-    page.refresh()
-    page.priority_table.selectRow(0)
+    _rewrite(page, {4: {"due": TODAY - timedelta(days=3), "status": WorkStatus.IN_PROGRESS}})
     _click_heading(qtbot, page, page.action_model.headers.index("Status"))
     assert _actions(page)[0] == "Action 004"
