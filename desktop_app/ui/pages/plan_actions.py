@@ -129,7 +129,8 @@ class ActionsPanel(QWidget):
     def actions_changed(self, ids: Iterable[int], changes: Changes) -> list[int] | None:
         """Re-read only these actions (none that the change passed on as saved); the others
         shown stay as they are. Returns the ids of the actions whose words may have changed,
-        or None if actions came or went (so the numbers of actions changed too)."""
+        or None if actions came or went (so the numbers of actions changed too), or if the
+        list is sorted or searched and its order was read again (counting again is cheap)."""
         ids = list(ids)
         saved = [changes.saved_record(Topic.PLAN_ACTIONS, i) for i in ids]
         found: list[Action] = [a for a in saved if isinstance(a, Action)]
