@@ -47,6 +47,7 @@ from desktop_app.ui.widgets.fitted_columns import fit_columns
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.long_table import long_table, rows_in_view
 from desktop_app.ui.widgets.read_only_table import open_on_activate
+from desktop_app.ui.widgets.sort_menu import sort_from_menu
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -74,6 +75,7 @@ class CommitmentsPage(Page):
 
         self.table = long_table("Commitments", self.model)
         self.table.setSortingEnabled(True)
+        sort_from_menu(self.table)
         header = self.table.horizontalHeader()
         header.setSortIndicator(RAG_COLUMN, Qt.SortOrder.AscendingOrder)
         # Connected after the view's own sorting, so the rows are in their new order.

@@ -32,6 +32,7 @@ from desktop_app.ui.widgets.long_table import fit_headings, give_spare_width, lo
 from desktop_app.ui.widgets.read_only_table import open_on_activate, select_source_row
 from desktop_app.ui.widgets.reciprocity_panel import ReciprocityPanel
 from desktop_app.ui.widgets.record_tables import named_button
+from desktop_app.ui.widgets.sort_menu import sort_from_menu
 from desktop_app.ui.widgets.typing_pause import after_typing_pause
 
 # The search index is folded this long after the page is shown: after its first paint,
@@ -72,6 +73,7 @@ class PartnerRegisterTab(QWidget):
         self.table = long_table("Partner schools", self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        sort_from_menu(self.table)
         self.table.setAlternatingRowColors(True)
         em = self.fontMetrics().horizontalAdvance("M")
         for column, width in enumerate((24, 6, 8, 12, 10, 14, 7, 10)):

@@ -20,6 +20,7 @@ from desktop_app.ui.models.partnership_table_model import PartnershipTableModel
 from desktop_app.ui.models.rows_table_model import SORT_ROLE
 from desktop_app.ui.widgets.flow_layout import button_flow
 from desktop_app.ui.widgets.read_only_table import open_on_activate
+from desktop_app.ui.widgets.sort_menu import sort_from_menu
 
 
 class PartnershipsTab(QWidget):
@@ -35,6 +36,7 @@ class PartnershipsTab(QWidget):
         self.table.setAccessibleName("Partnerships")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        sort_from_menu(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -20,6 +20,7 @@ from desktop_app.ui.models.plan_table_models import PAGE_ROWS, ActionTableModel
 from desktop_app.ui.widgets.form_helpers import SEARCH_TIP, search_key
 from desktop_app.ui.widgets.read_only_table import open_on_activate
 from desktop_app.ui.widgets.record_tables import group_with_buttons, named_button, record_table
+from desktop_app.ui.widgets.sort_menu import sort_from_menu
 from desktop_app.ui.widgets.typing_pause import after_typing_pause
 
 
@@ -51,6 +52,7 @@ class ActionsPanel(QWidget):
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort_by)
+        sort_from_menu(self.table, plain_order=self.tr("the plan's order"))
         # Columns fit the first page of actions, not every action (Qt would measure 1,000).
         self.table.horizontalHeader().setResizeContentsPrecision(PAGE_ROWS)
         open_on_activate(self.table, self.edit_action)
