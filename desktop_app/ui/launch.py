@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -117,6 +118,46 @@ def close_or_explain(services: AppServices) -> bool:
     return True
 
 
+class WindowSession:
+    """The window on screen and the file behind it. File > Open another file… puts a new
+    window on the other file in its place (open_other_file.py), at the same size and place."""
+
+    def __init__(self, services: AppServices, dress: Callable[[MainWindow], None]) -> None:
+        self._dress = dress  # what every window of the session gets (icon, folder check)
+        self.services = services
+        self.window = self._window_on(services)
+
+    def _window_on(self, services: AppServices) -> MainWindow:
+        from desktop_app.ui.main_window import MainWindow
+
+        window = MainWindow(services)
+        window.open_other_requested.connect(self.open_other)
+        self._dress(window)
+        return window
+
+    def open_other(self) -> None:
+        from desktop_app.ui.open_other_file import choose_and_open
+
+        opened = choose_and_open(self.window, self.services.db_path)
+        if opened is not None:
+            self.switch_to(opened)
+
+    def switch_to(self, services: AppServices) -> None:
+        """Show a window on these (newly opened) services; close the old window and file."""
+        from desktop_app.ui.tasks import busy_cursor
+
+        old_window, old_services = self.window, self.services
+        window = self._window_on(services)
+        window.setGeometry(old_window.geometry())
+        window.setWindowState(old_window.windowState())  # maximised stays maximised
+        window.show()  # before the old one closes, so the app never has no window
+        self.window, self.services = window, services
+        old_window.close()
+        old_window.deleteLater()
+        with busy_cursor():  # the backup on closing takes seconds with a trust's file
+            close_or_explain(old_services)
+
+
 def run_gui(
     db: Path | None, *, exit_after_first_paint: bool = False, exit_when_ready: bool = False
 ) -> int:
@@ -125,15 +166,19 @@ def run_gui(
     services = open_or_explain(path)
     if services is None:
         return 1
-    from desktop_app.ui.main_window import MainWindow
 
-    window = MainWindow(services)
-    window.became_ready.connect(_set_window_icon)
-    window.became_ready.connect(_collect_garbage_from_now_on)
-    # A little after start-up, so looking at the folder never slows opening the window.
-    window.became_ready.connect(
-        lambda: QTimer.singleShot(FOLDER_CHECK_DELAY_MS, lambda: _check_partnership_folder(window))
-    )
+    def dress(window: MainWindow) -> None:
+        window.became_ready.connect(_set_window_icon)
+        window.became_ready.connect(_collect_garbage_from_now_on)
+        # A little after start-up, so looking at the folder never slows opening the window.
+        window.became_ready.connect(
+            lambda: QTimer.singleShot(
+                FOLDER_CHECK_DELAY_MS, lambda: _check_partnership_folder(window)
+            )
+        )
+
+    session = WindowSession(services, dress)
+    window = session.window
     # Quit just after the frame: quitting from inside the paint would close the window
     # before the frame reached the screen.
     if exit_after_first_paint:
@@ -149,7 +194,7 @@ def run_gui(
     try:
         code = app.exec()
     finally:
-        if not close_or_explain(services):
+        if not close_or_explain(session.services):
             code = 1
         # Everything is saved and the file is closed. Freezing skips the interpreter's final
         # sweep of every object made since start-up (about 20 ms of a quick open-and-close,

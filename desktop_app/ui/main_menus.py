@@ -40,6 +40,12 @@ class MainMenus:
             QKeySequence.StandardKey.New,
         )
         self._action(
+            file_menu,
+            "&Open another file…",
+            window.open_other_requested.emit,
+            QKeySequence.StandardKey.Open,
+        )
+        self._action(
             file_menu, "&Edit school details…", lambda: window.school_actions.edit_school()
         )
         new_round = self._action(

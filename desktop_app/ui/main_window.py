@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     #: Emitted once the menus' items, shortcuts and timers exist (just after the first frame).
     became_ready = Signal()
+    #: File > Open another file…: the window's session (launch.WindowSession) answers it.
+    open_other_requested = Signal()
 
     def __init__(self, services: AppServices, today: date | None = None) -> None:
         super().__init__()
