@@ -136,8 +136,20 @@ class WindowSession:
         return window
 
     def open_other(self) -> None:
-        from desktop_app.ui.open_other_file import choose_and_open
+        from PySide6.QtWidgets import QMessageBox
 
+        from desktop_app.ui.open_other_file import choose_and_open
+        from desktop_app.ui.tasks import wait_for_work
+
+        if not wait_for_work(0):
+            # Its result would arrive for a window and a file already closed.
+            QMessageBox.information(
+                self.window,
+                APP_NAME,
+                "Something is still being done in the background (an export, an import or a "
+                "backup). Open the other file when it has finished.",
+            )
+            return
         opened = choose_and_open(self.window, self.services.db_path)
         if opened is not None:
             self.switch_to(opened)

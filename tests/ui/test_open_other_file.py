@@ -4,6 +4,7 @@ a file that cannot be opened leaves the window and its file as they were."""
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.services.container import AppServices, open_services
 from desktop_app.ui.launch import WindowSession
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.tasks import run_in_background, wait_for_work
 
 
 @pytest.fixture
@@ -95,3 +97,20 @@ def test_a_file_that_cannot_be_opened_leaves_the_window_as_it_was(
     _choose(monkeypatch, None)  # cancelled
     _file_menu_open(window)
     assert len(told) == 2 and session.window is window
+
+
+def test_no_other_file_is_opened_while_work_runs_in_the_background(
+    qtbot: QtBot, session: WindowSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PARTNERSHIP_COMPASS_SYNC_TASKS")
+    told = _told(monkeypatch)
+    asked: list[object] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: asked.append(a))
+    release = threading.Event()
+    done: list[object] = []
+    run_in_background(lambda _p: release.wait(10), done.append, done.append)
+    _file_menu_open(session.window)
+    assert asked == [] and len(told) == 1 and "still being done" in told[0]
+    release.set()
+    assert wait_for_work(10)
+    qtbot.waitUntil(lambda: bool(done))
