@@ -17,14 +17,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from desktop_app import APP_NAME
 from desktop_app.services.container import AppServices, open_services
 from desktop_app.services.errors import StillClosing, StorageError
-
-FILE_FILTER = "Partnership Compass files (*.sqlite3);;All files (*)"
+from desktop_app.ui.data_safety import DATABASE_FILTER
 
 
 def choose_and_open(parent: QWidget, current: Path) -> AppServices | None:
     """Ask for a file and open it; None (having said why) if none was opened."""
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Open another Partnership Compass file", str(current.parent), FILE_FILTER
+        parent, "Open another Partnership Compass file", str(current.parent), DATABASE_FILTER
     )
     if not name:
         return None
