@@ -138,17 +138,19 @@ class ActionsPanel(QWidget):
         found: list[Action] = [a for a in saved if isinstance(a, Action)]
         if len(found) != len(ids):
             found = self._plans.actions_among(ids)
+        # Sorted by a column, an edit may move an action; searched, it may leave the list.
+        stays = self._by is None and all(
+            contains(a.search_text(), self.search.text()) for a in found
+        )
         try:
-            if self._by is not None:  # an edit may move it: its place is read again
-                raise LookupError("sorted by a column")
-            if not all(contains(a.search_text(), self.search.text()) for a in found):
-                raise LookupError("no longer found by the search")
-            before = self.model.update_in_place(ids, found)
-        except LookupError:  # added, deleted, not shown or not found: the order is read again
-            if self.priority_id is not None:
-                self.model.apply_changes(self._order(), ids)
-            return None
-        return [a.id for a in found if a.id not in before or before[a.id].what != a.what]
+            if stays:
+                before = self.model.update_in_place(ids, found)
+                return [a.id for a in found if a.id not in before or before[a.id].what != a.what]
+        except LookupError:  # added, deleted or not shown
+            pass
+        if self.priority_id is not None:  # the order is read again
+            self.model.apply_changes(self._order(), ids)
+        return None
 
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()
