@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.plan import ActionDraft, PriorityDraft
 from desktop_app.domain.rag import WorkStatus
+from desktop_app.services.container import AppServices
 from desktop_app.ui.dialogs.plan_dialogs import ActionDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.plan_page import PlanPage
@@ -103,11 +104,8 @@ def test_edits_and_new_actions_under_a_search(qtbot: QtBot, sample_window: MainW
     assert page.action_model.id_at(ACTIONS) == chosen
 
 
-def test_the_service_s_search_is_the_search_box_s_rule(sample_services: object) -> None:
-    from desktop_app.services.container import AppServices
-
+def test_the_service_s_search_is_the_search_box_s_rule(sample_services: AppServices) -> None:
     s = sample_services
-    assert isinstance(s, AppServices)
     school_id = s.schools.list_schools()[0].id
     round_id = s.assessment.rounds(school_id)[0].id
     plan = s.plans.current(round_id) or s.plans.start_plan(round_id)[0]
